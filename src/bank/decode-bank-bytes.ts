@@ -1,0 +1,84 @@
+import type { ParseWarning } from "../core/story.js";
+import { InputError } from "../errors/index.js";
+
+const utf8Strict = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Decodes a bank file's bytes to text with LF line endings: UTF-8 (with or
+ * without a byte-order mark), UTF-16 with a byte-order mark, or, when the
+ * bytes are not valid UTF-8, Windows-1252. Binary files are refused.
+ */
+export function decodeBankBytes(bytes: Uint8Array, file: string): { text: string; warnings: ParseWarning[] } {
+  const warnings: ParseWarning[] = [];
+  let text: string;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    text = decodeUtf8OrFallback(bytes.subarray(3), file, warnings);
+  } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    text = new TextDecoder(encoding).decode(bytes.subarray(2));
+    warnings.push({ code: "DECODED_AS_UTF16", message: `${file} is UTF-16 (${encoding}); read it as such.`, file, line: 1 });
+  } else {
+    if (looksBinary(bytes)) {
+      throw new InputError("INPUT_BINARY", `${file} looks like a binary file, not a markdown, text or JSON story bank.`, { file });
+    }
+    text = decodeUtf8OrFallback(bytes, file, warnings);
+  }
+  return { text: text.replace(/\r\n?/g, "\n"), warnings };
+}
+
+function decodeUtf8OrFallback(bytes: Uint8Array, file: string, warnings: ParseWarning[]): string {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    const line = firstInvalidUtf8Line(bytes);
+    if (looksLikeWindows1252(bytes)) {
+      warnings.push({
+        code: "DECODED_AS_WINDOWS_1252",
+        message: `${file} is not valid UTF-8; read it as Windows-1252. Save it as UTF-8 to silence this.`,
+        file,
+        line,
+      });
+      return new TextDecoder("windows-1252").decode(bytes);
+    }
+    warnings.push({
+      code: "INVALID_BYTES_REPLACED",
+      message: `${file} has bytes that are not valid UTF-8 (first at line ${line}); they were replaced with U+FFFD.`,
+      file,
+      line,
+    });
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+// Text files have few control bytes; a NUL byte or many controls means binary.
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls++;
+  }
+  return sample.length > 0 && controls / sample.length > 0.1;
+}
+
+// Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined.
+function looksLikeWindows1252(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d) return false;
+  return true;
+}
+
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  for (let i = 0; i < bytes.length; ) {
+    const byte = bytes[i]!;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return line;
+    for (let k = 1; k < length; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < 0x80 || next > 0xbf) return line;
+    }
+    if (byte === 0x0a) line++;
+    i += length;
+  }
+  return line;
+}

@@ -1,0 +1,126 @@
+import { STOPWORDS } from "../text/stopwords.js";
+
+export interface ExperienceInput {
+  id: string;
+  title: string;
+  body: string;
+  /** An "Experience:" line from the bank groups by hand and wins. */
+  experienceKey: string | null;
+}
+
+/** Distinctive overlap above which two stories are taken as tellings of one experience. */
+export const SAME_EXPERIENCE_THRESHOLD = 0.34;
+const MIN_SHARED_FEATURES = 4;
+// The same specific figures ("33 hours", "17 pages") in two stories are the strongest sign of a retelling.
+const FIGURE_BONUS = 0.12;
+
+/**
+ * Gives each story an experience id: tellings of the same events (the same
+ * rare names, figures and phrases) share the id of the first telling. Stories
+ * with an "Experience:" line are grouped by that line alone.
+ */
+export function groupExperiences(stories: readonly ExperienceInput[]): string[] {
+  const parent = stories.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const union = (a: number, b: number) => {
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+  };
+
+  const byKey = new Map<string, number>();
+  stories.forEach((story, index) => {
+    if (!story.experienceKey) return;
+    const first = byKey.get(story.experienceKey);
+    if (first === undefined) byKey.set(story.experienceKey, index);
+    else union(first, index);
+  });
+
+  const features = stories.map((story) => distinctiveFeatures(`${story.title}. ${story.body}`));
+  const documentFrequency = new Map<string, number>();
+  for (const set of features) for (const feature of set) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+  const total = stories.length;
+  const weight = (feature: string) => Math.log((total + 1) / (documentFrequency.get(feature) ?? 1));
+  const rareLimit = Math.max(2, Math.ceil(total * 0.08));
+  const rare = features.map((set) => new Set([...set].filter((feature) => (documentFrequency.get(feature) ?? 0) <= rareLimit)));
+  const mass = rare.map((set) => [...set].reduce((sum, feature) => sum + weight(feature), 0));
+
+  for (let a = 0; a < stories.length; a++) {
+    if (stories[a]!.experienceKey) continue;
+    for (let b = a + 1; b < stories.length; b++) {
+      if (stories[b]!.experienceKey) continue;
+      const similarity = sharedWeight(rare[a]!, rare[b]!, weight);
+      if (similarity.count < MIN_SHARED_FEATURES) continue;
+      const overlap = similarity.weight / Math.max(1e-9, Math.min(mass[a]!, mass[b]!));
+      if (overlap + FIGURE_BONUS * similarity.figures >= SAME_EXPERIENCE_THRESHOLD) union(a, b);
+    }
+  }
+  return stories.map((_, index) => stories[find(index)]!.id);
+}
+
+/** Pairwise overlap of two stories' distinctive features (0-1); exported for tuning and tests. */
+export function experienceOverlap(a: string, b: string, corpus: readonly string[]): number {
+  const texts = [a, b, ...corpus];
+  const sets = texts.map(distinctiveFeatures);
+  const frequency = new Map<string, number>();
+  for (const set of sets) for (const feature of set) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
+  const weight = (feature: string) => Math.log((texts.length + 1) / (frequency.get(feature) ?? 1));
+  const shared = sharedWeight(sets[0]!, sets[1]!, weight);
+  const massOf = (set: Set<string>) => [...set].reduce((sum, feature) => sum + weight(feature), 0);
+  return shared.weight / Math.max(1e-9, Math.min(massOf(sets[0]!), massOf(sets[1]!))) + FIGURE_BONUS * shared.figures;
+}
+
+function sharedWeight(a: Set<string>, b: Set<string>, weight: (feature: string) => number): { weight: number; count: number; figures: number } {
+  let total = 0;
+  let count = 0;
+  let figures = 0;
+  for (const feature of a) {
+    if (!b.has(feature)) continue;
+    total += weight(feature);
+    count++;
+    if (feature.startsWith(FIGURE_MARK)) figures++;
+  }
+  return { weight: total, count, figures };
+}
+
+const FIGURE_MARK = "#";
+
+/** A number with a unit, a percentage, money, or a bare number of two or more digits that is not a year. */
+function asFigure(token: string): string | null {
+  if (!/^\$?\d/.test(token)) return null;
+  const hasUnit = /[a-z%$]/.test(token) || token.includes("+");
+  const bare = token.replace(/[,+]/g, "");
+  if (!hasUnit && (bare.length < 2 || /^(19|20)\d\d$/.test(bare))) return null;
+  return `${FIGURE_MARK}${token.replace(/\s+/g, " ").replace(/(?<=[a-z]{3})s$/, "")}`;
+}
+
+/** Content words, figures with their unit, and adjacent word pairs of a text. */
+function distinctiveFeatures(text: string): Set<string> {
+  const features = new Set<string>();
+  const tokens = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .match(/\$?\d[\d,.]*(?:\s?(?:%|k|m|x|ms|s|h|hours?|minutes?|days?|weeks?|months?|years?|million|billion|users|services|microservices|pages|people|engineers))?\+?|[a-z][a-z'-]+/g);
+  if (!tokens) return features;
+  let previous: string | null = null;
+  for (const raw of tokens) {
+    const figure = asFigure(raw);
+    if (figure) {
+      features.add(figure);
+      previous = null;
+      continue;
+    }
+    const token = raw.replace(/'s$/, "").replace(/(?<=[a-z]{3})s$/, "");
+    if (STOPWORDS.has(token) || token.length < 3) {
+      previous = null;
+      continue;
+    }
+    features.add(token);
+    if (previous) features.add(`${previous} ${token}`);
+    previous = token;
+  }
+  return features;
+}

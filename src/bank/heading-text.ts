@@ -1,0 +1,60 @@
+import { PRINCIPLES, findPrincipleMentions, foldPrincipleText, normalizePrinciple, type Principle } from "../principles/index.js";
+import { markdownInlineToPlain } from "../text/index.js";
+
+/** A heading's plain text split into its number ("92" in "#### 92. Title") and title. */
+export function readHeadingTitle(source: string): { number: number | null; title: string } {
+  const plain = markdownInlineToPlain(source);
+  const numbered = /^\s*(?:(?:Q|Question|Story|No\.?|#)\s*)?(\d{1,4})\s*(?:[.):\-–—]|\s(?=\D))\s*/i.exec(plain);
+  const title = (numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|[\s:]+$/g, "").trim();
+  return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim() };
+}
+
+const QUESTION_OPENERS =
+  /^(tell me|describe|give (me )?an? (example|instance|time)|give me|walk me|talk (me )?(about|through)|share|what|how|why|when|which|who|have you|has there|can you|could you|would you|explain|recall|think of|provide|do you|did you|are you|name a)\b/i;
+
+/** Whether a heading reads as an interview question rather than a short title. */
+export function isQuestionLike(title: string): boolean {
+  return /\?\s*["”]?\s*$/.test(title) || QUESTION_OPENERS.test(title.trim());
+}
+
+const PRINCIPLE_NAMES_LONGEST_FIRST = [
+  ...PRINCIPLES.map((principle) => foldPrincipleText(principle)),
+  "backbone", "have backbone", "disagree and commit", "are right a lot", "earths best employer", "highest standards",
+  "success and scale", "bias to action", "deep dive",
+].sort((a, b) => b.length - a.length);
+
+/**
+ * Principles a heading names. `only` is true when the heading is nothing but
+ * principle names (and a parenthetical), like "Ownership / Dive Deep" or
+ * "Ownership (Critical Failure)".
+ */
+export function principlesOfHeading(title: string): { principles: Principle[]; only: boolean } {
+  const withoutParentheses = title.replace(/\([^)]*\)/g, " ");
+  const whole = normalizePrinciple(withoutParentheses);
+  if (whole) return { principles: [whole], only: true };
+  const principles = findPrincipleMentions(withoutParentheses);
+  if (principles.length === 0) return { principles, only: false };
+  let rest = ` ${foldPrincipleText(withoutParentheses)} `;
+  for (const name of PRINCIPLE_NAMES_LONGEST_FIRST) rest = rest.split(` ${name} `).join("  ");
+  const only = /^[\s]*(?:(?:and|or|principles?|lp|lps)\s*)*$/.test(rest);
+  return { principles, only };
+}
+
+/** Principles the author named in parentheses in a story's text, e.g. "(Bias for Action)". */
+export function principlesInParentheses(text: string): Principle[] {
+  const found: Principle[] = [];
+  for (const match of text.matchAll(/\(([^()]{3,80})\)/g)) {
+    const { principles, only } = principlesOfHeading(match[1]!);
+    if (!only) continue;
+    for (const principle of principles) if (!found.includes(principle)) found.push(principle);
+  }
+  return found;
+}
+
+const NON_STORY_TITLES =
+  /^(final (note|notes|tips|thoughts|words|checklist)|(general |quick |interview )?tips|notes?( to self)?|coverage( notes| check| map| summary)?|(principles? )?coverage|overview|summary|introduction|intro|contents|table of contents|appendix|resources|references|how to use( this( doc(ument)?)?)?|checklist|index|to ?do|ideas|draft ideas|questions to ask|preparation|prep|about( me)?)\b/i;
+
+/** Whether a heading names advice or notes rather than a story ("Final Tips", "Coverage notes"). */
+export function isNonStoryTitle(title: string): boolean {
+  return NON_STORY_TITLES.test(title.trim());
+}

@@ -1,0 +1,5 @@
+/** Largest bank file the coach reads (contracts: "a bank file over 5 MB is refused"). */
+export const MAX_BANK_FILE_BYTES = 5 * 1024 * 1024;
+
+/** File endings read as banks when a folder is given. */
+export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt", ".json"] as const;

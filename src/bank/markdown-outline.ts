@@ -1,0 +1,49 @@
+import MarkdownIt from "markdown-it";
+
+/** A markdown heading: 1-based line, level 1-6, and its inline source text. */
+export interface OutlineHeading {
+  line: number;
+  /** Last line of the heading (setext headings span two). */
+  endLine: number;
+  level: number;
+  source: string;
+}
+
+/** The block structure of a markdown file that story parsing needs. */
+export interface MarkdownOutline {
+  headings: OutlineHeading[];
+  /** 1-based line numbers inside fenced or indented code blocks. */
+  codeLines: Set<number>;
+  /** 1-based line numbers of thematic breaks (---, ***). */
+  ruleLines: Set<number>;
+}
+
+// markdown-it's own nesting limit keeps deep nesting from exhausting the stack.
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/** Reads headings, code blocks and rules with a real markdown parser, so a "#" inside code is not a heading. */
+export function readMarkdownOutline(text: string): MarkdownOutline {
+  const tokens = markdown.parse(text, {});
+  const headings: OutlineHeading[] = [];
+  const codeLines = new Set<number>();
+  const ruleLines = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.map) continue;
+    const [start, end] = token.map;
+    if (token.type === "heading_open") {
+      const inline = tokens[i + 1];
+      headings.push({
+        line: start + 1,
+        endLine: end,
+        level: Number(token.tag.slice(1)),
+        source: inline?.type === "inline" ? inline.content : "",
+      });
+    } else if (token.type === "fence" || token.type === "code_block") {
+      for (let line = start + 1; line <= end; line++) codeLines.add(line);
+    } else if (token.type === "hr") {
+      ruleLines.add(start + 1);
+    }
+  }
+  return { headings, codeLines, ruleLines };
+}

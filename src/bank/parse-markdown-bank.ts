@@ -1,0 +1,208 @@
+import type { HeadingAccount, ParseWarning } from "../core/story.js";
+import type { Principle } from "../principles/index.js";
+import { isNonStoryTitle, isQuestionLike, principlesInParentheses, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
+import { readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
+import { matchLabel } from "./part-labels.js";
+import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
+import type { PointerDraft, StoryDraft } from "./story-draft.js";
+import { markdownInlineToPlain } from "../text/index.js";
+
+/** What one markdown bank file holds. */
+export interface MarkdownBankFile {
+  stories: StoryDraft[];
+  pointers: PointerDraft[];
+  headings: HeadingAccount[];
+  warnings: ParseWarning[];
+}
+
+const POINTER = /^\W{0,4}see\s+(?:(?:q(?:uestion)?|story|answer|no\.?|number|#)\s*#?\s*(\d{1,4})|["“'‘]([^"”'’]{3,200})["”'’]|(?:above|below)\b)/i;
+// Unlabelled prose counts as a story only when it reads like one told in the first person.
+const MIN_UNLABELLED_WORDS = 35;
+
+/** Parses a markdown (or plain-text) story bank already decoded to LF text. */
+export function parseMarkdownBank(text: string, file: string): MarkdownBankFile {
+  const lines = text.split("\n");
+  const outline = readMarkdownOutline(text);
+  const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
+
+  // Headings that are only a STAR label ("### Situation") belong to the story above them.
+  const regionHeadings: OutlineHeading[] = [];
+  for (const heading of outline.headings) {
+    const plain = markdownInlineToPlain(heading.source);
+    const label = matchLabel(plain, { standalone: true });
+    if (label && regionHeadings.length > 0 && label.kinds.every((kind) => kind !== "question")) {
+      result.headings.push({ file, line: heading.line, text: plain, kind: "part-label" });
+      continue;
+    }
+    regionHeadings.push(heading);
+  }
+
+  const regionLines = (from: number, to: number): RegionLine[] => {
+    const region: RegionLine[] = [];
+    for (let number = from; number <= to; number++) {
+      region.push({ number, raw: lines[number - 1] ?? "", isCode: outline.codeLines.has(number) });
+    }
+    return region;
+  };
+
+  const firstHeadingLine = regionHeadings[0]?.line ?? lines.length + 1;
+  readPreamble(regionLines(1, firstHeadingLine - 1), file, result);
+
+  const stack: Array<{ level: number; principles: Principle[] }> = [];
+  regionHeadings.forEach((heading, index) => {
+    const next = regionHeadings[index + 1];
+    const regionEnd = (next?.line ?? lines.length + 1) - 1;
+    const hasChildren = next !== undefined && next.level > heading.level;
+    const { number, title } = readHeadingTitle(heading.source);
+    const headingPrinciples = principlesOfHeading(title);
+
+    while (stack.length > 0 && stack[stack.length - 1]!.level >= heading.level) stack.pop();
+    const inherited = stack.flatMap((entry) => entry.principles);
+    stack.push({ level: heading.level, principles: headingPrinciples.only ? headingPrinciples.principles : [] });
+
+    const region = regionLines(heading.endLine + 1, regionEnd);
+    const reading = readStoryRegion(region);
+    const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
+    const bodyText = reading.body;
+
+    const pointer = readPointer(reading, bodyText);
+    if (pointer) {
+      account("pointer");
+      result.pointers.push({
+        file,
+        line: heading.line,
+        title,
+        question: isQuestionLike(title) ? title : reading.question,
+        targetNumber: pointer.number,
+        targetTitle: pointer.title,
+      });
+      return;
+    }
+
+    const isStory =
+      reading.labelled ||
+      (reading.question !== null && reading.words >= 12) ||
+      (!hasChildren && !isNonStoryTitle(title) && readsLikeUnlabelledStory(reading, title));
+    if (!isStory) {
+      account(hasChildren && reading.words === 0 ? "section" : bodyText ? "prose" : "section");
+      if (bodyText) {
+        result.warnings.push({
+          code: "SKIPPED_PROSE",
+          message: `Skipped "${shorten(title)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}): no Situation/Task/Action/Result found, so it reads as notes rather than a story.`,
+          file,
+          line: heading.line,
+        });
+      }
+      return;
+    }
+
+    account("story");
+    const endLine = lastContentLine(lines, heading.line, regionEnd);
+    const question = reading.question ?? (isQuestionLike(title) ? title : null);
+    let principles: Principle[] = [];
+    let principleSource: StoryDraft["principleSource"] = "none";
+    if (reading.taggedPrinciples.length > 0) {
+      principles = reading.taggedPrinciples;
+      principleSource = "tags";
+    } else {
+      const named = [
+        ...headingPrinciples.principles,
+        ...inherited,
+        ...(question && question !== title ? principlesOfHeading(question).principles : []),
+        ...principlesInParentheses(lines.slice(heading.line - 1, endLine).join("\n")),
+      ];
+      principles = [...new Set(named)];
+      principleSource = principles.length > 0 ? "headings" : "none";
+    }
+    for (const unknown of reading.unknownPrinciples) {
+      result.warnings.push({
+        code: "UNKNOWN_PRINCIPLE",
+        message: `"${unknown.text}" is not one of the 16 Leadership Principles; ignored.`,
+        file,
+        line: unknown.line,
+      });
+    }
+    if (Object.keys(reading.parts).length === 0) {
+      result.warnings.push({ code: "EMPTY_STORY", message: `"${shorten(title)}" has labels but no text under them.`, file, line: heading.line });
+    }
+    result.stories.push({
+      file,
+      number,
+      title,
+      question,
+      questions: question ? [question] : [],
+      principles,
+      principleSource,
+      tags: reading.otherTags,
+      parts: reading.parts,
+      partsInferred: reading.partsInferred,
+      body: bodyText,
+      text: lines.slice(heading.line - 1, endLine).join("\n"),
+      startLine: heading.line,
+      endLine,
+      experienceKey: reading.experienceKey,
+    });
+  });
+  return result;
+}
+
+function readPointer(reading: RegionReading, body: string): { number: number | null; title: string | null } | null {
+  if (reading.labelled || reading.words > 60) return null;
+  const match = POINTER.exec(body);
+  if (!match) return null;
+  return { number: match[1] ? Number(match[1]) : null, title: match[2] ?? null };
+}
+
+function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {
+  if (reading.words < MIN_UNLABELLED_WORDS || reading.firstPersonSingular < 2) return false;
+  if (reading.listShare > 0.6 && !isQuestionLike(title)) return false;
+  const pastTense = (reading.body.match(/\b\w{3,}ed\b/g) ?? []).length;
+  return pastTense >= 2;
+}
+
+function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {
+  const reading = readStoryRegion(region);
+  if (!reading.body) return;
+  const firstLine = region.find((line) => line.raw.trim() !== "")?.number ?? 1;
+  if (reading.labelled) {
+    const title = reading.question ?? shorten(reading.body, 60);
+    result.headings.push({ file, line: firstLine, text: title, kind: "story" });
+    const endLine = region.findLast((line) => line.raw.trim() !== "")?.number ?? firstLine;
+    result.stories.push({
+      file,
+      number: null,
+      title,
+      question: reading.question,
+      questions: reading.question ? [reading.question] : [],
+      principles: reading.taggedPrinciples,
+      principleSource: reading.taggedPrinciples.length > 0 ? "tags" : "none",
+      tags: reading.otherTags,
+      parts: reading.parts,
+      partsInferred: reading.partsInferred,
+      body: reading.body,
+      text: region.filter((line) => line.number >= firstLine && line.number <= endLine).map((line) => line.raw).join("\n"),
+      startLine: firstLine,
+      endLine,
+      experienceKey: reading.experienceKey,
+    });
+    return;
+  }
+  result.warnings.push({
+    code: "SKIPPED_PROSE",
+    message: `Skipped text before the first heading (from line ${firstLine}): it is not under a story heading and has no STAR labels.`,
+    file,
+    line: firstLine,
+  });
+}
+
+function lastContentLine(lines: string[], from: number, to: number): number {
+  for (let number = to; number > from; number--) {
+    const line = lines[number - 1] ?? "";
+    if (line.trim() !== "" && !/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return number;
+  }
+  return from;
+}
+
+function shorten(text: string, max = 70): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,94 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../errors/index.js";
+import { BANK_FILE_EXTENSIONS, MAX_BANK_FILE_BYTES } from "./limits.js";
+
+/** A bank file's bytes, with the name it is reported under. */
+export interface BankFileBytes {
+  /** Path as the user will recognise it (relative to the working directory when inside it). */
+  path: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/**
+ * Reads the files a list of bank paths names: files as given, folders
+ * recursively in sorted order (only .md, .markdown, .txt and .json files).
+ */
+export async function readBankFiles(paths: readonly string[]): Promise<BankFileBytes[]> {
+  const files: string[] = [];
+  for (const given of paths) {
+    const info = await statOrThrow(given);
+    if (info.isDirectory()) {
+      const found = await listBankFiles(given);
+      if (found.length === 0) {
+        throw new InputError("INPUT_EMPTY", `${given}: folder has no bank files (${BANK_FILE_EXTENSIONS.join(", ")}).`, { file: given });
+      }
+      files.push(...found);
+    } else {
+      files.push(given);
+    }
+  }
+  const seen = new Set<string>();
+  const result: BankFileBytes[] = [];
+  for (const file of files) {
+    const absolute = path.resolve(file);
+    if (seen.has(absolute)) continue;
+    seen.add(absolute);
+    const info = await statOrThrow(file);
+    if (info.size > MAX_BANK_FILE_BYTES) {
+      throw new InputError(
+        "INPUT_TOO_LARGE",
+        `${file}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank file; split it into smaller files in a folder.`,
+        { file },
+      );
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (cause) {
+      throw new InputError("INPUT_UNREADABLE", `${file}: cannot read (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, { file, cause });
+    }
+    if (bytes.length > MAX_BANK_FILE_BYTES) {
+      throw new InputError("INPUT_TOO_LARGE", `${file}: over the 5 MB limit for a bank file.`, { file });
+    }
+    result.push({ path: displayPath(file), bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
+  }
+  return result;
+}
+
+async function statOrThrow(file: string) {
+  try {
+    return await stat(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "no such file or folder" : code === "EACCES" ? "permission denied" : `cannot read (${code ?? "error"})`;
+    throw new InputError("INPUT_UNREADABLE", `${file}: ${reason}.`, { file, cause });
+  }
+}
+
+async function listBankFiles(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (cause) {
+    throw new InputError("INPUT_UNREADABLE", `${folder}: cannot list folder (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, {
+      file: folder,
+      cause,
+    });
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await listBankFiles(full)));
+    else if (entry.isFile() && BANK_FILE_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
+  }
+  return files;
+}
+
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}

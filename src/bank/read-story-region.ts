@@ -1,0 +1,198 @@
+import { STORY_PARTS, type StoryPart } from "../core/story.js";
+import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLES, type Principle } from "../principles/index.js";
+import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
+import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
+import { isContentLabel, matchLabel, type LabelKind } from "./part-labels.js";
+
+/** One source line of a region, 1-based. */
+export interface RegionLine {
+  number: number;
+  raw: string;
+  isCode: boolean;
+}
+
+/** What the lines under one heading say, read as a story. */
+export interface RegionReading {
+  /** True when at least one label opened story content (Situation:, Answer:, ...). */
+  labelled: boolean;
+  parts: Partial<Record<StoryPart, string>>;
+  partsInferred: boolean;
+  question: string | null;
+  /** Principles from a Tags:/Principles: line, in order. */
+  taggedPrinciples: Principle[];
+  /** Tags that are not principles ("conflict", "metrics"). */
+  otherTags: string[];
+  /** Entries of a Principles: line that name no principle. */
+  unknownPrinciples: Array<{ text: string; line: number }>;
+  /** Value of an "Experience:" line, grouping tellings by hand. */
+  experienceKey: string | null;
+  /** All prose of the region as plain text, labels and metadata removed. */
+  body: string;
+  words: number;
+  firstPersonSingular: number;
+  /** Share of non-blank lines that are list items. */
+  listShare: number;
+}
+
+type Target = { kinds: LabelKind[] } | null;
+
+/** Reads the lines under a heading: labels, parts, question and tags. */
+export function readStoryRegion(lines: RegionLine[]): RegionReading {
+  const questionAndAnswer = lines.some((line) => /^\s*(\*\*|__)?Q\s?[:.]/.test(line.raw));
+  const buckets = new Map<LabelKind, string[]>();
+  const bodyLines: string[] = [];
+  let target: Target = null;
+  let labelled = false;
+  let question: string | null = null;
+  let experienceKey: string | null = null;
+  const taggedPrinciples: Principle[] = [];
+  const otherTags: string[] = [];
+  const unknownPrinciples: Array<{ text: string; line: number }> = [];
+  let nonBlank = 0;
+  let listLines = 0;
+
+  const add = (kinds: LabelKind[], text: string) => {
+    if (!text) return;
+    for (const kind of kinds) {
+      const bucket = buckets.get(kind) ?? [];
+      bucket.push(text);
+      buckets.set(kind, bucket);
+    }
+  };
+
+  for (const line of lines) {
+    if (line.raw.trim() === "" || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line.raw)) continue;
+    nonBlank++;
+    if (line.isCode) {
+      add(target?.kinds ?? ["narrative"], line.raw.trim());
+      bodyLines.push(line.raw.trim());
+      continue;
+    }
+    if (/^\s*(?:[-*+•]|\d{1,3}[.)])\s+/.test(line.raw)) listLines++;
+    const withoutMarkers = stripBlockMarkers(line.raw.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\s+#+\s*$/, ""));
+    const plain = markdownInlineToPlain(withoutMarkers);
+    if (plain === "") continue;
+    const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(line.raw);
+    const label = matchLabel(plain, { standalone, questionAndAnswer });
+    if (label) {
+      const first = label.kinds[0]!;
+      if (first === "tags" || first === "principles") {
+        readTags(label.rest, first === "principles", line.number, taggedPrinciples, otherTags, unknownPrinciples);
+        target = null;
+        continue;
+      }
+      if (first === "experience") {
+        experienceKey = label.rest.trim().toLowerCase() || null;
+        target = null;
+        continue;
+      }
+      if (first === "question") {
+        question = unquote(label.rest) || question;
+        target = label.rest ? null : { kinds: ["question"] };
+        continue;
+      }
+      labelled = labelled || label.kinds.some(isContentLabel);
+      target = { kinds: label.kinds };
+      add(label.kinds, unquote(label.rest));
+      if (label.rest) bodyLines.push(unquote(label.rest));
+      continue;
+    }
+    if (target?.kinds[0] === "question") {
+      question = question ? `${question} ${plain}` : plain;
+      continue;
+    }
+    add(target?.kinds ?? ["narrative"], unquote(plain));
+    bodyLines.push(unquote(plain));
+  }
+
+  const parts: Partial<Record<StoryPart, string>> = {};
+  for (const part of STORY_PARTS) {
+    const bucket = buckets.get(part);
+    if (bucket?.length) parts[part] = joinLines(bucket);
+  }
+  // Combined labels ("Result & What I'd Do Differently") filled both buckets with the same text: split it.
+  if (parts.result && parts.lesson && parts.result === parts.lesson) {
+    const split = splitLessonFromResult(parts.result);
+    parts.result = split.result || parts.result;
+    parts.lesson = split.lesson || parts.lesson;
+  } else if (parts.result && !parts.lesson) {
+    const split = splitLessonFromResult(parts.result);
+    if (split.lesson && split.result) {
+      parts.result = split.result;
+      parts.lesson = split.lesson;
+    }
+  }
+  let partsInferred = false;
+  const narrative = buckets.get("narrative");
+  if (narrative?.length) {
+    const inferred = inferPartsFromProse(joinLines(narrative));
+    for (const part of STORY_PARTS) {
+      const text = inferred[part];
+      if (!text || parts[part]) continue;
+      parts[part] = text;
+      partsInferred = true;
+    }
+  }
+
+  const body = joinLines(bodyLines);
+  return {
+    labelled,
+    parts,
+    partsInferred,
+    question,
+    taggedPrinciples,
+    otherTags,
+    unknownPrinciples,
+    experienceKey,
+    body,
+    words: countWords(body),
+    firstPersonSingular: (body.match(/\b(I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|myself)\b/g) ?? []).length,
+    listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
+  };
+}
+
+function readTags(
+  rest: string,
+  strict: boolean,
+  line: number,
+  principles: Principle[],
+  otherTags: string[],
+  unknown: Array<{ text: string; line: number }>,
+): void {
+  // Principle names contain commas and semicolons ("Are Right, A Lot"), so take known names out first.
+  let remaining = ` ${foldPrincipleText(rest.replace(/[,;|/]/g, (separator) => ` ${separator} `))} `;
+  for (const principle of findPrincipleMentions(rest)) {
+    if (!principles.includes(principle)) principles.push(principle);
+  }
+  for (const principle of PRINCIPLES) remaining = remaining.split(` ${foldPrincipleText(principle)} `).join(" , ");
+  for (const piece of rest.split(/[,;|/]/)) {
+    const text = piece.trim();
+    if (!text || !remaining.includes(` ${foldPrincipleText(text)} `)) continue;
+    const principle = normalizePrinciple(text);
+    if (principle) {
+      if (!principles.includes(principle)) principles.push(principle);
+    } else if (strict) unknown.push({ text, line });
+    else if (!otherTags.includes(text)) otherTags.push(text);
+  }
+}
+
+function unquote(text: string): string {
+  const trimmed = text.trim();
+  const quoted = /^["“](.*)["”]$/s.exec(trimmed);
+  return quoted ? quoted[1]!.trim() : trimmed;
+}
+
+function joinLines(lines: string[]): string {
+  return lines
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => (/[.!?:;"”)]$/.test(line) ? line : `${line}.`))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Words in a text: runs of letters or digits. */
+export function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+}

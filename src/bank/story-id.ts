@@ -1,0 +1,22 @@
+import path from "node:path";
+import { slugify } from "../text/index.js";
+
+/** The file part of story ids: the bank file's name without its ending, as a slug. */
+export function fileSlug(file: string): string {
+  return slugify(path.basename(file).replace(/\.(md|markdown|txt|json)$/i, ""), 40) || "bank";
+}
+
+/**
+ * Gives each story its id: file slug and title slug, with "-2", "-3" on
+ * collision (in bank order). Ids depend only on file names and titles.
+ */
+export function assignStoryIds(stories: ReadonlyArray<{ file: string; title: string }>): string[] {
+  const used = new Set<string>();
+  return stories.map((story) => {
+    const base = `${fileSlug(story.file)}-${slugify(story.title) || "story"}`;
+    let id = base;
+    for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
+    used.add(id);
+    return id;
+  });
+}

@@ -1,0 +1,33 @@
+import { isCoachError, type ErrorCode } from "./coach-error.js";
+
+/** Process exit codes, as fixed by the contracts. */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  input: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
+  USAGE: ExitCode.usage,
+  CONFIG_INVALID: ExitCode.usage,
+  INPUT_UNREADABLE: ExitCode.input,
+  INPUT_EMPTY: ExitCode.input,
+  INPUT_TOO_LARGE: ExitCode.input,
+  INPUT_NOT_PARSEABLE: ExitCode.input,
+  INPUT_BINARY: ExitCode.input,
+  PROVIDER_NOT_CONFIGURED: ExitCode.usage,
+  PROVIDER_UNREACHABLE: ExitCode.failure,
+  PROVIDER_AUTH: ExitCode.failure,
+  PROVIDER_RATE_LIMITED: ExitCode.failure,
+  PROVIDER_TIMEOUT: ExitCode.failure,
+  PROVIDER_BAD_RESPONSE: ExitCode.failure,
+  STORE_CORRUPT: ExitCode.failure,
+  INTERNAL: ExitCode.failure,
+};
+
+/** The one place that decides which exit code an error ends the process with. */
+export function exitCodeFor(error: unknown): ExitCode {
+  return isCoachError(error) ? exitCodeByErrorCode[error.code] : ExitCode.failure;
+}

@@ -1,0 +1,24 @@
+import { isCoachError, type ErrorCode } from "./coach-error.js";
+
+const httpStatusByErrorCode: Record<ErrorCode, number> = {
+  USAGE: 400,
+  CONFIG_INVALID: 500,
+  INPUT_UNREADABLE: 400,
+  INPUT_EMPTY: 400,
+  INPUT_TOO_LARGE: 413,
+  INPUT_NOT_PARSEABLE: 422,
+  INPUT_BINARY: 415,
+  PROVIDER_NOT_CONFIGURED: 503,
+  PROVIDER_UNREACHABLE: 502,
+  PROVIDER_AUTH: 502,
+  PROVIDER_RATE_LIMITED: 503,
+  PROVIDER_TIMEOUT: 504,
+  PROVIDER_BAD_RESPONSE: 502,
+  STORE_CORRUPT: 500,
+  INTERNAL: 500,
+};
+
+/** The one place that decides which HTTP status an error is answered with. */
+export function httpStatusFor(error: unknown): number {
+  return isCoachError(error) ? httpStatusByErrorCode[error.code] : 500;
+}

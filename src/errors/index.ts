@@ -1,0 +1,3 @@
+export * from "./coach-error.js";
+export * from "./exit-codes.js";
+export * from "./http-status.js";

@@ -1,0 +1,3 @@
+export * from "./markdown-inline-to-plain.js";
+export * from "./slug.js";
+export * from "./sentences.js";

@@ -1,0 +1,30 @@
+/**
+ * Plain text of one line of inline markdown: emphasis, code ticks, links,
+ * images and HTML tags removed, entities for quotes decoded.
+ */
+export function markdownInlineToPlain(line: string): string {
+  return line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/<\/?[a-zA-Z][^>]*>/g, "")
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2")
+    .replace(/`+([^`]*)`+/g, "$1")
+    .replace(/\*\*|__/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1")
+    .replace(/[ \t]+/g, " ")
+    .trim();
+}
+
+/** Removes a leading list marker, blockquote marker or table pipe from a source line. */
+export function stripBlockMarkers(line: string): string {
+  return line
+    .replace(/^\s{0,3}(?:>\s?)+/, "")
+    .replace(/^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/, "")
+    .replace(/^\s*\|\s*/, "")
+    .replace(/\s*\|\s*$/, "");
+}
