@@ -1,5 +1,6 @@
 import type { ParseWarning } from "../core/story.js";
 import { InputError } from "../errors/index.js";
+import { decodeWindows1252 } from "./repair-mojibake.js";
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 
@@ -38,7 +39,7 @@ function decodeUtf8OrFallback(bytes: Uint8Array, file: string, warnings: ParseWa
         file,
         line,
       });
-      return new TextDecoder("windows-1252").decode(bytes);
+      return decodeWindows1252(bytes);
     }
     warnings.push({
       code: "INVALID_BYTES_REPLACED",

@@ -14,7 +14,11 @@ const QUESTION_OPENERS =
 
 /** Whether a heading reads as an interview question rather than a short title. */
 export function isQuestionLike(title: string): boolean {
-  return /\?\s*["”]?\s*$/.test(title) || QUESTION_OPENERS.test(title.trim());
+  const trimmed = title.trim();
+  if (QUESTION_OPENERS.test(trimmed)) return true;
+  // "Chose speed over perfection — why?" is a title with a prompt tacked on, not an interview question.
+  if (/\s[—–-]\s*\w+(\s\w+){0,2}\?\s*$/.test(trimmed)) return false;
+  return /\?\s*["”]?\s*$/.test(trimmed);
 }
 
 const PRINCIPLE_NAMES_LONGEST_FIRST = [

@@ -154,10 +154,10 @@ function readPointer(reading: RegionReading, body: string): { number: number | n
 }
 
 function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {
-  if (reading.words < MIN_UNLABELLED_WORDS || reading.firstPersonSingular < 2) return false;
+  if (reading.words < MIN_UNLABELLED_WORDS || reading.firstPersonSingular < 1) return false;
   if (reading.listShare > 0.6 && !isQuestionLike(title)) return false;
   const pastTense = (reading.body.match(/\b\w{3,}ed\b/g) ?? []).length;
-  return pastTense >= 2;
+  return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular >= 2);
 }
 
 function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {

@@ -88,7 +88,9 @@ async function listBankFiles(folder: string): Promise<string[]> {
   return files;
 }
 
+// Paths are reported as the user wrote them; absolute ones inside the working directory are shortened.
 function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : path.resolve(file);
+  if (!path.isAbsolute(file)) return path.normalize(file);
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
 }

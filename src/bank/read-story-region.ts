@@ -69,7 +69,7 @@ export function readStoryRegion(lines: RegionLine[]): RegionReading {
       continue;
     }
     if (/^\s*(?:[-*+•]|\d{1,3}[.)])\s+/.test(line.raw)) listLines++;
-    const withoutMarkers = stripBlockMarkers(line.raw.replace(/^\s{0,3}#{1,6}\s+/, "").replace(/\s+#+\s*$/, ""));
+    const withoutMarkers = stripBlockMarkers(line.raw.trim().replace(/^#{1,6}\s+/, "").replace(/\s#+$/, ""));
     const plain = markdownInlineToPlain(withoutMarkers);
     if (plain === "") continue;
     const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(line.raw);

@@ -6,6 +6,18 @@ const CP1252_HIGH: Record<number, number> = {
   0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
 };
 
+const CP1252_CHAR_BY_BYTE = new Map<number, string>(Object.entries(CP1252_HIGH).map(([code, byte]) => [byte, String.fromCodePoint(Number(code))]));
+
+/** Decodes Windows-1252 bytes (Node's TextDecoder treats this label as Latin-1, which gets 0x80-0x9F wrong). */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (let start = 0; start < bytes.length; start += 8192) {
+    const chunk = bytes.subarray(start, start + 8192);
+    text += Array.from(chunk, (byte) => CP1252_CHAR_BY_BYTE.get(byte) ?? String.fromCharCode(byte)).join("");
+  }
+  return text;
+}
+
 function cp1252Byte(char: string): number | null {
   const code = char.codePointAt(0)!;
   if (code >= 0x80 && code <= 0xff) return code; // Latin-1 range (0x81, 0x8d, 0x8f, 0x90, 0x9d pass through as C1)

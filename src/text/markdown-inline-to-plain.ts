@@ -22,9 +22,12 @@ export function markdownInlineToPlain(line: string): string {
 
 /** Removes a leading list marker, blockquote marker or table pipe from a source line. */
 export function stripBlockMarkers(line: string): string {
-  return line
-    .replace(/^\s{0,3}(?:>\s?)+/, "")
-    .replace(/^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/, "")
-    .replace(/^\s*\|\s*/, "")
-    .replace(/\s*\|\s*$/, "");
+  // Trim first: patterns anchored at the end of a long run of spaces would otherwise backtrack quadratically.
+  let stripped = line
+    .trim()
+    .replace(/^(?:>\s?)+/, "")
+    .replace(/^(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/, "")
+    .replace(/^\|\s*/, "");
+  if (stripped.endsWith("|")) stripped = stripped.slice(0, -1).trimEnd();
+  return stripped;
 }

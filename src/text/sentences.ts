@@ -32,7 +32,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (char === ".") {
       const before = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase();
       if (before && ABBREVIATIONS.has(before)) continue;
-      if (/\d$/.test(text.slice(0, i)) && /^\s*\d/.test(text.slice(end))) continue;
+      if (/\d/.test(text[i - 1] ?? "") && /\d/.test(text[end] ?? "")) continue;
     }
     push(end);
   }

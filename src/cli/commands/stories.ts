@@ -1,0 +1,95 @@
+import { loadBank } from "../../bank/index.js";
+import { STORY_PARTS, type ParsedBank, type Story } from "../../core/story.js";
+import type { Command } from "../command.js";
+import { notice, printJson, printLine, type CommandIO } from "../io.js";
+import { listFlag } from "../parse-command-args.js";
+import { resolveBankPaths } from "../resolve-bank-paths.js";
+
+/** The `coach stories --json` line for one story (contracts). */
+export function storyToJson(story: Story) {
+  return {
+    id: story.id,
+    title: story.title,
+    question: story.question,
+    principles: story.principles,
+    experience: story.experience,
+    parts: Object.fromEntries(STORY_PARTS.map((part) => [part, Boolean(story.parts[part])])),
+    source: story.source,
+    questions: story.questions,
+    principleSource: story.principleSource,
+    partsInferred: story.partsInferred,
+  };
+}
+
+export const storiesCommand: Command = {
+  name: "stories",
+  summary: "List the stories parsed from your bank, and every parse warning",
+  help: `Usage: coach stories [--bank PATH]... [--json]
+
+Parses your story bank and shows each story: id, title, principles, which
+STAR parts it has (S T A R L = Situation Task Action Result Lesson) and where
+it sits in its file, then every warning (skipped notes, repaired encoding,
+pointer entries like "See Q92" and where they were folded in).
+
+Options:
+  --bank PATH   A bank file (.md, .txt, .json) or a folder of them; repeatable.
+                Without it, the bundled sample bank is used.
+  --json        JSON Lines: one line per story, then one {"warning": ...} line
+                per warning.
+  -h, --help    Show this help.
+
+Banks: markdown with a heading per story and Situation:/Task:/Action:/Result:
+labels (bold or not, S:/T:/A:/R: too, any order), or unlabelled prose; a line
+"Tags: Ownership, Dive Deep" sets a story's principles by hand; a line
+"Experience: <name>" groups tellings of the same experience by hand.
+JSON banks: {"stories": [{"title", "question"?, "principles"?, "situation"?,
+"task"?, "action"?, "result"?, "lesson"?, "text"?}]}. A bank file over 5 MB
+is refused.
+
+Exit codes: 0 ok, 2 bad flags, 3 bank unreadable, empty or over the limit.
+
+Examples:
+  coach stories --bank my-stories.md
+  coach stories --bank ./banks --json | jq -r .id`,
+  options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
+  async run(args, io) {
+    const bank = await loadBank(resolveBankPaths(listFlag(args.values.bank), io));
+    if (args.values.json) {
+      for (const story of bank.stories) printJson(io, storyToJson(story));
+      for (const warning of bank.warnings) printJson(io, { warning });
+      return 0;
+    }
+    printStoryTable(bank, io);
+    return 0;
+  },
+};
+
+function printStoryTable(bank: ParsedBank, io: CommandIO): void {
+  const tellings = new Map<string, number>();
+  for (const story of bank.stories) tellings.set(story.experience, (tellings.get(story.experience) ?? 0) + 1);
+  let currentFile = "";
+  for (const story of bank.stories) {
+    if (story.source.file !== currentFile) {
+      currentFile = story.source.file;
+      printLine(io, `\n${currentFile}`);
+    }
+    const parts = STORY_PARTS.map((part) => (story.parts[part] ? part[0]!.toUpperCase() : "·")).join("");
+    const retold = (tellings.get(story.experience) ?? 1) > 1 ? `  (same experience as ${story.experience === story.id ? "a later story" : story.experience})` : "";
+    printLine(io, `  ${String(story.source.startLine).padStart(4)}  ${parts}${story.partsInferred ? "~" : " "} ${truncate(story.title, 70)}`);
+    printLine(io, `        ${story.id}  [${story.principles.join(", ") || "no principle yet"}]${retold}`);
+  }
+  const pointers = bank.warnings.filter((warning) => warning.code === "POINTER_RESOLVED").length;
+  const skipped = bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE").length;
+  const experiences = tellings.size;
+  printLine(io);
+  printLine(
+    io,
+    `${bank.stories.length} stories (${experiences} distinct experiences) from ${bank.files.length} file${bank.files.length === 1 ? "" : "s"}; ${pointers} pointer entr${pointers === 1 ? "y" : "ies"} folded in; ${skipped} note section${skipped === 1 ? "" : "s"} skipped.`,
+  );
+  printLine(io, "Parts: S T A R L = Situation Task Action Result Lesson; · = missing; ~ = read from unlabelled prose.");
+  for (const warning of bank.warnings) notice(io, `${warning.file}:${warning.line}: ${warning.code.toLowerCase().replace(/_/g, " ")}: ${warning.message}`);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

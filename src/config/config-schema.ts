@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** Provider names the registry knows. */
+export const ProviderNameSchema = z.enum(["local", "openai"]);
+export type ProviderName = z.infer<typeof ProviderNameSchema>;
+
+/** Shape of `coach.config.json`. The API key is never read from a file: it stays in the environment. */
+export const ConfigFileSchema = z
+  .object({
+    provider: ProviderNameSchema.optional(),
+    baseUrl: z.url().optional(),
+    embedModel: z.string().trim().min(1).optional(),
+    chatModel: z.string().trim().min(1).optional(),
+    store: z.string().trim().min(1).optional(),
+    timeoutMs: z.number().int().min(100).max(600_000).optional(),
+    maxRetries: z.number().int().min(0).max(10).optional(),
+  })
+  .strict();
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+/** Where a setting's value came from, for `coach doctor`. */
+export type SettingSource = "flag" | "env" | "file" | "default";
+
+/** The configuration a command runs with, after precedence is applied. */
+export const ResolvedConfigSchema = z.object({
+  provider: ProviderNameSchema,
+  apiKey: z.string().optional(),
+  baseUrl: z.url().optional(),
+  embedModel: z.string().min(1),
+  chatModel: z.string().min(1),
+  store: z.string().min(1),
+  timeoutMs: z.number().int().positive(),
+  maxRetries: z.number().int().min(0),
+  configFile: z.string().nullable(),
+});
+export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
+  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "chatModel" | "store" | "timeoutMs" | "maxRetries", SettingSource>;
+};
+
+export const DEFAULTS = {
+  provider: "local",
+  embedModel: "text-embedding-3-small",
+  chatModel: "gpt-4o-mini",
+  store: ".coach",
+  timeoutMs: 30_000,
+  maxRetries: 2,
+  configFileName: "coach.config.json",
+} as const;

@@ -1,0 +1,24 @@
+import OpenAI from "openai";
+import type { ResolvedConfig } from "../../config/index.js";
+import { CoachError } from "../../errors/index.js";
+
+/**
+ * Builds the openai SDK client for an opted-in provider. Only called when the
+ * user chose `openai`, so a key in the environment alone sends nothing.
+ */
+export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetries?: number; timeoutMs?: number } = {}): OpenAI {
+  if (!config.apiKey && !config.baseUrl) {
+    throw new CoachError(
+      "PROVIDER_NOT_CONFIGURED",
+      "--provider openai (or COACH_PROVIDER=openai) needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio).",
+      { location: { flag: "--provider" } },
+    );
+  }
+  return new OpenAI({
+    // Local OpenAI-compatible servers ignore the key, but the SDK requires one.
+    apiKey: config.apiKey ?? "no-key-needed-for-local-server",
+    baseURL: config.baseUrl ?? "https://api.openai.com/v1",
+    timeout: overrides.timeoutMs ?? config.timeoutMs,
+    maxRetries: overrides.maxRetries ?? config.maxRetries,
+  });
+}

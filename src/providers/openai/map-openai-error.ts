@@ -1,0 +1,52 @@
+import OpenAI from "openai";
+import { ProviderError } from "../../errors/index.js";
+
+/** Turns an openai SDK error into a ProviderError with a stable code and a one-line message. */
+export function mapOpenAIError(error: unknown, where: string): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (error instanceof OpenAI.APIConnectionTimeoutError) {
+    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time.`, { cause: error });
+  }
+  if (error instanceof OpenAI.APIConnectionError) {
+    const reason = describeConnectionCause(error);
+    return new ProviderError("PROVIDER_UNREACHABLE", `${where}: cannot reach the provider${reason ? ` (${reason})` : ""}.`, { cause: error });
+  }
+  if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
+    return new ProviderError("PROVIDER_AUTH", `${where}: the provider refused the API key (HTTP ${error.status}); check OPENAI_API_KEY.`, { cause: error });
+  }
+  if (error instanceof OpenAI.RateLimitError) {
+    const retryAfter = Number(error.headers?.get?.("retry-after"));
+    return new ProviderError("PROVIDER_RATE_LIMITED", `${where}: the provider is rate-limiting requests (HTTP 429).`, {
+      cause: error,
+      retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
+    });
+  }
+  if (error instanceof OpenAI.APIError) {
+    return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider answered HTTP ${error.status ?? "error"}: ${firstLine(error.message)}.`, {
+      cause: error,
+    });
+  }
+  if (error instanceof Error && error.name === "AbortError") {
+    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`, { cause: error });
+  }
+  return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: ${firstLine(error instanceof Error ? error.message : String(error))}.`, { cause: error });
+}
+
+function describeConnectionCause(error: Error): string | undefined {
+  let cause: unknown = error.cause;
+  let deepest: string | undefined;
+  for (let depth = 0; cause && depth < 4; depth++) {
+    deepest = (cause as Error).message ?? deepest;
+    const code = (cause as { code?: string }).code;
+    if (code === "ECONNREFUSED") return "connection refused";
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
+    if (code === "ECONNRESET") return "connection reset";
+    if (code) return code;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return deepest && deepest !== "fetch failed" ? deepest : undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
+}

@@ -1,0 +1,94 @@
+import type OpenAI from "openai";
+import type { ChatCompletionMessageParam, ChatCompletionCreateParamsNonStreaming, ChatCompletionTool } from "openai/resources/chat/completions";
+import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/chat-model.js";
+import { ProviderError } from "../../errors/index.js";
+import { mapOpenAIError } from "./map-openai-error.js";
+
+/** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
+export class OpenAIChatModel implements ChatModel {
+  readonly id: string;
+
+  constructor(
+    private readonly client: OpenAI,
+    private readonly model: string,
+  ) {
+    this.id = `openai:${model}`;
+  }
+
+  async complete(request: ChatRequest): Promise<ChatResponse> {
+    let completion;
+    try {
+      completion = await this.client.chat.completions.create(this.body(request), { signal: request.signal });
+    } catch (error) {
+      throw mapOpenAIError(error, `chat (${this.model})`);
+    }
+    const message = completion.choices?.[0]?.message;
+    if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message.`);
+    return {
+      content: message.content ?? "",
+      toolCalls: (message.tool_calls ?? []).flatMap((call) =>
+        call.type === "function" ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
+      ),
+      model: completion.model ?? this.model,
+    };
+  }
+
+  async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
+    let content = "";
+    let model = this.model;
+    const calls = new Map<number, ToolCall>();
+    let finished = false;
+    try {
+      const stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: request.signal });
+      for await (const chunk of stream) {
+        model = chunk.model ?? model;
+        const choice = chunk.choices?.[0];
+        if (!choice) continue;
+        const delta = choice.delta;
+        if (delta?.content) {
+          content += delta.content;
+          onDelta(delta.content);
+        }
+        for (const call of delta?.tool_calls ?? []) {
+          const current = calls.get(call.index) ?? { id: call.id ?? `call_${call.index}`, name: "", arguments: "" };
+          if (call.id) current.id = call.id;
+          if (call.function?.name) current.name += call.function.name;
+          if (call.function?.arguments) current.arguments += call.function.arguments;
+          calls.set(call.index, current);
+        }
+        if (choice.finish_reason) finished = true;
+      }
+    } catch (error) {
+      throw mapOpenAIError(error, `chat stream (${this.model})`);
+    }
+    if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream ended before the model finished.`);
+    return { content, toolCalls: [...calls.values()], model };
+  }
+
+  private body(request: ChatRequest): ChatCompletionCreateParamsNonStreaming {
+    const messages: ChatCompletionMessageParam[] = request.messages.map((message) => {
+      if (message.role === "tool") return { role: "tool", content: message.content, tool_call_id: message.toolCallId ?? "" };
+      if (message.role === "assistant" && message.toolCalls?.length) {
+        return {
+          role: "assistant",
+          content: message.content || null,
+          tool_calls: message.toolCalls.map((call) => ({ id: call.id, type: "function" as const, function: { name: call.name, arguments: call.arguments } })),
+        };
+      }
+      return { role: message.role, content: message.content } as ChatCompletionMessageParam;
+    });
+    const tools: ChatCompletionTool[] | undefined = request.tools?.map((tool) => ({
+      type: "function",
+      function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+    }));
+    return {
+      model: this.model,
+      messages,
+      ...(tools?.length ? { tools } : {}),
+      ...(request.jsonSchema
+        ? { response_format: { type: "json_schema", json_schema: { name: request.jsonSchema.name, schema: request.jsonSchema.schema, strict: true } } }
+        : {}),
+      ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+    };
+  }
+}

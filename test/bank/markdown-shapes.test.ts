@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import { parseBankFiles } from "../../src/bank/index.js";
+
+function parse(text: string, name = "bank.md") {
+  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
+}
+
+describe("markdown story shapes", () => {
+  it("reads bold, plain and single-letter labels in any order, with bullets", () => {
+    const bank = parse(`# Stories
+
+## Cut the build time
+R: Builds went from 40 to 12 minutes.
+S: Our CI took 40 minutes per push.
+T: I owned developer productivity that quarter.
+A: I profiled the pipeline and cached dependencies.
+
+## Fixed the pager noise
+Situation - Alerts fired 300 times a week.
+**Action:**
+- I deleted alerts nobody acted on.
+- I grouped the rest by service.
+__Result:__ Pages fell to 20 a week.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Cut the build time", "Fixed the pager noise"]);
+    expect(bank.stories[0]!.parts).toEqual({
+      situation: "Our CI took 40 minutes per push.",
+      task: "I owned developer productivity that quarter.",
+      action: "I profiled the pipeline and cached dependencies.",
+      result: "Builds went from 40 to 12 minutes.",
+    });
+    expect(bank.stories[1]!.parts.action).toBe("I deleted alerts nobody acted on. I grouped the rest by service.");
+    expect(bank.stories[1]!.parts.task).toBeUndefined();
+  });
+
+  it("folds STAR sub-headings into the story above them", () => {
+    const bank = parse(`## Tell me about a time you failed
+### Situation
+I shipped a migration on a Friday.
+### Action
+I rolled it back and wrote a checklist.
+### Result
+No Friday migrations since.
+### Lesson
+I learned to ship risky changes early in the week.
+`);
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.stories[0]!.question).toBe("Tell me about a time you failed");
+    expect(Object.keys(bank.stories[0]!.parts).sort()).toEqual(["action", "lesson", "result", "situation"]);
+    expect(bank.headings.filter((heading) => heading.kind === "part-label")).toHaveLength(4);
+  });
+
+  it("takes principles from a Tags line (names with commas and semicolons included) over the headings", () => {
+    const bank = parse(`## Ownership
+### Took over the billing service
+Tags: Are Right, A Lot; Have Backbone; Disagree and Commit, conflict
+**Situation:** The owner left. **Action:** I took it over. **Result:** Zero missed invoices.
+`);
+    expect(bank.stories[0]!.principles).toEqual(["Are Right, A Lot", "Have Backbone; Disagree and Commit"]);
+    expect(bank.stories[0]!.principleSource).toBe("tags");
+  });
+
+  it("ignores headings and labels inside code blocks", () => {
+    const bank = parse("## Automated the report\n**Situation:** Analysts copied CSVs by hand.\n**Action:** I wrote this:\n```\n# Result: not a heading\nResult: not a label\n```\n**Result:** Saved 5 hours a week.\n");
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.stories[0]!.parts.result).toBe("Saved 5 hours a week.");
+    expect(bank.stories[0]!.parts.action).toContain("Result: not a label");
+  });
+
+  it("reads setext headings and a Q/A story where A: is the answer", () => {
+    const bank = parse(`Disagreed with my manager
+=========================
+Q: Tell me about a time you disagreed with your manager.
+A: My manager wanted to skip load tests before launch. I showed him last year's outage numbers and proposed a two-day test window. He agreed, and the test caught a connection-pool bug that would have taken us down.
+`);
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.stories[0]!.question).toBe("Tell me about a time you disagreed with your manager.");
+    expect(bank.stories[0]!.partsInferred).toBe(true);
+    expect(bank.stories[0]!.parts.action).toContain("I showed him");
+  });
+
+  it("keeps unlabelled first-person stories and skips advice, with a warning for each skip", () => {
+    const bank = parse(`## Tell me about a time you mentored someone
+When Priya joined the team she had never worked on a backend service. I paired with her twice a week, reviewed her first pull requests line by line, and handed her the on-call runbook rewrite. She owned the payments service on-call rotation within four months.
+
+## Tips for the interview
+- Keep answers under two minutes.
+- Quantify results.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you mentored someone"]);
+    expect(bank.warnings).toContainEqual(expect.objectContaining({ code: "SKIPPED_PROSE", line: 4 }));
+  });
+
+  it("resolves pointers by number and by quoted title, and reports one that points nowhere", () => {
+    const bank = parse(`#### 1. Rebuilt the search index.
+**Situation:** Search was stale. **Action:** I rebuilt it. **Result:** Fresh in 5 minutes.
+
+#### 2. Improved search freshness.
+*(See Q1)*
+
+#### 3. Another angle on search.
+See "Rebuilt the search index" - focus on the rollout.
+
+#### 4. Broken pointer.
+(See Q42)
+`);
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.stories[0]!.questions).toEqual(["Improved search freshness.", "Another angle on search."]);
+    expect(bank.warnings.map((warning) => warning.code)).toEqual(["POINTER_RESOLVED", "POINTER_RESOLVED", "POINTER_UNRESOLVED"]);
+  });
+
+  it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
+    const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
+    const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
+    expect(before.stories.map((story) => story.id)).toEqual(["my-bank-same-title", "my-bank-same-title-2"]);
+    expect(after.stories.map((story) => story.id)).toEqual(before.stories.map((story) => story.id));
+  });
+
+  it("groups tellings by an Experience line", () => {
+    const bank = parse("## A\nExperience: checkout\nS: x. A: I did y. R: z.\n\n## B\nExperience: Checkout\nS: p. A: I did q. R: r.\n\n## C\nS: u. A: I did v. R: w.\n");
+    expect(bank.stories[0]!.experience).toBe(bank.stories[1]!.experience);
+    expect(bank.stories[2]!.experience).not.toBe(bank.stories[0]!.experience);
+  });
+
+  it("reads a JSON bank, skipping invalid stories with a warning", () => {
+    const json = JSON.stringify({
+      stories: [
+        { title: "Cut cloud spend", principles: ["frugality", "Backbone"], situation: "Bills doubled.", action: "I rightsized clusters.", result: "Saved $40k a month." },
+        { title: "No parts" },
+        { title: "Told as prose", text: "Our app crashed on launch day. I rolled back the release and added a canary stage. Crashes dropped to zero." },
+      ],
+    });
+    const bank = parseBankFiles([{ path: "bank.json", bytes: Buffer.from(json), sha256: "x" }]);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Cut cloud spend", "Told as prose"]);
+    expect(bank.stories[0]!.principles).toEqual(["Frugality", "Have Backbone; Disagree and Commit"]);
+    expect(bank.stories[1]!.partsInferred).toBe(true);
+    expect(bank.warnings).toContainEqual(expect.objectContaining({ code: "JSON_STORY_INVALID", message: expect.stringContaining("stories[1]") }));
+  });
+
+  it("refuses malformed JSON with the line at fault", () => {
+    expect(() => parseBankFiles([{ path: "bank.json", bytes: Buffer.from('{"stories": [\n{"title": "x",}\n]}'), sha256: "x" }])).toThrow(
+      expect.objectContaining({ code: "INPUT_NOT_PARSEABLE", location: expect.objectContaining({ file: "bank.json", line: 2 }) }),
+    );
+  });
+});
