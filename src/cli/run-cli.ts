@@ -26,15 +26,16 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   try {
     if (name === undefined || name === "help" || name === "--help" || name === "-h") {
       const topic = name === "help" ? COMMANDS.find((command) => command.name === rest[0]) : undefined;
-      printLine(io, topic ? topic.help : MAIN_HELP());
+      printLine(io, topic ? (await topic.load()).help : MAIN_HELP());
       return 0;
     }
     if (name === "--version" || name === "-v") {
       printLine(io, packageVersion());
       return 0;
     }
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (!command) throw new UsageError(`unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(", ")}. See coach --help.`);
+    const entry = COMMANDS.find((candidate) => candidate.name === name);
+    if (!entry) throw new UsageError(`unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(", ")}. See coach --help.`);
+    const command = await entry.load();
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
       printLine(io, command.help);

@@ -44,6 +44,7 @@ export class TestLlmServer {
   readonly requests: RecordedRequest[] = [];
   private readonly server: http.Server;
   private readonly replies: Array<ScriptedReply | ((request: any) => ScriptedReply)> = [];
+  private lastReply: ScriptedReply | ((request: any) => ScriptedReply) | undefined;
   private readonly faults: Record<Route, Fault[]> = { chat: [], embeddings: [], models: [] };
   private readonly dimensions: number;
   private readonly apiKey: string | undefined;
@@ -69,7 +70,7 @@ export class TestLlmServer {
     return `http://127.0.0.1:${this.port}/v1`;
   }
 
-  /** Queues chat replies, used in order; the last one given stays in force when the queue is empty. */
+  /** Queues chat replies, used in order; when the queue runs dry the last reply used is repeated. */
   reply(...replies: Array<ScriptedReply | ((request: any) => ScriptedReply)>): this {
     this.replies.push(...replies);
     return this;
@@ -145,7 +146,8 @@ export class TestLlmServer {
         usage: { prompt_tokens: 0, total_tokens: 0 },
       });
     }
-    const next = this.replies.length > 1 ? this.replies.shift()! : this.replies[0];
+    const next = this.replies.shift() ?? this.lastReply;
+    this.lastReply = next;
     const reply = typeof next === "function" ? next(body) : (next ?? { content: "ok" });
     if (body?.stream) return streamChat(response, body, reply, fault?.kind === "drop-stream" ? (fault.afterChunks ?? 2) : undefined);
     return sendJson(response, 200, chatCompletion(body, reply));
@@ -206,7 +208,8 @@ function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, d
     response.write(`data: ${JSON.stringify(chunk)}\n\n`);
   });
   if (dropAfter !== undefined) {
-    response.socket?.destroy();
+    // Let the first chunks reach the client, then cut the connection mid-answer.
+    setTimeout(() => response.socket?.destroy(), 50);
     return;
   }
   response.end("data: [DONE]\n\n");

@@ -76,7 +76,7 @@ missing its key), 2 bad flags or configuration.`,
         remote: provider.remote,
         baseUrl: config.provider === "openai" ? (config.baseUrl ?? "https://api.openai.com/v1") : null,
         apiKey: config.apiKey ? "set" : "not set",
-        embedModel: config.provider === "openai" ? config.embedModel : provider.createEmbedder().id,
+        embedModel: config.provider === "openai" ? config.embedModel : (await provider.createEmbedder()).id,
         chatModel: config.provider === "openai" ? config.chatModel : null,
         store: config.store,
         storeWritable,
@@ -97,7 +97,7 @@ missing its key), 2 bad flags or configuration.`,
         rows.push(["embed model", `${config.embedModel} (${origin(config, "embedModel")})`]);
         rows.push(["chat model", `${config.chatModel} (${origin(config, "chatModel")})`]);
       } else {
-        rows.push(["embeddings", `${provider.createEmbedder().id} (built in)`]);
+        rows.push(["embeddings", `${(await provider.createEmbedder()).id} (built in)`]);
         rows.push(["coaching", "built-in offline coach (no language model)"]);
       }
       rows.push(["store", `${config.store} (${origin(config, "store")})${storeWritable ? "" : " NOT WRITABLE"}`]);

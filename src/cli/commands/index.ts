@@ -1,6 +1,22 @@
 import type { Command } from "../command.js";
-import { doctorCommand } from "./doctor.js";
-import { storiesCommand } from "./stories.js";
+
+/** A sub-command's name and summary, with its module loaded only when it runs. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every sub-command, in the order `coach --help` lists them. */
-export const COMMANDS: readonly Command[] = [storiesCommand, doctorCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "stories",
+    summary: "List the stories parsed from your bank, and every parse warning",
+    load: async () => (await import("./stories.js")).storiesCommand,
+  },
+  {
+    name: "doctor",
+    summary: "Show the configuration in use and check the provider connection",
+    load: async () => (await import("./doctor.js")).doctorCommand,
+  },
+];

@@ -38,8 +38,13 @@ export class OpenAIChatModel implements ChatModel {
     let model = this.model;
     const calls = new Map<number, ToolCall>();
     let finished = false;
+    let stream;
     try {
-      const stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: request.signal });
+      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: request.signal });
+    } catch (error) {
+      throw mapOpenAIError(error, `chat stream (${this.model})`);
+    }
+    try {
       for await (const chunk of stream) {
         model = chunk.model ?? model;
         const choice = chunk.choices?.[0];
@@ -59,7 +64,9 @@ export class OpenAIChatModel implements ChatModel {
         if (choice.finish_reason) finished = true;
       }
     } catch (error) {
-      throw mapOpenAIError(error, `chat stream (${this.model})`);
+      if (request.signal?.aborted) throw mapOpenAIError(error, `chat stream (${this.model})`);
+      // Once tokens have flowed, a broken connection means a truncated answer, not an unreachable server.
+      throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream broke off after ${content.length} characters.`, { cause: error });
     }
     if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream ended before the model finished.`);
     return { content, toolCalls: [...calls.values()], model };

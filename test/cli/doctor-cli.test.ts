@@ -1,0 +1,67 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jsonLines, runCoach } from "../support/run-coach.js";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
+
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("coach doctor", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer({ apiKey: "sk-test-secret-123" });
+  });
+  afterAll(async () => llm.close());
+
+  it("offline by default: exit 0, nothing contacted, even with a key in the environment", async () => {
+    const run = await runCoach(["doctor"], { env: { OPENAI_API_KEY: "sk-test-secret-123", OPENAI_BASE_URL: llm.url } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^provider\s+local \(default\)/m);
+    expect(run.stdout).toMatch(/OPENAI_API_KEY is set but unused/);
+    expect(llm.requests).toHaveLength(0);
+  });
+
+  it("reports the test LLM server reachable, and never prints the key", async () => {
+    const run = await runCoach(["doctor"], { env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-secret-123", OPENAI_BASE_URL: llm.url } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^connection\s+ok: reachable at http:\/\/127\.0\.0\.1:\d+\/v1/m);
+    expect(run.stdout).toMatch(/^API key\s+set \(OPENAI_API_KEY\)/m);
+    expect(run.stdout + run.stderr).not.toContain("sk-test-secret-123");
+    expect(llm.requestsTo("models").at(-1)?.headers.authorization).toBe("Bearer sk-test-secret-123");
+  });
+
+  it("--json gives one line with the connection result", async () => {
+    const run = await runCoach(["doctor", "--provider", "openai", "--json"], { env: { OPENAI_API_KEY: "sk-test-secret-123", OPENAI_BASE_URL: llm.url } });
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    expect(line).toMatchObject({ provider: "openai", apiKey: "set", usable: true, connection: { ok: true, models: expect.arrayContaining(["gpt-4o-mini"]) } });
+  });
+
+  it("a closed port: one line saying so, exit 1", async () => {
+    const port = await closedPort();
+    const run = await runCoach(["doctor", "--provider", "openai"], { env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^coach: provider unreachable: .*127\\.0\\.0\\.1:${port}.*connection refused`))]);
+  });
+
+  it("a wrong key is reported as refused, exit 1", async () => {
+    const run = await runCoach(["doctor", "--provider", "openai"], { env: { OPENAI_API_KEY: "sk-wrong", OPENAI_BASE_URL: llm.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/refused the API key \(HTTP 401\)/);
+  });
+
+  it("openai chosen with neither key nor base URL says what is missing, exit 1; a bad provider name is a usage error", async () => {
+    const missing = await runCoach(["doctor", "--provider", "openai"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/^missing\s+OPENAI_API_KEY/m);
+    const bad = await runCoach(["doctor"], { env: { COACH_PROVIDER: "anthropic" } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/COACH_PROVIDER: unknown provider "anthropic"/);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { beforeAll, describe, expect, it } from "vitest";
+import { jsonLines, runCoach } from "../support/run-coach.js";
+
+// The contract's `coach stories --json` story line.
+const StoryLine = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  question: z.string().nullable(),
+  principles: z.array(z.string()),
+  experience: z.string().min(1),
+  parts: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), lesson: z.boolean() }),
+  source: z.object({ file: z.string(), startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
+});
+const WarningLine = z.object({ warning: z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int().positive() }) });
+
+describe("coach stories", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(os.tmpdir(), "coach-stories-"));
+  });
+
+  it("prints contract-shaped JSON Lines for the sample bank, stories then warnings, and a notice on stderr", async () => {
+    const run = await runCoach(["stories", "--json"]);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    const firstWarning = lines.findIndex((line) => "warning" in line);
+    expect(firstWarning).toBeGreaterThan(29);
+    for (const line of lines.slice(0, firstWarning)) StoryLine.parse(line);
+    for (const line of lines.slice(firstWarning)) WarningLine.parse(line);
+    expect(run.stderr).toContain("bundled sample bank");
+  });
+
+  it("prints a readable table with every warning on stderr", async () => {
+    const run = await runCoach(["stories", "--bank", "corpus/sample-bank"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/33 stories \(32 distinct experiences\) from 2 files; 1 pointer entry folded in/);
+    expect(run.stderr).toMatch(/numbered\.md:36: mojibake repaired/);
+  });
+
+  it("exits 3 naming the file for an empty bank", async () => {
+    const empty = path.join(folder, "empty.md");
+    writeFileSync(empty, "");
+    const run = await runCoach(["stories", "--bank", empty]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("empty.md");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 3 naming the path for a missing file and for a folder with no bank files", async () => {
+    const missing = await runCoach(["stories", "--bank", path.join(folder, "nope.md")]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/nope\.md: no such file or folder/);
+    const bare = path.join(folder, "pictures");
+    mkdirSync(bare);
+    writeFileSync(path.join(bare, "a.png"), "x");
+    const run = await runCoach(["stories", "--bank", bare]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/pictures: folder has no bank files/);
+  });
+
+  it("exits 3 naming the file for a bank over 5 MB", async () => {
+    const big = path.join(folder, "huge.md");
+    writeFileSync(big, "a".repeat(5 * 1024 * 1024 + 1));
+    const run = await runCoach(["stories", "--bank", big]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/huge\.md: 5\.0 MB is over the 5 MB limit/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("exits 3 for an unreadable file", async () => {
+    const locked = path.join(folder, "locked.md");
+    writeFileSync(locked, "## x\nS: a. A: I did b. R: c.\n");
+    chmodSync(locked, 0o000);
+    const run = await runCoach(["stories", "--bank", locked]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("locked.md");
+  });
+
+  it("exits 3 for a file with no stories and 2 for a bad flag", async () => {
+    const notes = path.join(folder, "notes.md");
+    writeFileSync(notes, "# Notes\n\n- remember to smile\n");
+    const run = await runCoach(["stories", "--bank", notes]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/notes\.md: no stories found/);
+    const bad = await runCoach(["stories", "--bogus"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--bogus");
+  });
+
+  it("reads several banks and a JSON bank in one call", async () => {
+    const json = path.join(folder, "extra.json");
+    writeFileSync(json, JSON.stringify({ stories: [{ title: "Cut costs", principles: ["Frugality"], situation: "Bills rose.", action: "I cut them.", result: "Saved 30%." }] }));
+    const run = await runCoach(["stories", "--bank", "corpus/sample-bank", "--bank", json, "--json"]);
+    expect(run.code).toBe(0);
+    const stories = jsonLines(run.stdout).filter((line) => !("warning" in line));
+    expect(stories).toHaveLength(34);
+    expect(stories.at(-1)).toMatchObject({ id: "extra-cut-costs", principles: ["Frugality"], parts: { situation: true, task: false, action: true, result: true, lesson: false } });
+  });
+
+  it("answers --help and unknown commands sensibly", async () => {
+    const help = await runCoach(["stories", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("5 MB");
+    const unknown = await runCoach(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+
+function folderWithConfig(config?: unknown): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "coach-config-"));
+  if (config !== undefined) writeFileSync(path.join(folder, "coach.config.json"), typeof config === "string" ? config : JSON.stringify(config));
+  return folder;
+}
+
+describe("configuration precedence: flag, then environment, then config file, then default", () => {
+  it("defaults to the offline provider and ./.coach, even with a key in the environment", () => {
+    const cwd = folderWithConfig();
+    const config = loadConfig({}, { OPENAI_API_KEY: "sk-x" }, cwd);
+    expect(config).toMatchObject({ provider: "local", embedModel: "text-embedding-3-small", chatModel: "gpt-4o-mini", store: path.join(cwd, ".coach"), configFile: null });
+    expect(config.sources.provider).toBe("default");
+  });
+
+  it("file beats default, environment beats file, flag beats environment", () => {
+    const cwd = folderWithConfig({ provider: "openai", store: "from-file", chatModel: "file-model" });
+    const fromFile = loadConfig({}, {}, cwd);
+    expect(fromFile).toMatchObject({ provider: "openai", store: path.join(cwd, "from-file"), chatModel: "file-model" });
+    expect(fromFile.sources).toMatchObject({ provider: "file", store: "file", chatModel: "file" });
+    const fromEnv = loadConfig({}, { COACH_PROVIDER: "local", COACH_HOME: "from-env", COACH_CHAT_MODEL: "env-model" }, cwd);
+    expect(fromEnv).toMatchObject({ provider: "local", store: path.join(cwd, "from-env"), chatModel: "env-model" });
+    const fromFlag = loadConfig({ provider: "openai", store: "from-flag" }, { COACH_PROVIDER: "local", COACH_HOME: "from-env" }, cwd);
+    expect(fromFlag).toMatchObject({ provider: "openai", store: path.join(cwd, "from-flag") });
+    expect(fromFlag.sources).toMatchObject({ provider: "flag", store: "flag" });
+  });
+
+  it("fails fast naming the flag or variable at fault", () => {
+    const cwd = folderWithConfig();
+    expect(() => loadConfig({ provider: "gemini" }, {}, cwd)).toThrow(/--provider: unknown provider "gemini"/);
+    expect(() => loadConfig({}, { COACH_PROVIDER: "gemini" }, cwd)).toThrow(/COACH_PROVIDER: unknown provider/);
+    expect(() => loadConfig({}, { OPENAI_BASE_URL: "localhost:11434" }, cwd)).toThrow(/OPENAI_BASE_URL: "localhost:11434" is not an http\(s\) URL/);
+    expect(() => loadConfig({}, { COACH_TIMEOUT_MS: "soon" }, cwd)).toThrow(/COACH_TIMEOUT_MS: "soon" is not a whole number/);
+    expect(() => loadConfig({ config: "missing.json" }, {}, cwd)).toThrow(/--config: missing\.json: no such file/);
+  });
+
+  it("rejects a broken or unknown-keyed config file, naming the file and key", () => {
+    expect(() => loadConfig({}, {}, folderWithConfig("{ not json"))).toThrow(/coach\.config\.json: not valid JSON/);
+    expect(() => loadConfig({}, {}, folderWithConfig({ apiKey: "sk-in-a-file" }))).toThrow(/coach\.config\.json: .*apiKey/);
+    expect(() => loadConfig({}, {}, folderWithConfig({ maxRetries: 99 }))).toThrow(/maxRetries/);
+  });
+
+  it("strips a trailing slash from the base URL and ignores blank variables", () => {
+    const config = loadConfig({}, { OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/", COACH_PROVIDER: "  " }, folderWithConfig());
+    expect(config.baseUrl).toBe("http://127.0.0.1:11434/v1");
+    expect(config.provider).toBe("local");
+  });
+});
