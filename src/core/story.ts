@@ -24,7 +24,7 @@ export interface Story {
   questions: string[];
   principles: Principle[];
   /** Where `principles` came from: a Tags line, the bank's headings, or nothing yet. */
-  principleSource: "tags" | "headings" | "none";
+  principleSource: "tags" | "headings" | "inferred" | "none";
   /** Plain-text part bodies, keyed by part; missing parts are absent. */
   parts: Partial<Record<StoryPart, string>>;
   /** True when parts were inferred from unlabelled prose rather than labels. */

@@ -21,7 +21,7 @@ const factories: Record<ProviderName, ProviderFactory> = {
   local: () => ({
     name: "local",
     remote: false,
-    createEmbedder: async () => new (await import("./local/hashed-lexical-embedder.js")).HashedLexicalEmbedder(),
+    createEmbedder: async () => new (await import("./local/interview-embedder.js")).InterviewEmbedder(),
     createChatModel: async () => null,
     checkConnection: async () => ({ ok: true, detail: "offline: nothing to reach", latencyMs: 0, models: [] }),
   }),

@@ -15,6 +15,21 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./stories.js")).storiesCommand,
   },
   {
+    name: "index",
+    summary: "Parse, embed and index your story banks into the store",
+    load: async () => (await import("./index-command.js")).indexCommand,
+  },
+  {
+    name: "match",
+    summary: "Find the stories that best fit an interview question",
+    load: async () => (await import("./match.js")).matchCommand,
+  },
+  {
+    name: "coverage",
+    summary: "How well your stories cover the 16 Leadership Principles",
+    load: async () => (await import("./coverage.js")).coverageCommand,
+  },
+  {
     name: "doctor",
     summary: "Show the configuration in use and check the provider connection",
     load: async () => (await import("./doctor.js")).doctorCommand,

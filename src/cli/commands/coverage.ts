@@ -1,0 +1,42 @@
+import { computeStoryFeatures, assessCoverage } from "../../retrieval/index.js";
+import type { Command } from "../command.js";
+import { printJson, printLine } from "../io.js";
+import { openStoryIndex } from "../open-story-index.js";
+
+export const coverageCommand: Command = {
+  name: "coverage",
+  summary: "Show how well your stories cover each of the 16 Leadership Principles",
+  help: `Usage: coach coverage [--bank PATH]... [--store DIR] [--json]
+
+For each of the 16 Leadership Principles: your best stories and a fit level
+(strong, workable, stretch, none), then the principles with no story.
+
+  strong    the bank files the story under the principle and its content shows it, with an action and a result
+  workable  filed under it, or its content clearly shows it
+  stretch   only a passing signal; you would have to frame it
+  none      nothing in the bank shows it
+
+Options:
+  --bank PATH   Index these banks first; without it, the banks in the store, else the sample bank.
+  --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]}.`,
+  options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
+  async run(args, io) {
+    const { indexed } = await openStoryIndex(args, io);
+    const coverage = assessCoverage(computeStoryFeatures(indexed.stories));
+    if (args.values.json) {
+      for (const line of coverage) printJson(io, line);
+      return 0;
+    }
+    const width = Math.max(...coverage.map((line) => line.principle.length));
+    for (const line of coverage) {
+      const best = line.stories[0];
+      printLine(io, `${line.principle.padEnd(width)}  ${line.fit.padEnd(8)}  ${best ? `${best.title.slice(0, 70)} (${best.score.toFixed(2)})` : "-"}`);
+    }
+    const gaps = coverage.filter((line) => line.fit === "none").map((line) => line.principle);
+    const stretches = coverage.filter((line) => line.fit === "stretch").map((line) => line.principle);
+    printLine(io);
+    printLine(io, gaps.length ? `No story yet: ${gaps.join("; ")}.` : "Every principle has at least one story.");
+    if (stretches.length) printLine(io, `Only a stretch: ${stretches.join("; ")}: worth writing a story for.`);
+    return 0;
+  },
+};

@@ -1,0 +1,61 @@
+import path from "node:path";
+import type { Command } from "../command.js";
+import { notice, printJson, printLine } from "../io.js";
+import { openStoryIndex } from "../open-story-index.js";
+import { UsageError } from "../../errors/index.js";
+
+export const indexCommand: Command = {
+  name: "index",
+  summary: "Parse, embed and index your story banks into the store",
+  help: `Usage: coach index <bank-path>... [--store DIR] [--force] [--json]
+
+Parses the banks (files or folders), embeds every story and writes a vector
+index to the store (default ./.coach, or COACH_HOME). The store holds exactly
+the banks last given: indexing b after a replaces a. Re-running with unchanged
+banks does nothing and says so; after editing one story only that story is
+embedded again (vectors are cached by text and embedder).
+
+The index is rebuilt automatically when the banks, the embedder (provider or
+model) or the coach's taxonomy change, and when the stored index is missing or
+unreadable. An interrupted build leaves the last good index in place.
+
+Options:
+  --force      Rebuild even when nothing changed.
+  --json       One JSON line: {"status", "stories", "experiences", "embedded", "files", "store"}.
+  --provider   local (default, offline) or openai: embeddings from an OpenAI-compatible server.
+
+Exit codes: 0 ok, 1 provider failure, 2 bad flags, 3 bank unreadable, empty or over 5 MB.`,
+  options: { json: { type: "boolean" }, force: { type: "boolean" } },
+  positionals: true,
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new UsageError("coach index: give at least one bank file or folder, e.g. coach index my-stories.md", { flag: "<bank-path>" });
+    const { indexed, config } = await openStoryIndex(args, io, { banks: args.positionals, force: Boolean(args.values.force) });
+    const experiences = new Set(indexed.stories.map((story) => story.experience)).size;
+    const summary = {
+      status: indexed.status,
+      stories: indexed.stories.length,
+      experiences,
+      embedded: indexed.embedded,
+      files: indexed.manifest.files.length,
+      store: config.store,
+      embedder: indexed.manifest.embedder.id,
+    };
+    if (indexed.warnings.length > 0) {
+      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (skipped notes, pointers, repairs); see them with: coach stories --bank ${args.positionals.join(" --bank ")}`);
+    }
+    if (args.values.json) {
+      printJson(io, summary);
+      return 0;
+    }
+    const where = path.relative(io.cwd, config.store) || config.store;
+    if (indexed.status === "unchanged") {
+      printLine(io, `Index is up to date: ${summary.stories} stories (${experiences} experiences) from ${summary.files} file${summary.files === 1 ? "" : "s"} in ${where}; nothing to do.`);
+    } else {
+      printLine(
+        io,
+        `${indexed.status === "built" ? "Indexed" : "Re-indexed"} ${summary.stories} stories (${experiences} experiences) from ${summary.files} file${summary.files === 1 ? "" : "s"} into ${where}; embedded ${summary.embedded}, ${summary.stories - summary.embedded} from cache.`,
+      );
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,35 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { InputError } from "../errors/index.js";
+
+/** One labelled retrieval question (see evals/README.md). */
+export const RetrievalCaseSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  acceptable: z.array(z.string().min(1)).min(1),
+  form: z.string().optional(),
+  notes: z.string().optional(),
+});
+export type RetrievalCase = z.infer<typeof RetrievalCaseSchema>;
+
+/** Reads a JSON Lines dataset, naming the line of any malformed case. */
+export async function readRetrievalCases(file: string): Promise<RetrievalCase[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the eval dataset.`, { file, cause });
+  }
+  return text.split("\n").flatMap((line, index) => {
+    if (line.trim() === "") return [];
+    const parsed = RetrievalCaseSchema.safeParse((() => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        return undefined;
+      }
+    })());
+    if (!parsed.success) throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: not a retrieval case (${parsed.error.issues[0]?.message}).`, { file, line: index + 1 });
+    return [parsed.data];
+  });
+}

@@ -1,0 +1,89 @@
+import path from "node:path";
+import { loadBank } from "../bank/index.js";
+import type { Embedder } from "../core/embedder.js";
+import type { Story } from "../core/story.js";
+import { createMatcher, storySearchText, type MatchOptions, type SignalName } from "../retrieval/index.js";
+import { withInferredPrinciples } from "../understanding/index.js";
+import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
+import { readRetrievalCases, type RetrievalCase } from "./retrieval-dataset.js";
+import { retrievalMetrics, type FirstHit, type RetrievalMetrics } from "./retrieval-metrics.js";
+
+/** A retrieval configuration the eval compares. */
+export interface RetrievalConfiguration {
+  name: string;
+  description: string;
+  signals: readonly SignalName[];
+  expandVocabulary?: boolean;
+}
+
+export const RETRIEVAL_CONFIGURATIONS: readonly RetrievalConfiguration[] = [
+  { name: "lexical", description: "plain BM25 over the story text", signals: ["lexical"], expandVocabulary: false },
+  { name: "lexical+vocabulary", description: "BM25 with interview-vocabulary expansion", signals: ["lexical"], expandVocabulary: true },
+  { name: "themes", description: "competency and principle profiles only", signals: ["themes", "principles"] },
+  { name: "dense", description: "the embedder alone (local default: interview embedder)", signals: ["dense"] },
+  { name: "hybrid", description: "reciprocal-rank fusion of dense, lexical, themes, principles", signals: ["dense", "lexical", "themes", "principles"] },
+];
+
+/** One question's outcome under one configuration. */
+export interface RetrievalCaseResult {
+  id: string;
+  question: string;
+  acceptable: string[];
+  returned: string[];
+  firstHit: FirstHit;
+}
+
+export interface RetrievalDatasetReport {
+  dataset: string;
+  bank: string[];
+  embedder: string;
+  configurations: Array<{ name: string; description: string; metrics: RetrievalMetrics; cases: RetrievalCaseResult[] }>;
+}
+
+/** A labelled dataset and the bank its ids refer to. */
+export interface RetrievalDatasetSpec {
+  name: string;
+  file: string;
+  banks: string[];
+}
+
+/** Runs every configuration over one dataset, in memory (the store is not touched). */
+export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, configurations = RETRIEVAL_CONFIGURATIONS, onCase?: () => void): Promise<RetrievalDatasetReport> {
+  const cases = await readRetrievalCases(spec.file);
+  const bank = await loadBank(spec.banks);
+  const stories = withInferredPrinciples(bank.stories);
+  const vectors = await embedder.embed(stories.map(storySearchText));
+  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
+  const matcher = createMatcher(stories, index, embedder);
+  const known = new Set(stories.map((story) => story.id));
+  for (const entry of cases) {
+    const unknown = entry.acceptable.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`${path.basename(spec.file)}: case ${entry.id} names stories not in the bank: ${unknown.join(", ")}`);
+  }
+  const report: RetrievalDatasetReport = { dataset: spec.name, bank: spec.banks, embedder: embedder.id, configurations: [] };
+  for (const configuration of configurations) {
+    const results: RetrievalCaseResult[] = [];
+    const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
+    for (const entry of cases) {
+      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary });
+      results.push(outcome.result);
+      scored.push(outcome.scored);
+      onCase?.();
+    }
+    report.configurations.push({ name: configuration.name, description: configuration.description, metrics: retrievalMetrics(scored), cases: results });
+  }
+  return report;
+}
+
+async function evaluateCase(matcher: ReturnType<typeof createMatcher>, entry: RetrievalCase, stories: readonly Story[], options: MatchOptions) {
+  const result = await matcher.match(entry.question, options);
+  const acceptable = new Set(entry.acceptable);
+  // A match counts when the telling shown or another telling of the same experience is acceptable.
+  const gains = result.matches.map((match) => ([match.id, ...match.alsoTold.map((other) => other.id)].some((id) => acceptable.has(id)) ? 1 : 0));
+  const firstIndex = gains.indexOf(1);
+  const relevantExperiences = new Set(stories.filter((story) => acceptable.has(story.id)).map((story) => story.experience)).size;
+  return {
+    result: { id: entry.id, question: entry.question, acceptable: entry.acceptable, returned: result.matches.map((match) => match.id), firstHit: firstIndex >= 0 ? firstIndex + 1 : null },
+    scored: { firstHit: firstIndex >= 0 ? firstIndex + 1 : null, gains, relevantCount: relevantExperiences },
+  };
+}

@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import type { Embedder } from "../../core/embedder.js";
+import { lexicalTerms } from "../../retrieval/lexical-index.js";
+import { loadTaxonomy, profileText, profileVector, stem, type Taxonomy } from "../../understanding/index.js";
+
+const LEXICAL_DIMENSIONS = 256;
+// Share of the vector given to words versus to interview themes (competencies and principles).
+const LEXICAL_SHARE = 0.55;
+const THEME_SHARE = 0.45;
+
+/**
+ * The offline default embedder, built from the coach's own know-how: hashed
+ * words (synonyms from the interview vocabulary folded together) beside the
+ * text's competency and principle profile. Needs no model download.
+ */
+export class InterviewEmbedder implements Embedder {
+  readonly id: string;
+  readonly dimensions: number;
+  private readonly canonical = new Map<string, string>();
+  private readonly taxonomy: Taxonomy;
+
+  constructor() {
+    this.taxonomy = loadTaxonomy();
+    for (const family of this.taxonomy.families) {
+      const head = stem(family[0]!);
+      for (const word of family) this.canonical.set(stem(word), head);
+    }
+    this.dimensions = LEXICAL_DIMENSIONS + this.taxonomy.competencies.length + 16;
+    this.id = `local:interview-v1-${this.taxonomy.version}`;
+  }
+
+  async embed(texts: readonly string[]): Promise<number[][]> {
+    return texts.map((text) => this.embedOne(text));
+  }
+
+  private embedOne(text: string): number[] {
+    const lexical = new Array<number>(LEXICAL_DIMENSIONS).fill(0);
+    const counts = new Map<string, number>();
+    for (const term of lexicalTerms(text, this.taxonomy.templateWords)) {
+      const word = this.canonical.get(term) ?? term;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    for (const [word, count] of counts) {
+      const digest = createHash("md5").update(word).digest();
+      lexical[digest.readUInt32LE(0) % LEXICAL_DIMENSIONS]! += (digest[4]! & 1 ? 1 : -1) * (1 + Math.log(count));
+    }
+    const themes = profileVector(profileText(text, "story"));
+    return [...scale(lexical, LEXICAL_SHARE), ...scale(themes, THEME_SHARE)];
+  }
+}
+
+function scale(vector: number[], share: number): number[] {
+  const norm = Math.hypot(...vector);
+  return norm === 0 ? vector : vector.map((value) => (value / norm) * share);
+}

@@ -1,0 +1,26 @@
+import type { Embedder } from "../core/embedder.js";
+import type { StoryIndex } from "../core/story-index.js";
+import type { Story } from "../core/story.js";
+import { loadTaxonomy } from "../understanding/index.js";
+import { LexicalIndex } from "./lexical-index.js";
+import { computeStoryFeatures } from "./story-features.js";
+import { StoryMatcher } from "./story-matcher.js";
+
+/** A matcher over indexed stories: profiles each story and builds the lexical index once. */
+export function createMatcher(stories: readonly Story[], index: StoryIndex, embedder: Embedder): StoryMatcher {
+  const features = computeStoryFeatures(stories);
+  const lexical = new LexicalIndex(
+    stories.map((story) => story.id),
+    stories.map((story) => ({
+      id: story.id,
+      fields: [
+        { text: story.title, weight: 2 },
+        { text: story.questions.filter((question) => question !== story.title).join(" "), weight: 1.5 },
+        { text: story.principles.join(" "), weight: 1 },
+        { text: story.body, weight: 1 },
+      ],
+    })),
+    loadTaxonomy(),
+  );
+  return new StoryMatcher({ stories, features, index, embedder, lexical });
+}

@@ -1,0 +1,43 @@
+/** Reciprocal-rank fusion constant (k = 60, as in Cormack et al. 2009); equal weights measured as good as tuned ones. */
+export const RRF_K = 60;
+
+/** Ranks (0 = best) of each item under one signal's scores; items scoring 0 share the last rank. */
+export function ranksOf(scores: readonly number[]): number[] {
+  const order = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score || a.index - b.index);
+  const ranks = new Array<number>(scores.length);
+  let previous = Number.NaN;
+  let rank = 0;
+  order.forEach((entry, position) => {
+    if (entry.score !== previous) rank = position;
+    previous = entry.score;
+    ranks[entry.index] = entry.score > 0 ? rank : scores.length;
+  });
+  return ranks;
+}
+
+export interface FusedItem {
+  index: number;
+  fused: number;
+  averageRank: number;
+}
+
+/**
+ * Reciprocal-rank fusion of several signals' scores over the same items.
+ * Ties go to the better average rank, never to file order.
+ */
+export function fuseRanks(signals: ReadonlyArray<readonly number[]>, weights?: readonly number[]): FusedItem[] {
+  const count = signals[0]?.length ?? 0;
+  const allRanks = signals.map(ranksOf);
+  const items: FusedItem[] = [];
+  for (let index = 0; index < count; index++) {
+    let fused = 0;
+    let rankSum = 0;
+    allRanks.forEach((ranks, signal) => {
+      const rank = ranks[index]!;
+      rankSum += rank;
+      if (rank < count) fused += (weights?.[signal] ?? 1) / (RRF_K + rank + 1);
+    });
+    items.push({ index, fused, averageRank: rankSum / allRanks.length });
+  }
+  return items.sort((a, b) => b.fused - a.fused || a.averageRank - b.averageRank || a.index - b.index);
+}

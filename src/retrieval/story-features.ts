@@ -1,0 +1,54 @@
+import type { Story } from "../core/story.js";
+import { PRINCIPLES, type Principle } from "../principles/index.js";
+import { loadTaxonomy, profileText, type TextProfile } from "../understanding/index.js";
+
+/** What the retriever knows about a story beyond its text. */
+export interface StoryFeatures {
+  story: Story;
+  profile: TextProfile;
+  /** Competency scores in taxonomy order. */
+  competencyVector: number[];
+  /** Principle strength: the bank's own labels first, then what the content shows. */
+  principles: Map<Principle, number>;
+}
+
+// The bank's own labels outweigh inference; inference still lets a cost-cutting story filed under Ownership show Frugality.
+const LABEL_WEIGHTS = [1, 0.85, 0.7, 0.6];
+const INFERRED_SHARE = 0.6;
+
+/** The text a story is searched and embedded by: title, every question it answers, and its body. */
+export function storySearchText(story: Story): string {
+  return [story.title, ...story.questions.filter((question) => question !== story.title), story.body].join(". ");
+}
+
+/** Profiles every story once, for matching and coverage. */
+export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[] {
+  const taxonomy = loadTaxonomy();
+  return stories.map((story) => {
+    const profile = profileText(storySearchText(story), "story");
+    const principles = new Map<Principle, number>();
+    for (const [principle, score] of profile.principles) principles.set(principle, INFERRED_SHARE * score);
+    story.principles.forEach((principle, rank) => {
+      principles.set(principle, Math.max(principles.get(principle) ?? 0, LABEL_WEIGHTS[rank] ?? 0.5) + INFERRED_SHARE * (profile.principles.get(principle) ?? 0) * 0.5);
+    });
+    return {
+      story,
+      profile,
+      competencyVector: taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0),
+      principles,
+    };
+  });
+}
+
+/**
+ * The principles to show for a story: its Tags line if it has one, else the
+ * bank's headings plus what its content strongly shows (at most three).
+ */
+export function displayPrinciples(features: StoryFeatures): Principle[] {
+  const { story, profile } = features;
+  if (story.principleSource === "tags") return story.principles;
+  const inferred = PRINCIPLES.filter((principle) => (profile.principles.get(principle) ?? 0) >= 0.7 && !story.principles.includes(principle)).sort(
+    (a, b) => (profile.principles.get(b) ?? 0) - (profile.principles.get(a) ?? 0),
+  );
+  return [...story.principles, ...inferred].slice(0, Math.max(3, story.principles.length));
+}

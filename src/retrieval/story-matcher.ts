@@ -1,0 +1,150 @@
+import type { Embedder } from "../core/embedder.js";
+import type { StoryIndex } from "../core/story-index.js";
+import type { Story } from "../core/story.js";
+import type { Principle } from "../principles/index.js";
+import { loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
+import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
+import { lexicalTerms, type LexicalIndex } from "./lexical-index.js";
+import { fuseRanks, RRF_K } from "./rank-fusion.js";
+import { displayPrinciples, storySearchText, type StoryFeatures } from "./story-features.js";
+import { validateQuestion } from "./validate-question.js";
+
+/** The retrieval signals that can be fused; the eval compares subsets. */
+export type SignalName = "dense" | "lexical" | "themes" | "principles";
+export const HYBRID_SIGNALS: readonly SignalName[] = ["dense", "lexical", "themes", "principles"];
+
+export interface StoryMatch {
+  id: string;
+  experience: string;
+  title: string;
+  principles: Principle[];
+  score: number;
+  why: string;
+  leadWith: LeadPart;
+  text: string;
+  alsoTold: Array<{ id: string; title: string }>;
+}
+
+/** One `coach match --json` line (contracts). */
+export interface MatchResult {
+  question: string;
+  principles: Array<{ name: Principle; score: number }>;
+  competencies: Array<{ name: string; score: number }>;
+  matches: StoryMatch[];
+  /** Things the user should know about the question itself (not part of the contract). */
+  notices: string[];
+}
+
+export interface MatchOptions {
+  k?: number;
+  signals?: readonly SignalName[];
+  /** Expand the question with interview-vocabulary families (off only to measure plain BM25). */
+  expandVocabulary?: boolean;
+}
+
+export interface StoryMatcherParts {
+  stories: readonly Story[];
+  features: readonly StoryFeatures[];
+  index: StoryIndex;
+  embedder: Embedder;
+  lexical: LexicalIndex;
+}
+
+/** "Which of my stories fits this question?": hybrid retrieval over a parsed, indexed bank. */
+export class StoryMatcher {
+  private readonly position = new Map<string, number>();
+  private readonly tellings = new Map<string, Story[]>();
+
+  constructor(private readonly parts: StoryMatcherParts) {
+    parts.stories.forEach((story, index) => {
+      this.position.set(story.id, index);
+      this.tellings.set(story.experience, [...(this.tellings.get(story.experience) ?? []), story]);
+    });
+  }
+
+  async match(rawQuestion: string, options: MatchOptions = {}): Promise<MatchResult> {
+    const { question, notices } = validateQuestion(rawQuestion);
+    const k = Math.max(1, Math.min(options.k ?? 3, 50));
+    const signals = options.signals ?? HYBRID_SIGNALS;
+    const profile = profileText(question, "question");
+    const count = this.parts.stories.length;
+
+    const scores: number[][] = [];
+    if (signals.includes("dense")) scores.push(await this.denseScores(question));
+    if (signals.includes("lexical")) scores.push(this.parts.lexical.score(question, options.expandVocabulary ?? signals.length > 1));
+    if (signals.includes("themes")) scores.push(this.parts.features.map((features) => themeScore(profile, features)));
+    if (signals.includes("principles")) scores.push(this.parts.features.map((features) => principleScore(profile, features)));
+
+    const fused = fuseRanks(scores);
+    const best = scores.length / (RRF_K + 1);
+    const seen = new Set<string>();
+    const matches: StoryMatch[] = [];
+    const taxonomy = loadTaxonomy();
+    const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
+    const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
+    for (const item of fused) {
+      if (matches.length >= k) break;
+      if (item.fused === 0 && matches.length > 0) break;
+      const features = this.parts.features[item.index]!;
+      const story = features.story;
+      if (seen.has(story.experience)) continue;
+      seen.add(story.experience);
+      const shared = sharedCompetency(profile, features.profile, taxonomy.competencies);
+      const principle = bestSharedPrinciple(profile, features);
+      const lead = chooseLeadPart(story, shared?.id ?? topCompetency);
+      const storyText = storySearchText(story);
+      const matchedTerms = [...new Set(lexicalTerms(storyText, taxonomy.templateWords))].filter((term) => questionTerms.has(term));
+      matches.push({
+        id: story.id,
+        experience: story.experience,
+        title: story.title,
+        principles: displayPrinciples(features),
+        score: Math.round(Math.min(1, item.fused / best) * 1000) / 1000,
+        why: explainMatch({ story, storyText, storyProfile: features.profile, shared, principle, lead, matchedTerms }),
+        leadWith: lead,
+        text: story.text,
+        alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
+      });
+    }
+    if (count === 0) notices.push("The bank has no stories.");
+    return {
+      question,
+      principles: topEntries(profile.principles, 3),
+      competencies: topEntries(profile.competencies, 3),
+      matches,
+      notices,
+    };
+  }
+
+  private async denseScores(question: string): Promise<number[]> {
+    const [vector] = await this.parts.embedder.embed([question]);
+    const scores = new Array<number>(this.parts.stories.length).fill(0);
+    // Ranks past the first hundred add almost nothing to reciprocal-rank fusion.
+    for (const hit of this.parts.index.search(vector!, Math.min(100, this.parts.stories.length))) {
+      const index = this.position.get(hit.id);
+      if (index !== undefined) scores[index] = Math.max(1e-9, hit.score + 1);
+    }
+    return scores;
+  }
+}
+
+function themeScore(question: TextProfile, features: StoryFeatures): number {
+  let score = 0;
+  for (const [id, weight] of question.competencies) score += weight * (features.profile.competencies.get(id) ?? 0);
+  return score;
+}
+
+function principleScore(question: TextProfile, features: StoryFeatures): number {
+  let score = 0;
+  for (const [principle, weight] of question.principles) score += weight * (features.principles.get(principle) ?? 0);
+  return score;
+}
+
+function bestSharedPrinciple(question: TextProfile, features: StoryFeatures): Principle | undefined {
+  let best: { principle: Principle; score: number } | undefined;
+  for (const [principle, weight] of question.principles) {
+    const score = weight * (features.principles.get(principle) ?? 0);
+    if (score > 0 && (!best || score > best.score)) best = { principle, score };
+  }
+  return best?.principle;
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** Bumped when the on-disk index layout changes; an older index is rebuilt. */
+export const INDEX_FORMAT_VERSION = 1;
+
+/** What an index was built from: enough to know when it is stale and how to read it back. */
+export const IndexManifestSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  createdAt: z.string(),
+  embedder: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }),
+  space: z.literal("cosine"),
+  taxonomyVersion: z.string(),
+  banks: z.array(z.string()).min(1),
+  files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative() })),
+  bankHash: z.string(),
+  storyIds: z.array(z.string()),
+});
+export type IndexManifest = z.infer<typeof IndexManifestSchema>;
+
+/** The banks the store holds, kept apart from the index so a broken index can be rebuilt. */
+export const StoreBanksSchema = z.object({ banks: z.array(z.string()).min(1) });

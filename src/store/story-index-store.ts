@@ -1,0 +1,191 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { parseBankFiles, readBankFiles, type BankFileBytes } from "../bank/index.js";
+import type { Embedder } from "../core/embedder.js";
+import type { StoryIndex } from "../core/story-index.js";
+import type { ParseWarning, Story } from "../core/story.js";
+import { InputError, StoreError } from "../errors/index.js";
+import { storySearchText } from "../retrieval/story-features.js";
+import { loadTaxonomy, withInferredPrinciples } from "../understanding/index.js";
+import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { EmbeddingCache } from "./embedding-cache.js";
+import { INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
+import { storeLayout } from "./store-layout.js";
+
+/** A bank ready to search: its stories, their vectors, and what they were built from. */
+export interface IndexedBank {
+  manifest: IndexManifest;
+  stories: Story[];
+  index: StoryIndex;
+}
+
+export interface EnsureIndexResult extends IndexedBank {
+  /** "unchanged": the stored index was current; "built": there was none; "rebuilt": it was stale or unreadable. */
+  status: "unchanged" | "built" | "rebuilt";
+  /** Stories whose vectors had to be computed (the rest came from the cache). */
+  embedded: number;
+  warnings: ParseWarning[];
+  notices: string[];
+}
+
+/** Hash of the bank's files (paths and contents) in order. */
+export function bankHashOf(files: readonly BankFileBytes[]): string {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(`${path.resolve(file.path)}\0${file.sha256}\n`);
+  return hash.digest("hex");
+}
+
+/**
+ * Makes sure the store holds an index of exactly these banks for this
+ * embedder: a no-op when it already does, a rebuild when the banks, the
+ * embedder or the taxonomy changed, or when the stored index is unreadable.
+ * The previous index stays in place until the new one is complete.
+ */
+export async function ensureIndex(options: {
+  store: string;
+  banks: readonly string[];
+  embedder: Embedder;
+  force?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<EnsureIndexResult> {
+  const layout = storeLayout(options.store);
+  await recoverInterruptedSwap(options.store);
+  const files = await readBankFiles(options.banks);
+  const bankHash = bankHashOf(files);
+  const taxonomyVersion = loadTaxonomy().version;
+  const notices: string[] = [];
+  let existed = false;
+  try {
+    const current = await loadIndex(options.store);
+    existed = true;
+    const m = current.manifest;
+    if (!options.force && m.bankHash === bankHash && m.embedder.id === options.embedder.id && m.taxonomyVersion === taxonomyVersion) {
+      return { ...current, status: "unchanged", embedded: 0, warnings: [], notices };
+    }
+  } catch (error) {
+    if (error instanceof StoreError && error.message !== NO_INDEX) {
+      existed = true;
+      notices.push(`The stored index was unreadable (${error.message}); rebuilding it from the bank.`);
+    }
+  }
+
+  const bank = parseBankFiles(files);
+  if (bank.stories.length === 0) {
+    throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index.`, { file: files[0]?.path });
+  }
+  const stories = withInferredPrinciples(bank.stories);
+  const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.id), options.embedder.id);
+  const texts = stories.map(storySearchText);
+  const { vectors, embedded } = await cache.embedAll(options.embedder, texts, options.onProgress);
+  await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text))));
+  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    createdAt: new Date().toISOString(),
+    embedder: { id: options.embedder.id, dimensions: index.dimensions },
+    space: "cosine",
+    taxonomyVersion,
+    banks: options.banks.map((bank) => path.resolve(bank)),
+    files: files.map((file) => ({ path: path.resolve(file.path), sha256: file.sha256, bytes: file.bytes.length })),
+    bankHash,
+    storyIds: stories.map((story) => story.id),
+  };
+  await writeIndexFolder(options.store, manifest, stories, index);
+  await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+  return { manifest, stories, index, status: existed ? "rebuilt" : "built", embedded, warnings: bank.warnings, notices };
+}
+
+const NO_INDEX = "no index in the store yet";
+
+/** Reads the stored index; a StoreError says what is missing or broken. */
+export async function loadIndex(store: string): Promise<IndexedBank> {
+  const layout = storeLayout(store);
+  let manifestText: string;
+  try {
+    manifestText = await readFile(layout.manifest, "utf8");
+  } catch {
+    throw new StoreError(NO_INDEX, { file: layout.manifest });
+  }
+  let manifest: IndexManifest;
+  let stories: Story[];
+  try {
+    manifest = IndexManifestSchema.parse(JSON.parse(manifestText));
+    stories = JSON.parse(await readFile(layout.stories, "utf8")) as Story[];
+  } catch (cause) {
+    throw new StoreError(`${layout.index}: manifest or stories unreadable`, { cause, file: layout.manifest });
+  }
+  if (!Array.isArray(stories) || stories.length !== manifest.storyIds.length || stories.some((story, index) => story?.id !== manifest.storyIds[index])) {
+    throw new StoreError(`${layout.stories}: stories do not match the manifest`, { file: layout.stories });
+  }
+  const index = HnswStoryIndex.load(layout.vectors, manifest.storyIds, manifest.embedder.dimensions);
+  return { manifest, stories, index };
+}
+
+/** The banks the store was last given, or null for an empty store. */
+export async function readStoredBanks(store: string): Promise<string[] | null> {
+  try {
+    return StoreBanksSchema.parse(JSON.parse(await readFile(storeLayout(store).banks, "utf8"))).banks;
+  } catch {
+    try {
+      return (await loadIndex(store)).manifest.banks;
+    } catch {
+      return null;
+    }
+  }
+}
+
+// Build the new index beside the old one, then swap folders: an interrupted build leaves the last good index.
+async function writeIndexFolder(store: string, manifest: IndexManifest, stories: Story[], index: HnswStoryIndex): Promise<void> {
+  const layout = storeLayout(store);
+  const suffix = `${process.pid}-${randomBytes(3).toString("hex")}`;
+  const building = path.join(store, `index.building-${suffix}`);
+  await mkdir(building, { recursive: true });
+  try {
+    index.save(path.join(building, "vectors.hnsw"));
+    await writeFileAtomic(path.join(building, "stories.json"), JSON.stringify(stories));
+    await writeFileAtomic(path.join(building, "manifest.json"), JSON.stringify(manifest, null, 2));
+  } catch (error) {
+    await rm(building, { recursive: true, force: true });
+    throw error;
+  }
+  const retired = path.join(store, `index.old-${suffix}`);
+  let hadOld = true;
+  try {
+    await rename(layout.index, retired);
+  } catch {
+    hadOld = false;
+  }
+  await rename(building, layout.index);
+  if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+// A crash between the two renames leaves only index.old-*: put it back.
+async function recoverInterruptedSwap(store: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(store);
+  } catch {
+    return;
+  }
+  const layout = storeLayout(store);
+  if (!entries.includes("index")) {
+    const old = entries.filter((name) => name.startsWith("index.old-")).sort().at(-1);
+    if (old) await rename(path.join(store, old), layout.index).catch(() => undefined);
+  }
+  for (const name of entries.filter((entry) => entry.startsWith("index.building-"))) {
+    const pid = Number(name.slice("index.building-".length).split("-")[0]);
+    if (!isAlive(pid)) await rm(path.join(store, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,112 @@
+import { PRINCIPLES, findPrincipleMentions, type Principle } from "../principles/index.js";
+import { CueScanner, type CueMatch } from "./match-cues.js";
+import { tokenize, type Token } from "./normalize-text.js";
+import { loadTaxonomy, type Taxonomy } from "./taxonomy.js";
+
+/** What a text is about: competency and principle scores (0-1, best 1), with the evidence. */
+export interface TextProfile {
+  /** Competency id to score. */
+  competencies: Map<string, number>;
+  principles: Map<Principle, number>;
+  /** The cue matches behind each competency, for explanations. */
+  evidence: Map<string, CueMatch[]>;
+  tokens: Token[];
+}
+
+// Weight of a competency's first, second and third principle.
+const PRINCIPLE_RANK_WEIGHTS = [1, 0.55, 0.35];
+// A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.
+const NAMED_PRINCIPLE_WEIGHT = 3;
+
+interface Scanners {
+  taxonomy: Taxonomy;
+  competency: Map<string, CueScanner>;
+  principle: Map<Principle, CueScanner>;
+}
+
+let scanners: Scanners | undefined;
+
+function getScanners(): Scanners {
+  if (scanners) return scanners;
+  const taxonomy = loadTaxonomy();
+  scanners = {
+    taxonomy,
+    competency: new Map(taxonomy.competencies.map((competency) => [competency.id, new CueScanner(competency.cues)])),
+    principle: new Map([...taxonomy.principleCues].map(([principle, cues]) => [principle, new CueScanner(cues)])),
+  };
+  return scanners;
+}
+
+/**
+ * Profiles a question or a story: which competencies and principles it shows.
+ * Questions count each cue once; stories count repeats with diminishing returns.
+ */
+export function profileText(text: string, kind: "question" | "story"): TextProfile {
+  const { taxonomy, competency, principle } = getScanners();
+  const tokens = tokenize(text);
+  const raw = new Map<string, number>();
+  const evidence = new Map<string, CueMatch[]>();
+  for (const [id, scanner] of competency) {
+    const matches = scanner.scan(tokens);
+    if (matches.length === 0) continue;
+    evidence.set(id, matches);
+    raw.set(id, sumWeights(matches, kind));
+  }
+  const competencies = squash(raw, kind);
+
+  const principleRaw = new Map<Principle, number>();
+  for (const entry of taxonomy.competencies) {
+    const score = competencies.get(entry.id);
+    if (!score) continue;
+    entry.principles.forEach((name, rank) => principleRaw.set(name, (principleRaw.get(name) ?? 0) + score * (PRINCIPLE_RANK_WEIGHTS[rank] ?? 0.25)));
+  }
+  for (const [name, scanner] of principle) {
+    const matches = scanner.scan(tokens);
+    if (matches.length > 0) principleRaw.set(name, (principleRaw.get(name) ?? 0) + 0.5 * sumWeights(matches, kind));
+  }
+  if (kind === "question") {
+    for (const name of findPrincipleMentions(text)) principleRaw.set(name, (principleRaw.get(name) ?? 0) + NAMED_PRINCIPLE_WEIGHT);
+  }
+  return { competencies, principles: normalizeToTop(principleRaw), evidence, tokens };
+}
+
+function sumWeights(matches: readonly CueMatch[], kind: "question" | "story"): number {
+  const byCue = new Map<string, { weight: number; count: number }>();
+  for (const match of matches) {
+    const entry = byCue.get(match.cue.source) ?? { weight: match.cue.weight, count: 0 };
+    entry.count++;
+    byCue.set(match.cue.source, entry);
+  }
+  let total = 0;
+  for (const { weight, count } of byCue.values()) total += kind === "question" ? weight : weight * (1 + Math.log(count));
+  return total;
+}
+
+// Questions: 1 - e^-x saturates quickly (one clear cue is enough). Stories: relative to the story's strongest theme.
+function squash(raw: Map<string, number>, kind: "question" | "story"): Map<string, number> {
+  if (kind === "question") return new Map([...raw].map(([id, value]) => [id, 1 - Math.exp(-1.2 * value)]));
+  return normalizeToTop(raw);
+}
+
+function normalizeToTop<K>(raw: Map<K, number>): Map<K, number> {
+  const top = Math.max(0, ...raw.values());
+  if (top === 0) return new Map();
+  return new Map([...raw].filter(([, value]) => value > 0).map(([key, value]) => [key, value / top]));
+}
+
+/** The highest-scoring entries of a score map, best first (ties by name for stable output). */
+export function topEntries<K extends string>(scores: Map<K, number>, count: number): Array<{ name: K; score: number }> {
+  return [...scores]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([name, score]) => ({ name, score: Math.round(score * 1000) / 1000 }));
+}
+
+/** A dense vector over all competencies then all principles, in a fixed order. */
+export function profileVector(profile: TextProfile): number[] {
+  const { taxonomy } = getScanners();
+  return [
+    ...taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0),
+    ...PRINCIPLES.map((principle) => profile.principles.get(principle) ?? 0),
+  ];
+}

@@ -1,0 +1,4 @@
+export { loadTaxonomy, type Taxonomy, type Competency, type Cue } from "./taxonomy.js";
+export { profileText, profileVector, topEntries, type TextProfile } from "./classify-text.js";
+export { tokenize, stem, type Token } from "./normalize-text.js";
+export { withInferredPrinciples } from "./infer-story-principles.js";

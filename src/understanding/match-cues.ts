@@ -1,0 +1,61 @@
+import type { Cue } from "./taxonomy.js";
+import type { Token } from "./normalize-text.js";
+
+/** Where a cue matched: token positions [from, to). */
+export interface CueMatch {
+  cue: Cue;
+  from: number;
+  to: number;
+}
+
+const UNLESS_WINDOW = 6;
+
+function wordMatches(pattern: string, word: string): boolean {
+  if (pattern === "*") return true;
+  if (pattern.endsWith("*")) return word.startsWith(pattern.slice(0, -1));
+  return pattern === word;
+}
+
+function matchesAt(pattern: string[], words: readonly string[], at: number): boolean {
+  if (at + pattern.length > words.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (!wordMatches(pattern[k]!, words[at + k]!)) return false;
+  return true;
+}
+
+/** Cues compiled for fast scanning: literal first words in a map, wildcard ones in a list. */
+export class CueScanner {
+  private readonly byFirstWord = new Map<string, Cue[]>();
+  private readonly wildcardFirst: Cue[] = [];
+
+  constructor(cues: readonly Cue[]) {
+    for (const cue of cues) {
+      const first = cue.pattern[0]!;
+      if (first.includes("*")) this.wildcardFirst.push(cue);
+      else this.byFirstWord.set(first, [...(this.byFirstWord.get(first) ?? []), cue]);
+    }
+  }
+
+  /** Every place a cue matches, skipping matches whose sense the nearby words rule out. */
+  scan(tokens: readonly Token[]): CueMatch[] {
+    const words = tokens.map((token) => token.text);
+    const matches: CueMatch[] = [];
+    for (let at = 0; at < words.length; at++) {
+      const candidates = [...(this.byFirstWord.get(words[at]!) ?? []), ...this.wildcardFirst];
+      for (const cue of candidates) {
+        if (!matchesAt(cue.pattern, words, at)) continue;
+        if (cue.unless.length > 0 && this.ruledOut(cue, words, at)) continue;
+        matches.push({ cue, from: at, to: at + cue.pattern.length });
+      }
+    }
+    return matches;
+  }
+
+  private ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
+    const from = Math.max(0, at - UNLESS_WINDOW);
+    const to = Math.min(words.length, at + cue.pattern.length + UNLESS_WINDOW);
+    for (let position = from; position < to; position++) {
+      for (const other of cue.unless) if (matchesAt(other, words, position)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+
+const CueSchema = z.union([z.string().min(1), z.object({ cue: z.string().min(1), w: z.number().positive().optional(), unless: z.array(z.string()).optional() })]);
+
+const CompetenciesFileSchema = z.object({
+  version: z.number().int(),
+  competencies: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string(), principles: z.array(z.string()).min(1) })),
+});
+
+const CuesFileSchema = z.object({
+  version: z.number().int(),
+  templateWords: z.array(z.string()),
+  families: z.array(z.array(z.string()).min(2)),
+  competencyCues: z.record(z.string(), z.array(CueSchema)),
+  principleCues: z.record(z.string(), z.array(CueSchema)),
+});
+
+/** A cue phrase: words, where "word*" matches any word starting so and "*" any one word. */
+export interface Cue {
+  pattern: string[];
+  weight: number;
+  /** Other phrases that, near the match, mean a different sense ("faster" beside "onboarding"). */
+  unless: string[][];
+  source: string;
+}
+
+export interface Competency {
+  id: string;
+  name: string;
+  description: string;
+  principles: Principle[];
+  cues: Cue[];
+}
+
+/** The coach's know-how about interviews: competencies, their cue phrases, vocabulary families. */
+export interface Taxonomy {
+  /** Changes whenever the data files change; part of every cache key that depends on them. */
+  version: string;
+  competencies: Competency[];
+  principleCues: Map<Principle, Cue[]>;
+  families: string[][];
+  templateWords: Set<string>;
+}
+
+export const TAXONOMY_FOLDER = path.join(PACKAGE_ROOT, "corpus", "taxonomy");
+
+let cached: Taxonomy | undefined;
+
+/** Loads and validates the taxonomy data files once per process. */
+export function loadTaxonomy(): Taxonomy {
+  if (cached) return cached;
+  const competenciesFile = CompetenciesFileSchema.parse(JSON.parse(readFileSync(path.join(TAXONOMY_FOLDER, "competencies.json"), "utf8")));
+  const cuesFile = CuesFileSchema.parse(JSON.parse(readFileSync(path.join(TAXONOMY_FOLDER, "cues.json"), "utf8")));
+  const competencies = competenciesFile.competencies.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    description: entry.description,
+    principles: entry.principles.map((name) => {
+      const principle = normalizePrinciple(name);
+      if (!principle) throw new Error(`corpus/taxonomy/competencies.json: ${entry.id}: unknown principle "${name}"`);
+      return principle;
+    }),
+    cues: (cuesFile.competencyCues[entry.id] ?? []).map(compileCue),
+  }));
+  const principleCues = new Map<Principle, Cue[]>();
+  for (const [name, cues] of Object.entries(cuesFile.principleCues)) {
+    const principle = normalizePrinciple(name);
+    if (!principle) throw new Error(`corpus/taxonomy/cues.json: unknown principle "${name}"`);
+    principleCues.set(principle, cues.map(compileCue));
+  }
+  for (const principle of PRINCIPLES) if (!principleCues.has(principle)) principleCues.set(principle, []);
+  cached = {
+    version: `c${competenciesFile.version}.q${cuesFile.version}`,
+    competencies,
+    principleCues,
+    families: cuesFile.families.map((family) => family.map((word) => word.toLowerCase())),
+    templateWords: new Set(cuesFile.templateWords.map((word) => word.toLowerCase())),
+  };
+  return cached;
+}
+
+function compileCue(raw: z.infer<typeof CueSchema>): Cue {
+  const entry = typeof raw === "string" ? { cue: raw } : raw;
+  return {
+    pattern: splitPattern(entry.cue),
+    weight: entry.w ?? 1,
+    unless: (entry.unless ?? []).map(splitPattern),
+    source: entry.cue,
+  };
+}
+
+function splitPattern(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/[-/]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+}
