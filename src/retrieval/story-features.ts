@@ -21,11 +21,26 @@ export function storySearchText(story: Story): string {
   return [story.title, ...story.questions.filter((question) => question !== story.title), story.body].join(". ");
 }
 
+// A story that states a lesson is, more often than not, about something that went wrong.
+const LESSON_BOOSTS = new Map([
+  ["failure", 1],
+  ["bad-decision", 0.4],
+  ["missed-goal", 0.4],
+]);
+
+/** A story's competency and principle profile: body, heading and questions (weighted up), and its shape. */
+export function profileStory(story: Story) {
+  return profileText(story.body, "story", {
+    headline: [story.title, ...story.questions.filter((question) => question !== story.title)].join(". "),
+    boosts: story.parts.lesson ? LESSON_BOOSTS : undefined,
+  });
+}
+
 /** Profiles every story once, for matching and coverage. */
 export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[] {
   const taxonomy = loadTaxonomy();
   return stories.map((story) => {
-    const profile = profileText(storySearchText(story), "story");
+    const profile = profileStory(story);
     const principles = new Map<Principle, number>();
     for (const [principle, score] of profile.principles) principles.set(principle, INFERRED_SHARE * score);
     story.principles.forEach((principle, rank) => {

@@ -15,6 +15,7 @@ export interface TextProfile {
 
 // Weight of a competency's first, second and third principle.
 const PRINCIPLE_RANK_WEIGHTS = [1, 0.55, 0.35];
+const HEADLINE_WEIGHT = 1.5;
 // A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.
 const NAMED_PRINCIPLE_WEIGHT = 3;
 
@@ -41,16 +42,19 @@ function getScanners(): Scanners {
  * Profiles a question or a story: which competencies and principles it shows.
  * Questions count each cue once; stories count repeats with diminishing returns.
  */
-export function profileText(text: string, kind: "question" | "story"): TextProfile {
+export function profileText(text: string, kind: "question" | "story", extra?: { headline?: string; boosts?: Map<string, number> }): TextProfile {
   const { taxonomy, competency, principle } = getScanners();
   const tokens = tokenize(text);
-  const raw = new Map<string, number>();
+  const headlineTokens = extra?.headline ? tokenize(extra.headline) : [];
+  const raw = new Map<string, number>(extra?.boosts ?? []);
   const evidence = new Map<string, CueMatch[]>();
   for (const [id, scanner] of competency) {
     const matches = scanner.scan(tokens);
-    if (matches.length === 0) continue;
-    evidence.set(id, matches);
-    raw.set(id, sumWeights(matches, kind));
+    // What the author says a story is for (its heading or question) counts more than a passing mention.
+    const headline = headlineTokens.length > 0 ? scanner.scan(headlineTokens) : [];
+    if (matches.length === 0 && headline.length === 0) continue;
+    if (matches.length > 0) evidence.set(id, matches);
+    raw.set(id, (raw.get(id) ?? 0) + sumWeights(matches, kind) + HEADLINE_WEIGHT * sumWeights(headline, "question"));
   }
   const competencies = squash(raw, kind);
 
@@ -82,10 +86,11 @@ function sumWeights(matches: readonly CueMatch[], kind: "question" | "story"): n
   return total;
 }
 
-// Questions: 1 - e^-x saturates quickly (one clear cue is enough). Stories: relative to the story's strongest theme.
+// Saturating scores: one clear cue is enough for a question; a story needs a few mentions for a theme to count fully,
+// and a theme it mentions a dozen times does not drown the others.
 function squash(raw: Map<string, number>, kind: "question" | "story"): Map<string, number> {
-  if (kind === "question") return new Map([...raw].map(([id, value]) => [id, 1 - Math.exp(-1.2 * value)]));
-  return normalizeToTop(raw);
+  const rate = kind === "question" ? 1.2 : 0.45;
+  return new Map([...raw].map(([id, value]) => [id, 1 - Math.exp(-rate * value)]));
 }
 
 function normalizeToTop<K>(raw: Map<K, number>): Map<K, number> {
