@@ -41,3 +41,25 @@ export function fuseRanks(signals: ReadonlyArray<readonly number[]>, weights?: r
   }
   return items.sort((a, b) => b.fused - a.fused || a.averageRank - b.averageRank || a.index - b.index);
 }
+
+/**
+ * Score fusion: each signal's scores standardised (z-scores over all items),
+ * then summed. Unlike rank fusion it keeps how far ahead an item is, so one
+ * signal that is sure (a rare phrase only one story shares) can carry the result.
+ */
+export function fuseScores(signals: ReadonlyArray<readonly number[]>, weights?: readonly number[]): FusedItem[] {
+  const count = signals[0]?.length ?? 0;
+  const standardised = signals.map((scores) => {
+    const mean = scores.reduce((sum, value) => sum + value, 0) / Math.max(1, scores.length);
+    const spread = Math.sqrt(scores.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, scores.length));
+    return scores.map((value) => (spread === 0 ? 0 : (value - mean) / spread));
+  });
+  const allRanks = signals.map(ranksOf);
+  const items: FusedItem[] = [];
+  for (let index = 0; index < count; index++) {
+    let fused = 0;
+    standardised.forEach((scores, signal) => (fused += (weights?.[signal] ?? 1) * scores[index]!));
+    items.push({ index, fused, averageRank: allRanks.reduce((sum, ranks) => sum + ranks[index]!, 0) / allRanks.length });
+  }
+  return items.sort((a, b) => b.fused - a.fused || a.averageRank - b.averageRank || a.index - b.index);
+}

@@ -5,7 +5,7 @@ import type { Principle } from "../principles/index.js";
 import { loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
 import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
 import { lexicalTerms, type LexicalIndex } from "./lexical-index.js";
-import { fuseRanks, RRF_K } from "./rank-fusion.js";
+import { fuseRanks, fuseScores, RRF_K } from "./rank-fusion.js";
 import { displayPrinciples, storySearchText, type StoryFeatures } from "./story-features.js";
 import { validateQuestion } from "./validate-question.js";
 
@@ -35,7 +35,12 @@ export interface MatchResult {
   notices: string[];
 }
 
+// Inside the theme signal, how much the principle match counts beside the competency match.
+const PRINCIPLE_SHARE = Number(process.env.COACH_PRINCIPLE_SHARE ?? 0.5);
+
 export interface MatchOptions {
+  /** Weights of the fused signals in order (dense, lexical, themes); equal by default. */
+  weights?: number[];
   k?: number;
   signals?: readonly SignalName[];
   /** Expand the question with interview-vocabulary families (off only to measure plain BM25). */
@@ -72,10 +77,12 @@ export class StoryMatcher {
     const scores: number[][] = [];
     if (signals.includes("dense")) scores.push(await this.denseScores(question));
     if (signals.includes("lexical")) scores.push(this.parts.lexical.score(question, options.expandVocabulary ?? signals.length > 1));
-    if (signals.includes("themes")) scores.push(this.parts.features.map((features) => themeScore(profile, features)));
-    if (signals.includes("principles")) scores.push(this.parts.features.map((features) => principleScore(profile, features)));
-
-    const fused = fuseRanks(scores);
+    const themes = signals.includes("themes");
+    const principles = signals.includes("principles");
+    if (themes || principles) {
+      scores.push(this.parts.features.map((features) => (themes ? themeScore(profile, features) : 0) + (principles ? PRINCIPLE_SHARE * principleScore(profile, features) : 0)));
+    }
+    const fused = process.env.COACH_FUSION === "rrf" ? fuseRanks(scores, options.weights) : fuseScores(scores, options.weights);
     const best = scores.length / (RRF_K + 1);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
