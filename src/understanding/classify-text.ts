@@ -1,5 +1,6 @@
 import { PRINCIPLES, findPrincipleMentions, type Principle } from "../principles/index.js";
 import { CueScanner, type CueMatch } from "./match-cues.js";
+import { classifyQuestion } from "./question-classifier.js";
 import { tokenize, type Token } from "./normalize-text.js";
 import { loadTaxonomy, type Taxonomy } from "./taxonomy.js";
 
@@ -16,6 +17,7 @@ export interface TextProfile {
 // Weight of a competency's first, second and third principle.
 const PRINCIPLE_RANK_WEIGHTS = [1, 0.55, 0.35];
 const HEADLINE_WEIGHT = 1.5;
+const LEARNED_SHARE = Number(process.env.COACH_LEARNED_SHARE ?? 0.8);
 // A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.
 const NAMED_PRINCIPLE_WEIGHT = 3;
 
@@ -57,6 +59,15 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
     raw.set(id, (raw.get(id) ?? 0) + sumWeights(matches, kind) + HEADLINE_WEIGHT * sumWeights(headline, "question"));
   }
   const competencies = squash(raw, kind);
+  const learned = kind === "question" ? classifyQuestion(text) : undefined;
+  if (learned) {
+    // Cue phrases and the learned classifier each catch phrasings the other misses; combine as independent evidence.
+    for (const [id, probability] of learned.competencies) {
+      const cue = competencies.get(id) ?? 0;
+      const combined = 1 - (1 - cue) * (1 - LEARNED_SHARE * probability);
+      if (combined > 0.01) competencies.set(id, combined);
+    }
+  }
 
   const principleRaw = new Map<Principle, number>();
   for (const entry of taxonomy.competencies) {
@@ -67,6 +78,9 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
   for (const [name, scanner] of principle) {
     const matches = scanner.scan(tokens);
     if (matches.length > 0) principleRaw.set(name, (principleRaw.get(name) ?? 0) + 0.5 * sumWeights(matches, kind));
+  }
+  if (learned) {
+    for (const [name, probability] of learned.principles) principleRaw.set(name as Principle, (principleRaw.get(name as Principle) ?? 0) + LEARNED_SHARE * probability);
   }
   if (kind === "question") {
     for (const name of findPrincipleMentions(text)) principleRaw.set(name, (principleRaw.get(name) ?? 0) + NAMED_PRINCIPLE_WEIGHT);
