@@ -14,6 +14,7 @@ export interface RetrievalConfiguration {
   description: string;
   signals: readonly SignalName[];
   expandVocabulary?: boolean;
+  weights?: number[];
 }
 
 export const RETRIEVAL_CONFIGURATIONS: readonly RetrievalConfiguration[] = [
@@ -65,7 +66,7 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
     const results: RetrievalCaseResult[] = [];
     const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
     for (const entry of cases) {
-      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary });
+      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary, weights: configuration.weights });
       results.push(outcome.result);
       scored.push(outcome.scored);
       onCase?.();

@@ -30,6 +30,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./coverage.js")).coverageCommand,
   },
   {
+    name: "eval",
+    summary: "Measure retrieval against labelled data; --check gates regressions",
+    load: async () => (await import("./eval.js")).evalCommand,
+  },
+  {
     name: "doctor",
     summary: "Show the configuration in use and check the provider connection",
     load: async () => (await import("./doctor.js")).doctorCommand,

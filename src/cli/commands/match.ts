@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isCoachError, InputError, UsageError } from "../../errors/index.js";
-import { createMatcher, type MatchResult } from "../../retrieval/index.js";
+import { createMatcher, validateQuestion, type MatchResult } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
@@ -40,6 +40,8 @@ Examples:
   async run(args, io) {
     const k = parseK(stringFlag(args.values.k));
     const questions = await readQuestions(args.positionals, stringFlag(args.values.questions), io);
+    // A single bad question fails before any indexing work.
+    if (questions.length === 1) validateQuestion(questions[0]!);
     const { indexed, embedder } = await openStoryIndex(args, io);
     const matcher = createMatcher(indexed.stories, indexed.index, embedder);
     let failed = 0;

@@ -1,0 +1,175 @@
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { UsageError } from "../../errors/index.js";
+import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../evals/baseline.js";
+import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
+import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
+import { resolveProvider } from "../../providers/index.js";
+import { writeFileAtomic } from "../../store/index.js";
+import type { Command } from "../command.js";
+import { notice, printJson, printLine } from "../io.js";
+import { announceProvider, configFromArgs } from "../open-story-index.js";
+import { PACKAGE_ROOT, SAMPLE_BANK_PATH } from "../package-paths.js";
+import { progressBar } from "../progress-bar.js";
+
+const SUITES = ["retrieval", "critique", "coach", "all"] as const;
+const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
+const REPORT_FOLDER = path.join(PACKAGE_ROOT, "evals", "report");
+
+export const evalCommand: Command = {
+  name: "eval",
+  summary: "Measure retrieval (and, later, critique and coaching) against labelled data",
+  help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline]
+
+Runs the labelled eval suites in evals/ offline and deterministically, prints
+each configuration's figures side by side, and writes evals/report/report.json
+and report.md.
+
+Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
+plain BM25, BM25 with interview vocabulary, themes only, the embedder alone
+(local default) and the hybrid; with --provider openai, the provider's
+embeddings too. Plus the question classifier's accuracy on the held-out split
+of the question bank. The seed-bank set needs ../shared/seeds beside the
+checkout and is skipped without it.
+
+Options:
+  --check            Exit 1 when a figure falls below evals/baseline.json by more
+                     than its tolerance (one case's worth), listing the cases
+                     that flipped.
+  --update-baseline  Write the current figures to evals/baseline.json.
+  --json             One JSON line per dataset and configuration.
+
+The critique and coach suites are not built yet.`,
+  options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" } },
+  positionals: true,
+  async run(args, io) {
+    const suite = args.positionals[0] ?? "all";
+    if (!SUITES.includes(suite as (typeof SUITES)[number])) throw new UsageError(`coach eval: unknown suite "${suite}"; choose ${SUITES.join(", ")}.`);
+    if (suite === "critique" || suite === "coach") throw new UsageError(`coach eval: the ${suite} suite is not built yet; run coach eval retrieval.`);
+    if (suite === "all") notice(io, "coach: only the retrieval suite exists so far; running it.");
+
+    const config = configFromArgs(args, io);
+    announceProvider(config, io);
+    const local = await resolveProvider({ ...config, provider: "local" }).createEmbedder();
+    const datasets = [
+      { name: "sample-bank", file: path.join(PACKAGE_ROOT, "evals/retrieval/sample-bank.jsonl"), banks: [SAMPLE_BANK_PATH] },
+      { name: "seed-banks", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
+    ].filter((dataset) => {
+      const present = dataset.banks.every((bank) => existsSync(bank));
+      if (!present) notice(io, `coach: skipping ${dataset.name}: ${dataset.banks.join(", ")} not found.`);
+      return present;
+    });
+
+    const reports: RetrievalDatasetReport[] = [];
+    const bar = progressBar(io.stderr, "retrieval eval");
+    for (const dataset of datasets) {
+      let done = 0;
+      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, 0)));
+      if (config.provider === "openai") {
+        const remote = await resolveProvider(config).createEmbedder();
+        const remoteReport = await runRetrievalEval(dataset, remote, RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid"));
+        for (const entry of remoteReport.configurations) entry.name = `${entry.name} (${remote.id})`;
+        reports.at(-1)!.configurations.push(...remoteReport.configurations);
+      }
+    }
+    bar.finish();
+    const classifier = evaluateQuestionClassifier();
+
+    const figures: Record<string, { value: number; cases: number }> = {};
+    for (const report of reports) {
+      for (const entry of report.configurations) {
+        if (entry.name.includes("(")) continue;
+        for (const metric of ["hitAt1", "hitAt3", "mrr"] as const) {
+          figures[`retrieval.${report.dataset}.${entry.name}.${metric}`] = { value: round(entry.metrics[metric]), cases: entry.metrics.cases };
+        }
+      }
+    }
+    for (const entry of classifier) figures[`classifier.${entry.split}.competencyAt3`] = { value: round(entry.competencyAt3), cases: entry.questions };
+
+    if (args.values.json) {
+      for (const report of reports) for (const entry of report.configurations) printJson(io, { suite: "retrieval", dataset: report.dataset, configuration: entry.name, ...roundAll(entry.metrics) });
+      for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
+    } else {
+      for (const report of reports) {
+        printLine(io, `\nretrieval: ${report.dataset} (${report.configurations[0]?.metrics.cases ?? 0} questions)`);
+        printLine(io, `  ${"configuration".padEnd(44)} hit@1  hit@3  hit@5  MRR    nDCG@5`);
+        for (const entry of report.configurations) {
+          const m = entry.metrics;
+          printLine(io, `  ${entry.name.padEnd(44)} ${[m.hitAt1, m.hitAt3, m.hitAt5, m.mrr, m.ndcgAt5].map((value) => value.toFixed(3)).join("  ")}`);
+        }
+      }
+      printLine(io, "\nquestion classifier (corpus/questions.jsonl)");
+      for (const entry of classifier) {
+        printLine(io, `  ${entry.split.padEnd(8)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
+      }
+    }
+    await writeReports(reports, classifier);
+
+    const hits = Object.fromEntries(
+      reports.flatMap((report) =>
+        report.configurations.filter((entry) => entry.name === "hybrid").map((entry) => [`${report.dataset}/hybrid`, entry.cases.filter((item) => item.firstHit !== null && item.firstHit <= 3).map((item) => item.id)]),
+      ),
+    );
+    if (args.values["update-baseline"]) {
+      await writeFileAtomic(BASELINE_FILE, `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])), hits }, null, 2)}\n`);
+      notice(io, `coach: wrote ${path.relative(io.cwd, BASELINE_FILE)}`);
+    }
+    if (!args.values.check) return 0;
+    const baseline = await readBaseline(BASELINE_FILE);
+    if (!baseline) {
+      notice(io, `coach: no readable baseline at ${BASELINE_FILE}; run coach eval --update-baseline.`);
+      return 1;
+    }
+    const findings = checkAgainstBaseline(figures, baseline).filter((finding) => Number.isFinite(finding.current) || finding.figure.includes("sample-bank") || finding.figure.startsWith("classifier"));
+    return reportGate(findings, baseline.hits, hits, io);
+  },
+};
+
+function reportGate(findings: GateFinding[], before: Record<string, string[]>, now: Record<string, string[]>, io: Parameters<Command["run"]>[1]): number {
+  const failed = findings.filter((finding) => !finding.passed && (Number.isFinite(finding.current) || !finding.figure.includes("seed-banks")));
+  for (const [key, ids] of Object.entries(before)) {
+    const current = now[key];
+    if (!current) continue;
+    const lost = ids.filter((id) => !current.includes(id));
+    const gained = current.filter((id) => !ids.includes(id));
+    if (lost.length || gained.length) notice(io, `coach: ${key}: ${lost.length} case(s) lost their top-3 hit${lost.length ? ` (${lost.join(", ")})` : ""}; ${gained.length} gained${gained.length ? ` (${gained.join(", ")})` : ""}.`);
+  }
+  if (failed.length === 0) {
+    notice(io, `coach: eval gate passed (${findings.length} figures at or above baseline within tolerance).`);
+    return 0;
+  }
+  for (const finding of failed) {
+    notice(io, `coach: REGRESSION ${finding.figure}: ${finding.current.toFixed(3)} < baseline ${finding.baseline.toFixed(3)} - tolerance ${finding.tolerance.toFixed(3)}`);
+  }
+  return 1;
+}
+
+async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>): Promise<void> {
+  await mkdir(REPORT_FOLDER, { recursive: true });
+  await writeFile(path.join(REPORT_FOLDER, "report.json"), `${JSON.stringify({ generatedAt: new Date().toISOString(), retrieval: reports, classifier }, null, 2)}\n`);
+  const lines = ["# Eval report", "", "Generated by `coach eval`.", ""];
+  for (const report of reports) {
+    lines.push(`## Retrieval: ${report.dataset}`, "", "| configuration | hit@1 | hit@3 | hit@5 | MRR | nDCG@5 |", "|---|---:|---:|---:|---:|---:|");
+    for (const entry of report.configurations) {
+      const m = entry.metrics;
+      lines.push(`| ${entry.name} | ${[m.hitAt1, m.hitAt3, m.hitAt5, m.mrr, m.ndcgAt5].map((value) => value.toFixed(3)).join(" | ")} |`);
+    }
+    const hybrid = report.configurations.find((entry) => entry.name === "hybrid");
+    const misses = hybrid?.cases.filter((item) => item.firstHit === null || item.firstHit > 3) ?? [];
+    lines.push("", `Hybrid misses at 3 (${misses.length}):`, "");
+    for (const miss of misses) lines.push(`- ${miss.id}: ${miss.question} (wanted ${miss.acceptable.join(", ")}; got ${miss.returned.slice(0, 3).join(", ")})`);
+    lines.push("");
+  }
+  lines.push("## Question classifier", "", "| split | questions | competency@1 | competency@3 | principle@1 |", "|---|---:|---:|---:|---:|");
+  for (const entry of classifier) lines.push(`| ${entry.split} | ${entry.questions} | ${entry.competencyAt1.toFixed(3)} | ${entry.competencyAt3.toFixed(3)} | ${entry.principleAt1.toFixed(3)} |`);
+  await writeFile(path.join(REPORT_FOLDER, "report.md"), `${lines.join("\n")}\n`);
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function roundAll<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, typeof entry === "number" ? round(entry) : entry])) as T;
+}

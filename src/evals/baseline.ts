@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+
+/** Committed figures the gate compares against: metric path to value. */
+export const BaselineSchema = z.object({
+  note: z.string().optional(),
+  figures: z.record(z.string(), z.number()),
+  /** Per dataset and configuration, the cases that had a hit in the top 3 when the baseline was set. */
+  hits: z.record(z.string(), z.array(z.string())).default({}),
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+export interface GateFinding {
+  figure: string;
+  baseline: number;
+  current: number;
+  tolerance: number;
+  passed: boolean;
+}
+
+/**
+ * Compares current figures with the baseline. A figure fails when it falls
+ * below its baseline by more than its tolerance: one case's worth (1/n) for
+ * per-case rates, so a change that loses more than one question fails.
+ */
+export function checkAgainstBaseline(current: Record<string, { value: number; cases: number }>, baseline: Baseline): GateFinding[] {
+  return Object.entries(baseline.figures).map(([figure, value]) => {
+    const entry = current[figure];
+    const tolerance = entry ? 1 / Math.max(1, entry.cases) + 1e-9 : 0;
+    return { figure, baseline: value, current: entry?.value ?? Number.NaN, tolerance, passed: entry !== undefined && entry.value >= value - tolerance };
+  });
+}
+
+export async function readBaseline(file: string): Promise<Baseline | null> {
+  try {
+    return BaselineSchema.parse(JSON.parse(await readFile(file, "utf8")));
+  } catch {
+    return null;
+  }
+}

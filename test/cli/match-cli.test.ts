@@ -1,0 +1,169 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRINCIPLES } from "../../src/principles/index.js";
+import { jsonLines, runCoach, SAMPLE_BANK } from "../support/run-coach.js";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
+
+// The contract's `coach match --json` line.
+const MatchLine = z.object({
+  question: z.string(),
+  principles: z.array(z.object({ name: z.enum(PRINCIPLES), score: z.number() })).max(3),
+  competencies: z.array(z.object({ name: z.string(), score: z.number() })).max(3),
+  matches: z.array(
+    z.object({
+      id: z.string(),
+      experience: z.string(),
+      title: z.string(),
+      principles: z.array(z.enum(PRINCIPLES)),
+      score: z.number().min(0).max(1),
+      why: z.string().min(10),
+      leadWith: z.enum(["situation", "task", "action", "result"]),
+      text: z.string().min(1),
+      alsoTold: z.array(z.object({ id: z.string(), title: z.string() })),
+    }),
+  ),
+});
+
+describe("coach match, index and coverage", () => {
+  let cwd: string;
+  let bank: string;
+  beforeAll(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), "coach-match-"));
+    bank = path.join(cwd, "bank");
+    mkdirSync(bank);
+    cpSync(SAMPLE_BANK, bank, { recursive: true });
+  });
+
+  it("with an empty store uses the sample bank, says so, and prints contract-shaped JSON", async () => {
+    const run = await runCoach(["match", "Tell me about a time you failed", "--json"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/provider local/);
+    expect(run.stderr).toMatch(/store is empty.*sample bank/);
+    const [line] = jsonLines(run.stdout);
+    MatchLine.parse(line);
+    expect(line.matches).toHaveLength(3);
+    expect(line.competencies[0].name).toBe("failure");
+    // The bank's own failure story: its section is "Tell Me About a Time You Failed" (by-principle.md line 343).
+    expect(line.matches.map((match: any) => match.id)).toContain("by-principle-tell-me-about-a-time-you-failed");
+    for (let i = 1; i < line.matches.length; i++) expect(line.matches[i - 1].score).toBeGreaterThanOrEqual(line.matches[i].score);
+  });
+
+  it("shows one telling per experience and lists the other in alsoTold", async () => {
+    const run = await runCoach(["match", "--bank", bank, "-k", "5", "--json", "Tell me about a bug that only showed up when the clocks changed"], { cwd });
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    const ids = line.matches.map((match: any) => match.id);
+    const tellings = ["by-principle-walk-me-through-a-time-you-stepped-in-on-something-that", "numbered-traced-missed-on-call-pages-to-a-daylight-saving-bug"];
+    const shown = line.matches.find((match: any) => tellings.includes(match.id));
+    expect(shown, "the daylight-saving story is found").toBeDefined();
+    expect(ids.filter((id: string) => tellings.includes(id))).toHaveLength(1);
+    expect(shown.alsoTold.map((other: any) => other.id)).toEqual(tellings.filter((id) => id !== shown.id));
+    expect(new Set(line.matches.map((match: any) => match.experience)).size).toBe(line.matches.length);
+    expect(shown.text.startsWith("#")).toBe(true);
+  });
+
+  it("reads questions from a file and from stdin, one JSON line each, blank lines skipped", async () => {
+    const file = path.join(cwd, "questions.txt");
+    writeFileSync(file, "Tell me about a time you disagreed with your manager\n\nHow have you shown Frugality?\n");
+    const fromFile = await runCoach(["match", "--questions", file, "--json"], { cwd });
+    expect(jsonLines(fromFile.stdout).map((line) => line.question)).toEqual(["Tell me about a time you disagreed with your manager", "How have you shown Frugality?"]);
+    const fromStdin = await runCoach(["match", "--json"], { cwd, input: "Describe a time you mentored someone\n" });
+    expect(jsonLines(fromStdin.stdout)).toHaveLength(1);
+    expect(jsonLines(fromFile.stdout)[1].principles[0].name).toBe("Frugality");
+  });
+
+  it("an empty question is a usage error; a 10,000-character one is refused with exit 3", async () => {
+    const empty = await runCoach(["match", "   "], { cwd });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/question is empty/);
+    const huge = await runCoach(["match", "x".repeat(10_000)], { cwd });
+    expect(huge.code).toBe(3);
+    expect(huge.stderr).toMatch(/10000 characters; the limit is 2000/);
+  });
+
+  it("answers a question in another language, with a notice that matching is tuned for English", async () => {
+    const run = await runCoach(["match", "Erzählen Sie mir von einem Konflikt mit Ihrem Vorgesetzten", "--json"], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/does not look like English/);
+    expect(jsonLines(run.stdout)[0].matches.length).toBeGreaterThan(0);
+  });
+
+  it("coach index says when nothing changed, and re-embeds one edited story", async () => {
+    const store = path.join(cwd, "store-a");
+    const first = await runCoach(["index", bank, "--store", store], { cwd });
+    expect(first.stdout).toMatch(/^Indexed 33 stories \(32 experiences\) from 2 files/);
+    const again = await runCoach(["index", bank, "--store", store], { cwd });
+    expect(again.stdout).toMatch(/Index is up to date.*nothing to do/);
+    const file = path.join(bank, "by-principle.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Pages dropped from 31 a week to 8", "Pages dropped from 31 a week to 7"));
+    const edited = await runCoach(["index", bank, "--store", store, "--json"], { cwd });
+    expect(jsonLines(edited.stdout)[0]).toMatchObject({ status: "rebuilt", stories: 33, embedded: 1 });
+    const missing = await runCoach(["index", "--store", store], { cwd });
+    expect(missing.code).toBe(2);
+  });
+
+  it("coach coverage prints one line per principle with a fit level", async () => {
+    const run = await runCoach(["coverage", "--bank", bank, "--json"], { cwd });
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.principle)).toEqual([...PRINCIPLES]);
+    for (const line of lines) {
+      expect(["strong", "workable", "stretch", "none"]).toContain(line.fit);
+      expect(line.fit === "none" ? line.stories.length === 0 : line.stories.length > 0).toBe(true);
+    }
+    // Frugality has two stories filed under it in the sample bank, each with an action and a result.
+    expect(lines.find((line) => line.principle === "Frugality")!.fit).toBe("strong");
+  });
+});
+
+describe("coach match with an OpenAI-compatible provider (test LLM server)", () => {
+  let llm: TestLlmServer;
+  let cwd: string;
+  beforeAll(async () => {
+    llm = await startTestLlmServer({ dimensions: 48 });
+    cwd = mkdtempSync(path.join(os.tmpdir(), "coach-provider-"));
+    cpSync(SAMPLE_BANK, path.join(cwd, "bank"), { recursive: true });
+  });
+  afterAll(async () => llm.close());
+
+  it("uses the provider's embeddings for the index and the question, and re-embeds only an edited story", async () => {
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_EMBED_MODEL: "test-embed" };
+    const run = await runCoach(["match", "--bank", "bank", "--json", "Tell me about a time you failed"], { cwd, env });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/provider openai at http:\/\/127\.0\.0\.1/);
+    const inputs = llm.requestsTo("embeddings").flatMap((request) => request.body.input);
+    expect(inputs).toHaveLength(34); // 33 stories, then the question
+    expect(inputs.at(-1)).toBe("Tell me about a time you failed");
+    expect(llm.requestsTo("embeddings")[0]!.body.model).toBe("test-embed");
+    const manifest = JSON.parse(readFileSync(path.join(cwd, ".coach/index/manifest.json"), "utf8"));
+    expect(manifest.embedder).toEqual({ id: "openai:test-embed", dimensions: 48 });
+
+    const file = path.join(cwd, "bank", "numbered.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Cold start dropped to 1.8s", "Cold start dropped to 1.6s"));
+    llm.requests.length = 0;
+    const second = await runCoach(["match", "--bank", "bank", "--json", "Tell me about a time you failed"], { cwd, env });
+    expect(second.code).toBe(0);
+    const reEmbedded = llm.requestsTo("embeddings").flatMap((request) => request.body.input);
+    expect(reEmbedded).toHaveLength(2);
+    expect(reEmbedded[0]).toContain("1.6s");
+  });
+
+  it("a key in the environment alone sends nothing", async () => {
+    llm.requests.length = 0;
+    const run = await runCoach(["match", "--bank", "bank", "Tell me about a time you failed", "--store", "local-store"], { cwd, env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url } });
+    expect(run.code).toBe(0);
+    expect(llm.requests).toHaveLength(0);
+  });
+
+  it("an unreachable provider fails with exit 1 and one clear line", async () => {
+    const run = await runCoach(["match", "--bank", "bank", "Tell me about a time you failed", "--store", "other-store"], {
+      cwd,
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://127.0.0.1:1/v1", COACH_MAX_RETRIES: "0" },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/coach: embeddings \(text-embedding-3-small\): cannot reach the provider/);
+  });
+});

@@ -1,0 +1,113 @@
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Embedder } from "../../src/core/embedder.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { ensureIndex, loadIndex, storeLayout } from "../../src/store/index.js";
+import { SAMPLE_BANK } from "../support/run-coach.js";
+
+/** The real local embedder, counting the texts it is asked to embed. */
+class CountingEmbedder implements Embedder {
+  readonly inner = new InterviewEmbedder();
+  readonly id = this.inner.id;
+  readonly dimensions = this.inner.dimensions;
+  embedded: string[] = [];
+  async embed(texts: readonly string[]) {
+    this.embedded.push(...texts);
+    return this.inner.embed(texts);
+  }
+}
+
+const hashFolder = (folder: string) =>
+  readdirSync(folder)
+    .sort()
+    .map((name) => createHash("sha256").update(readFileSync(path.join(folder, name))).digest("hex"))
+    .join(",");
+
+describe("the story index in the store", () => {
+  let store: string;
+  let bank: string;
+  let embedder: CountingEmbedder;
+
+  beforeEach(() => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "coach-store-"));
+    store = path.join(root, ".coach");
+    bank = path.join(root, "bank");
+    mkdirSync(bank);
+    cpSync(SAMPLE_BANK, bank, { recursive: true });
+    embedder = new CountingEmbedder();
+  });
+
+  it("builds once, then does nothing while the bank is unchanged, and never writes to the bank", async () => {
+    const before = hashFolder(bank);
+    const first = await ensureIndex({ store, banks: [bank], embedder });
+    expect(first.status).toBe("built");
+    expect(first.stories).toHaveLength(33);
+    expect(first.embedded).toBe(33);
+    for (const file of ["manifest", "stories", "vectors"] as const) expect(existsSync(storeLayout(store)[file])).toBe(true);
+    const second = await ensureIndex({ store, banks: [bank], embedder });
+    expect(second.status).toBe("unchanged");
+    expect(embedder.embedded).toHaveLength(33);
+    expect(hashFolder(bank)).toBe(before);
+    const manifest = JSON.parse(readFileSync(storeLayout(store).manifest, "utf8"));
+    expect(manifest).toMatchObject({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, space: "cosine", storyIds: first.stories.map((story) => story.id) });
+  });
+
+  it("re-embeds only the story that was edited", async () => {
+    await ensureIndex({ store, banks: [bank], embedder });
+    const file = path.join(bank, "numbered.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("Cold start dropped to 1.8s", "Cold start dropped to 1.7s"));
+    embedder.embedded = [];
+    const result = await ensureIndex({ store, banks: [bank], embedder });
+    expect(result.status).toBe("rebuilt");
+    expect(result.embedded).toBe(1);
+    expect(embedder.embedded).toHaveLength(1);
+    expect(embedder.embedded[0]).toContain("1.7s");
+  });
+
+  it("holds exactly the banks last given: indexing another bank replaces the first", async () => {
+    await ensureIndex({ store, banks: [bank], embedder });
+    const other = path.join(path.dirname(bank), "other.md");
+    writeFileSync(other, "## Cut the cloud bill\n**Situation:** Our bill doubled.\n**Action:** I rightsized the clusters.\n**Result:** Saved $30k a month.\n");
+    const result = await ensureIndex({ store, banks: [other], embedder });
+    expect(result.stories.map((story) => story.id)).toEqual(["other-cut-the-cloud-bill"]);
+    expect((await loadIndex(store)).manifest.banks).toEqual([other]);
+  });
+
+  it("rebuilds a corrupt manifest, a truncated vector file or missing stories, saying so", async () => {
+    const layout = storeLayout(store);
+    for (const damage of [
+      () => writeFileSync(layout.manifest, "{ not json"),
+      () => writeFileSync(layout.vectors, Buffer.from([1, 2, 3])),
+      () => writeFileSync(layout.stories, "[]"),
+    ]) {
+      await ensureIndex({ store, banks: [bank], embedder });
+      damage();
+      await expect(loadIndex(store)).rejects.toMatchObject({ code: "STORE_CORRUPT" });
+      const result = await ensureIndex({ store, banks: [bank], embedder });
+      expect(result.status).toBe("rebuilt");
+      expect(result.notices.join(" ")).toMatch(/unreadable/);
+      expect((await loadIndex(store)).stories).toHaveLength(33);
+    }
+  });
+
+  it("recovers the last good index when a swap was interrupted between its two renames", async () => {
+    await ensureIndex({ store, banks: [bank], embedder });
+    renameSync(storeLayout(store).index, path.join(store, "index.old-12345-abcdef"));
+    embedder.embedded = [];
+    const result = await ensureIndex({ store, banks: [bank], embedder });
+    expect(result.status).toBe("unchanged");
+    expect(embedder.embedded).toHaveLength(0);
+  });
+
+  it("refuses an empty bank without touching the existing index", async () => {
+    await ensureIndex({ store, banks: [bank], embedder });
+    const before = readFileSync(storeLayout(store).manifest, "utf8");
+    const empty = path.join(path.dirname(bank), "empty.md");
+    writeFileSync(empty, "# Nothing here\n");
+    await expect(ensureIndex({ store, banks: [empty], embedder })).rejects.toMatchObject({ code: "INPUT_EMPTY" });
+    expect(readFileSync(storeLayout(store).manifest, "utf8")).toBe(before);
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { PRINCIPLES } from "../../src/principles/index.js";
+import { loadTaxonomy, profileText, topEntries, tokenize } from "../../src/understanding/index.js";
+import { readQuestionBank } from "../../src/understanding/question-bank.js";
+
+describe("the taxonomy data files", () => {
+  const taxonomy = loadTaxonomy();
+
+  it("has every competency with cues and canonical principles, and every principle reachable", () => {
+    expect(taxonomy.competencies.length).toBeGreaterThanOrEqual(30);
+    for (const competency of taxonomy.competencies) {
+      expect(competency.cues.length, competency.id).toBeGreaterThan(5);
+      for (const principle of competency.principles) expect(PRINCIPLES).toContain(principle);
+    }
+    const reachable = new Set(taxonomy.competencies.flatMap((competency) => competency.principles));
+    expect([...reachable].sort()).toEqual([...PRINCIPLES].sort());
+  });
+
+  it("has a question bank of at least 300 labelled questions with known competencies", () => {
+    const questions = readQuestionBank();
+    expect(questions.length).toBeGreaterThanOrEqual(300);
+    const ids = new Set(taxonomy.competencies.map((competency) => competency.id));
+    for (const question of questions) {
+      expect(ids.has(question.competency), question.id).toBe(true);
+      for (const principle of question.principles) expect(PRINCIPLES).toContain(principle);
+    }
+    expect(questions.filter((question) => question.split === "heldout").length).toBeGreaterThan(100);
+  });
+});
+
+describe("question understanding", () => {
+  const top = (question: string) => topEntries(profileText(question, "question").competencies, 3).map((entry) => entry.name);
+
+  it("turns second person into first, so 'wasn't your job' meets 'not my job'", () => {
+    expect(tokenize("Something that wasn't your job").map((token) => token.text)).toEqual(["something", "that", "was", "not", "my", "job"]);
+    expect(top("Tell me about something that wasn't your job but you did anyway")[0]).toBe("ownership-beyond-role");
+  });
+
+  it("reads common question forms", () => {
+    expect(top("Tell me about a time you failed")[0]).toBe("failure");
+    expect(top("Biggest failure?")).toContain("failure");
+    expect(top("Describe a conflict with a coworker")[0]).toBe("conflict");
+    expect(top("Tell me about something tedious you automated")[0]).toBe("automation");
+    expect(top("Proudest achievement?")[0]).toBe("exceeded-goal");
+  });
+
+  it("maps a principle named outright to that principle", () => {
+    expect(topEntries(profileText("How have you shown Frugality?", "question").principles, 1)[0]!.name).toBe("Frugality");
+    expect(topEntries(profileText("Give me an example of Have Backbone", "question").principles, 1)[0]!.name).toBe("Have Backbone; Disagree and Commit");
+  });
+
+  it("handles word-sense traps: 'faster' onboarding is not about performance", () => {
+    expect(top("How did you make onboarding faster for new hires?")).not.toContain("performance");
+    expect(top("How did you make the checkout page faster?")).toContain("performance");
+    expect(top("Tell me about a time tests failed in CI")[0]).not.toBe("failure");
+  });
+});
