@@ -116,3 +116,19 @@ const UNAMBIGUOUS_SHORT_FORMS: Record<Principle, string[]> = {
   "Strive to be Earth's Best Employer": ["earths best employer"],
   "Success and Scale Bring Broad Responsibility": ["success and scale"],
 };
+
+/** The text with principle names taken out, so "Think Big" does not match "big data" word by word. */
+export function removePrincipleMentions(text: string): string {
+  let result = text.replace(/[\u2018\u2019]/g, "'");
+  const names = [...PRINCIPLES.flatMap((principle) => [principle, ...UNAMBIGUOUS_SHORT_FORMS[principle]]), "Earth's Best Employer"].sort((a, b) => b.length - a.length);
+  for (const name of names) {
+    const pattern = name
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/'/g, "'?")
+      .replace(/[,;]\s*/g, "[,;]?\\s*")
+      .replace(/\s+/g, "\\s+")
+      .replace(/\band\b/g, "(?:and|&)");
+    result = result.replace(new RegExp(`\\b${pattern}\\b`, "gi"), " ");
+  }
+  return result;
+}

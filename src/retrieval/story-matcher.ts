@@ -1,7 +1,7 @@
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
-import type { Principle } from "../principles/index.js";
+import { removePrincipleMentions, type Principle } from "../principles/index.js";
 import { loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
 import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
 import { lexicalTerms, type LexicalIndex } from "./lexical-index.js";
@@ -76,7 +76,7 @@ export class StoryMatcher {
 
     const scores: number[][] = [];
     if (signals.includes("dense")) scores.push(await this.denseScores(question));
-    if (signals.includes("lexical")) scores.push(this.parts.lexical.score(question, options.expandVocabulary ?? signals.length > 1));
+    if (signals.includes("lexical")) scores.push(this.parts.lexical.score(removePrincipleMentions(question), options.expandVocabulary ?? signals.length > 1));
     const themes = signals.includes("themes");
     const principles = signals.includes("principles");
     if (themes || principles) {

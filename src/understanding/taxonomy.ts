@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
@@ -10,6 +10,8 @@ const CompetenciesFileSchema = z.object({
   version: z.number().int(),
   competencies: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), description: z.string(), principles: z.array(z.string()).min(1) })),
 });
+
+const FamiliesFileSchema = z.object({ version: z.number().int(), families: z.array(z.array(z.string()).min(2)) });
 
 const CuesFileSchema = z.object({
   version: z.number().int(),
@@ -55,6 +57,8 @@ export function loadTaxonomy(): Taxonomy {
   if (cached) return cached;
   const competenciesFile = CompetenciesFileSchema.parse(JSON.parse(readFileSync(path.join(TAXONOMY_FOLDER, "competencies.json"), "utf8")));
   const cuesFile = CuesFileSchema.parse(JSON.parse(readFileSync(path.join(TAXONOMY_FOLDER, "cues.json"), "utf8")));
+  const extraFile = path.join(TAXONOMY_FOLDER, "families-extra.json");
+  const extra = existsSync(extraFile) ? FamiliesFileSchema.parse(JSON.parse(readFileSync(extraFile, "utf8"))) : { version: 0, families: [] };
   const competencies = competenciesFile.competencies.map((entry) => ({
     id: entry.id,
     name: entry.name,
@@ -74,10 +78,10 @@ export function loadTaxonomy(): Taxonomy {
   }
   for (const principle of PRINCIPLES) if (!principleCues.has(principle)) principleCues.set(principle, []);
   cached = {
-    version: `c${competenciesFile.version}.q${cuesFile.version}`,
+    version: `c${competenciesFile.version}.q${cuesFile.version}.f${extra.version}`,
     competencies,
     principleCues,
-    families: cuesFile.families.map((family) => family.map((word) => word.toLowerCase())),
+    families: [...cuesFile.families, ...(process.env.COACH_NO_EXTRA_FAMILIES ? [] : extra.families)].map((family) => family.map((word) => word.toLowerCase())),
     templateWords: new Set(cuesFile.templateWords.map((word) => word.toLowerCase())),
   };
   return cached;

@@ -21,3 +21,12 @@ describe("principle names", () => {
     expect(findPrincipleMentions("I own my mistakes")).toEqual([]);
   });
 });
+
+import { removePrincipleMentions } from "../../src/principles/index.js";
+describe("removing principle names from a question", () => {
+  it("takes out full names and unambiguous short forms, whatever the apostrophes and ampersands", () => {
+    expect(removePrincipleMentions("How have you shown Think Big?").replace(/\s+/g, " ")).toBe("How have you shown ?");
+    expect(removePrincipleMentions("Earth’s Best Employer, Disagree & Commit").replace(/[\s,]+/g, " ").trim()).toBe("");
+    expect(removePrincipleMentions("I worked on big data")).toBe("I worked on big data");
+  });
+});
