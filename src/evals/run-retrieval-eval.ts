@@ -15,6 +15,7 @@ export interface RetrievalConfiguration {
   signals: readonly SignalName[];
   expandVocabulary?: boolean;
   weights?: number[];
+  fusion?: "score" | "rank";
 }
 
 export const RETRIEVAL_CONFIGURATIONS: readonly RetrievalConfiguration[] = [
@@ -22,7 +23,8 @@ export const RETRIEVAL_CONFIGURATIONS: readonly RetrievalConfiguration[] = [
   { name: "lexical+vocabulary", description: "BM25 with interview-vocabulary expansion", signals: ["lexical"], expandVocabulary: true },
   { name: "themes", description: "competency and principle profiles only", signals: ["themes", "principles"] },
   { name: "dense", description: "the embedder alone (local default: interview embedder)", signals: ["dense"] },
-  { name: "hybrid", description: "reciprocal-rank fusion of dense, lexical, themes, principles", signals: ["dense", "lexical", "themes", "principles"] },
+  { name: "hybrid (rank fusion)", description: "reciprocal-rank fusion (k=60) of the same signals", signals: ["dense", "lexical", "themes", "principles"], fusion: "rank" },
+  { name: "hybrid", description: "score fusion (z-scores) of dense, lexical, themes and principles: the default", signals: ["dense", "lexical", "themes", "principles"] },
 ];
 
 /** One question's outcome under one configuration. */
@@ -66,7 +68,7 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
     const results: RetrievalCaseResult[] = [];
     const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
     for (const entry of cases) {
-      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary, weights: configuration.weights });
+      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary, weights: configuration.weights, fusion: configuration.fusion });
       results.push(outcome.result);
       scored.push(outcome.scored);
       onCase?.();

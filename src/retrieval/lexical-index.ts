@@ -11,7 +11,7 @@ export interface LexicalDocument {
 const K1 = 1.2;
 const B = 0.75;
 // Words from the same vocabulary family as a question word count for this much of a direct hit.
-const FAMILY_WEIGHT = Number(process.env.COACH_FAMILY_WEIGHT ?? 0.35);
+const FAMILY_WEIGHT = 0.35;
 
 /** Content words of a text, stemmed, without stop words or interview template words. */
 export function lexicalTerms(text: string, skip: ReadonlySet<string>): string[] {

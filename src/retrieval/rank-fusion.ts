@@ -49,17 +49,15 @@ export function fuseRanks(signals: ReadonlyArray<readonly number[]>, weights?: r
  */
 export function fuseScores(signals: ReadonlyArray<readonly number[]>, weights?: readonly number[]): FusedItem[] {
   const count = signals[0]?.length ?? 0;
-  const standardised = signals.map((scores) => {
+  const fused = new Array<number>(count).fill(0);
+  signals.forEach((scores, signal) => {
     const mean = scores.reduce((sum, value) => sum + value, 0) / Math.max(1, scores.length);
     const spread = Math.sqrt(scores.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, scores.length));
-    return scores.map((value) => (spread === 0 ? 0 : (value - mean) / spread));
+    if (spread === 0) return;
+    const weight = weights?.[signal] ?? 1;
+    for (let index = 0; index < count; index++) fused[index]! += (weight * (scores[index]! - mean)) / spread;
   });
-  const allRanks = signals.map(ranksOf);
-  const items: FusedItem[] = [];
-  for (let index = 0; index < count; index++) {
-    let fused = 0;
-    standardised.forEach((scores, signal) => (fused += (weights?.[signal] ?? 1) * scores[index]!));
-    items.push({ index, fused, averageRank: allRanks.reduce((sum, ranks) => sum + ranks[index]!, 0) / allRanks.length });
-  }
+  // Standardised sums tie only when stories score the same on every signal, so no rank tie-break is needed here.
+  const items: FusedItem[] = fused.map((value, index) => ({ index, fused: value, averageRank: 0 }));
   return items.sort((a, b) => b.fused - a.fused || a.averageRank - b.averageRank || a.index - b.index);
 }

@@ -1,15 +1,22 @@
 import type { Story } from "../core/story.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { loadTaxonomy, profileText, type TextProfile } from "../understanding/index.js";
+import { lexicalTerms } from "./lexical-index.js";
 
 /** What the retriever knows about a story beyond its text. */
 export interface StoryFeatures {
   story: Story;
+  /** The text the story is searched by (see storySearchText). */
+  searchText: string;
+  /** Its content words, stemmed, for explaining lexical matches. */
+  terms: ReadonlySet<string>;
   profile: TextProfile;
   /** Competency scores in taxonomy order. */
   competencyVector: number[];
   /** Principle strength: the bank's own labels first, then what the content shows. */
   principles: Map<Principle, number>;
+  /** The same principle strengths in PRINCIPLES order, for fast dot products. */
+  principleVector: number[];
 }
 
 // The bank's own labels outweigh inference; inference still lets a cost-cutting story filed under Ownership show Frugality.
@@ -46,11 +53,15 @@ export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[]
     story.principles.forEach((principle, rank) => {
       principles.set(principle, Math.max(principles.get(principle) ?? 0, LABEL_WEIGHTS[rank] ?? 0.5) + INFERRED_SHARE * (profile.principles.get(principle) ?? 0) * 0.5);
     });
+    const searchText = storySearchText(story);
     return {
       story,
+      searchText,
+      terms: new Set(lexicalTerms(searchText, taxonomy.templateWords)),
       profile,
       competencyVector: taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0),
       principles,
+      principleVector: PRINCIPLES.map((principle) => principles.get(principle) ?? 0),
     };
   });
 }

@@ -1,12 +1,12 @@
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
-import { removePrincipleMentions, type Principle } from "../principles/index.js";
+import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
 import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
 import { lexicalTerms, type LexicalIndex } from "./lexical-index.js";
 import { fuseRanks, fuseScores, RRF_K } from "./rank-fusion.js";
-import { displayPrinciples, storySearchText, type StoryFeatures } from "./story-features.js";
+import { displayPrinciples, type StoryFeatures } from "./story-features.js";
 import { validateQuestion } from "./validate-question.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
@@ -36,9 +36,11 @@ export interface MatchResult {
 }
 
 // Inside the theme signal, how much the principle match counts beside the competency match.
-const PRINCIPLE_SHARE = Number(process.env.COACH_PRINCIPLE_SHARE ?? 0.5);
+const PRINCIPLE_SHARE = 0.5;
 
 export interface MatchOptions {
+  /** How signals are combined: standardised scores (default, measured better) or reciprocal ranks. */
+  fusion?: "score" | "rank";
   /** Weights of the fused signals in order (dense, lexical, themes); equal by default. */
   weights?: number[];
   k?: number;
@@ -73,20 +75,26 @@ export class StoryMatcher {
     const signals = options.signals ?? HYBRID_SIGNALS;
     const profile = profileText(question, "question");
     const count = this.parts.stories.length;
+    const taxonomy = loadTaxonomy();
 
     const scores: number[][] = [];
     if (signals.includes("dense")) scores.push(await this.denseScores(question));
-    if (signals.includes("lexical")) scores.push(this.parts.lexical.score(removePrincipleMentions(question), options.expandVocabulary ?? signals.length > 1));
+    if (signals.includes("lexical")) {
+      const expand = options.expandVocabulary ?? signals.length > 1;
+      // Principle names are matched by the principle signal; word by word, "Think Big" would find "big data".
+      scores.push(this.parts.lexical.score(expand ? removePrincipleMentions(question) : question, expand));
+    }
     const themes = signals.includes("themes");
     const principles = signals.includes("principles");
     if (themes || principles) {
-      scores.push(this.parts.features.map((features) => (themes ? themeScore(profile, features) : 0) + (principles ? PRINCIPLE_SHARE * principleScore(profile, features) : 0)));
+      const competencyWeights = themes ? taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0) : [];
+      const principleWeights = principles ? PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0)) : [];
+      scores.push(this.parts.features.map((features) => dot(competencyWeights, features.competencyVector) + dot(principleWeights, features.principleVector)));
     }
-    const fused = process.env.COACH_FUSION === "rrf" ? fuseRanks(scores, options.weights) : fuseScores(scores, options.weights);
+    const fused = options.fusion === "rank" ? fuseRanks(scores, options.weights) : fuseScores(scores, options.weights);
     const best = scores.length / (RRF_K + 1);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
-    const taxonomy = loadTaxonomy();
     const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
     for (const item of fused) {
@@ -99,8 +107,8 @@ export class StoryMatcher {
       const shared = sharedCompetency(profile, features.profile, taxonomy.competencies);
       const principle = bestSharedPrinciple(profile, features);
       const lead = chooseLeadPart(story, shared?.id ?? topCompetency);
-      const storyText = storySearchText(story);
-      const matchedTerms = [...new Set(lexicalTerms(storyText, taxonomy.templateWords))].filter((term) => questionTerms.has(term));
+      const storyText = features.searchText;
+      const matchedTerms = [...questionTerms].filter((term) => features.terms.has(term));
       matches.push({
         id: story.id,
         experience: story.experience,
@@ -126,8 +134,8 @@ export class StoryMatcher {
   private async denseScores(question: string): Promise<number[]> {
     const [vector] = await this.parts.embedder.embed([question]);
     const scores = new Array<number>(this.parts.stories.length).fill(0);
-    // Ranks past the first hundred add almost nothing to reciprocal-rank fusion.
-    for (const hit of this.parts.index.search(vector!, Math.min(100, this.parts.stories.length))) {
+    // Past the first fifty neighbours the dense signal no longer separates stories; the rest share the floor.
+    for (const hit of this.parts.index.search(vector!, Math.min(50, this.parts.stories.length))) {
       const index = this.position.get(hit.id);
       if (index !== undefined) scores[index] = Math.max(1e-9, hit.score + 1);
     }
@@ -135,16 +143,10 @@ export class StoryMatcher {
   }
 }
 
-function themeScore(question: TextProfile, features: StoryFeatures): number {
-  let score = 0;
-  for (const [id, weight] of question.competencies) score += weight * (features.profile.competencies.get(id) ?? 0);
-  return score;
-}
-
-function principleScore(question: TextProfile, features: StoryFeatures): number {
-  let score = 0;
-  for (const [principle, weight] of question.principles) score += weight * (features.principles.get(principle) ?? 0);
-  return score;
+function dot(a: readonly number[], b: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
 }
 
 function bestSharedPrinciple(question: TextProfile, features: StoryFeatures): Principle | undefined {

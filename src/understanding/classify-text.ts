@@ -17,7 +17,7 @@ export interface TextProfile {
 // Weight of a competency's first, second and third principle.
 const PRINCIPLE_RANK_WEIGHTS = [1, 0.55, 0.35];
 const HEADLINE_WEIGHT = 1.5;
-const LEARNED_SHARE = Number(process.env.COACH_LEARNED_SHARE ?? 0.8);
+const LEARNED_SHARE = 0.8;
 // A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.
 const NAMED_PRINCIPLE_WEIGHT = 3;
 

@@ -25,12 +25,15 @@ function matchesAt(pattern: string[], words: readonly string[], at: number): boo
 /** Cues compiled for fast scanning: literal first words in a map, wildcard ones in a list. */
 export class CueScanner {
   private readonly byFirstWord = new Map<string, Cue[]>();
-  private readonly wildcardFirst: Cue[] = [];
+  // Prefix cues ("fail*") filed under their first two letters, so each word checks only a handful.
+  private readonly byPrefixStart = new Map<string, Cue[]>();
+  private readonly anyFirst: Cue[] = [];
 
   constructor(cues: readonly Cue[]) {
     for (const cue of cues) {
       const first = cue.pattern[0]!;
-      if (first.includes("*")) this.wildcardFirst.push(cue);
+      if (first === "*" || (first.endsWith("*") && first.length < 3)) this.anyFirst.push(cue);
+      else if (first.endsWith("*")) this.byPrefixStart.set(first.slice(0, 2), [...(this.byPrefixStart.get(first.slice(0, 2)) ?? []), cue]);
       else this.byFirstWord.set(first, [...(this.byFirstWord.get(first) ?? []), cue]);
     }
   }
@@ -40,7 +43,8 @@ export class CueScanner {
     const words = tokens.map((token) => token.text);
     const matches: CueMatch[] = [];
     for (let at = 0; at < words.length; at++) {
-      const candidates = [...(this.byFirstWord.get(words[at]!) ?? []), ...this.wildcardFirst];
+      const word = words[at]!;
+      const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixStart.get(word.slice(0, 2)) ?? []), ...this.anyFirst];
       for (const cue of candidates) {
         if (!matchesAt(cue.pattern, words, at)) continue;
         if (cue.unless.length > 0 && this.ruledOut(cue, words, at)) continue;

@@ -81,7 +81,7 @@ export function loadTaxonomy(): Taxonomy {
     version: `c${competenciesFile.version}.q${cuesFile.version}.f${extra.version}`,
     competencies,
     principleCues,
-    families: [...cuesFile.families, ...(process.env.COACH_NO_EXTRA_FAMILIES ? [] : extra.families)].map((family) => family.map((word) => word.toLowerCase())),
+    families: [...cuesFile.families, ...extra.families].map((family) => family.map((word) => word.toLowerCase())),
     templateWords: new Set(cuesFile.templateWords.map((word) => word.toLowerCase())),
   };
   return cached;

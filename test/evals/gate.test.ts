@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BaselineSchema, checkAgainstBaseline } from "../../src/evals/baseline.js";
+import { runRetrievalEval } from "../../src/evals/run-retrieval-eval.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
+
+const baseline = BaselineSchema.parse(JSON.parse(readFileSync(path.join(PROJECT_ROOT, "evals/baseline.json"), "utf8")));
+const dataset = { name: "sample-bank", file: path.join(PROJECT_ROOT, "evals/retrieval/sample-bank.jsonl"), banks: [SAMPLE_BANK] };
+
+function figuresFor(metrics: { hitAt1: number; hitAt3: number; mrr: number; cases: number }) {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return Object.fromEntries((["hitAt1", "hitAt3", "mrr"] as const).map((metric) => [`retrieval.sample-bank.hybrid.${metric}`, { value: round(metrics[metric]), cases: metrics.cases }]));
+}
+
+describe("the retrieval regression gate", () => {
+  const onlyHybrid = (findings: ReturnType<typeof checkAgainstBaseline>) => findings.filter((finding) => finding.figure.startsWith("retrieval.sample-bank.hybrid."));
+
+  it("passes the real hybrid configuration against the committed baseline", async () => {
+    const report = await runRetrievalEval(dataset, new InterviewEmbedder(), [{ name: "hybrid", description: "", signals: ["dense", "lexical", "themes", "principles"] }]);
+    const findings = onlyHybrid(checkAgainstBaseline(figuresFor(report.configurations[0]!.metrics), baseline));
+    expect(findings).toHaveLength(3);
+    expect(findings.every((finding) => finding.passed)).toBe(true);
+  });
+
+  it("fails a deliberately degraded configuration (plain BM25 posing as the hybrid)", async () => {
+    const report = await runRetrievalEval(dataset, new InterviewEmbedder(), [{ name: "lexical", description: "", signals: ["lexical"], expandVocabulary: false }]);
+    const findings = onlyHybrid(checkAgainstBaseline(figuresFor(report.configurations[0]!.metrics), baseline));
+    expect(findings.filter((finding) => !finding.passed).map((finding) => finding.figure).sort()).toEqual([
+      "retrieval.sample-bank.hybrid.hitAt1",
+      "retrieval.sample-bank.hybrid.hitAt3",
+      "retrieval.sample-bank.hybrid.mrr",
+    ]);
+  });
+
+  it("allows a drop of exactly one case but not of two", () => {
+    const value = baseline.figures["retrieval.sample-bank.hybrid.hitAt3"]!;
+    const oneLess = checkAgainstBaseline({ "retrieval.sample-bank.hybrid.hitAt3": { value: value - 1 / 136, cases: 136 } }, { figures: { "retrieval.sample-bank.hybrid.hitAt3": value }, hits: {} });
+    const twoLess = checkAgainstBaseline({ "retrieval.sample-bank.hybrid.hitAt3": { value: value - 2 / 136, cases: 136 } }, { figures: { "retrieval.sample-bank.hybrid.hitAt3": value }, hits: {} });
+    expect(oneLess[0]!.passed).toBe(true);
+    expect(twoLess[0]!.passed).toBe(false);
+  });
+});
