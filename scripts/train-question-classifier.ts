@@ -19,6 +19,8 @@ const models = {
   competency: trainNaiveBayes(examples.map((example) => ({ features: example.features, label: example.competency })), { trainedOn }),
   principle: trainNaiveBayes(examples.map((example) => ({ features: example.features, label: example.principles[0]! })), { trainedOn }),
 };
-writeFileSync(QUESTION_MODEL_FILE, `${JSON.stringify(models)}\n`);
-console.log(`wrote ${QUESTION_MODEL_FILE}: ${models.competency.vocabularySize} features, ${models.competency.labels.length} competencies, ${models.principle.labels.length} principles, from ${dev.length} questions (${QUESTION_BANK_FILE})`);
+// COACH_QUESTION_MODEL_OUT lets the test write elsewhere and compare with the committed file.
+const output = process.env.COACH_QUESTION_MODEL_OUT ?? QUESTION_MODEL_FILE;
+writeFileSync(output, `${JSON.stringify(models)}\n`);
+console.log(`wrote ${output}: ${models.competency.vocabularySize} features, ${models.competency.labels.length} competencies, ${models.principle.labels.length} principles, from ${dev.length} questions (${QUESTION_BANK_FILE})`);
 

@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { trainNaiveBayes, predictNaiveBayes } from "../../src/understanding/naive-bayes.js";
+import { QUESTION_MODEL_FILE } from "../../src/understanding/question-classifier.js";
+import { PROJECT_ROOT } from "../support/run-coach.js";
+
+describe("the learned question classifier", () => {
+  it("naive Bayes prefers the label whose training features a question shares (worked by hand)", () => {
+    const model = trainNaiveBayes(
+      [
+        { features: ["w:fail", "w:mistake"], label: "failure" },
+        { features: ["w:fail", "w:broke"], label: "failure" },
+        { features: ["w:cost", "w:budget"], label: "cost" },
+      ],
+      { trainedOn: "test", alpha: 1, temperature: 1 },
+    );
+    // P(failure) ∝ 2/3 · (2+1)/(4+5) = 0.2222; P(cost) ∝ 1/3 · (0+1)/(2+5) = 0.0476; normalised 0.8235 and 0.1765.
+    const posterior = predictNaiveBayes(model, ["w:fail", "w:unknown"]);
+    expect(posterior.get("failure")).toBeCloseTo(0.2222 / (0.2222 + 0.0476), 3);
+    expect(predictNaiveBayes(model, ["w:never-seen"]).size).toBe(0);
+  });
+
+  it("the committed model file is what the training script produces from the current data", () => {
+    const committed = readFileSync(QUESTION_MODEL_FILE, "utf8");
+    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-model-"));
+    const copy = path.join(folder, "question-classifier.json");
+    execFileSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/train-question-classifier.ts")], { cwd: PROJECT_ROOT, env: { ...process.env, COACH_QUESTION_MODEL_OUT: copy } });
+    expect(readFileSync(copy, "utf8"), "run npm run train:questions and commit the model").toBe(committed);
+  });
+});
