@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -6,6 +8,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const COACH_BIN = path.join(PROJECT_ROOT, "dist/src/cli/main.js");
 export const SEEDS_PATH = path.resolve(PROJECT_ROOT, "../shared/seeds");
 export const SAMPLE_BANK = path.join(PROJECT_ROOT, "corpus/sample-bank");
+
+const ISOLATED_STORE = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-test-store-")), ".coach");
 
 export interface CoachRun {
   code: number | null;
@@ -23,6 +27,8 @@ export function runCoach(args: string[], options: { cwd?: string; env?: Record<s
     if (value === undefined || /^(OPENAI_|COACH_)/.test(key)) continue;
     env[key] = value;
   }
+  // Runs from the project folder must not see or write the developer's own ./.coach store.
+  if (!options.cwd) env.COACH_HOME = ISOLATED_STORE;
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [COACH_BIN, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, stdio: ["pipe", "pipe", "pipe"] });

@@ -1,4 +1,7 @@
 import { loadBank } from "../../bank/index.js";
+import { readStoredBanks } from "../../store/index.js";
+import { withInferredPrinciples } from "../../understanding/index.js";
+import { configFromArgs } from "../open-story-index.js";
 import { STORY_PARTS, type ParsedBank, type Story } from "../../core/story.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
@@ -33,7 +36,8 @@ pointer entries like "See Q92" and where they were folded in).
 
 Options:
   --bank PATH   A bank file (.md, .txt, .json) or a folder of them; repeatable.
-                Without it, the bundled sample bank is used.
+                Without it, the banks last indexed into the store; with an
+                empty store, the bundled sample bank.
   --json        JSON Lines: one line per story, then one {"warning": ...} line
                 per warning.
   -h, --help    Show this help.
@@ -41,7 +45,9 @@ Options:
 Banks: markdown with a heading per story and Situation:/Task:/Action:/Result:
 labels (bold or not, S:/T:/A:/R: too, any order), or unlabelled prose; a line
 "Tags: Ownership, Dive Deep" sets a story's principles by hand; a line
-"Experience: <name>" groups tellings of the same experience by hand.
+"Experience: <name>" groups tellings of the same experience by hand. A story
+whose bank names no principle gets the ones its content shows (principleSource
+"inferred").
 JSON banks: {"stories": [{"title", "question"?, "principles"?, "situation"?,
 "task"?, "action"?, "result"?, "lesson"?, "text"?}]}. A bank file over 5 MB
 is refused.
@@ -53,7 +59,10 @@ Examples:
   coach stories --bank ./banks --json | jq -r .id`,
   options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
   async run(args, io) {
-    const bank = await loadBank(resolveBankPaths(listFlag(args.values.bank), io));
+    const given = listFlag(args.values.bank);
+    const stored = given.length === 0 ? await readStoredBanks(configFromArgs(args, io).store) : null;
+    const parsed = await loadBank(stored ?? resolveBankPaths(given, io));
+    const bank = { ...parsed, stories: withInferredPrinciples(parsed.stories) };
     if (args.values.json) {
       for (const story of bank.stories) printJson(io, storyToJson(story));
       for (const warning of bank.warnings) printJson(io, { warning });
