@@ -30,6 +30,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./coverage.js")).coverageCommand,
   },
   {
+    name: "critique",
+    summary: "Critique a drafted answer: STAR parts, numbers, ownership, lesson, length",
+    load: async () => (await import("./critique.js")).critiqueCommand,
+  },
+  {
     name: "eval",
     summary: "Measure retrieval against labelled data; --check gates regressions",
     load: async () => (await import("./eval.js")).evalCommand,

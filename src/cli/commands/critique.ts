@@ -1,0 +1,153 @@
+import { readFile } from "node:fs/promises";
+import { loadBank } from "../../bank/index.js";
+import type { Critique } from "../../core/critique.js";
+import { critiqueAnswer } from "../../critique/index.js";
+import { InputError, isCoachError, UsageError } from "../../errors/index.js";
+import type { Command } from "../command.js";
+import { notice, printJson, printLine, type CommandIO } from "../io.js";
+import { announceProvider, configFromArgs } from "../open-story-index.js";
+import { listFlag, stringFlag } from "../parse-command-args.js";
+import { resolveBankPaths } from "../resolve-bank-paths.js";
+
+// The LLM critique is not built yet: with a provider configured, say so in the output rather than pretend.
+const LLM_NOT_BUILT = { fallback: true, reason: "The LLM critique is not available in this version; this is the offline critique alone." };
+
+export const critiqueCommand: Command = {
+  name: "critique",
+  summary: "Critique a drafted answer: STAR parts, numbers, ownership, lesson, length",
+  help: `Usage:
+  coach critique --question Q (--answer TEXT | --answer-file F | stdin) [--json]
+  coach critique --batch FILE.jsonl [--json]
+  coach critique --bank PATH [--json]
+
+Checks a drafted answer offline: is each STAR part there and in proportion, is
+the result quantified, does it say what you did ("I", not only "we"), does a
+failure story say what you learned, is it one specific story, how long it takes
+to say, and whether it shows what the question asks. Gives a 0-100 score with
+its breakdown, issues with stable codes, and the follow-ups an interviewer
+would ask. It never invents experience or numbers: where a figure is missing
+it asks for it.
+
+  --batch FILE   JSON Lines in: {"id", "question", "answer"} per line; one result
+                 line out per input line, in order. A malformed line gives
+                 {"id", "error": {"code", "message"}} and the run goes on (exit 1
+                 at the end).
+  --bank PATH    Critique every story in a bank as the answer to its own
+                 question (or principle): a table, worst first.
+  --json         JSON Lines output (see the contracts for the fields).
+
+Limits: an answer over 5,000 words is refused (exit 3); an empty answer or
+question is a usage error (exit 2).`,
+  options: {
+    question: { type: "string" },
+    answer: { type: "string" },
+    "answer-file": { type: "string" },
+    batch: { type: "string" },
+    bank: { type: "string", multiple: true },
+    json: { type: "boolean" },
+  },
+  async run(args, io) {
+    const config = configFromArgs(args, io);
+    announceProvider(config, io);
+    if (config.provider !== "local") notice(io, "coach: the LLM critique is not built yet; showing the offline critique (llm.fallback is true).");
+    const withLlm = (critique: Critique): Critique => (config.provider === "local" ? critique : { ...critique, llm: LLM_NOT_BUILT });
+    const batch = stringFlag(args.values.batch);
+    const banks = listFlag(args.values.bank);
+    if (batch) return runBatch(batch, io, Boolean(args.values.json), withLlm);
+    if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), withLlm);
+    const question = stringFlag(args.values.question);
+    if (question === undefined) throw new UsageError("coach critique: give --question (and the answer with --answer, --answer-file or stdin), or --batch, or --bank.", { flag: "--question" });
+    const answer = await readAnswer(args.values, io);
+    const critique = withLlm(critiqueAnswer(question, answer));
+    if (args.values.json) printJson(io, critique);
+    else printCritique(critique, answer, io);
+    return 0;
+  },
+};
+
+async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promise<string> {
+  const inline = stringFlag(values.answer as string | undefined);
+  if (inline !== undefined) return inline;
+  const file = stringFlag(values["answer-file"] as string | undefined);
+  if (file !== undefined) {
+    try {
+      return await readFile(file, "utf8");
+    } catch (cause) {
+      throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the answer (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, { file, cause });
+    }
+  }
+  if (io.stdin.isTTY) throw new UsageError("coach critique: give the answer with --answer, --answer-file, or on stdin.", { flag: "--answer" });
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function runBatch(file: string, io: CommandIO, json: boolean, withLlm: (critique: Critique) => Critique): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the batch file.`, { file, cause });
+  }
+  let failed = 0;
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let id: string | undefined;
+    try {
+      let item: { id?: unknown; question?: unknown; answer?: unknown };
+      try {
+        item = JSON.parse(line);
+      } catch {
+        throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: not valid JSON.`, { file, line: index + 1 });
+      }
+      id = typeof item.id === "string" ? item.id : undefined;
+      if (typeof item.question !== "string" || typeof item.answer !== "string") {
+        throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs string fields "question" and "answer".`, { file, line: index + 1 });
+      }
+      const critique = withLlm(critiqueAnswer(item.question, item.answer));
+      if (json) printJson(io, { id: id ?? `line-${index + 1}`, ...critique });
+      else printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
+    } catch (error) {
+      if (!isCoachError(error)) throw error;
+      failed++;
+      if (json) printJson(io, { id: id ?? `line-${index + 1}`, error: error.toJSON() });
+      else notice(io, `coach: ${error.message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function runBankAudit(banks: string[], io: CommandIO, json: boolean, withLlm: (critique: Critique) => Critique): Promise<number> {
+  const bank = await loadBank(resolveBankPaths(banks, io));
+  const rows = bank.stories.map((story) => {
+    const question = story.question ?? (story.principles[0] ? `Tell me about a time you showed ${story.principles[0]}.` : `Tell me about ${story.title}`);
+    const answer = story.body;
+    return { story, critique: withLlm(critiqueAnswer(question, answer)) };
+  });
+  rows.sort((a, b) => a.critique.score - b.critique.score);
+  for (const { story, critique } of rows) {
+    if (json) printJson(io, { id: story.id, title: story.title, ...critique });
+    else printLine(io, `${String(critique.score).padStart(3)}  ${story.title.slice(0, 60).padEnd(60)}  ${critique.issues[0]?.code ?? "no issues"}`);
+  }
+  return 0;
+}
+
+function printCritique(critique: Critique, answer: string, io: CommandIO): void {
+  printLine(io, `Score ${critique.score}/100   structure ${pct(critique.breakdown.structure)} · results ${pct(critique.breakdown.results)} · ownership ${pct(critique.breakdown.ownership)} · relevance ${pct(critique.breakdown.relevance)} · delivery ${pct(critique.breakdown.delivery)}`);
+  printLine(io, `${critique.words} words, about ${critique.speakingSeconds} s spoken${critique.notAStory ? "; reads as general habits, not one story" : ""}`);
+  printLine(io);
+  for (const [part, value] of Object.entries(critique.star)) {
+    const first = value.spans[0]?.text ?? "";
+    printLine(io, `  ${part.padEnd(9)} ${value.present ? `✓ ${pct(value.share)}  "${first.slice(0, 70)}${first.length > 70 ? "…" : ""}"` : "✗ missing"}`);
+  }
+  printLine(io, `\n  result quantified: ${critique.quantified ? `yes (${critique.metrics.join(", ")})` : "no"}   I/we in actions: ${critique.ownership.i}/${critique.ownership.we}${critique.ownership.weHeavy ? " (we-heavy)" : ""}`);
+  if (critique.issues.length) {
+    printLine(io, "\nIssues:");
+    for (const issue of critique.issues) printLine(io, `  [${issue.severity}] ${issue.code}: ${issue.message}${issue.span ? ` ("${answer.slice(issue.span.start, issue.span.end)}")` : ""}`);
+  }
+  printLine(io, "\nAn interviewer would ask:");
+  for (const followUp of critique.followUps) printLine(io, `  - ${followUp}`);
+}
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;

@@ -1,0 +1,36 @@
+/** Counts of first-person singular and plural pronouns in a text. */
+export function countPronouns(text: string): { i: number; we: number } {
+  return {
+    i: (text.match(/\b(I|me|my|mine|myself|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll)\b/g) ?? []).length,
+    we: (text.match(/\b(we|us|our|ours|ourselves|we're|we've|we'd|we'll|we’re|we’ve|we’d|we’ll)\b/gi) ?? []).length,
+  };
+}
+
+const HABITUAL = /\b(i (always|usually|generally|typically|normally|tend to|often|try to|like to|make sure to|prefer to)|i would (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|i'd (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|in my experience|my approach is|my approach would be|the key is|i think the key|i believe (that )?(it'?s|the)|it'?s important to|you (should|need to|have to|want to)|whenever i|every time i|as a rule|i'm the kind of|i am the kind of|i'm someone who|i am someone who|generally speaking|in general|if i were|if this happened|if that happened|what i would do|i would probably|i'd probably)\b/gi;
+const PAST_ANCHOR = /\b(last (year|month|quarter|week|spring|summer|fall|winter)|in (19|20)\d\d|(\w+ )?(years?|months?|weeks?) ago|when i (joined|was|started|worked)|at my (last|previous|first|old|current) (job|company|role|team)|one time|once,? (when|at|i|we|our)|there was (a|one) (time|day|project|week)|on (a|one) project|during (my|the|our)|i remember)\b/gi;
+const PAST_EVENT_VERB = /\b(I|we)\s+(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|did|went|rewrote|rebuilt|cut|caught|fixed|called|spoke|won|lost|broke)\b/g;
+
+/**
+ * Whether an answer talks in habits or hypotheticals instead of one specific
+ * past event ("I always...", "I would..."), the signal worth most in earlier
+ * critics (critique-findings.md).
+ */
+export function detectNotAStory(text: string): { notAStory: boolean; habitual: number; anchors: number; pastActions: number } {
+  const habitual = (text.match(HABITUAL) ?? []).length;
+  const anchors = (text.match(PAST_ANCHOR) ?? []).length;
+  const pastActions = (text.match(PAST_EVENT_VERB) ?? []).length;
+  const words = (text.match(/\S+/g) ?? []).length;
+  // A story narrates several past actions, usually anchored in a time or place; a generic answer states habits.
+  const notAStory = (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0) || (pastActions === 0 && words > 15 && anchors === 0);
+  return { notAStory, habitual, anchors, pastActions };
+}
+
+const FILLERS = /\b(um+|uh+|er+m?|you know|like,|basically|sort of|kind of|actually|literally|i mean|right\?|so yeah)\b/gi;
+const HEDGES = /\b(i think|i guess|i believe|maybe|perhaps|probably|somewhat|a bit|kind of|sort of|i feel like|hopefully)\b/gi;
+const VAGUE = /\b(much (more|less) \w+|much (faster|better|easier|quicker|happier|smoother)|(was|were) (really |very |so )?(happy|pleased|thrilled)|significantly|dramatically|greatly|a lot (faster|better|more|less)|really (happy|pleased|well)|very (happy|pleased|successful)|huge (success|impact|improvement)|big (improvement|impact|win)|improved (things|a lot)|went (really )?well|positive (feedback|impact)|everyone was happy)\b/gi;
+
+/** Filler words, hedges and vague claims, with their offsets. */
+export function findDeliveryMarkers(text: string) {
+  const collect = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }));
+  return { fillers: collect(FILLERS), hedges: collect(HEDGES), vague: collect(VAGUE) };
+}

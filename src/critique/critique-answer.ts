@@ -1,0 +1,184 @@
+import type { Critique, CritiqueIssue, CritiquePart } from "../core/critique.js";
+import { InputError, UsageError } from "../errors/index.js";
+import { PRINCIPLES, type Principle } from "../principles/index.js";
+import { profileText } from "../understanding/index.js";
+import { countPronouns, detectNotAStory, findDeliveryMarkers } from "./analyze-language.js";
+import { assignRoles, type RoledClause } from "./assign-roles.js";
+import { CRITIQUE_CONFIG } from "./critique-config.js";
+import { detectMetrics } from "./detect-metrics.js";
+import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
+import { segmentAnswer, type Role } from "./segment-answer.js";
+
+const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
+const LESSON_QUESTION = /\b(fail(ed|ure)?|mistake|wrong|bad (decision|call|judg(e)?ment)|missed|miss(ing)? (a|the) (deadline|goal|target|commitment)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work)|did not (go|work)|went badly|screwed up|messed up|dropped the ball|weakness)\b/i;
+const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+
+/**
+ * The offline, deterministic critique of a drafted answer: STAR parts and
+ * their proportions, a quantified result, ownership, lesson, story mode,
+ * length and delivery, relevance, a score, issues and follow-up questions.
+ */
+export function critiqueAnswer(question: string, answer: string): Critique {
+  if (question.trim() === "") throw new UsageError("the question is empty: give it with --question.", { flag: "--question" });
+  if (answer.trim() === "") throw new UsageError("the answer is empty: give it with --answer, --answer-file or on stdin.", { flag: "--answer" });
+  const words = wordCount(answer);
+  if (words > CRITIQUE_CONFIG.maxWords) {
+    throw new InputError("INPUT_TOO_LARGE", `the answer is ${words} words; the limit is ${CRITIQUE_CONFIG.maxWords} (a spoken answer runs 150-450).`);
+  }
+
+  const clauses = assignRoles(segmentAnswer(answer));
+  const mode = detectNotAStory(answer);
+  const explicitlyLabelled = clauses.some((clause) => clause.labelled);
+  const notAStory = mode.notAStory && !explicitlyLabelled;
+
+  const star = {} as Critique["star"];
+  for (const role of ROLES) {
+    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end, text }) => ({ start, end, text }));
+    const credited = !notAStory || role === "action" || clauses.some((clause) => clause.labelled?.includes(role));
+    const share = words === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / words;
+    star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
+  }
+
+  const resultClauses = clauses.filter((clause) => clause.roles.includes("result"));
+  const metricsAll = detectMetrics(answer);
+  const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
+  const quantified = star.result.present && inResult.length > 0;
+
+  const actionText = clauses.filter((clause) => clause.roles.includes("action")).map((clause) => clause.text).join(" ");
+  const pronouns = countPronouns(star.action.present ? actionText : answer);
+  const weHeavy = pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0);
+
+  const questionProfile = profileText(question, "question");
+  const lessonRequired = LESSON_QUESTION.test(question) || LESSON_COMPETENCIES.some((id) => (questionProfile.competencies.get(id) ?? 0) >= 0.6);
+  const answerProfile = profileText(answer, "story");
+  const relevance = relevanceOf(questionProfile, answerProfile);
+
+  const speakingSeconds = Math.round((words / CRITIQUE_CONFIG.wordsPerMinute) * 60);
+  const delivery = findDeliveryMarkers(answer);
+  const issues = collectIssues({ star, notAStory, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, clauses, words });
+  const breakdown = scoreBreakdown({ star, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
+  const weights = CRITIQUE_CONFIG.weights;
+  const score = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
+
+  const followUps = [...new Set(issues.map((issue) => FOLLOW_UP_BY_ISSUE[issue.code]).filter((text): text is string => Boolean(text)))].slice(0, 3);
+  if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
+
+  return {
+    score,
+    breakdown,
+    star,
+    quantified,
+    metrics: inResult.map((metric) => metric.text),
+    ownership: { i: pronouns.i, we: pronouns.we, weHeavy },
+    lesson: { required: lessonRequired, present: star.lesson.present },
+    notAStory,
+    relevance: { principles: relevance.principles, score: round(relevance.score) },
+    words,
+    speakingSeconds,
+    issues,
+    followUps,
+    llm: null,
+  };
+}
+
+function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[] } {
+  let overlap = 0;
+  let norm = 0;
+  for (const [id, weight] of question.competencies) {
+    overlap += weight * (answer.competencies.get(id) ?? 0);
+    norm += weight;
+  }
+  const competencyFit = norm === 0 ? 0.5 : overlap / norm;
+  const asked = PRINCIPLES.filter((principle) => (question.principles.get(principle) ?? 0) >= 0.5);
+  const shown = asked.filter((principle) => (answer.principles.get(principle) ?? 0) >= 0.3);
+  const principleFit = asked.length === 0 ? 0.5 : shown.length / asked.length;
+  return { score: Math.min(1, 0.6 * competencyFit + 0.4 * principleFit + 0.15), principles: shown };
+}
+
+interface IssueInput {
+  star: Critique["star"];
+  notAStory: boolean;
+  quantified: boolean;
+  metricsAll: ReturnType<typeof detectMetrics>;
+  inResult: ReturnType<typeof detectMetrics>;
+  weHeavy: boolean;
+  lessonRequired: boolean;
+  speakingSeconds: number;
+  delivery: ReturnType<typeof findDeliveryMarkers>;
+  relevance: { score: number };
+  clauses: RoledClause[];
+  words: number;
+}
+
+function collectIssues(input: IssueInput): CritiqueIssue[] {
+  const { star, delivery } = input;
+  const issues: CritiqueIssue[] = [];
+  const add = (code: string, severity: CritiqueIssue["severity"], message: string, span?: { start: number; end: number }) => issues.push({ code, severity, message, ...(span ? { span } : {}) });
+  if (input.notAStory) {
+    add("NOT_A_STORY", "high", "This describes what you usually do or would do, not one specific time. Interviewers want a real example: pick one occasion and tell what happened.");
+  }
+  if (!input.notAStory) {
+    if (!star.action.present) add("MISSING_ACTION", "high", "The answer never says what you did. The action should be the longest part: the steps you took and why.");
+    if (!star.result.present) add("MISSING_RESULT", "high", "There is no result: say how it turned out, ideally with a number, and what it meant for the customer or the business.");
+    if (!star.situation.present) add("MISSING_SITUATION", "medium", "Open with one or two sentences of context: where you were, what was going on, what was at stake.");
+    if (!star.task.present) add("MISSING_TASK", "low", "Say what your goal or responsibility was, so the listener knows what success looked like.");
+  }
+  if (input.lessonRequired && !star.lesson.present) add("MISSING_LESSON", "high", "The question asks about something that went wrong: say what you learned and what you now do differently.");
+  if (star.result.present && !input.quantified) {
+    const setupFigures = input.metricsAll.filter((metric) => !metric.durationOfWork && !input.inResult.includes(metric));
+    if (setupFigures.length > 0) {
+      add("NUMBERS_ONLY_IN_SETUP", "medium", `Your numbers (${setupFigures.slice(0, 2).map((metric) => `"${metric.text}"`).join(", ")}) describe the situation, not the outcome. Quantify the result.`, { start: setupFigures[0]!.start, end: setupFigures[0]!.end });
+    } else {
+      add("NOT_QUANTIFIED", "medium", "The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked. [X%] marks where a real figure belongs.");
+    }
+  }
+  if (input.weHeavy) add("WE_HEAVY", "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds && !input.notAStory) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
+  if (input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) add("TOO_LONG", "medium", `About ${Math.round(input.speakingSeconds / 60)} minutes spoken: trim to about two. Cut setup first.`);
+  const setupShare = star.situation.share + star.task.share;
+  if (!input.notAStory && setupShare > CRITIQUE_CONFIG.maxSetupShare && input.words > 60) add("SETUP_TOO_LONG", "medium", `Setup takes ${Math.round(setupShare * 100)}% of the answer; keep it under a third and spend the time on what you did.`);
+  if (!input.notAStory && star.action.present && star.action.share < CRITIQUE_CONFIG.minActionShare && input.words > 60) add("ACTION_TOO_SHORT", "low", `What you did is only ${Math.round(star.action.share * 100)}% of the answer; it should be the biggest part.`);
+  const minutes = Math.max(input.speakingSeconds / 60, 0.5);
+  if (delivery.fillers.length / minutes > CRITIQUE_CONFIG.fillersPerMinute && delivery.fillers.length >= 2) {
+    add("FILLERS", "low", `${delivery.fillers.length} filler words ("${delivery.fillers[0]!.text}"...); pause instead.`, { start: delivery.fillers[0]!.start, end: delivery.fillers[0]!.end });
+  }
+  if (delivery.hedges.length >= 3) add("HEDGING", "low", `${delivery.hedges.length} hedges ("${delivery.hedges[0]!.text}"...) make you sound unsure of your own story.`, { start: delivery.hedges[0]!.start, end: delivery.hedges[0]!.end });
+  for (const vague of delivery.vague.slice(0, 2)) add("VAGUE_CLAIM", "low", `"${vague.text}" with no evidence: replace it with what changed and by how much.`, { start: vague.start, end: vague.end });
+  if (input.relevance.score < 0.3) add("OFF_TOPIC", "medium", "The answer does not clearly show what the question asks about; say explicitly how this example answers it.");
+  const order = { high: 0, medium: 1, low: 2 };
+  return issues.sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+function scoreBreakdown(input: {
+  star: Critique["star"];
+  notAStory: boolean;
+  quantified: boolean;
+  weHeavy: boolean;
+  lessonRequired: boolean;
+  pronouns: { i: number; we: number };
+  relevance: number;
+  speakingSeconds: number;
+  delivery: ReturnType<typeof findDeliveryMarkers>;
+  words: number;
+  vague: number;
+}): Critique["breakdown"] {
+  const { star } = input;
+  let structure = 0.2 * Number(star.situation.present) + 0.15 * Number(star.task.present) + 0.35 * Number(star.action.present) + 0.3 * Number(star.result.present);
+  if (star.situation.share + star.task.share > CRITIQUE_CONFIG.maxSetupShare) structure -= 0.1;
+  if (input.lessonRequired && !star.lesson.present) structure -= 0.2;
+  if (input.notAStory) structure *= 0.3;
+  const results = star.result.present ? (input.quantified ? 1 : 0.55) - Math.min(0.2, 0.1 * input.vague) : 0;
+  const total = input.pronouns.i + input.pronouns.we;
+  const ownership = input.weHeavy ? 0.3 : total === 0 ? 0.7 : 0.6 + (0.4 * input.pronouns.i) / total;
+  let delivery = 1;
+  if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds || input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) delivery -= 0.35;
+  const minutes = Math.max(input.speakingSeconds / 60, 0.5);
+  if (input.delivery.fillers.length / minutes > CRITIQUE_CONFIG.fillersPerMinute) delivery -= 0.2;
+  if (input.delivery.hedges.length >= 3) delivery -= 0.1;
+  return { structure: round(clamp(structure)), results: round(clamp(results)), ownership: round(clamp(ownership)), relevance: round(clamp(input.relevance)), delivery: round(clamp(delivery)) };
+}
+
+const clamp = (value: number) => Math.max(0, Math.min(1, value));
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,24 @@
+/**
+ * Every threshold the offline critique uses, with where it comes from
+ * (see ../shared/notes/coaching-research.md for the sources).
+ */
+export const CRITIQUE_CONFIG = {
+  /** Speaking pace: 130-160 words a minute, ~150 typical (InterviewVoice; medixteam). */
+  wordsPerMinute: 150,
+  /** Under ~45 s an answer rarely has room for all four parts (1-2 minutes is the common advice). */
+  shortestSeconds: 45,
+  /** Over ~3 minutes interviewers lose the thread ("two-minute rule", career-ops; 1-3 minutes, common guidance). */
+  longestSeconds: 180,
+  /** Setup (situation + task) over about a third: coaches give 15-30% (acedit.ai 20/10/60/10; askcruit: setup at most ~20%). */
+  maxSetupShare: 0.36,
+  /** Action is the heart of the answer: 50-60% in published splits (acedit.ai, freeresumebuilderapp, hmround). */
+  minActionShare: 0.25,
+  /** Fillers: about one a minute or fewer (interviewgenie). */
+  fillersPerMinute: 1.5,
+  /** "We" is not always bad (Naim et al. 2015): flag only when it outnumbers "I" in the actions (Amazon: "use I, not we"). */
+  weOverIRatio: 1,
+  /** Score weights, summing to 1. Structure and results matter most in bar-raiser rubrics (ctodd/star-story-evaluator). */
+  weights: { structure: 0.35, results: 0.25, ownership: 0.15, relevance: 0.15, delivery: 0.1 },
+  /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
+  maxWords: 5000,
+} as const;

@@ -1,0 +1,39 @@
+/** A measurable figure found in the answer. */
+export interface MetricMatch {
+  start: number;
+  end: number;
+  text: string;
+  /** The time the work took or a date ("over three months", "in 2021"): not an outcome. */
+  durationOfWork: boolean;
+}
+
+const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen";
+const METRIC = new RegExp(
+  [
+    String.raw`[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion|thousand)?(?:\s?(?:a|per)\s(?:month|year|week|day|quarter))?`,
+    String.raw`\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
+    String.raw`from\s+\S+\s+to\s+\S+`,
+    String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,
+    String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
+    String.raw`\bzero\s+\w+`,
+    String.raw`\b\d+(?:\.\d+)?\s?(?:out of|/)\s?\d+`,
+    String.raw`\b\d[\d,.]{1,}\b`,
+  ].join("|"),
+  "gi",
+);
+const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** Figures in a text with their offsets; marks those that are only dates or how long the work took. */
+export function detectMetrics(text: string, offset = 0): MetricMatch[] {
+  const found: MetricMatch[] = [];
+  for (const match of text.matchAll(METRIC)) {
+    const value = match[0].trim();
+    if (YEAR.test(value)) continue;
+    const before = text.slice(Math.max(0, match.index! - 14), match.index!).trim().split(/\s+/).slice(-2).join(" ");
+    const isTimeUnit = /\b(hours?|days?|weeks?|months?|years?|minutes?|min|sprints?|quarters?)\b/i.test(value);
+    const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(before.split(" ").at(-1) ?? "") && !/\b(saved|cut|reduced|from|to|by|down|faster|shaved|freed)\b/i.test(before);
+    found.push({ start: offset + match.index!, end: offset + match.index! + match[0].length, text: value, durationOfWork });
+  }
+  return found;
+}

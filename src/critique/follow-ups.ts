@@ -1,0 +1,16 @@
+/** What an interviewer asks when an answer has a given gap, most telling first. */
+export const FOLLOW_UP_BY_ISSUE: Record<string, string> = {
+  NOT_A_STORY: "Can you walk me through one specific time that happened? When was it, and what exactly did you do?",
+  MISSING_RESULT: "What was the outcome? How did you know it had worked?",
+  MISSING_ACTION: "What did you personally do, step by step?",
+  WE_HEAVY: "You said \"we\" a lot. What was your own part in it: what did you decide or do yourself?",
+  MISSING_LESSON: "What did you learn from it, and what would you do differently next time?",
+  NOT_QUANTIFIED: "Can you put a number on that result: how much faster, cheaper or better, compared with what?",
+  NUMBERS_ONLY_IN_SETUP: "You gave numbers for the situation; what changed in those numbers because of what you did?",
+  MISSING_TASK: "What was your specific goal or responsibility there?",
+  MISSING_SITUATION: "What was the context: where were you, and what was at stake?",
+  OFF_TOPIC: "How does this example show what I asked about?",
+};
+
+/** A deeper probe for a complete answer, in the Dive Deep style interviewers use. */
+export const DEEPER_FOLLOW_UP = "What was the hardest decision along the way, and what alternatives did you consider?";

@@ -1,0 +1,89 @@
+import { matchLabel, type LabelKind } from "../bank/part-labels.js";
+import { splitSentences } from "../text/index.js";
+
+export type Role = "situation" | "task" | "action" | "result" | "lesson";
+
+/** A clause of the answer with its offsets, and the roles an explicit label gave it (if any). */
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the sentence it belongs to, and its position within the answer (0 to 1). */
+  sentence: number;
+  position: number;
+  labelled: Role[] | null;
+}
+
+const ROLE_KINDS = new Set<LabelKind>(["situation", "task", "action", "result", "lesson"]);
+
+// Clause boundaries where an outcome or a new action is often fused onto the previous one.
+const CLAUSE_BREAK =
+  /;\s+|,\s+(?=(?:which|and (?:then |this |that |it |we |the |they )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|\s+[—–]\s+(?=[a-z])|\s+-\s+(?=[a-z])/gi;
+
+/**
+ * Splits an answer into clauses with exact offsets. Explicit part labels
+ * ("Situation:", "**Task:**", "R -") start a labelled run that lasts until
+ * the next label.
+ */
+export function segmentAnswer(answer: string): Clause[] {
+  const labelled = findLabels(answer);
+  const clauses: Clause[] = [];
+  const sentences = splitSentences(answer);
+  sentences.forEach((sentence, index) => {
+    // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.
+    const cuts = [sentence.start, ...labelled.map((label) => label.textStart).filter((at) => at > sentence.start && at < sentence.end), sentence.end];
+    for (let k = 0; k < cuts.length - 1; k++) {
+      for (const piece of splitClauses(answer, cuts[k]!, cuts[k + 1]!)) {
+        const label = [...labelled].reverse().find((candidate) => candidate.textStart <= piece.start);
+        clauses.push({ ...piece, sentence: index, position: 0, labelled: label ? label.roles : null });
+      }
+    }
+  });
+  const total = Math.max(1, answer.length);
+  for (const clause of clauses) clause.position = (clause.start + clause.end) / 2 / total;
+  // The labels themselves ("Situation:") are not content.
+  const insideLabel = (clause: Clause) => labelled.some((label) => clause.start >= label.labelStart && clause.end <= label.textStart);
+  return clauses.filter((clause) => /[\p{L}\p{N}]/u.test(clause.text) && !insideLabel(clause));
+}
+
+interface FoundLabel {
+  /** Where the label's own text starts (the label is excluded from clauses). */
+  labelStart: number;
+  textStart: number;
+  roles: Role[] | null;
+}
+
+// A label opens a line (after list or bold markers) or follows the end of a sentence.
+const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+)([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*|__)?\s*(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
+
+function findLabels(answer: string): FoundLabel[] {
+  const labels: FoundLabel[] = [];
+  for (const match of answer.matchAll(LABEL_CANDIDATE)) {
+    const labelText = match[3]!.replace(/\*\*|__/g, "");
+    const parsed = matchLabel(`${labelText}x`.replace(/\s+x$/, " x"), {});
+    if (!parsed) continue;
+    const roles = parsed.kinds.filter((kind): kind is Role => ROLE_KINDS.has(kind));
+    if (roles.length === 0 && !parsed.kinds.includes("narrative")) continue;
+    const labelStart = match.index! + match[1]!.length + match[2]!.length;
+    labels.push({ labelStart, textStart: labelStart + match[3]!.length, roles: roles.length ? roles : null });
+  }
+  return labels;
+}
+
+function splitClauses(answer: string, from: number, to: number): Array<{ start: number; end: number; text: string }> {
+  const text = answer.slice(from, to);
+  const pieces: Array<{ start: number; end: number; text: string }> = [];
+  let last = 0;
+  const push = (end: number) => {
+    const raw = text.slice(last, end);
+    const leading = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) pieces.push({ start: from + last + leading, end: from + last + leading + trimmed.length, text: trimmed });
+  };
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    push(match.index!);
+    last = match.index! + match[0].length;
+  }
+  push(text.length);
+  return pieces;
+}

@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import type { Critique } from "../core/critique.js";
+import { critiqueAnswer } from "../critique/index.js";
+import { InputError } from "../errors/index.js";
+
+/** One hand-labelled draft (see evals/README.md, Critique). */
+export const CritiqueCaseSchema = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  answer: z.string().min(1),
+  labels: z.object({
+    situation: z.boolean(),
+    task: z.boolean(),
+    action: z.boolean(),
+    result: z.boolean(),
+    lesson: z.boolean(),
+    quantified: z.boolean(),
+    weHeavy: z.boolean(),
+    lessonRequired: z.boolean(),
+    notAStory: z.boolean(),
+  }),
+  flaws: z.array(z.string()).optional(),
+  notes: z.string().optional(),
+});
+export type CritiqueCase = z.infer<typeof CritiqueCaseSchema>;
+
+type Labels = CritiqueCase["labels"];
+
+/** The flaws the critique is measured on; the positive class is the flaw. */
+export const CRITIQUE_LABELS: Record<string, (labels: Labels) => boolean> = {
+  "missing-situation": (labels) => !labels.situation,
+  "missing-task": (labels) => !labels.task,
+  "missing-action": (labels) => !labels.action,
+  "missing-result": (labels) => !labels.result,
+  "not-quantified": (labels) => !labels.quantified,
+  "we-heavy": (labels) => labels.weHeavy,
+  "missing-lesson": (labels) => labels.lessonRequired && !labels.lesson,
+  "not-a-story": (labels) => labels.notAStory,
+};
+
+export interface LabelMetrics {
+  label: string;
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+  trueNegative: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  kappa: number;
+}
+
+/** What the critique says, in the labels' terms. */
+export function predictedLabels(critique: Critique): Labels {
+  return {
+    situation: critique.star.situation.present,
+    task: critique.star.task.present,
+    action: critique.star.action.present,
+    result: critique.star.result.present,
+    lesson: critique.star.lesson.present,
+    quantified: critique.quantified,
+    weHeavy: critique.ownership.weHeavy,
+    lessonRequired: critique.lesson.required,
+    notAStory: critique.notAStory,
+  };
+}
+
+export async function readCritiqueCases(file: string): Promise<CritiqueCase[]> {
+  const text = await readFile(file, "utf8").catch((cause) => {
+    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the critique dataset.`, { file, cause });
+  });
+  return text.split("\n").flatMap((line, index) => {
+    if (!line.trim()) return [];
+    const parsed = CritiqueCaseSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: ${parsed.error.issues[0]?.message}`, { file, line: index + 1 });
+    return [parsed.data];
+  });
+}
+
+/** Precision, recall, F1 and Cohen's kappa per flaw, with the per-case disagreements. */
+export function evaluateCritique(cases: readonly CritiqueCase[]) {
+  const results = cases.map((entry) => ({ entry, predicted: predictedLabels(critiqueAnswer(entry.question, entry.answer)) }));
+  const metrics: LabelMetrics[] = Object.entries(CRITIQUE_LABELS).map(([label, flaw]) => {
+    let truePositive = 0;
+    let falsePositive = 0;
+    let falseNegative = 0;
+    let trueNegative = 0;
+    for (const { entry, predicted } of results) {
+      const gold = flaw(entry.labels);
+      const guess = flaw(predicted);
+      if (gold && guess) truePositive++;
+      else if (!gold && guess) falsePositive++;
+      else if (gold && !guess) falseNegative++;
+      else trueNegative++;
+    }
+    const total = Math.max(1, results.length);
+    const precision = truePositive + falsePositive === 0 ? 1 : truePositive / (truePositive + falsePositive);
+    const recall = truePositive + falseNegative === 0 ? 1 : truePositive / (truePositive + falseNegative);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    const observed = (truePositive + trueNegative) / total;
+    const expected = ((truePositive + falsePositive) * (truePositive + falseNegative) + (falseNegative + trueNegative) * (falsePositive + trueNegative)) / (total * total);
+    const kappa = expected === 1 ? 1 : (observed - expected) / (1 - expected);
+    return { label, truePositive, falsePositive, falseNegative, trueNegative, precision, recall, f1, kappa };
+  });
+  const disagreements = results.flatMap(({ entry, predicted }) =>
+    Object.entries(CRITIQUE_LABELS)
+      .filter(([, flaw]) => flaw(entry.labels) !== flaw(predicted))
+      .map(([label, flaw]) => ({ id: entry.id, label, gold: flaw(entry.labels), predicted: flaw(predicted) })),
+  );
+  const macroF1 = metrics.reduce((sum, metric) => sum + metric.f1, 0) / metrics.length;
+  return { cases: results.length, metrics, macroF1, disagreements };
+}
