@@ -83,18 +83,20 @@ export function critiqueAnswer(question: string, answer: string): Critique {
   };
 }
 
-function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[] } {
+function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[]; clearTheme: boolean } {
+  // What the question is mainly about: its three strongest competencies.
+  const asked = [...question.competencies].sort((a, b) => b[1] - a[1]).slice(0, 3);
   let overlap = 0;
   let norm = 0;
-  for (const [id, weight] of question.competencies) {
+  for (const [id, weight] of asked) {
     overlap += weight * (answer.competencies.get(id) ?? 0);
     norm += weight;
   }
   const competencyFit = norm === 0 ? 0.5 : overlap / norm;
-  const asked = PRINCIPLES.filter((principle) => (question.principles.get(principle) ?? 0) >= 0.5);
-  const shown = asked.filter((principle) => (answer.principles.get(principle) ?? 0) >= 0.3);
-  const principleFit = asked.length === 0 ? 0.5 : shown.length / asked.length;
-  return { score: Math.min(1, 0.6 * competencyFit + 0.4 * principleFit + 0.15), principles: shown };
+  const askedPrinciples = PRINCIPLES.filter((principle) => (question.principles.get(principle) ?? 0) >= 0.5);
+  const shown = askedPrinciples.filter((principle) => (answer.principles.get(principle) ?? 0) >= 0.3);
+  const principleFit = askedPrinciples.length === 0 ? 0.5 : shown.length / askedPrinciples.length;
+  return { score: Math.min(1, 0.6 * competencyFit + 0.4 * principleFit + 0.15), principles: shown, clearTheme: (asked[0]?.[1] ?? 0) >= 0.6 };
 }
 
 interface IssueInput {
@@ -107,7 +109,7 @@ interface IssueInput {
   lessonRequired: boolean;
   speakingSeconds: number;
   delivery: ReturnType<typeof findDeliveryMarkers>;
-  relevance: { score: number };
+  relevance: { score: number; clearTheme: boolean };
   clauses: RoledClause[];
   words: number;
 }
@@ -146,7 +148,7 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   }
   if (delivery.hedges.length >= 3) add("HEDGING", "low", `${delivery.hedges.length} hedges ("${delivery.hedges[0]!.text}"...) make you sound unsure of your own story.`, { start: delivery.hedges[0]!.start, end: delivery.hedges[0]!.end });
   for (const vague of delivery.vague.slice(0, 2)) add("VAGUE_CLAIM", "low", `"${vague.text}" with no evidence: replace it with what changed and by how much.`, { start: vague.start, end: vague.end });
-  if (input.relevance.score < 0.3) add("OFF_TOPIC", "medium", "The answer does not clearly show what the question asks about; say explicitly how this example answers it.");
+  if (input.relevance.score < 0.25 && input.relevance.clearTheme) add("OFF_TOPIC", "medium", "The answer does not clearly show what the question asks about; say explicitly how this example answers it.");
   const order = { high: 0, medium: 1, low: 2 };
   return issues.sort((a, b) => order[a.severity] - order[b.severity]);
 }

@@ -30,9 +30,13 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
   for (const match of text.matchAll(METRIC)) {
     const value = match[0].trim();
     if (YEAR.test(value)) continue;
-    const before = text.slice(Math.max(0, match.index! - 14), match.index!).trim().split(/\s+/).slice(-2).join(" ");
+    const window = text.slice(Math.max(0, match.index! - 40), match.index!);
+    const previousWord = window.trim().split(/\s+/).at(-1) ?? "";
+    const after = text.slice(match.index! + match[0].length, match.index! + match[0].length + 16);
     const isTimeUnit = /\b(hours?|days?|weeks?|months?|years?|minutes?|min|sprints?|quarters?)\b/i.test(value);
-    const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(before.split(" ").at(-1) ?? "") && !/\b(saved|cut|reduced|from|to|by|down|faster|shaved|freed)\b/i.test(before);
+    // "over three months" is how long the work took; "saved about 5 hours a week" is an outcome.
+    const outcomeWords = /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) || /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after);
+    const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
     found.push({ start: offset + match.index!, end: offset + match.index! + match[0].length, text: value, durationOfWork });
   }
   return found;

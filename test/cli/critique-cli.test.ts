@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { jsonLines, runCoach } from "../support/run-coach.js";
+
+const Span = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
+const Part = z.object({ present: z.boolean(), share: z.number().min(0).max(1), spans: z.array(Span) });
+// The contract's `coach critique --json` line.
+const CritiqueLine = z.object({
+  id: z.string().optional(),
+  score: z.number().min(0).max(100),
+  breakdown: z.object({ structure: z.number(), results: z.number(), ownership: z.number(), relevance: z.number(), delivery: z.number() }),
+  star: z.object({ situation: Part, task: Part, action: Part, result: Part, lesson: Part }),
+  quantified: z.boolean(),
+  metrics: z.array(z.string()),
+  ownership: z.object({ i: z.number(), we: z.number(), weHeavy: z.boolean() }),
+  lesson: z.object({ required: z.boolean(), present: z.boolean() }),
+  notAStory: z.boolean(),
+  relevance: z.object({ principles: z.array(z.string()), score: z.number() }),
+  words: z.number(),
+  speakingSeconds: z.number(),
+  issues: z.array(z.object({ code: z.string(), severity: z.enum(["high", "medium", "low"]), message: z.string(), span: z.object({ start: z.number(), end: z.number() }).optional() })),
+  followUps: z.array(z.string()).min(1).max(3),
+  llm: z.null(),
+});
+
+const ANSWER = "When our nightly report kept failing, I traced it to a schema change upstream, patched the parser and added a contract test. The report has not failed since, and it saved the analysts about 5 hours a week.";
+
+describe("coach critique", () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "coach-critique-"));
+
+  it("prints a contract-shaped JSON line whose spans slice back to the answer", async () => {
+    const run = await runCoach(["critique", "--question", "Tell me about a time you fixed something broken.", "--answer", ANSWER, "--json"]);
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    CritiqueLine.parse(line);
+    for (const part of Object.values(line.star) as Array<{ spans: Array<{ start: number; end: number; text: string }> }>) {
+      for (const span of part.spans) expect(ANSWER.slice(span.start, span.end)).toBe(span.text);
+    }
+    expect(line.quantified).toBe(true);
+  });
+
+  it("reads the answer from a file or stdin, and prints a readable report by default", async () => {
+    const file = path.join(folder, "answer.txt");
+    writeFileSync(file, ANSWER);
+    const fromFile = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer-file", file]);
+    expect(fromFile.stdout).toMatch(/^Score \d+\/100/);
+    expect(fromFile.stdout).toMatch(/An interviewer would ask:/);
+    const fromStdin = await runCoach(["critique", "--question", "Tell me about a fix.", "--json"], { input: ANSWER });
+    expect(jsonLines(fromStdin.stdout)[0].words).toBe(jsonLines((await runCoach(["critique", "--question", "Tell me about a fix.", "--answer-file", file, "--json"])).stdout)[0].words);
+  });
+
+  it("--batch keeps going past a malformed line, answers in order, and exits 1", async () => {
+    const batch = path.join(folder, "batch.jsonl");
+    writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), "{not json", JSON.stringify({ id: "c", question: "Q3?" }), JSON.stringify({ id: "d", question: "Q4?", answer: ANSWER })].join("\n"));
+    const run = await runCoach(["critique", "--batch", batch, "--json"]);
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.id)).toEqual(["a", "line-2", "c", "d"]);
+    expect(lines[1].error.code).toBe("INPUT_NOT_PARSEABLE");
+    expect(lines[2].error.message).toMatch(/needs string fields/);
+    expect(lines[3].score).toBe(lines[0].score);
+  });
+
+  it("--bank audits every story, worst first", async () => {
+    const run = await runCoach(["critique", "--bank", "corpus/sample-bank", "--json"]);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(33);
+    for (let i = 1; i < lines.length; i++) expect(lines[i].score).toBeGreaterThanOrEqual(lines[i - 1].score);
+  });
+
+  it("bad input: empty answer exits 2, unreadable answer file exits 3", async () => {
+    expect((await runCoach(["critique", "--question", "Q?", "--answer", " "])).code).toBe(2);
+    const missing = await runCoach(["critique", "--question", "Q?", "--answer-file", path.join(folder, "nope.txt")]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("nope.txt");
+  });
+});
