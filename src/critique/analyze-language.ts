@@ -20,8 +20,12 @@ export function detectNotAStory(text: string): { notAStory: boolean; habitual: n
   const anchors = (text.match(PAST_ANCHOR) ?? []).length;
   const pastActions = (text.match(PAST_EVENT_VERB) ?? []).length;
   const words = (text.match(/\S+/g) ?? []).length;
-  // A story narrates several past actions, usually anchored in a time or place; a generic answer states habits.
-  const notAStory = (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0) || (pastActions === 0 && words > 15 && anchors === 0);
+  const pastTense = (text.match(/\b(was|were|had|did|got|went|made|took|gave|told|\w{2,}ed)\b/gi) ?? []).length;
+  const present = (text.match(/\b(i|we|you) (am|are|do|try|make|ask|start|look|think|need|want|like|use|keep|tend|focus|believe)\b/gi) ?? []).length;
+  // A story narrates a past event, usually anchored in a time or place; a generic answer states habits or hypotheticals.
+  const narrative = pastTense >= 3 && pastTense > present;
+  const notAStory =
+    (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0 && !narrative) || (pastActions === 0 && words > 15 && anchors === 0 && !narrative);
   return { notAStory, habitual, anchors, pastActions };
 }
 

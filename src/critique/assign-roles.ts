@@ -9,13 +9,20 @@ const I_SUBJECT = /\b(i|i've|i'd|i’ve|i’d)\b/i;
 const WE_SUBJECT = /\b(we|we've|we’ve|our team|the team)\b/i;
 const PAST_VERB = /\b(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|became|hired|fixed|pulled|pushed|called|ran|sat|stood|spoke|read|won|lost|broke|left|came|saw|knew|thought|felt|drew|flew|grew|threw|shook|rode|froze|bent|lent|sent|spun|swept|taught|understood|undertook|withdrew)\b/i;
 const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|liked|hoped|believed|realized|realised|noticed|saw)\b/i;
+// The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up".
+const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
+// Effort and attitude are not actions: "I worked really hard", "I had to be scrappy", "it was an intense few weeks".
+const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going))\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
+const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
+const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
+const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
 
 const TASK_CUES =
-  /\b(my (goal|task|job|role|responsibility|mandate|mission|challenge|assignment)|i (needed|had|was asked|was tasked|was responsible|wanted|set out|volunteered|offered|was expected|was supposed|was brought in|was hired|decided|chose|committed|agreed|promised) to|the (goal|task|ask|mandate|challenge|objective) was|our goal|we needed to|we had to|i owned|it was on me|fell to me|i was in charge|i took (it )?on|my (own )?target|i was assigned|i took ownership)\b/i;
+  /\b((my|our|the|a|set myself an?|set an?|had an?|given an?)\s+(\w+\s+)?(goal|target|objective|aim|quota|mandate|brief|okrs?|kpis?)\b|my share|(asked|told|tasked|needed|wanted|assigned) me to|made it my (priority|goal|job|mission)|my (priority|deal|project|patch|area|remit)\b|signed up (for|to)|put my hand up|stepped up to|landed (with|on) me|(was|is|fell) on me|my (shift|call|account|project|responsibility|decision)\b|took (the \w+ |it |this |that )?over|i was (responsible|accountable) for|my (goal|task|job|role|responsibility|mandate|mission|challenge|assignment)|i (needed|had|was asked|was tasked|was responsible|wanted|set out|volunteered|offered|was expected|was supposed|was brought in|was hired|decided|chose|committed|agreed|promised) to|the (goal|task|ask|mandate|challenge|objective) was|our goal|we needed to|we had to|i owned|it was on me|fell to me|i was in charge|i took (it )?on|my (own )?target|i was assigned|i took ownership)\b/i;
 const RESULT_CUES =
-  /\b(as a result|in the end|ultimately|eventually|the result|the outcome|in total|overall|by the end|that meant|this meant|which meant|this led|that led|led to|resulted in|resulting|end result|afterwards|after that|since then|from then on|the next (quarter|month|year|release)|within (a|two|three|\d+) (days?|weeks?|months?)|saved|saving|reduc(ed|ing|tion)|increas(ed|ing)|improv(ed|ing|ement)|cut|dropp(ed|ing)|fell|rose|grew|doubled|tripled|halved|went (up|down|from|back)|shipped|launched|delivered|passed|renewed|signed|won|promoted|approved|adopted|stopped|no longer|never (happened|broke|came|recurred)|zero|on time|ahead of schedule|late|delayed|missed|lost|churned|thanked|praised|recogni[sz]ed|became (the|a|our)|is (still )?used|still (use|runs)|(has|have|had) (not|never) (failed|broken|happened|recurred|come back)|not (failed|broken|recurred) since|ever since|since\.?$|went live|succeeded|successful|worked|paid off|closed|complaints|feedback was|rating|satisfaction)\b/i;
+  /\b(as a result|in the end|ultimately|eventually|the result|the outcome|in total|overall|by the end|that meant|this meant|which meant|this led|that led|led to|resulted in|resulting|end result|since then|from then on|the next (quarter|month|year|release)|within (a|two|three|\d+) (days?|weeks?|months?)|saved|saving|reduc(ed|ing|tion)|increas(ed|ing)|improv(ed|ing|ement)|cut|dropp(ed|ing)|fell|rose|grew|doubled|tripled|halved|went (up|down|from|back)|shipped|launched|delivered|passed|renewed|signed|won|promoted|approved|adopted|stopped|no longer|never (happened|broke|came|recurred)|zero|on time|ahead of schedule|late|delayed|missed|lost|churned|thanked|praised|recogni[sz]ed|became (the|a|our)|is (still )?used|still (use|runs)|(has|have|had) (not|never) (failed|broken|happened|recurred|come back)|not (failed|broken|recurred) since|ever since|since\.?$|went live|succeeded|successful|(it|this|that|the (fix|change|plan|approach)) worked|paid off|closed|complaints|feedback was|rating|satisfaction)\b/i;
 const LESSON_CUES =
-  /\b(i (have )?(learn(ed|t)|realized|realised) (that|how|to|the|a|my)|lessons?\b|taught me|next time|in hindsight|in retrospect|looking back|(would|'d|’d) (do|have done|handle) (it |this |that |things )?differently|would have|should have|since then,? i|going forward|now i (always|make sure|check|ask|start|try|insist|write|build)|i now\b|my takeaway|the takeaway|if i (did|could do) it again|i'd (now )?(start|insist|ask|check))/i;
+  /\b(i (have )?(learn(ed|t)|realized|realised) (that|how|to|the|a|my)|lessons?\b|taught me|next time|in hindsight|in retrospect|looking back|(would|'d|’d) (do|have done|handle) (it |this |that |things )?differently|i would have|i should have|i'd have|since then,? i|going forward|now i (always|make sure|check|ask|start|try|insist|write|build)|i now\b|my takeaway|the takeaway|if i (did|could do) it again|i'd (now )?(start|insist|ask|check))/i;
 const SITUATION_CUES =
   /\b(when i (joined|started|was)|at (my )?(last|previous|current|old) (job|company|role)|in (19|20)\d\d|last (year|quarter|month|summer|spring|fall|winter)|a few (years|months) ago|years ago|while (i was|we were|working)|our (team|company|product|app|site|system|service|client|customer)s?\b|the (team|company|project|product|client|customer|system|service|app)\b|there was|there were|we had|we were|was (slow|failing|broken|late|behind|struggling|losing|rising|growing)|kept (failing|crashing|breaking)|had been|were (complaining|frustrated|unhappy)|customers|users)\b/i;
 const AT_COMPANY = /\b[Aa]t [A-Z][\w&.-]+/;
@@ -33,9 +40,12 @@ interface RoleScores {
 function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
   const text = clause.text;
   const lower = text.toLowerCase();
-  const firstPersonAction = (I_SUBJECT.test(text) || WE_SUBJECT.test(text)) && PAST_VERB.test(text) && !STATIVE_ONLY.test(lower);
+  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower);
   const scores: RoleScores = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
   if (LESSON_CUES.test(text)) scores.lesson += 3;
+  if (RESULT_START.test(text)) scores.result += 2.6;
+  // "We cut our cloud bill by 38%": an outcome verb with a figure is a result wherever it stands (result-first answers).
+  if (/\b(cut|reduced|saved|increased|improved|raised|dropped|grew|doubled|halved|tripled|lowered|boosted)\b[^.]{0,60}(\d|half|twice)/i.test(text)) scores.result += 1.8;
   if (TASK_CUES.test(text)) scores.task += 2.2;
   if (firstPersonAction) scores.action += 1.6;
   if (/^(then|next|first|after that|so|i also|we also|i then|finally,? i)\b/i.test(text) && firstPersonAction) scores.action += 0.6;
@@ -64,7 +74,19 @@ function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
  */
 export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
   let seenAction = false;
+  let previous: RoledClause | undefined;
   return clauses.map((clause) => {
+    const roled = roleOf(clause, previous);
+    previous = roled;
+    return roled;
+  });
+
+  function roleOf(clause: Clause, before: RoledClause | undefined): RoledClause {
+    if (PLACEHOLDER.test(clause.text.trim()) || (!clause.labelled && EFFORT_ONLY.test(clause.text.trim()))) return { ...clause, roles: [] };
+    // A finding runs on past its clause break ("I found that X, and most had left because Y"): still part of the actions.
+    if (!clause.labelled && before && before.sentence === clause.sentence && FINDING.test(before.text) && before.roles.includes("action")) return { ...clause, roles: ["action"] };
+    // "...and then talked him through it": an action with the speaker as the implied subject.
+    if (!clause.labelled && before?.roles.includes("action") && IMPLIED_ACTION.test(clause.text)) return { ...clause, roles: ["action"] };
     if (clause.labelled && clause.labelled.length > 0) {
       if (clause.labelled.includes("action")) seenAction = true;
       // Inside a labelled Result, a sentence stating the lesson is a lesson too.
@@ -76,7 +98,9 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     const [best, second] = ranked;
     const roles: Role[] = [best![0]];
     if (second && second[1] > 1 && second[1] >= best![1] * 0.85) roles.push(second[0]);
+    // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
+    if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");
     if (roles.includes("action")) seenAction = true;
     return { ...clause, roles };
-  });
+  }
 }

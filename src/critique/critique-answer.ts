@@ -12,6 +12,7 @@ import { segmentAnswer, type Role } from "./segment-answer.js";
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 const LESSON_QUESTION = /\b(fail(ed|ure)?|mistake|wrong|bad (decision|call|judg(e)?ment)|missed|miss(ing)? (a|the) (deadline|goal|target|commitment)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work)|did not (go|work)|went badly|screwed up|messed up|dropped the ball|weakness)\b/i;
 const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
+const GENERIC_STEP = /\b(I|we)(?:'ll|’ll| will| would| usually| always| often| generally| typically| also| then| first| just)*\s+(?!think|believe|feel|like|love|am|are|was|were|have|has|had|know|want|need|guess|mean|hope|try to be|tend to be|pride|enjoy|care)[a-z]{3,}(?:\s+\w+){1,}/i;
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
@@ -35,7 +36,10 @@ export function critiqueAnswer(question: string, answer: string): Critique {
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
-    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end, text }) => ({ start, end, text }));
+    // A generic answer can still name concrete steps ("I give them a job in class"): those count as its actions.
+    const genericSteps = notAStory && role === "action" ? clauses.filter((clause) => GENERIC_STEP.test(clause.text)) : [];
+    const roled = genericSteps.length > 0 ? genericSteps : clauses.filter((clause) => clause.roles.includes(role));
+    const spans = roled.map(({ start, end, text }) => ({ start, end, text }));
     const credited = !notAStory || role === "action" || clauses.some((clause) => clause.labelled?.includes(role));
     const share = words === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / words;
     star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;

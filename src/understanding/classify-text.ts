@@ -23,8 +23,9 @@ const NAMED_PRINCIPLE_WEIGHT = 3;
 
 interface Scanners {
   taxonomy: Taxonomy;
-  competency: Map<string, CueScanner>;
-  principle: Map<Principle, CueScanner>;
+  /** One scanner over every competency's cues: a text is read once, not once per competency. */
+  competency: CueScanner;
+  principle: CueScanner;
 }
 
 let scanners: Scanners | undefined;
@@ -34,8 +35,8 @@ function getScanners(): Scanners {
   const taxonomy = loadTaxonomy();
   scanners = {
     taxonomy,
-    competency: new Map(taxonomy.competencies.map((competency) => [competency.id, new CueScanner(competency.cues)])),
-    principle: new Map([...taxonomy.principleCues].map(([principle, cues]) => [principle, new CueScanner(cues)])),
+    competency: new CueScanner(taxonomy.competencies.flatMap((entry) => entry.cues)),
+    principle: new CueScanner([...taxonomy.principleCues.values()].flat()),
   };
   return scanners;
 }
@@ -50,13 +51,13 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
   const headlineTokens = extra?.headline ? tokenize(extra.headline) : [];
   const raw = new Map<string, number>(extra?.boosts ?? []);
   const evidence = new Map<string, CueMatch[]>();
-  for (const [id, scanner] of competency) {
-    const matches = scanner.scan(tokens);
-    // What the author says a story is for (its heading or question) counts more than a passing mention.
-    const headline = headlineTokens.length > 0 ? scanner.scan(headlineTokens) : [];
-    if (matches.length === 0 && headline.length === 0) continue;
+  const bodyMatches = groupByOwner(competency.scan(tokens));
+  // What the author says a story is for (its heading or question) counts more than a passing mention.
+  const headlineMatches = headlineTokens.length > 0 ? groupByOwner(competency.scan(headlineTokens)) : new Map<string, CueMatch[]>();
+  for (const id of new Set([...bodyMatches.keys(), ...headlineMatches.keys()])) {
+    const matches = bodyMatches.get(id) ?? [];
     if (matches.length > 0) evidence.set(id, matches);
-    raw.set(id, (raw.get(id) ?? 0) + sumWeights(matches, kind) + HEADLINE_WEIGHT * sumWeights(headline, "question"));
+    raw.set(id, (raw.get(id) ?? 0) + sumWeights(matches, kind) + HEADLINE_WEIGHT * sumWeights(headlineMatches.get(id) ?? [], "question"));
   }
   const competencies = squash(raw, kind);
   const learned = kind === "question" ? classifyQuestion(text) : undefined;
@@ -75,9 +76,8 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
     if (!score) continue;
     entry.principles.forEach((name, rank) => principleRaw.set(name, (principleRaw.get(name) ?? 0) + score * (PRINCIPLE_RANK_WEIGHTS[rank] ?? 0.25)));
   }
-  for (const [name, scanner] of principle) {
-    const matches = scanner.scan(tokens);
-    if (matches.length > 0) principleRaw.set(name, (principleRaw.get(name) ?? 0) + 0.5 * sumWeights(matches, kind));
+  for (const [name, matches] of groupByOwner(principle.scan(tokens))) {
+    principleRaw.set(name as Principle, (principleRaw.get(name as Principle) ?? 0) + 0.5 * sumWeights(matches, kind));
   }
   if (learned) {
     for (const [name, probability] of learned.principles) principleRaw.set(name as Principle, (principleRaw.get(name as Principle) ?? 0) + LEARNED_SHARE * probability);
@@ -86,6 +86,12 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
     for (const name of findPrincipleMentions(text)) principleRaw.set(name, (principleRaw.get(name) ?? 0) + NAMED_PRINCIPLE_WEIGHT);
   }
   return { competencies, principles: normalizeToTop(principleRaw), evidence, tokens };
+}
+
+function groupByOwner(matches: readonly CueMatch[]): Map<string, CueMatch[]> {
+  const groups = new Map<string, CueMatch[]>();
+  for (const match of matches) groups.set(match.cue.owner, [...(groups.get(match.cue.owner) ?? []), match]);
+  return groups;
 }
 
 function sumWeights(matches: readonly CueMatch[], kind: "question" | "story"): number {

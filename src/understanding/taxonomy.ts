@@ -28,6 +28,8 @@ export interface Cue {
   /** Other phrases that, near the match, mean a different sense ("faster" beside "onboarding"). */
   unless: string[][];
   source: string;
+  /** The competency (or principle) the cue signals. */
+  owner: string;
 }
 
 export interface Competency {
@@ -68,13 +70,13 @@ export function loadTaxonomy(): Taxonomy {
       if (!principle) throw new Error(`corpus/taxonomy/competencies.json: ${entry.id}: unknown principle "${name}"`);
       return principle;
     }),
-    cues: (cuesFile.competencyCues[entry.id] ?? []).map(compileCue),
+    cues: (cuesFile.competencyCues[entry.id] ?? []).map((cue) => compileCue(cue, entry.id)),
   }));
   const principleCues = new Map<Principle, Cue[]>();
   for (const [name, cues] of Object.entries(cuesFile.principleCues)) {
     const principle = normalizePrinciple(name);
     if (!principle) throw new Error(`corpus/taxonomy/cues.json: unknown principle "${name}"`);
-    principleCues.set(principle, cues.map(compileCue));
+    principleCues.set(principle, cues.map((cue) => compileCue(cue, principle)));
   }
   for (const principle of PRINCIPLES) if (!principleCues.has(principle)) principleCues.set(principle, []);
   cached = {
@@ -87,13 +89,14 @@ export function loadTaxonomy(): Taxonomy {
   return cached;
 }
 
-function compileCue(raw: z.infer<typeof CueSchema>): Cue {
+function compileCue(raw: z.infer<typeof CueSchema>, owner: string): Cue {
   const entry = typeof raw === "string" ? { cue: raw } : raw;
   return {
     pattern: splitPattern(entry.cue),
     weight: entry.w ?? 1,
     unless: (entry.unless ?? []).map(splitPattern),
     source: entry.cue,
+    owner,
   };
 }
 

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../../errors/index.js";
 import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../evals/baseline.js";
+import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.js";
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import { resolveProvider } from "../../providers/index.js";
@@ -20,7 +21,7 @@ const REPORT_FOLDER = path.join(PACKAGE_ROOT, "evals", "report");
 export const evalCommand: Command = {
   name: "eval",
   summary: "Measure retrieval (and, later, critique and coaching) against labelled data",
-  help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline]
+  help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline]   (default: all)
 
 Runs the labelled eval suites in evals/ offline and deterministically, prints
 each configuration's figures side by side, and writes evals/report/report.json
@@ -40,14 +41,21 @@ Options:
   --update-baseline  Write the current figures to evals/baseline.json.
   --json             One JSON line per dataset and configuration.
 
-The critique and coach suites are not built yet.`,
+Critique: precision, recall, F1 and Cohen's kappa per flaw (positive class =
+the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
+with the confusion counts, on evals/critique/drafts.jsonl and the held-out
+heldout.jsonl.
+
+The coach suite is not built yet.`,
   options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" } },
   positionals: true,
   async run(args, io) {
     const suite = args.positionals[0] ?? "all";
     if (!SUITES.includes(suite as (typeof SUITES)[number])) throw new UsageError(`coach eval: unknown suite "${suite}"; choose ${SUITES.join(", ")}.`);
-    if (suite === "critique" || suite === "coach") throw new UsageError(`coach eval: the ${suite} suite is not built yet; run coach eval retrieval.`);
-    if (suite === "all") notice(io, "coach: only the retrieval suite exists so far; running it.");
+    if (suite === "coach") throw new UsageError("coach eval: the coach suite is not built yet; run coach eval retrieval or critique.");
+    if (suite === "all") notice(io, "coach: the coach suite is not built yet; running retrieval and critique.");
+    const runRetrieval = suite === "retrieval" || suite === "all";
+    const runCritique = suite === "critique" || suite === "all";
 
     const config = configFromArgs(args, io);
     announceProvider(config, io);
@@ -63,7 +71,7 @@ The critique and coach suites are not built yet.`,
 
     const reports: RetrievalDatasetReport[] = [];
     const bar = progressBar(io.stderr, "retrieval eval");
-    for (const dataset of datasets) {
+    for (const dataset of runRetrieval ? datasets : []) {
       let done = 0;
       reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, 0)));
       if (config.provider === "openai") {
@@ -74,7 +82,8 @@ The critique and coach suites are not built yet.`,
       }
     }
     bar.finish();
-    const classifier = evaluateQuestionClassifier();
+    const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
+    const critiques = runCritique ? await runCritiqueSuites() : [];
 
     const figures: Record<string, { value: number; cases: number }> = {};
     for (const report of reports) {
@@ -86,10 +95,15 @@ The critique and coach suites are not built yet.`,
       }
     }
     for (const entry of classifier) figures[`classifier.${entry.split}.competencyAt3`] = { value: round(entry.competencyAt3), cases: entry.questions };
+    for (const entry of critiques) {
+      figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
+      for (const metric of entry.metrics) figures[`critique.${entry.dataset}.${metric.label}.f1`] = { value: round(metric.f1), cases: entry.cases };
+    }
 
     if (args.values.json) {
       for (const report of reports) for (const entry of report.configurations) printJson(io, { suite: "retrieval", dataset: report.dataset, configuration: entry.name, ...roundAll(entry.metrics) });
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
+      for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
     } else {
       for (const report of reports) {
         printLine(io, `\nretrieval: ${report.dataset} (${report.configurations[0]?.metrics.cases ?? 0} questions)`);
@@ -99,12 +113,19 @@ The critique and coach suites are not built yet.`,
           printLine(io, `  ${entry.name.padEnd(44)} ${[m.hitAt1, m.hitAt3, m.hitAt5, m.mrr, m.ndcgAt5].map((value) => value.toFixed(3)).join("  ")}`);
         }
       }
-      printLine(io, "\nquestion classifier (corpus/questions.jsonl)");
+      if (classifier.length) printLine(io, "\nquestion classifier (corpus/questions.jsonl)");
       for (const entry of classifier) {
         printLine(io, `  ${entry.split.padEnd(8)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
       }
+      for (const entry of critiques) {
+        printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)}; positive class = the flaw`);
+        printLine(io, `  ${"label".padEnd(20)} precision  recall  F1     kappa  TP  FP  FN  TN`);
+        for (const metric of entry.metrics) {
+          printLine(io, `  ${metric.label.padEnd(20)} ${metric.precision.toFixed(3).padEnd(10)} ${metric.recall.toFixed(3).padEnd(7)} ${metric.f1.toFixed(3)}  ${metric.kappa.toFixed(2).padStart(5)}  ${[metric.truePositive, metric.falsePositive, metric.falseNegative, metric.trueNegative].map((value) => String(value).padStart(2)).join("  ")}`);
+        }
+      }
     }
-    await writeReports(reports, classifier);
+    await writeReports(reports, classifier, critiques);
 
     const hits = Object.fromEntries(
       reports.flatMap((report) =>
@@ -145,9 +166,19 @@ function reportGate(findings: GateFinding[], before: Record<string, string[]>, n
   return 1;
 }
 
-async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>): Promise<void> {
+async function runCritiqueSuites() {
+  const suites = [];
+  for (const dataset of ["drafts", "heldout"]) {
+    const file = path.join(PACKAGE_ROOT, "evals", "critique", `${dataset}.jsonl`);
+    if (!existsSync(file)) continue;
+    suites.push({ dataset, ...evaluateCritique(await readCritiqueCases(file)) });
+  }
+  return suites;
+}
+
+async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>): Promise<void> {
   await mkdir(REPORT_FOLDER, { recursive: true });
-  await writeFile(path.join(REPORT_FOLDER, "report.json"), `${JSON.stringify({ generatedAt: new Date().toISOString(), retrieval: reports, classifier }, null, 2)}\n`);
+  await writeFile(path.join(REPORT_FOLDER, "report.json"), `${JSON.stringify({ generatedAt: new Date().toISOString(), retrieval: reports, classifier, critique: critiques }, null, 2)}\n`);
   const lines = ["# Eval report", "", "Generated by `coach eval`.", ""];
   for (const report of reports) {
     lines.push(`## Retrieval: ${report.dataset}`, "", "| configuration | hit@1 | hit@3 | hit@5 | MRR | nDCG@5 |", "|---|---:|---:|---:|---:|---:|");
@@ -161,8 +192,12 @@ async function writeReports(reports: RetrievalDatasetReport[], classifier: Retur
     for (const miss of misses) lines.push(`- ${miss.id}: ${miss.question} (wanted ${miss.acceptable.join(", ")}; got ${miss.returned.slice(0, 3).join(", ")})`);
     lines.push("");
   }
-  lines.push("## Question classifier", "", "| split | questions | competency@1 | competency@3 | principle@1 |", "|---|---:|---:|---:|---:|");
+  if (classifier.length) lines.push("## Question classifier", "", "| split | questions | competency@1 | competency@3 | principle@1 |", "|---|---:|---:|---:|---:|");
   for (const entry of classifier) lines.push(`| ${entry.split} | ${entry.questions} | ${entry.competencyAt1.toFixed(3)} | ${entry.competencyAt3.toFixed(3)} | ${entry.principleAt1.toFixed(3)} |`);
+  for (const entry of critiques) {
+    lines.push("", `## Critique: ${entry.dataset} (${entry.cases} drafts, macro F1 ${entry.macroF1.toFixed(3)})`, "", "| flaw | precision | recall | F1 | kappa | TP | FP | FN | TN |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (const metric of entry.metrics) lines.push(`| ${metric.label} | ${metric.precision.toFixed(3)} | ${metric.recall.toFixed(3)} | ${metric.f1.toFixed(3)} | ${metric.kappa.toFixed(2)} | ${metric.truePositive} | ${metric.falsePositive} | ${metric.falseNegative} | ${metric.trueNegative} |`);
+  }
   await writeFile(path.join(REPORT_FOLDER, "report.md"), `${lines.join("\n")}\n`);
 }
 

@@ -1,8 +1,9 @@
 /**
- * Retrieval speed benchmark (not a test): prints figures for the notes.
+ * Speed benchmark (not a test): prints figures for the notes.
  *  1. Whole process: the `coach` command (the bin npm installs, run by name from PATH) answering
  *     `coach match` on the sample bank with a built index, median of 15 runs.
  *  2. In process: StoryMatcher.match on a generated 1,000-story bank, median of 300 questions.
+ *  3. In process: the offline critique of a 300-word answer, median of 300 runs.
  * Run: npm run bench
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ import { withInferredPrinciples } from "../src/understanding/index.js";
 import { readQuestionBank } from "../src/understanding/question-bank.js";
 import { HnswStoryIndex } from "../src/vector-index/hnsw-story-index.js";
 import { PACKAGE_ROOT } from "../src/package-root.js";
+import { critiqueAnswer } from "../src/critique/index.js";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -72,5 +74,19 @@ async function inProcess(): Promise<void> {
   console.log(`in process, StoryMatcher.match, generated bank of ${stories.length} stories: median ${median(times).toFixed(2)} ms, p95 ${[...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!.toFixed(2)} ms over ${times.length} questions`);
 }
 
+function critiqueSpeed(): void {
+  const sentence = "When our nightly billing export kept failing, I traced it to a schema change upstream, rewrote the parser and added a contract test, which cut failures from 12 a month to zero. ";
+  const answer = sentence.repeat(12).split(/\s+/).slice(0, 300).join(" ");
+  for (let run = 0; run < 50; run++) critiqueAnswer("Tell me about a time you fixed something that kept breaking.", answer);
+  const times: number[] = [];
+  for (let run = 0; run < 300; run++) {
+    const started = performance.now();
+    critiqueAnswer("Tell me about a time you fixed something that kept breaking.", answer);
+    times.push(performance.now() - started);
+  }
+  console.log(`in process, offline critique of a 300-word answer: median ${median(times).toFixed(2)} ms over ${times.length} runs`);
+}
+
 await wholeProcess();
 await inProcess();
+critiqueSpeed();
