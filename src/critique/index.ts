@@ -1,3 +1,6 @@
 export { critiqueAnswer } from "./critique-answer.js";
 export { CRITIQUE_CONFIG } from "./critique-config.js";
 export { OfflineCritic } from "./offline-critic.js";
+export { LlmCritic, type LlmCriticOptions, type LlmCritiqueResult } from "./llm/llm-critic.js";
+export { enforceNoInvention } from "./llm/enforce-no-invention.js";
+export { LlmCritiqueSchema } from "./llm/llm-critique-schema.js";

@@ -2,3 +2,4 @@ export * from "./story-index-store.js";
 export { writeFileAtomic } from "./atomic-write.js";
 export { storeLayout } from "./store-layout.js";
 export { EmbeddingCache } from "./embedding-cache.js";
+export { LlmCache } from "./llm-cache.js";

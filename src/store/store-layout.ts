@@ -11,6 +11,7 @@ export function storeLayout(store: string) {
     stories: path.join(index, "stories.json"),
     vectors: path.join(index, "vectors.hnsw"),
     banks: path.join(store, "banks.json"),
+    llmCache: path.join(store, "cache", "llm"),
     embeddingCache: (embedderId: string) => path.join(store, "cache", "embeddings", `${slugify(embedderId, 80)}.json`),
   };
 }

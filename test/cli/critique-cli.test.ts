@@ -79,3 +79,43 @@ describe("coach critique", () => {
     expect(missing.stderr).toContain("nope.txt");
   });
 });
+
+import { afterAll, beforeAll } from "vitest";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
+
+describe("coach critique with an OpenAI-compatible provider", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer();
+    llm.reply({
+      json: {
+        parts: { situation: { feedback: "ok" }, task: { feedback: "ok" }, action: { feedback: "ok" }, result: { feedback: "ok" }, lesson: { feedback: "n/a" } },
+        strengths: ["Clear fix"],
+        improvements: ["Say how often it failed before."],
+        followUps: ["How did you find the schema change?"],
+        improvedAnswer: "I patched the parser, which saved the analysts 12 hours a week.",
+      },
+    });
+  });
+  afterAll(async () => llm.close());
+
+  it("adds the model's coaching with invented figures replaced", async () => {
+    const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], {
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url },
+    });
+    expect(run.code).toBe(0);
+    const [line] = jsonLines(run.stdout);
+    expect(line.llm).toMatchObject({ fallback: false, strengths: ["Clear fix"] });
+    expect(line.llm.improvedAnswer).toBe("I patched the parser, which saved the analysts [timeframe] a week.");
+  });
+
+  it("falls back to the offline critique, with a notice, when the provider cannot be reached", async () => {
+    const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], {
+      // A fresh store: the cached reply from the test above would otherwise (rightly) be reused.
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://127.0.0.1:1/v1", COACH_MAX_RETRIES: "0", COACH_HOME: mkdtempSync(path.join(os.tmpdir(), "coach-fresh-")) },
+    });
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout)[0].llm).toMatchObject({ fallback: true });
+    expect(run.stderr).toMatch(/LLM critique unavailable.*cannot reach the provider/);
+  });
+});

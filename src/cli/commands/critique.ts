@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { loadBank } from "../../bank/index.js";
-import type { Critique } from "../../core/critique.js";
-import { critiqueAnswer } from "../../critique/index.js";
+import type { ResolvedConfig } from "../../config/index.js";
+import type { Critic, Critique } from "../../core/critique.js";
+import { LlmCritic, OfflineCritic } from "../../critique/index.js";
+import { resolveProvider } from "../../providers/index.js";
+import { LlmCache, loadIndex, storeLayout } from "../../store/index.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
 import { resolveBankPaths } from "../resolve-bank-paths.js";
-
-// The LLM critique is not built yet: with a provider configured, say so in the output rather than pretend.
-const LLM_NOT_BUILT = { fallback: true, reason: "The LLM critique is not available in this version; this is the offline critique alone." };
 
 export const critiqueCommand: Command = {
   name: "critique",
@@ -27,6 +27,14 @@ to say, and whether it shows what the question asks. Gives a 0-100 score with
 its breakdown, issues with stable codes, and the follow-ups an interviewer
 would ask. It never invents experience or numbers: where a figure is missing
 it asks for it.
+
+With --provider openai, a language model adds coaching ("llm": per-part
+feedback, strengths, improvements, follow-ups, an improved answer). Every
+number or name in the improved answer that is not in your answer or bank is
+replaced by a placeholder like [X%]. Timeouts, rate limits and bad replies are
+retried a bounded number of times; then the offline critique stands alone with
+"llm": {"fallback": true, "reason": ...} and a notice. Responses are cached in
+the store by prompt hash, model and input.
 
   --batch FILE   JSON Lines in: {"id", "question", "answer"} per line; one result
                  line out per input line, in order. A malformed line gives
@@ -49,16 +57,15 @@ question is a usage error (exit 2).`,
   async run(args, io) {
     const config = configFromArgs(args, io);
     announceProvider(config, io);
-    if (config.provider !== "local") notice(io, "coach: the LLM critique is not built yet; showing the offline critique (llm.fallback is true).");
-    const withLlm = (critique: Critique): Critique => (config.provider === "local" ? critique : { ...critique, llm: LLM_NOT_BUILT });
+    const critic = await createCritic(config, io);
     const batch = stringFlag(args.values.batch);
     const banks = listFlag(args.values.bank);
-    if (batch) return runBatch(batch, io, Boolean(args.values.json), withLlm);
-    if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), withLlm);
+    if (batch) return runBatch(batch, io, Boolean(args.values.json), critic);
+    if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), critic);
     const question = stringFlag(args.values.question);
     if (question === undefined) throw new UsageError("coach critique: give --question (and the answer with --answer, --answer-file or stdin), or --batch, or --bank.", { flag: "--question" });
     const answer = await readAnswer(args.values, io);
-    const critique = withLlm(critiqueAnswer(question, answer));
+    const critique = await critic.critique(question, answer);
     if (args.values.json) printJson(io, critique);
     else printCritique(critique, answer, io);
     return 0;
@@ -82,7 +89,22 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function runBatch(file: string, io: CommandIO, json: boolean, withLlm: (critique: Critique) => Critique): Promise<number> {
+/** The offline critic, or with a provider configured the LLM critic (falling back to offline, with a notice). */
+async function createCritic(config: ResolvedConfig, io: CommandIO): Promise<Critic> {
+  if (config.provider === "local") return new OfflineCritic();
+  const chat = await resolveProvider(config).createChatModel();
+  if (!chat) return new OfflineCritic();
+  // The user's own bank (if indexed) supplies the figures and names the model may reuse.
+  const indexed = await loadIndex(config.store).catch(() => null);
+  return new LlmCritic({
+    chat,
+    cache: new LlmCache(storeLayout(config.store).llmCache),
+    bankTexts: indexed?.stories.map((story) => story.text) ?? [],
+    onFallback: (reason) => notice(io, `coach: ${reason}`),
+  });
+}
+
+async function runBatch(file: string, io: CommandIO, json: boolean, critic: Critic): Promise<number> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -105,7 +127,7 @@ async function runBatch(file: string, io: CommandIO, json: boolean, withLlm: (cr
       if (typeof item.question !== "string" || typeof item.answer !== "string") {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs string fields "question" and "answer".`, { file, line: index + 1 });
       }
-      const critique = withLlm(critiqueAnswer(item.question, item.answer));
+      const critique = await critic.critique(item.question, item.answer);
       if (json) printJson(io, { id: id ?? `line-${index + 1}`, ...critique });
       else printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
     } catch (error) {
@@ -118,13 +140,13 @@ async function runBatch(file: string, io: CommandIO, json: boolean, withLlm: (cr
   return failed > 0 ? 1 : 0;
 }
 
-async function runBankAudit(banks: string[], io: CommandIO, json: boolean, withLlm: (critique: Critique) => Critique): Promise<number> {
+async function runBankAudit(banks: string[], io: CommandIO, json: boolean, critic: Critic): Promise<number> {
   const bank = await loadBank(resolveBankPaths(banks, io));
-  const rows = bank.stories.map((story) => {
+  const rows = [];
+  for (const story of bank.stories) {
     const question = story.question ?? (story.principles[0] ? `Tell me about a time you showed ${story.principles[0]}.` : `Tell me about ${story.title}`);
-    const answer = story.body;
-    return { story, critique: withLlm(critiqueAnswer(question, answer)) };
-  });
+    rows.push({ story, critique: await critic.critique(question, story.body) });
+  }
   rows.sort((a, b) => a.critique.score - b.critique.score);
   for (const { story, critique } of rows) {
     if (json) printJson(io, { id: story.id, title: story.title, ...critique });

@@ -1,0 +1,61 @@
+/** A figure or name the model wrote that the candidate never did, and what replaced it. */
+export interface Replacement {
+  original: string;
+  placeholder: string;
+}
+
+const NUMBER = /[$€£]?\d[\d,.]*(?:\s?(?:%|percent|k\b|m\b|x\b|ms\b|s\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|people\b|users\b|customers\b))?/gi;
+const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|halved|double|doubled|triple|tripled|quadrupled|tenfold|twice)\b/gi;
+// Capitalised words that are not names: sentence starts are handled separately; these are common anyway.
+const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL"]);
+
+function placeholderFor(figure: string): string {
+  if (/%|percent/i.test(figure)) return "[X%]";
+  if (/^[$€£]/.test(figure)) return `[${figure[0]}X]`;
+  if (/hours?|days?|weeks?|months?|years?|minutes?|ms\b|s\b/i.test(figure)) return "[timeframe]";
+  return "[N]";
+}
+
+// "$2,000" and "2000", "40 %" and "40%" are the same figure.
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}\b)/g, "$1")
+    .replace(/(\d)\s+%/g, "$1%")
+    .replace(/[,\s]+/g, " ");
+}
+
+/**
+ * Replaces every number and proper name in the model's text that does not
+ * appear in the candidate's own words (answer or story bank) with a visible
+ * placeholder, and lists what was replaced. Enforced in code, after the
+ * model answers, whatever the prompt said.
+ */
+export function enforceNoInvention(text: string, sources: readonly string[]): { text: string; replacements: Replacement[] } {
+  const haystack = normalise(sources.join(" \n "));
+  const replacements: Replacement[] = [];
+  const known = (value: string) => {
+    const core = normalise(value).replace(/^[$€£]/, "").replace(/\s?(%|percent|k|m|x|ms|s|hours?|days?|weeks?|months?|years?|minutes?|people|users|customers)$/, "");
+    return core.length > 0 && haystack.includes(core);
+  };
+  let result = text.replace(NUMBER, (figure) => {
+    if (/^\[/.test(figure) || known(figure)) return figure;
+    const placeholder = placeholderFor(figure);
+    replacements.push({ original: figure, placeholder });
+    return placeholder;
+  });
+  result = result.replace(SPELLED, (word) => {
+    if (haystack.includes(word.toLowerCase())) return word;
+    replacements.push({ original: word, placeholder: "[N]" });
+    return "[N]";
+  });
+  // Proper names: capitalised words not at a sentence start, absent from the candidate's text.
+  result = result.replace(/(?<![.!?]\s|^|\n|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
+    if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
+    const words = name.split(/\s+/);
+    if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;
+    replacements.push({ original: name, placeholder: "[name]" });
+    return "[name]";
+  });
+  return { text: result, replacements };
+}
