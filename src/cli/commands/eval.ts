@@ -7,8 +7,10 @@ import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.j
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
+import type { ResolvedConfig } from "../../config/index.js";
+import { LlmCritic } from "../../critique/index.js";
 import { resolveProvider } from "../../providers/index.js";
-import { writeFileAtomic } from "../../store/index.js";
+import { LlmCache, writeFileAtomic } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
@@ -47,8 +49,15 @@ the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
 with the confusion counts, on evals/critique/drafts.jsonl and the held-out
 heldout.jsonl.
 
+With --provider openai, the LLM critic also runs over the drafts: how many it
+answered, how many fell back, and how many invented figures or names the
+placeholder check caught. Its replies are kept in evals/replay/llm/ (keyed by
+prompt hash, model and input; a changed prompt misses), so the suite re-runs
+offline with the same COACH_CHAT_MODEL; --refresh asks the provider again.
+COACH_EVAL_REPLAY points the replay elsewhere.
+
 The coach suite is not built yet.`,
-  options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" } },
+  options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" }, refresh: { type: "boolean" } },
   positionals: true,
   async run(args, io) {
     const suite = args.positionals[0] ?? "all";
@@ -85,6 +94,7 @@ The coach suite is not built yet.`,
     bar.finish();
     const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
     const critiques = runCritique ? await runCritiqueSuites() : [];
+    const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
 
     const figures: Record<string, { value: number; cases: number }> = {};
     for (const report of reports) {
@@ -105,6 +115,7 @@ The coach suite is not built yet.`,
       for (const report of reports) for (const entry of report.configurations) printJson(io, { suite: "retrieval", dataset: report.dataset, configuration: entry.name, ...roundAll(entry.metrics) });
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
+      if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
     } else {
       for (const report of reports) {
         printLine(io, `\nretrieval: ${report.dataset} (${report.configurations[0]?.metrics.cases ?? 0} questions)`);
@@ -125,6 +136,9 @@ The coach suite is not built yet.`,
           printLine(io, `  ${metric.label.padEnd(20)} ${metric.precision.toFixed(3).padEnd(10)} ${metric.recall.toFixed(3).padEnd(7)} ${metric.f1.toFixed(3)}  ${metric.kappa.toFixed(2).padStart(5)}  ${[metric.truePositive, metric.falsePositive, metric.falseNegative, metric.trueNegative].map((value) => String(value).padStart(2)).join("  ")}`);
         }
       }
+    }
+    if (llmCritique && !args.values.json) {
+      printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
     }
     await writeReports(reports, classifier, critiques);
 
@@ -175,6 +189,42 @@ async function runCritiqueSuites() {
     suites.push({ dataset, ...evaluateCritique(await readCritiqueCases(file)) });
   }
   return suites;
+}
+
+const REPLAY_FOLDER = path.join(PACKAGE_ROOT, "evals", "replay", "llm");
+
+/**
+ * The LLM critic over the drafts. Replies are read from and written to the
+ * committed replay folder (keyed by prompt hash, model and input), so the
+ * suite re-runs offline; --refresh asks the provider again.
+ */
+async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io: Parameters<Command["run"]>[1]) {
+  const chat = await resolveProvider(config).createChatModel();
+  if (!chat) return null;
+  const cases = await readCritiqueCases(path.join(PACKAGE_ROOT, "evals", "critique", "drafts.jsonl"));
+  const cache = new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER);
+  const critic = new LlmCritic({ chat, cache, refresh });
+  let answered = 0;
+  let replayed = 0;
+  let fallbacks = 0;
+  let inventionsCaught = 0;
+  let draftsWithInventions = 0;
+  const bar = progressBar(io.stderr, "LLM critique eval");
+  for (const [index, entry] of cases.entries()) {
+    const critique = await critic.critique(entry.question, entry.answer);
+    const llm = critique.llm as { fallback: boolean; cached?: boolean; placeholders?: unknown[] } | null;
+    if (!llm || llm.fallback) fallbacks++;
+    else {
+      answered++;
+      if (llm.cached) replayed++;
+      const caught = llm.placeholders?.length ?? 0;
+      inventionsCaught += caught;
+      if (caught > 0) draftsWithInventions++;
+    }
+    bar.update(index + 1, cases.length);
+  }
+  bar.finish();
+  return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, inventionsCaught, draftsWithInventions };
 }
 
 async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>): Promise<void> {

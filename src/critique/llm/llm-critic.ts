@@ -19,6 +19,8 @@ export interface LlmCriticOptions {
   closestStories?: (question: string) => Promise<string[]> | string[];
   /** Called with a reason when the model could not be used and the offline critique stands alone. */
   onFallback?: (reason: string) => void;
+  /** Ask the model even when the cache has an answer (the answer is then replaced). */
+  refresh?: boolean;
 }
 
 /** What `llm` holds in a critique when the model answered. */
@@ -58,7 +60,7 @@ export class LlmCritic implements Critic {
       storyBankExcerpts: stories,
     };
     const key = this.options.cache ? LlmCache.key({ promptHash: prompt.hash, model: this.options.chat.id, input }) : "";
-    let raw = key ? await this.options.cache!.get(key) : undefined;
+    let raw = key && !this.options.refresh ? await this.options.cache!.get(key) : undefined;
     const cached = raw !== undefined;
     let reason = "";
     let parsed: LlmCritique | undefined;
