@@ -15,8 +15,6 @@ const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s
 const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going))\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
 const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
-// "We kept getting timeouts", "our builds were failing": the problem being set up, not something done.
-const PROBLEM_REPORT = /\b(we|i|our \w+|the \w+)\s+(kept|keep|started|began)\s+(getting|failing|crashing|breaking|seeing|having|losing|missing|running into|timing out)\b|\b(was|were)\s+(failing|crashing|breaking|timing out|losing|slipping|struggling|drowning|down)\b/i;
 const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
 
 const TASK_CUES =
@@ -42,8 +40,7 @@ interface RoleScores {
 function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
   const text = clause.text;
   const lower = text.toLowerCase();
-  const problemReport = PROBLEM_REPORT.test(text);
-  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower) && !problemReport;
+  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower);
   const scores: RoleScores = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
   if (LESSON_CUES.test(text)) scores.lesson += 3;
   if (RESULT_START.test(text)) scores.result += 2.6;
@@ -61,7 +58,6 @@ function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
     scores.action += 0.8;
   }
   if (SITUATION_CUES.test(text) || AT_COMPANY.test(text)) scores.situation += 1.2;
-  if (problemReport) scores.situation += 1.4;
   if (CONTEXT_START.test(text)) scores.situation += 0.8;
   if (!firstPersonAction && !seenAction) scores.situation += 0.6;
   // Position priors: context comes first, outcomes last.
@@ -104,10 +100,6 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     if (second && second[1] > 1 && second[1] >= best![1] * 0.85) roles.push(second[0]);
     // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
     if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");
-    // An opening that only states the assignment ("I was asked to...") gives no context by itself.
-    if (roles.includes("task") && roles.includes("situation") && !SITUATION_CUES.test(clause.text) && !AT_COMPANY.test(clause.text) && !CONTEXT_START.test(clause.text)) {
-      roles.splice(roles.indexOf("situation"), 1);
-    }
     if (roles.includes("action")) seenAction = true;
     return { ...clause, roles };
   }
