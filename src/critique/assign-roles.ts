@@ -9,10 +9,14 @@ const I_SUBJECT = /\b(i|i've|i'd|i’ve|i’d)\b/i;
 const WE_SUBJECT = /\b(we|we've|we’ve|our team|the team)\b/i;
 const PAST_VERB = /\b(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|became|hired|fixed|pulled|pushed|called|ran|sat|stood|spoke|read|won|lost|broke|left|came|saw|knew|thought|felt|drew|flew|grew|threw|shook|rode|froze|bent|lent|sent|spun|swept|taught|understood|undertook|withdrew)\b/i;
 const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|liked|hoped|believed|realized|realised|noticed|saw)\b/i;
+// Learning and realising are not actions taken in the story.
+const MENTAL_VERB = /\b(I|we)\s+(learned|learnt|realized|realised|understood|discovered that|felt|thought|knew|wished|regretted)\b/i;
+// Where the speaker ended up, not what they did: "I finished at $940,000", "we ended the year at 78%".
+const OUTCOME_VERB = /\b(I|we)\s+(finished|ended|closed|landed|came in|hit|reached|achieved|exceeded|missed|beat)\b[^.]{0,40}(\d|%|\$|target|quota|goal)/i;
 // The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up".
 const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
 // Effort and attitude are not actions: "I worked really hard", "I had to be scrappy", "it was an intense few weeks".
-const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going))\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
+const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
 const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
 const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
@@ -40,10 +44,11 @@ interface RoleScores {
 function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
   const text = clause.text;
   const lower = text.toLowerCase();
-  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower);
+  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower) && !(MENTAL_VERB.test(text) && !/,|\band\b/.test(text.replace(MENTAL_VERB, ""))) && !OUTCOME_VERB.test(text);
   const scores: RoleScores = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
   if (LESSON_CUES.test(text)) scores.lesson += 3;
   if (RESULT_START.test(text)) scores.result += 2.6;
+  if (OUTCOME_VERB.test(text)) scores.result += 2;
   // "We cut our cloud bill by 38%": an outcome verb with a figure is a result wherever it stands (result-first answers).
   if (/\b(cut|reduced|saved|increased|improved|raised|dropped|grew|doubled|halved|tripled|lowered|boosted)\b[^.]{0,60}(\d|half|twice)/i.test(text)) scores.result += 1.8;
   if (TASK_CUES.test(text)) scores.task += 2.2;
@@ -97,6 +102,8 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     const ranked = (Object.entries(scores) as Array<[Role, number]>).sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
     const roles: Role[] = [best![0]];
+    // A lesson sentence ("What I learned is...") is not also an action.
+    if (roles[0] === "lesson" && second?.[0] === "action") second[1] = 0;
     if (second && second[1] > 1 && second[1] >= best![1] * 0.85) roles.push(second[0]);
     // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
     if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");

@@ -12,7 +12,7 @@ import { segmentAnswer, type Role } from "./segment-answer.js";
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 const LESSON_QUESTION = /\b(fail(ed|ure)?|mistake|wrong|bad (decision|call|judg(e)?ment)|missed|miss(ing)? (a|the) (deadline|goal|target|commitment)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work)|did not (go|work)|went badly|screwed up|messed up|dropped the ball|weakness)\b/i;
 const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
-const GENERIC_STEP = /\b(I|we)(?:'ll|’ll| will| would| usually| always| often| generally| typically| also| then| first| just)*\s+(?!think|believe|feel|like|love|am|are|was|were|have|has|had|know|want|need|guess|mean|hope|try to be|tend to be|pride|enjoy|care)[a-z]{3,}(?:\s+\w+){1,}/i;
+const GENERIC_STEP = /\b(I|we)(?:'ll|’ll|'d|’d| will| would| usually| always| often| generally| typically| also| then| first| just)*\s+(?:do is\s+)?(?!think|believe|feel|like|love|am|are|was|were|have|has|had|know|want|need|guess|mean|hope|try to be|tend to be|pride|enjoy|care)[a-z]{3,}(?:\s+\w+){1,}/i;
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
@@ -50,7 +50,7 @@ export function critiqueAnswer(question: string, answer: string): Critique {
   const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 
-  const actionText = clauses.filter((clause) => clause.roles.includes("action")).map((clause) => clause.text).join(" ");
+  const actionText = star.action.spans.map((span) => span.text).join(" ");
   const pronouns = countPronouns(star.action.present ? actionText : answer);
   const weHeavy = pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0);
 
