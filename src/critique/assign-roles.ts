@@ -19,6 +19,7 @@ const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s
 const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
 const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
+const ROLE_INTRO = /\b((i was|i'm|i am|i worked as|i joined as|i was hired as|as)\s+(a|an|the)\s+[\w -]{2,40}?\s+(at|for|in|on|with)\s)|\b(at|for|with)\s+(a|an|our|my)\s+([\w-]+\s+){0,3}(company|startup|firm|agency|provider|business|retailer|bank|hospital|school|manufacturer|distributor|chain|platform|marketplace|consultancy|studio|nonprofit|charity|council|department|plant|warehouse|clinic|store|restaurant|lab|team)\b|\b(my (first|second|last|previous) (year|job|role)|that year|last year|in my (first|second|last) )/i;
 const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
 
 const TASK_CUES =
@@ -62,7 +63,8 @@ function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
     scores.result -= 1.2;
     scores.action += 0.8;
   }
-  if (SITUATION_CUES.test(text) || AT_COMPANY.test(text)) scores.situation += 1.2;
+  // Context words inside a sentence about what the speaker did ("I pulled every unit from the last year") are not the setting.
+  if (SITUATION_CUES.test(text) || AT_COMPANY.test(text)) scores.situation += firstPersonAction ? 0.5 : 1.2;
   if (CONTEXT_START.test(text)) scores.situation += 0.8;
   if (!firstPersonAction && !seenAction) scores.situation += 0.6;
   // Position priors: context comes first, outcomes last.
@@ -105,6 +107,8 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     // A lesson sentence ("What I learned is...") is not also an action.
     if (roles[0] === "lesson" && second?.[0] === "action") second[1] = 0;
     if (second && second[1] > 1 && second[1] >= best![1] * 0.85) roles.push(second[0]);
+    // An opening that says who the speaker was and where ("I was a platform engineer at a grocery company") sets the scene.
+    if (!roles.includes("situation") && clause.position < 0.35 && ROLE_INTRO.test(clause.text)) roles.push("situation");
     // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
     if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");
     if (roles.includes("action")) seenAction = true;
