@@ -10,7 +10,7 @@ import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import { segmentAnswer, type Role } from "./segment-answer.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
-const LESSON_QUESTION = /\b(fail(ed|ure)?|mistake|wrong|bad (decision|call|judg(e)?ment)|missed|miss(ing)? (a|the) (deadline|goal|target|commitment)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work)|did not (go|work)|went badly|screwed up|messed up|dropped the ball|weakness)\b/i;
+const LESSON_QUESTION = /\b(fail(ed|ure)?|mistake|wrong|bad (decision|call|judg(e)?ment)|(you|your) missed|missed (a|the|your) (deadline|goal|target|commitment|quota|date)|miss(ing)? (a|the|your) (deadline|goal|target|commitment|quota)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work|want)|did not (go|work|want)|went badly|screwed up|messed up|dropped the ball|weakness|let (\w+ )?(team|manager|customer|client|someone|people|them|\w+) down|disappoint\w*|underestimat\w*|overcommit\w*|unsuccessful|backfired|didn'?t meet|did not meet|not (meet|hit|reach))\b/i;
 const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
 const GENERIC_STEP = /\b(I|we)(?:'ll|’ll|'d|’d| will| would| usually| always| often| generally| typically| also| then| first| just)*\s+(?:do is\s+)?(?!think|believe|feel|like|love|am|are|was|were|have|has|had|know|want|need|guess|mean|hope|try to be|tend to be|pride|enjoy|care)[a-z]{3,}(?:\s+\w+){1,}/i;
 
