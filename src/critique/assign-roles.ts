@@ -20,6 +20,7 @@ const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really 
 const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
 const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
 const ROLE_INTRO = /\b((i was|i'm|i am|i worked as|i joined as|i was hired as|as)\s+(a|an|the)\s+[\w -]{2,40}?\s+(at|for|in|on|with)\s)|\b(at|for|with)\s+(a|an|our|my)\s+([\w-]+\s+){0,3}(company|startup|firm|agency|provider|business|retailer|bank|hospital|school|manufacturer|distributor|chain|platform|marketplace|consultancy|studio|nonprofit|charity|council|department|plant|warehouse|clinic|store|restaurant|lab|team)\b|\b(my (first|second|last|previous) (year|job|role)|that year|last year|in my (first|second|last) )/i;
+const EARLY_REMIT = /\b(i (managed|ran|handled|looked after|covered|led|oversaw|was in charge of|coordinated) (the|our|a|all)\b|(manager|director|boss|lead|vp|ceo|cto|cfo|head of \w+|client|customer|founders?) (wanted|needed|expected|asked for|set)\b|i decided (i'd|i would|to)|i wanted to)/i;
 const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
 
 const TASK_CUES =
@@ -111,6 +112,8 @@ export function assignRoles(clauses: readonly Clause[]): RoledClause[] {
     if (!roles.includes("situation") && clause.position < 0.35 && ROLE_INTRO.test(clause.text)) roles.push("situation");
     // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
     if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");
+    // Early on, "I managed the contracts" or "my director wanted it under 200" states the speaker's remit.
+    if (!roles.includes("task") && clause.position < 0.45 && EARLY_REMIT.test(clause.text)) roles.push("task");
     if (roles.includes("action")) seenAction = true;
     return { ...clause, roles };
   }
