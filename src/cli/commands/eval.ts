@@ -73,6 +73,8 @@ The coach suite is not built yet.`,
     const datasets = [
       { name: "sample-bank", file: path.join(PACKAGE_ROOT, "evals/retrieval/sample-bank.jsonl"), banks: [SAMPLE_BANK_PATH] },
       { name: "seed-banks", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
+      // Written after all tuning, never inspected case by case: the honest figure for new questions.
+      { name: "seed-banks-fresh", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
     ].filter((dataset) => {
       const present = dataset.banks.every((bank) => existsSync(bank));
       if (!present) notice(io, `coach: skipping ${dataset.name}: ${dataset.banks.join(", ")} not found.`);
