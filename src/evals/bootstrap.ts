@@ -1,5 +1,5 @@
 /** A reproducible pseudo-random generator (mulberry32): the same seed gives the same intervals. */
-function seeded(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -17,7 +17,7 @@ function seeded(seed: number): () => number {
  */
 export function bootstrapInterval(values: readonly number[], resamples = 1000, seed = 20261122): [number, number] {
   if (values.length === 0) return [0, 0];
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const means: number[] = [];
   for (let sample = 0; sample < resamples; sample++) {
     let sum = 0;

@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IndexedVector, StoryIndex } from "../../src/core/story-index.js";
-
-/** A reproducible pseudo-random generator (mulberry32), so failures can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../src/evals/bootstrap.js";
 
 export function randomVectors(count: number, dimensions: number, seed: number): IndexedVector[] {
   const random = seededRandom(seed);
