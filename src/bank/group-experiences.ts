@@ -61,18 +61,6 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   return stories.map((_, index) => stories[find(index)]!.id);
 }
 
-/** Pairwise overlap of two stories' distinctive features (0-1); exported for tuning and tests. */
-export function experienceOverlap(a: string, b: string, corpus: readonly string[]): number {
-  const texts = [a, b, ...corpus];
-  const sets = texts.map(distinctiveFeatures);
-  const frequency = new Map<string, number>();
-  for (const set of sets) for (const feature of set) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
-  const weight = (feature: string) => Math.log((texts.length + 1) / (frequency.get(feature) ?? 1));
-  const shared = sharedWeight(sets[0]!, sets[1]!, weight);
-  const massOf = (set: Set<string>) => [...set].reduce((sum, feature) => sum + weight(feature), 0);
-  return shared.weight / Math.max(1e-9, Math.min(massOf(sets[0]!), massOf(sets[1]!))) + FIGURE_BONUS * shared.figures;
-}
-
 function sharedWeight(a: Set<string>, b: Set<string>, weight: (feature: string) => number): { weight: number; count: number; figures: number } {
   let total = 0;
   let count = 0;
