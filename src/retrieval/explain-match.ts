@@ -72,13 +72,21 @@ export function explainMatch(input: {
   return `${pieces.join("; ")}.`;
 }
 
+// The sentence with the most evidence for the competency, not merely the first one that mentions it.
 function quoteEvidence(text: string, profile: TextProfile, competencyId: string): string | undefined {
-  const match = profile.evidence.get(competencyId)?.[0];
-  if (!match) return undefined;
-  const token = profile.tokens[match.from];
-  if (!token) return undefined;
-  const sentence = splitSentences(text).find((span) => span.start <= token.start && span.end >= token.end);
-  return sentence ? shorten(sentence.text, 90) : undefined;
+  const matches = profile.evidence.get(competencyId);
+  if (!matches?.length) return undefined;
+  const sentences = splitSentences(text);
+  let best: { text: string; weight: number } | undefined;
+  for (const sentence of sentences) {
+    let weight = 0;
+    for (const match of matches) {
+      const token = profile.tokens[match.from];
+      if (token && token.start >= sentence.start && token.end <= sentence.end) weight += match.cue.weight * match.cue.pattern.length;
+    }
+    if (weight > 0 && (!best || weight > best.weight)) best = { text: sentence.text, weight };
+  }
+  return best ? shorten(best.text, 90) : undefined;
 }
 
 function shorten(text: string, max: number): string {

@@ -92,7 +92,6 @@ export class StoryMatcher {
       scores.push(this.parts.features.map((features) => dot(competencyWeights, features.competencyVector) + dot(principleWeights, features.principleVector)));
     }
     const fused = options.fusion === "rank" ? fuseRanks(scores, options.weights) : fuseScores(scores, options.weights);
-    const best = scores.length / (RRF_K + 1);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
     const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
@@ -107,14 +106,15 @@ export class StoryMatcher {
       const shared = sharedCompetency(profile, features.profile, taxonomy.competencies);
       const principle = bestSharedPrinciple(profile, features);
       const lead = chooseLeadPart(story, shared?.id ?? topCompetency);
-      const storyText = features.searchText;
+      // The profile's offsets point into the body, so quotes come from the body.
+      const storyText = story.body;
       const matchedTerms = [...questionTerms].filter((term) => features.terms.has(term));
       matches.push({
         id: story.id,
         experience: story.experience,
         title: story.title,
         principles: displayPrinciples(features),
-        score: Math.round(Math.min(1, item.fused / best) * 1000) / 1000,
+        score: Math.round(displayScore(item.fused, scores.length, options.fusion) * 1000) / 1000,
         why: explainMatch({ story, storyText, storyProfile: features.profile, shared, principle, lead, matchedTerms }),
         leadWith: lead,
         text: story.text,
@@ -141,6 +141,17 @@ export class StoryMatcher {
     }
     return scores;
   }
+}
+
+/**
+ * A 0-1 score for display: rank fusion divides by the best possible sum; score
+ * fusion squashes the mean standard score (a story two standard deviations
+ * above the rest on every signal scores about 0.95).
+ */
+function displayScore(fused: number, signals: number, fusion: MatchOptions["fusion"]): number {
+  if (signals === 0) return 0;
+  if (fusion === "rank") return Math.min(1, fused / (signals / (RRF_K + 1)));
+  return 1 / (1 + Math.exp(-1.5 * (fused / signals)));
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

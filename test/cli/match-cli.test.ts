@@ -49,6 +49,15 @@ describe("coach match, index and coverage", () => {
     // The bank's own failure story: its section is "Tell Me About a Time You Failed" (by-principle.md line 343).
     expect(line.matches.map((match: any) => match.id)).toContain("by-principle-tell-me-about-a-time-you-failed");
     for (let i = 1; i < line.matches.length; i++) expect(line.matches[i - 1].score).toBeGreaterThanOrEqual(line.matches[i].score);
+    // Each "why" quotes a line of that very story.
+    for (const match of line.matches) {
+      const quote = /: "([^"…]{20,})/.exec(match.why)?.[1];
+      expect(quote, match.why).toBeDefined();
+      expect(match.text.replace(/\*\*|__|`/g, "").replace(/\s+/g, " ")).toContain(quote!.trim().replace(/\s+/g, " "));
+    }
+    // The failure story's evidence is the skipped load test, not its setup.
+    const failed = line.matches.find((match: any) => match.id === "by-principle-tell-me-about-a-time-you-failed");
+    expect(failed.why).toMatch(/skipped the load test/);
   });
 
   it("shows one telling per experience and lists the other in alsoTold", async () => {
