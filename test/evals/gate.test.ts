@@ -42,3 +42,12 @@ describe("the retrieval regression gate", () => {
     expect(twoLess[0]!.passed).toBe(false);
   });
 });
+
+import { runCoach } from "../support/run-coach.js";
+describe("coach eval --check from the command line", () => {
+  it("checks only the suites it ran", async () => {
+    const run = await runCoach(["eval", "critique", "--check"], { timeoutMs: 60_000 });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/eval gate passed \(18 figures/);
+  }, 60_000);
+});

@@ -1,10 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { loadBank } from "../../bank/index.js";
-import type { ResolvedConfig } from "../../config/index.js";
 import type { Critic, Critique } from "../../core/critique.js";
-import { LlmCritic, OfflineCritic } from "../../critique/index.js";
-import { resolveProvider } from "../../providers/index.js";
-import { LlmCache, loadIndex, storeLayout } from "../../store/index.js";
+import { createCritic } from "../create-critic.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
@@ -87,21 +84,6 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/** The offline critic, or with a provider configured the LLM critic (falling back to offline, with a notice). */
-async function createCritic(config: ResolvedConfig, io: CommandIO): Promise<Critic> {
-  if (config.provider === "local") return new OfflineCritic();
-  const chat = await resolveProvider(config).createChatModel();
-  if (!chat) return new OfflineCritic();
-  // The user's own bank (if indexed) supplies the figures and names the model may reuse.
-  const indexed = await loadIndex(config.store).catch(() => null);
-  return new LlmCritic({
-    chat,
-    cache: new LlmCache(storeLayout(config.store).llmCache),
-    bankTexts: indexed?.stories.map((story) => story.text) ?? [],
-    onFallback: (reason) => notice(io, `coach: ${reason}`),
-  });
 }
 
 async function runBatch(file: string, io: CommandIO, json: boolean, critic: Critic): Promise<number> {

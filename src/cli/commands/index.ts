@@ -35,6 +35,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./critique.js")).critiqueCommand,
   },
   {
+    name: "chat",
+    summary: "Coach in the terminal: find stories, critique answers, mock interviews",
+    load: async () => (await import("./chat.js")).chatCommand,
+  },
+  {
     name: "eval",
     summary: "Measure retrieval against labelled data; --check gates regressions",
     load: async () => (await import("./eval.js")).evalCommand,

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { CoachEngine, SessionStore } from "../../coach/index.js";
+import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
+import { storeLayout } from "../../store/index.js";
+import { readQuestionBank } from "../../understanding/question-bank.js";
+import type { Command } from "../command.js";
+import { createCritic } from "../create-critic.js";
+import { notice, printLine } from "../io.js";
+import { openStoryIndex } from "../open-story-index.js";
+import { stringFlag } from "../parse-command-args.js";
+
+export const chatCommand: Command = {
+  name: "chat",
+  summary: "Coach in the terminal: find stories, critique answers, mock interviews",
+  help: `Usage: coach chat [--bank PATH]... [--store DIR] [--session ID]
+
+An interactive coaching session, one message per line:
+  - a question ("tell me about a time you failed?") finds the stories that fit;
+  - "critique: <answer>", or any answer of 60+ words, critiques it;
+  - "interview me on Ownership and Dive Deep" (or just "interview me") runs a mock
+    interview: one question per principle, a follow-up when an answer is thin,
+    then a summary; "skip" moves on, "stop" ends;
+  - "coverage" shows how your stories cover the 16 principles; "help"; "quit".
+
+Sessions are saved in the store after every message; resume with --session ID.
+Works offline; with --provider openai the critique adds the model's coaching.`,
+  options: { bank: { type: "string", multiple: true }, session: { type: "string" } },
+  async run(args, io) {
+    const { indexed, embedder, config } = await openStoryIndex(args, io);
+    const engine = new CoachEngine({
+      matcher: createMatcher(indexed.stories, indexed.index, embedder),
+      critic: await createCritic(config, io),
+      features: computeStoryFeatures(indexed.stories),
+      questions: readQuestionBank(),
+    });
+    const sessions = new SessionStore(path.join(storeLayout(config.store).store, "sessions"));
+    const given = stringFlag(args.values.session);
+    const session = given ? await sessions.load(given) : sessions.create();
+    notice(io, `coach: session ${session.id}${given ? ` resumed (${session.messages.length} messages)` : ""}; resume later with --session ${session.id}.`);
+    if (!given) printLine(io, 'Hi! Paste an interview question to find your best story, "interview me" for a mock interview, or "help".');
+    const interactive = Boolean(io.stdin.isTTY);
+    const lines = createInterface({ input: io.stdin, terminal: false });
+    if (interactive) io.stdout.write("> ");
+    for await (const line of lines) {
+      if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
+      if (line.trim() === "") {
+        if (interactive) io.stdout.write("> ");
+        continue;
+      }
+      const reply = await engine.respond(session, line);
+      await sessions.save(session);
+      printLine(io, reply.text);
+      printLine(io);
+      if (interactive) io.stdout.write("> ");
+    }
+    await sessions.save(session);
+    return 0;
+  },
+};

@@ -1,0 +1,237 @@
+import { createHash } from "node:crypto";
+import type { Critic, Critique } from "../core/critique.js";
+import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
+import { assessCoverage, type MatchResult, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import { lexicalTerms } from "../retrieval/lexical-index.js";
+import { loadTaxonomy } from "../understanding/index.js";
+import type { BankQuestion } from "../understanding/question-bank.js";
+import type { InterviewTurn, Session } from "./session.js";
+
+/** What the coach says back: text for people, cards for pages and scripts. */
+export interface CoachReply {
+  text: string;
+  cards: Array<{ type: "matches" | "critique" | "summary"; data: unknown }>;
+}
+
+export interface CoachParts {
+  matcher: StoryMatcher;
+  critic: Critic;
+  features: readonly StoryFeatures[];
+  questions: readonly BankQuestion[];
+}
+
+// Gaps worth one follow-up question, as a real interviewer would probe.
+const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
+const DEFAULT_INTERVIEW_LENGTH = 3;
+const LONG_ANSWER_WORDS = 60;
+
+const HELP = `I can:
+- find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
+- critique a drafted answer: "critique: <your answer>" (or paste an answer of 60+ words);
+- run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "skip" moves on, "stop" ends;
+- show how your stories cover the 16 Leadership Principles: "coverage".`;
+
+/**
+ * The offline coach: one conversation engine for the terminal and the API.
+ * Deterministic: the same session id and messages give the same replies.
+ */
+export class CoachEngine {
+  constructor(private readonly parts: CoachParts) {}
+
+  async respond(session: Session, message: string): Promise<CoachReply> {
+    const text = message.trim();
+    const now = new Date().toISOString();
+    session.messages.push({ role: "user", text, at: now });
+    const reply = await this.route(session, text);
+    session.messages.push({ role: "coach", text: reply.text, at: new Date().toISOString() });
+    return reply;
+  }
+
+  private async route(session: Session, text: string): Promise<CoachReply> {
+    const lower = text.toLowerCase();
+    if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
+    if (/^(help|\?|what can you do)\b/.test(lower)) return { text: HELP, cards: [] };
+    const interview = session.interview;
+    if (interview && interview.current !== null) {
+      if (/^(stop|end|quit|finish)\b/.test(lower)) return this.finishInterview(session, "Stopping here.");
+      if (/^(skip|next|pass)\b/.test(lower)) return this.nextQuestion(session, "Skipped.");
+      return this.takeAnswer(session, text);
+    }
+    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
+    if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
+    const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);
+    if (critiqueMatch) return this.critique(session, critiqueMatch[4]!);
+    if (text.split(/\s+/).length >= LONG_ANSWER_WORDS) return this.critique(session, text);
+    const question = text.replace(/^(which|what) story (should i use |fits |for )?(for|to answer)?\s*:?\s*/i, "").trim();
+    return this.findStories(question || text);
+  }
+
+  private async findStories(question: string): Promise<CoachReply> {
+    const result = await this.parts.matcher.match(question, { k: 3 });
+    return { text: describeMatches(result), cards: [{ type: "matches", data: result }] };
+  }
+
+  private async critique(session: Session, answer: string): Promise<CoachReply> {
+    const question = lastQuestion(session) ?? "Tell me about a time you made a difference at work.";
+    const critique = await this.parts.critic.critique(question, answer);
+    return { text: describeCritique(critique, question), cards: [{ type: "critique", data: critique }] };
+  }
+
+  private coverage(): CoachReply {
+    const coverage = assessCoverage(this.parts.features);
+    const lines = coverage.map((line) => `- ${line.principle}: ${line.fit}${line.stories[0] ? ` ("${line.stories[0].title}")` : ""}`);
+    const gaps = coverage.filter((line) => line.fit === "none" || line.fit === "stretch").map((line) => line.principle);
+    return {
+      text: `${lines.join("\n")}\n\n${gaps.length ? `Worth a story: ${gaps.join("; ")}.` : "Every principle has a workable story."}`,
+      cards: [{ type: "summary", data: { coverage } }],
+    };
+  }
+
+  private startInterview(session: Session, text: string): CoachReply {
+    const asked = /\b(?:on|for|about|covering)\s+(.+)$/i.exec(text)?.[1] ?? "";
+    const named = asked
+      .split(/\s*(?:,|&|\band\b|\bplus\b)\s*/i)
+      .map((part) => normalizePrinciple(part.replace(/[.!?]+$/, "")))
+      .filter((principle): principle is Principle => principle !== null);
+    const principles = named.length > 0 ? [...new Set(named)] : pickPrinciples(session.id, DEFAULT_INTERVIEW_LENGTH);
+    const usedQuestions = new Set(session.askedQuestionIds);
+    const turns: InterviewTurn[] = principles.map((principle) => {
+      const question = pickQuestion(this.parts.questions, principle, session.id, usedQuestions);
+      usedQuestions.add(question.id);
+      session.askedQuestionIds.push(question.id);
+      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, score: null, issues: [], storyId: null, experience: null };
+    });
+    session.interview = { principles, turns, current: 0, awaitingFollowUp: false };
+    const first = turns[0]!;
+    return {
+      text: `Mock interview on ${principles.join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${first.principle}): ${first.question}`,
+      cards: [],
+    };
+  }
+
+  private async takeAnswer(session: Session, answer: string): Promise<CoachReply> {
+    const interview = session.interview!;
+    const turn = interview.turns[interview.current!]!;
+    turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
+    const critique = await this.parts.critic.critique(turn.question, turn.answer);
+    const gaps = critique.issues.filter((issue) => THIN.has(issue.code));
+    if (gaps.length > 0 && !interview.awaitingFollowUp) {
+      interview.awaitingFollowUp = true;
+      turn.followUp = critique.followUps[0] ?? "Can you tell me more about what you did and how it turned out?";
+      return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
+    }
+    turn.score = critique.score;
+    turn.issues = critique.issues.map((issue) => issue.code);
+    const story = this.storyTold(turn.answer);
+    if (story) {
+      turn.storyId = story.story.id;
+      turn.experience = story.story.experience;
+    }
+    const feedback = `Score ${critique.score}/100.${critique.issues[0] ? ` To improve: ${critique.issues[0].message}` : " Complete and specific."}`;
+    return this.nextQuestion(session, feedback, critique);
+  }
+
+  // Which bank story an answer retells: most of the answer's content words appear in it.
+  private storyTold(answer: string): StoryFeatures | undefined {
+    const terms = new Set(lexicalTerms(answer, loadTaxonomy().templateWords));
+    if (terms.size < 8) return undefined;
+    let best: { features: StoryFeatures; share: number } | undefined;
+    for (const features of this.parts.features) {
+      let shared = 0;
+      for (const term of terms) if (features.terms.has(term)) shared++;
+      const share = shared / terms.size;
+      if (!best || share > best.share) best = { features, share };
+    }
+    return best && best.share >= 0.5 ? best.features : undefined;
+  }
+
+  private nextQuestion(session: Session, preface: string, critique?: Critique): CoachReply {
+    const interview = session.interview!;
+    interview.awaitingFollowUp = false;
+    const next = interview.current! + 1;
+    const cards: CoachReply["cards"] = critique ? [{ type: "critique", data: critique }] : [];
+    if (next >= interview.turns.length) {
+      const summary = this.finishInterview(session, preface);
+      return { text: summary.text, cards: [...cards, ...summary.cards] };
+    }
+    interview.current = next;
+    const turn = interview.turns[next]!;
+    return { text: `${preface}\n\nQuestion ${next + 1} of ${interview.turns.length} (${turn.principle}): ${turn.question}`, cards };
+  }
+
+  private finishInterview(session: Session, preface: string): CoachReply {
+    const interview = session.interview!;
+    interview.current = null;
+    interview.awaitingFollowUp = false;
+    const answered = interview.turns.filter((turn) => turn.score !== null);
+    const lines = interview.turns.map((turn) => `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`);
+    const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
+    const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
+    const counts = new Map<string, number>();
+    for (const turn of answered) for (const code of turn.issues) counts.set(code, (counts.get(code) ?? 0) + 1);
+    const practise = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([code]) => PRACTISE[code] ?? code);
+    const text = [
+      `${preface}\n\nInterview summary:`,
+      ...lines,
+      reused.length ? `You used the same experience for more than one question (${reused.join(", ")}); interviewers notice. Prepare a different story for one of them.` : "",
+      practise.length ? `Practise next: ${practise.join("; ")}.` : answered.length ? "Practise next: keep them this complete, and tighten to about two minutes each." : "Practise next: answer at least one question out loud.",
+    ]
+      .filter(Boolean)
+      .join("\n");
+    return { text, cards: [{ type: "summary", data: { principles: interview.principles, turns: interview.turns, reusedExperiences: reused } }] };
+  }
+}
+
+const PRACTISE: Record<string, string> = {
+  NOT_A_STORY: "tell one specific time, not what you usually do",
+  MISSING_RESULT: "end every answer on the outcome",
+  NOT_QUANTIFIED: "put a number on your results",
+  NUMBERS_ONLY_IN_SETUP: "quantify the outcome, not just the situation",
+  WE_HEAVY: 'say "I" for what you did',
+  MISSING_LESSON: "close failure stories with what you learned",
+  MISSING_ACTION: "spend most of the answer on your actions",
+  MISSING_SITUATION: "open with one sentence of context",
+  MISSING_TASK: "say what your goal was",
+  TOO_LONG: "trim to about two minutes",
+  TOO_SHORT: "give enough detail for a minute or two",
+  SETUP_TOO_LONG: "shorten the setup",
+};
+
+function acknowledge(critique: Critique): string {
+  return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
+}
+
+function lastQuestion(session: Session): string | undefined {
+  for (const message of [...session.messages].reverse()) {
+    if (message.role === "user" && /\?\s*$|^(tell me|describe|give me|walk me)/i.test(message.text) && message.text.split(/\s+/).length < 40) return message.text;
+  }
+  return undefined;
+}
+
+function seedOf(text: string): number {
+  return createHash("sha256").update(text).digest().readUInt32LE(0);
+}
+
+function pickPrinciples(sessionId: string, count: number): Principle[] {
+  const start = seedOf(sessionId) % PRINCIPLES.length;
+  return Array.from({ length: count }, (_, index) => PRINCIPLES[(start + index * 5) % PRINCIPLES.length]!);
+}
+
+function pickQuestion(questions: readonly BankQuestion[], principle: Principle, sessionId: string, used: ReadonlySet<string>): BankQuestion {
+  const pool = questions.filter((question) => question.principles[0] === principle && !used.has(question.id));
+  const fallback = questions.filter((question) => question.principles.includes(principle) && !used.has(question.id));
+  const candidates = pool.length ? pool : fallback.length ? fallback : questions.filter((question) => !used.has(question.id));
+  return candidates[seedOf(`${sessionId}:${principle}`) % candidates.length]!;
+}
+
+function describeMatches(result: MatchResult): string {
+  if (result.matches.length === 0) return "No story in your bank fits that yet.";
+  const lines = result.matches.map((match, index) => `${index + 1}. ${match.title} (${match.score.toFixed(2)})\n   ${match.why}`);
+  return `For "${result.question}" (${result.competencies.map((entry) => entry.name).join(", ") || "no clear theme"}):\n${lines.join("\n")}`;
+}
+
+function describeCritique(critique: Critique, question: string): string {
+  const parts = Object.entries(critique.star).map(([part, value]) => `${part} ${value.present ? "yes" : "no"}`).join(", ");
+  const issues = critique.issues.slice(0, 3).map((issue) => `- ${issue.message}`);
+  return [`Against "${question}": score ${critique.score}/100 (${parts}).`, ...issues, `An interviewer would ask: ${critique.followUps[0] ?? ""}`].join("\n");
+}

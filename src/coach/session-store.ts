@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { InputError, StoreError } from "../errors/index.js";
+import { writeFileAtomic } from "../store/atomic-write.js";
+import { newSession, SessionSchema, type Session } from "./session.js";
+
+const SESSION_ID = /^[a-z0-9-]{4,64}$/;
+
+/** Sessions as JSON files in the store (written atomically), so a restart loses nothing. */
+export class SessionStore {
+  constructor(private readonly folder: string) {}
+
+  create(): Session {
+    return newSession(`s-${randomBytes(6).toString("hex")}`);
+  }
+
+  async load(id: string): Promise<Session> {
+    if (!SESSION_ID.test(id)) throw new InputError("INPUT_NOT_PARSEABLE", `"${id}" is not a session id (letters, digits and hyphens).`);
+    let text: string;
+    try {
+      text = await readFile(this.file(id), "utf8");
+    } catch {
+      throw new InputError("INPUT_UNREADABLE", `no session "${id}" in ${this.folder}.`);
+    }
+    const parsed = SessionSchema.safeParse((() => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+    })());
+    if (!parsed.success) throw new StoreError(`${this.file(id)}: the session file is damaged.`, { file: this.file(id) });
+    return parsed.data;
+  }
+
+  async save(session: Session): Promise<void> {
+    session.updatedAt = new Date().toISOString();
+    await writeFileAtomic(this.file(session.id), JSON.stringify(session, null, 2));
+  }
+
+  private file(id: string): string {
+    return path.join(this.folder, `${id}.json`);
+  }
+}

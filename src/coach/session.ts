@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** One question asked in a mock interview and what came of it. */
+export const InterviewTurnSchema = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  principle: z.string(),
+  answer: z.string().default(""),
+  followUp: z.string().nullable().default(null),
+  score: z.number().nullable().default(null),
+  issues: z.array(z.string()).default([]),
+  storyId: z.string().nullable().default(null),
+  experience: z.string().nullable().default(null),
+});
+export type InterviewTurn = z.infer<typeof InterviewTurnSchema>;
+
+/** A coaching conversation, persisted between runs so it can be resumed. */
+export const SessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  messages: z.array(z.object({ role: z.enum(["user", "coach"]), text: z.string(), at: z.string() })),
+  /** Every bank question asked in this session, so no interview repeats one. */
+  askedQuestionIds: z.array(z.string()).default([]),
+  interview: z
+    .object({
+      principles: z.array(z.string()),
+      turns: z.array(InterviewTurnSchema),
+      /** Index into turns of the question awaiting an answer, or null when finished. */
+      current: z.number().int().nullable(),
+      awaitingFollowUp: z.boolean(),
+    })
+    .nullable(),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+export function newSession(id: string): Session {
+  const now = new Date().toISOString();
+  return { id, createdAt: now, updatedAt: now, messages: [], askedQuestionIds: [], interview: null };
+}

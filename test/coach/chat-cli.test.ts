@@ -1,0 +1,53 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readQuestionBank } from "../../src/understanding/question-bank.js";
+import { runCoach } from "../support/run-coach.js";
+
+const THIN = "We fixed it.";
+const FOLLOW_UP = "I rewrote the retry logic myself and the errors dropped from 40 a day to 2.";
+const COMPLETE =
+  "At my last job our nightly billing export failed twice a week and finance could not close the books on time. I owned the export, so I traced the failures to a schema change upstream, wrote a contract test, and added an alert. The export has not failed since, saving finance about 6 hours a week. I learned to add a contract test whenever we depend on another team's data.";
+
+describe("coach chat through piped stdin", () => {
+  const store = mkdtempSync(path.join(os.tmpdir(), "coach-chat-"));
+
+  it("runs a full mock interview: bank questions, one follow-up for a thin answer, then a summary", async () => {
+    const run = await runCoach(["chat", "--store", store], { input: ["interview me on Ownership and Dive Deep", THIN, FOLLOW_UP, COMPLETE, ""].join("\n") });
+    expect(run.code).toBe(0);
+    const bank = readQuestionBank();
+    const asked = [...run.stdout.matchAll(/Question (\d) of 2 \(([^)]+)\): (.+)/g)].map((match) => ({ principle: match[2], question: match[3] }));
+    expect(asked.map((entry) => entry.principle)).toEqual(["Ownership", "Dive Deep"]);
+    for (const entry of asked) expect(bank.find((question) => question.question === entry.question)?.principles[0]).toBe(entry.principle);
+    expect(new Set(asked.map((entry) => entry.question)).size).toBe(2);
+    // The thin answer gets exactly one follow-up about its gap, then the interview moves on.
+    expect(run.stdout).toMatch(/What was the outcome\?|what did you decide or do yourself\?/);
+    expect(run.stdout).toMatch(/Interview summary:\n- Ownership: \d+\/100\n- Dive Deep: \d+\/100/);
+    expect(run.stdout).toMatch(/Practise next:/);
+    const sessionId = /session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${sessionId}.json`), "utf8"));
+    expect(saved.interview.turns.map((turn: any) => turn.followUp !== null)).toEqual([true, false]);
+    expect(saved.interview.turns[0].answer).toBe(`${THIN}\n${FOLLOW_UP}`);
+    expect(saved.messages).toHaveLength(8);
+  });
+
+  it("resumes a session, and finds stories for a pasted question", async () => {
+    const first = await runCoach(["chat", "--store", store], { input: "Which story for: tell me about a time you failed?\n" });
+    const id = /session (s-[0-9a-f]+)/.exec(first.stderr)![1]!;
+    expect(first.stdout).toMatch(/1\. Tell Me About a Time You Failed/);
+    const resumed = await runCoach(["chat", "--store", store, "--session", id], { input: "help\n" });
+    expect(resumed.stderr).toMatch(new RegExp(`session ${id} resumed \\(2 messages\\)`));
+    expect(resumed.stdout).toMatch(/mock interview/);
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${id}.json`), "utf8"));
+    expect(saved.messages.map((message: any) => message.role)).toEqual(["user", "coach", "user", "coach"]);
+    expect(readdirSync(path.join(store, "sessions")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("an unknown session is a clear input error", async () => {
+    const run = await runCoach(["chat", "--store", store, "--session", "s-doesnotexist"], { input: "" });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/no session "s-doesnotexist"/);
+  });
+});

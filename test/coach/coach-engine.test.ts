@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { loadBank } from "../../src/bank/index.js";
+import { CoachEngine, SessionStore } from "../../src/coach/index.js";
+import { OfflineCritic } from "../../src/critique/index.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { computeStoryFeatures, createMatcher, storySearchText } from "../../src/retrieval/index.js";
+import { readQuestionBank } from "../../src/understanding/question-bank.js";
+import { withInferredPrinciples } from "../../src/understanding/index.js";
+import { HnswStoryIndex } from "../../src/vector-index/hnsw-story-index.js";
+import { SAMPLE_BANK } from "../support/run-coach.js";
+
+async function engineForSampleBank() {
+  const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
+  const embedder = new InterviewEmbedder();
+  const vectors = await embedder.embed(stories.map(storySearchText));
+  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
+  return { stories, engine: new CoachEngine({ matcher: createMatcher(stories, index, embedder), critic: new OfflineCritic(), features: computeStoryFeatures(stories), questions: readQuestionBank() }) };
+}
+
+describe("the coach engine", () => {
+  it("warns when one experience answers two questions of a mock interview, and names the story", async () => {
+    const { stories, engine } = await engineForSampleBank();
+    const tellings = stories.filter((story) => story.experience === stories.find((candidate) => candidate.id === "numbered-traced-missed-on-call-pages-to-a-daylight-saving-bug")!.experience);
+    expect(tellings).toHaveLength(2);
+    const session = new SessionStore("/nonexistent").create();
+    await engine.respond(session, "interview me on Ownership and Dive Deep");
+    for (const telling of tellings) {
+      const reply = await engine.respond(session, telling.body);
+      if (session.interview?.awaitingFollowUp) await engine.respond(session, "The fix cut missed pages to zero.");
+      expect(reply.text.length).toBeGreaterThan(0);
+    }
+    const summary = session.messages.at(-1)!.text;
+    expect(summary).toMatch(/Interview summary/);
+    expect(summary).toMatch(/same experience for more than one question/);
+    expect(session.interview!.turns.map((turn) => turn.storyId).sort()).toEqual(tellings.map((story) => story.id).sort());
+  });
+
+  it("never asks the same question twice across interviews in one session", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    const asked = new Set<string>();
+    // Frugality has about 20 questions in the bank; five interviews must use five different ones.
+    for (let round = 0; round < 5; round++) {
+      await engine.respond(session, "interview me on Frugality");
+      const turn = session.interview!.turns[0]!;
+      expect(asked.has(turn.questionId)).toBe(false);
+      asked.add(turn.questionId);
+      await engine.respond(session, "stop");
+    }
+  });
+});
