@@ -40,6 +40,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./chat.js")).chatCommand,
   },
   {
+    name: "serve",
+    summary: "Serve the HTTP API (match, critique, chat) on this machine",
+    load: async () => (await import("./serve.js")).serveCommand,
+  },
+  {
     name: "eval",
     summary: "Measure retrieval against labelled data; --check gates regressions",
     load: async () => (await import("./eval.js")).evalCommand,

@@ -2,27 +2,12 @@ import { loadBank } from "../../bank/index.js";
 import { readStoredBanks } from "../../store/index.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
 import { configFromArgs } from "../open-story-index.js";
-import { STORY_PARTS, type ParsedBank, type Story } from "../../core/story.js";
+import { STORY_PARTS, type ParsedBank } from "../../core/story.js";
+import { storyToJson } from "../../story-json.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { listFlag } from "../parse-command-args.js";
 import { resolveBankPaths } from "../resolve-bank-paths.js";
-
-/** The `coach stories --json` line for one story (contracts). */
-export function storyToJson(story: Story) {
-  return {
-    id: story.id,
-    title: story.title,
-    question: story.question,
-    principles: story.principles,
-    experience: story.experience,
-    parts: Object.fromEntries(STORY_PARTS.map((part) => [part, Boolean(story.parts[part])])),
-    source: story.source,
-    questions: story.questions,
-    principleSource: story.principleSource,
-    partsInferred: story.partsInferred,
-  };
-}
 
 export const storiesCommand: Command = {
   name: "stories",

@@ -1,0 +1,75 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { SessionStore } from "../../coach/index.js";
+import { UsageError } from "../../errors/index.js";
+import { resolveProvider } from "../../providers/index.js";
+import { createApp } from "../../server/create-app.js";
+import { ServedBanks } from "../../server/served-banks.js";
+import { readStoredBanks, storeLayout } from "../../store/index.js";
+import type { Command } from "../command.js";
+import { createCritic } from "../create-critic.js";
+import { notice } from "../io.js";
+import { announceProvider, configFromArgs } from "../open-story-index.js";
+import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
+import { listFlag, stringFlag } from "../parse-command-args.js";
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Serve the HTTP API (match, critique, chat) on this machine",
+  help: `Usage: coach serve [--port 3000] [--host 127.0.0.1] [--bank PATH]... [--store DIR]
+
+Serves the HTTP API (see GET /api/openapi.json): health, banks (upload, list,
+delete), stories, match, critique, chat (server-sent events) and sessions.
+With no --bank, the banks already in the store; with an empty store, the
+bundled sample bank. Uploaded banks and chat sessions are kept in the store,
+so a restart loses nothing.
+
+Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
+every /api request needs Authorization: Bearer <token>. A --host other than
+loopback refuses to start without COACH_TOKEN. Each client may make 120
+requests a minute; bodies are limited to 6 MB.`,
+  options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true } },
+  async run(args, io) {
+    const port = Number(stringFlag(args.values.port) ?? 3000);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${stringFlag(args.values.port)}" is not a port number.`, { flag: "--port" });
+    const host = stringFlag(args.values.host) ?? "127.0.0.1";
+    const token = io.env.COACH_TOKEN?.trim() || undefined;
+    if (!LOOPBACK.test(host) && !token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });
+    const config = configFromArgs(args, io);
+    announceProvider(config, io);
+    const embedder = await resolveProvider(config).createEmbedder();
+    let banks = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
+    let sample: string | null = null;
+    if (banks.length === 0) banks = (await readStoredBanks(config.store)) ?? [];
+    if (banks.length === 0) {
+      notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
+      banks = [SAMPLE_BANK_PATH];
+      sample = SAMPLE_BANK_PATH;
+    }
+    const served = new ServedBanks(config.store, embedder, banks, sample);
+    const state = await served.load();
+    const app = createApp({
+      banks: served,
+      critic: await createCritic(config, io),
+      sessions: new SessionStore(path.join(storeLayout(config.store).store, "sessions")),
+      provider: config.provider,
+      version: packageVersion(),
+      token,
+    });
+    const server = app.listen(port, host);
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", resolve);
+      server.once("error", reject);
+    });
+    const address = server.address() as AddressInfo;
+    notice(io, `coach: serving ${state.indexed.stories.length} stories on http://${host.includes(":") ? `[${host}]` : host}:${address.port}${token ? " (token required)" : ""}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => server.close(() => resolve());
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
+import { MAX_QUESTION_CHARACTERS } from "../retrieval/index.js";
+
+/** Request bodies of the HTTP API: the single source for validation and for the OpenAPI document. */
+export const MatchBodySchema = z.object({ question: z.string().min(1).max(MAX_QUESTION_CHARACTERS), k: z.number().int().min(1).max(50).optional() });
+export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
+export const BankBodySchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "letters, digits, - and _ (at most 64)"),
+  content: z.string().min(1).max(MAX_BANK_FILE_BYTES),
+  format: z.enum(["markdown", "json"]).optional(),
+});
+export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]{4,64}$/).optional(), message: z.string().min(1).max(20_000) });
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export type MatchBody = z.infer<typeof MatchBodySchema>;
+export type CritiqueBody = z.infer<typeof CritiqueBodySchema>;
+export type BankBody = z.infer<typeof BankBodySchema>;
+export type ChatBody = z.infer<typeof ChatBodySchema>;

@@ -1,0 +1,147 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import type { z } from "zod";
+import { CoachEngine, SessionStore, type Session } from "../coach/index.js";
+import type { Critic } from "../core/critique.js";
+import { httpStatusFor, isCoachError } from "../errors/index.js";
+import { readQuestionBank } from "../understanding/question-bank.js";
+import { storyToJson } from "../story-json.js";
+import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
+import { openApiDocument } from "./openapi.js";
+import { rateLimit } from "./rate-limit.js";
+import type { ServedBanks } from "./served-banks.js";
+
+export interface AppOptions {
+  banks: ServedBanks;
+  critic: Critic;
+  sessions: SessionStore;
+  provider: string;
+  version: string;
+  /** When set, every /api request needs `Authorization: Bearer <token>`. */
+  token?: string;
+  rateLimitPerMinute?: number;
+}
+
+/** Largest JSON body accepted: a 5 MB bank plus its envelope. */
+export const MAX_BODY = "6mb";
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new HttpError(400, "INVALID_BODY", `${issue.path.join(".") || "body"}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** The HTTP API of the contracts, as an express app (the caller listens). */
+export function createApp(options: AppOptions): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
+  app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
+    if (!options.token || request.headers.authorization === `Bearer ${options.token}`) return next();
+    next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
+  });
+  app.use(express.json({ limit: MAX_BODY }));
+
+  const engine = () => {
+    const state = options.banks.current();
+    return new CoachEngine({ matcher: state.matcher, critic: options.critic, features: state.features, questions: readQuestionBank() });
+  };
+
+  app.get("/api/health", (_request, response) => {
+    response.json({ ok: true, provider: options.provider, stories: options.banks.current().indexed.stories.length });
+  });
+  app.get("/api/openapi.json", (_request, response) => {
+    response.json(openApiDocument(options.version));
+  });
+  app.get("/api/stories", (_request, response) => {
+    response.json({ stories: options.banks.current().indexed.stories.map(storyToJson) });
+  });
+  app.get("/api/banks", (_request, response) => {
+    response.json({ banks: options.banks.uploadedNames() });
+  });
+  app.post("/api/banks", async (request, response) => {
+    const body = parseBody(BankBodySchema, request.body);
+    const format = body.format ?? (/^\s*\{/.test(body.content) ? "json" : "markdown");
+    const parsed = await options.banks.upload(body.name, body.content, format);
+    response.json({ stories: parsed.stories.map(storyToJson), warnings: parsed.warnings });
+  });
+  app.delete("/api/banks/:name", async (request, response) => {
+    if (!(await options.banks.remove(String(request.params.name)))) throw new HttpError(404, "NOT_FOUND", `no bank named "${request.params.name}".`);
+    response.json({ removed: request.params.name });
+  });
+  app.post("/api/match", async (request, response) => {
+    const body = parseBody(MatchBodySchema, request.body);
+    const { notices: _notices, ...result } = await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 });
+    response.json(result);
+  });
+  app.post("/api/critique", async (request, response) => {
+    const body = parseBody(CritiqueBodySchema, request.body);
+    response.json(await options.critic.critique(body.question, body.answer));
+  });
+  app.post("/api/chat", async (request, response) => {
+    const body = parseBody(ChatBodySchema, request.body);
+    const session: Session = body.sessionId ? await loadSession(options.sessions, body.sessionId) : options.sessions.create();
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    send("session", { sessionId: session.id });
+    try {
+      const reply = await engine().respond(session, body.message);
+      await options.sessions.save(session);
+      for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) send("token", { text: piece });
+      for (const card of reply.cards) send("card", card);
+      send("done", {});
+    } catch (error) {
+      send("error", isCoachError(error) ? error.toJSON() : { code: "INTERNAL", message: "the coach could not answer" });
+    }
+    response.end();
+  });
+  app.get("/api/sessions/:id", async (request, response) => {
+    const session = await loadSession(options.sessions, String(request.params.id));
+    response.json({ id: session.id, createdAt: session.createdAt, messages: session.messages, interview: session.interview });
+  });
+  app.get("/api/sessions/:id/export", async (request, response) => {
+    const session = await loadSession(options.sessions, String(request.params.id));
+    const lines = [`# Coaching session ${session.id}`, "", `Started ${session.createdAt}.`, ""];
+    for (const message of session.messages) lines.push(`**${message.role === "user" ? "You" : "Coach"}:** ${message.text}`, "");
+    response.type("text/markdown").send(lines.join("\n"));
+  });
+  app.use("/api", (_request, _response, next) => next(new HttpError(404, "NOT_FOUND", "no such API route.")));
+
+  // One place maps failures to statuses and the contract's error body.
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    const { status, code, message } = describeError(error);
+    if (response.headersSent) return response.end();
+    response.status(status).json({ error: { code, message } });
+  });
+  return app;
+}
+
+async function loadSession(sessions: SessionStore, id: string): Promise<Session> {
+  try {
+    return await sessions.load(id);
+  } catch (error) {
+    if (isCoachError(error) && error.code.startsWith("INPUT_")) throw new HttpError(404, "SESSION_NOT_FOUND", `no session "${id}".`);
+    throw error;
+  }
+}
+
+function describeError(error: unknown): { status: number; code: string; message: string } {
+  if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
+  const type = (error as { type?: string })?.type;
+  if (type === "entity.parse.failed") return { status: 400, code: "INVALID_JSON", message: "the body is not valid JSON." };
+  if (type === "entity.too.large") return { status: 413, code: "BODY_TOO_LARGE", message: `the body is over the ${MAX_BODY} limit.` };
+  if (isCoachError(error)) return { status: httpStatusFor(error), code: error.code, message: error.message };
+  return { status: 500, code: "INTERNAL", message: "internal error" };
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readEvents, startServe, type RunningServer } from "../support/serve.js";
+import { SAMPLE_BANK, runCoach } from "../support/run-coach.js";
+
+/** A response body as JSON (any: the tests check its shape). */
+async function json(response: Response | Promise<Response>): Promise<any> {
+  return (await response).json();
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("the HTTP API on a real loopback server", () => {
+  let server: RunningServer;
+  const store = mkdtempSync(path.join(os.tmpdir(), "coach-api-"));
+  beforeAll(async () => {
+    server = await startServe(["--store", store]);
+  });
+  afterAll(async () => server.stop());
+
+  it("answers health, stories, match and critique with contract-shaped bodies, and sends no CORS headers", async () => {
+    const health = await fetch(`${server.url}/api/health`);
+    expect(await json(health)).toEqual({ ok: true, provider: "local", stories: 33 });
+    expect(health.headers.get("access-control-allow-origin")).toBeNull();
+    const stories = await json(fetch(`${server.url}/api/stories`));
+    expect(stories.stories).toHaveLength(33);
+    const match = await json(post(`${server.url}/api/match`, { question: "Tell me about a time you failed", k: 2 }));
+    expect(match.matches).toHaveLength(2);
+    expect(match.matches[0]).toHaveProperty("leadWith");
+    const critique = await json(post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "I patched the parser and the report has not failed since." }));
+    expect(critique).toHaveProperty("star.action.present", true);
+    expect(critique.llm).toBeNull();
+  });
+
+  it("rejects malformed JSON, wrong types and oversized bodies with the contract's error body", async () => {
+    const malformed = await post(`${server.url}/api/match`, "{not json");
+    expect(malformed.status).toBe(400);
+    expect((await json(malformed)).error.code).toBe("INVALID_JSON");
+    const wrong = await post(`${server.url}/api/match`, { question: 42 });
+    expect(wrong.status).toBe(400);
+    expect(await json(wrong)).toEqual({ error: { code: "INVALID_BODY", message: expect.stringMatching(/^question:/) } });
+    const huge = await post(`${server.url}/api/banks`, { name: "huge", content: "x".repeat(7 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    expect((await json(huge)).error.code).toBe("BODY_TOO_LARGE");
+    const missing = await fetch(`${server.url}/api/sessions/s-nosuchsession`);
+    expect(missing.status).toBe(404);
+    expect((await json(missing)).error.code).toBe("SESSION_NOT_FOUND");
+  });
+
+  it("streams chat as server-sent events, keeping concurrent sessions apart", async () => {
+    const [first, second] = await Promise.all([
+      post(`${server.url}/api/chat`, { message: "interview me on Frugality" }),
+      post(`${server.url}/api/chat`, { message: "Which story for: tell me about a time you failed?" }),
+    ]);
+    expect(first.headers.get("content-type")).toMatch(/text\/event-stream/);
+    const [a, b] = await Promise.all([readEvents(first), readEvents(second)]);
+    expect(a[0]!.event).toBe("session");
+    expect(b[0]!.event).toBe("session");
+    expect(a[0]!.data.sessionId).not.toBe(b[0]!.data.sessionId);
+    expect(a.at(-1)!.event).toBe("done");
+    expect(a.filter((event) => event.event === "token").map((event) => event.data.text).join("")).toMatch(/Mock interview on Frugality/);
+    expect(b.find((event) => event.event === "card")!.data.type).toBe("matches");
+    const transcript = await json(fetch(`${server.url}/api/sessions/${a[0]!.data.sessionId}`));
+    expect(transcript.messages.map((message: any) => message.role)).toEqual(["user", "coach"]);
+    const exported = await fetch(`${server.url}/api/sessions/${a[0]!.data.sessionId}/export`);
+    expect(exported.headers.get("content-type")).toMatch(/text\/markdown/);
+    expect(await exported.text()).toMatch(/\*\*You:\*\* interview me on Frugality/);
+  });
+
+  it("publishes an OpenAPI document generated from the request schemas", async () => {
+    const document = await json(fetch(`${server.url}/api/openapi.json`));
+    expect(document.openapi).toMatch(/^3\./);
+    const schema = document.paths["/api/match"].post.requestBody.content["application/json"].schema;
+    expect(schema.required).toEqual(["question"]);
+    expect(schema.properties.k.maximum).toBe(50);
+  });
+});
+
+describe("tokens, hosts and restarts", () => {
+  it("requires the bearer token when COACH_TOKEN is set", async () => {
+    const server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-token-"))], { COACH_TOKEN: "secret-token" });
+    try {
+      const without = await fetch(`${server.url}/api/health`);
+      expect(without.status).toBe(401);
+      expect((await json(without)).error.code).toBe("UNAUTHORIZED");
+      const withToken = await fetch(`${server.url}/api/health`, { headers: { authorization: "Bearer secret-token" } });
+      expect(withToken.status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("refuses a non-loopback host without a token", async () => {
+    const run = await runCoach(["serve", "--host", "0.0.0.0", "--port", "0"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--host 0\.0\.0\.0 is reachable from other machines: set COACH_TOKEN/);
+  });
+
+  it("keeps an uploaded bank and a session across a restart", async () => {
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-restart-"));
+    const content = readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8");
+    let server = await startServe(["--store", store]);
+    let sessionId: string;
+    try {
+      const upload = await post(`${server.url}/api/banks`, { name: "mine", content });
+      expect(upload.status).toBe(200);
+      expect((await json(upload)).stories).toHaveLength(13);
+      expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
+      const events = await readEvents(await post(`${server.url}/api/chat`, { message: "interview me on Frugality" }));
+      sessionId = events[0]!.data.sessionId;
+    } finally {
+      await server.stop();
+    }
+    server = await startServe(["--store", store]);
+    try {
+      expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["mine"]);
+      const events = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "stop" }));
+      expect(events[0]!.data.sessionId).toBe(sessionId);
+      expect(events.filter((event) => event.event === "token").map((event) => event.data.text).join("")).toMatch(/Interview summary/);
+      const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+      expect(transcript.messages).toHaveLength(4);
+      const empty = await post(`${server.url}/api/banks`, { name: "notes", content: "# just notes\n\n- nothing here" });
+      expect(empty.status).toBe(400);
+      expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
+    } finally {
+      await server.stop();
+    }
+  });
+});
