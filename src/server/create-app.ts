@@ -7,6 +7,8 @@ import { readQuestionBank } from "../understanding/question-bank.js";
 import { storyToJson } from "../story-json.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
+import { WEB_PAGE } from "./web-page.js";
+import { assessCoverage } from "../retrieval/index.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
 
@@ -64,6 +66,12 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.get("/api/openapi.json", (_request, response) => {
     response.json(openApiDocument(options.version));
+  });
+  app.get("/", (_request, response) => {
+    response.type("html").send(WEB_PAGE);
+  });
+  app.get("/api/coverage", (_request, response) => {
+    response.json({ coverage: assessCoverage(options.banks.current().features) });
   });
   app.get("/api/stories", (_request, response) => {
     response.json({ stories: options.banks.current().indexed.stories.map(storyToJson) });

@@ -19,6 +19,7 @@ export function openApiDocument(version: string) {
         post: { summary: "Add or replace a named bank", requestBody: { required: true, content: json(BankBodySchema) }, responses: { 200: { description: "Parsed stories and warnings" }, ...errors } },
       },
       "/api/banks/{name}": { delete: { summary: "Remove a bank", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed" }, ...errors } } },
+      "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array" }, ...errors } } },
       "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories" }, ...errors } } },
       "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line" }, ...errors } } },
       "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line" }, ...errors } } },

@@ -1,0 +1,107 @@
+/** The web page at `/`: one self-contained file (no CDN, no build step) over the same HTTP API. */
+export const WEB_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>coach: interview answer coach</title>
+<style>
+:root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#2b5fa8;--s:#e8f0fe;--t:#fef3c7;--a:#dcfce7;--r:#fce7f3;--l:#ede9fe}
+*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#f6f7f9}
+header{padding:.8rem 1.2rem;background:#fff;border-bottom:1px solid var(--line)}header h1{margin:0;font-size:1.2rem}header p{margin:.2rem 0 0;color:var(--muted);font-size:.9rem}
+main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:1rem;padding:1rem;max-width:1300px;margin:0 auto}
+section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;min-width:0}h2{margin:0 0 .6rem;font-size:1.05rem}
+#log{height:420px;overflow-y:auto;border:1px solid var(--line);border-radius:6px;padding:.6rem;background:#fbfcfd}
+.msg{margin:.4rem 0;white-space:pre-wrap;word-wrap:break-word}.msg.user{color:var(--accent);font-weight:600}.msg.coach{color:var(--ink)}
+form{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}input[type=text],textarea{flex:1;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px}
+textarea{width:100%;min-height:7rem}button{font:inherit;padding:.5rem .9rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
+button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--muted);font-size:.9rem}
+.part-situation{background:var(--s)}.part-task{background:var(--t)}.part-action{background:var(--a)}.part-result{background:var(--r)}.part-lesson{background:var(--l)}
+.legend span{display:inline-block;padding:0 .4rem;margin-right:.3rem;border-radius:4px;font-size:.85rem}
+#highlighted{border:1px solid var(--line);border-radius:6px;padding:.6rem;white-space:pre-wrap;margin:.6rem 0}
+.bars div{display:flex;align-items:center;gap:.5rem;font-size:.9rem}.bars i{display:block;height:.7rem;background:var(--accent);border-radius:3px}
+#critique-form{flex-direction:column}#critique-form button{align-self:flex-start}
+@media (max-width:820px){main{grid-template-columns:1fr}#log{height:320px}}
+</style></head><body>
+<header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p></header>
+<main>
+<section aria-labelledby="chat-title"><h2 id="chat-title">Coach</h2>
+<div id="log" role="log" aria-live="polite" aria-label="Conversation"></div>
+<form id="chat-form"><label class="muted" for="chat-input" style="width:100%">Ask "which story for: …", say "interview me on Ownership", or paste an answer.</label>
+<input id="chat-input" type="text" autocomplete="off" placeholder="Message the coach"><button type="submit">Send</button></form>
+</section>
+<div style="display:grid;gap:1rem;min-width:0">
+<section aria-labelledby="bank-title"><h2 id="bank-title">Story bank</h2>
+<form id="bank-form"><label for="bank-file" class="muted">Upload a markdown or JSON bank</label><input id="bank-file" type="file" accept=".md,.markdown,.txt,.json"><button type="submit">Upload</button></form>
+<p id="bank-status" class="muted" role="status"></p>
+<details><summary>Stories (<span id="story-count">0</span>)</summary><ul id="stories"></ul></details>
+<details><summary>Coverage by principle</summary><ul id="coverage"></ul></details>
+</section>
+<section aria-labelledby="critique-title"><h2 id="critique-title">Critique an answer</h2>
+<form id="critique-form"><input id="critique-question" type="text" aria-label="Interview question" placeholder="Interview question" value="Tell me about a time you solved a hard problem.">
+<textarea id="critique-answer" aria-label="Your answer" placeholder="Paste your drafted answer"></textarea><button type="submit">Critique</button></form>
+<div id="critique-result" hidden><p class="legend"><span class="part-situation">Situation</span><span class="part-task">Task</span><span class="part-action">Action</span><span class="part-result">Result</span><span class="part-lesson">Lesson</span></p>
+<div id="highlighted"></div><p id="score"></p><div class="bars" id="breakdown"></div><h3 style="font-size:1rem">Issues</h3><ul id="issues"></ul><h3 style="font-size:1rem">An interviewer would ask</h3><ul id="followups"></ul></div>
+</section></div></main>
+<script>
+const $ = (id) => document.getElementById(id);
+let sessionId = localStorage.getItem("coach-session") || undefined;
+const esc = (text) => text.replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
+async function api(path, options) {
+  const response = await fetch(path, { headers: { "content-type": "application/json" }, ...options });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+  return body;
+}
+function addMessage(role, text) { const div = document.createElement("div"); div.className = "msg " + role; div.textContent = text; $("log").append(div); $("log").scrollTop = $("log").scrollHeight; return div; }
+async function chat(message) {
+  addMessage("user", message);
+  const out = addMessage("coach", "");
+  const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, message }) });
+  if (!response.ok) { const body = await response.json().catch(() => ({})); out.textContent = body.error ? body.error.message : "Error"; return; }
+  const reader = response.body.getReader(); const decoder = new TextDecoder(); let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read(); if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf("\\n\\n")) >= 0) {
+      const block = buffer.slice(0, end); buffer = buffer.slice(end + 2);
+      const event = (/^event: (.+)$/m.exec(block) || [])[1]; const data = JSON.parse((/^data: (.+)$/m.exec(block) || [, "null"])[1]);
+      if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
+      if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
+      if (event === "card" && data.type === "critique") showCritique(data.data, null);
+      if (event === "error") out.textContent += "\\n[" + data.message + "]";
+    }
+  }
+  out.dataset.done = "true";
+}
+function showCritique(critique, answer) {
+  const text = answer ?? $("critique-answer").value;
+  const marks = [];
+  for (const [part, value] of Object.entries(critique.star)) for (const span of value.spans) marks.push({ ...span, part });
+  marks.sort((a, b) => a.start - b.start);
+  let html = "", at = 0;
+  for (const mark of marks) { if (mark.start < at) continue; html += esc(text.slice(at, mark.start)) + '<span class="part-' + mark.part + '" title="' + mark.part + '">' + esc(text.slice(mark.start, mark.end)) + "</span>"; at = mark.end; }
+  html += esc(text.slice(at));
+  if (answer !== null) $("highlighted").innerHTML = html;
+  $("score").textContent = "Score " + critique.score + "/100 · " + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
+  $("breakdown").innerHTML = Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
+  $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
+  $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
+  $("critique-result").hidden = false;
+}
+async function refreshBank() {
+  const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
+  $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(", ")) + "</span></li>").join("");
+  const { coverage } = await api("/api/coverage");
+  $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
+}
+$("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; chat(text); });
+$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer: $("critique-answer").value }) }), $("critique-answer").value); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+$("bank-form").addEventListener("submit", async (event) => {
+  event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
+  const content = await file.text(); const name = file.name.replace(/\\.[^.]+$/, "").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64) || "bank";
+  try { const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) }); $("bank-status").textContent = "Uploaded " + name + ": " + result.stories.length + " stories, " + result.warnings.length + " warnings."; await refreshBank(); }
+  catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
+});
+refreshBank().catch(() => {});
+addMessage("coach", 'Hi! Ask "which story for: tell me about a time you failed?", or "interview me on Ownership".');
+</script></body></html>`;

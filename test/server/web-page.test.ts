@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
+import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
+import { startServe, type RunningServer } from "../support/serve.js";
+
+const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
+
+describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-page-"))]);
+  });
+  afterAll(async () => server.stop());
+
+  async function send(page: Page, text: string) {
+    const before = await page.locator(".msg.coach[data-done]").count();
+    await page.fill("#chat-input", text);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
+    return page.locator(".msg.coach[data-done]").last().innerText();
+  }
+
+  it("uploads a bank, finds a story, runs two interview turns and highlights an answer's parts", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const external: string[] = [];
+      page.on("request", (request) => {
+        if (!request.url().startsWith(server.url)) external.push(request.url());
+      });
+      await page.goto(server.url);
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+
+      await page.setInputFiles("#bank-file", path.join(SAMPLE_BANK, "by-principle.md"));
+      await page.click("#bank-form button");
+      await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(/Uploaded by-principle: 20 stories/);
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("20");
+
+      const found = await send(page, "Which story for: tell me about a time you failed?");
+      expect(found).toMatch(/1\. Tell Me About a Time You Failed/);
+
+      const question = await send(page, "interview me on Frugality");
+      expect(question).toMatch(/Question 1 of 1 \(Frugality\): .+/);
+      const followUp = await send(page, "We cut some costs.");
+      expect(followUp).toMatch(/\?/);
+      await page.screenshot({ path: path.join(ARTIFACTS, "page-chat.png") });
+
+      const answer = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
+      await page.fill("#critique-answer", answer);
+      await page.click("#critique-form button");
+      await expect.poll(async () => (await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim()).toBe(answer);
+      for (const part of ["situation", "task", "action", "result"]) expect(await page.locator(`#highlighted .part-${part}`).count(), part).toBeGreaterThan(0);
+      expect((await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim()).toBe(answer);
+      expect(await page.locator("#breakdown div").count()).toBe(5);
+      expect(await page.locator("#followups li").count()).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(ARTIFACTS, "page-critique.png"), fullPage: true });
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: path.join(ARTIFACTS, "page-phone.png") });
+      expect(external).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+});
