@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Critic, Critique } from "../core/critique.js";
+import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
 import { assessCoverage, type MatchResult, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { lexicalTerms } from "../retrieval/lexical-index.js";
@@ -22,6 +23,7 @@ export interface CoachParts {
 
 // Gaps worth one follow-up question, as a real interviewer would probe.
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
+const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
 const LONG_ANSWER_WORDS = 60;
 
@@ -117,7 +119,9 @@ export class CoachEngine {
     const gaps = critique.issues.filter((issue) => THIN.has(issue.code));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
-      turn.followUp = critique.followUps[0] ?? "Can you tell me more about what you did and how it turned out?";
+      // Probe in the order interviewers do: is it a real story, what did *you* do, how did it end, what did you learn.
+      const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
+      turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
     }
     turn.score = critique.score;

@@ -8,7 +8,16 @@ import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
-import { LlmCritic } from "../../critique/index.js";
+import { loadBank } from "../../bank/index.js";
+import { CoachEngine } from "../../coach/index.js";
+import { newSession } from "../../coach/session.js";
+import type { Embedder } from "../../core/embedder.js";
+import { LlmCritic, OfflineCritic } from "../../critique/index.js";
+import { readScenarios, runCoachScenarios } from "../../evals/coach-eval.js";
+import { computeStoryFeatures, createMatcher, storySearchText } from "../../retrieval/index.js";
+import { readQuestionBank } from "../../understanding/question-bank.js";
+import { withInferredPrinciples } from "../../understanding/index.js";
+import { HnswStoryIndex } from "../../vector-index/hnsw-story-index.js";
 import { resolveProvider } from "../../providers/index.js";
 import { LlmCache, writeFileAtomic } from "../../store/index.js";
 import type { Command } from "../command.js";
@@ -56,16 +65,18 @@ prompt hash, model and input; a changed prompt misses), so the suite re-runs
 offline with the same COACH_CHAT_MODEL; --refresh asks the provider again.
 COACH_EVAL_REPLAY points the replay elsewhere.
 
-The coach suite is not built yet.`,
+Coach: the scripted conversations in evals/coach/scenarios.jsonl played against
+the offline coach over the sample bank (a missing result gets a follow-up, a
+complete answer moves on, "we" answers are asked what you did, no question
+repeats, the summary names every principle asked).`,
   options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" }, refresh: { type: "boolean" } },
   positionals: true,
   async run(args, io) {
     const suite = args.positionals[0] ?? "all";
     if (!SUITES.includes(suite as (typeof SUITES)[number])) throw new UsageError(`coach eval: unknown suite "${suite}"; choose ${SUITES.join(", ")}.`);
-    if (suite === "coach") throw new UsageError("coach eval: the coach suite is not built yet; run coach eval retrieval or critique.");
-    if (suite === "all") notice(io, "coach: the coach suite is not built yet; running retrieval and critique.");
     const runRetrieval = suite === "retrieval" || suite === "all";
     const runCritique = suite === "critique" || suite === "all";
+    const runCoachSuite = suite === "coach" || suite === "all";
 
     const config = configFromArgs(args, io);
     announceProvider(config, io);
@@ -97,6 +108,7 @@ The coach suite is not built yet.`,
     const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
+    const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
 
     const figures: Record<string, { value: number; cases: number }> = {};
     for (const report of reports) {
@@ -108,6 +120,9 @@ The coach suite is not built yet.`,
       }
     }
     for (const entry of classifier) figures[`classifier.${entry.split}.competencyAt3`] = { value: round(entry.competencyAt3), cases: entry.questions };
+    if (coachResults.length) {
+      figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
+    }
     for (const entry of critiques) {
       figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
       for (const metric of entry.metrics) figures[`critique.${entry.dataset}.${metric.label}.f1`] = { value: round(metric.f1), cases: entry.cases };
@@ -139,6 +154,11 @@ The coach suite is not built yet.`,
         }
       }
     }
+    if (args.values.json) for (const result of coachResults) printJson(io, { suite: "coach", ...result });
+    else if (coachResults.length) {
+      printLine(io, `\ncoach: ${coachResults.filter((result) => result.passed).length} of ${coachResults.length} scripted conversations behave as expected`);
+      for (const result of coachResults) printLine(io, `  ${result.passed ? "pass" : "FAIL"}  ${result.id}  ${result.description}${result.failures.length ? `\n        ${result.failures.join("\n        ")}` : ""}`);
+    }
     if (llmCritique && !args.values.json) {
       printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
     }
@@ -160,7 +180,7 @@ The coach suite is not built yet.`,
       return 1;
     }
     // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
-    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : runRetrieval);
+    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     const findings = checkAgainstBaseline(figures, baseline).filter((finding) => ran(finding.figure) && (Number.isFinite(finding.current) || !finding.figure.includes("seed-banks")));
     return reportGate(findings, baseline.hits, hits, io);
   },
@@ -196,6 +216,15 @@ async function runCritiqueSuites() {
 }
 
 const REPLAY_FOLDER = path.join(PACKAGE_ROOT, "evals", "replay", "llm");
+
+/** The offline coach over the sample bank, played through the scripted conversations. */
+async function runCoachSuiteOffline(embedder: Embedder) {
+  const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK_PATH])).stories);
+  const vectors = await embedder.embed(stories.map(storySearchText));
+  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
+  const engine = new CoachEngine({ matcher: createMatcher(stories, index, embedder), critic: new OfflineCritic(), features: computeStoryFeatures(stories), questions: readQuestionBank() });
+  return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), engine, (id) => newSession(id));
+}
 
 /**
  * The LLM critic over the drafts. Replies are read from and written to the
