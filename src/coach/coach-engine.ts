@@ -8,6 +8,11 @@ import { loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import type { InterviewTurn, Session } from "./session.js";
 
+/** Anything that answers a chat message: the offline engine or the LLM-driven coach. */
+export interface Coach {
+  respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply>;
+}
+
 /** What the coach says back: text for people, cards for pages and scripts. */
 export interface CoachReply {
   text: string;
@@ -37,15 +42,16 @@ const HELP = `I can:
  * The offline coach: one conversation engine for the terminal and the API.
  * Deterministic: the same session id and messages give the same replies.
  */
-export class CoachEngine {
+export class CoachEngine implements Coach {
   constructor(private readonly parts: CoachParts) {}
 
-  async respond(session: Session, message: string): Promise<CoachReply> {
+  async respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply> {
     const text = message.trim();
     const now = new Date().toISOString();
     session.messages.push({ role: "user", text, at: now });
     const reply = await this.route(session, text);
     session.messages.push({ role: "coach", text: reply.text, at: new Date().toISOString() });
+    for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) onToken?.(piece);
     return reply;
   }
 

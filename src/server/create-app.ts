@@ -1,9 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { z } from "zod";
-import { CoachEngine, SessionStore, type Session } from "../coach/index.js";
+import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
 import { httpStatusFor, isCoachError } from "../errors/index.js";
-import { readQuestionBank } from "../understanding/question-bank.js";
 import { storyToJson } from "../story-json.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
@@ -14,6 +13,8 @@ import type { ServedBanks } from "./served-banks.js";
 
 export interface AppOptions {
   banks: ServedBanks;
+  /** Builds the coach for the current banks (offline, or LLM-driven when a provider is configured). */
+  coach: (state: ReturnType<ServedBanks["current"]>) => Promise<Coach>;
   critic: Critic;
   sessions: SessionStore;
   provider: string;
@@ -56,10 +57,6 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.use(express.json({ limit: MAX_BODY }));
 
-  const engine = () => {
-    const state = options.banks.current();
-    return new CoachEngine({ matcher: state.matcher, critic: options.critic, features: state.features, questions: readQuestionBank() });
-  };
 
   app.get("/api/health", (_request, response) => {
     response.json({ ok: true, provider: options.provider, stories: options.banks.current().indexed.stories.length });
@@ -105,9 +102,9 @@ export function createApp(options: AppOptions): express.Express {
     const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send("session", { sessionId: session.id });
     try {
-      const reply = await engine().respond(session, body.message);
+      const coach = await options.coach(options.banks.current());
+      const reply = await coach.respond(session, body.message, (text) => send("token", { text }));
       await options.sessions.save(session);
-      for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) send("token", { text: piece });
       for (const card of reply.cards) send("card", card);
       send("done", {});
     } catch (error) {

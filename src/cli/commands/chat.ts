@@ -1,10 +1,10 @@
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { CoachEngine, SessionStore } from "../../coach/index.js";
+import { SessionStore } from "../../coach/index.js";
 import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
 import { storeLayout } from "../../store/index.js";
-import { readQuestionBank } from "../../understanding/question-bank.js";
 import type { Command } from "../command.js";
+import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
 import { notice, printLine } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
@@ -28,12 +28,11 @@ Works offline; with --provider openai the critique adds the model's coaching.`,
   options: { bank: { type: "string", multiple: true }, session: { type: "string" } },
   async run(args, io) {
     const { indexed, embedder, config } = await openStoryIndex(args, io);
-    const engine = new CoachEngine({
-      matcher: createMatcher(indexed.stories, indexed.index, embedder),
-      critic: await createCritic(config, io),
-      features: computeStoryFeatures(indexed.stories),
-      questions: readQuestionBank(),
-    });
+    const coach = await createCoach(
+      config,
+      { matcher: createMatcher(indexed.stories, indexed.index, embedder), critic: await createCritic(config, io), features: computeStoryFeatures(indexed.stories), stories: indexed.stories },
+      (reason) => notice(io, `coach: ${reason}`),
+    );
     const sessions = new SessionStore(path.join(storeLayout(config.store).store, "sessions"));
     const given = stringFlag(args.values.session);
     const session = given ? await sessions.load(given) : sessions.create();
@@ -48,9 +47,10 @@ Works offline; with --provider openai the critique adds the model's coaching.`,
         if (interactive) io.stdout.write("> ");
         continue;
       }
-      const reply = await engine.respond(session, line);
+      // Replies stream to the terminal as they are written.
+      await coach.respond(session, line, (token) => io.stdout.write(token));
       await sessions.save(session);
-      printLine(io, reply.text);
+      printLine(io);
       printLine(io);
       if (interactive) io.stdout.write("> ");
     }

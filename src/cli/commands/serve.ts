@@ -7,6 +7,7 @@ import { createApp } from "../../server/create-app.js";
 import { ServedBanks } from "../../server/served-banks.js";
 import { readStoredBanks, storeLayout } from "../../store/index.js";
 import type { Command } from "../command.js";
+import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
 import { notice } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
@@ -50,9 +51,11 @@ requests a minute; bodies are limited to 6 MB.`,
     }
     const served = new ServedBanks(config.store, embedder, banks, sample);
     const state = await served.load();
+    const critic = await createCritic(config, io);
     const app = createApp({
       banks: served,
-      critic: await createCritic(config, io),
+      coach: (current) => createCoach(config, { matcher: current.matcher, critic, features: current.features, stories: current.indexed.stories }, (reason) => notice(io, `coach: ${reason}`)),
+      critic,
       sessions: new SessionStore(path.join(storeLayout(config.store).store, "sessions")),
       provider: config.provider,
       version: packageVersion(),

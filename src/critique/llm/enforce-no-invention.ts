@@ -36,7 +36,10 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
   const replacements: Replacement[] = [];
   const known = (value: string) => {
     const core = normalise(value).replace(/^[$€£]/, "").replace(/\s?(%|percent|k|m|x|ms|s|hours?|days?|weeks?|months?|years?|minutes?|people|users|customers)$/, "");
-    return core.length > 0 && haystack.includes(core);
+    if (core.length === 0) return false;
+    // Whole figures only: "99" inside "p99" or "1990" is not the same figure.
+    const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(^|[^\\p{L}\\p{N}.])${escaped}(?![\\p{N}])`, "u").test(haystack);
   };
   let result = text.replace(NUMBER, (figure) => {
     if (/^\[/.test(figure) || known(figure)) return figure;

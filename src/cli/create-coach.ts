@@ -1,0 +1,20 @@
+import { CoachEngine, LlmCoach, type Coach } from "../coach/index.js";
+import type { ResolvedConfig } from "../config/index.js";
+import type { Critic } from "../core/critique.js";
+import { resolveProvider } from "../providers/index.js";
+import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
+import type { Story } from "../core/story.js";
+import { readQuestionBank } from "../understanding/question-bank.js";
+
+/** The offline coach, or with a provider configured the LLM-driven coach over it (which falls back to it). */
+export async function createCoach(
+  config: ResolvedConfig,
+  parts: { matcher: StoryMatcher; critic: Critic; features: readonly StoryFeatures[]; stories: readonly Story[] },
+  onFallback: (reason: string) => void,
+): Promise<Coach> {
+  const offline = new CoachEngine({ matcher: parts.matcher, critic: parts.critic, features: parts.features, questions: readQuestionBank() });
+  if (config.provider === "local") return offline;
+  const chat = await resolveProvider(config).createChatModel();
+  if (!chat) return offline;
+  return new LlmCoach({ chat, offline, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text), onFallback });
+}

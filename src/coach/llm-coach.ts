@@ -1,0 +1,125 @@
+import { z } from "zod";
+import type { ChatMessage, ChatModel, ToolDefinition } from "../core/chat-model.js";
+import type { Critic } from "../core/critique.js";
+import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
+import { loadPrompt } from "../critique/llm/load-prompt.js";
+import { isCoachError } from "../errors/index.js";
+import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import type { Coach, CoachEngine, CoachReply } from "./coach-engine.js";
+import type { Session } from "./session.js";
+
+const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
+const CritiqueArgs = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(20_000) });
+
+const TOOLS: ToolDefinition[] = [
+  { name: "find_stories", description: "The candidate's stories that best fit an interview question.", parameters: z.toJSONSchema(FindStoriesArgs) as Record<string, unknown> },
+  { name: "critique_answer", description: "Structural critique of a drafted answer to an interview question.", parameters: z.toJSONSchema(CritiqueArgs) as Record<string, unknown> },
+  { name: "coverage", description: "How the candidate's stories cover the 16 Leadership Principles.", parameters: { type: "object", properties: {} } },
+];
+
+// Tool rounds per message: enough to look up stories and then critique, never an endless loop.
+const MAX_TOOL_ROUNDS = 3;
+const HISTORY_MESSAGES = 12;
+
+export interface LlmCoachParts {
+  chat: ChatModel;
+  offline: CoachEngine;
+  matcher: StoryMatcher;
+  critic: Critic;
+  features: readonly StoryFeatures[];
+  /** The user's own story texts: figures and names in them are not inventions. */
+  bankTexts: readonly string[];
+  onFallback?: (reason: string) => void;
+}
+
+/**
+ * The conversation driven by a language model, with story search, critique
+ * and coverage as tools, streamed token by token. Mock interviews stay with
+ * the offline engine (deterministic follow-ups). If the model fails, the
+ * offline coach answers instead, with a notice.
+ */
+export class LlmCoach implements Coach {
+  constructor(private readonly parts: LlmCoachParts) {}
+
+  async respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply> {
+    const text = message.trim();
+    if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, onToken);
+    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i.test(text) || /^(help|\?)$/i.test(text)) return this.offline(session, text, onToken);
+
+    const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
+    const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v1").text }, ...history, { role: "user", content: text }];
+    const cards: CoachReply["cards"] = [];
+    const toolOutputs: string[] = [];
+    try {
+      const sources = () => [text, ...session.messages.map((entry) => entry.text), ...this.parts.bankTexts, ...toolOutputs];
+      for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
+        // Stream sentence by sentence: each is checked for invented figures and names before the user sees it.
+        let buffer = "";
+        let said = "";
+        const flush = (final: boolean) => {
+          const boundary = final ? buffer.length : Math.max(buffer.lastIndexOf(". "), buffer.lastIndexOf("? "), buffer.lastIndexOf("! "), buffer.lastIndexOf("\n")) + 1;
+          if (boundary <= 0) return;
+          const { text: safe } = enforceNoInvention(buffer.slice(0, boundary), sources());
+          buffer = buffer.slice(boundary);
+          said += safe;
+          for (const piece of safe.match(/\S+\s*|\s+/g) ?? []) onToken?.(piece);
+        };
+        const response = await this.parts.chat.stream({ messages, tools: round < MAX_TOOL_ROUNDS ? TOOLS : undefined, temperature: 0.3 }, (delta) => {
+          buffer += delta;
+          flush(false);
+        });
+        flush(true);
+        if (response.toolCalls.length === 0) {
+          const now = new Date().toISOString();
+          session.messages.push({ role: "user", text, at: now }, { role: "coach", text: said, at: now });
+          return { text: said, cards };
+        }
+        messages.push({ role: "assistant", content: response.content, toolCalls: response.toolCalls });
+        for (const call of response.toolCalls) {
+          const output = await this.runTool(call.name, call.arguments, cards);
+          toolOutputs.push(output);
+          messages.push({ role: "tool", toolCallId: call.id, content: output });
+        }
+      }
+      throw new Error("the model kept calling tools");
+    } catch (error) {
+      const reason = isCoachError(error) ? error.message : (error as Error).message;
+      this.parts.onFallback?.(`the language model could not answer (${reason}); the offline coach answers instead.`);
+      return this.offline(session, text, onToken);
+    }
+  }
+
+  private offline(session: Session, text: string, onToken?: (text: string) => void): Promise<CoachReply> {
+    return this.parts.offline.respond(session, text, onToken);
+  }
+
+  // Tool arguments come from the model: validate them like any other input.
+  private async runTool(name: string, rawArguments: string, cards: CoachReply["cards"]): Promise<string> {
+    let args: unknown;
+    try {
+      args = JSON.parse(rawArguments || "{}");
+    } catch {
+      return JSON.stringify({ error: "arguments were not valid JSON" });
+    }
+    if (name === "find_stories") {
+      const parsed = FindStoriesArgs.safeParse(args);
+      if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
+      const result = await this.parts.matcher.match(parsed.data.question, { k: parsed.data.k ?? 3 });
+      cards.push({ type: "matches", data: result });
+      return JSON.stringify(result.matches.map(({ id, title, score, why, leadWith }) => ({ id, title, score, why, leadWith })));
+    }
+    if (name === "critique_answer") {
+      const parsed = CritiqueArgs.safeParse(args);
+      if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
+      const critique = await this.parts.critic.critique(parsed.data.question, parsed.data.answer);
+      cards.push({ type: "critique", data: critique });
+      return JSON.stringify({ score: critique.score, issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps });
+    }
+    if (name === "coverage") {
+      const coverage = assessCoverage(this.parts.features);
+      cards.push({ type: "summary", data: { coverage } });
+      return JSON.stringify(coverage.map(({ principle, fit, stories }) => ({ principle, fit, best: stories[0]?.title ?? null })));
+    }
+    return JSON.stringify({ error: `no tool named ${name}` });
+  }
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadBank } from "../../src/bank/index.js";
+import { CoachEngine, LlmCoach, SessionStore } from "../../src/coach/index.js";
+import { loadConfig } from "../../src/config/index.js";
+import { OfflineCritic } from "../../src/critique/index.js";
+import { resolveProvider } from "../../src/providers/index.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { computeStoryFeatures, createMatcher, storySearchText } from "../../src/retrieval/index.js";
+import { readQuestionBank } from "../../src/understanding/question-bank.js";
+import { withInferredPrinciples } from "../../src/understanding/index.js";
+import { HnswStoryIndex } from "../../src/vector-index/hnsw-story-index.js";
+import { SAMPLE_BANK } from "../support/run-coach.js";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
+
+describe("the LLM-driven coach against the test LLM server", () => {
+  let llm: TestLlmServer;
+  let coach: LlmCoach;
+  let fallbacks: string[];
+  beforeAll(async () => {
+    llm = await startTestLlmServer();
+    const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
+    const embedder = new InterviewEmbedder();
+    const vectors = await embedder.embed(stories.map(storySearchText));
+    const matcher = createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder);
+    const critic = new OfflineCritic();
+    const features = computeStoryFeatures(stories);
+    const chat = (await resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" })).createChatModel())!;
+    const offline = new CoachEngine({ matcher, critic, features, questions: readQuestionBank() });
+    coach = new LlmCoach({ chat, offline, matcher, critic, features, bankTexts: stories.map((story) => story.text), onFallback: (reason) => fallbacks.push(reason) });
+  });
+  afterAll(async () => llm.close());
+  beforeEach(() => {
+    llm.requests.length = 0;
+    fallbacks = [];
+  });
+
+  it("calls the story-search tool, streams the answer token by token, and replaces figures it invented", async () => {
+    llm.reply(
+      { toolCalls: [{ name: "find_stories", arguments: { question: "Tell me about a time you failed", k: 2 } }] },
+      { content: "Use your promo-code story: you skipped the load test and about 3,800 carts were abandoned. Say it protected 99% of revenue? Only if true. Lead with the situation." },
+    );
+    const session = new SessionStore("/nonexistent").create();
+    const tokens: string[] = [];
+    const reply = await coach.respond(session, "Which story should I use for 'tell me about a time you failed'?", (token) => tokens.push(token));
+    const requests = llm.requestsTo("chat");
+    expect(requests).toHaveLength(2);
+    expect(requests.every((request) => request.body.stream === true)).toBe(true);
+    expect(requests[0]!.body.tools.map((tool: any) => tool.function.name)).toEqual(["find_stories", "critique_answer", "coverage"]);
+    const toolMessage = requests[1]!.body.messages.find((message: any) => message.role === "tool");
+    expect(toolMessage.content).toContain("by-principle-tell-me-about-a-time-you-failed");
+    expect(reply.cards.map((card) => card.type)).toEqual(["matches"]);
+    expect(tokens.length).toBeGreaterThan(5);
+    expect(tokens.join("")).toBe(reply.text);
+    expect(reply.text).toContain("3,800");
+    expect(reply.text).not.toContain("99%");
+    expect(reply.text).toContain("[X%]");
+    expect(session.messages.map((message) => message.role)).toEqual(["user", "coach"]);
+  });
+
+  it("falls back to the offline coach, with a notice, when the model fails", async () => {
+    llm.fault("chat", { kind: "status", status: 500 });
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?");
+    expect(fallbacks).toHaveLength(1);
+    expect(fallbacks[0]).toMatch(/offline coach answers instead/);
+    expect(reply.text).toMatch(/^For "tell me about a time you failed\?"/);
+  });
+
+  it("leaves mock interviews to the offline engine: no model call", async () => {
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await coach.respond(session, "interview me on Frugality");
+    expect(reply.text).toMatch(/Question 1 of 1 \(Frugality\)/);
+    expect(llm.requestsTo("chat")).toHaveLength(0);
+  });
+});
