@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import type { CoachEngine } from "../coach/coach-engine.js";
+import type { Coach } from "../coach/coach-engine.js";
 import type { Session } from "../coach/session.js";
 
 /** A scripted conversation and what the coach must do in it (evals/coach/scenarios.jsonl). */
@@ -27,7 +27,7 @@ export async function readScenarios(file: string): Promise<Scenario[]> {
 }
 
 /** Plays each scenario against a fresh session and checks every expectation. */
-export async function runCoachScenarios(scenarios: readonly Scenario[], engine: CoachEngine, newSession: (id: string) => Session): Promise<ScenarioResult[]> {
+export async function runCoachScenarios(scenarios: readonly Scenario[], engine: Coach, newSession: (id: string) => Session): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     const session = newSession(`eval-${scenario.id}`);

@@ -93,6 +93,20 @@ describe("tokens, hosts and restarts", () => {
     }
   });
 
+  it("limits each client's requests a minute and says when to retry", async () => {
+    const server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-rate-")), "--rate-limit", "5"]);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await fetch(`${server.url}/api/health`)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      const limited = await fetch(`${server.url}/api/health`);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await json(limited)).error.code).toBe("RATE_LIMITED");
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses a non-loopback host without a token", async () => {
     const run = await runCoach(["serve", "--host", "0.0.0.0", "--port", "0"]);
     expect(run.code).toBe(2);

@@ -9,7 +9,9 @@ import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
 import { loadBank } from "../../bank/index.js";
-import { CoachEngine } from "../../coach/index.js";
+import { CoachEngine, LlmCoach } from "../../coach/index.js";
+import { loadPrompt } from "../../critique/llm/load-prompt.js";
+import { CachingChatModel } from "../../providers/caching-chat-model.js";
 import { newSession } from "../../coach/session.js";
 import type { Embedder } from "../../core/embedder.js";
 import { LlmCritic, OfflineCritic } from "../../critique/index.js";
@@ -109,6 +111,7 @@ repeats, the summary names every principle asked).`,
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
+    const coachLlmResults = runCoachSuite && config.provider === "openai" ? await runCoachSuiteWithLlm(local, config, Boolean(args.values.refresh), io) : [];
 
     const figures: Record<string, { value: number; cases: number }> = {};
     for (const report of reports) {
@@ -154,6 +157,8 @@ repeats, the summary names every principle asked).`,
         }
       }
     }
+    if (args.values.json) for (const result of coachLlmResults) printJson(io, { suite: "coach-llm", ...result });
+    else if (coachLlmResults.length) printLine(io, `\ncoach driven by the LLM (replayed from evals/replay/llm when recorded): ${coachLlmResults.filter((result) => result.passed).length} of ${coachLlmResults.length} scripted conversations behave as expected`);
     if (args.values.json) for (const result of coachResults) printJson(io, { suite: "coach", ...result });
     else if (coachResults.length) {
       printLine(io, `\ncoach: ${coachResults.filter((result) => result.passed).length} of ${coachResults.length} scripted conversations behave as expected`);
@@ -217,13 +222,30 @@ async function runCritiqueSuites() {
 
 const REPLAY_FOLDER = path.join(PACKAGE_ROOT, "evals", "replay", "llm");
 
-/** The offline coach over the sample bank, played through the scripted conversations. */
-async function runCoachSuiteOffline(embedder: Embedder) {
+async function sampleCoachParts(embedder: Embedder) {
   const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK_PATH])).stories);
   const vectors = await embedder.embed(stories.map(storySearchText));
   const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
-  const engine = new CoachEngine({ matcher: createMatcher(stories, index, embedder), critic: new OfflineCritic(), features: computeStoryFeatures(stories), questions: readQuestionBank() });
+  const matcher = createMatcher(stories, index, embedder);
+  const critic = new OfflineCritic();
+  const features = computeStoryFeatures(stories);
+  return { stories, matcher, critic, features, engine: new CoachEngine({ matcher, critic, features, questions: readQuestionBank() }) };
+}
+
+/** The offline coach over the sample bank, played through the scripted conversations. */
+async function runCoachSuiteOffline(embedder: Embedder) {
+  const { engine } = await sampleCoachParts(embedder);
   return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), engine, (id) => newSession(id));
+}
+
+/** The same conversations with the LLM driving, its replies recorded in (and replayed from) the replay folder. */
+async function runCoachSuiteWithLlm(embedder: Embedder, config: ResolvedConfig, refresh: boolean, io: Parameters<Command["run"]>[1]) {
+  const chat = await resolveProvider(config).createChatModel();
+  if (!chat) return [];
+  const parts = await sampleCoachParts(embedder);
+  const replayed = new CachingChatModel(chat, new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER), loadPrompt("coach.v1").hash, refresh);
+  const coach = new LlmCoach({ chat: replayed, offline: parts.engine, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text) });
+  return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), coach, (id) => newSession(id));
 }
 
 /**

@@ -30,12 +30,14 @@ so a restart loses nothing.
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>. A --host other than
 loopback refuses to start without COACH_TOKEN. Each client may make 120
-requests a minute; bodies are limited to 6 MB.`,
-  options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true } },
+requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
+  options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" } },
   async run(args, io) {
     const port = Number(stringFlag(args.values.port) ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${stringFlag(args.values.port)}" is not a port number.`, { flag: "--port" });
     const host = stringFlag(args.values.host) ?? "127.0.0.1";
+    const rateLimitPerMinute = Number(stringFlag(args.values["rate-limit"]) ?? 120);
+    if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new UsageError(`--rate-limit: "${stringFlag(args.values["rate-limit"])}" is not a whole number of requests a minute.`, { flag: "--rate-limit" });
     const token = io.env.COACH_TOKEN?.trim() || undefined;
     if (!LOOPBACK.test(host) && !token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });
     const config = configFromArgs(args, io);
@@ -60,6 +62,7 @@ requests a minute; bodies are limited to 6 MB.`,
       provider: config.provider,
       version: packageVersion(),
       token,
+      rateLimitPerMinute,
     });
     const server = app.listen(port, host);
     await new Promise<void>((resolve, reject) => {
