@@ -12,10 +12,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseBankFiles } from "../src/bank/index.js";
 import { InterviewEmbedder } from "../src/providers/local/interview-embedder.js";
-import { createMatcher, storySearchText } from "../src/retrieval/index.js";
+import { createInMemoryMatcher } from "../src/retrieval/index.js";
 import { withInferredPrinciples } from "../src/understanding/index.js";
 import { readQuestionBank } from "../src/understanding/question-bank.js";
-import { HnswStoryIndex } from "../src/vector-index/hnsw-story-index.js";
 import { PACKAGE_ROOT } from "../src/package-root.js";
 import { critiqueAnswer } from "../src/critique/index.js";
 
@@ -61,8 +60,7 @@ async function inProcess(): Promise<void> {
   const bank = parseBankFiles([{ path: "generated.md", bytes: Buffer.from(generatedBank(1000)), sha256: "bench" }]);
   const stories = withInferredPrinciples(bank.stories);
   const embedder = new InterviewEmbedder();
-  const vectors = await embedder.embed(stories.map(storySearchText));
-  const matcher = createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder);
+  const matcher = await createInMemoryMatcher(stories, embedder);
   const questions = readQuestionBank().slice(0, 300).map((question) => question.question);
   for (const question of questions.slice(0, 20)) await matcher.match(question);
   const times: number[] = [];

@@ -2,9 +2,8 @@ import path from "node:path";
 import { loadBank } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { Story } from "../core/story.js";
-import { createMatcher, storySearchText, type MatchOptions, type SignalName } from "../retrieval/index.js";
+import { createInMemoryMatcher, type MatchOptions, type SignalName } from "../retrieval/index.js";
 import { withInferredPrinciples } from "../understanding/index.js";
-import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { readRetrievalCases, type RetrievalCase } from "./retrieval-dataset.js";
 import { retrievalMetrics, type FirstHit, type RetrievalMetrics } from "./retrieval-metrics.js";
 
@@ -55,9 +54,7 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
   const cases = await readRetrievalCases(spec.file);
   const bank = await loadBank(spec.banks);
   const stories = withInferredPrinciples(bank.stories);
-  const vectors = await embedder.embed(stories.map(storySearchText));
-  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
-  const matcher = createMatcher(stories, index, embedder);
+  const matcher = await createInMemoryMatcher(stories, embedder);
   const known = new Set(stories.map((story) => story.id));
   for (const entry of cases) {
     const unknown = entry.acceptable.filter((id) => !known.has(id));
@@ -78,7 +75,7 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
   return report;
 }
 
-async function evaluateCase(matcher: ReturnType<typeof createMatcher>, entry: RetrievalCase, stories: readonly Story[], options: MatchOptions) {
+async function evaluateCase(matcher: Awaited<ReturnType<typeof createInMemoryMatcher>>, entry: RetrievalCase, stories: readonly Story[], options: MatchOptions) {
   const result = await matcher.match(entry.question, options);
   const acceptable = new Set(entry.acceptable);
   // A match counts when the telling shown or another telling of the same experience is acceptable.

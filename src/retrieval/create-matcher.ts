@@ -3,7 +3,8 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { loadTaxonomy } from "../understanding/index.js";
 import { LexicalIndex } from "./lexical-index.js";
-import { computeStoryFeatures } from "./story-features.js";
+import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
+import { computeStoryFeatures, storySearchText } from "./story-features.js";
 import { StoryMatcher } from "./story-matcher.js";
 
 /** A matcher over indexed stories: profiles each story and builds the lexical index once. */
@@ -23,4 +24,10 @@ export function createMatcher(stories: readonly Story[], index: StoryIndex, embe
     loadTaxonomy(),
   );
   return new StoryMatcher({ stories, features, index, embedder, lexical });
+}
+
+/** Embeds the stories and builds an in-memory hnswlib index and matcher (no store): for evals, benchmarks and tests. */
+export async function createInMemoryMatcher(stories: readonly Story[], embedder: Embedder): Promise<StoryMatcher> {
+  const vectors = await embedder.embed(stories.map(storySearchText));
+  return createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder);
 }

@@ -3,18 +3,16 @@ import { loadBank } from "../../src/bank/index.js";
 import { CoachEngine, SessionStore } from "../../src/coach/index.js";
 import { OfflineCritic } from "../../src/critique/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
-import { computeStoryFeatures, createMatcher, storySearchText } from "../../src/retrieval/index.js";
+import { computeStoryFeatures, createInMemoryMatcher } from "../../src/retrieval/index.js";
 import { readQuestionBank } from "../../src/understanding/question-bank.js";
 import { withInferredPrinciples } from "../../src/understanding/index.js";
-import { HnswStoryIndex } from "../../src/vector-index/hnsw-story-index.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
 async function engineForSampleBank() {
   const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
   const embedder = new InterviewEmbedder();
-  const vectors = await embedder.embed(stories.map(storySearchText));
-  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
-  return { stories, engine: new CoachEngine({ matcher: createMatcher(stories, index, embedder), critic: new OfflineCritic(), features: computeStoryFeatures(stories), questions: readQuestionBank() }) };
+  const matcher = await createInMemoryMatcher(stories, embedder);
+  return { stories, engine: new CoachEngine({ matcher, critic: new OfflineCritic(), features: computeStoryFeatures(stories), questions: readQuestionBank() }) };
 }
 
 describe("the coach engine", () => {

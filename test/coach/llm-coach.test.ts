@@ -5,10 +5,9 @@ import { loadConfig } from "../../src/config/index.js";
 import { OfflineCritic } from "../../src/critique/index.js";
 import { resolveProvider } from "../../src/providers/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
-import { computeStoryFeatures, createMatcher, storySearchText } from "../../src/retrieval/index.js";
+import { computeStoryFeatures, createInMemoryMatcher } from "../../src/retrieval/index.js";
 import { readQuestionBank } from "../../src/understanding/question-bank.js";
 import { withInferredPrinciples } from "../../src/understanding/index.js";
-import { HnswStoryIndex } from "../../src/vector-index/hnsw-story-index.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
@@ -20,8 +19,7 @@ describe("the LLM-driven coach against the test LLM server", () => {
     llm = await startTestLlmServer();
     const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
     const embedder = new InterviewEmbedder();
-    const vectors = await embedder.embed(stories.map(storySearchText));
-    const matcher = createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder);
+    const matcher = await createInMemoryMatcher(stories, embedder);
     const critic = new OfflineCritic();
     const features = computeStoryFeatures(stories);
     const chat = (await resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" })).createChatModel())!;

@@ -5,18 +5,16 @@ import { runCoachScenarios } from "../../src/evals/coach-eval.js";
 import { loadBank } from "../../src/bank/index.js";
 import { OfflineCritic } from "../../src/critique/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
-import { computeStoryFeatures, createMatcher, storySearchText } from "../../src/retrieval/index.js";
+import { computeStoryFeatures, createInMemoryMatcher } from "../../src/retrieval/index.js";
 import { readQuestionBank } from "../../src/understanding/question-bank.js";
-import { HnswStoryIndex } from "../../src/vector-index/hnsw-story-index.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
 describe("the scripted-conversation runner", () => {
   it("fails a scenario whose expectation the coach does not meet, and passes one it does", async () => {
     const stories = (await loadBank([SAMPLE_BANK])).stories;
     const embedder = new InterviewEmbedder();
-    const vectors = await embedder.embed(stories.map(storySearchText));
     const engine = new CoachEngine({
-      matcher: createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder),
+      matcher: await createInMemoryMatcher(stories, embedder),
       critic: new OfflineCritic(),
       features: computeStoryFeatures(stories),
       questions: readQuestionBank(),

@@ -16,10 +16,9 @@ import { newSession } from "../../coach/session.js";
 import type { Embedder } from "../../core/embedder.js";
 import { LlmCritic, OfflineCritic } from "../../critique/index.js";
 import { readScenarios, runCoachScenarios } from "../../evals/coach-eval.js";
-import { computeStoryFeatures, createMatcher, storySearchText } from "../../retrieval/index.js";
+import { computeStoryFeatures, createInMemoryMatcher } from "../../retrieval/index.js";
 import { readQuestionBank } from "../../understanding/question-bank.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
-import { HnswStoryIndex } from "../../vector-index/hnsw-story-index.js";
 import { resolveProvider } from "../../providers/index.js";
 import { LlmCache, writeFileAtomic } from "../../store/index.js";
 import type { Command } from "../command.js";
@@ -224,9 +223,7 @@ const REPLAY_FOLDER = path.join(PACKAGE_ROOT, "evals", "replay", "llm");
 
 async function sampleCoachParts(embedder: Embedder) {
   const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK_PATH])).stories);
-  const vectors = await embedder.embed(stories.map(storySearchText));
-  const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
-  const matcher = createMatcher(stories, index, embedder);
+  const matcher = await createInMemoryMatcher(stories, embedder);
   const critic = new OfflineCritic();
   const features = computeStoryFeatures(stories);
   return { stories, matcher, critic, features, engine: new CoachEngine({ matcher, critic, features, questions: readQuestionBank() }) };
