@@ -33,7 +33,7 @@ const REPORT_FOLDER = path.join(PACKAGE_ROOT, "evals", "report");
 
 export const evalCommand: Command = {
   name: "eval",
-  summary: "Measure retrieval (and, later, critique and coaching) against labelled data",
+  summary: "Measure retrieval, critique and coaching against labelled data; --check gates regressions",
   help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline]   (default: all)
 
 Runs the labelled eval suites in evals/ offline and deterministically, prints

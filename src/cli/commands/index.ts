@@ -46,7 +46,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "eval",
-    summary: "Measure retrieval against labelled data; --check gates regressions",
+    summary: "Measure retrieval, critique and coaching against labelled data; --check gates regressions",
     load: async () => (await import("./eval.js")).evalCommand,
   },
   {
