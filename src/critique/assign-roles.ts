@@ -6,7 +6,6 @@ export interface RoledClause extends Clause {
 }
 
 const I_SUBJECT = /\b(i|i've|i'd|i’ve|i’d)\b/i;
-const WE_SUBJECT = /\b(we|we've|we’ve|our team|the team)\b/i;
 const PAST_VERB = /\b(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|became|hired|fixed|pulled|pushed|called|ran|sat|stood|spoke|read|won|lost|broke|left|came|saw|knew|thought|felt|drew|flew|grew|threw|shook|rode|froze|bent|lent|sent|spun|swept|taught|understood|undertook|withdrew)\b/i;
 const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|liked|hoped|believed|realized|realised|noticed|saw)\b/i;
 // Learning and realising are not actions taken in the story.

@@ -3,7 +3,7 @@ import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { profileText } from "../understanding/index.js";
 import { countPronouns, detectNotAStory, findDeliveryMarkers } from "./analyze-language.js";
-import { assignRoles, type RoledClause } from "./assign-roles.js";
+import { assignRoles } from "./assign-roles.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
@@ -61,7 +61,7 @@ export function critiqueAnswer(question: string, answer: string): Critique {
 
   const speakingSeconds = Math.round((words / CRITIQUE_CONFIG.wordsPerMinute) * 60);
   const delivery = findDeliveryMarkers(answer);
-  const issues = collectIssues({ star, notAStory, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, clauses, words });
+  const issues = collectIssues({ star, notAStory, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const weights = CRITIQUE_CONFIG.weights;
   const score = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
@@ -114,7 +114,6 @@ interface IssueInput {
   speakingSeconds: number;
   delivery: ReturnType<typeof findDeliveryMarkers>;
   relevance: { score: number; clearTheme: boolean };
-  clauses: RoledClause[];
   words: number;
 }
 

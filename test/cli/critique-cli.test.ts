@@ -109,6 +109,21 @@ describe("coach critique with an OpenAI-compatible provider", () => {
     expect(line.llm.improvedAnswer).toBe("I patched the parser, which saved the analysts [timeframe] a week.");
   });
 
+  it("shows the model the closest stories from the indexed bank, and keeps their figures", async () => {
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-critique-bank-"));
+    expect((await runCoach(["index", "corpus/sample-bank", "--store", store])).code).toBe(0);
+    llm.requests.length = 0;
+    const run = await runCoach(["critique", "--question", "Tell me about a time you cut costs.", "--answer", "I cut the reporting cluster bill by more than half.", "--json", "--store", store], {
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url },
+    });
+    expect(run.code).toBe(0);
+    const content = llm.requestsTo("chat")[0]!.body.messages[1].content as string;
+    const input = JSON.parse(content.slice(content.indexOf("{")));
+    expect(input.storyBankExcerpts).toHaveLength(2);
+    expect(input.storyBankExcerpts.join("\n")).toMatch(/reporting cluster/i);
+    expect(llm.requestsTo("embeddings")).toHaveLength(0);
+  });
+
   it("falls back to the offline critique, with a notice, when the provider cannot be reached", async () => {
     const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], {
       // A fresh store: the cached reply from the test above would otherwise (rightly) be reused.

@@ -54,9 +54,18 @@ requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
     const served = new ServedBanks(config.store, embedder, banks, sample);
     const state = await served.load();
     const critic = await createCritic(config, io);
+    const coaches = new WeakMap<object, ReturnType<typeof createCoach>>();
     const app = createApp({
       banks: served,
-      coach: (current) => createCoach(config, { matcher: current.matcher, critic, features: current.features, stories: current.indexed.stories }, (reason) => notice(io, `coach: ${reason}`)),
+      coach: (current) => {
+        // One coach per bank state, not per request; a new upload makes a new state.
+        let coach = coaches.get(current);
+        if (!coach) {
+          coach = createCoach(config, { matcher: current.matcher, critic, features: current.features, stories: current.indexed.stories }, (reason) => notice(io, `coach: ${reason}`));
+          coaches.set(current, coach);
+        }
+        return coach;
+      },
       critic,
       sessions: new SessionStore(path.join(storeLayout(config.store).store, "sessions")),
       provider: config.provider,
