@@ -3,7 +3,7 @@ import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { profileText } from "../understanding/index.js";
 import { countPronouns, detectNotAStory, findDeliveryMarkers } from "./analyze-language.js";
-import { assignRoles } from "./assign-roles.js";
+import { assignRoles, type RoleMethod } from "./assign-roles.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
@@ -12,7 +12,6 @@ import { segmentAnswer, type Role } from "./segment-answer.js";
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 const LESSON_QUESTION = /\b((?<!intermittent |system |service |build |test |job |hardware |component |disk |network |node |single point of )fail(ed|ure)?(?! (rate|mode|over|safe)s?\b)|mistake|wrong|bad (decision|call|judg(e)?ment)|(you|your) missed|missed (a|the|your) (deadline|goal|target|commitment|quota|date)|miss(ing)? (a|the|your) (deadline|goal|target|commitment|quota)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work|want)|did not (go|work|want)|went badly|screwed up|messed up|dropped the ball|weakness|let (\w+ )?(team|manager|customer|client|someone|people|them|\w+) down|disappoint\w*|underestimat\w*|overcommit\w*|unsuccessful|backfired|didn'?t meet|did not meet|not (meet|hit|reach))\b/i;
 const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
-const GENERIC_STEP = /\b(I|we)(?:'ll|’ll|'d|’d| will| would| usually| always| often| generally| typically| also| then| first| just)*\s+(?:do is\s+)?(?!think|believe|feel|like|love|am|are|was|were|have|has|had|know|want|need|guess|mean|hope|try to be|tend to be|pride|enjoy|care)[a-z]{3,}(?:\s+\w+){1,}/i;
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
@@ -21,7 +20,7 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*
  * their proportions, a quantified result, ownership, lesson, story mode,
  * length and delivery, relevance, a score, issues and follow-up questions.
  */
-export function critiqueAnswer(question: string, answer: string): Critique {
+export function critiqueAnswer(question: string, answer: string, options: { roles?: RoleMethod } = {}): Critique {
   if (question.trim() === "") throw new UsageError("the question is empty: give it with --question.", { flag: "--question" });
   if (answer.trim() === "") throw new UsageError("the answer is empty: give it with --answer, --answer-file or on stdin.", { flag: "--answer" });
   const words = wordCount(answer);
@@ -29,18 +28,16 @@ export function critiqueAnswer(question: string, answer: string): Critique {
     throw new InputError("INPUT_TOO_LARGE", `the answer is ${words} words; the limit is ${CRITIQUE_CONFIG.maxWords} (a spoken answer runs 150-450).`);
   }
 
-  const clauses = assignRoles(segmentAnswer(answer));
+  const clauses = assignRoles(segmentAnswer(answer), options.roles);
   const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
   const notAStory = mode.notAStory && !explicitlyLabelled;
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
-    // A generic answer can still name concrete steps ("I give them a job in class"): those count as its actions.
-    const genericSteps = notAStory && role === "action" ? clauses.filter((clause) => GENERIC_STEP.test(clause.text)) : [];
-    const roled = genericSteps.length > 0 ? genericSteps : clauses.filter((clause) => clause.roles.includes(role));
-    const spans = roled.map(({ start, end, text }) => ({ start, end, text }));
-    const credited = !notAStory || role === "action" || clauses.some((clause) => clause.labelled?.includes(role));
+    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end, text }) => ({ start, end, text }));
+    // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
+    const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
     const share = words === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / words;
     star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
   }

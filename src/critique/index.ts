@@ -1,3 +1,4 @@
+export type { RoleMethod } from "./assign-roles.js";
 export { critiqueAnswer } from "./critique-answer.js";
 export { CRITIQUE_CONFIG } from "./critique-config.js";
 export { OfflineCritic } from "./offline-critic.js";

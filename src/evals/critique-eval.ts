@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Critique } from "../core/critique.js";
-import { critiqueAnswer } from "../critique/index.js";
+import { critiqueAnswer, type RoleMethod } from "../critique/index.js";
 import { InputError } from "../errors/index.js";
 
 /** One hand-labelled draft (see evals/README.md, Critique). */
@@ -79,8 +79,8 @@ export async function readCritiqueCases(file: string): Promise<CritiqueCase[]> {
 }
 
 /** Precision, recall, F1 and Cohen's kappa per flaw, with the per-case disagreements. */
-export function evaluateCritique(cases: readonly CritiqueCase[]) {
-  const results = cases.map((entry) => ({ entry, predicted: predictedLabels(critiqueAnswer(entry.question, entry.answer)) }));
+export function evaluateCritique(cases: readonly CritiqueCase[], options: { roles?: RoleMethod } = {}) {
+  const results = cases.map((entry) => ({ entry, predicted: predictedLabels(critiqueAnswer(entry.question, entry.answer, options)) }));
   const metrics: LabelMetrics[] = Object.entries(CRITIQUE_LABELS).map(([label, flaw]) => {
     let truePositive = 0;
     let falsePositive = 0;

@@ -56,8 +56,9 @@ Options:
 
 Critique: precision, recall, F1 and Cohen's kappa per flaw (positive class =
 the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
-with the confusion counts, on evals/critique/drafts.jsonl and the held-out
-heldout.jsonl.
+with the confusion counts, on evals/critique/drafts.jsonl (tuned on) and the
+held-out heldout.jsonl and heldout-2.jsonl; beside each, the macro F1 of the cue
+rules alone (without the learned clause-role model).
 
 With --provider openai, the LLM critic also runs over the drafts: how many it
 answered, how many fell back, and how many invented figures or names the
@@ -127,6 +128,7 @@ repeats, the summary names every principle asked).`,
     }
     for (const entry of critiques) {
       figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
+      figures[`critique.${entry.dataset}.rules-only.macroF1`] = { value: round(entry.rulesOnlyMacroF1), cases: entry.cases };
       for (const metric of entry.metrics) figures[`critique.${entry.dataset}.${metric.label}.f1`] = { value: round(metric.f1), cases: entry.cases };
     }
 
@@ -149,7 +151,7 @@ repeats, the summary names every principle asked).`,
         printLine(io, `  ${entry.split.padEnd(8)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
       }
       for (const entry of critiques) {
-        printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)}; positive class = the flaw`);
+        printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw`);
         printLine(io, `  ${"label".padEnd(20)} precision  recall  F1     kappa  TP  FP  FN  TN`);
         for (const metric of entry.metrics) {
           printLine(io, `  ${metric.label.padEnd(20)} ${metric.precision.toFixed(3).padEnd(10)} ${metric.recall.toFixed(3).padEnd(7)} ${metric.f1.toFixed(3)}  ${metric.kappa.toFixed(2).padStart(5)}  ${[metric.truePositive, metric.falsePositive, metric.falseNegative, metric.trueNegative].map((value) => String(value).padStart(2)).join("  ")}`);
@@ -211,10 +213,13 @@ function reportGate(findings: GateFinding[], before: Record<string, string[]>, n
 
 async function runCritiqueSuites() {
   const suites = [];
-  for (const dataset of ["drafts", "heldout"]) {
+  for (const dataset of ["drafts", "heldout", "heldout-2"]) {
     const file = path.join(PACKAGE_ROOT, "evals", "critique", `${dataset}.jsonl`);
     if (!existsSync(file)) continue;
-    suites.push({ dataset, ...evaluateCritique(await readCritiqueCases(file)) });
+    const cases = await readCritiqueCases(file);
+    // The cue rules alone, measured beside the learned clause model so the better one is kept on evidence.
+    const rulesOnly = evaluateCritique(cases, { roles: "rules" });
+    suites.push({ dataset, ...evaluateCritique(cases), rulesOnlyMacroF1: rulesOnly.macroF1 });
   }
   return suites;
 }
@@ -300,7 +305,7 @@ async function writeReports(reports: RetrievalDatasetReport[], classifier: Retur
   if (classifier.length) lines.push("## Question classifier", "", "| split | questions | competency@1 | competency@3 | principle@1 |", "|---|---:|---:|---:|---:|");
   for (const entry of classifier) lines.push(`| ${entry.split} | ${entry.questions} | ${entry.competencyAt1.toFixed(3)} | ${entry.competencyAt3.toFixed(3)} | ${entry.principleAt1.toFixed(3)} |`);
   for (const entry of critiques) {
-    lines.push("", `## Critique: ${entry.dataset} (${entry.cases} drafts, macro F1 ${entry.macroF1.toFixed(3)})`, "", "| flaw | precision | recall | F1 | kappa | TP | FP | FN | TN |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    lines.push("", `## Critique: ${entry.dataset} (${entry.cases} drafts, macro F1 ${entry.macroF1.toFixed(3)}; cue rules alone ${entry.rulesOnlyMacroF1.toFixed(3)})`, "", "| flaw | precision | recall | F1 | kappa | TP | FP | FN | TN |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const metric of entry.metrics) lines.push(`| ${metric.label} | ${metric.precision.toFixed(3)} | ${metric.recall.toFixed(3)} | ${metric.f1.toFixed(3)} | ${metric.kappa.toFixed(2)} | ${metric.truePositive} | ${metric.falsePositive} | ${metric.falseNegative} | ${metric.trueNegative} |`);
   }
   await writeFile(path.join(REPORT_FOLDER, "report.md"), `${lines.join("\n")}\n`);

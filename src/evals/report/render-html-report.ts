@@ -6,7 +6,7 @@ export interface ReportData {
   generatedAt: string;
   retrieval: RetrievalDatasetReport[];
   classifier: ClassifierMetrics[];
-  critique: Array<{ dataset: string; cases: number; macroF1: number; metrics: LabelMetrics[] }>;
+  critique: Array<{ dataset: string; cases: number; macroF1: number; rulesOnlyMacroF1?: number; metrics: LabelMetrics[] }>;
 }
 
 const COLORS = ["#9db4d6", "#3d6fb4", "#163a6b"];
@@ -76,7 +76,7 @@ ${hybrid ? casesTable(hybrid.cases) : ""}
     const labels = data.critique[0]!.metrics.map((metric) => metric.label);
     sections.push(`<section><h2>Critique <small>positive class = the flaw</small></h2>
 ${barChart("F1 per flaw", labels.map((label) => ({ label, values: data.critique.map((entry) => entry.metrics.find((metric) => metric.label === label)?.f1 ?? 0) })), data.critique.map((entry) => `${entry.dataset} (${entry.cases})`))}
-<p>Macro F1: ${data.critique.map((entry) => `${escape(entry.dataset)} ${fixed(entry.macroF1)}`).join(", ")}.</p>
+<p>Macro F1: ${data.critique.map((entry) => `${escape(entry.dataset)} ${fixed(entry.macroF1)}${entry.rulesOnlyMacroF1 === undefined ? "" : ` (cue rules alone ${fixed(entry.rulesOnlyMacroF1)})`}`).join(", ")}.</p>
 ${data.critique.map((entry) => `<h3>${escape(entry.dataset)}: confusion matrices</h3><div class="matrices">${entry.metrics.map(confusion).join("")}</div>`).join("\n")}
 </section>`);
   }

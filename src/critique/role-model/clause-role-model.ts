@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { predictLogistic, type LogisticModel } from "../../learning/index.js";
+import { PACKAGE_ROOT } from "../../package-root.js";
+import { clauseFeatures } from "./clause-features.js";
+
+export const CLAUSE_ROLE_MODEL_FILE = path.join(PACKAGE_ROOT, "corpus", "models", "clause-roles.json");
+/** The roles the model predicts; "none" is filler, habit, hypothetical or effort talk. */
+export const MODEL_ROLES = ["situation", "task", "action", "result", "lesson", "none"] as const;
+export type ModelRole = (typeof MODEL_ROLES)[number];
+
+let cached: LogisticModel | null | undefined;
+
+/** The trained clause-role model, or null when no model file is present. */
+export function loadClauseRoleModel(): LogisticModel | null {
+  if (cached !== undefined) return cached;
+  cached = existsSync(CLAUSE_ROLE_MODEL_FILE) ? (JSON.parse(readFileSync(CLAUSE_ROLE_MODEL_FILE, "utf8")) as LogisticModel) : null;
+  return cached;
+}
+
+/** Learned probability of each role for a clause at a position in the answer (empty without a model). */
+export function predictClauseRoles(text: string, position: number): Map<ModelRole, number> {
+  const model = loadClauseRoleModel();
+  if (!model) return new Map();
+  return predictLogistic(model, clauseFeatures(text, position)) as Map<ModelRole, number>;
+}

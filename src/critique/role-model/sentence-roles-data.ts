@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { PACKAGE_ROOT } from "../../package-root.js";
+import { MODEL_ROLES } from "./clause-role-model.js";
+
+export const SENTENCE_ROLES_FILE = path.join(PACKAGE_ROOT, "corpus", "critique", "sentence-roles.jsonl");
+
+export const LabelledAnswerSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  style: z.string().optional(),
+  sentences: z.array(z.object({ text: z.string().min(1), roles: z.array(z.enum(MODEL_ROLES)).min(1).max(2) })).min(1),
+});
+export type LabelledAnswer = z.infer<typeof LabelledAnswerSchema>;
+
+/** The hand-labelled answers the clause-role model learns from, one sentence per item. */
+export function readSentenceRoles(file = SENTENCE_ROLES_FILE): LabelledAnswer[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, index) => {
+      const parsed = LabelledAnswerSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]?.message}`);
+      return parsed.data;
+    });
+}
+
+/** Training examples: each sentence with its features at its position in the answer. */
+export function sentenceExamples(answers: readonly LabelledAnswer[], features: (text: string, position: number) => string[]) {
+  return answers.flatMap((answer) => {
+    const total = answer.sentences.reduce((sum, sentence) => sum + sentence.text.length + 1, 0);
+    let offset = 0;
+    return answer.sentences.map((sentence) => {
+      const position = (offset + sentence.text.length / 2) / total;
+      offset += sentence.text.length + 1;
+      return { id: answer.id, text: sentence.text, position, features: features(sentence.text, position), labels: sentence.roles };
+    });
+  });
+}

@@ -1,0 +1,1 @@
+export { predictLogistic, trainLogistic, type LogisticExample, type LogisticModel, type LogisticOptions } from "./logistic-regression.js";
