@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { predictLogistic, trainLogistic } from "../src/learning/index.js";
-import { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, clauseFeatures, readSentenceRoles, sentenceExamples, SENTENCE_ROLES_FILE } from "../src/critique/role-model/index.js";
+import { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, clauseFeatures, readSentenceRoles, sentenceExamples, SENTENCE_ROLES_FILE } from "../src/star/role-model/index.js";
 
 // L2 0.001 measured best of 0.0001-0.01 by 5-fold cross-validation (--cv).
 const OPTIONS = { l2: 0.001, epochs: 300, learningRate: 0.5, minCount: 2 };

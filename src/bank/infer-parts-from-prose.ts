@@ -1,40 +1,30 @@
 import type { StoryPart } from "../core/story.js";
+import { assignRoles, segmentAnswer } from "../star/index.js";
+import { LESSON_CUES } from "../star/role-cues.js";
 import { splitSentences } from "../text/index.js";
 
-const LESSON = /\b(i (have )?(learn(ed|t)|realized|realised)|lessons?\b|taught me|next time|in (hindsight|retrospect),? (i|i'd|i’d) (would|should|learned|realized|wish)|(would|'d|’d) (do|have done|handle) (it |this |that )?differently|since then|going forward|now i (always|make sure|check)|took away|my takeaway|the takeaway)/i;
-const TASK = /\b(my (goal|task|job|role|responsibility|mandate)|i (needed|had|was asked|was tasked|was responsible|wanted|set out|decided|volunteered|offered|was expected|was supposed) to|the (goal|task|ask|mandate) was|our goal|we needed to|we had to|i owned|it was on me|it fell to me|i was in charge)\b/i;
-const OUTCOME = /\b(result(ed|s)?|outcome|sav(ed|ing|es)|reduc(ed|ing|tion)|increas(ed|ing|e)|improv(ed|ing|ement)|dropped|drop(ped)? to|fell|grew|rose|doubled|tripled|halved|cut (it|the|our|down)|went (back )?(up|down)|delivered|launched|shipped|on time|succe(ss|ssful|ssfully|eded)|led to|which meant|as a result|in the end|ended up|eventually|finally|appreciated|adopted|renewed|won|praised|recogni[sz]ed|no longer|never (happened|broke|failed) again|passed|was (approved|accepted|promoted)|conversions?|churn)\b|\d\s*%|\$\s?\d/i;
-const FIRST_PERSON_ACTION = /\b(i|we)\s+(\w+ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|thought|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|began|became|hired|fixed|also|then|quickly|personally|immediately|first)\b/i;
-const BULLET_ACTION = /^(\w+ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|held|kept|sought|taught|did|went|rewrote|rebuilt|split|cut|dug|caught|fixed|created|quickly|then|also)\b/i;
-
 /**
- * Assigns each sentence of an unlabelled story to a STAR part with cue
- * phrases and position. A first guess for unlabelled banks; the critique
- * engine has its own, fuller analysis.
+ * Assigns each sentence of an unlabelled story to a STAR part, with the same
+ * clause-role analysis the critique uses. A sentence takes the role of most of
+ * its words; one with no role (filler, effort talk) stays with the part before it.
  */
 export function inferPartsFromProse(text: string): Partial<Record<StoryPart, string>> {
   const sentences = splitSentences(text);
   if (sentences.length === 0) return {};
-  const roles: StoryPart[] = [];
-  let seenAction = false;
-  sentences.forEach((sentence, index) => {
-    const position = sentences.length === 1 ? 1 : index / (sentences.length - 1);
-    const line = sentence.text;
-    let role: StoryPart;
-    if (LESSON.test(line)) role = "lesson";
-    else if (TASK.test(line) && !seenAction) role = "task";
-    else if (OUTCOME.test(line) && seenAction && position >= 0.4) role = "result";
-    else if (FIRST_PERSON_ACTION.test(line) || BULLET_ACTION.test(line)) role = "action";
-    else if (!seenAction) role = "situation";
-    else role = OUTCOME.test(line) || position === 1 ? "result" : "action";
-    if (role === "action") seenAction = true;
-    roles.push(role);
-  });
+  const clauses = assignRoles(segmentAnswer(text));
   const parts: Partial<Record<StoryPart, string>> = {};
-  sentences.forEach((sentence, index) => {
-    const role = roles[index]!;
+  let previous: StoryPart = "situation";
+  for (const sentence of sentences) {
+    const weight = new Map<StoryPart, number>();
+    for (const clause of clauses) {
+      const overlap = Math.min(clause.end, sentence.end) - Math.max(clause.start, sentence.start);
+      const first = clause.roles[0];
+      if (overlap > 0 && first) weight.set(first, (weight.get(first) ?? 0) + overlap);
+    }
+    const role: StoryPart = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? previous;
     parts[role] = parts[role] ? `${parts[role]} ${sentence.text}` : sentence.text;
-  });
+    previous = role;
+  }
   return parts;
 }
 
@@ -42,6 +32,6 @@ export function inferPartsFromProse(text: string): Partial<Record<StoryPart, str
 export function splitLessonFromResult(result: string): { result: string; lesson: string } {
   const kept: string[] = [];
   const lesson: string[] = [];
-  for (const sentence of splitSentences(result)) (LESSON.test(sentence.text) ? lesson : kept).push(sentence.text);
+  for (const sentence of splitSentences(result)) (LESSON_CUES.test(sentence.text) ? lesson : kept).push(sentence.text);
   return { result: kept.join(" "), lesson: lesson.join(" ") };
 }

@@ -3,11 +3,10 @@ import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { profileText } from "../understanding/index.js";
 import { countPronouns, detectNotAStory, findDeliveryMarkers } from "./analyze-language.js";
-import { assignRoles, type RoleMethod } from "./assign-roles.js";
+import { assignRoles, segmentAnswer, type Role, type RoleMethod } from "../star/index.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
-import { segmentAnswer, type Role } from "./segment-answer.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 const LESSON_QUESTION = /\b((?<!intermittent |system |service |build |test |job |hardware |component |disk |network |node |single point of )fail(ed|ure)?(?! (rate|mode|over|safe)s?\b)|mistake|wrong|bad (decision|call|judg(e)?ment)|(you|your) missed|missed (a|the|your) (deadline|goal|target|commitment|quota|date)|miss(ing)? (a|the|your) (deadline|goal|target|commitment|quota)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work|want)|did not (go|work|want)|went badly|screwed up|messed up|dropped the ball|weakness|let (\w+ )?(team|manager|customer|client|someone|people|them|\w+) down|disappoint\w*|underestimat\w*|overcommit\w*|unsuccessful|backfired|didn'?t meet|did not meet|not (meet|hit|reach))\b/i;

@@ -19,14 +19,6 @@ export const CRITIQUE_CONFIG = {
   weOverIRatio: 1,
   /** Score weights, summing to 1. Structure and results matter most in bar-raiser rubrics (ctodd/star-story-evaluator). */
   weights: { structure: 0.35, results: 0.25, ownership: 0.15, relevance: 0.15, delivery: 0.1 },
-  /**
-   * Probability at which the learned clause model gives a role (0.5 unless
-   * measured better). Result 0.35 was chosen on the tuning drafts: outcomes are
-   * often worded softly. Action needs more evidence, since effort talk ("I
-   * stayed persistent") is not a step taken: 0.6 and 0.7 scored within one
-   * draft of each other on the tuning drafts; 0.6 is the smaller departure.
-   */
-  roleThresholds: { situation: 0.5, task: 0.5, action: 0.6, result: 0.35, lesson: 0.5 },
   /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
   maxWords: 5000,
 } as const;

@@ -1,4 +1,4 @@
-export type { RoleMethod } from "./assign-roles.js";
+export type { RoleMethod } from "../star/index.js";
 export { critiqueAnswer } from "./critique-answer.js";
 export { CRITIQUE_CONFIG } from "./critique-config.js";
 export { OfflineCritic } from "./offline-critic.js";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { critiqueAnswer } from "../../src/critique/index.js";
-import { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, predictClauseRoles, readSentenceRoles } from "../../src/critique/role-model/index.js";
+import { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, predictClauseRoles, readSentenceRoles } from "../../src/star/role-model/index.js";
 import { PROJECT_ROOT } from "../support/run-coach.js";
 
 const likeliest = (text: string, position: number) => [...predictClauseRoles(text, position)].sort((a, b) => b[1] - a[1])[0]![0];

@@ -1,6 +1,5 @@
 import { EARLY_REMIT, EFFORT_ONLY, FINDING, IMPLIED_ACTION, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, scoreClause } from "./role-cues.js";
-import { CRITIQUE_CONFIG } from "./critique-config.js";
-import { predictClauseRoles } from "./role-model/clause-role-model.js";
+import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
 import type { Clause, Role } from "./segment-answer.js";
 
 /** A clause with the STAR roles it plays (one, sometimes two). */
@@ -65,7 +64,7 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
 function learnedRoles(clause: Clause): Role[] | null {
   const probabilities = predictClauseRoles(clause.text, clause.position);
   if (probabilities.size === 0) return null;
-  const thresholds = CRITIQUE_CONFIG.roleThresholds;
+  const thresholds = ROLE_THRESHOLDS;
   const ranked = [...probabilities].sort((a, b) => b[1] - a[1]);
   const roles = ranked.filter(([role, p]) => role !== "none" && p >= thresholds[role as Role]).map(([role]) => role as Role).slice(0, 2);
   // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step).

@@ -1,0 +1,3 @@
+export { assignRoles, type RoleMethod, type RoledClause } from "./assign-roles.js";
+export { segmentAnswer, type Clause, type Role } from "./segment-answer.js";
+export { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, ROLE_THRESHOLDS, predictClauseRoles, type ModelRole } from "./role-model/index.js";
