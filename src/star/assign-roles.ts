@@ -71,6 +71,6 @@ function learnedRoles(clause: Clause): Role[] | null {
   const [top] = ranked[0]!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   // A stated goal or remit is a task wherever it sits; the rules catch more of them than the model learned.
-  if (!roles.includes("task") && !roles.includes("lesson") && (TASK_CUES.test(clause.text) || (clause.position < 0.45 && EARLY_REMIT.test(clause.text)))) roles.push("task");
+  if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && (TASK_CUES.test(clause.text) || (clause.position < 0.45 && EARLY_REMIT.test(clause.text)))) roles.push("task");
   return roles;
 }
