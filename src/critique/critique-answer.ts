@@ -30,7 +30,9 @@ export function critiqueAnswer(question: string, answer: string, options: { role
   const clauses = assignRoles(segmentAnswer(answer), options.roles);
   const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
-  const notAStory = mode.notAStory && !explicitlyLabelled;
+  // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
+  const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + wordCount(clause.text), 0);
+  const notAStory = (mode.notAStory || unroledWords / Math.max(1, words) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {

@@ -19,6 +19,12 @@ export const CRITIQUE_CONFIG = {
   weOverIRatio: 1,
   /** Score weights, summing to 1. Structure and results matter most in bar-raiser rubrics (ctodd/star-story-evaluator). */
   weights: { structure: 0.35, results: 0.25, ownership: 0.15, relevance: 0.15, delivery: 0.1 },
+  /**
+   * Share of the words in clauses with no STAR role at which an answer is not
+   * a story (opinions, habits, hypotheticals, effort talk). Chosen on the
+   * tuning drafts, where 0.6 and 0.7 scored the same; 0.5 flagged real stories.
+   */
+  maxUnroledShare: 0.65,
   /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
   maxWords: 5000,
 } as const;

@@ -54,4 +54,14 @@ describe("critique with the learned roles", () => {
     for (const part of ["situation", "task", "action", "result"] as const) expect(critique.star[part].present, part).toBe(false);
   });
 
+
+  it("an answer made of opinions with no STAR role is not a story, even without 'I always' or 'I would'", () => {
+    const opinions = critiqueAnswer("Tell me about a time you helped an upset customer.", "Honestly, communication is everything with customers. Keeping them informed matters more than speed. Good support people listen first and fix second, and that is what upset people remember.");
+    expect(opinions.notAStory).toBe(true);
+    expect(opinions.issues[0]!.code).toBe("NOT_A_STORY");
+    const story = critiqueAnswer("Tell me about a time you helped an upset customer.", "Last spring a bakery owner called us furious because her card reader had charged customers twice. I refunded every duplicate charge that afternoon, called her back each day that week, and she renewed her contract in June.");
+    expect(story.notAStory).toBe(false);
+    expect(story.star.action.present).toBe(true);
+    expect(story.star.action.spans[0]!.text).toContain("I refunded every duplicate charge");
+  });
 });
