@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Coach } from "../coach/coach-engine.js";
 import type { Session } from "../coach/session.js";
+import { parseJsonLines } from "../text/index.js";
 
 /** A scripted conversation and what the coach must do in it (evals/coach/scenarios.jsonl). */
 export const ScenarioSchema = z.object({
@@ -20,10 +21,7 @@ export interface ScenarioResult {
 }
 
 export async function readScenarios(file: string): Promise<Scenario[]> {
-  return (await readFile(file, "utf8"))
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => ScenarioSchema.parse(JSON.parse(line)));
+  return parseJsonLines(await readFile(file, "utf8"), ScenarioSchema, file, "a coach scenario");
 }
 
 /** Plays each scenario against a fresh session and checks every expectation. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Critique } from "../core/critique.js";
 import { critiqueAnswer, type RoleMethod } from "../critique/index.js";
 import { InputError } from "../errors/index.js";
+import { parseJsonLines } from "../text/index.js";
 
 /** One hand-labelled draft (see evals/README.md, Critique). */
 export const CritiqueCaseSchema = z.object({
@@ -70,12 +71,7 @@ export async function readCritiqueCases(file: string): Promise<CritiqueCase[]> {
   const text = await readFile(file, "utf8").catch((cause) => {
     throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the critique dataset.`, { file, cause });
   });
-  return text.split("\n").flatMap((line, index) => {
-    if (!line.trim()) return [];
-    const parsed = CritiqueCaseSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: ${parsed.error.issues[0]?.message}`, { file, line: index + 1 });
-    return [parsed.data];
-  });
+  return parseJsonLines(text, CritiqueCaseSchema, file, "a critique case");
 }
 
 /** Precision, recall, F1 and Cohen's kappa per flaw, with the per-case disagreements. */

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { InputError } from "../errors/index.js";
+import { parseJsonLines } from "../text/index.js";
 
 /** One labelled retrieval question (see evals/README.md). */
 export const RetrievalCaseSchema = z.object({
@@ -20,16 +21,5 @@ export async function readRetrievalCases(file: string): Promise<RetrievalCase[]>
   } catch (cause) {
     throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the eval dataset.`, { file, cause });
   }
-  return text.split("\n").flatMap((line, index) => {
-    if (line.trim() === "") return [];
-    const parsed = RetrievalCaseSchema.safeParse((() => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        return undefined;
-      }
-    })());
-    if (!parsed.success) throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: not a retrieval case (${parsed.error.issues[0]?.message}).`, { file, line: index + 1 });
-    return [parsed.data];
-  });
+  return parseJsonLines(text, RetrievalCaseSchema, file, "a retrieval case");
 }

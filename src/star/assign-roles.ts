@@ -51,10 +51,7 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
     if (second && second[1] > 1 && second[1] >= best![1] * 0.85) roles.push(second[0]);
     // An opening that says who the speaker was and where ("I was a platform engineer at a grocery company") sets the scene.
     if (!roles.includes("situation") && clause.position < 0.35 && ROLE_INTRO.test(clause.text)) roles.push("situation");
-    // A stated goal or responsibility is a task wherever it sits, even inside a sentence of context.
-    if (!roles.includes("task") && TASK_CUES.test(clause.text) && !roles.includes("lesson")) roles.push("task");
-    // Early on, "I managed the contracts" or "my director wanted it under 200" states the speaker's remit.
-    if (!roles.includes("task") && clause.position < 0.45 && EARLY_REMIT.test(clause.text)) roles.push("task");
+    if (!roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
     if (roles.includes("action")) seenAction = true;
     return { ...clause, roles };
   }
@@ -70,7 +67,16 @@ function learnedRoles(clause: Clause): Role[] | null {
   // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step).
   const [top] = ranked[0]!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
-  // A stated goal or remit is a task wherever it sits; the rules catch more of them than the model learned.
-  if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && (TASK_CUES.test(clause.text) || (clause.position < 0.45 && EARLY_REMIT.test(clause.text)))) roles.push("task");
+  // The cue rules catch more stated goals than the model learned.
+  if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   return roles;
+}
+
+/**
+ * A stated goal or responsibility, which is a task wherever it sits, even in a
+ * sentence of context; early on, "I managed the contracts" or "my director
+ * wanted it under 200" states the speaker's remit too.
+ */
+function statesRemit(clause: Clause): boolean {
+  return TASK_CUES.test(clause.text) || (clause.position < 0.45 && EARLY_REMIT.test(clause.text));
 }

@@ -1,35 +1,38 @@
 import type { Clause } from "./segment-answer.js";
 
-export const I_SUBJECT = /\b(i|i've|i'd|i’ve|i’d)\b/i;
-export const PAST_VERB = /\b(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|became|hired|fixed|pulled|pushed|called|ran|sat|stood|spoke|read|won|lost|broke|left|came|saw|knew|thought|felt|drew|flew|grew|threw|shook|rode|froze|bent|lent|sent|spun|swept|taught|understood|undertook|withdrew)\b/i;
-export const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|liked|hoped|believed|realized|realised|noticed|saw)\b/i;
+// The hand-written cue rules for STAR roles: used alone when no learned model is
+// installed, and as features of the learned model.
+
+const I_SUBJECT = /\b(i|i've|i'd|i’ve|i’d)\b/i;
+const PAST_VERB = /\b(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|sought|taught|did|went|rewrote|rebuilt|split|shut|cut|dug|caught|paid|sold|bought|became|hired|fixed|pulled|pushed|called|ran|sat|stood|spoke|read|won|lost|broke|left|came|saw|knew|thought|felt|drew|flew|grew|threw|shook|rode|froze|bent|lent|sent|spun|swept|taught|understood|undertook|withdrew)\b/i;
+const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|liked|hoped|believed|realized|realised|noticed|saw)\b/i;
 // Learning and realising are not actions taken in the story.
-export const MENTAL_VERB = /\b(I|we)\s+(learned|learnt|realized|realised|understood|discovered that|felt|thought|knew|wished|regretted)\b/i;
+const MENTAL_VERB = /\b(I|we)\s+(learned|learnt|realized|realised|understood|discovered that|felt|thought|knew|wished|regretted)\b/i;
 // Where the speaker ended up, not what they did: "I finished at $940,000", "we ended the year at 78%".
-export const OUTCOME_VERB = /\b(I|we)\s+(finished|ended|closed|landed|came in|hit|reached|achieved|exceeded|missed|beat)\b[^.]{0,40}(\d|%|\$|target|quota|goal)/i;
+const OUTCOME_VERB = /\b(I|we)\s+(finished|ended|closed|landed|came in|hit|reached|achieved|exceeded|missed|beat)\b[^.]{0,40}(\d|%|\$|target|quota|goal)/i;
 // The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up".
-export const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
+const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
 // Effort and attitude are not actions: "I worked really hard", "I had to be scrappy", "it was an intense few weeks".
 export const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 export const PLACEHOLDER = /^[([]?\s*(tbd|todo|tk|to do|to be written|still need to write[^)\]]*|fill (this|in)[^)\]]*|\.\.\.|…|xxx)\s*[)\]]?\.?$/i;
 export const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
 export const ROLE_INTRO = /\b((i was|i'm|i am|i worked as|i joined as|i was hired as|as)\s+(a|an|the)\s+[\w -]{2,40}?\s+(at|for|in|on|with)\s)|\b(at|for|with)\s+(a|an|our|my)\s+([\w-]+\s+){0,3}(company|startup|firm|agency|provider|business|retailer|bank|hospital|school|manufacturer|distributor|chain|platform|marketplace|consultancy|studio|nonprofit|charity|council|department|plant|warehouse|clinic|store|restaurant|lab|team)\b|\b(my (first|second|last|previous) (year|job|role)|that year|last year|in my (first|second|last) )/i;
 export const EARLY_REMIT = /\b(i (managed|ran|handled|looked after|covered|led|oversaw|was in charge of|coordinated) (the|our|a|all)\b|(manager|director|boss|lead|vp|ceo|cto|cfo|head of \w+|client|customer|founders?) (wanted|needed|expected|asked for|set)\b|i decided (i'd|i would|to)|i wanted to)/i;
-export const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
+const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
 
 export const TASK_CUES =
   /\b((my|our|the|a|set myself an?|set an?|had an?|given an?)\s+(\w+\s+)?(goal|target|objective|aim|quota|mandate|brief|okrs?|kpis?)\b|my share|(asked|told|tasked|needed|wanted|assigned) me to|made it my (priority|goal|job|mission)|my (priority|deal|project|patch|area|remit)\b|signed up (for|to)|put my hand up|stepped up to|landed (with|on) me|(was|is|fell) on me|my (shift|call|account|project|responsibility|decision)\b|took (the \w+ |it |this |that )?over|i was (responsible|accountable) for|my (goal|task|job|role|responsibility|mandate|mission|challenge|assignment)|i (needed|had|was asked|was tasked|was responsible|wanted|set out|volunteered|offered|was expected|was supposed|was brought in|was hired|decided|chose|committed|agreed|promised) to|the (goal|task|ask|mandate|challenge|objective) was|our goal|we needed to|we had to|i owned|it was on me|fell to me|i was in charge|i took (it )?on|my (own )?target|i was assigned|i took ownership)\b/i;
-export const RESULT_CUES =
+const RESULT_CUES =
   /\b(as a result|in the end|ultimately|eventually|the result|the outcome|in total|overall|by the end|that meant|this meant|which meant|this led|that led|led to|resulted in|resulting|end result|since then|from then on|the next (quarter|month|year|release)|within (a|two|three|\d+) (days?|weeks?|months?)|saved|saving|reduc(ed|ing|tion)|increas(ed|ing)|improv(ed|ing|ement)|cut|dropp(ed|ing)|fell|rose|grew|doubled|tripled|halved|went (up|down|from|back)|shipped|launched|delivered|passed|renewed|signed|won|promoted|approved|adopted|stopped|no longer|never (happened|broke|came|recurred)|zero|on time|ahead of schedule|late|delayed|missed|lost|churned|thanked|praised|recogni[sz]ed|became (the|a|our)|is (still )?used|still (use|runs)|(has|have|had) (not|never) (failed|broken|happened|recurred|come back)|not (failed|broken|recurred) since|ever since|since\.?$|went live|succeeded|successful|(it|this|that|the (fix|change|plan|approach)) worked|paid off|closed|complaints|feedback was|rating|satisfaction)\b/i;
 export const LESSON_CUES =
   /\b(i (have )?(learn(ed|t)|realized|realised) (that|how|to|the|a|my)|lessons?\b|taught me|next time|in hindsight|in retrospect|looking back|(would|'d|’d) (do|have done|handle) (it |this |that |things )?differently|i would have|i should have|i'd have|since then,? i|going forward|now i (always|make sure|check|ask|start|try|insist|write|build)|i now\b|my takeaway|the takeaway|if i (did|could do) it again|i'd (now )?(start|insist|ask|check))/i;
-export const SITUATION_CUES =
+const SITUATION_CUES =
   /\b(when i (joined|started|was)|at (my )?(last|previous|current|old) (job|company|role)|in (19|20)\d\d|last (year|quarter|month|summer|spring|fall|winter)|a few (years|months) ago|years ago|while (i was|we were|working)|our (team|company|product|app|site|system|service|client|customer)s?\b|the (team|company|project|product|client|customer|system|service|app)\b|there was|there were|we had|we were|was (slow|failing|broken|late|behind|struggling|losing|rising|growing)|kept (failing|crashing|breaking)|had been|were (complaining|frustrated|unhappy)|customers|users)\b/i;
-export const AT_COMPANY = /\b[Aa]t [A-Z][\w&.-]+/;
-export const CONTEXT_START = /^(when|while|at|in|during|last|a few|about|back|our|the|my (team|company|manager|previous)|there|as (a|the|our)|before|after (joining|i joined))\b/i;
+const AT_COMPANY = /\b[Aa]t [A-Z][\w&.-]+/;
+const CONTEXT_START = /^(when|while|at|in|during|last|a few|about|back|our|the|my (team|company|manager|previous)|there|as (a|the|our)|before|after (joining|i joined))\b/i;
 export const FINDING = /^(i|we) (found|discovered|noticed|realized|realised|learned|saw) (that|out)\b/i;
 
-export interface RoleScores {
+interface RoleScores {
   situation: number;
   task: number;
   action: number;

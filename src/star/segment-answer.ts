@@ -46,6 +46,12 @@ export function segmentAnswer(answer: string): Clause[] {
   return clauses.filter((clause) => /[\p{L}\p{N}]/u.test(clause.text) && !insideLabel(clause));
 }
 
+/** The text without an answer label at its start ("Situation:", "**Task** -", "R:"), as the segmenter reads labels. */
+export function withoutLeadingLabel(text: string): string {
+  const first = findLabels(text)[0];
+  return first && text.slice(0, first.labelStart).trim() === "" ? text.slice(first.textStart) : text;
+}
+
 interface FoundLabel {
   /** Where the label's own text starts (the label is excluded from clauses). */
   labelStart: number;

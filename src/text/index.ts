@@ -1,3 +1,4 @@
 export * from "./markdown-inline-to-plain.js";
 export * from "./slug.js";
 export * from "./sentences.js";
+export * from "./json-lines.js";

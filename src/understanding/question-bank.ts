@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { parseJsonLines } from "../text/index.js";
 
 export const QUESTION_BANK_FILE = path.join(PACKAGE_ROOT, "corpus", "questions.jsonl");
 
@@ -20,14 +21,7 @@ let cached: BankQuestion[] | undefined;
 /** The question bank (used by the mock interview and to train and test the question classifier). */
 export function readQuestionBank(file = QUESTION_BANK_FILE): BankQuestion[] {
   if (file === QUESTION_BANK_FILE && cached) return cached;
-  const questions = readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line, index) => {
-      const parsed = BankQuestionSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+  const questions = parseJsonLines(readFileSync(file, "utf8"), BankQuestionSchema, file, "a bank question");
   if (file === QUESTION_BANK_FILE) cached = questions;
   return questions;
 }

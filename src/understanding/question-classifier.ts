@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { readModelFile } from "../learning/index.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { predictNaiveBayes, type NaiveBayesModel } from "./naive-bayes.js";
 import { familyIndex, questionFeatures } from "./question-features.js";
@@ -19,7 +19,7 @@ let families: Map<string, string> | undefined;
 /** The trained question classifier, or null when no model file is present. */
 export function loadQuestionModels(): QuestionModels | null {
   if (cached !== undefined) return cached;
-  cached = existsSync(QUESTION_MODEL_FILE) ? (JSON.parse(readFileSync(QUESTION_MODEL_FILE, "utf8")) as QuestionModels) : null;
+  cached = readModelFile<QuestionModels>(QUESTION_MODEL_FILE, "npm run train:questions");
   return cached;
 }
 

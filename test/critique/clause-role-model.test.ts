@@ -1,21 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { critiqueAnswer } from "../../src/critique/index.js";
 import { CLAUSE_ROLE_MODEL_FILE, MODEL_ROLES, predictClauseRoles, readSentenceRoles } from "../../src/star/role-model/index.js";
-import { PROJECT_ROOT } from "../support/run-coach.js";
+import { retrainToCompare } from "../support/retrain-to-compare.js";
 
 const likeliest = (text: string, position: number) => [...predictClauseRoles(text, position)].sort((a, b) => b[1] - a[1])[0]![0];
 
 describe("the learned clause-role model", () => {
   it("the committed model file is what the training script produces from the current data", () => {
-    const committed = readFileSync(CLAUSE_ROLE_MODEL_FILE, "utf8");
-    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-roles-"));
-    const copy = path.join(folder, "clause-roles.json");
-    execFileSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/train-clause-roles.ts")], { cwd: PROJECT_ROOT, env: { ...process.env, COACH_ROLE_MODEL_OUT: copy } });
-    expect(readFileSync(copy, "utf8"), "run npm run train:roles and commit the model").toBe(committed);
+    const { committed, retrained } = retrainToCompare("scripts/train-clause-roles.ts", "COACH_ROLE_MODEL_OUT", CLAUSE_ROLE_MODEL_FILE);
+    expect(retrained, "run npm run train:roles and commit the model").toBe(committed);
   });
 
   it("is trained on enough labelled sentences of every role", () => {

@@ -1,11 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { trainNaiveBayes, predictNaiveBayes } from "../../src/understanding/naive-bayes.js";
 import { QUESTION_MODEL_FILE } from "../../src/understanding/question-classifier.js";
-import { PROJECT_ROOT } from "../support/run-coach.js";
+import { retrainToCompare } from "../support/retrain-to-compare.js";
 
 describe("the learned question classifier", () => {
   it("naive Bayes prefers the label whose training features a question shares (worked by hand)", () => {
@@ -24,10 +20,7 @@ describe("the learned question classifier", () => {
   });
 
   it("the committed model file is what the training script produces from the current data", () => {
-    const committed = readFileSync(QUESTION_MODEL_FILE, "utf8");
-    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-model-"));
-    const copy = path.join(folder, "question-classifier.json");
-    execFileSync(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/train-question-classifier.ts")], { cwd: PROJECT_ROOT, env: { ...process.env, COACH_QUESTION_MODEL_OUT: copy } });
-    expect(readFileSync(copy, "utf8"), "run npm run train:questions and commit the model").toBe(committed);
+    const { committed, retrained } = retrainToCompare("scripts/train-question-classifier.ts", "COACH_QUESTION_MODEL_OUT", QUESTION_MODEL_FILE);
+    expect(retrained, "run npm run train:questions and commit the model").toBe(committed);
   });
 });

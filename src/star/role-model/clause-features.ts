@@ -1,13 +1,6 @@
 import { tokenize } from "../../understanding/normalize-text.js";
 import { cueFeatures } from "../role-cues.js";
-
-// Answer labels ("Situation:", "**Action** -") are handled by the segmenter, not learned.
-const LEADING_LABEL = /^\s*(?:[-*•>]\s*)?(?:\*\*|__)?\s*(situation|task|action|actions|result|results|lesson|lessons|outcome|context|background|challenge|goal|s|t|a|r|l)\s*(?:\*\*|__)?\s*[:\-–—]\s*(?:\*\*|__)?/i;
-
-/** The clause text without a leading answer label. */
-export function stripAnswerLabel(text: string): string {
-  return text.replace(LEADING_LABEL, "");
-}
+import { withoutLeadingLabel } from "../segment-answer.js";
 
 /**
  * Sparse binary features of one clause for the role model: words and word
@@ -15,7 +8,8 @@ export function stripAnswerLabel(text: string): string {
  * in the answer (0 = first word, 1 = last).
  */
 export function clauseFeatures(text: string, position: number): string[] {
-  const words = tokenize(stripAnswerLabel(text)).map((token) => (/^\p{N}/u.test(token.text) ? "<num>" : token.text));
+  const body = withoutLeadingLabel(text);
+  const words = tokenize(body).map((token) => (/^\p{N}/u.test(token.text) ? "<num>" : token.text));
   const features = new Set<string>();
   for (const word of words) features.add(`w:${word}`);
   for (let k = 0; k + 1 < words.length; k++) features.add(`b:${words[k]}_${words[k + 1]}`);
@@ -24,16 +18,16 @@ export function clauseFeatures(text: string, position: number): string[] {
   if (opening[0]) features.add(`f:${opening[0]}`);
   if (opening[1]) features.add(`f2:${opening[0]}_${opening[1]}`);
   if (words.some((word) => word.endsWith("ed") && word.length > 4)) features.add("has:ed-word");
-  if (/\d/.test(text)) features.add("has:digit");
-  if (/%|\bpercent\b/i.test(text)) features.add("has:percent");
-  if (/[$€£]|\b(dollars|euros|pounds|k|million|billion)\b/i.test(text)) features.add("has:money");
-  if (/\b(would|will|could|might|'d|’d)\b/i.test(text)) features.add("has:modal");
+  if (/\d/.test(body)) features.add("has:digit");
+  if (/%|\bpercent\b/i.test(body)) features.add("has:percent");
+  if (/[$€£]|\b(dollars|euros|pounds|k|million|billion)\b/i.test(body)) features.add("has:money");
+  if (/\b(would|will|could|might|'d|’d)\b/i.test(body)) features.add("has:modal");
   if (words.length <= 6) features.add("len:short");
   else if (words.length >= 25) features.add("len:long");
   features.add(`pos:${Math.min(4, Math.floor(position * 5))}`);
   if (position < 0.15) features.add("pos:opening");
   if (position > 0.85) features.add("pos:closing");
-  for (const feature of cueFeatures(stripAnswerLabel(text), position)) features.add(feature);
+  for (const feature of cueFeatures(body, position)) features.add(feature);
   return [...features];
 }
 

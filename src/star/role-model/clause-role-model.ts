@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { predictLogistic, type LogisticModel } from "../../learning/index.js";
+import { predictLogistic, readModelFile, type LogisticModel } from "../../learning/index.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
 import type { Role } from "../segment-answer.js";
 import { clauseFeatures } from "./clause-features.js";
@@ -22,7 +21,7 @@ let cached: LogisticModel | null | undefined;
 /** The trained clause-role model, or null when no model file is present. */
 export function loadClauseRoleModel(): LogisticModel | null {
   if (cached !== undefined) return cached;
-  cached = existsSync(CLAUSE_ROLE_MODEL_FILE) ? (JSON.parse(readFileSync(CLAUSE_ROLE_MODEL_FILE, "utf8")) as LogisticModel) : null;
+  cached = readModelFile<LogisticModel>(CLAUSE_ROLE_MODEL_FILE, "npm run train:roles");
   return cached;
 }
 

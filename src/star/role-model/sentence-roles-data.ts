@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { PACKAGE_ROOT } from "../../package-root.js";
+import { parseJsonLines } from "../../text/index.js";
 import { MODEL_ROLES } from "./clause-role-model.js";
 
 export const SENTENCE_ROLES_FILE = path.join(PACKAGE_ROOT, "corpus", "critique", "sentence-roles.jsonl");
@@ -16,14 +17,7 @@ export type LabelledAnswer = z.infer<typeof LabelledAnswerSchema>;
 
 /** The hand-labelled answers the clause-role model learns from, one sentence per item. */
 export function readSentenceRoles(file = SENTENCE_ROLES_FILE): LabelledAnswer[] {
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line, index) => {
-      const parsed = LabelledAnswerSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues[0]?.message}`);
-      return parsed.data;
-    });
+  return parseJsonLines(readFileSync(file, "utf8"), LabelledAnswerSchema, file, "a labelled answer");
 }
 
 /** Training examples: each sentence with its features at its position in the answer. */
