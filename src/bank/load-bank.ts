@@ -80,11 +80,11 @@ function repairMojibakeByLine(text: string, file: string, warnings: ParseWarning
   return text
     .split("\n")
     .map((line, index) => {
-      const { text: repaired, repairs } = repairMojibake(line);
-      if (repairs > 0) {
+      const { text: repaired, repairs, first } = repairMojibake(line);
+      if (repairs > 0 && first) {
         warnings.push({
           code: "MOJIBAKE_REPAIRED",
-          message: `Repaired ${repairs} garbled character${repairs === 1 ? "" : "s"} (UTF-8 read as Windows-1252, e.g. "â€”" for "—").`,
+          message: `Repaired ${repairs} garbled character${repairs === 1 ? "" : "s"} (UTF-8 read as Windows-1252): "${first.garbled}" is now "${first.repaired}".`,
           file,
           line: index + 1,
         });

@@ -15,7 +15,12 @@ export interface MarkdownBankFile {
   warnings: ParseWarning[];
 }
 
-const POINTER = /^\W{0,4}see\s+(?:(?:q(?:uestion)?|story|answer|no\.?|number|#)\s*#?\s*(\d{1,4})|["“'‘]([^"”'’]{3,200})["”'’]|(?:above|below)\b)/i;
+// How people point at another entry: "See Q92", "Same as #14", "Refer to "Title"", "See the failover story above".
+const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use|cf\.?)\s+`;
+const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*#?\\s*(\\d{1,4})\\b`, "i");
+const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200})["”'’]`, "i");
+const POINTER_BY_DESCRIPTION = new RegExp(`${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:story|answer|example|one)(?:\\s+(above|below|earlier|later))?\\s*[.)*_]*\\s*$`, "i");
+const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(above|below)\\b`, "i");
 // Unlabelled prose counts as a story only when it reads like one told in the first person.
 const MIN_UNLABELLED_WORDS = 35;
 
@@ -75,6 +80,8 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
         question: isQuestionLike(title) ? title : reading.question,
         targetNumber: pointer.number,
         targetTitle: pointer.title,
+        targetDescription: pointer.description,
+        direction: pointer.direction,
       });
       return;
     }
@@ -146,18 +153,40 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
   return result;
 }
 
-function readPointer(reading: RegionReading, body: string): { number: number | null; title: string | null } | null {
+interface PointerReading {
+  number: number | null;
+  title: string | null;
+  description: string | null;
+  direction: "above" | "below" | null;
+}
+
+function readPointer(reading: RegionReading, body: string): PointerReading | null {
   if (reading.labelled || reading.words > 60) return null;
-  const match = POINTER.exec(body);
-  if (!match) return null;
-  return { number: match[1] ? Number(match[1]) : null, title: match[2] ?? null };
+  const text = body.trim();
+  const none: PointerReading = { number: null, title: null, description: null, direction: null };
+  const byNumber = POINTER_BY_NUMBER.exec(text);
+  if (byNumber) return { ...none, number: Number(byNumber[1]) };
+  const byTitle = POINTER_BY_TITLE.exec(text);
+  if (byTitle) return { ...none, title: byTitle[1]! };
+  // A description must be the whole entry: "use the same approach as before, then..." is a note, not a pointer.
+  const byDescription = reading.words <= 20 ? POINTER_BY_DESCRIPTION.exec(text) : null;
+  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2]) };
+  const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
+  if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
+  return null;
+}
+
+function toDirection(word: string | undefined): "above" | "below" | null {
+  if (!word) return null;
+  return /^(above|earlier)$/i.test(word) ? "above" : "below";
 }
 
 function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {
-  if (reading.words < MIN_UNLABELLED_WORDS || reading.firstPersonSingular < 1) return false;
+  // A story told entirely as "we" is still a story (the critique will ask what the speaker did).
+  if (reading.words < MIN_UNLABELLED_WORDS || (reading.firstPersonSingular < 1 && reading.firstPersonPlural < 3)) return false;
   if (reading.listShare > 0.6 && !isQuestionLike(title)) return false;
   const pastTense = (reading.body.match(/\b\w{3,}ed\b/g) ?? []).length;
-  return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular >= 2);
+  return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular + reading.firstPersonPlural >= 2);
 }
 
 function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {

@@ -30,6 +30,8 @@ export interface RegionReading {
   body: string;
   words: number;
   firstPersonSingular: number;
+  /** "we", "our", "us": a story told about the team still reads as a story. */
+  firstPersonPlural: number;
   /** Share of non-blank lines that are list items. */
   listShare: number;
 }
@@ -147,6 +149,7 @@ export function readStoryRegion(lines: RegionLine[]): RegionReading {
     body,
     words: countWords(body),
     firstPersonSingular: (body.match(/\b(I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|myself)\b/g) ?? []).length,
+    firstPersonPlural: (body.match(/\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e’re|[Ww]e’ve|[Oo]ur|us|ourselves)\b/g) ?? []).length,
     listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
   };
 }

@@ -34,8 +34,9 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * "Ã©" becomes "é"). Real typographic characters are never touched: only
  * sequences that re-encode to one valid multi-byte UTF-8 character change.
  */
-export function repairMojibake(text: string): { text: string; repairs: number } {
+export function repairMojibake(text: string): { text: string; repairs: number; first?: { garbled: string; repaired: string } } {
   let repairs = 0;
+  let first: { garbled: string; repaired: string } | undefined;
   const repaired = text.replace(CANDIDATE, (match) => {
     for (let length = match.length; length >= 2; length--) {
       const bytes: number[] = [];
@@ -49,6 +50,7 @@ export function repairMojibake(text: string): { text: string; repairs: number } 
         const decoded = utf8.decode(Uint8Array.from(bytes));
         if ([...decoded].length !== 1) continue;
         repairs++;
+        first ??= { garbled: match.slice(0, length), repaired: decoded };
         return decoded + match.slice(length);
       } catch {
         // not valid UTF-8: leave as written
@@ -56,7 +58,7 @@ export function repairMojibake(text: string): { text: string; repairs: number } 
     }
     return match;
   });
-  return { text: repaired, repairs };
+  return { text: repaired, repairs, first };
 }
 
 function expectedLength(leadByte: number): number {

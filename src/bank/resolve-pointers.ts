@@ -1,5 +1,6 @@
 import type { ParseWarning } from "../core/story.js";
 import { foldPrincipleText } from "../principles/index.js";
+import { STOPWORDS } from "../text/stopwords.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 
 /**
@@ -10,7 +11,7 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
   const warnings: ParseWarning[] = [];
   for (const pointer of pointers) {
     const target = findTarget(stories, pointer);
-    const reference = pointer.targetNumber !== null ? `Q${pointer.targetNumber}` : `"${pointer.targetTitle ?? "?"}"`;
+    const reference = describeReference(pointer);
     if (!target) {
       warnings.push({
         code: "POINTER_UNRESOLVED",
@@ -24,12 +25,19 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
     if (!target.questions.includes(asked)) target.questions.push(asked);
     warnings.push({
       code: "POINTER_RESOLVED",
-      message: `"${pointer.title}" points to ${reference} ("${target.title}", line ${target.startLine}); its question was added to that story.`,
+      message: `"${pointer.title}" points to ${reference} ("${target.title}", line ${target.startLine}); ${pointer.question ? "its question" : "its heading"} now finds that story too.`,
       file: pointer.file,
       line: pointer.line,
     });
   }
   return warnings;
+}
+
+function describeReference(pointer: PointerDraft): string {
+  if (pointer.targetNumber !== null) return `number ${pointer.targetNumber}`;
+  if (pointer.targetTitle) return `"${pointer.targetTitle}"`;
+  if (pointer.targetDescription) return `"the ${pointer.targetDescription} story"`;
+  return pointer.direction === "below" ? "the story below" : "the story above";
 }
 
 function findTarget(stories: StoryDraft[], pointer: PointerDraft): StoryDraft | undefined {
@@ -39,6 +47,26 @@ function findTarget(stories: StoryDraft[], pointer: PointerDraft): StoryDraft | 
     const wanted = foldPrincipleText(pointer.targetTitle);
     return sameFileFirst.find((story) => foldPrincipleText(story.title).startsWith(wanted));
   }
-  // "See above": the nearest story before the pointer in its file.
-  return stories.filter((story) => story.file === pointer.file && story.startLine < pointer.line).at(-1);
+  const sameFile = stories.filter((story) => story.file === pointer.file);
+  const inDirection = sameFile.filter((story) => (pointer.direction === "below" ? story.startLine > pointer.line : pointer.direction === "above" ? story.startLine < pointer.line : true));
+  if (pointer.targetDescription) return bestDescribed(inDirection.length > 0 ? inDirection : sameFile, pointer);
+  // "See above": the nearest story before the pointer in its file ("see below": the nearest after).
+  return pointer.direction === "below" ? inDirection[0] : inDirection.at(-1);
+}
+
+/** The story whose title and text share the most of the pointer's describing words; the nearest wins ties; none if no word is shared. */
+function bestDescribed(candidates: readonly StoryDraft[], pointer: PointerDraft): StoryDraft | undefined {
+  const wanted = contentWords(pointer.targetDescription ?? "");
+  let best: { story: StoryDraft; shared: number; distance: number } | undefined;
+  for (const story of candidates) {
+    const words = new Set(contentWords(`${story.title} ${story.body}`));
+    const shared = wanted.filter((word) => words.has(word)).length;
+    const distance = Math.abs(story.startLine - pointer.line);
+    if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { story, shared, distance };
+  }
+  return best?.story;
+}
+
+function contentWords(text: string): string[] {
+  return [...new Set(foldPrincipleText(text).split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !STOPWORDS.has(word)))];
 }

@@ -29,4 +29,8 @@ export interface PointerDraft {
   question: string | null;
   targetNumber: number | null;
   targetTitle: string | null;
+  /** Words describing the target without quoting it ("the failover story above"). */
+  targetDescription: string | null;
+  /** Where the pointer says the target is, relative to itself. */
+  direction: "above" | "below" | null;
 }

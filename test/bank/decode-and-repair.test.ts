@@ -54,4 +54,10 @@ describe("mojibake repair", () => {
     expect(bank.stories[0]!.title).toBe("Chose speed \u2014 why?");
     expect(bank.warnings).toEqual([expect.objectContaining({ code: "MOJIBAKE_REPAIRED", line: 1 })]);
   });
+
+  it("quotes the line's own repair in the warning, not a stock example", () => {
+    const bank = parseBankFiles([{ path: "b.md", bytes: Buffer.from(`## Why I don\u00e2\u20ac\u2122t guess\n**Situation:** x.\n**Action:** I did y.\n**Result:** z.\n`), sha256: "x" }]);
+    expect(bank.warnings[0]!.message).toContain('"\u00e2\u20ac\u2122" is now "\u2019"');
+    expect(bank.warnings[0]!.message).not.toContain("\u2014");
+  });
 });

@@ -109,6 +109,42 @@ See "Rebuilt the search index" - focus on the rollout.
     expect(bank.warnings.map((warning) => warning.code)).toEqual(["POINTER_RESOLVED", "POINTER_RESOLVED", "POINTER_UNRESOLVED"]);
   });
 
+  it("resolves pointers written as 'Same as Q2' and 'See the ... story above', picking the described story, not the nearest", () => {
+    const bank = parse(`## Ownership
+
+### 1) Tell me about the worst outage you ran.
+**Situation:** On New Year's Eve our payment processor failed. **Action:** I failed over to the backup processor. **Result:** 40 minutes of lost payments instead of hours.
+
+### 2) Tell me about a time you reduced costs.
+**Situation:** Our cloud bill doubled. **Action:** I cut idle clusters. **Result:** 30% lower bill.
+
+## Bias for Action
+
+### 3) Tell me about a time you acted without waiting for approval.
+See the New Year's Eve failover story above.
+
+### 4) Tell me about a time you were frugal.
+Same as Q2.
+
+### 5) Tell me about a time you acted fast.
+Use the same approach as before, but then explain what the on-call rota looked like and how long it took.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about the worst outage you ran.", "Tell me about a time you reduced costs."]);
+    expect(bank.stories[0]!.questions).toContain("Tell me about a time you acted without waiting for approval.");
+    expect(bank.stories[1]!.questions).toContain("Tell me about a time you were frugal.");
+    expect(bank.warnings.filter((warning) => warning.code === "POINTER_RESOLVED")).toHaveLength(2);
+    expect(bank.warnings.some((warning) => warning.code === "SKIPPED_PROSE" && /acted fast/.test(warning.message))).toBe(true);
+  });
+
+  it("keeps an unlabelled story told entirely as 'we' instead of skipping it as notes", () => {
+    const bank = parse(`## Think Big
+
+### Workforce planning as a three-year bet
+We had been losing mid-market deals because customers planned headcount in spreadsheets. We pitched a three-year plan to the leadership team, started with a small forecasting module, and worked with four pilot customers every week. Our first release shipped in March and we signed eleven customers in the first quarter.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Workforce planning as a three-year bet"]);
+  });
+
   it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
     const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
     const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
