@@ -3,10 +3,17 @@ import { markdownInlineToPlain } from "../text/index.js";
 
 /** A heading's plain text split into its number ("92" in "#### 92. Title") and title. */
 export function readHeadingTitle(source: string): { number: number | null; title: string } {
-  const plain = markdownInlineToPlain(source);
+  // "Q: Tell me about..." is a question heading; the label is not part of it.
+  const plain = markdownInlineToPlain(source).replace(/^\s*(?:Q|Question)\s*[:.]\s+(?=\D)/i, "");
   const numbered = /^\s*(?:(?:Q|Question|Story|No\.?|#)\s*)?(\d{1,4})\s*(?:[.):\-–—]|\s(?=\D))\s*/i.exec(plain);
-  const title = (numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|[\s:]+$/g, "").trim();
+  const title = unquote((numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|[\s:]+$/g, "").trim());
   return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim() };
+}
+
+// A heading written as a quotation ("Tell me about a time...") is the question itself.
+function unquote(title: string): string {
+  const quoted = /^["“](.+)["”]$/.exec(title);
+  return quoted && !/["“”]/.test(quoted[1]!) ? quoted[1]!.trim() : title;
 }
 
 const QUESTION_OPENERS =

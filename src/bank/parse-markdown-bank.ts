@@ -19,7 +19,10 @@ export interface MarkdownBankFile {
 const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use|cf\.?)\s+`;
 const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*#?\\s*(\\d{1,4})\\b`, "i");
 const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200})["”'’]`, "i");
-const POINTER_BY_DESCRIPTION = new RegExp(`${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:story|answer|example|one)(?:\\s+(above|below|earlier|later))?\\s*[.)*_]*\\s*$`, "i");
+const POINTER_BY_DESCRIPTION = new RegExp(
+  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?\\s*(?:[.;:)!*_]|$)`,
+  "i",
+);
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(above|below)\\b`, "i");
 // Unlabelled prose counts as a story only when it reads like one told in the first person.
 const MIN_UNLABELLED_WORDS = 35;
@@ -168,9 +171,9 @@ function readPointer(reading: RegionReading, body: string): PointerReading | nul
   if (byNumber) return { ...none, number: Number(byNumber[1]) };
   const byTitle = POINTER_BY_TITLE.exec(text);
   if (byTitle) return { ...none, title: byTitle[1]! };
-  // A description must be the whole entry: "use the same approach as before, then..." is a note, not a pointer.
-  const byDescription = reading.words <= 20 ? POINTER_BY_DESCRIPTION.exec(text) : null;
-  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2]) };
+  // A description must name a story ("the failover story"): "use the same approach as before, then..." is a note, not a pointer.
+  const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
+  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3]) };
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
   return null;
@@ -178,7 +181,7 @@ function readPointer(reading: RegionReading, body: string): PointerReading | nul
 
 function toDirection(word: string | undefined): "above" | "below" | null {
   if (!word) return null;
-  return /^(above|earlier)$/i.test(word) ? "above" : "below";
+  return /^(above|earlier|up)$/i.test(word) ? "above" : "below";
 }
 
 function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {

@@ -49,20 +49,25 @@ function findTarget(stories: StoryDraft[], pointer: PointerDraft): StoryDraft | 
   }
   const sameFile = stories.filter((story) => story.file === pointer.file);
   const inDirection = sameFile.filter((story) => (pointer.direction === "below" ? story.startLine > pointer.line : pointer.direction === "above" ? story.startLine < pointer.line : true));
-  if (pointer.targetDescription) return bestDescribed(inDirection.length > 0 ? inDirection : sameFile, pointer);
+  if (pointer.targetDescription) return bestDescribed(inDirection, pointer) ?? bestDescribed(sameFile, pointer);
   // "See above": the nearest story before the pointer in its file ("see below": the nearest after).
   return pointer.direction === "below" ? inDirection[0] : inDirection.at(-1);
 }
 
-/** The story whose title and text share the most of the pointer's describing words; the nearest wins ties; none if no word is shared. */
+/**
+ * The story whose title and text share the most of the pointer's describing
+ * words (at least half of them, so a stray shared word does not pick a story);
+ * the nearest wins ties.
+ */
 function bestDescribed(candidates: readonly StoryDraft[], pointer: PointerDraft): StoryDraft | undefined {
   const wanted = contentWords(pointer.targetDescription ?? "");
+  const enough = Math.max(1, Math.ceil(wanted.length / 2));
   let best: { story: StoryDraft; shared: number; distance: number } | undefined;
   for (const story of candidates) {
     const words = new Set(contentWords(`${story.title} ${story.body}`));
     const shared = wanted.filter((word) => words.has(word)).length;
     const distance = Math.abs(story.startLine - pointer.line);
-    if (shared > 0 && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { story, shared, distance };
+    if (shared >= enough && (!best || shared > best.shared || (shared === best.shared && distance < best.distance))) best = { story, shared, distance };
   }
   return best?.story;
 }

@@ -145,6 +145,36 @@ We had been losing mid-market deals because customers planned headcount in sprea
     expect(bank.stories.map((story) => story.title)).toEqual(["Workforce planning as a three-year bet"]);
   });
 
+  it("reads a heading written as a quotation as the question itself", () => {
+    const bank = parse(`### "Tell me about a time you missed a deadline."\n**Situation:** The launch slipped. **Action:** I re-planned it. **Result:** Shipped a week late.\n\n### "Quote" and more\n**Situation:** x. **Action:** I did y. **Result:** z.\n`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you missed a deadline.", '"Quote" and more']);
+    expect(bank.stories[0]!.question).toBe("Tell me about a time you missed a deadline.");
+  });
+
+  it("drops a 'Q:' label from a question heading", () => {
+    const bank = parse("### Q: Tell me about a time you missed a deadline.\n**Situation:** The launch slipped. **Action:** I re-planned it. **Result:** Shipped a week late.\n", "bank.md");
+    expect(bank.stories[0]!.title).toBe("Tell me about a time you missed a deadline.");
+    expect(bank.stories[0]!.id).toBe("bank-tell-me-about-a-time-you-missed-a-deadline");
+  });
+
+  it("follows a described pointer with advice after it, and leaves one that describes no story unresolved", () => {
+    const bank = parse(`### Tell me about a time you acted fast.
+See the reminder-SMS kill switch story further down. Lead with the decision to pause.
+
+### Tell me about a time you saved money.
+See the quarterly offsite budget story above.
+
+### Tell me about a time you cut costs.
+**Situation:** Our SMS bill doubled. **Action:** I moved reminders to push. **Result:** 40% lower bill.
+
+### Tell me about a time you dug into data.
+**Situation:** Sunday night, reminder SMS went out twice. **Action:** I found the retry loop and added a kill switch. **Result:** No duplicates since.
+`);
+    expect(bank.stories.map((story) => story.questions.length)).toEqual([1, 2]);
+    expect(bank.stories[1]!.questions).toContain("Tell me about a time you acted fast.");
+    expect(bank.warnings.filter((warning) => warning.code === "POINTER_UNRESOLVED").map((warning) => warning.line)).toEqual([4]);
+  });
+
   it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
     const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
     const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
