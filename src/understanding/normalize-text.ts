@@ -20,6 +20,8 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 
 // Questions speak to "you"; stories speak as "I". Matching meets in the first person.
 const SECOND_TO_FIRST: Record<string, string> = { you: "i", your: "my", yours: "mine", yourself: "myself" };
+// ...and its verb with it: "you were wrong" meets "I was wrong".
+const VERB_AFTER_YOU: Record<string, string> = { were: "was", are: "am" };
 
 /**
  * Lower-cased words of a text for cue matching: contractions expanded,
@@ -33,7 +35,10 @@ export function tokenize(text: string): Token[] {
     let expanded = raw;
     for (const [pattern, replacement] of CONTRACTIONS) expanded = expanded.replace(pattern, replacement);
     for (const word of expanded.split(/\s+/).filter(Boolean)) {
-      tokens.push({ text: SECOND_TO_FIRST[word] ?? word.replace(/['’]/g, ""), start, end: start + raw.length });
+      const previous = tokens.at(-1);
+      const afterYou = previous !== undefined && /^you$/i.test(text.slice(previous.start, previous.end));
+      const form = (afterYou ? VERB_AFTER_YOU[word] : undefined) ?? SECOND_TO_FIRST[word] ?? word.replace(/['’]/g, "");
+      tokens.push({ text: form, start, end: start + raw.length });
     }
   }
   return tokens;

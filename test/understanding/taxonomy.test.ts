@@ -36,6 +36,11 @@ describe("question understanding", () => {
     expect(top("Tell me about something that wasn't your job but you did anyway")[0]).toBe("ownership-beyond-role");
   });
 
+  it("turns the verb after 'you' with it, so 'you were wrong' meets 'I was wrong', and leaves other verbs alone", () => {
+    expect(tokenize("A time you were wrong and they were right").map((token) => token.text)).toEqual(["a", "time", "i", "was", "wrong", "and", "they", "were", "right"]);
+    expect(top("A time you were wrong?")).toContain("bad-decision");
+  });
+
   it("reads common question forms", () => {
     expect(top("Tell me about a time you failed")[0]).toBe("failure");
     expect(top("Biggest failure?")).toContain("failure");
