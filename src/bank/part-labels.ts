@@ -28,7 +28,7 @@ const LABEL_WORDS: Record<string, LabelKind> = {
   question: "question", "interview question": "question", prompt: "question", q: "question",
   answer: "narrative", sample: "narrative", "sample answer": "narrative", story: "narrative", response: "narrative",
   "my answer": "narrative", "star answer": "narrative", "short version": "narrative", summary: "narrative",
-  tags: "tags", tag: "tags", themes: "tags", competencies: "tags",
+  tags: "tags", tag: "tags", themes: "tags", competencies: "tags", "good for": "tags", "use for": "tags", "use it for": "tags", "best for": "tags",
   principles: "principles", principle: "principles", lp: "principles", lps: "principles",
   "leadership principles": "principles", "leadership principle": "principles",
   experience: "experience", "experience id": "experience",

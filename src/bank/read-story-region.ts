@@ -38,8 +38,20 @@ export interface RegionReading {
 
 type Target = { kinds: LabelKind[] } | null;
 
+// A bold STAR label inside a line ("... the rollback call. **R:** We re-ran it..."): people write a whole story as one paragraph.
+const INLINE_BOLD_LABEL = /\s+(?=(?:\*\*|__)(?:S|T|A|R|L|Situation|Task|Action|Actions|Result|Results|Lesson|Lessons|Learned|Learnings|Reflection)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))/g;
+
+/** Lines with inline bold labels split so each label starts its own line (same line number). */
+function splitInlineLabels(lines: readonly RegionLine[]): RegionLine[] {
+  return lines.flatMap((line) => {
+    const pieces = line.isCode ? [] : line.raw.split(INLINE_BOLD_LABEL);
+    return pieces.length > 1 ? pieces.map((raw) => ({ ...line, raw })) : [line];
+  });
+}
+
 /** Reads the lines under a heading: labels, parts, question and tags. */
-export function readStoryRegion(lines: RegionLine[]): RegionReading {
+export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
+  const lines = splitInlineLabels(regionLines);
   const questionAndAnswer = lines.some((line) => /^\s*(\*\*|__)?Q\s?[:.]/.test(line.raw));
   const buckets = new Map<LabelKind, string[]>();
   const bodyLines: string[] = [];

@@ -175,6 +175,22 @@ See the quarterly offsite budget story above.
     expect(bank.warnings.filter((warning) => warning.code === "POINTER_UNRESOLVED").map((warning) => warning.line)).toEqual([4]);
   });
 
+  it("reads bold labels written inside a paragraph, and a 'Good for:' line as tags", () => {
+    const bank = parse(`## Story 1: Rolling back the payments cutover
+Good for: Ownership, Deliver Results, failure
+**S:** We were moving the payments hub to Postgres. **T:** I owned the go/no-go call.
+
+**A:** I traced a date bug and called the rollback at 03:10. **R:** We re-ran the cutover two weeks later with zero mismatches. **Lesson:** Rehearse on a full copy.
+`);
+    expect(bank.stories).toHaveLength(1);
+    const [story] = bank.stories;
+    expect(Object.keys(story!.parts).sort()).toEqual(["action", "lesson", "result", "situation", "task"]);
+    expect(story!.parts.task).toBe("I owned the go/no-go call.");
+    expect(story!.parts.result).toBe("We re-ran the cutover two weeks later with zero mismatches.");
+    expect(story!.principles).toEqual(["Ownership", "Deliver Results"]);
+    expect(story!.principleSource).toBe("tags");
+  });
+
   it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
     const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
     const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
