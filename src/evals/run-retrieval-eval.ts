@@ -14,16 +14,19 @@ export interface RetrievalConfiguration {
   signals: readonly SignalName[];
   expandVocabulary?: boolean;
   weights?: number[];
-  fusion?: "score" | "rank";
+  fusion?: "learned" | "score" | "rank";
+  /** Name of its figures in the baseline gate; configurations without one are shown, not gated. */
+  figureKey?: string;
 }
 
 export const RETRIEVAL_CONFIGURATIONS: readonly RetrievalConfiguration[] = [
-  { name: "lexical", description: "plain BM25 over the story text", signals: ["lexical"], expandVocabulary: false },
-  { name: "lexical+vocabulary", description: "BM25 with interview-vocabulary expansion", signals: ["lexical"], expandVocabulary: true },
-  { name: "themes", description: "competency and principle profiles only", signals: ["themes", "principles"] },
-  { name: "dense", description: "the embedder alone (local default: interview embedder)", signals: ["dense"] },
+  { name: "lexical", description: "plain BM25 over the story text", signals: ["lexical"], expandVocabulary: false, figureKey: "lexical" },
+  { name: "lexical+vocabulary", description: "BM25 with interview-vocabulary expansion", signals: ["lexical"], expandVocabulary: true, figureKey: "lexical+vocabulary" },
+  { name: "themes", description: "competency and principle profiles only", signals: ["themes", "principles"], figureKey: "themes" },
+  { name: "dense", description: "the embedder alone (local default: interview embedder)", signals: ["dense"], figureKey: "dense" },
   { name: "hybrid (rank fusion)", description: "reciprocal-rank fusion (k=60) of the same signals", signals: ["dense", "lexical", "themes", "principles"], fusion: "rank" },
-  { name: "hybrid", description: "score fusion (z-scores) of dense, lexical, themes and principles: the default", signals: ["dense", "lexical", "themes", "principles"] },
+  { name: "hybrid (score fusion)", description: "standardised scores of the same signals, summed with equal weights", signals: ["dense", "lexical", "themes", "principles"], fusion: "score", figureKey: "hybrid-score-fusion" },
+  { name: "hybrid", description: "the default: the learned re-ranker over the score-fusion leaders (score fusion alone when no ranker fits the embedder)", signals: ["dense", "lexical", "themes", "principles"], figureKey: "hybrid" },
 ];
 
 /** One question's outcome under one configuration. */

@@ -2,13 +2,15 @@ import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { loadTaxonomy } from "../understanding/index.js";
+import type { RankerModel } from "../learning/index.js";
+import { loadStoryRanker } from "./rerank/index.js";
 import { LexicalIndex } from "./lexical-index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { computeStoryFeatures, storySearchText } from "./story-features.js";
 import { StoryMatcher } from "./story-matcher.js";
 
 /** A matcher over indexed stories: profiles each story and builds the lexical index once. */
-export function createMatcher(stories: readonly Story[], index: StoryIndex, embedder: Embedder): StoryMatcher {
+export function createMatcher(stories: readonly Story[], index: StoryIndex, embedder: Embedder, ranker: RankerModel | null = loadStoryRanker(embedder.id)): StoryMatcher {
   const features = computeStoryFeatures(stories);
   const lexical = new LexicalIndex(
     stories.map((story) => story.id),
@@ -23,11 +25,11 @@ export function createMatcher(stories: readonly Story[], index: StoryIndex, embe
     })),
     loadTaxonomy(),
   );
-  return new StoryMatcher({ stories, features, index, embedder, lexical });
+  return new StoryMatcher({ stories, features, index, embedder, lexical, ranker });
 }
 
 /** Embeds the stories and builds an in-memory hnswlib index and matcher (no store): for evals, benchmarks and tests. */
-export async function createInMemoryMatcher(stories: readonly Story[], embedder: Embedder): Promise<StoryMatcher> {
+export async function createInMemoryMatcher(stories: readonly Story[], embedder: Embedder, ranker: RankerModel | null = loadStoryRanker(embedder.id)): Promise<StoryMatcher> {
   const vectors = await embedder.embed(stories.map(storySearchText));
-  return createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder);
+  return createMatcher(stories, HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! }))), embedder, ranker);
 }

@@ -51,13 +51,28 @@ export function fuseScores(signals: ReadonlyArray<readonly number[]>, weights?: 
   const count = signals[0]?.length ?? 0;
   const fused = new Array<number>(count).fill(0);
   signals.forEach((scores, signal) => {
-    const mean = scores.reduce((sum, value) => sum + value, 0) / Math.max(1, scores.length);
-    const spread = Math.sqrt(scores.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, scores.length));
-    if (spread === 0) return;
     const weight = weights?.[signal] ?? 1;
-    for (let index = 0; index < count; index++) fused[index]! += (weight * (scores[index]! - mean)) / spread;
+    standardize(scores).forEach((value, index) => (fused[index]! += weight * value));
   });
   // Standardised sums tie only when stories score the same on every signal, so no rank tie-break is needed here.
-  const items: FusedItem[] = fused.map((value, index) => ({ index, fused: value, averageRank: 0 }));
-  return items.sort((a, b) => b.fused - a.fused || a.averageRank - b.averageRank || a.index - b.index);
+  return orderByScore(fused);
+}
+
+/** Scores as z-scores over all items (all zero when every item scores the same). */
+export function standardize(scores: readonly number[]): number[] {
+  const count = scores.length;
+  let sum = 0;
+  for (let index = 0; index < count; index++) sum += scores[index]!;
+  const mean = sum / Math.max(1, count);
+  let squares = 0;
+  for (let index = 0; index < count; index++) squares += (scores[index]! - mean) ** 2;
+  const spread = Math.sqrt(squares / Math.max(1, count));
+  const standardized = new Array<number>(count);
+  for (let index = 0; index < count; index++) standardized[index] = spread === 0 ? 0 : (scores[index]! - mean) / spread;
+  return standardized;
+}
+
+/** Items best first by a single score, ties by position. */
+export function orderByScore(scores: readonly number[]): FusedItem[] {
+  return scores.map((fused, index) => ({ index, fused, averageRank: 0 })).sort((a, b) => b.fused - a.fused || a.index - b.index);
 }

@@ -5,7 +5,9 @@ import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principl
 import { loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
 import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
 import { lexicalTerms, type LexicalIndex } from "./lexical-index.js";
-import { fuseRanks, fuseScores, RRF_K } from "./rank-fusion.js";
+import { scoreRanker, type RankerModel } from "../learning/index.js";
+import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
+import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
 import { displayPrinciples, type StoryFeatures } from "./story-features.js";
 import { validateQuestion } from "./validate-question.js";
 
@@ -35,12 +37,18 @@ export interface MatchResult {
   notices: string[];
 }
 
+// The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
+const RERANK_DEPTH = 20;
+
 // Inside the theme signal, how much the principle match counts beside the competency match.
 const PRINCIPLE_SHARE = 0.5;
 
 export interface MatchOptions {
-  /** How signals are combined: standardised scores (default, measured better) or reciprocal ranks. */
-  fusion?: "score" | "rank";
+  /**
+   * How signals are combined: the learned re-ranker (default when its model is
+   * present and every signal is on), standardised scores, or reciprocal ranks.
+   */
+  fusion?: "learned" | "score" | "rank";
   /** Weights of the fused signals in order (dense, lexical, themes); equal by default. */
   weights?: number[];
   k?: number;
@@ -55,6 +63,8 @@ export interface StoryMatcherParts {
   index: StoryIndex;
   embedder: Embedder;
   lexical: LexicalIndex;
+  /** The learned re-ranker; without it signals are fused by standardised scores. */
+  ranker?: RankerModel | null;
 }
 
 /** "Which of my stories fits this question?": hybrid retrieval over a parsed, indexed bank. */
@@ -76,29 +86,19 @@ export class StoryMatcher {
     const profile = profileText(question, "question");
     const count = this.parts.stories.length;
     const taxonomy = loadTaxonomy();
-
-    const scores: number[][] = [];
-    if (signals.includes("dense")) scores.push(await this.denseScores(question));
-    if (signals.includes("lexical")) {
-      const expand = options.expandVocabulary ?? signals.length > 1;
-      // Principle names are matched by the principle signal; word by word, "Think Big" would find "big data".
-      scores.push(this.parts.lexical.score(expand ? removePrincipleMentions(question) : question, expand));
-    }
-    const themes = signals.includes("themes");
-    const principles = signals.includes("principles");
-    if (themes || principles) {
-      const competencyWeights = themes ? taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0) : [];
-      const principleWeights = principles ? PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0)) : [];
-      scores.push(this.parts.features.map((features) => dot(competencyWeights, features.competencyVector) + dot(principleWeights, features.principleVector)));
-    }
-    const fused = options.fusion === "rank" ? fuseRanks(scores, options.weights) : fuseScores(scores, options.weights);
+    const scores = await this.signalScores(question, profile, signals, options.expandVocabulary);
+    const ranker = this.parts.ranker;
+    const useRanker = options.fusion === "learned" || (options.fusion === undefined && ranker && signals.length === HYBRID_SIGNALS.length);
+    const values = scores.map((signal) => signal.scores);
+    let fused = options.fusion === "rank" ? fuseRanks(values, options.weights) : fuseScores(values, options.weights);
+    if (useRanker && ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
     const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
     for (const item of fused) {
       if (matches.length >= k) break;
-      if (item.fused === 0 && matches.length > 0) break;
+      if (item.fused === 0 && matches.length > 0 && !useRanker) break;
       const features = this.parts.features[item.index]!;
       const story = features.story;
       if (seen.has(story.experience)) continue;
@@ -114,7 +114,7 @@ export class StoryMatcher {
         experience: story.experience,
         title: story.title,
         principles: displayPrinciples(features),
-        score: Math.round(displayScore(item.fused, scores.length, options.fusion) * 1000) / 1000,
+        score: Math.round(displayScore(item.fused, scores.length, useRanker ? "learned" : options.fusion) * 1000) / 1000,
         why: explainMatch({ story, storyText, storyProfile: features.profile, shared, principle, lead, matchedTerms }),
         leadWith: lead,
         text: story.text,
@@ -129,6 +129,60 @@ export class StoryMatcher {
       matches,
       notices,
     };
+  }
+
+  /**
+   * The stories the re-ranker would see for a question (the score-fusion
+   * leaders), with their features: what the ranker is trained on.
+   */
+  async candidateFeatures(rawQuestion: string): Promise<Array<{ index: number; features: Map<string, number> }>> {
+    const { question } = validateQuestion(rawQuestion);
+    const profile = profileText(question, "question");
+    const scores = await this.signalScores(question, profile, HYBRID_SIGNALS);
+    const leaders = fuseScores(scores.map((signal) => signal.scores)).slice(0, RERANK_DEPTH);
+    const side = questionSide({ profile, terms: lexicalTerms(question, loadTaxonomy().templateWords) });
+    const standings = leaderStandings(scores, leaders);
+    return leaders.map((item, position) => {
+      const features = new Map<string, number>();
+      visitPairFeatures(side, this.parts.features[item.index]!, standings[position]!, (left, right, value) => features.set(featureName(left, right), value));
+      return { index: item.index, features };
+    });
+  }
+
+  /** Re-orders the fused leaders by the learned ranker; the rest keep their fused order below them. */
+  private rerank(fused: FusedItem[], ranker: RankerModel, view: QuestionView, scores: ReadonlyArray<{ name: string; scores: number[] }>): FusedItem[] {
+    const leaders = fused.slice(0, RERANK_DEPTH);
+    const side = questionSide(view);
+    const standings = leaderStandings(scores, leaders);
+    const weights = compileRanker(ranker);
+    const rescored = leaders.map((item, position) => {
+      let score = 0;
+      visitPairFeatures(side, this.parts.features[item.index]!, standings[position]!, (left, right, value) => (score += (weights.get(left)?.get(right) ?? 0) * value));
+      return { ...item, fused: score };
+    });
+    rescored.sort((a, b) => b.fused - a.fused || a.index - b.index);
+    const floor = Math.min(0, ...rescored.map((item) => item.fused)) - 1;
+    return [...rescored, ...fused.slice(RERANK_DEPTH).map((item) => ({ ...item, fused: floor }))];
+  }
+
+  /** Each requested signal's score for every story, in bank order. */
+  private async signalScores(question: string, profile: TextProfile, signals: readonly SignalName[], expandVocabulary?: boolean): Promise<Array<{ name: string; scores: number[] }>> {
+    const taxonomy = loadTaxonomy();
+    const scores: Array<{ name: string; scores: number[] }> = [];
+    if (signals.includes("dense")) scores.push({ name: "dense", scores: await this.denseScores(question) });
+    if (signals.includes("lexical")) {
+      const expand = expandVocabulary ?? signals.length > 1;
+      // Principle names are matched by the principle signal; word by word, "Think Big" would find "big data".
+      scores.push({ name: "lexical", scores: this.parts.lexical.score(expand ? removePrincipleMentions(question) : question, expand) });
+    }
+    const themes = signals.includes("themes");
+    const principles = signals.includes("principles");
+    if (themes || principles) {
+      const competencyWeights = themes ? taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0) : [];
+      const principleWeights = principles ? PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0)) : [];
+      scores.push({ name: "themes", scores: this.parts.features.map((features) => dot(competencyWeights, features.competencyVector) + dot(principleWeights, features.principleVector)) });
+    }
+    return scores;
   }
 
   private async denseScores(question: string): Promise<number[]> {
@@ -151,7 +205,32 @@ export class StoryMatcher {
 function displayScore(fused: number, signals: number, fusion: MatchOptions["fusion"]): number {
   if (signals === 0) return 0;
   if (fusion === "rank") return Math.min(1, fused / (signals / (RRF_K + 1)));
+  if (fusion === "learned") return 1 / (1 + Math.exp(-fused / 2));
   return 1 / (1 + Math.exp(-1.5 * (fused / signals)));
+}
+
+/** Each leader's z-score and rank under every signal (ranks as ranksOf gives them: stories scoring higher; last when 0). */
+function leaderStandings(scores: ReadonlyArray<{ name: string; scores: number[] }>, leaders: readonly FusedItem[]): SignalStanding[][] {
+  const perSignal = scores.map((signal) => ({ name: signal.name, values: signal.scores, z: standardize(signal.scores), ascending: Float64Array.from(signal.scores).sort() }));
+  return leaders.map((item) =>
+    perSignal.map((signal) => {
+      const own = signal.values[item.index]!;
+      const rank = own > 0 ? signal.ascending.length - upperBound(signal.ascending, own) : signal.values.length;
+      return { name: signal.name, z: signal.z[item.index]!, rank };
+    }),
+  );
+}
+
+/** Index of the first value greater than `value` in an ascending array. */
+function upperBound(ascending: Float64Array, value: number): number {
+  let low = 0;
+  let high = ascending.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ascending[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function dot(a: readonly number[], b: readonly number[]): number {

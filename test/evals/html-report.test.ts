@@ -27,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the HTML eval report in headless Chromium", () 
       await page.goto(`file://${file}`);
       const charts = await page.locator("svg.chart").count();
       expect(charts).toBe(2);
-      // One bar per configuration and k (5 configurations + rank fusion = 6, times 3), and one per flaw for the critique.
+      // One bar per configuration and k (three ks), and one per flaw for the critique.
       const bars = await page.$$eval("svg.chart rect.bar", (nodes) => nodes.map((node) => ({ height: node.getBoundingClientRect().height, value: Number(node.getAttribute("data-value")) })));
       expect(bars).toHaveLength(retrieval.configurations.length * 3 + critique.metrics.length);
       const hybridHit3 = retrieval.configurations.find((entry) => entry.name === "hybrid")!.metrics.hitAt3;

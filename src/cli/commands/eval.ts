@@ -116,9 +116,11 @@ repeats, the summary names every principle asked).`,
     const figures: Record<string, { value: number; cases: number }> = {};
     for (const report of reports) {
       for (const entry of report.configurations) {
-        if (entry.name.includes("(")) continue;
+        // Score fusion is what a provider's embedder gets, so it is gated like the default.
+        const key = RETRIEVAL_CONFIGURATIONS.find((configuration) => configuration.name === entry.name)?.figureKey;
+        if (!key) continue;
         for (const metric of ["hitAt1", "hitAt3", "mrr"] as const) {
-          figures[`retrieval.${report.dataset}.${entry.name}.${metric}`] = { value: round(entry.metrics[metric]), cases: entry.metrics.cases };
+          figures[`retrieval.${report.dataset}.${key}.${metric}`] = { value: round(entry.metrics[metric]), cases: entry.metrics.cases };
         }
       }
     }

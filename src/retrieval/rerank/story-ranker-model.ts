@@ -1,0 +1,23 @@
+import path from "node:path";
+import { readModelFile, type RankerModel } from "../../learning/index.js";
+import { PACKAGE_ROOT } from "../../package-root.js";
+
+export const STORY_RANKER_FILE = path.join(PACKAGE_ROOT, "corpus", "models", "story-ranker.json");
+
+/** The stored re-ranker: weights learned over one embedder's dense scores. */
+export interface StoryRankerModel extends RankerModel {
+  /** Id of the embedder whose scores it was trained on. */
+  embedder: string;
+}
+
+let cached: StoryRankerModel | null | undefined;
+
+/**
+ * The trained story re-ranker for this embedder, or null when there is no
+ * model file or it was trained on another embedder's scores (its weights
+ * would misjudge them; signals are then fused by standardised score).
+ */
+export function loadStoryRanker(embedderId: string): StoryRankerModel | null {
+  if (cached === undefined) cached = readModelFile<StoryRankerModel>(STORY_RANKER_FILE, "npm run train:ranker");
+  return cached && cached.embedder === embedderId ? cached : null;
+}
