@@ -191,6 +191,14 @@ Good for: Ownership, Deliver Results, failure
     expect(story!.principleSource).toBe("tags");
   });
 
+  it("moves a lesson written into the Result ('What I took away: ...', 'What I learned was that ...') into the Lesson", () => {
+    for (const lesson of ["What I took away: rehearse against a full copy.", "What I learned was that a 5% sample hides date bugs."]) {
+      const bank = parse(`## Rolled back a cutover\n**Situation:** The cutover hit a date bug. **Action:** I called the rollback. **Result:** We re-ran it with zero mismatches. ${lesson}\n`);
+      expect(bank.stories[0]!.parts.lesson).toBe(lesson);
+      expect(bank.stories[0]!.parts.result).toBe("We re-ran it with zero mismatches.");
+    }
+  });
+
   it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
     const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
     const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
