@@ -35,8 +35,12 @@ for (const file of readdirSync(path.join(TRAINING_ROOT, "questions")).filter((na
   const cases = await readRetrievalCases(path.join(TRAINING_ROOT, "questions", file));
   const stories = withInferredPrinciples((await loadBank([path.join(TRAINING_ROOT, "banks", name)])).stories);
   const matcher = await createInMemoryMatcher(stories, embedder, null);
+  const known = new Set(stories.map((story) => story.id));
   const groups: RankGroup[] = [];
   for (const entry of cases) {
+    // A story id the parser no longer produces would silently turn a right answer into a wrong one.
+    const unknown = entry.acceptable.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`${file}: ${entry.id} names stories not in ${name}: ${unknown.join(", ")}`);
     const acceptable = new Set(entry.acceptable);
     const features = await matcher.candidateFeatures(entry.question);
     groups.push({ candidates: features.map((candidate) => ({ features: candidate.features, relevant: acceptable.has(stories[candidate.index]!.id) })) });

@@ -87,18 +87,19 @@ export class StoryMatcher {
     const count = this.parts.stories.length;
     const taxonomy = loadTaxonomy();
     const scores = await this.signalScores(question, profile, signals, options.expandVocabulary);
-    const ranker = this.parts.ranker;
-    const useRanker = options.fusion === "learned" || (options.fusion === undefined && ranker && signals.length === HYBRID_SIGNALS.length);
+    // The ranker was trained on all four signals; asked for fewer, or for a named fusion, it stands aside.
+    const wantsRanker = options.fusion === "learned" || (options.fusion === undefined && signals.length === HYBRID_SIGNALS.length);
+    const ranker = wantsRanker ? (this.parts.ranker ?? null) : null;
     const values = scores.map((signal) => signal.scores);
     let fused = options.fusion === "rank" ? fuseRanks(values, options.weights) : fuseScores(values, options.weights);
-    if (useRanker && ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
+    if (ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
     const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
     for (const item of fused) {
       if (matches.length >= k) break;
-      if (item.fused === 0 && matches.length > 0 && !useRanker) break;
+      if (item.fused === 0 && matches.length > 0 && !ranker) break;
       const features = this.parts.features[item.index]!;
       const story = features.story;
       if (seen.has(story.experience)) continue;
@@ -114,7 +115,7 @@ export class StoryMatcher {
         experience: story.experience,
         title: story.title,
         principles: displayPrinciples(features),
-        score: Math.round(displayScore(item.fused, scores.length, useRanker ? "learned" : options.fusion) * 1000) / 1000,
+        score: Math.round(displayScore(item.fused, scores.length, ranker ? "learned" : options.fusion === "learned" ? "score" : options.fusion) * 1000) / 1000,
         why: explainMatch({ story, storyText, storyProfile: features.profile, shared, principle, lead, matchedTerms }),
         leadWith: lead,
         text: story.text,
