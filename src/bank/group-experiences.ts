@@ -6,7 +6,13 @@ export interface ExperienceInput {
   body: string;
   /** An "Experience:" line from the bank groups by hand and wins. */
   experienceKey: string | null;
+  /** The story's file and heading number, so "same incident as Story 5" can find story 5. */
+  file?: string;
+  number?: number | null;
 }
+
+// The author saying so: "Same Black Friday incident as Story 5", "the same outage as #14" (not "not the same team as in Story 6").
+const SAME_AS_NUMBER = /(?<!\b(?:not|never)\s+(?:\w+\s+)?)\bsame\b[^.;:!?]{0,60}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
 export const SAME_EXPERIENCE_THRESHOLD = 0.34;
@@ -37,6 +43,14 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     const first = byKey.get(story.experienceKey);
     if (first === undefined) byKey.set(story.experienceKey, index);
     else union(first, index);
+  });
+
+  stories.forEach((story, index) => {
+    if (story.experienceKey) return;
+    const said = SAME_AS_NUMBER.exec(story.body);
+    if (!said) return;
+    const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said[1]) && !other.experienceKey);
+    if (target >= 0) union(target, index);
   });
 
   const features = stories.map((story) => distinctiveFeatures(`${story.title}. ${story.body}`));

@@ -55,7 +55,7 @@ export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
   warnings.push(...resolvePointers(drafts, pointers));
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
-    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey })),
+    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number })),
   );
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,

@@ -212,6 +212,25 @@ Good for: Ownership, Deliver Results, failure
     expect(bank.stories[2]!.experience).not.toBe(bank.stories[0]!.experience);
   });
 
+  it("groups a telling that says it is the same incident as a numbered story, and no other", () => {
+    const bank = parse(`## Story 5: Black Friday failover
+**S:** Checkout errors on the biggest night of the year. **A:** I failed traffic over to the second region. **R:** Back up in 9 minutes.
+
+## Story 6: A quiet migration
+**S:** A Postgres upgrade. **A:** I rehearsed it twice. **R:** No downtime.
+
+## Story 14: Keeping the VP informed
+**S:** Same Black Friday incident as Story 5: the VP joined the bridge. **A:** I sent her updates every ten minutes. **R:** She thanked the team.
+
+## Story 15: Another night
+**S:** Not the same team as in Story 6, a different outage. **A:** I paged the owners. **R:** Fixed by morning.
+`);
+    const [failover, migration, vp, other] = bank.stories;
+    expect(vp!.experience).toBe(failover!.id);
+    expect(migration!.experience).toBe(migration!.id);
+    expect(other!.experience).toBe(other!.id);
+  });
+
   it("reads a JSON bank, skipping invalid stories with a warning", () => {
     const json = JSON.stringify({
       stories: [
