@@ -74,5 +74,9 @@ export function standardize(scores: readonly number[]): number[] {
 
 /** Items best first by a single score, ties by position. */
 export function orderByScore(scores: readonly number[]): FusedItem[] {
-  return scores.map((fused, index) => ({ index, fused, averageRank: 0 })).sort((a, b) => b.fused - a.fused || a.index - b.index);
+  // Sorting indexes, not objects: this runs on every match over every story.
+  const order = new Uint32Array(scores.length);
+  for (let index = 0; index < order.length; index++) order[index] = index;
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return Array.from(order, (index) => ({ index, fused: scores[index]!, averageRank: 0 }));
 }
