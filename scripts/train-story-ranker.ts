@@ -41,9 +41,10 @@ for (const file of readdirSync(path.join(TRAINING_ROOT, "questions")).filter((na
     // A story id the parser no longer produces would silently turn a right answer into a wrong one.
     const unknown = entry.acceptable.filter((id) => !known.has(id));
     if (unknown.length > 0) throw new Error(`${file}: ${entry.id} names stories not in ${name}: ${unknown.join(", ")}`);
-    const acceptable = new Set(entry.acceptable);
+    // Relevant by experience, as the eval and the matcher count it: another telling of an acceptable story is no wrong answer.
+    const acceptable = new Set(stories.filter((story) => entry.acceptable.includes(story.id)).map((story) => story.experience));
     const features = await matcher.candidateFeatures(entry.question);
-    groups.push({ candidates: features.map((candidate) => ({ features: candidate.features, relevant: acceptable.has(stories[candidate.index]!.id) })) });
+    groups.push({ candidates: features.map((candidate) => ({ features: candidate.features, relevant: acceptable.has(stories[candidate.index]!.experience) })) });
   }
   sets.push({ name, stories, cases, groups });
 }

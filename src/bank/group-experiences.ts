@@ -11,8 +11,9 @@ export interface ExperienceInput {
   number?: number | null;
 }
 
-// The author saying so: "Same Black Friday incident as Story 5", "the same outage as #14" (not "not the same team as in Story 6").
-const SAME_AS_NUMBER = /(?<!\b(?:not|never)\s+(?:\w+\s+)?)\bsame\b[^.;:!?]{0,60}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
+// The author saying so: "Same Black Friday incident as Story 5", "the same outage as #14"; not "the same checklist as Story 5" (no incident) or "isn't the same outage as Story 5".
+const SAME_AS_NUMBER =
+  /(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+(?:[\w-]+\s+){0,3}?(?:incident|outage|project|story|event|experience|situation|night|weekend|launch|bug|issue|release|migration|problem|day|crisis|failure|mistake)\b[^.;:!?]{0,30}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
 export const SAME_EXPERIENCE_THRESHOLD = 0.34;

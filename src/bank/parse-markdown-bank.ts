@@ -23,7 +23,7 @@ const POINTER_BY_DESCRIPTION = new RegExp(
   `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
-const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(above|below)\\b`, "i");
+const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
 // Unlabelled prose counts as a story only when it reads like one told in the first person.
 const MIN_UNLABELLED_WORDS = 35;
 

@@ -41,10 +41,14 @@ type Target = { kinds: LabelKind[] } | null;
 // A bold STAR label inside a line ("... the rollback call. **R:** We re-ran it..."): people write a whole story as one paragraph.
 const INLINE_BOLD_LABEL = /\s+(?=(?:\*\*|__)(?:S|T|A|R|L|Situation|Task|Action|Actions|Result|Results|Lesson|Lessons|Learned|Learnings|Reflection)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))/g;
 
+const LIST_MARKER_ONLY = /^\s*(?:[-*+•>]|\d{1,3}[.)])?\s*$/;
+
 /** Lines with inline bold labels split so each label starts its own line (same line number). */
 function splitInlineLabels(lines: readonly RegionLine[]): RegionLine[] {
   return lines.flatMap((line) => {
     const pieces = line.isCode ? [] : line.raw.split(INLINE_BOLD_LABEL);
+    // "- **Situation:** ..." and "2. **Action:** ...": a list or quote marker before the first label stays with it.
+    if (pieces.length > 1 && LIST_MARKER_ONLY.test(pieces[0]!)) pieces.splice(0, 2, `${pieces[0]} ${pieces[1]}`);
     return pieces.length > 1 ? pieces.map((raw) => ({ ...line, raw })) : [line];
   });
 }

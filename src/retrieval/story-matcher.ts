@@ -87,11 +87,12 @@ export class StoryMatcher {
     const count = this.parts.stories.length;
     const taxonomy = loadTaxonomy();
     const scores = await this.signalScores(question, profile, signals, options.expandVocabulary);
-    // The ranker was trained on all four signals; asked for fewer, or for a named fusion, it stands aside.
-    const wantsRanker = options.fusion === "learned" || (options.fusion === undefined && signals.length === HYBRID_SIGNALS.length);
-    const ranker = wantsRanker ? (this.parts.ranker ?? null) : null;
     const values = scores.map((signal) => signal.scores);
     let fused = options.fusion === "rank" ? fuseRanks(values, options.weights) : fuseScores(values, options.weights);
+    // The ranker was trained on the four signals fused with equal weights and vocabulary expansion; asked for
+    // anything else, or when no signal separates the stories, it stands aside.
+    const asTrained = (options.fusion === undefined || options.fusion === "learned") && signals.length === HYBRID_SIGNALS.length && !options.weights && options.expandVocabulary === undefined;
+    const ranker = asTrained && fused.some((item) => item.fused !== 0) ? (this.parts.ranker ?? null) : null;
     if (ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
@@ -159,11 +160,12 @@ export class StoryMatcher {
     const rescored = leaders.map((item, position) => {
       let score = 0;
       visitPairFeatures(side, this.parts.features[item.index]!, standings[position]!, (left, right, value) => (score += (weights.get(left)?.get(right) ?? 0) * value));
-      return { ...item, fused: score };
+      return { ...item, fused: score, fusedPosition: position };
     });
-    rescored.sort((a, b) => b.fused - a.fused || a.index - b.index);
+    // Ties keep the score-fusion order.
+    rescored.sort((a, b) => b.fused - a.fused || a.fusedPosition - b.fusedPosition);
     const floor = Math.min(0, ...rescored.map((item) => item.fused)) - 1;
-    return [...rescored, ...fused.slice(RERANK_DEPTH).map((item) => ({ ...item, fused: floor }))];
+    return [...rescored.map(({ fusedPosition: _, ...item }) => item), ...fused.slice(RERANK_DEPTH).map((item) => ({ ...item, fused: floor }))];
   }
 
   /** Each requested signal's score for every story, in bank order. */

@@ -29,17 +29,21 @@ const VERB_AFTER_YOU: Record<string, string> = { were: "was", are: "am" };
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // The word before, as expanded ("you're" -> "you", "are"), reset at a sentence break: "Thank you. Were..." is not "you were".
+  let previousWord = "";
+  let previousEnd = 0;
   for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\$|%/gu)) {
     const start = match.index!;
     const raw = match[0].toLowerCase();
     let expanded = raw;
     for (const [pattern, replacement] of CONTRACTIONS) expanded = expanded.replace(pattern, replacement);
+    if (/[.!?;:]/.test(text.slice(previousEnd, start))) previousWord = "";
     for (const word of expanded.split(/\s+/).filter(Boolean)) {
-      const previous = tokens.at(-1);
-      const afterYou = previous !== undefined && /^you$/i.test(text.slice(previous.start, previous.end));
-      const form = (afterYou ? VERB_AFTER_YOU[word] : undefined) ?? SECOND_TO_FIRST[word] ?? word.replace(/['’]/g, "");
+      const form = (previousWord === "you" ? VERB_AFTER_YOU[word] : undefined) ?? SECOND_TO_FIRST[word] ?? word.replace(/['’]/g, "");
       tokens.push({ text: form, start, end: start + raw.length });
+      previousWord = word;
     }
+    previousEnd = start + raw.length;
   }
   return tokens;
 }

@@ -199,6 +199,23 @@ Good for: Ownership, Deliver Results, failure
     }
   });
 
+  it("reads bold labels on list items without carrying the list marker into the part before", () => {
+    for (const marker of ["-", "1."]) {
+      const bank = parse(`## Took over the billing service\n${marker} **Situation:** The site went down.\n${marker} **Action:** I rolled back.\n${marker} **Result:** Back in 5 minutes.\n`);
+      expect(bank.stories[0]!.parts).toMatchObject({ situation: "The site went down.", action: "I rolled back.", result: "Back in 5 minutes." });
+    }
+  });
+
+  it("keeps results that merely mention taking something away or using what was learned", () => {
+    const bank = parse(`## Locked down prod\n**Situation:** Contractors had prod access. **Action:** I audited it. **Result:** I took away direct prod access from contractors and incidents dropped to zero. The team then used what I learned from the pilot in two other systems.\n`);
+    expect(bank.stories[0]!.parts.lesson).toBeUndefined();
+  });
+
+  it("resolves 'See the story above.' to the nearest story above", () => {
+    const bank = parse(`### Rebuilt the search index\n**Situation:** Search was stale. **Action:** I rebuilt it. **Result:** Fresh in 5 minutes.\n\n### Tell me about a time you fixed something slow.\nSee the story above.\n`);
+    expect(bank.stories[0]!.questions).toContain("Tell me about a time you fixed something slow.");
+  });
+
   it("gives stable ids: body edits keep them, colliding titles get a suffix", () => {
     const before = parse("## Same title\nS: a. A: I did b. R: c.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
     const after = parse("## Same title\nS: edited. A: I did other things. R: different.\n\n## Same title\nS: d. A: I did e. R: f.\n", "my_bank.md");
@@ -223,12 +240,16 @@ Good for: Ownership, Deliver Results, failure
 **S:** Same Black Friday incident as Story 5: the VP joined the bridge. **A:** I sent her updates every ten minutes. **R:** She thanked the team.
 
 ## Story 15: Another night
-**S:** Not the same team as in Story 6, a different outage. **A:** I paged the owners. **R:** Fixed by morning.
+**S:** This isn't the same outage as Story 6, a different night. **A:** I paged the owners. **R:** Fixed by morning.
+
+## Story 16: Payments launch
+**S:** A new payments launch. **A:** I used the same rollback checklist as Story 5. **R:** Launched clean.
 `);
-    const [failover, migration, vp, other] = bank.stories;
+    const [failover, migration, vp, other, checklist] = bank.stories;
     expect(vp!.experience).toBe(failover!.id);
     expect(migration!.experience).toBe(migration!.id);
     expect(other!.experience).toBe(other!.id);
+    expect(checklist!.experience).toBe(checklist!.id);
   });
 
   it("reads a JSON bank, skipping invalid stories with a warning", () => {

@@ -39,6 +39,7 @@ describe("question understanding", () => {
   it("turns the verb after 'you' with it, so 'you were wrong' meets 'I was wrong', and leaves other verbs alone", () => {
     expect(tokenize("A time you were wrong and they were right").map((token) => token.text)).toEqual(["a", "time", "i", "was", "wrong", "and", "they", "were", "right"]);
     expect(top("A time you were wrong?")).toContain("bad-decision");
+    expect(tokenize("You're wrong. Thank you. Were they?").map((token) => token.text)).toEqual(["i", "am", "wrong", "thank", "i", "were", "they"]);
   });
 
   it("reads common question forms", () => {

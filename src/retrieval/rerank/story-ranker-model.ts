@@ -1,4 +1,5 @@
 import path from "node:path";
+import { CoachError } from "../../errors/index.js";
 import { readModelFile, type RankerModel } from "../../learning/index.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
 
@@ -18,6 +19,12 @@ let cached: StoryRankerModel | null | undefined;
  * would misjudge them; signals are then fused by standardised score).
  */
 export function loadStoryRanker(embedderId: string): StoryRankerModel | null {
-  if (cached === undefined) cached = readModelFile<StoryRankerModel>(STORY_RANKER_FILE, "npm run train:ranker");
+  if (cached === undefined) {
+    cached = readModelFile<StoryRankerModel>(STORY_RANKER_FILE, "npm run train:ranker");
+    const weights: unknown = cached?.weights;
+    if (cached && (typeof cached.embedder !== "string" || typeof weights !== "object" || weights === null || Object.values(weights).some((weight) => typeof weight !== "number"))) {
+      throw new CoachError("INTERNAL", `${STORY_RANKER_FILE} is not a story-ranker model; reinstall, or rebuild it with npm run train:ranker.`, { location: { file: STORY_RANKER_FILE } });
+    }
+  }
   return cached && cached.embedder === embedderId ? cached : null;
 }
