@@ -63,7 +63,7 @@ export function principlesInParentheses(text: string): Principle[] {
 }
 
 const NON_STORY_TITLES =
-  /^(final (note|notes|tips|thoughts|words|checklist)|(general |quick |interview )?tips|notes?( to self)?|coverage( notes| check| map| summary)?|(principles? )?coverage|overview|summary|introduction|intro|contents|table of contents|appendix|resources|references|how to use( this( doc(ument)?)?)?|checklist|index|to ?do|ideas|draft ideas|questions to ask|preparation|prep|about( me)?)\b/i;
+  /^(final (note|notes|tips|thoughts|words|checklist)|(general |quick |interview )?tips|notes?( to self)?|coverage( notes| check| map| summary)?|(principles? )?coverage|overview|summary|introduction|intro|contents|table of contents|appendix|resources|references|how to use( this( doc(ument)?)?)?|checklist|index|to ?do|ideas|draft ideas|questions to ask|preparation|prep|about( me| us| the company)?|(company |my |team )?background|(company |team )?bio|company overview)\b/i;
 
 /** Whether a heading names advice or notes rather than a story ("Final Tips", "Coverage notes"). */
 export function isNonStoryTitle(title: string): boolean {

@@ -143,6 +143,10 @@ Use the same approach as before, but then explain what the on-call rota looked l
 We had been losing mid-market deals because customers planned headcount in spreadsheets. We pitched a three-year plan to the leadership team, started with a small forecasting module, and worked with four pilot customers every week. Our first release shipped in March and we signed eleven customers in the first quarter.
 `);
     expect(bank.stories.map((story) => story.title)).toEqual(["Workforce planning as a three-year bet"]);
+    const background = parse(`## Company background
+We were founded in 2015 and we raised a Series B in 2019. We hired forty engineers and we moved our offices twice. Our customers are mid-size retailers and we sold mostly through partners, who resold our platform under their own brands in twelve countries.
+`);
+    expect(background.stories).toHaveLength(0);
   });
 
   it("reads a heading written as a quotation as the question itself", () => {
