@@ -33,6 +33,8 @@ export function critiqueAnswer(question: string, answer: string, options: { role
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
   const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + wordCount(clause.text), 0);
   const notAStory = (mode.notAStory || unroledWords / Math.max(1, words) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
+  // Said differently to the speaker: habits and hypotheticals need a real occasion; a thin account needs its events.
+  const notAStoryCause = !notAStory ? null : mode.notAStory ? "habits" : "thin";
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
@@ -59,7 +61,7 @@ export function critiqueAnswer(question: string, answer: string, options: { role
 
   const speakingSeconds = Math.round((words / CRITIQUE_CONFIG.wordsPerMinute) * 60);
   const delivery = findDeliveryMarkers(answer);
-  const issues = collectIssues({ star, notAStory, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
+  const issues = collectIssues({ star, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const weights = CRITIQUE_CONFIG.weights;
   const score = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
@@ -103,7 +105,7 @@ function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnTyp
 
 interface IssueInput {
   star: Critique["star"];
-  notAStory: boolean;
+  notAStory: "habits" | "thin" | null;
   quantified: boolean;
   metricsAll: ReturnType<typeof detectMetrics>;
   inResult: ReturnType<typeof detectMetrics>;
@@ -119,8 +121,10 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   const { star, delivery } = input;
   const issues: CritiqueIssue[] = [];
   const add = (code: string, severity: CritiqueIssue["severity"], message: string, span?: { start: number; end: number }) => issues.push({ code, severity, message, ...(span ? { span } : {}) });
-  if (input.notAStory) {
+  if (input.notAStory === "habits") {
     add("NOT_A_STORY", "high", "This describes what you usually do or would do, not one specific time. Interviewers want a real example: pick one occasion and tell what happened.");
+  } else if (input.notAStory === "thin") {
+    add("NOT_A_STORY", "high", "This is too thin to follow as a story: it never says what exactly was going on, what you did step by step, or how it turned out. Tell that one occasion in full.");
   }
   if (!input.notAStory) {
     if (!star.action.present) add("MISSING_ACTION", "high", "The answer never says what you did. The action should be the longest part: the steps you took and why.");

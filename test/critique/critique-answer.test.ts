@@ -63,6 +63,15 @@ describe("offline critique of a drafted answer", () => {
     expect(critique.notAStory).toBe(true);
     expect(critique.star.situation.present || critique.star.result.present || critique.star.task.present).toBe(false);
     expect(critique.followUps[0]).toMatch(/one specific time/);
+    expect(critique.issues.find((issue) => issue.code === "NOT_A_STORY")!.message).toMatch(/usually do or would do/);
+  });
+
+  it("tells a thin account of a real occasion to tell its events, not to stop describing habits", () => {
+    // A past event ("last year") with no situation, steps or outcome anyone could follow.
+    const critique = critiqueAnswer("Tell me about a time you failed.", "We had a big outage last year. We worked hard and fixed it and everyone was happy. I think it went well.");
+    const issue = critique.issues.find((entry) => entry.code === "NOT_A_STORY");
+    expect(issue?.message).toMatch(/too thin/);
+    expect(issue?.message).not.toMatch(/usually do/);
   });
 
   it("honours explicit labels in any order", () => {

@@ -139,7 +139,7 @@ async function runBankAudit(banks: string[], io: CommandIO, json: boolean, criti
 
 function printCritique(critique: Critique, answer: string, io: CommandIO): void {
   printLine(io, `Score ${critique.score}/100   structure ${pct(critique.breakdown.structure)} · results ${pct(critique.breakdown.results)} · ownership ${pct(critique.breakdown.ownership)} · relevance ${pct(critique.breakdown.relevance)} · delivery ${pct(critique.breakdown.delivery)}`);
-  printLine(io, `${critique.words} words, about ${critique.speakingSeconds} s spoken${critique.notAStory ? "; reads as general habits, not one story" : ""}`);
+  printLine(io, `${critique.words} words, about ${critique.speakingSeconds} s spoken${critique.notAStory ? "; not told as one specific story" : ""}`);
   printLine(io);
   for (const [part, value] of Object.entries(critique.star)) {
     const first = value.spans[0]?.text ?? "";
