@@ -8,11 +8,18 @@ export interface MetricMatch {
 }
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen";
+// Words that make "from X to Y" a measured change even without digits.
+const SCALE_WORDS = "(?:seconds|minutes|hours|days|weeks|months|years|hourly|daily|weekly|monthly|quarterly|yearly|annually|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)";
 const METRIC = new RegExp(
   [
     String.raw`[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion|thousand)?(?:\s?(?:a|per)\s(?:month|year|week|day|quarter))?`,
     String.raw`\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
-    String.raw`from\s+\S+\s+to\s+\S+`,
+    // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
+    String.raw`from\s+(?:[$€£]?\d\S*|${SCALE_WORDS})\s+to\s+(?:[$€£]?\d\S*|${SCALE_WORDS})`,
+    // "from 9 a month to 2": both ends are figures, a few words between.
+    String.raw`from\s+[$€£]?\d[\d,.]*(?:\s+[a-z]+){1,3}\s+to\s+[$€£]?\d[\d,.]*(?:\s?(?:%|k|m|x|ms|s)\b)?`,
+    // A small count given as a rate: "2 a month", "3 per sprint".
+    String.raw`\b\d+\s(?:a|per)\s(?:day|week|month|year|quarter|sprint|release|deploy)\b`,
     String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
     String.raw`\bzero\s+\w+`,
@@ -28,7 +35,9 @@ const YEAR = /^(?:19|20)\d\d$/;
 export function detectMetrics(text: string, offset = 0): MetricMatch[] {
   const found: MetricMatch[] = [];
   for (const match of text.matchAll(METRIC)) {
-    const value = match[0].trim();
+    // A sentence's full stop or comma is not part of the figure.
+    const raw = match[0].replace(/[.,]+$/, "");
+    const value = raw.trim();
     if (YEAR.test(value)) continue;
     const window = text.slice(Math.max(0, match.index! - 40), match.index!);
     const previousWord = window.trim().split(/\s+/).at(-1) ?? "";
@@ -37,7 +46,7 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     // "over three months" is how long the work took; "saved about 5 hours a week" is an outcome.
     const outcomeWords = /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) || /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after);
     const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
-    found.push({ start: offset + match.index!, end: offset + match.index! + match[0].length, text: value, durationOfWork });
+    found.push({ start: offset + match.index!, end: offset + match.index! + raw.length, text: value, durationOfWork });
   }
   return found;
 }
