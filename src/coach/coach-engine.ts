@@ -35,7 +35,7 @@ const LONG_ANSWER_WORDS = 60;
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
 - critique a drafted answer: "critique: <your answer>" (or paste an answer of 60+ words);
-- run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "skip" moves on, "stop" ends;
+- run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "hint" shows which of your stories fit, "skip" moves on, "stop" ends;
 - show how your stories cover the 16 Leadership Principles: "coverage".`;
 
 /**
@@ -63,6 +63,7 @@ export class CoachEngine implements Coach {
     if (interview && interview.current !== null) {
       if (/^(stop|end|quit|finish)\b/.test(lower)) return this.finishInterview(session, "Stopping here.");
       if (/^(skip|next|pass)\b/.test(lower)) return this.nextQuestion(session, "Skipped.");
+      if (HINT_REQUEST.test(lower)) return this.hint(session);
       return this.takeAnswer(session, text);
     }
     if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
@@ -72,6 +73,16 @@ export class CoachEngine implements Coach {
     if (text.split(/\s+/).length >= LONG_ANSWER_WORDS) return this.critique(session, text);
     const question = text.replace(/^(which|what) story (should i use |fits |for )?(for|to answer)?\s*:?\s*/i, "").trim();
     return this.findStories(question || text);
+  }
+
+  /** Mid-interview "which story fits?": the stories for the question on the table; the interview waits. */
+  private async hint(session: Session): Promise<CoachReply> {
+    const interview = session.interview!;
+    const turn = interview.turns[interview.current!]!;
+    const found = await this.findStories(turn.question);
+    return { text: `${found.text}
+
+Still on question ${interview.current! + 1} of ${interview.turns.length}: ${turn.question}`, cards: found.cards };
   }
 
   private async findStories(question: string): Promise<CoachReply> {
@@ -112,7 +123,7 @@ export class CoachEngine implements Coach {
     session.interview = { principles, turns, current: 0, awaitingFollowUp: false };
     const first = turns[0]!;
     return {
-      text: `Mock interview on ${principles.join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${first.principle}): ${first.question}`,
+      text: `Mock interview on ${principles.join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${first.principle}): ${first.question}`,
       cards: [],
     };
   }
@@ -210,6 +221,9 @@ const PRACTISE: Record<string, string> = {
 function acknowledge(critique: Critique): string {
   return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
 }
+
+// During a mock interview these ask the coach for help rather than answer the interviewer.
+const HINT_REQUEST = /^(hint\b|(which|what) (of my )?stor(y|ies)\b|help me (pick|choose|find))/;
 
 function lastQuestion(session: Session): string | undefined {
   for (const message of [...session.messages].reverse()) {

@@ -33,6 +33,20 @@ describe("the coach engine", () => {
     expect(session.interview!.turns.map((turn) => turn.storyId).sort()).toEqual(tellings.map((story) => story.id).sort());
   });
 
+  it("answers 'which story fits?' mid-interview with stories for the question asked, and keeps the question open", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    await engine.respond(session, "interview me on Frugality");
+    const asked = session.interview!.turns[0]!.question;
+    const reply = await engine.respond(session, "which of my stories fits this?");
+    expect(reply.cards[0]?.type).toBe("matches");
+    expect((reply.cards[0]!.data as { question: string }).question).toBe(asked);
+    expect(reply.text).toContain(`Still on question 1 of 1: ${asked}`);
+    // Not taken as the answer: nothing scored, no follow-up pending.
+    expect(session.interview!.turns[0]!.answer).toBe("");
+    expect(session.interview!.awaitingFollowUp).toBe(false);
+  });
+
   it("never asks the same question twice across interviews in one session", async () => {
     const { engine } = await engineForSampleBank();
     const session = new SessionStore("/nonexistent").create();
