@@ -16,8 +16,8 @@ const METRIC = new RegExp(
     String.raw`\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
     // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
     String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS})\s+to\s+(?:\S*\d\S*|${SCALE_WORDS})`,
-    // "from 9 a month to 2": both ends are figures, a few words between.
-    String.raw`from\s+[$€£]?\d[\d,.]*(?:\s+[a-z]+){1,3}\s+to\s+[$€£]?\d[\d,.]*(?:\s?(?:%|k|m|x|ms|s)\b)?`,
+    // The far end of "from 9 a month to 2": a bare figure after "to" in a from-to change.
+    String.raw`(?<=\bfrom\s[^.;]{1,30}\sto\s)\d[\d,.]*`,
     // A small count given as a rate: "2 a month", "3 per sprint".
     String.raw`\b\d+\s(?:a|per)\s(?:day|week|month|year|quarter|sprint|release|deploy)\b`,
     String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,

@@ -4,8 +4,8 @@ import { detectMetrics } from "../../src/critique/detect-metrics.js";
 const texts = (text: string) => detectMetrics(text).map((metric) => metric.text);
 
 describe("detectMetrics", () => {
-  it("finds a change between two figures with words between them, without the full stop", () => {
-    expect(texts("Failures dropped from 9 a month to 2.")).toEqual(["from 9 a month to 2"]);
+  it("finds both ends of a change between two figures with words between them, without the full stop", () => {
+    expect(texts("Failures dropped from 9 a month to 2.")).toEqual(["9 a month", "2"]);
   });
 
   it("finds small counts given as a rate", () => {
