@@ -5,7 +5,7 @@ import { readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js"
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
-import { markdownInlineToPlain } from "../text/index.js";
+import { markdownInlineToPlain, shorten } from "../text/index.js";
 
 /** What one markdown bank file holds. */
 export interface MarkdownBankFile {
@@ -98,7 +98,7 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
       if (bodyText) {
         result.warnings.push({
           code: "SKIPPED_PROSE",
-          message: `Skipped "${shorten(title)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}): no Situation/Task/Action/Result found, so it reads as notes rather than a story.`,
+          message: `Skipped "${shorten(title, 70)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}): no Situation/Task/Action/Result found, so it reads as notes rather than a story.`,
           file,
           line: heading.line,
         });
@@ -133,7 +133,7 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
       });
     }
     if (Object.keys(reading.parts).length === 0) {
-      result.warnings.push({ code: "EMPTY_STORY", message: `"${shorten(title)}" has labels but no text under them.`, file, line: heading.line });
+      result.warnings.push({ code: "EMPTY_STORY", message: `"${shorten(title, 70)}" has labels but no text under them.`, file, line: heading.line });
     }
     result.stories.push({
       file,
@@ -197,7 +197,7 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
   if (!reading.body) return;
   const firstLine = region.find((line) => line.raw.trim() !== "")?.number ?? 1;
   if (reading.labelled) {
-    const title = reading.question ?? shorten(reading.body, 60);
+    const title = reading.question ?? clipTitle(reading.body);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });
     const endLine = region.findLast((line) => line.raw.trim() !== "")?.number ?? firstLine;
     result.stories.push({
@@ -235,6 +235,7 @@ function lastContentLine(lines: string[], from: number, to: number): number {
   return from;
 }
 
-function shorten(text: string, max = 70): string {
+// Story ids are slugs of titles, so this cut must stay as it is: changing it renames stories.
+function clipTitle(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }

@@ -1,6 +1,6 @@
 import type { Story, StoryPart } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
-import { splitSentences } from "../text/index.js";
+import { shorten, splitSentences } from "../text/index.js";
 import type { Competency, TextProfile } from "../understanding/index.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
@@ -86,10 +86,7 @@ function quoteEvidence(text: string, profile: TextProfile, competencyId: string)
     }
     if (weight > 0 && (!best || weight > best.weight)) best = { text: sentence.text, weight };
   }
-  return best ? shorten(best.text, 90) : undefined;
+  return best ? shorten(best.text.replace(/[.;:,\s]+$/, ""), 90) : undefined;
 }
 
-function shorten(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, " ").replace(/[.;:,]+$/, "").trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
-}
+

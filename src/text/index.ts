@@ -2,3 +2,4 @@ export * from "./markdown-inline-to-plain.js";
 export * from "./slug.js";
 export * from "./sentences.js";
 export * from "./json-lines.js";
+export * from "./shorten.js";

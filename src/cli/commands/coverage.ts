@@ -1,6 +1,7 @@
 import { computeStoryFeatures, assessCoverage } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { printJson, printLine } from "../io.js";
+import { shorten } from "../../text/index.js";
 import { openStoryIndex } from "../open-story-index.js";
 
 export const coverageCommand: Command = {
@@ -30,7 +31,7 @@ Options:
     const width = Math.max(...coverage.map((line) => line.principle.length));
     for (const line of coverage) {
       const best = line.stories[0];
-      printLine(io, `${line.principle.padEnd(width)}  ${line.fit.padEnd(8)}  ${best ? `${best.title.slice(0, 70)} (${best.score.toFixed(2)})` : "-"}`);
+      printLine(io, `${line.principle.padEnd(width)}  ${line.fit.padEnd(8)}  ${best ? `${shorten(best.title, 70)} (${best.score.toFixed(2)})` : "-"}`);
     }
     const gaps = coverage.filter((line) => line.fit === "none").map((line) => line.principle);
     const stretches = coverage.filter((line) => line.fit === "stretch").map((line) => line.principle);
