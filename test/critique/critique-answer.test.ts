@@ -55,6 +55,20 @@ describe("offline critique of a drafted answer", () => {
     expect(critiqueAnswer("Tell me about a time you made a mistake.", without).issues[0]!.severity).toBe("high");
   });
 
+  it("hears a lesson told as a changed habit, and not in a teacher's lesson", () => {
+    const base = "At my first job I pushed a config change on a Friday without review. It took the login service down for two hours. I rolled it back and wrote up what happened.";
+    expect(critiqueAnswer("Tell me about a time you made a mistake.", `${base} Ever since, I ask for a second reviewer on every config change.`).lesson.present).toBe(true);
+    const teacher = "In my second year of teaching I planned a lesson on fractions around a video that would not play. The deputy head graded the lesson as requiring improvement. I rebuilt it with paper strips and taught it again the next week, and the class scored 80% on the quiz.";
+    expect(critiqueAnswer("Tell me about a time you failed.", teacher).lesson).toEqual({ required: true, present: false });
+  });
+
+  it("asks for a lesson when the question is about your own error, not when it is about catching someone else's", () => {
+    const answer = "Last year I noticed the dosage on an insulin order was ten times the usual. I stopped, called the prescriber and had it corrected before the round. The patient got the right dose.";
+    expect(critiqueAnswer("Tell me about a time you made an error in your analysis.", answer).lesson.required).toBe(true);
+    expect(critiqueAnswer("Tell me about a time you caught an error before it reached a patient.", answer).lesson.required).toBe(false);
+    expect(critiqueAnswer("Tell me about a time you exceeded a target.", answer).lesson.required).toBe(false);
+  });
+
   it("recognises generic and hypothetical answers as not a story and credits no parts", () => {
     const critique = critiqueAnswer(
       "Tell me about a time you disagreed with a colleague.",
