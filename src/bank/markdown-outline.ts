@@ -7,6 +7,8 @@ export interface OutlineHeading {
   endLine: number;
   level: number;
   source: string;
+  /** Text after a title on its own line ("**Biggest mistake** - see #4"): the start of its body. */
+  inlineBody?: string;
 }
 
 /** The block structure of a markdown file that story parsing needs. */

@@ -2,6 +2,7 @@ import type { HeadingAccount, ParseWarning } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
 import { isNonStoryTitle, isQuestionLike, principlesInParentheses, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import { readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
+import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
@@ -31,11 +32,13 @@ const MIN_UNLABELLED_WORDS = 35;
 export function parseMarkdownBank(text: string, file: string): MarkdownBankFile {
   const lines = text.split("\n");
   const outline = readMarkdownOutline(text);
+  // Bold or numbered title lines head stories too; without them a story runs on into the next.
+  const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
 
   // Headings that are only a STAR label ("### Situation") belong to the story above them.
   const regionHeadings: OutlineHeading[] = [];
-  for (const heading of outline.headings) {
+  for (const heading of headings) {
     const plain = markdownInlineToPlain(heading.source);
     const label = matchLabel(plain, { standalone: true });
     if (label && regionHeadings.length > 0 && label.kinds.every((kind) => kind !== "question")) {
@@ -68,7 +71,7 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
     const inherited = stack.flatMap((entry) => entry.principles);
     stack.push({ level: heading.level, principles: headingPrinciples.only ? headingPrinciples.principles : [] });
 
-    const region = regionLines(heading.endLine + 1, regionEnd);
+    const region = [...(heading.inlineBody ? [{ number: heading.line, raw: heading.inlineBody, isCode: false }] : []), ...regionLines(heading.endLine + 1, regionEnd)];
     const reading = readStoryRegion(region);
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
     const bodyText = reading.body;

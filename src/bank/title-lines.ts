@@ -1,0 +1,116 @@
+import { markdownInlineToPlain } from "../text/index.js";
+import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
+import type { MarkdownOutline, OutlineHeading } from "./markdown-outline.js";
+import { matchLabel } from "./part-labels.js";
+import { readStoryRegion } from "./read-story-region.js";
+
+// "**Crash spike after 5.2**", "**12) Vendor renegotiation**", "**Biggest mistake** - same as the push outage".
+const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$/;
+// "14. Intern mentoring" or "22. Biggest failure - see #9" in a numbered bank.
+const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
+const LIST_ITEM = /^\s{0,3}(?:[-*+•]|(\d{1,3})[.)])\s+/;
+const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|cf\.?)\b/i;
+// A title is a few words; a sentence with a full stop is prose.
+const MAX_TITLE_WORDS = 14;
+const MIN_STORY_WORDS = 35;
+
+/**
+ * Lines that head a story without markdown heading syntax: a bold line of
+ * their own, or a numbered line continuing the bank's numbering. Each
+ * becomes a heading at its siblings' level, so its text is not swallowed by
+ * the story above.
+ */
+export function findTitleLines(lines: readonly string[], outline: MarkdownOutline): OutlineHeading[] {
+  const headingAt = new Map<number, OutlineHeading>();
+  for (const heading of outline.headings) for (let line = heading.line; line <= heading.endLine; line++) headingAt.set(line, heading);
+  const found: OutlineHeading[] = [];
+  let last: { heading: OutlineHeading; contentSince: boolean } | null = null;
+  let lastNumber: number | null = null;
+
+  for (let index = 0; index < lines.length; index++) {
+    const number = index + 1;
+    const raw = lines[index]!;
+    const real = headingAt.get(number);
+    if (real) {
+      if (real.line === number) {
+        last = { heading: real, contentSince: false };
+        lastNumber = readHeadingTitle(real.source).number ?? lastNumber;
+      }
+      continue;
+    }
+    if (raw.trim() === "" || outline.codeLines.has(number)) continue;
+    const candidate = readCandidate(lines, index, lastNumber);
+    if (!candidate || !startsParagraph(lines, index, headingAt) || !introducesStory(lines, index, candidate.inlineBody, headingAt)) {
+      if (last) last.contentSince = true;
+      continue;
+    }
+    const level = !last ? 2 : last.contentSince && !isSectionHeading(last.heading) ? last.heading.level : Math.min(6, last.heading.level + 1);
+    const heading: OutlineHeading = { line: number, endLine: number, level, source: candidate.source, ...(candidate.inlineBody ? { inlineBody: candidate.inlineBody } : {}) };
+    found.push(heading);
+    last = { heading, contentSince: false };
+    lastNumber = readHeadingTitle(candidate.source).number ?? lastNumber;
+  }
+  return found;
+}
+
+function readCandidate(lines: readonly string[], index: number, lastNumber: number | null): { source: string; inlineBody: string } | null {
+  const raw = lines[index]!;
+  const bold = BOLD_TITLE.exec(raw);
+  if (bold) {
+    const source = bold[2]!.trim();
+    if (/[.:;,]$/.test(source) || !isTitleText(source)) return null;
+    return { source, inlineBody: (bold[3] ?? "").trim() };
+  }
+  const numbered = NUMBERED_TITLE.exec(raw);
+  if (!numbered || lastNumber === null || Number(numbered[1]) !== lastNumber + 1) return null;
+  // One item of a longer list ("1. Wrote the script / 2. Ran it") is a step, not a title.
+  if (neighbourIsListItem(lines, index, -1) || neighbourIsListItem(lines, index, 1)) return null;
+  const [title, ...rest] = numbered[2]!.split(/\s+[-–—]\s+/);
+  const after = rest.join(" - ");
+  const pointer = POINTER_START.test(after);
+  const source = `${numbered[1]}. ${pointer ? title!.trim() : numbered[2]!.trim()}`;
+  if (/[.:;,]$/.test(source) || !isTitleText(pointer ? title! : numbered[2]!)) return null;
+  return { source, inlineBody: pointer ? after.trim() : "" };
+}
+
+function isTitleText(source: string): boolean {
+  const plain = markdownInlineToPlain(source);
+  const words = plain.split(/\s+/).filter(Boolean).length;
+  // "**Situation**", "**Tags: ...**": labels keep their meaning.
+  return words >= 1 && words <= MAX_TITLE_WORDS && !matchLabel(plain, { standalone: true }) && !matchLabel(plain);
+}
+
+function neighbourIsListItem(lines: readonly string[], index: number, step: 1 | -1): boolean {
+  for (let other = index + step; other >= 0 && other < lines.length; other += step) {
+    const line = lines[other]!;
+    if (line.trim() === "") continue;
+    return /^\s{0,3}\d{1,3}[.)]\s+/.test(line);
+  }
+  return false;
+}
+
+function startsParagraph(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
+  if (index === 0) return true;
+  const previous = lines[index - 1]!;
+  return previous.trim() === "" || headingAt.has(index) || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(previous);
+}
+
+/** The text under a candidate, up to the next heading or bold line, reads as a story or a pointer. */
+function introducesStory(lines: readonly string[], index: number, inlineBody: string, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
+  if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return true;
+  const region = [];
+  if (inlineBody) region.push({ number: index + 1, raw: inlineBody, isCode: false });
+  for (let other = index + 1; other < lines.length; other++) {
+    const line = lines[other]!;
+    const bold = BOLD_TITLE.exec(line);
+    if (headingAt.has(other + 1) || (bold && lines[other - 1]!.trim() === "" && !/[.:;,]$/.test(bold[2]!.trim()) && isTitleText(bold[2]!))) break;
+    region.push({ number: other + 1, raw: line, isCode: false });
+  }
+  const reading = readStoryRegion(region);
+  return reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0);
+}
+
+function isSectionHeading(heading: OutlineHeading): boolean {
+  const { title } = readHeadingTitle(heading.source);
+  return principlesOfHeading(title).only || isNonStoryTitle(title);
+}
