@@ -21,7 +21,8 @@ const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|an
 const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*#?\\s*(\\d{1,4})\\b`, "i");
 const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200})["”'’]`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
-  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?\\s*(?:[.;:)!*_]|$)`,
+  // "the failover story above", or without the noun when a place follows: "the push outage under Ownership".
+  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60})\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
