@@ -7,6 +7,7 @@ export function storyToJson(story: Story) {
     title: story.title,
     question: story.question,
     principles: story.principles,
+    tags: story.tags,
     experience: story.experience,
     parts: Object.fromEntries(STORY_PARTS.map((part) => [part, Boolean(story.parts[part])])),
     source: story.source,

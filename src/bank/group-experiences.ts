@@ -1,3 +1,4 @@
+import { findPrincipleMentions } from "../principles/index.js";
 import { STOPWORDS } from "../text/stopwords.js";
 
 export interface ExperienceInput {
@@ -9,11 +10,20 @@ export interface ExperienceInput {
   /** The story's file and heading number, so "same incident as Story 5" can find story 5. */
   file?: string;
   number?: number | null;
+  /** The principles it is filed under, so "same rollout as under Deliver Results" looks there. */
+  principles?: readonly string[];
 }
 
 // The author saying so: "Same Black Friday incident as Story 5", "the same outage as #14"; not "the same checklist as Story 5" (no incident) or "isn't the same outage as Story 5".
-const SAME_AS_NUMBER =
-  /(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+(?:[\w-]+\s+){0,3}?(?:incident|outage|project|story|event|experience|situation|night|weekend|launch|bug|issue|release|migration|problem|day|crisis|failure|mistake)\b[^.;:!?]{0,30}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
+// The nouns of a retelling: an event, not a tool or a method ("same checklist as Story 5" is not the same experience).
+const EVENT = String.raw`(?:incident|outage|project|story|event|experience|situation|night|weekend|launch|bug|issue|release|migration|problem|day|crisis|failure|mistake|close|quarter|deal|rollout|campaign|test|experiment|audit|crash|spike|sale|negotiation|escalation|complaint|conflict|disagreement|recall|pilot|go-live|cutover|deployment|freeze)`;
+const SAME_AS_NUMBER = new RegExp(
+  String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+(?:[\w-]+\s+){0,3}?${EVENT}\b[^.;:!?]{0,30}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b`,
+  "i",
+);
+
+// "Same barcode rollout as under Deliver Results": the retold story is named by its words and section, not a number.
+const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
 export const SAME_EXPERIENCE_THRESHOLD = 0.34;
@@ -52,6 +62,14 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     if (!said) return;
     const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said[1]) && !other.experienceKey);
     if (target >= 0) union(target, index);
+  });
+
+  stories.forEach((story, index) => {
+    if (story.experienceKey || SAME_AS_NUMBER.test(story.body)) return;
+    const said = SAME_AS_SECTION.exec(story.body);
+    if (!said) return;
+    const target = storyNamedBy(said[1]!, findPrincipleMentions(said[2]!), stories, index);
+    if (target !== null) union(target, index);
   });
 
   const features = stories.map((story) => distinctiveFeatures(`${story.title}. ${story.body}`));
@@ -126,4 +144,28 @@ function distinctiveFeatures(text: string): Set<string> {
     previous = token;
   }
   return features;
+}
+
+/**
+ * The one other story of the same file (under the named principle, when one is
+ * named) that uses every content word of a phrase most often; null when none or tied.
+ */
+function storyNamedBy(phrase: string, section: readonly string[], stories: readonly ExperienceInput[], self: number): number | null {
+  // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price".
+  const words = phrase.toLowerCase().split(/\s+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
+  if (words.length < 2) return null;
+  let best: number | null = null;
+  let bestCount = 0;
+  let tied = false;
+  stories.forEach((other, index) => {
+    if (index === self || other.file !== stories[self]!.file || other.experienceKey) return;
+    if (section.length > 0 && !section.some((principle) => other.principles?.includes(principle))) return;
+    const text = `${other.title} ${other.body}`.toLowerCase();
+    const counts = words.map((word) => text.split(word).length - 1);
+    if (counts.some((count) => count === 0)) return;
+    const count = counts.reduce((sum, value) => sum + value, 0);
+    if (count > bestCount) [best, bestCount, tied] = [index, count, false];
+    else if (count === bestCount) tied = true;
+  });
+  return tied ? null : best;
 }

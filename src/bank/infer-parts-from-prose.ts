@@ -1,7 +1,7 @@
 import type { StoryPart } from "../core/story.js";
 import { assignRoles, segmentAnswer } from "../star/index.js";
 import { LESSON_CUES } from "../star/role-cues.js";
-import { splitSentences } from "../text/index.js";
+import { restoreImpliedI, splitSentences } from "../text/index.js";
 
 /**
  * Assigns each sentence of an unlabelled story to a STAR part, with the same
@@ -11,20 +11,27 @@ import { splitSentences } from "../text/index.js";
 export function inferPartsFromProse(text: string): Partial<Record<StoryPart, string>> {
   const sentences = splitSentences(text);
   if (sentences.length === 0) return {};
-  const clauses = assignRoles(segmentAnswer(text));
+  // Notes drop the "I" ("Pulled the logs."); read them with it, then keep the author's words.
+  const restored = restoreImpliedI(text);
+  const restoredSentences = splitSentences(restored);
+  const aligned = restoredSentences.length === sentences.length;
+  const analysed = aligned ? restored : text;
+  const spans = aligned ? restoredSentences : sentences;
+  const clauses = assignRoles(segmentAnswer(analysed));
   const parts: Partial<Record<StoryPart, string>> = {};
   let previous: StoryPart = "situation";
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, index) => {
+    const span = spans[index]!;
     const weight = new Map<StoryPart, number>();
     for (const clause of clauses) {
-      const overlap = Math.min(clause.end, sentence.end) - Math.max(clause.start, sentence.start);
+      const overlap = Math.min(clause.end, span.end) - Math.max(clause.start, span.start);
       const first = clause.roles[0];
       if (overlap > 0 && first) weight.set(first, (weight.get(first) ?? 0) + overlap);
     }
     const role: StoryPart = [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? previous;
     parts[role] = parts[role] ? `${parts[role]} ${sentence.text}` : sentence.text;
     previous = role;
-  }
+  });
   return parts;
 }
 

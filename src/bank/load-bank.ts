@@ -55,7 +55,7 @@ export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
   warnings.push(...resolvePointers(drafts, pointers));
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
-    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number })),
+    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,
@@ -65,6 +65,7 @@ export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
     questions: draft.questions,
     principles: draft.principles,
     principleSource: draft.principleSource,
+    tags: draft.tags,
     parts: draft.parts,
     partsInferred: draft.partsInferred,
     body: draft.body,

@@ -1,6 +1,6 @@
 import { STORY_PARTS, type StoryPart } from "../core/story.js";
 import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLES, type Principle } from "../principles/index.js";
-import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
+import { countImpliedI, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
 import { isContentLabel, matchLabel, type LabelKind } from "./part-labels.js";
 
@@ -56,7 +56,9 @@ function splitInlineLabels(lines: readonly RegionLine[]): RegionLine[] {
 /** Reads the lines under a heading: labels, parts, question and tags. */
 export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
   const lines = splitInlineLabels(regionLines);
-  const questionAndAnswer = lines.some((line) => /^\s*(\*\*|__)?Q\s?[:.]/.test(line.raw));
+  // "Q: ... A: ..." is a question and its answer, unless S:, T: or R: sit beside the A: (then A: is the action).
+  const starLetters = new Set(lines.map((line) => /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([STR])\s?:/.exec(line.raw)?.[1]).filter(Boolean));
+  const questionAndAnswer = lines.some((line) => /^\s*(\*\*|__)?Q\s?[:.]/.test(line.raw)) && starLetters.size < 2;
   const buckets = new Map<LabelKind, string[]>();
   const bodyLines: string[] = [];
   let target: Target = null;
@@ -164,7 +166,8 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     experienceKey,
     body,
     words: countWords(body),
-    firstPersonSingular: (body.match(/\b(I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|myself)\b/g) ?? []).length,
+    // Note-style sentences with the "I" left out ("Pulled the logs.") count as first person.
+    firstPersonSingular: (body.match(/\b(I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|myself)\b/g) ?? []).length + countImpliedI(body),
     firstPersonPlural: (body.match(/\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e’re|[Ww]e’ve|[Oo]ur|us|ourselves)\b/g) ?? []).length,
     listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
   };
@@ -178,6 +181,8 @@ function readTags(
   otherTags: string[],
   unknown: Array<{ text: string; line: number }>,
 ): void {
+  // "LP: Ownership, Earn Trust. FAILURE STORY - keep it short": the list ends where a sentence or an aside begins.
+  rest = rest.split(/\.\s+|\s+[-–—]\s+/)[0]!.replace(/\.\s*$/, "");
   // Principle names contain commas and semicolons ("Are Right, A Lot"), so take known names out first.
   let remaining = ` ${foldPrincipleText(rest.replace(/[,;|/]/g, (separator) => ` ${separator} `))} `;
   for (const principle of findPrincipleMentions(rest)) {

@@ -25,6 +25,8 @@ export interface Story {
   principles: Principle[];
   /** Where `principles` came from: a Tags line, the bank's headings, or nothing yet. */
   principleSource: "tags" | "headings" | "inferred" | "none";
+  /** The bank's own tags that are not principles ("conflict", "metrics"). */
+  tags: string[];
   /** Plain-text part bodies, keyed by part; missing parts are absent. */
   parts: Partial<Record<StoryPart, string>>;
   /** True when parts were inferred from unlabelled prose rather than labels. */

@@ -3,3 +3,4 @@ export * from "./slug.js";
 export * from "./sentences.js";
 export * from "./json-lines.js";
 export * from "./shorten.js";
+export * from "./implied-subject.js";

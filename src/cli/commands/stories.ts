@@ -4,6 +4,7 @@ import { withInferredPrinciples } from "../../understanding/index.js";
 import { configFromArgs } from "../open-story-index.js";
 import { STORY_PARTS, type ParsedBank } from "../../core/story.js";
 import { storyToJson } from "../../story-json.js";
+import { shorten } from "../../text/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { listFlag } from "../parse-command-args.js";
@@ -69,7 +70,7 @@ function printStoryTable(bank: ParsedBank, io: CommandIO): void {
     }
     const parts = STORY_PARTS.map((part) => (story.parts[part] ? part[0]!.toUpperCase() : "·")).join("");
     const retold = (tellings.get(story.experience) ?? 1) > 1 ? `  (same experience as ${story.experience === story.id ? "a later story" : story.experience})` : "";
-    printLine(io, `  ${String(story.source.startLine).padStart(4)}  ${parts}${story.partsInferred ? "~" : " "} ${truncate(story.title, 70)}`);
+    printLine(io, `  ${String(story.source.startLine).padStart(4)}  ${parts}${story.partsInferred ? "~" : " "} ${shorten(story.title, 70)}`);
     printLine(io, `        ${story.id}  [${story.principles.join(", ") || "no principle yet"}]${retold}`);
   }
   const pointers = bank.warnings.filter((warning) => warning.code === "POINTER_RESOLVED").length;
@@ -84,6 +85,3 @@ function printStoryTable(bank: ParsedBank, io: CommandIO): void {
   for (const warning of bank.warnings) notice(io, `${warning.file}:${warning.line}: ${warning.code.toLowerCase().replace(/_/g, " ")}: ${warning.message}`);
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}

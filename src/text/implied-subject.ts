@@ -1,0 +1,41 @@
+import { splitSentences } from "./sentences.js";
+
+// Irregular past forms people open note-style sentences with ("Built a model.", "Took it to the CFO.").
+const IRREGULAR_PAST = new Set([
+  "built", "wrote", "made", "took", "led", "ran", "set", "put", "got", "drove", "sent", "met", "brought", "chose", "found", "began", "spent",
+  "gave", "told", "held", "kept", "did", "went", "rewrote", "rebuilt", "cut", "caught", "spoke", "won", "lost", "broke", "sat", "saw", "knew",
+  "thought", "taught", "bought", "sold", "paid", "shut", "split", "hired", "dug", "fought", "left", "rode", "shipped", "swapped", "stood", "struck",
+]);
+// Capitalised words ending in -ed that are not verbs in the past.
+const NOT_PAST = new Set(["need", "needed", "speed", "seed", "feed", "bed", "shed", "red", "indeed", "embed", "based", "hundred", "sacred", "naked", "wicked", "kindred", "ted", "fred", "ned", "med", "ed"]);
+
+/** Whether a sentence opens with a verb in the past and no subject: note-style "Pulled the logs." */
+export function opensWithImpliedI(sentence: string): boolean {
+  const first = /^\W{0,4}([A-Z][a-z]+(?:-[a-z]+)?)\b/.exec(sentence)?.[1];
+  if (!first) return false;
+  const word = first.toLowerCase();
+  if (NOT_PAST.has(word)) return false;
+  return IRREGULAR_PAST.has(word) || (word.length >= 5 && word.endsWith("ed"));
+}
+
+/** How many sentences of a text open with a past verb and no subject. */
+export function countImpliedI(text: string): number {
+  return splitSentences(text).filter((sentence) => opensWithImpliedI(sentence.text)).length;
+}
+
+/**
+ * The text with "I" restored before note-style sentences ("Pulled the logs." ->
+ * "I pulled the logs."), sentence for sentence, so role analysis reads them as
+ * the speaker's actions.
+ */
+export function restoreImpliedI(text: string): string {
+  let restored = "";
+  let position = 0;
+  for (const sentence of splitSentences(text)) {
+    restored += text.slice(position, sentence.start);
+    const lead = /^\W{0,4}/.exec(sentence.text)![0];
+    restored += opensWithImpliedI(sentence.text) ? `${lead}I ${sentence.text[lead.length]!.toLowerCase()}${sentence.text.slice(lead.length + 1)}` : sentence.text;
+    position = sentence.end;
+  }
+  return restored + text.slice(position);
+}

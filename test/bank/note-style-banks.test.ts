@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { loadBank, parseBankFiles } from "../../src/bank/index.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+function parse(text: string, name = "bank.md") {
+  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
+}
+
+describe("banks written as terse notes", () => {
+  it("keeps a story told without 'I' ('Pulled the logs.') and finds its actions", () => {
+    const bank = parse(`## 26. Tool sprawl
+LP: Frugality
+
+Software spend grew 40% in a year while headcount grew 15%. Pulled every card and invoice that looked like software and found 112 tools. Cross-checked paid seats against single sign-on logins. Cancelled unused seats at renewal and merged three survey tools into one. Saved about $180k a year.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tool sprawl"]);
+    const story = bank.stories[0]!;
+    expect(story.parts.action).toMatch(/^Pulled every card/);
+    expect(story.parts.action).toMatch(/Cancelled unused seats/);
+    // The author's words are kept: no "I" is added to the text.
+    expect(story.body).not.toMatch(/\bI pulled\b/);
+  });
+
+  it("reads A: as the action when S:, T: and R: sit beside a Q: line", () => {
+    const bank = parse(`### Pending transfers confused people
+Q: Tell me about a time you used customer feedback to change a product.
+- S: The top app-store complaint was transfers stuck on "Pending" with no explanation.
+- A: I sat in on support calls for a week and mocked up a transfer timeline.
+- R: "Where is my money" contacts fell 31% in the first month.
+`);
+    const story = bank.stories[0]!;
+    expect(story.question).toBe("Tell me about a time you used customer feedback to change a product.");
+    expect(story.parts.action).toBe("I sat in on support calls for a week and mocked up a transfer timeline.");
+    expect(story.partsInferred).toBe(false);
+  });
+
+  it("reads the principles of an LP line up to the first full stop, without warning about the note after it", () => {
+    const bank = parse(`## Q4. Tell me about a time you made a mistake.
+LP: Ownership, Earn Trust. FAILURE STORY - keep it short.
+
+S: I sent a win-back email to 40,000 active subscribers instead of lapsed ones.
+A: I paused the send, wrote the apology myself and fixed the segment rule.
+R: Unsubscribes settled back to normal within a week.
+`);
+    expect(bank.stories[0]!.principles).toEqual(["Ownership", "Earn Trust"]);
+    expect(bank.warnings.filter((warning) => warning.code === "UNKNOWN_PRINCIPLE")).toEqual([]);
+  });
+
+  it("groups a retelling the author names by number ('Same close as #5') or by section ('same rollout as under Deliver Results')", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "coach-retold-"));
+    writeFileSync(
+      path.join(dir, "bank.md"),
+      `## Deliver Results
+
+### 4. Scanner rollout on the ward
+S: The hospital rolled out barcode scanning for medication on 14 wards.
+A: I trained 40 nurses, half of them on night shifts.
+R: We went live on the date.
+
+### 5. Month-end close slipped
+S: The Q3 close slipped three days after a deferred revenue error.
+A: I rebuilt the schedule and told the CFO early.
+R: Closed on day 8 with the right number.
+
+## Dive Deep
+
+### 6. Override spike
+S: Same barcode rollout as under Deliver Results. Scan compliance stalled at 88%.
+A: I traced overrides to damaged wristbands and label stock.
+R: Compliance reached 96%.
+
+### 7. The judgement call
+S: Same close as #5, told for Are Right, A Lot.
+A: I chose to rebuild the schedule rather than book an estimate.
+R: The number held up in the audit.
+`,
+    );
+    const bank = await loadBank([dir]);
+    const experience = (title: string) => bank.stories.find((story) => story.title === title)!.experience;
+    expect(experience("Override spike")).toBe(experience("Scanner rollout on the ward"));
+    expect(experience("The judgement call")).toBe(experience("Month-end close slipped"));
+    expect(experience("Override spike")).not.toBe(experience("The judgement call"));
+  });
+
+  it("lists the bank's own tags with the story", async () => {
+    const bank = parse(`### Cold start 4.1 s to 1.3 s
+Tags: performance, metrics
+S: The app took 4.1 s to open on mid-range phones.
+A: I deferred three SDKs and trimmed the launch storyboard.
+R: Cold start fell to 1.3 s.
+`);
+    expect(bank.stories[0]!.tags).toEqual(["performance", "metrics"]);
+  });
+});
