@@ -6,7 +6,7 @@ import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
-import { markdownInlineToPlain, shorten } from "../text/index.js";
+import { countImpliedI, markdownInlineToPlain, shorten } from "../text/index.js";
 
 /** What one markdown bank file holds. */
 export interface MarkdownBankFile {
@@ -191,7 +191,8 @@ function toDirection(word: string | undefined): "above" | "below" | null {
 function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {
   // A story told entirely as "we" is still a story (the critique will ask what the speaker did).
   if (reading.words < MIN_UNLABELLED_WORDS || (reading.firstPersonSingular < 1 && reading.firstPersonPlural < 3)) return false;
-  if (reading.listShare > 0.6 && !isQuestionLike(title)) return false;
+  // A list is notes ("- ask about team size") unless its items narrate what the author did ("- gave him a real project").
+  if (reading.listShare > 0.6 && !isQuestionLike(title) && countImpliedI(reading.body) + (reading.body.match(/\bI\s+\w+ed\b/g) ?? []).length < 3) return false;
   const pastTense = (reading.body.match(/\b\w{3,}ed\b/g) ?? []).length;
   return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular + reading.firstPersonPlural >= 2);
 }

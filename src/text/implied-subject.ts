@@ -11,7 +11,8 @@ const NOT_PAST = new Set(["need", "needed", "speed", "seed", "feed", "bed", "she
 
 /** Whether a sentence opens with a verb in the past and no subject: note-style "Pulled the logs." */
 export function opensWithImpliedI(sentence: string): boolean {
-  const first = /^\W{0,4}([A-Z][a-z]+(?:-[a-z]+)?)\b/.exec(sentence)?.[1];
+  // Notes start lower-case too ("- gave him a real project").
+  const first = /^\W{0,4}([A-Za-z][a-z]+(?:-[a-z]+)?)\b/.exec(sentence)?.[1];
   if (!first) return false;
   const word = first.toLowerCase();
   if (NOT_PAST.has(word)) return false;

@@ -23,6 +23,29 @@ Software spend grew 40% in a year while headcount grew 15%. Pulled every card an
     expect(story.body).not.toMatch(/\bI pulled\b/);
   });
 
+  it("keeps a story told as bullets of what the author did, and still skips a list of notes", () => {
+    const bank = parse(`## 8. Forecast rebuild
+LP: Dive Deep
+
+S: Our revenue forecast missed by 9% two quarters running.
+
+9. Intern mentoring
+- Jonah, finance intern, had never touched SQL
+- gave him a real churn project, not busywork
+- met him daily for two weeks, then twice a week
+- taught him to lead with the conclusion
+- let him present to the head of marketing himself
+- he got a return offer and joined the team
+
+## Questions to ask them
+- ask about team size and who I'd report to
+- how do they measure forecast accuracy
+- what does the first 90 days look like
+`);
+    expect(bank.stories.map((story) => story.title)).toContain("Intern mentoring");
+    expect(bank.stories.map((story) => story.title)).not.toContain("Questions to ask them");
+  });
+
   it("reads A: as the action when S:, T: and R: sit beside a Q: line", () => {
     const bank = parse(`### Pending transfers confused people
 Q: Tell me about a time you used customer feedback to change a product.

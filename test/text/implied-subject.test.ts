@@ -6,6 +6,7 @@ describe("note-style sentences without 'I'", () => {
     expect(opensWithImpliedI("Pulled the logs.")).toBe(true);
     expect(opensWithImpliedI("Built a capacity model.")).toBe(true);
     expect(opensWithImpliedI("- Cross-checked seats against logins")).toBe(true);
+    expect(opensWithImpliedI("gave him a real project, not busywork")).toBe(true);
   });
 
   it("does not take nouns, adjectives or subjects for one", () => {
