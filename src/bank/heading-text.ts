@@ -22,6 +22,8 @@ const QUESTION_OPENERS =
 /** Whether a heading reads as an interview question rather than a short title. */
 export function isQuestionLike(title: string): boolean {
   const trimmed = title.trim();
+  // "Why crash-free rate lied" is a title; "Why Amazon?" and "What your manager would say" are questions.
+  if (/^(what|how|why|when|which|who)\b/i.test(trimmed) && !/\?\s*["”]?\s*$/.test(trimmed) && !/\b(you|your|yours|yourself)\b/i.test(trimmed)) return false;
   if (QUESTION_OPENERS.test(trimmed)) return true;
   // "Chose speed over perfection — why?" is a title with a prompt tacked on, not an interview question.
   if (/\s[—–-]\s*\w+(\s\w+){0,2}\?\s*$/.test(trimmed)) return false;
