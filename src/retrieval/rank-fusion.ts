@@ -58,8 +58,19 @@ export function fuseScores(signals: ReadonlyArray<readonly number[]>, weights?: 
   return orderByScore(fused);
 }
 
-/** Scores as z-scores over all items (all zero when every item scores the same). */
+// Fusion and the re-ranker both standardise the same signal arrays; compute each once.
+const standardized = new WeakMap<readonly number[], number[]>();
+
+/** Scores as z-scores over all items (all zero when every item scores the same). Do not modify the result. */
 export function standardize(scores: readonly number[]): number[] {
+  const known = standardized.get(scores);
+  if (known) return known;
+  const result = computeStandardScores(scores);
+  standardized.set(scores, result);
+  return result;
+}
+
+function computeStandardScores(scores: readonly number[]): number[] {
   const count = scores.length;
   let sum = 0;
   for (let index = 0; index < count; index++) sum += scores[index]!;

@@ -181,9 +181,10 @@ export class StoryMatcher {
     const themes = signals.includes("themes");
     const principles = signals.includes("principles");
     if (themes || principles) {
-      const competencyWeights = themes ? taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0) : [];
-      const principleWeights = principles ? PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0)) : [];
-      scores.push({ name: "themes", scores: this.parts.features.map((features) => dot(competencyWeights, features.competencyVector) + dot(principleWeights, features.principleVector)) });
+      // A question names few themes: summing over those alone keeps a 1,000-story bank fast.
+      const competencyWeights = themes ? nonZero(taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0)) : [];
+      const principleWeights = principles ? nonZero(PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0))) : [];
+      scores.push({ name: "themes", scores: this.parts.features.map((features) => sparseDot(competencyWeights, features.competencyVector) + sparseDot(principleWeights, features.principleVector)) });
     }
     return scores;
   }
@@ -236,9 +237,15 @@ function upperBound(ascending: Float64Array, value: number): number {
   return low;
 }
 
-function dot(a: readonly number[], b: readonly number[]): number {
+function nonZero(weights: readonly number[]): Array<[number, number]> {
+  const entries: Array<[number, number]> = [];
+  weights.forEach((weight, index) => weight !== 0 && entries.push([index, weight]));
+  return entries;
+}
+
+function sparseDot(weights: ReadonlyArray<readonly [number, number]>, vector: readonly number[]): number {
   let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  for (const [index, weight] of weights) sum += weight * vector[index]!;
   return sum;
 }
 
