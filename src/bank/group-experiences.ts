@@ -22,8 +22,10 @@ const SAME_AS_NUMBER = new RegExp(
   "i",
 );
 
+// A sentence that opens with "Same ... as #4" is the author's note on a retelling, whatever the noun ("Same supplier bankruptcy as #4.").
+const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+(?:[\w-]+\s+){1,4}?(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
 // "Same barcode rollout as under Deliver Results": the retold story is named by its words and section, not a number.
-const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
+const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
 export const SAME_EXPERIENCE_THRESHOLD = 0.34;
@@ -58,7 +60,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
 
   stories.forEach((story, index) => {
     if (story.experienceKey) return;
-    const said = SAME_AS_NUMBER.exec(story.body);
+    const said = SAME_AS_NUMBER.exec(story.body) ?? SAME_AS_NUMBER_NOTE.exec(story.body);
     if (!said) return;
     const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said[1]) && !other.experienceKey);
     if (target >= 0) union(target, index);
@@ -148,24 +150,29 @@ function distinctiveFeatures(text: string): Set<string> {
 
 /**
  * The one other story of the same file (under the named principle, when one is
- * named) that uses every content word of a phrase most often; null when none or tied.
+ * named) that uses every content word of a phrase most often; failing that, the
+ * only story under the named principle; null when none or tied.
  */
 function storyNamedBy(phrase: string, section: readonly string[], stories: readonly ExperienceInput[], self: number): number | null {
   // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price".
   const words = phrase.toLowerCase().split(/\s+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
-  if (words.length < 2) return null;
+  const candidates = stories
+    .map((other, index) => ({ other, index }))
+    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey)
+    .filter(({ other }) => section.length === 0 || section.some((principle) => other.principles?.includes(principle)));
   let best: number | null = null;
   let bestCount = 0;
   let tied = false;
-  stories.forEach((other, index) => {
-    if (index === self || other.file !== stories[self]!.file || other.experienceKey) return;
-    if (section.length > 0 && !section.some((principle) => other.principles?.includes(principle))) return;
-    const text = `${other.title} ${other.body}`.toLowerCase();
-    const counts = words.map((word) => text.split(word).length - 1);
-    if (counts.some((count) => count === 0)) return;
-    const count = counts.reduce((sum, value) => sum + value, 0);
-    if (count > bestCount) [best, bestCount, tied] = [index, count, false];
-    else if (count === bestCount) tied = true;
-  });
-  return tied ? null : best;
+  if (words.length >= (section.length > 0 ? 1 : 2)) {
+    for (const { other, index } of candidates) {
+      const text = `${other.title} ${other.body}`.toLowerCase();
+      const counts = words.map((word) => text.split(word).length - 1);
+      if (counts.some((count) => count === 0)) continue;
+      const count = counts.reduce((sum, value) => sum + value, 0);
+      if (count > bestCount) [best, bestCount, tied] = [index, count, false];
+      else if (count === bestCount) tied = true;
+    }
+  }
+  if (best !== null) return tied ? null : best;
+  return section.length > 0 && candidates.length === 1 ? candidates[0]!.index : null;
 }

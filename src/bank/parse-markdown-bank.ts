@@ -168,7 +168,8 @@ interface PointerReading {
 }
 
 function readPointer(reading: RegionReading, body: string): PointerReading | null {
-  if (reading.labelled || reading.words > 60) return null;
+  // "**Answer:** Use the chatbot story from Invent and Simplify." is a pointer under an answer label.
+  if (reading.words > 60 || (reading.labelled && reading.words > 30)) return null;
   const text = body.trim();
   const none: PointerReading = { number: null, title: null, description: null, direction: null };
   const byNumber = POINTER_BY_NUMBER.exec(text);
@@ -235,7 +236,7 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
 function lastContentLine(lines: string[], from: number, to: number): number {
   for (let number = to; number > from; number--) {
     const line = lines[number - 1] ?? "";
-    if (line.trim() !== "" && !/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return number;
+    if (line.trim() !== "" && !/^\s{0,3}([-*_=~])(\s*\1){2,}\s*$/.test(line)) return number;
   }
   return from;
 }

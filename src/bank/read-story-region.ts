@@ -81,7 +81,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
   };
 
   for (const line of lines) {
-    if (line.raw.trim() === "" || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line.raw)) continue;
+    if (line.raw.trim() === "" || /^\s{0,3}([-*_=~])(\s*\1){2,}\s*$/.test(line.raw)) continue;
     nonBlank++;
     if (line.isCode) {
       add(target?.kinds ?? ["narrative"], line.raw.trim());

@@ -8,8 +8,13 @@ import { readStoryRegion } from "./read-story-region.js";
 const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$/;
 // "14. Intern mentoring" or "22. Biggest failure - see #9" in a numbered bank.
 const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
-const LIST_ITEM = /^\s{0,3}(?:[-*+•]|(\d{1,3})[.)])\s+/;
-const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|cf\.?)\b/i;
+// Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
+const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
+const SEPARATOR = /^\s*([-=*_~#])\1{2,}\s*$/;
+const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*[:.]\s+\S/i;
+// A question heading may run long; a title is a few words.
+const MAX_QUESTION_WORDS = 45;
+const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use\s+(?:the|my)\b|cf\.?)\b/i;
 // A title is a few words; a sentence with a full stop is prose.
 const MAX_TITLE_WORDS = 14;
 const MIN_STORY_WORDS = 35;
@@ -39,7 +44,7 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
       continue;
     }
     if (raw.trim() === "" || outline.codeLines.has(number)) continue;
-    const candidate = readCandidate(lines, index, lastNumber);
+    const candidate = readCandidate(lines, index, lastNumber, headingAt);
     if (!candidate || !startsParagraph(lines, index, headingAt) || !introducesStory(lines, index, candidate.inlineBody, headingAt)) {
       if (last) last.contentSince = true;
       continue;
@@ -53,14 +58,20 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
   return found;
 }
 
-function readCandidate(lines: readonly string[], index: number, lastNumber: number | null): { source: string; inlineBody: string } | null {
+function readCandidate(lines: readonly string[], index: number, lastNumber: number | null, headingAt: ReadonlyMap<number, OutlineHeading>): { source: string; inlineBody: string } | null {
   const raw = lines[index]!;
   const bold = BOLD_TITLE.exec(raw);
   if (bold) {
     const source = bold[2]!.trim();
+    // "**Q: Tell me about a time you handled a difficult customer.**" heads the answer below it.
+    if (isQuestionTitle(source)) return { source, inlineBody: (bold[3] ?? "").trim() };
     if (/[.:;,]$/.test(source) || !isTitleText(source)) return null;
     return { source, inlineBody: (bold[3] ?? "").trim() };
   }
+  const plain = raw.trim();
+  if (STORY_NUMBER_TITLE.test(plain) && wordCount(plain) <= MAX_TITLE_WORDS + 4) return { source: plain, inlineBody: "" };
+  if (afterSeparator(lines, index, headingAt) && (isQuestionTitle(plain) || (isTitleText(plain) && !/[.:;,]$/.test(plain)))) return { source: plain, inlineBody: "" };
+  if (isCapitalsTitle(plain)) return { source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
   if (!numbered || lastNumber === null || Number(numbered[1]) !== lastNumber + 1) return null;
   // One item of a longer list ("1. Wrote the script / 2. Ran it") is a step, not a title.
@@ -71,6 +82,30 @@ function readCandidate(lines: readonly string[], index: number, lastNumber: numb
   const source = `${numbered[1]}. ${pointer ? title!.trim() : numbered[2]!.trim()}`;
   if (/[.:;,]$/.test(source) || !isTitleText(pointer ? title! : numbered[2]!)) return null;
   return { source, inlineBody: pointer ? after.trim() : "" };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function isQuestionTitle(source: string): boolean {
+  const plain = markdownInlineToPlain(source);
+  return QUESTION_LINE.test(plain) && wordCount(plain) <= MAX_QUESTION_WORDS;
+}
+
+/** "SPARE PARTS - FRUGALITY": two or more words, letters all capitals. */
+function isCapitalsTitle(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) && wordCount(line) >= 2 && wordCount(line) <= MAX_TITLE_WORDS && !/[.:;,]$/.test(line);
+}
+
+/** The nearest non-blank line above is a separator ("-----", "=====") and not the underline of a heading. */
+function afterSeparator(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
+  for (let other = index - 1; other >= 0; other--) {
+    if (lines[other]!.trim() === "") continue;
+    return SEPARATOR.test(lines[other]!) && !headingAt.has(other + 1);
+  }
+  return false;
 }
 
 function isTitleText(source: string): boolean {
@@ -103,10 +138,13 @@ function introducesStory(lines: readonly string[], index: number, inlineBody: st
   for (let other = index + 1; other < lines.length; other++) {
     const line = lines[other]!;
     const bold = BOLD_TITLE.exec(line);
-    if (headingAt.has(other + 1) || (bold && lines[other - 1]!.trim() === "" && !/[.:;,]$/.test(bold[2]!.trim()) && isTitleText(bold[2]!))) break;
+    if (headingAt.has(other + 1) || SEPARATOR.test(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
+    if (bold && lines[other - 1]!.trim() === "" && (isQuestionTitle(bold[2]!) || (!/[.:;,]$/.test(bold[2]!.trim()) && isTitleText(bold[2]!)))) break;
     region.push({ number: other + 1, raw: line, isCode: false });
   }
   const reading = readStoryRegion(region);
+  // "STORY 21 - BIGGEST MISTAKE / see story 12": a pointer entry heads nothing but a pointer.
+  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return true;
   return reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0);
 }
 

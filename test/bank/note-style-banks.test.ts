@@ -98,6 +98,25 @@ R: Compliance reached 96%.
 S: Same close as #5, told for Are Right, A Lot.
 A: I chose to rebuild the schedule rather than book an estimate.
 R: The number held up in the audit.
+
+## Bias for Action
+
+### 9. Calendar sync broke on a Thursday
+S: A Thursday release broke calendar sync for every customer on the old plan.
+A: I set up a triage rota within the hour and drafted the status page.
+R: The backlog was clear by Monday.
+
+## Success and Scale Bring Broad Responsibility
+
+### 10. What came after the queue
+S: This is the same outage as the one under Bias for Action, told for what came after.
+A: I asked for a release sign-off step for anything touching integrations.
+R: No integration release has gone out unsigned since.
+
+### 8. Telling customers early
+Same supplier bankruptcy as #4. I used the same checklist as story 5 to brief the account team.
+A: I called our twelve largest customers before the news broke.
+R: None of them moved their orders elsewhere.
 `,
     );
     const bank = await loadBank([dir]);
@@ -105,6 +124,11 @@ R: The number held up in the audit.
     expect(experience("Override spike")).toBe(experience("Scanner rollout on the ward"));
     expect(experience("The judgement call")).toBe(experience("Month-end close slipped"));
     expect(experience("Override spike")).not.toBe(experience("The judgement call"));
+    // A note that opens a sentence names the retelling whatever its noun; a checklist reused mid-sentence does not.
+    expect(experience("Telling customers early")).toBe(experience("Scanner rollout on the ward"));
+    expect(experience("Telling customers early")).not.toBe(experience("Month-end close slipped"));
+    // A principle section with one story: the named section is enough.
+    expect(experience("What came after the queue")).toBe(experience("Calendar sync broke on a Thursday"));
   });
 
   it("lists the bank's own tags with the story", async () => {

@@ -75,4 +75,67 @@ R: Builds went from 40 to 12 minutes.
     expect(bank.stories[0]!.parts.result).toBe("Builds went from 40 to 12 minutes.");
     expect(bank.stories[0]!.parts.action).toMatch(/Cached dependencies/);
   });
+
+  it("starts a story at each bold question line under a principle, and reads an answer that only points elsewhere as a pointer", () => {
+    const bank = parse(`## Customer Obsession
+
+**Q: Tell me about a time you handled a difficult customer.**
+
+**Answer:** At Harbourline our biggest account emailed the CEO about five unanswered tickets. I read every ticket, called their director the same day and gave her one named contact. They renewed six weeks later.
+
+**Q: Give me an example of how you used customer feedback to change something.**
+
+**Answer:** I listened to calls on my lunch break and kept hearing the same confusion about pro-rated bills. I wrote a thirty-second explanation for agents and billing calls fell by a fifth.
+
+## Are Right, A Lot
+
+**Q: Tell me about a time you were wrong.**
+
+**Answer:** Use the feedback story from Customer Obsession.
+`);
+    expect(bank.stories.map((story) => story.question)).toEqual([
+      "Tell me about a time you handled a difficult customer.",
+      "Give me an example of how you used customer feedback to change something.",
+    ]);
+    expect(bank.stories.every((story) => story.principles.includes("Customer Obsession"))).toBe(true);
+    expect(bank.stories[1]!.questions).toContain("Tell me about a time you were wrong.");
+  });
+
+  it("splits a plain-text bank at 'STORY N -' lines, capitals titles and lines after separators", () => {
+    const bank = parse(
+      `INTERVIEW NOTES - keep it under 2 min
+
+====================
+
+STORY 1 - CAGE POWER (Customer Obsession)
+S: A customer kept tripping breakers in their cage during month-end runs.
+A: I pulled six weeks of circuit data and re-cabled their single-fed servers for free.
+R: No trips since, and they added two racks.
+
+--------------------
+
+SPARE PARTS - FRUGALITY
+S: We held $2M of spares, a third of them for retired hardware.
+A: I matched every part to live fleet counts and returned the dead stock to vendors.
+R: Spares cost fell by $600k a year.
+
+--------------------
+
+Q: Tell me about a time you missed a commitment?
+S: I promised a hall would be live by the 1st.
+A: I told the service team two weeks early and brought in a second shift.
+R: We went live on the 9th, and they had planned around it.
+
+--------------------
+
+STORY 4 - BIGGEST MISTAKE
+see story 1
+`,
+      "notes.txt",
+    );
+    expect(bank.stories.map((story) => story.title)).toEqual(["CAGE POWER (Customer Obsession)", "SPARE PARTS - FRUGALITY", "Tell me about a time you missed a commitment?"]);
+    expect(bank.stories[0]!.principles).toEqual(["Customer Obsession"]);
+    expect(bank.stories[0]!.parts.result).toBe("No trips since, and they added two racks.");
+    expect(bank.stories[0]!.questions).toContain("BIGGEST MISTAKE");
+  });
 });
