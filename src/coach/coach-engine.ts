@@ -66,6 +66,7 @@ export class CoachEngine implements Coach {
       if (HINT_REQUEST.test(lower)) return this.hint(session);
       return this.takeAnswer(session, text);
     }
+    if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
     if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
     if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
     const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);

@@ -47,6 +47,14 @@ describe("the coach engine", () => {
     expect(session.interview!.awaitingFollowUp).toBe(false);
   });
 
+  it("explains 'hint' outside a mock interview instead of searching for the word", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await engine.respond(session, "hint");
+    expect(reply.cards).toEqual([]);
+    expect(reply.text).toMatch(/interview me/);
+  });
+
   it("never asks the same question twice across interviews in one session", async () => {
     const { engine } = await engineForSampleBank();
     const session = new SessionStore("/nonexistent").create();
