@@ -23,7 +23,9 @@ const SAME_AS_NUMBER = new RegExp(
 );
 
 // A sentence that opens with "Same ... as #4" is the author's note on a retelling, whatever the noun ("Same supplier bankruptcy as #4.").
-const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+(?:[\w-]+\s+){1,4}?(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
+// ...but a shared person, team or tool is not a shared event ("Same VP as #3."): the head noun decides.
+const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
+const NOT_AN_EVENT = /^(?:manager|boss|vp|director|lead|team|teammate|colleague|customer|client|person|people|company|role|job|tool|checklist|template|approach|method|process|idea|stack|vendor|supplier)s?$/i;
 // "Same barcode rollout as under Deliver Results": the retold story is named by its words and section, not a number.
 const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
@@ -60,17 +62,20 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
 
   stories.forEach((story, index) => {
     if (story.experienceKey) return;
-    const said = SAME_AS_NUMBER.exec(story.body) ?? SAME_AS_NUMBER_NOTE.exec(story.body);
+    const said = SAME_AS_NUMBER.exec(story.body)?.[1] ?? sameAsNote(story.body);
     if (!said) return;
-    const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said[1]) && !other.experienceKey);
+    const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said) && !other.experienceKey);
     if (target >= 0) union(target, index);
   });
 
   stories.forEach((story, index) => {
-    if (story.experienceKey || SAME_AS_NUMBER.test(story.body)) return;
+    if (story.experienceKey || SAME_AS_NUMBER.test(story.body) || sameAsNote(story.body)) return;
     const said = SAME_AS_SECTION.exec(story.body);
     if (!said) return;
-    const target = storyNamedBy(said[1]!, findPrincipleMentions(said[2]!), stories, index);
+    // "the same release problem as in my last job" names no section of the bank: not a retelling.
+    const section = findPrincipleMentions(said[2]!);
+    if (section.length === 0) return;
+    const target = storyNamedBy(said[1]!, section, stories, index);
     if (target !== null) union(target, index);
   });
 
@@ -175,4 +180,10 @@ function storyNamedBy(phrase: string, section: readonly string[], stories: reado
   }
   if (best !== null) return tied ? null : best;
   return section.length > 0 && candidates.length === 1 ? candidates[0]!.index : null;
+}
+
+/** The story number in a sentence that opens "Same supplier bankruptcy as #4", unless its noun is a person, team or tool. */
+function sameAsNote(body: string): string | undefined {
+  const note = SAME_AS_NUMBER_NOTE.exec(body);
+  return note && !NOT_AN_EVENT.test(note[2]!) ? note[3] : undefined;
 }

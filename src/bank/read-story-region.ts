@@ -181,13 +181,14 @@ function readTags(
   otherTags: string[],
   unknown: Array<{ text: string; line: number }>,
 ): void {
-  // "LP: Ownership, Earn Trust. FAILURE STORY - keep it short": the list ends where a sentence or an aside begins.
-  rest = rest.split(/\.\s+|\s+[-–—]\s+/)[0]!.replace(/\.\s*$/, "");
-  // Principle names contain commas and semicolons ("Are Right, A Lot"), so take known names out first.
-  let remaining = ` ${foldPrincipleText(rest.replace(/[,;|/]/g, (separator) => ` ${separator} `))} `;
+  // Every principle named anywhere on the line counts ("LP: Frugality - Ownership - Dive Deep").
   for (const principle of findPrincipleMentions(rest)) {
     if (!principles.includes(principle)) principles.push(principle);
   }
+  // Other tags end where a sentence begins ("LP: Ownership, Earn Trust. FAILURE STORY, keep it short"): no warning for the note.
+  rest = rest.split(/\.\s+/)[0]!.replace(/\.\s*$/, "");
+  // Principle names contain commas and semicolons ("Are Right, A Lot"), so take known names out first.
+  let remaining = ` ${foldPrincipleText(rest.replace(/[,;|/]/g, (separator) => ` ${separator} `))} `;
   for (const principle of PRINCIPLES) remaining = remaining.split(` ${foldPrincipleText(principle)} `).join(" , ");
   for (const piece of rest.split(/[,;|/]/)) {
     const text = piece.trim();

@@ -1,4 +1,4 @@
-import { markdownInlineToPlain } from "../text/index.js";
+import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import type { MarkdownOutline, OutlineHeading } from "./markdown-outline.js";
 import { matchLabel } from "./part-labels.js";
@@ -31,6 +31,8 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
   const found: OutlineHeading[] = [];
   let last: { heading: OutlineHeading; contentSince: boolean } | null = null;
   let lastNumber: number | null = null;
+  // What the story above has said since its heading: a labelled story still waiting for its result is not over.
+  let open = { labels: new Set<string>(), listFromOne: false };
 
   for (let index = 0; index < lines.length; index++) {
     const number = index + 1;
@@ -40,13 +42,24 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
       if (real.line === number) {
         last = { heading: real, contentSince: false };
         lastNumber = readHeadingTitle(real.source).number ?? lastNumber;
+        open = { labels: new Set(), listFromOne: false };
       }
       continue;
     }
     if (raw.trim() === "" || outline.codeLines.has(number)) continue;
     const candidate = readCandidate(lines, index, lastNumber, headingAt);
-    if (!candidate || !startsParagraph(lines, index, headingAt) || !introducesStory(lines, index, candidate.inlineBody, headingAt)) {
+    const accepted =
+      candidate !== null &&
+      startsParagraph(lines, index, headingAt) &&
+      !(candidate.kind === "numbered" && open.listFromOne) &&
+      // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story.
+      !(["bold", "capitals", "separated"].includes(candidate.kind) && storyStillOpen(open.labels)) &&
+      // A question line straight under a story's own heading is that story's question.
+      !(candidate.kind === "question" && last !== null && !last.contentSince && !isSectionHeading(last.heading)) &&
+      introducesStory(lines, index, candidate.inlineBody, headingAt);
+    if (!accepted) {
       if (last) last.contentSince = true;
+      noteContent(raw, open);
       continue;
     }
     const level = !last ? 2 : last.contentSince && !isSectionHeading(last.heading) ? last.heading.level : Math.min(6, last.heading.level + 1);
@@ -54,24 +67,45 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
     found.push(heading);
     last = { heading, contentSince: false };
     lastNumber = readHeadingTitle(candidate.source).number ?? lastNumber;
+    open = { labels: new Set(), listFromOne: false };
+    if (candidate.inlineBody) noteContent(candidate.inlineBody, open);
   }
   return found;
 }
 
-function readCandidate(lines: readonly string[], index: number, lastNumber: number | null, headingAt: ReadonlyMap<number, OutlineHeading>): { source: string; inlineBody: string } | null {
+/** Records the STAR labels and a numbered list starting at 1 in a line of the story above. */
+function noteContent(raw: string, open: { labels: Set<string>; listFromOne: boolean }): void {
+  if (/^\s{0,3}1[.)]\s/.test(raw)) open.listFromOne = true;
+  const label = matchLabel(markdownInlineToPlain(stripBlockMarkers(raw.trim())));
+  for (const kind of label?.kinds ?? []) open.labels.add(kind);
+}
+
+function storyStillOpen(labels: ReadonlySet<string>): boolean {
+  return (labels.has("situation") || labels.has("task") || labels.has("action")) && !labels.has("result");
+}
+
+type CandidateKind = "bold" | "question" | "numbered" | "story-number" | "divided" | "separated" | "capitals";
+
+function readCandidate(lines: readonly string[], index: number, lastNumber: number | null, headingAt: ReadonlyMap<number, OutlineHeading>): { kind: CandidateKind; source: string; inlineBody: string } | null {
   const raw = lines[index]!;
   const bold = BOLD_TITLE.exec(raw);
   if (bold) {
     const source = bold[2]!.trim();
+    const inlineBody = (bold[3] ?? "").trim();
     // "**Q: Tell me about a time you handled a difficult customer.**" heads the answer below it.
-    if (isQuestionTitle(source)) return { source, inlineBody: (bold[3] ?? "").trim() };
+    if (isQuestionTitle(source)) return { kind: "question", source, inlineBody };
     if (/[.:;,]$/.test(source) || !isTitleText(source)) return null;
-    return { source, inlineBody: (bold[3] ?? "").trim() };
+    // "**The tradeoff** - I could patch forward..." is a lead-in; only a pointer may follow a bold title on its line.
+    if (inlineBody && !POINTER_START.test(inlineBody)) return null;
+    return { kind: "bold", source, inlineBody };
   }
   const plain = raw.trim();
-  if (STORY_NUMBER_TITLE.test(plain) && wordCount(plain) <= MAX_TITLE_WORDS + 4) return { source: plain, inlineBody: "" };
-  if (afterSeparator(lines, index, headingAt) && (isQuestionTitle(plain) || (isTitleText(plain) && !/[.:;,]$/.test(plain)))) return { source: plain, inlineBody: "" };
-  if (isCapitalsTitle(plain)) return { source: plain, inlineBody: "" };
+  if (STORY_NUMBER_TITLE.test(plain) && wordCount(plain) <= MAX_TITLE_WORDS + 4) return { kind: "story-number", source: plain, inlineBody: "" };
+  if (afterSeparator(lines, index, headingAt) && isQuestionTitle(plain)) return { kind: "question", source: plain, inlineBody: "" };
+  // A long divider ("====================") is the author splitting stories; a short rule ("---") may sit inside one.
+  const separator = separatorAbove(lines, index, headingAt);
+  if (separator && isTitleText(plain) && !/[.:;,]$/.test(plain)) return { kind: separator.length >= 10 ? "divided" : "separated", source: plain, inlineBody: "" };
+  if (isCapitalsTitle(plain)) return { kind: "capitals", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
   if (!numbered || lastNumber === null || Number(numbered[1]) !== lastNumber + 1) return null;
   // One item of a longer list ("1. Wrote the script / 2. Ran it") is a step, not a title.
@@ -81,7 +115,7 @@ function readCandidate(lines: readonly string[], index: number, lastNumber: numb
   const pointer = POINTER_START.test(after);
   const source = `${numbered[1]}. ${pointer ? title!.trim() : numbered[2]!.trim()}`;
   if (/[.:;,]$/.test(source) || !isTitleText(pointer ? title! : numbered[2]!)) return null;
-  return { source, inlineBody: pointer ? after.trim() : "" };
+  return { kind: "numbered", source, inlineBody: pointer ? after.trim() : "" };
 }
 
 function wordCount(text: string): number {
@@ -101,11 +135,15 @@ function isCapitalsTitle(line: string): boolean {
 
 /** The nearest non-blank line above is a separator ("-----", "=====") and not the underline of a heading. */
 function afterSeparator(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
+  return separatorAbove(lines, index, headingAt) !== null;
+}
+
+function separatorAbove(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): string | null {
   for (let other = index - 1; other >= 0; other--) {
     if (lines[other]!.trim() === "") continue;
-    return SEPARATOR.test(lines[other]!) && !headingAt.has(other + 1);
+    return SEPARATOR.test(lines[other]!) && !headingAt.has(other + 1) ? lines[other]!.trim() : null;
   }
-  return false;
+  return null;
 }
 
 function isTitleText(source: string): boolean {
@@ -137,9 +175,9 @@ function introducesStory(lines: readonly string[], index: number, inlineBody: st
   if (inlineBody) region.push({ number: index + 1, raw: inlineBody, isCode: false });
   for (let other = index + 1; other < lines.length; other++) {
     const line = lines[other]!;
-    const bold = BOLD_TITLE.exec(line);
+    // The story under a candidate ends where the next possible title begins (this also keeps the scan linear).
     if (headingAt.has(other + 1) || SEPARATOR.test(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
-    if (bold && lines[other - 1]!.trim() === "" && (isQuestionTitle(bold[2]!) || (!/[.:;,]$/.test(bold[2]!.trim()) && isTitleText(bold[2]!)))) break;
+    if (lines[other - 1]!.trim() === "" && (BOLD_TITLE.test(line) || isCapitalsTitle(line.trim()) || /^\s{0,3}\d{1,3}[.)]\s+\S/.test(line))) break;
     region.push({ number: other + 1, raw: line, isCode: false });
   }
   const reading = readStoryRegion(region);

@@ -9,13 +9,13 @@ export interface MetricMatch {
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen";
 // Words that make "from X to Y" a measured change even without digits.
-const SCALE_WORDS = "(?:same-day|real-time|instant|instantly|seconds|minutes|hours|days|weeks|months|years|hourly|daily|weekly|monthly|quarterly|yearly|annually|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)";
+const SCALE_WORDS = "(?:same-day|real-time|instant|instantly|seconds|minutes|hours|days|weeks|months|years|hourly|daily|weekly|monthly|quarterly|yearly|annually|zero|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozens|hundreds|thousands|millions)";
 const METRIC = new RegExp(
   [
     String.raw`[$€£]\s?\d[\d,.]*\s?(?:k|m|bn|million|billion|thousand)?(?:\s?(?:a|per)\s(?:month|year|week|day|quarter))?`,
     String.raw`\d[\d,.]*\s?(?:%|percent|x\b|×|k\b|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
     // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
-    String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS})\s+to\s+(?:\S*\d\S*|${SCALE_WORDS})`,
+    String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS}\b)\s+to\s+(?:\S*\d\S*|${SCALE_WORDS}\b)`,
     // The far end of "from 9 a month to 2": a bare figure after "to" in a from-to change.
     String.raw`(?<=\bfrom\s[^.;]{1,30}\sto\s)\d[\d,.]*`,
     // A small count given as a rate: "2 a month", "3 per sprint".

@@ -26,7 +26,7 @@ const INFERRED_SHARE = 0.6;
 /** The text a story is searched and embedded by: title, every question it answers, and its body. */
 export function storySearchText(story: Story): string {
   // The author's own tags ("conflict", "cost") say what the story is for.
-  return [story.title, ...story.questions.filter((question) => question !== story.title), ...story.tags, story.body].join(". ");
+  return [story.title, ...story.questions.filter((question) => question !== story.title), ...(story.tags ?? []), story.body].join(". ");
 }
 
 // A story that states a lesson is, more often than not, about something that went wrong.

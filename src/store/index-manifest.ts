@@ -10,6 +10,8 @@ export const IndexManifestSchema = z.object({
   embedder: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }),
   space: z.literal("cosine"),
   taxonomyVersion: z.string(),
+  /** The parser that read the banks; absent in indexes built before it was recorded. */
+  parserVersion: z.number().int().optional(),
   banks: z.array(z.string()).min(1),
   files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative() })),
   bankHash: z.string(),

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseBankFiles, readBankFiles, type BankFileBytes } from "../bank/index.js";
+import { PARSER_VERSION, parseBankFiles, readBankFiles, type BankFileBytes } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
@@ -61,7 +61,7 @@ export async function ensureIndex(options: {
     const current = await loadIndex(options.store);
     existed = true;
     const m = current.manifest;
-    if (!options.force && m.bankHash === bankHash && m.embedder.id === options.embedder.id && m.taxonomyVersion === taxonomyVersion) {
+    if (!options.force && m.bankHash === bankHash && m.embedder.id === options.embedder.id && m.taxonomyVersion === taxonomyVersion && m.parserVersion === PARSER_VERSION) {
       return { ...current, status: "unchanged", embedded: 0, warnings: [], notices };
     }
   } catch (error) {
@@ -87,6 +87,7 @@ export async function ensureIndex(options: {
     embedder: { id: options.embedder.id, dimensions: index.dimensions },
     space: "cosine",
     taxonomyVersion,
+    parserVersion: PARSER_VERSION,
     banks: options.banks.map((bank) => path.resolve(bank)),
     files: files.map((file) => ({ path: path.resolve(file.path), sha256: file.sha256, bytes: file.bytes.length })),
     bankHash,

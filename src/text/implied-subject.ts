@@ -7,7 +7,13 @@ const IRREGULAR_PAST = new Set([
   "thought", "taught", "bought", "sold", "paid", "shut", "split", "hired", "dug", "fought", "left", "rode", "shipped", "swapped", "stood", "struck",
 ]);
 // Capitalised words ending in -ed that are not verbs in the past.
-const NOT_PAST = new Set(["need", "needed", "speed", "seed", "feed", "bed", "shed", "red", "indeed", "embed", "based", "hundred", "sacred", "naked", "wicked", "kindred", "ted", "fred", "ned", "med", "ed"]);
+const NOT_PAST = new Set([
+  "need", "needed", "speed", "seed", "feed", "bed", "shed", "red", "indeed", "embed", "based", "hundred", "sacred", "naked", "wicked", "kindred",
+  // adjectives that open notes ("Limited budget meant...") and names ("Jared joined...")
+  "limited", "unexpected", "expected", "experienced", "automated", "dedicated", "detailed", "advanced", "integrated", "distributed", "unplanned",
+  "unresolved", "unused", "outdated", "skilled", "talented", "interested", "qualified", "related", "required", "shared", "mixed", "tired",
+  "ted", "fred", "ned", "med", "ed", "jared", "ahmed", "mohammed", "muhammad", "alfred", "winifred", "mildred", "reed", "creed",
+]);
 
 /** Whether a sentence opens with a verb in the past and no subject: note-style "Pulled the logs." */
 export function opensWithImpliedI(sentence: string): boolean {
@@ -16,7 +22,11 @@ export function opensWithImpliedI(sentence: string): boolean {
   if (!first) return false;
   const word = first.toLowerCase();
   if (NOT_PAST.has(word)) return false;
-  return IRREGULAR_PAST.has(word) || (word.length >= 5 && word.endsWith("ed"));
+  if (IRREGULAR_PAST.has(word)) return true;
+  if (word.length < 5 || !word.endsWith("ed")) return false;
+  // "Automated tests covered..." and "Jared joined...": a verb follows, so the first word was its subject.
+  const [next = "", after = ""] = sentence.toLowerCase().replace(/^\W*[a-z-]+\s*/, "").split(/\s+/);
+  return !isPastForm(next) && !isPastForm(after);
 }
 
 /** How many sentences of a text open with a past verb and no subject. */
@@ -39,4 +49,9 @@ export function restoreImpliedI(text: string): string {
     position = sentence.end;
   }
   return restored + text.slice(position);
+}
+
+function isPastForm(word: string): boolean {
+  const bare = word.replace(/[^a-z-]/g, "");
+  return (bare.length >= 5 && bare.endsWith("ed") && !NOT_PAST.has(bare)) || ["meant", "became", "left", "went", "took", "made", "got", "came"].includes(bare);
 }

@@ -9,6 +9,8 @@ const MAX_INFERRED = 2;
 // own average they stop crowding out the principle a story is really about.
 const BANK_MEAN_POWER = 0.5;
 const MIN_BANK_FOR_MEANS = 5;
+// A principle only one story touches would otherwise gain with the bank's size; it must show in the story itself.
+const MIN_RAW_SHARE = 0.3;
 
 /** Stories whose bank names no principle get the principles their content shows most (source "inferred"). */
 export function withInferredPrinciples(stories: readonly Story[]): Story[] {
@@ -20,7 +22,9 @@ export function withInferredPrinciples(stories: readonly Story[]): Story[] {
   }
   return stories.map((story, index) => {
     if (story.principleSource !== "none") return story;
-    const scored = [...profiles[index]!].map(([principle, score]) => ({ principle, score: score / Math.pow(Math.max(1e-6, means.get(principle) ?? 1), BANK_MEAN_POWER) }));
+    const scored = [...profiles[index]!]
+      .filter(([, score]) => score >= MIN_RAW_SHARE)
+      .map(([principle, score]) => ({ principle, score: score / Math.pow(Math.max(1e-6, means.get(principle) ?? 1), BANK_MEAN_POWER) }));
     const top = Math.max(0, ...scored.map((entry) => entry.score));
     const principles = scored
       .filter((entry) => top > 0 && entry.score >= MIN_INFERRED_SHARE * top)

@@ -55,6 +55,22 @@ describe("the story index in the store", () => {
     expect(manifest).toMatchObject({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, space: "cosine", storyIds: first.stories.map((story) => story.id) });
   });
 
+  it("rebuilds an index an older parser built, and stories saved without tags still load", async () => {
+    await ensureIndex({ store, banks: [bank], embedder });
+    const layout = storeLayout(store);
+    // What an index from before the parser version was recorded looks like.
+    const manifest = JSON.parse(readFileSync(layout.manifest, "utf8"));
+    delete manifest.parserVersion;
+    writeFileSync(layout.manifest, JSON.stringify(manifest));
+    const stories = JSON.parse(readFileSync(layout.stories, "utf8"));
+    writeFileSync(layout.stories, JSON.stringify(Array.isArray(stories) ? stories.map(({ tags: _, ...story }: { tags?: string[] }) => story) : stories));
+    const result = await ensureIndex({ store, banks: [bank], embedder });
+    expect(result.status).toBe("rebuilt");
+    expect(result.stories.every((story) => Array.isArray(story.tags))).toBe(true);
+    // Texts are unchanged, so the embedding cache answers: nothing is embedded again.
+    expect(embedder.embedded).toHaveLength(33);
+  });
+
   it("re-embeds only the story that was edited", async () => {
     await ensureIndex({ store, banks: [bank], embedder });
     const file = path.join(bank, "numbered.md");
