@@ -136,6 +136,15 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
         line: unknown.line,
       });
     }
+    const counts = reading.labelCounts;
+    if (((counts.situation ?? 0) >= 2 && (counts.result ?? 0) >= 2) || (counts.question ?? 0) >= 2) {
+      result.warnings.push({
+        code: "SEVERAL_STORIES",
+        message: `"${shorten(title, 70)}" has ${(counts.question ?? 0) >= 2 ? `${counts.question} questions` : `${counts.situation} Situations and ${counts.result} Results`} under one heading, so it is read as one story. If it holds several, give each its own heading (a "## Title" line, or a bold line of its own).`,
+        file,
+        line: heading.line,
+      });
+    }
     if (Object.keys(reading.parts).length === 0) {
       result.warnings.push({ code: "EMPTY_STORY", message: `"${shorten(title, 70)}" has labels but no text under them.`, file, line: heading.line });
     }

@@ -34,6 +34,8 @@ export interface RegionReading {
   firstPersonPlural: number;
   /** Share of non-blank lines that are list items. */
   listShare: number;
+  /** How many times each label opened a part: two Situations and two Results under one heading look like two stories. */
+  labelCounts: Partial<Record<LabelKind, number>>;
 }
 
 type Target = { kinds: LabelKind[] } | null;
@@ -68,6 +70,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
   const taggedPrinciples: Principle[] = [];
   const otherTags: string[] = [];
   const unknownPrinciples: Array<{ text: string; line: number }> = [];
+  const labelCounts: Partial<Record<LabelKind, number>> = {};
   let nonBlank = 0;
   let listLines = 0;
 
@@ -107,11 +110,13 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
         continue;
       }
       if (first === "question") {
+        labelCounts.question = (labelCounts.question ?? 0) + 1;
         question = unquote(label.rest) || question;
         target = label.rest ? null : { kinds: ["question"] };
         continue;
       }
       labelled = labelled || label.kinds.some(isContentLabel);
+      for (const kind of label.kinds) labelCounts[kind] = (labelCounts[kind] ?? 0) + 1;
       target = { kinds: label.kinds };
       add(label.kinds, unquote(label.rest));
       if (label.rest) bodyLines.push(unquote(label.rest));
@@ -170,6 +175,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     firstPersonSingular: (body.match(/\b(I|I'm|I've|I'd|I’m|I’ve|I’d|my|me|myself)\b/g) ?? []).length + countImpliedI(body),
     firstPersonPlural: (body.match(/\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e’re|[Ww]e’ve|[Oo]ur|us|ourselves)\b/g) ?? []).length,
     listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
+    labelCounts,
   };
 }
 

@@ -138,4 +138,25 @@ see story 1
     expect(bank.stories[0]!.parts.result).toBe("No trips since, and they added two racks.");
     expect(bank.stories[0]!.questions).toContain("BIGGEST MISTAKE");
   });
+
+  it("warns when one heading holds what looks like several stories", () => {
+    const bank = parse(`## Customer Obsession
+Situation: Our biggest account emailed the CEO about five unanswered tickets.
+Action: I called their director the same day.
+Result: They renewed six weeks later.
+
+Situation: Agents kept hearing the same confusion about pro-rated bills.
+Action: I wrote a thirty-second explanation for agents.
+Result: Billing calls fell by a fifth.
+
+## Ownership
+Situation: Nobody owned billing alerts.
+Action: I took them over. Action: I also wrote runbooks.
+Result: Pages fell from 40 a week to 3.
+`);
+    const warnings = bank.warnings.filter((warning) => warning.code === "SEVERAL_STORIES");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ line: 1 });
+    expect(warnings[0]!.message).toMatch(/2 Situations and 2 Results/);
+  });
 });
