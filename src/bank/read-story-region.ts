@@ -187,12 +187,20 @@ function readTags(
   otherTags: string[],
   unknown: Array<{ text: string; line: number }>,
 ): void {
-  // Every principle named anywhere on the line counts ("LP: Frugality - Ownership - Dive Deep").
+  // The list ends where a sentence or an aside begins ("LP: Ownership, Earn Trust. FAILURE STORY - keep it short"); later
+  // pieces count only where they are nothing but principle names ("LP: Frugality - Ownership - Dive Deep"), so a note
+  // ("Frugality - not strong enough for Customer Obsession") adds none.
+  const [first = "", ...asides] = rest.split(/\.\s+|\s+[-–—]\s+/);
+  rest = first.replace(/\.\s*$/, "");
   for (const principle of findPrincipleMentions(rest)) {
     if (!principles.includes(principle)) principles.push(principle);
   }
-  // Other tags end where a sentence begins ("LP: Ownership, Earn Trust. FAILURE STORY, keep it short"): no warning for the note.
-  rest = rest.split(/\.\s+/)[0]!.replace(/\.\s*$/, "");
+  for (const aside of asides) {
+    for (const item of aside.replace(/are right,\s*a lot/gi, "Are Right A Lot").split(/[,;|/]/)) {
+      const principle = item.trim() ? normalizePrinciple(item.trim().replace(/\.$/, "")) : null;
+      if (principle && !principles.includes(principle)) principles.push(principle);
+    }
+  }
   // Principle names contain commas and semicolons ("Are Right, A Lot"), so take known names out first.
   let remaining = ` ${foldPrincipleText(rest.replace(/[,;|/]/g, (separator) => ` ${separator} `))} `;
   for (const principle of PRINCIPLES) remaining = remaining.split(` ${foldPrincipleText(principle)} `).join(" , ");

@@ -48,15 +48,19 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
     }
     if (raw.trim() === "" || outline.codeLines.has(number)) continue;
     const candidate = readCandidate(lines, index, lastNumber, headingAt);
+    const below = candidate && startsParagraph(lines, index, headingAt) ? readBelow(lines, index, candidate.inlineBody, headingAt, lastNumber) : null;
+    const continuesNumbering = candidate !== null && lastNumber !== null && readHeadingTitle(candidate.source).number === lastNumber + 1;
     const accepted =
       candidate !== null &&
-      startsParagraph(lines, index, headingAt) &&
-      !(candidate.kind === "numbered" && open.listFromOne) &&
-      // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story.
-      !(["bold", "capitals", "separated"].includes(candidate.kind) && storyStillOpen(open.labels)) &&
-      // A question line straight under a story's own heading is that story's question.
-      !(candidate.kind === "question" && last !== null && !last.contentSince && !isSectionHeading(last.heading)) &&
-      introducesStory(lines, index, candidate.inlineBody, headingAt);
+      below !== null &&
+      below.introducesStory &&
+      // Numbered steps after a list from 1, in a story still waiting for its result, are steps.
+      !(candidate.kind === "numbered" && open.listFromOne && !open.labels.has("result")) &&
+      // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story; unless what
+      // follows starts a story of its own (a Situation first) or the title continues the bank's numbering.
+      !(["bold", "capitals", "separated"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
+      // A question line straight under a story's own heading is that story's question (not under a file title).
+      !(candidate.kind === "question" && last !== null && last.heading.level > 1 && !last.contentSince && !isSectionHeading(last.heading));
     if (!accepted) {
       if (last) last.contentSince = true;
       noteContent(raw, open);
@@ -76,8 +80,7 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
 /** Records the STAR labels and a numbered list starting at 1 in a line of the story above. */
 function noteContent(raw: string, open: { labels: Set<string>; listFromOne: boolean }): void {
   if (/^\s{0,3}1[.)]\s/.test(raw)) open.listFromOne = true;
-  const label = matchLabel(markdownInlineToPlain(stripBlockMarkers(raw.trim())));
-  for (const kind of label?.kinds ?? []) open.labels.add(kind);
+  for (const kind of labelOf(raw)) open.labels.add(kind);
 }
 
 function storyStillOpen(labels: ReadonlySet<string>): boolean {
@@ -169,21 +172,45 @@ function startsParagraph(lines: readonly string[], index: number, headingAt: Rea
 }
 
 /** The text under a candidate, up to the next heading or bold line, reads as a story or a pointer. */
-function introducesStory(lines: readonly string[], index: number, inlineBody: string, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
-  if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return true;
+/** Whether the text under a candidate, up to the next possible title, reads as a story or a pointer, and whether it opens with its setting. */
+function readBelow(lines: readonly string[], index: number, inlineBody: string, headingAt: ReadonlyMap<number, OutlineHeading>, lastNumber: number | null): { introducesStory: boolean; opensWithSetup: boolean } {
+  if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return { introducesStory: true, opensWithSetup: false };
   const region = [];
   if (inlineBody) region.push({ number: index + 1, raw: inlineBody, isCode: false });
   for (let other = index + 1; other < lines.length; other++) {
     const line = lines[other]!;
     // The story under a candidate ends where the next possible title begins (this also keeps the scan linear).
     if (headingAt.has(other + 1) || SEPARATOR.test(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
-    if (lines[other - 1]!.trim() === "" && (BOLD_TITLE.test(line) || isCapitalsTitle(line.trim()) || /^\s{0,3}\d{1,3}[.)]\s+\S/.test(line))) break;
+    if (lines[other - 1]!.trim() === "" && (couldBeBoldTitle(line) || isCapitalsTitle(line.trim()) || continuesNumberingLine(line, lastNumber))) break;
     region.push({ number: other + 1, raw: line, isCode: false });
   }
   const reading = readStoryRegion(region);
+  const firstLabel = region.map((line) => labelOf(line.raw)).find((kinds) => kinds.length > 0) ?? [];
+  const opensWithSetup = firstLabel.includes("situation") || firstLabel.includes("task");
   // "STORY 21 - BIGGEST MISTAKE / see story 12": a pointer entry heads nothing but a pointer.
-  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return true;
-  return reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0);
+  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return { introducesStory: true, opensWithSetup };
+  return { introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0), opensWithSetup };
+}
+
+/** A bold line that could head a story: not a label ("**Situation**: ..."), not a lead-in with text after it. */
+function couldBeBoldTitle(line: string): boolean {
+  const bold = BOLD_TITLE.exec(line);
+  if (!bold) return false;
+  const source = bold[2]!.trim();
+  const after = (bold[3] ?? "").trim();
+  return isQuestionTitle(source) || (!/[.:;,]$/.test(source) && isTitleText(source) && (!after || POINTER_START.test(after)));
+}
+
+function continuesNumberingLine(line: string, lastNumber: number | null): boolean {
+  const numbered = /^\s{0,3}(\d{1,3})[.)]\s+\S/.exec(line);
+  return numbered !== null && lastNumber !== null && Number(numbered[1]) === lastNumber + 1;
+}
+
+/** The label kinds a line opens with, bold labels with no colon included ("**Situation**"). */
+function labelOf(raw: string): readonly string[] {
+  const withoutMarkers = stripBlockMarkers(raw.trim());
+  const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(withoutMarkers);
+  return matchLabel(markdownInlineToPlain(withoutMarkers), { standalone })?.kinds ?? [];
 }
 
 function isSectionHeading(heading: OutlineHeading): boolean {

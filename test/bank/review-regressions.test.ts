@@ -127,6 +127,48 @@ R: No missed steps in six releases.
   });
 });
 
+describe("title lines after the second review", () => {
+  it("ends a story with no result at the next bold title that opens with its own situation", () => {
+    const bank = parse(`# Stories
+
+**Payments rollback**
+
+S: A payments release failed its canary at 2am.
+A: I called the rollback and ran the incident channel.
+
+**Cut the build time**
+
+**Situation**: CI took 40 minutes per push.
+**Action**: I split the tests into parallel shards.
+**Result**: Builds went from 40 to 12 minutes.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Payments rollback", "Cut the build time"]);
+    expect(bank.stories[0]!.parts.result).toBeUndefined();
+  });
+
+  it("starts a story at a bold question under a file title, keeping the question as the title", () => {
+    const bank = parse(`# Amazon onsite, March
+
+**Q: Tell me about a time you handled a difficult customer.**
+
+S: Our biggest account emailed the CEO.
+A: I called their director the same day.
+R: They renewed.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you handled a difficult customer."]);
+  });
+
+  it("does not take a principle named in an LP line's note", () => {
+    const bank = parse(`## Vendor renegotiation
+LP: Frugality - not strong enough for Customer Obsession, avoid
+S: Freight renewed at a 12% uplift.
+A: I benchmarked three carriers.
+R: Uplift cut to 3%.
+`);
+    expect(bank.stories[0]!.principles).toEqual(["Frugality"]);
+  });
+});
+
 describe("critique cases from the review", () => {
   it("still asks for a lesson when a failure question mentions a budget or a deadline", () => {
     const answer = "Last year I pushed a config change without review. It took login down for two hours. I rolled it back and wrote up what happened.";
