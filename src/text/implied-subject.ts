@@ -24,9 +24,13 @@ export function opensWithImpliedI(sentence: string): boolean {
   if (NOT_PAST.has(word)) return false;
   if (IRREGULAR_PAST.has(word)) return true;
   if (word.length < 5 || !word.endsWith("ed")) return false;
-  // "Automated tests covered..." and "Jared joined...": a verb follows, so the first word was its subject.
+  // "Jared joined from Google" and "Automated tests covered...": a verb follows, so the first word was its subject.
+  // "Pushed updated configs" and "Reviewed failed jobs" keep theirs: there the -ed word describes the noun after it.
+  // "Tested, reviewed and shipped it": a list of the author's verbs.
+  if (/^\W{0,4}[A-Za-z-]+,/.test(sentence)) return true;
   const [next = "", after = ""] = sentence.toLowerCase().replace(/^\W*[a-z-]+\s*/, "").split(/\s+/);
-  return !isPastForm(next) && !isPastForm(after);
+  const nextIsVerb = isPastForm(next) && (after === "" || FUNCTION_WORDS.has(after.replace(/[^a-z]/g, "")));
+  return !nextIsVerb && !isPastForm(after);
 }
 
 /** How many sentences of a text open with a past verb and no subject. */
@@ -50,6 +54,8 @@ export function restoreImpliedI(text: string): string {
   }
   return restored + text.slice(position);
 }
+
+const FUNCTION_WORDS = new Set(["", "from", "to", "in", "on", "at", "the", "a", "an", "and", "with", "for", "by", "up", "out", "over", "into", "our", "my", "his", "her", "their", "it", "them", "him", "us", "me", "this", "that", "as"]);
 
 function isPastForm(word: string): boolean {
   const bare = word.replace(/[^a-z-]/g, "");

@@ -115,6 +115,10 @@ R: No missed steps in six releases.
     expect(opensWithImpliedI("Automated tests covered about 40% of the code base")).toBe(false);
     expect(opensWithImpliedI("Limited budget meant the old cluster stayed")).toBe(false);
     expect(opensWithImpliedI("Pulled every invoice that looked like software")).toBe(true);
+    // ...while an -ed word before a noun is the author's verb's object, not a subject.
+    expect(opensWithImpliedI("Pushed updated configs to every host")).toBe(true);
+    expect(opensWithImpliedI("Reviewed failed jobs from the night")).toBe(true);
+    expect(opensWithImpliedI("Tested, reviewed and shipped it")).toBe(true);
   });
 
   it("parses 800 plain-text stories in linear time", () => {
