@@ -179,8 +179,9 @@ interface PointerReading {
 function readPointer(reading: RegionReading, body: string): PointerReading | null {
   // "**Answer:** Use the chatbot story from Invent and Simplify." is a pointer under an answer label.
   if (reading.words > 60 || (reading.labelled && reading.words > 30)) return null;
-  // "S: Same story as #5, told for ... A: ... R: ..." is a retelling with its own parts, not a pointer.
-  if (reading.labelled && !reading.partsInferred && Object.keys(reading.parts).length > 0) return null;
+  // "S: Same story as #5, told for ... A: ... R: ..." is a retelling with its own parts, not a pointer;
+  // "**Situation:** Same as #5." alone still is one.
+  if (reading.labelled && !reading.partsInferred && Object.keys(reading.parts).length >= 2) return null;
   const text = body.trim();
   const none: PointerReading = { number: null, title: null, description: null, direction: null };
   const byNumber = POINTER_BY_NUMBER.exec(text);

@@ -75,6 +75,19 @@ R: The number held up in the audit.
     expect(bank.stories.map((story) => story.title)).toEqual(["Month-end close slipped", "The judgement call"]);
   });
 
+  it("still reads a single labelled line that only points elsewhere as a pointer", () => {
+    const bank = parse(`## 5. Month-end close slipped
+S: The Q3 close slipped three days.
+A: I rebuilt the schedule and told the CFO early.
+R: Closed on day 8.
+
+## 9. Disagree and commit
+**Situation:** Same as #5.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Month-end close slipped"]);
+    expect(bank.warnings.some((warning) => warning.code === "POINTER_RESOLVED")).toBe(true);
+  });
+
   it("reads every principle of a dash-separated LP line", () => {
     const bank = parse(`## Cut the cloud bill
 LP: Frugality - Ownership - Dive Deep
