@@ -154,32 +154,29 @@ function distinctiveFeatures(text: string): Set<string> {
 }
 
 /**
- * The one other story of the same file (under the named principle, when one is
- * named) that uses every content word of a phrase most often; failing that, the
- * only story under the named principle; null when none or tied.
+ * The one other story of the same file, filed under one of the named
+ * principles, that uses every content word of a phrase most often; failing
+ * that, the only story under those principles; null when none or tied.
  */
 function storyNamedBy(phrase: string, section: readonly string[], stories: readonly ExperienceInput[], self: number): number | null {
   // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price".
   const words = phrase.toLowerCase().split(/\s+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
   const candidates = stories
     .map((other, index) => ({ other, index }))
-    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey)
-    .filter(({ other }) => section.length === 0 || section.some((principle) => other.principles?.includes(principle)));
+    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey && section.some((principle) => other.principles?.includes(principle)));
   let best: number | null = null;
   let bestCount = 0;
   let tied = false;
-  if (words.length >= (section.length > 0 ? 1 : 2)) {
-    for (const { other, index } of candidates) {
-      const text = `${other.title} ${other.body}`.toLowerCase();
-      const counts = words.map((word) => text.split(word).length - 1);
-      if (counts.some((count) => count === 0)) continue;
-      const count = counts.reduce((sum, value) => sum + value, 0);
-      if (count > bestCount) [best, bestCount, tied] = [index, count, false];
-      else if (count === bestCount) tied = true;
-    }
+  for (const { other, index } of words.length > 0 ? candidates : []) {
+    const text = `${other.title} ${other.body}`.toLowerCase();
+    const counts = words.map((word) => text.split(word).length - 1);
+    if (counts.some((count) => count === 0)) continue;
+    const count = counts.reduce((sum, value) => sum + value, 0);
+    if (count > bestCount) [best, bestCount, tied] = [index, count, false];
+    else if (count === bestCount) tied = true;
   }
   if (best !== null) return tied ? null : best;
-  return section.length > 0 && candidates.length === 1 ? candidates[0]!.index : null;
+  return candidates.length === 1 ? candidates[0]!.index : null;
 }
 
 /** The story number in a sentence that opens "Same supplier bankruptcy as #4", unless its noun is a person, team or tool. */

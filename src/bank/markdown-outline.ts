@@ -49,3 +49,8 @@ export function readMarkdownOutline(text: string): MarkdownOutline {
   }
   return { headings, codeLines, ruleLines };
 }
+
+/** A line that only divides: "---", "***", "=====", "~~~~" (a rule, or a plain-text story divider). */
+export function isDividerLine(line: string): boolean {
+  return /^\s{0,3}([-*_=~])(\s*\1){2,}\s*$/.test(line);
+}

@@ -1,7 +1,7 @@
 import type { HeadingAccount, ParseWarning } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
 import { isNonStoryTitle, isQuestionLike, principlesInParentheses, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
-import { readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
+import { isDividerLine, readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
@@ -248,7 +248,7 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
 function lastContentLine(lines: string[], from: number, to: number): number {
   for (let number = to; number > from; number--) {
     const line = lines[number - 1] ?? "";
-    if (line.trim() !== "" && !/^\s{0,3}([-*_=~])(\s*\1){2,}\s*$/.test(line)) return number;
+    if (line.trim() !== "" && !isDividerLine(line)) return number;
   }
   return from;
 }

@@ -2,6 +2,7 @@ import { STORY_PARTS, type StoryPart } from "../core/story.js";
 import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLES, type Principle } from "../principles/index.js";
 import { countImpliedI, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
+import { isDividerLine } from "./markdown-outline.js";
 import { isContentLabel, matchLabel, type LabelKind } from "./part-labels.js";
 
 /** One source line of a region, 1-based. */
@@ -84,7 +85,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
   };
 
   for (const line of lines) {
-    if (line.raw.trim() === "" || /^\s{0,3}([-*_=~])(\s*\1){2,}\s*$/.test(line.raw)) continue;
+    if (line.raw.trim() === "" || isDividerLine(line.raw)) continue;
     nonBlank++;
     if (line.isCode) {
       add(target?.kinds ?? ["narrative"], line.raw.trim());

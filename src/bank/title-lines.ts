@@ -1,6 +1,6 @@
 import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
-import type { MarkdownOutline, OutlineHeading } from "./markdown-outline.js";
+import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion } from "./read-story-region.js";
 
@@ -10,7 +10,6 @@ const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$
 const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
 // Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
 const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
-const SEPARATOR = /^\s*([-=*_~#])\1{2,}\s*$/;
 const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*[:.]\s+\S/i;
 // A question heading may run long; a title is a few words.
 const MAX_QUESTION_WORDS = 45;
@@ -93,20 +92,16 @@ function readCandidate(lines: readonly string[], index: number, lastNumber: numb
   const raw = lines[index]!;
   const bold = BOLD_TITLE.exec(raw);
   if (bold) {
+    if (!couldBeBoldTitle(raw)) return null;
     const source = bold[2]!.trim();
-    const inlineBody = (bold[3] ?? "").trim();
     // "**Q: Tell me about a time you handled a difficult customer.**" heads the answer below it.
-    if (isQuestionTitle(source)) return { kind: "question", source, inlineBody };
-    if (/[.:;,]$/.test(source) || !isTitleText(source)) return null;
-    // "**The tradeoff** - I could patch forward..." is a lead-in; only a pointer may follow a bold title on its line.
-    if (inlineBody && !POINTER_START.test(inlineBody)) return null;
-    return { kind: "bold", source, inlineBody };
+    return { kind: isQuestionTitle(source) ? "question" : "bold", source, inlineBody: (bold[3] ?? "").trim() };
   }
   const plain = raw.trim();
   if (STORY_NUMBER_TITLE.test(plain) && wordCount(plain) <= MAX_TITLE_WORDS + 4) return { kind: "story-number", source: plain, inlineBody: "" };
-  if (afterSeparator(lines, index, headingAt) && isQuestionTitle(plain)) return { kind: "question", source: plain, inlineBody: "" };
-  // A long divider ("====================") is the author splitting stories; a short rule ("---") may sit inside one.
   const separator = separatorAbove(lines, index, headingAt);
+  if (separator && isQuestionTitle(plain)) return { kind: "question", source: plain, inlineBody: "" };
+  // A long divider ("====================") is the author splitting stories; a short rule ("---") may sit inside one.
   if (separator && isTitleText(plain) && !/[.:;,]$/.test(plain)) return { kind: separator.length >= 10 ? "divided" : "separated", source: plain, inlineBody: "" };
   if (isCapitalsTitle(plain)) return { kind: "capitals", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
@@ -136,22 +131,18 @@ function isCapitalsTitle(line: string): boolean {
   return letters.length >= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) && wordCount(line) >= 2 && wordCount(line) <= MAX_TITLE_WORDS && !/[.:;,]$/.test(line);
 }
 
-/** The nearest non-blank line above is a separator ("-----", "=====") and not the underline of a heading. */
-function afterSeparator(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
-  return separatorAbove(lines, index, headingAt) !== null;
-}
-
+/** The nearest non-blank line above when it is a divider ("-----", "=====") and not the underline of a heading. */
 function separatorAbove(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): string | null {
   for (let other = index - 1; other >= 0; other--) {
     if (lines[other]!.trim() === "") continue;
-    return SEPARATOR.test(lines[other]!) && !headingAt.has(other + 1) ? lines[other]!.trim() : null;
+    return isDividerLine(lines[other]!) && !headingAt.has(other + 1) ? lines[other]!.trim() : null;
   }
   return null;
 }
 
 function isTitleText(source: string): boolean {
   const plain = markdownInlineToPlain(source);
-  const words = plain.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(plain);
   // "**Situation**", "**Tags: ...**": labels keep their meaning.
   return words >= 1 && words <= MAX_TITLE_WORDS && !matchLabel(plain, { standalone: true }) && !matchLabel(plain);
 }
@@ -168,10 +159,9 @@ function neighbourIsListItem(lines: readonly string[], index: number, step: 1 | 
 function startsParagraph(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
   if (index === 0) return true;
   const previous = lines[index - 1]!;
-  return previous.trim() === "" || headingAt.has(index) || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(previous);
+  return previous.trim() === "" || headingAt.has(index) || isDividerLine(previous);
 }
 
-/** The text under a candidate, up to the next heading or bold line, reads as a story or a pointer. */
 /** Whether the text under a candidate, up to the next possible title, reads as a story or a pointer, and whether it opens with its setting. */
 function readBelow(lines: readonly string[], index: number, inlineBody: string, headingAt: ReadonlyMap<number, OutlineHeading>, lastNumber: number | null): { introducesStory: boolean; opensWithSetup: boolean } {
   if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return { introducesStory: true, opensWithSetup: false };
@@ -180,7 +170,7 @@ function readBelow(lines: readonly string[], index: number, inlineBody: string, 
   for (let other = index + 1; other < lines.length; other++) {
     const line = lines[other]!;
     // The story under a candidate ends where the next possible title begins (this also keeps the scan linear).
-    if (headingAt.has(other + 1) || SEPARATOR.test(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
+    if (headingAt.has(other + 1) || isDividerLine(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
     if (lines[other - 1]!.trim() === "" && (couldBeBoldTitle(line) || isCapitalsTitle(line.trim()) || continuesNumberingLine(line, lastNumber))) break;
     region.push({ number: other + 1, raw: line, isCode: false });
   }

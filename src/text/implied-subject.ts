@@ -55,9 +55,11 @@ export function restoreImpliedI(text: string): string {
   return restored + text.slice(position);
 }
 
+// Irregular verbs that follow a subject in notes ("Limited budget meant..."); not "set" or "cut", which are nouns as often.
+const PAST_AFTER_SUBJECT = new Set(["meant", "became", "left", "went", "took", "made", "got", "came"]);
 const FUNCTION_WORDS = new Set(["", "from", "to", "in", "on", "at", "the", "a", "an", "and", "with", "for", "by", "up", "out", "over", "into", "our", "my", "his", "her", "their", "it", "them", "him", "us", "me", "this", "that", "as"]);
 
 function isPastForm(word: string): boolean {
   const bare = word.replace(/[^a-z-]/g, "");
-  return (bare.length >= 5 && bare.endsWith("ed") && !NOT_PAST.has(bare)) || ["meant", "became", "left", "went", "took", "made", "got", "came"].includes(bare);
+  return (bare.length >= 5 && bare.endsWith("ed") && !NOT_PAST.has(bare)) || PAST_AFTER_SUBJECT.has(bare);
 }
