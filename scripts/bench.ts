@@ -24,7 +24,7 @@ async function wholeProcess(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), "coach-bench-"));
   const bin = path.join(work, "bin");
   execFileSync("mkdir", ["-p", bin]);
-  const target = path.join(PACKAGE_ROOT, "dist", "src", "cli", "main.js");
+  const target = path.join(PACKAGE_ROOT, "dist", "cli", "coach.mjs");
   chmodSync(target, 0o755);
   symlinkSync(target, path.join(bin, "coach"));
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, COACH_HOME: path.join(work, "store") };

@@ -19,9 +19,11 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 ];
 
 // Questions speak to "you"; stories speak as "I". Matching meets in the first person.
-const SECOND_TO_FIRST: Record<string, string> = { you: "i", your: "my", yours: "mine", yourself: "myself" };
+const SECOND_TO_FIRST = new Map([["you", "i"], ["your", "my"], ["yours", "mine"], ["yourself", "myself"]]);
 // ...and its verb with it: "you were wrong" meets "I was wrong".
-const VERB_AFTER_YOU: Record<string, string> = { were: "was", are: "am" };
+const VERB_AFTER_YOU = new Map([["were", "was"], ["are", "am"]]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\$|%/gu;
 
 /**
  * Lower-cased words of a text for cue matching: contractions expanded,
@@ -32,24 +34,54 @@ export function tokenize(text: string): Token[] {
   // The word before, as expanded ("you're" -> "you", "are"), reset at a sentence break: "Thank you. Were..." is not "you were".
   let previousWord = "";
   let previousEnd = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?|\$|%/gu)) {
-    const start = match.index!;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
     const raw = match[0].toLowerCase();
-    let expanded = raw;
-    for (const [pattern, replacement] of CONTRACTIONS) expanded = expanded.replace(pattern, replacement);
-    if (/[.!?;:]/.test(text.slice(previousEnd, start))) previousWord = "";
-    for (const word of expanded.split(/\s+/).filter(Boolean)) {
-      const form = (previousWord === "you" ? VERB_AFTER_YOU[word] : undefined) ?? SECOND_TO_FIRST[word] ?? word.replace(/['’]/g, "");
-      tokens.push({ text: form, start, end: start + raw.length });
+    const end = start + raw.length;
+    if (hasSentenceBreak(text, previousEnd, start)) previousWord = "";
+    // Most words have no apostrophe, and this runs for every word of a bank: skip the contraction patterns for them.
+    const words = raw.includes("'") || raw.includes("’") ? expandContractions(raw) : [raw];
+    for (const word of words) {
+      const form = (previousWord === "you" ? VERB_AFTER_YOU.get(word) : undefined) ?? SECOND_TO_FIRST.get(word) ?? word.replace(/['’]/g, "");
+      tokens.push({ text: form, start, end });
       previousWord = word;
     }
-    previousEnd = start + raw.length;
+    previousEnd = end;
   }
   return tokens;
 }
 
+function expandContractions(raw: string): string[] {
+  let expanded = raw;
+  for (const [pattern, replacement] of CONTRACTIONS) expanded = expanded.replace(pattern, replacement);
+  return expanded.split(/\s+/).filter(Boolean);
+}
+
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) {
+    const code = text.charCodeAt(index);
+    // . ! ? ; :
+    if (code === 46 || code === 33 || code === 63 || code === 59 || code === 58) return true;
+  }
+  return false;
+}
+
+// Words repeat across a bank and every story is read several times: stem each word once.
+const stems = new Map<string, string>();
+const MAXIMUM_REMEMBERED_STEMS = 100_000;
+
 /** Light suffix stripping so "migrated", "migrating" and "migrates" meet; used for lexical matching. */
 export function stem(word: string): string {
+  let result = stems.get(word);
+  if (result === undefined) {
+    if (stems.size >= MAXIMUM_REMEMBERED_STEMS) stems.clear();
+    result = stripSuffix(word);
+    stems.set(word, result);
+  }
+  return result;
+}
+
+function stripSuffix(word: string): string {
   if (word.length <= 4 || /^\d/.test(word)) return word;
   if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
   for (const suffix of ["ingly", "ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ers", "er", "es", "s", "ly"]) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const COACH_BIN = path.join(PROJECT_ROOT, "dist/src/cli/main.js");
+export const COACH_BIN = path.join(PROJECT_ROOT, "dist/cli/coach.mjs");
 export const SEEDS_PATH = path.resolve(PROJECT_ROOT, "../shared/seeds");
 export const SAMPLE_BANK = path.join(PROJECT_ROOT, "corpus/sample-bank");
 

@@ -26,7 +26,7 @@ export class InterviewEmbedder implements Embedder {
       for (const word of family) this.canonical.set(stem(word), head);
     }
     this.dimensions = LEXICAL_DIMENSIONS + this.taxonomy.competencies.length + 16;
-    this.id = `local:interview-v1-${this.taxonomy.version}`;
+    this.id = `local:interview-v2-${this.taxonomy.version}`;
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {

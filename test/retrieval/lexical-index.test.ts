@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { LexicalIndex, lexicalTerms } from "../../src/retrieval/lexical-index.js";
+import { loadTaxonomy } from "../../src/understanding/index.js";
+
+const taxonomy = loadTaxonomy();
+
+describe("lexicalTerms", () => {
+  it("drops stop words, template words and single letters, and stems the rest", () => {
+    expect(lexicalTerms("Tell me about a time you migrated the billing jobs", taxonomy.templateWords)).toEqual(["migrat", "bill", "jobs"]);
+  });
+
+  it("keeps words that are also names of object properties", () => {
+    // A plain-object lookup once turned "constructor" into a function.
+    expect(lexicalTerms("I rewrote the constructor and toString", taxonomy.templateWords)).toEqual(["rewrote", "constructor", "tostr"]);
+  });
+});
+
+describe("LexicalIndex", () => {
+  const documents = [
+    { id: "flaky", fields: [{ text: "Quarantined the flaky test suite and fixed the slowest tests.", weight: 1 }] },
+    { id: "outage", fields: [{ text: "The deploy broke checkout, so I reverted it and wrote the postmortem.", weight: 1 }] },
+    { id: "hiring", fields: [{ text: "Rewrote the interview loop so every candidate got the same questions.", weight: 1 }] },
+  ];
+  const index = new LexicalIndex(documents.map((document) => document.id), documents, taxonomy);
+
+  it("finds a story through the interview vocabulary when it shares no word with the question", () => {
+    // "failed" shares no word with the outage story; its family holds "broke".
+    const expanded = index.score("Tell me about a time you failed.");
+    expect(expanded[1]).toBeGreaterThan(0);
+    expect(expanded[0]).toBe(0);
+    expect(expanded[2]).toBe(0);
+    expect(index.score("Tell me about a time you failed.", false)).toEqual([0, 0, 0]);
+  });
+
+  it("scores a direct hit above a family member", () => {
+    const scores = index.score("Which interview loop did you rewrite?");
+    expect(scores.indexOf(Math.max(...scores))).toBe(2);
+  });
+});
