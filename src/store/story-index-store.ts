@@ -7,7 +7,7 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
 import { InputError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
-import { loadTaxonomy, withInferredPrinciples } from "../understanding/index.js";
+import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { EmbeddingCache } from "./embedding-cache.js";
@@ -54,7 +54,8 @@ export async function ensureIndex(options: {
   await recoverInterruptedSwap(options.store);
   const files = await readBankFiles(options.banks);
   const bankHash = bankHashOf(files);
-  const taxonomyVersion = loadTaxonomy().version;
+  // Inferred principles are kept in the store, so the model that infers them is part of its version.
+  const taxonomyVersion = `${loadTaxonomy().version}.p${storyPrincipleModelVersion()}`;
   const notices: string[] = [];
   let existed = false;
   try {

@@ -5,6 +5,7 @@ import { UsageError } from "../../errors/index.js";
 import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../evals/baseline.js";
 import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.js";
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
+import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
@@ -108,6 +109,8 @@ repeats, the summary names every principle asked).`,
     }
     bar.finish();
     const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
+    // The banks' own principles hidden and inferred back (seed-banks-fresh shares seed-banks' stories).
+    const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => dataset.name !== "seed-banks-fresh")) : [];
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
@@ -125,6 +128,7 @@ repeats, the summary names every principle asked).`,
       }
     }
     for (const entry of classifier) figures[`classifier.${entry.split}.competencyAt3`] = { value: round(entry.competencyAt3), cases: entry.questions };
+    for (const entry of inference) figures[`principle-inference.${entry.dataset}.firstCorrect`] = { value: round(entry.firstCorrect), cases: entry.stories };
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
     }
@@ -137,6 +141,7 @@ repeats, the summary names every principle asked).`,
     if (args.values.json) {
       for (const report of reports) for (const entry of report.configurations) printJson(io, { suite: "retrieval", dataset: report.dataset, configuration: entry.name, ...roundAll(entry.metrics) });
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
+      for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
     } else {
@@ -151,6 +156,10 @@ repeats, the summary names every principle asked).`,
       if (classifier.length) printLine(io, "\nquestion classifier (corpus/questions.jsonl)");
       for (const entry of classifier) {
         printLine(io, `  ${entry.split.padEnd(8)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
+      }
+      if (inference.length) printLine(io, "\nstory principles inferred with the bank's own hidden (what an unlabelled bank gets)");
+      for (const entry of inference) {
+        printLine(io, `  ${entry.dataset.padEnd(12)} ${entry.stories} stories: first inferred is the bank's ${entry.firstCorrect.toFixed(3)}, any of the ${entry.shown.toFixed(1)} inferred ${entry.anyCorrect.toFixed(3)}`);
       }
       for (const entry of critiques) {
         printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw`);
@@ -170,7 +179,7 @@ repeats, the summary names every principle asked).`,
     if (llmCritique && !args.values.json) {
       printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
     }
-    await writeReports(reports, classifier, critiques);
+    await writeReports(reports, classifier, critiques, inference);
 
     const hits = Object.fromEntries(
       reports.flatMap((report) =>
@@ -286,9 +295,9 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
   return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, inventionsCaught, draftsWithInventions };
 }
 
-async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>): Promise<void> {
+async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {
   await mkdir(REPORT_FOLDER, { recursive: true });
-  const data = { generatedAt: new Date().toISOString(), retrieval: reports, classifier, critique: critiques };
+  const data = { generatedAt: new Date().toISOString(), retrieval: reports, classifier, principleInference: inference, critique: critiques };
   await writeFile(path.join(REPORT_FOLDER, "report.json"), `${JSON.stringify(data, null, 2)}\n`);
   await writeFile(path.join(REPORT_FOLDER, "report.html"), renderHtmlReport(data));
   const lines = ["# Eval report", "", "Generated by `coach eval`.", ""];
@@ -306,6 +315,8 @@ async function writeReports(reports: RetrievalDatasetReport[], classifier: Retur
   }
   if (classifier.length) lines.push("## Question classifier", "", "| split | questions | competency@1 | competency@3 | principle@1 |", "|---|---:|---:|---:|---:|");
   for (const entry of classifier) lines.push(`| ${entry.split} | ${entry.questions} | ${entry.competencyAt1.toFixed(3)} | ${entry.competencyAt3.toFixed(3)} | ${entry.principleAt1.toFixed(3)} |`);
+  if (inference.length) lines.push("", "## Story principles inferred (the bank's own hidden)", "", "| bank | stories | first is the bank's | any is the bank's | inferred per story |", "|---|---:|---:|---:|---:|");
+  for (const entry of inference) lines.push(`| ${entry.dataset} | ${entry.stories} | ${entry.firstCorrect.toFixed(3)} | ${entry.anyCorrect.toFixed(3)} | ${entry.shown.toFixed(1)} |`);
   for (const entry of critiques) {
     lines.push("", `## Critique: ${entry.dataset} (${entry.cases} drafts, macro F1 ${entry.macroF1.toFixed(3)}; cue rules alone ${entry.rulesOnlyMacroF1.toFixed(3)})`, "", "| flaw | precision | recall | F1 | kappa | TP | FP | FN | TN |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const metric of entry.metrics) lines.push(`| ${metric.label} | ${metric.precision.toFixed(3)} | ${metric.recall.toFixed(3)} | ${metric.f1.toFixed(3)} | ${metric.kappa.toFixed(2)} | ${metric.truePositive} | ${metric.falsePositive} | ${metric.falseNegative} | ${metric.trueNegative} |`);

@@ -1,0 +1,52 @@
+import { STOPWORDS } from "../../text/stopwords.js";
+import type { Principle } from "../../principles/index.js";
+import type { TextProfile } from "../classify-text.js";
+import { stem, tokenize } from "../normalize-text.js";
+import type { Taxonomy } from "../taxonomy.js";
+
+/** How strongly each principle shows across a bank, on average: a story is judged against its own bank. */
+export type BankPrincipleMeans = ReadonlyMap<Principle, number>;
+
+// Cue scores below this say nothing about a story.
+const CUE_FLOOR = 0.3;
+// Some principles (Earn Trust above all) show a little in almost every story; dividing by the square root of the
+// bank's mean keeps them from crowding out the one a story is really about.
+const BANK_MEAN_POWER = 0.5;
+const RELATIVE_RANKS = 3;
+
+/**
+ * Features of a story for the learned story-principle model: its content
+ * words, its competency and principle cue scores in bands, and which
+ * principles lead it relative to the rest of its bank.
+ */
+export function storyPrincipleFeatures(input: { title: string; body: string; profile: TextProfile; bankMeans: BankPrincipleMeans; taxonomy: Taxonomy }): string[] {
+  const features: string[] = [];
+  const relative = [...input.profile.principles]
+    .filter(([, score]) => score >= CUE_FLOOR)
+    .map(([principle, score]) => [principle, score / Math.pow(Math.max(1e-6, input.bankMeans.get(principle) ?? 1), BANK_MEAN_POWER)] as const)
+    .sort((a, b) => b[1] - a[1]);
+  relative.slice(0, RELATIVE_RANKS).forEach(([principle], rank) => features.push(`rel${rank}:${principle}`));
+  for (const [principle, score] of input.profile.principles) {
+    if (score >= 0.3) features.push(`p3:${principle}`);
+    if (score >= 0.6) features.push(`p6:${principle}`);
+    if (score >= 0.9) features.push(`p9:${principle}`);
+  }
+  for (const [competency, score] of input.profile.competencies) {
+    if (score >= 0.3) features.push(`c3:${competency}`);
+    if (score >= 0.6) features.push(`c6:${competency}`);
+  }
+  const words = new Set<string>();
+  for (const token of tokenize(`${input.title}. ${input.body}`)) {
+    const word = token.text;
+    if (word.length > 1 && !STOPWORDS.has(word) && !input.taxonomy.templateWords.has(word)) words.add(stem(word));
+  }
+  for (const word of words) features.push(`w:${word}`);
+  return features;
+}
+
+/** Each principle's mean cue score over a bank's story profiles. */
+export function bankPrincipleMeans(profiles: readonly TextProfile[]): Map<Principle, number> {
+  const means = new Map<Principle, number>();
+  for (const profile of profiles) for (const [principle, score] of profile.principles) means.set(principle, (means.get(principle) ?? 0) + score / profiles.length);
+  return means;
+}
