@@ -76,14 +76,17 @@ export class CoachEngine implements Coach {
     return this.findStories(question || text);
   }
 
-  /** Mid-interview "which story fits?": the stories for the question on the table; the interview waits. */
+  /**
+   * Mid-interview "which story fits?": the stories for the question on the
+   * table; the interview waits, restating what it waits for (the follow-up, once one was asked).
+   */
   private async hint(session: Session): Promise<CoachReply> {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
     const found = await this.findStories(turn.question);
-    return { text: `${found.text}
-
-Still on question ${interview.current! + 1} of ${interview.turns.length}: ${turn.question}`, cards: found.cards };
+    const position = `question ${interview.current! + 1} of ${interview.turns.length}`;
+    const waiting = interview.awaitingFollowUp && turn.followUp ? `Still on the follow-up to ${position}: ${turn.followUp}` : `Still on ${position}: ${turn.question}`;
+    return { text: `${found.text}\n\n${waiting}`, cards: found.cards };
   }
 
   private async findStories(question: string): Promise<CoachReply> {

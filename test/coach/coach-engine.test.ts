@@ -47,6 +47,21 @@ describe("the coach engine", () => {
     expect(session.interview!.awaitingFollowUp).toBe(false);
   });
 
+  it("restates the open follow-up, not the first question, when a hint is asked after one", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    await engine.respond(session, "interview me on Dive Deep");
+    // No result: the interviewer probes for the outcome.
+    await engine.respond(session, "Our reports disagreed with finance, so I traced both queries back to the source tables and found they used different date fields.");
+    const followUp = session.interview!.turns[0]!.followUp!;
+    expect(session.interview!.awaitingFollowUp).toBe(true);
+    const reply = await engine.respond(session, "hint");
+    expect(reply.cards[0]?.type).toBe("matches");
+    expect(reply.text).toContain(`Still on the follow-up to question 1 of 1: ${followUp}`);
+    // The follow-up stays open for the answer that comes next.
+    expect(session.interview!.awaitingFollowUp).toBe(true);
+  });
+
   it("explains 'hint' outside a mock interview instead of searching for the word", async () => {
     const { engine } = await engineForSampleBank();
     const session = new SessionStore("/nonexistent").create();
