@@ -27,6 +27,9 @@ const SAME_AS_NUMBER = new RegExp(
 const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
 const NOT_AN_EVENT = /^(?:manager|boss|vp|director|lead|team|teammate|colleague|customer|client|person|people|company|role|job|tool|checklist|template|approach|method|process|idea|stack|vendor|supplier)s?$/i;
 // "Same barcode rollout as under Deliver Results": the retold story is named by its words and section, not a number.
+// "This is the remote-teaching week again, from the team side.": a retelling named by its words alone.
+const TOLD_AGAIN = /(?:^|[.!?]\s+)(?:this|it|that)(?:\s+is|['’]s)\s+(?:the\s+|my\s+|our\s+)?(?:same\s+)?([\p{L}\d][\p{L}\d '’-]{2,50}?)\s+again\b/iu;
+const EVENT_WORD = new RegExp(`^${EVENT}$`, "i");
 const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
@@ -75,7 +78,18 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     // "the same release problem as in my last job" names no section of the bank: not a retelling.
     const section = findPrincipleMentions(said[2]!);
     if (section.length === 0) return;
-    const target = storyNamedBy(said[1]!, section, stories, index);
+    const target = storyNamedBy(said[1]!, (other) => section.some((principle) => other.principles?.includes(principle)), stories, index);
+    if (target !== null) union(target, index);
+  });
+
+  stories.forEach((story, index) => {
+    if (story.experienceKey) return;
+    const said = TOLD_AGAIN.exec(story.body);
+    // The naming words ("the neonatal rounding bug" -> "neonatal rounding"): the event noun may not be in the first telling,
+    // and a phrase that is nothing but one ("the same problem again") names no story.
+    const naming = said?.[1]!.split(/[\s-]+/).filter((word) => !EVENT_WORD.test(word) && !STOPWORDS.has(word.toLowerCase()));
+    if (!naming?.length) return;
+    const target = storyNamedBy(naming.join(" "), () => true, stories, index);
     if (target !== null) union(target, index);
   });
 
@@ -154,16 +168,16 @@ function distinctiveFeatures(text: string): Set<string> {
 }
 
 /**
- * The one other story of the same file, filed under one of the named
- * principles, that uses every content word of a phrase most often; failing
- * that, the only story under those principles; null when none or tied.
+ * The one other story of the same file, among those `eligible` allows (filed
+ * under the named principles, say), that uses every content word of a phrase
+ * most often; failing that, the only eligible story; null when none or tied.
  */
-function storyNamedBy(phrase: string, section: readonly string[], stories: readonly ExperienceInput[], self: number): number | null {
-  // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price".
-  const words = phrase.toLowerCase().split(/\s+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
+function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => boolean, stories: readonly ExperienceInput[], self: number): number | null {
+  // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price"; "remote-teaching" is two words.
+  const words = phrase.toLowerCase().split(/[\s-]+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
   const candidates = stories
     .map((other, index) => ({ other, index }))
-    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey && section.some((principle) => other.principles?.includes(principle)));
+    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey && eligible(other));
   let best: number | null = null;
   let bestCount = 0;
   let tied = false;

@@ -131,6 +131,40 @@ R: None of them moved their orders elsewhere.
     expect(experience("What came after the queue")).toBe(experience("Calendar sync broke on a Thursday"));
   });
 
+  it("groups a retelling the author names by its words ('This is the remote-teaching week again'), not one that only says 'the same problem again'", () => {
+    const bank = parse(`## Remote teaching in a week
+S: The school closed on a Friday and we had one week to move nine teachers online.
+A: I set up the platform over the weekend and ran two training sessions.
+R: Every class met online on the Monday.
+
+## The neonatal dose release
+S: A release changed how the app rounded dose volumes for neonatal profiles.
+A: I wrote boundary tests and found 0.15 mL rounding to 0.1.
+R: We fixed it before release.
+
+## Keeping the department afloat
+This is the remote-teaching week again, from the team side. Two teachers were scared of recording videos.
+A: I paired each of them with a colleague and reviewed their first recordings.
+R: Both were teaching online by Wednesday.
+
+## Saying no to the director
+S: This is the neonatal rounding bug again: the director asked us to ship with a known-issue note.
+A: I refused and offered a one-day delay.
+R: We shipped the fix a day late.
+
+## A second outage
+S: It's the same problem again, a cache that never evicted.
+A: I added eviction and an alert.
+R: Memory stayed flat.
+`);
+    const experience = (title: string) => bank.stories.find((story) => story.title === title)!.experience;
+    expect(experience("Keeping the department afloat")).toBe(experience("Remote teaching in a week"));
+    // The event noun ("bug") need not be in the first telling: the naming words are.
+    expect(experience("Saying no to the director")).toBe(experience("The neonatal dose release"));
+    expect(experience("A second outage")).toBe(bank.stories.find((story) => story.title === "A second outage")!.id);
+    expect(new Set(bank.stories.map((story) => story.experience)).size).toBe(3);
+  });
+
   it("lists the bank's own tags with the story", async () => {
     const bank = parse(`### Cold start 4.1 s to 1.3 s
 Tags: performance, metrics
