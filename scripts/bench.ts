@@ -7,7 +7,7 @@
  * Run: npm run bench
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync, chmodSync } from "node:fs";
+import { mkdtempSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseBankFiles } from "../src/bank/index.js";
@@ -25,7 +25,6 @@ async function wholeProcess(): Promise<void> {
   const bin = path.join(work, "bin");
   execFileSync("mkdir", ["-p", bin]);
   const target = path.join(PACKAGE_ROOT, "dist", "cli", "coach.mjs");
-  chmodSync(target, 0o755);
   symlinkSync(target, path.join(bin, "coach"));
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}:${process.env.PATH}`, COACH_HOME: path.join(work, "store") };
   for (const key of Object.keys(env)) if (key.startsWith("OPENAI_") || key === "COACH_PROVIDER") delete env[key];

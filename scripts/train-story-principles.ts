@@ -14,7 +14,7 @@ import type { Story } from "../src/core/story.js";
 import { predictLogistic, trainLogistic, type LogisticExample, type LogisticModel } from "../src/learning/index.js";
 import { PACKAGE_ROOT } from "../src/package-root.js";
 import { PRINCIPLES } from "../src/principles/index.js";
-import { STORY_PRINCIPLE_MODEL_FILE, bankPrincipleMeans, loadTaxonomy, principleProfileText, profileText, storyPrincipleFeatures } from "../src/understanding/index.js";
+import { STORY_PRINCIPLE_MODEL_FILE, loadTaxonomy, principleMeansByFile, principleProfileText, profileText, relativeCueRanking, storyPrincipleFeatures } from "../src/understanding/index.js";
 
 // L2 0.001 measured best of 0.0003-0.05 by leaving one bank out (--cv); words seen in fewer than 3 stories are dropped.
 const OPTIONS = { l2: 0.001, epochs: 150, learningRate: 0.5, minCount: 3 };
@@ -22,7 +22,7 @@ const BANKS_ROOT = path.join(PACKAGE_ROOT, "corpus", "retrieval-training", "bank
 
 interface LabelledStory extends LogisticExample {
   bank: string;
-  /** The cue-score ranking's first principle, for comparison. */
+  /** The cue-score ranking's first principle, for comparison; none when no cue shows a principle (nor is one inferred). */
   cueFirst: string | undefined;
 }
 
@@ -32,16 +32,18 @@ const bankNames = readdirSync(BANKS_ROOT).sort();
 for (const name of bankNames) {
   const stories: Story[] = (await loadBank([path.join(BANKS_ROOT, name)])).stories;
   const profiles = stories.map((story) => profileText(principleProfileText(story), "story"));
-  const bankMeans = bankPrincipleMeans(profiles);
+  const means = principleMeansByFile(stories.map((story) => story.source.file), profiles);
   stories.forEach((story, index) => {
     if (story.principles.length === 0) return;
     const profile = profiles[index]!;
-    const cueFirst = [...profile.principles].filter(([, score]) => score >= 0.3).sort((a, b) => b[1] / Math.sqrt(bankMeans.get(b[0]) ?? 1) - a[1] / Math.sqrt(bankMeans.get(a[0]) ?? 1))[0]?.[0];
+    const bankMeans = means[index]!;
+    const cueFirst = relativeCueRanking(profile, bankMeans)[0]?.principle;
     examples.push({ bank: name, labels: story.principles, cueFirst, features: storyPrincipleFeatures({ title: story.title, body: story.body, profile, bankMeans, taxonomy }) });
   });
 }
 
-const firstOf = (model: LogisticModel, example: LabelledStory) => [...predictLogistic(model, example.features)].sort((a, b) => b[1] - a[1])[0]?.[0];
+// As withInferredPrinciples does: a story whose cues show no principle gets none.
+const firstOf = (model: LogisticModel, example: LabelledStory) => (example.cueFirst === undefined ? undefined : [...predictLogistic(model, example.features)].sort((a, b) => b[1] - a[1])[0]?.[0]);
 
 if (process.argv.includes("--cv")) {
   // A second principle is shown when it scores at least this share of the first: how often one shown is the writer's.
@@ -56,6 +58,7 @@ if (process.argv.includes("--cv")) {
     const cues = tested.filter((example) => example.labels.includes(example.cueFirst ?? "")).length;
     for (const share of SHARES) {
       for (const example of tested) {
+        if (example.cueFirst === undefined) continue;
         const ranked = [...predictLogistic(model, example.features)].sort((a, b) => b[1] - a[1]);
         const shown = ranked.filter(([, probability], rank) => rank < 2 && probability >= share * ranked[0]![1]).map(([principle]) => principle);
         const tally = shownTally.get(share)!;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bankPrincipleMeans, loadTaxonomy, profileText, storyPrincipleFeatures, STORY_PRINCIPLE_MODEL_FILE } from "../../src/understanding/index.js";
+import { parseBankFiles } from "../../src/bank/index.js";
+import { loadTaxonomy, profileText, storyPrincipleFeatures, STORY_PRINCIPLE_MODEL_FILE, withInferredPrinciples } from "../../src/understanding/index.js";
+import { bankPrincipleMeans, principleMeansByFile } from "../../src/understanding/story-principle-model/index.js";
 import { retrainToCompare } from "../support/retrain-to-compare.js";
 
 describe("the learned story-principle model", () => {
@@ -17,6 +19,35 @@ describe("the learned story-principle model", () => {
     expect(features).not.toContain("w:i");
     // The principle leading the story relative to its bank is a feature of its own.
     expect(features.filter((feature) => feature.startsWith("rel0:"))).toHaveLength(1);
+  });
+
+  it("gives a placeholder story no principle: the model's prior is no evidence", () => {
+    const bank = JSON.stringify({
+      stories: [
+        { title: "Cut the cloud bill", text: "Our AWS bill grew 30%. I rightsized databases and moved batch jobs to spot instances, cutting the bill by 38%." },
+        { title: "Placeholder", text: "n/a" },
+        { title: "Zzz", text: "Lorem ipsum dolor sit amet." },
+      ],
+    });
+    const stories = withInferredPrinciples(parseBankFiles([{ path: "bank.json", bytes: Buffer.from(bank), sha256: "x" }]).stories);
+    const byTitle = (title: string) => stories.find((story) => story.title === title)!;
+    expect(byTitle("Cut the cloud bill").principles[0]).toBe("Frugality");
+    for (const title of ["Placeholder", "Zzz"]) {
+      expect(byTitle(title).principles).toEqual([]);
+      expect(byTitle(title).principleSource).toBe("none");
+    }
+  });
+
+  it("judges each story against the means of its own file when the file is big enough, else of all the stories", () => {
+    const profile = (text: string) => profileText(text, "story");
+    const cost = profile("I cut the cloud bill by 38%.");
+    const plain = profile("I wrote the runbook.");
+    const files = ["a.md", "a.md", "a.md", "a.md", "a.md", "b.md"];
+    const profiles = [cost, cost, cost, cost, cost, plain];
+    const means = principleMeansByFile(files, profiles);
+    // a.md has five stories: its own mean. b.md has one: the mean over all six.
+    expect(means[0]!.get("Frugality")).toBeCloseTo(cost.principles.get("Frugality") ?? 0, 10);
+    expect(means[5]!.get("Frugality")).toBeCloseTo(((cost.principles.get("Frugality") ?? 0) * 5 + (plain.principles.get("Frugality") ?? 0)) / 6, 10);
   });
 
   it("the committed model file is what the training script produces from the current banks", () => {
