@@ -3,7 +3,9 @@ import type { Embedder } from "../../core/embedder.js";
 import { lexicalTerms } from "../../retrieval/lexical-index.js";
 import { loadTaxonomy, profileText, profileVector, stem, type Taxonomy } from "../../understanding/index.js";
 
-const LEXICAL_DIMENSIONS = 256;
+// Words are hashed into this many dimensions. At 256, collisions cost the dense signal 0.05 hit@3 on the
+// training banks (0.686 -> 0.736 at 1024); 2048 and 4096 add under 0.01 and slow every search.
+const LEXICAL_DIMENSIONS = 1024;
 // Share of the vector given to words versus to interview themes (competencies and principles).
 const LEXICAL_SHARE = 0.55;
 const THEME_SHARE = 0.45;
@@ -26,7 +28,7 @@ export class InterviewEmbedder implements Embedder {
       for (const word of family) this.canonical.set(stem(word), head);
     }
     this.dimensions = LEXICAL_DIMENSIONS + this.taxonomy.competencies.length + 16;
-    this.id = `local:interview-v2-${this.taxonomy.version}`;
+    this.id = `local:interview-v3-${this.taxonomy.version}`;
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
