@@ -3,8 +3,7 @@ import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
 import { assessCoverage, type MatchResult, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import { lexicalTerms } from "../retrieval/lexical-index.js";
-import { loadTaxonomy } from "../understanding/index.js";
+import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import type { InterviewTurn, Session } from "./session.js";
 

@@ -1,5 +1,4 @@
-import { STOPWORDS } from "../text/stopwords.js";
-import { stem, tokenize } from "../understanding/normalize-text.js";
+import { lexicalTerms, stem } from "../understanding/normalize-text.js";
 import type { Taxonomy } from "../understanding/taxonomy.js";
 
 /** A document for lexical search: its id and weighted fields. */
@@ -12,14 +11,6 @@ const K1 = 1.2;
 const B = 0.75;
 // Words from the same vocabulary family as a question word count for this much of a direct hit.
 const FAMILY_WEIGHT = 0.35;
-
-/** Content words of a text, stemmed, without stop words or interview template words. */
-export function lexicalTerms(text: string, skip: ReadonlySet<string>): string[] {
-  return tokenize(text)
-    .map((token) => token.text)
-    .filter((word) => !STOPWORDS.has(word) && !skip.has(word) && word.length > 1)
-    .map(stem);
-}
 
 /**
  * BM25 over stories with interview-vocabulary expansion: a question about

@@ -1,7 +1,6 @@
 import type { Story } from "../core/story.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
-import { loadTaxonomy, profileText, type TextProfile } from "../understanding/index.js";
-import { lexicalTerms } from "./lexical-index.js";
+import { lexicalTerms, loadTaxonomy, profileText, type TextProfile } from "../understanding/index.js";
 
 /** What the retriever knows about a story beyond its text. */
 export interface StoryFeatures {

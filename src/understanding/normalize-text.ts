@@ -1,3 +1,5 @@
+import { STOPWORDS } from "../text/stopwords.js";
+
 /** A word of a text in its matching form, with where it sits in the original text. */
 export interface Token {
   text: string;
@@ -88,4 +90,12 @@ function stripSuffix(word: string): string {
     if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
   }
   return word;
+}
+
+/** Content words of a text, stemmed, without stop words or interview template words: what lexical matching compares. */
+export function lexicalTerms(text: string, skip: ReadonlySet<string>): string[] {
+  return tokenize(text)
+    .map((token) => token.text)
+    .filter((word) => !STOPWORDS.has(word) && !skip.has(word) && word.length > 1)
+    .map(stem);
 }

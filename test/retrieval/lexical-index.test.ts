@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LexicalIndex, lexicalTerms } from "../../src/retrieval/lexical-index.js";
-import { loadTaxonomy } from "../../src/understanding/index.js";
+import { LexicalIndex } from "../../src/retrieval/lexical-index.js";
+import { lexicalTerms, loadTaxonomy } from "../../src/understanding/index.js";
 
 const taxonomy = loadTaxonomy();
 

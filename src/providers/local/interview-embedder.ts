@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Embedder } from "../../core/embedder.js";
-import { lexicalTerms } from "../../retrieval/lexical-index.js";
-import { loadTaxonomy, profileText, profileVector, stem, type Taxonomy } from "../../understanding/index.js";
+import { lexicalTerms, loadTaxonomy, profileText, profileVector, stem, type Taxonomy } from "../../understanding/index.js";
 
 // Words are hashed into this many dimensions. At 256, collisions cost the dense signal 0.05 hit@3 on the
 // training banks (0.686 -> 0.736 at 1024); 2048 and 4096 add under 0.01 and slow every search.

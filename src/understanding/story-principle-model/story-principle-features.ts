@@ -1,7 +1,6 @@
-import { STOPWORDS } from "../../text/stopwords.js";
 import type { Principle } from "../../principles/index.js";
 import type { TextProfile } from "../classify-text.js";
-import { stem, tokenize } from "../normalize-text.js";
+import { lexicalTerms } from "../normalize-text.js";
 import type { Taxonomy } from "../taxonomy.js";
 
 /** How strongly each principle shows across a bank, on average: a story is judged against its own bank. */
@@ -45,12 +44,7 @@ export function storyPrincipleFeatures(input: { title: string; body: string; pro
     if (score >= 0.3) features.push(`c3:${competency}`);
     if (score >= 0.6) features.push(`c6:${competency}`);
   }
-  const words = new Set<string>();
-  for (const token of tokenize(`${input.title}. ${input.body}`)) {
-    const word = token.text;
-    if (word.length > 1 && !STOPWORDS.has(word) && !input.taxonomy.templateWords.has(word)) words.add(stem(word));
-  }
-  for (const word of words) features.push(`w:${word}`);
+  for (const word of new Set(lexicalTerms(`${input.title}. ${input.body}`, input.taxonomy.templateWords))) features.push(`w:${word}`);
   return features;
 }
 
