@@ -35,7 +35,7 @@ describe("the LLM-driven coach against the test LLM server", () => {
   it("calls the story-search tool, streams the answer token by token, and replaces figures it invented", async () => {
     llm.reply(
       { toolCalls: [{ name: "find_stories", arguments: { question: "Tell me about a time you failed", k: 2 } }] },
-      { content: "Use your promo-code story: you skipped the load test and about 3,800 carts were abandoned. Say it protected 99% of revenue? Only if true. Lead with the situation." },
+      { content: "Use your promo-code story: you skipped the load test and about 3,800 carts were abandoned. Say it protected 99% of revenue? Only if true. Lead with the situation. Practise it aloud. Trim the setup." },
     );
     const session = new SessionStore("/nonexistent").create();
     const tokens: string[] = [];
@@ -52,6 +52,9 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(reply.text).toContain("3,800");
     expect(reply.text).not.toContain("99%");
     expect(reply.text).toContain("[X%]");
+    // Streamed pieces start with the space after a full stop: sentence starts are not taken for names.
+    expect(reply.text).toContain("Practise it aloud. Trim the setup.");
+    expect(reply.text).not.toContain("[name]");
     expect(session.messages.map((message) => message.role)).toEqual(["user", "coach"]);
   });
 

@@ -147,4 +147,33 @@ describe("never inventing: the placeholder check on its own", () => {
     const { text } = enforceNoInvention("Latency halved and we served twice as many users.", ["Latency went down a lot."]);
     expect(text).toBe("Latency [N] and we served [N] as many users.");
   });
+
+  it("keeps the full stop after a figure the candidate gave, and replaces an invented one without eating it", () => {
+    const answer = "We recovered $31,337 in invoices and served 1,200 customers.";
+    expect(enforceNoInvention("I recovered $31,337. We served 1,200.", [answer]).text).toBe("I recovered $31,337. We served 1,200.");
+    const invented = enforceNoInvention("Errors fell to 40. Then 7, then none.", [answer]);
+    expect(invented.text).toBe("Errors fell to [N]. Then [N], then none.");
+    expect(invented.replacements.map((entry) => entry.original)).toEqual(["40", "7"]);
+  });
+
+  it("matches spelled-out numbers as whole words: 'often' is no source for 'ten'", () => {
+    const { text } = enforceNoInvention("Ten engineers and two teams; one of them stayed.", ["It was often done over the network."]);
+    expect(text).toBe("[N] engineers and [N] teams; [N] of them stayed.");
+  });
+
+  it("names each placeholder by its unit: people are counts, not timeframes", () => {
+    const { replacements } = enforceNoInvention("We reached 1,200 users in 3 days; p99 fell to 40 ms.", ["nothing measured"]);
+    expect(replacements).toEqual([
+      { original: "1,200 users", placeholder: "[N]" },
+      { original: "3 days", placeholder: "[timeframe]" },
+      { original: "40 ms", placeholder: "[timeframe]" },
+    ]);
+  });
+
+  it("treats a word after a sentence break as a sentence start even when a streamed piece begins with the space", () => {
+    for (const piece of [" Consider the billing story first.", "Good question.\n- Lead with the result.", "\n  Keep it short."]) {
+      expect(enforceNoInvention(piece, ["unrelated"]).replacements).toEqual([]);
+    }
+    expect(enforceNoInvention(" Consider what Dana said.", ["unrelated"]).text).toBe(" Consider what [name] said.");
+  });
 });

@@ -4,7 +4,9 @@ export interface Replacement {
   placeholder: string;
 }
 
-const NUMBER = /[$€£]?\d[\d,.]*(?:\s?(?:%|percent|k\b|m\b|x\b|ms\b|s\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|people\b|users\b|customers\b))?/gi;
+// A figure ends on a digit: the full stop or comma after "$31,337." belongs to the sentence.
+const NUMBER = /(?<![A-Za-z0-9])[$€£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|percent|k\b|m\b|x\b|ms\b|s\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|people\b|users\b|customers\b))?/gi;
+const TIMEFRAME = /\d\s?(?:ms|s|hours?|days?|weeks?|months?|years?|minutes?)$/i;
 const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|halved|double|doubled|triple|tripled|quadrupled|tenfold|twice)\b/gi;
 // Capitalised words that are not names: sentence starts are handled separately; these are common anyway.
 const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL"]);
@@ -12,7 +14,7 @@ const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", 
 function placeholderFor(figure: string): string {
   if (/%|percent/i.test(figure)) return "[X%]";
   if (/^[$€£]/.test(figure)) return `[${figure[0]}X]`;
-  if (/hours?|days?|weeks?|months?|years?|minutes?|ms\b|s\b/i.test(figure)) return "[timeframe]";
+  if (TIMEFRAME.test(figure)) return "[timeframe]";
   return "[N]";
 }
 
@@ -48,12 +50,14 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     return placeholder;
   });
   result = result.replace(SPELLED, (word) => {
-    if (haystack.includes(word.toLowerCase())) return word;
+    // Whole words only: "often" does not contain the figure "ten".
+    if (new RegExp(`\\b${word.toLowerCase()}\\b`).test(haystack)) return word;
     replacements.push({ original: word, placeholder: "[N]" });
     return "[N]";
   });
-  // Proper names: capitalised words not at a sentence start, absent from the candidate's text.
-  result = result.replace(/(?<![.!?]\s|^|\n|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
+  // Proper names: capitalised words not at a sentence or list-item start, absent from the candidate's text.
+  // Streamed text arrives in pieces that can begin with the space after a full stop, so leading space counts as a start.
+  result = result.replace(/(?<!(?:^|[.!?:\n])[\s"'“(*_]*(?:[-*•]\s+)?|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
     if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
     const words = name.split(/\s+/);
     if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;
