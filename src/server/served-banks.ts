@@ -1,6 +1,7 @@
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseBankFiles } from "../bank/index.js";
+import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank } from "../core/story.js";
 import { InputError } from "../errors/index.js";
@@ -24,12 +25,20 @@ export class ServedBanks {
   private state: BankState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
+  private sample: string | null;
+
+  /**
+   * `fallback` is the bundled sample bank: served when nothing else is, and
+   * replaced by the first upload.
+   */
   constructor(
     private readonly store: string,
     private readonly embedder: Embedder,
     private banks: string[],
-    private readonly sample: string | null,
-  ) {}
+    private readonly fallback: string,
+  ) {
+    this.sample = banks.length === 1 && banks[0] === fallback ? fallback : null;
+  }
 
   private get uploads(): string {
     return path.join(this.store, "uploads");
@@ -48,31 +57,60 @@ export class ServedBanks {
     return this.banks.filter((bank) => path.dirname(bank) === this.uploads).map((bank) => path.basename(bank).replace(/\.(md|json)$/, ""));
   }
 
-  /** Adds or replaces a named bank; refuses one with no story without changing anything. */
+  /** Adds or replaces a named bank; a bank that is refused (no story, over the limit, unindexable) changes nothing. */
   async upload(name: string, content: string, format: "markdown" | "json"): Promise<ParsedBank> {
     return this.exclusive(async () => {
       const file = path.join(this.uploads, `${name}.${format === "json" ? "json" : "md"}`);
-      const parsed = parseBankFiles([{ path: file, bytes: Buffer.from(content, "utf8"), sha256: "upload" }]);
+      const bytes = Buffer.from(content, "utf8");
+      // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
+      if (bytes.length > MAX_BANK_FILE_BYTES) throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank.`);
+      const parsed = parseBankFiles([{ path: file, bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
-      await writeFileAtomic(file, content);
-      const others = this.banks.filter((bank) => bank !== this.sample && path.join(path.dirname(bank), path.basename(bank).replace(/\.(md|json)$/, "")) !== path.join(this.uploads, name));
-      this.banks = [...others, file];
-      await this.rebuild();
+      const replaced = this.uploadedFiles(name);
+      const others = this.banks.filter((bank) => bank !== this.sample && !replaced.includes(bank));
+      await this.change([...others, file], { write: { file, content }, remove: replaced.filter((old) => old !== file) });
       return { ...parsed, stories: withInferredPrinciples(parsed.stories) };
     });
   }
 
+  /**
+   * Removes a named upload. When it was the last bank, the bundled sample bank
+   * is served again (as on a first start); a refused removal changes nothing.
+   */
   async remove(name: string): Promise<boolean> {
     return this.exclusive(async () => {
-      const matches = this.banks.filter((bank) => path.dirname(bank) === this.uploads && path.basename(bank).replace(/\.(md|json)$/, "") === name);
-      if (matches.length === 0) return false;
-      this.banks = this.banks.filter((bank) => !matches.includes(bank));
-      if (this.banks.length === 0 && this.sample) this.banks = [this.sample];
-      if (this.banks.length === 0) throw new InputError("INPUT_EMPTY", "cannot remove the last bank the server serves.");
-      await this.rebuild();
-      for (const file of matches) await rm(file, { force: true });
+      const files = this.uploadedFiles(name);
+      if (files.length === 0) return false;
+      const remaining = this.banks.filter((bank) => !files.includes(bank));
+      await this.change(remaining.length > 0 ? remaining : [this.fallback], { remove: files });
       return true;
     });
+  }
+
+  private uploadedFiles(name: string): string[] {
+    return this.banks.filter((bank) => path.dirname(bank) === this.uploads && path.basename(bank).replace(/\.(md|json)$/, "") === name);
+  }
+
+  /**
+   * Serves a new list of banks: the uploaded file is written, the index
+   * rebuilt, and only then are replaced files removed. If the rebuild fails,
+   * the written file is put back as it was and the old banks stay served.
+   */
+  private async change(banks: string[], files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
+    const previous = { banks: this.banks, sample: this.sample };
+    const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
+    if (files.write) await writeFileAtomic(files.write.file, files.write.content);
+    this.banks = banks;
+    this.sample = banks.length === 1 && banks[0] === this.fallback ? this.fallback : null;
+    try {
+      await this.rebuild();
+    } catch (error) {
+      this.banks = previous.banks;
+      this.sample = previous.sample;
+      if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
+      throw error;
+    }
+    for (const file of files.remove) await rm(file, { force: true });
   }
 
   private async rebuild(): Promise<BankState> {

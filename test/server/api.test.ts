@@ -144,4 +144,41 @@ describe("tokens, hosts and restarts", () => {
       await server.stop();
     }
   });
+
+  it("a refused upload or deletion changes nothing, and the sample bank gives way to the first upload even after a restart", async () => {
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-banks-"));
+    const content = readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8");
+    const small = JSON.stringify({ stories: [{ title: "Cut the build time", situation: "Builds took 40 minutes.", action: "I split the test suite across four runners.", result: "Builds took 9 minutes." }] });
+    const health = async (url: string) => (await json(fetch(`${url}/api/health`))).stories;
+    const banks = async (url: string) => (await json(fetch(`${url}/api/banks`))).banks;
+    let server = await startServe(["--store", store]);
+    let sampleStories: number;
+    try {
+      sampleStories = await health(server.url);
+      expect(sampleStories).toBeGreaterThan(13);
+      expect((await post(`${server.url}/api/banks`, { name: "mine", content })).status).toBe(200);
+      // Under 5 million characters but over 5 MB as UTF-8 bytes, as the file would be on disk.
+      const huge = await post(`${server.url}/api/banks`, { name: "huge", content: `${content}\n\nNotes: ${"é".repeat(2_700_000)}` });
+      expect(huge.status).toBe(413);
+      expect((await json(huge)).error.code).toBe("INPUT_TOO_LARGE");
+      expect(await banks(server.url)).toEqual(["mine"]);
+      expect((await post(`${server.url}/api/banks`, { name: "second", content: small })).status).toBe(200);
+      expect(await health(server.url)).toBe(14);
+      expect((await fetch(`${server.url}/api/banks/mine`, { method: "DELETE" })).status).toBe(200);
+      expect((await fetch(`${server.url}/api/banks/second`, { method: "DELETE" })).status).toBe(200);
+      expect(await banks(server.url)).toEqual([]);
+      expect(await health(server.url)).toBe(sampleStories);
+    } finally {
+      await server.stop();
+    }
+    server = await startServe(["--store", store]);
+    try {
+      expect(await health(server.url)).toBe(sampleStories);
+      expect((await post(`${server.url}/api/banks`, { name: "mine", content })).status).toBe(200);
+      expect(await health(server.url)).toBe(13);
+      expect(await banks(server.url)).toEqual(["mine"]);
+    } finally {
+      await server.stop();
+    }
+  });
 });

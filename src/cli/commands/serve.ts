@@ -44,14 +44,13 @@ requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
     announceProvider(config, io);
     const embedder = await resolveProvider(config).createEmbedder();
     let banks = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
-    let sample: string | null = null;
     if (banks.length === 0) banks = (await readStoredBanks(config.store)) ?? [];
     if (banks.length === 0) {
       notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
       banks = [SAMPLE_BANK_PATH];
-      sample = SAMPLE_BANK_PATH;
     }
-    const served = new ServedBanks(config.store, embedder, banks, sample);
+    // A store that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) still gives way to the first upload.
+    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH);
     const state = await served.load();
     const critic = await createCritic(config, io);
     const coaches = new WeakMap<object, ReturnType<typeof createCoach>>();
