@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents, startServe, type RunningServer } from "../support/serve.js";
 import { SAMPLE_BANK, runCoach } from "../support/run-coach.js";
+import { startTestLlmServer } from "../support/test-llm-server.js";
 
 /** A response body as JSON (any: the tests check its shape). */
 async function json(response: Response | Promise<Response>): Promise<any> {
@@ -179,6 +180,35 @@ describe("tokens, hosts and restarts", () => {
       expect(await banks(server.url)).toEqual(["mine"]);
     } finally {
       await server.stop();
+    }
+  });
+});
+
+describe("with a provider configured", () => {
+  it("the critic takes figures and names from banks uploaded after the server started", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-provider-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" });
+    try {
+      const bank = "## Rebuilt the Zanzibar billing retries\n\n**Situation:** Card payments failed at night.\n**Action:** I rewrote the retry queue.\n**Result:** Failed payments fell by 87%.\n";
+      expect((await post(`${server.url}/api/banks`, { name: "mine", content: bank })).status).toBe(200);
+      const coaching = (improvedAnswer: string) => ({
+        json: {
+          parts: Object.fromEntries(["situation", "task", "action", "result", "lesson"].map((part) => [part, { feedback: "ok" }])),
+          strengths: ["first person"],
+          improvements: ["say the figure"],
+          followUps: ["What did you try first?"],
+          improvedAnswer,
+        },
+      });
+      llm.reply(coaching("At Zanzibar I rewrote the retry queue and failed payments fell by 87% within 3 weeks."));
+      const critique = await json(post(`${server.url}/api/critique`, { question: "Tell me about a fix you are proud of.", answer: "I rewrote the retry queue for our payments." }));
+      expect(critique.llm.fallback).toBe(false);
+      // Zanzibar and 87% are in the uploaded bank; the three weeks are in neither the answer nor the bank.
+      expect(critique.llm.improvedAnswer).toBe("At Zanzibar I rewrote the retry queue and failed payments fell by 87% within [timeframe].");
+    } finally {
+      await server.stop();
+      await llm.close();
     }
   });
 });

@@ -52,7 +52,10 @@ requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
     // A store that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) still gives way to the first upload.
     const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH);
     const state = await served.load();
-    const critic = await createCritic(config, io);
+    const critic = await createCritic(config, io, () => {
+      const current = served.current();
+      return { stories: current.indexed.stories, matcher: current.matcher };
+    });
     const coaches = new WeakMap<object, ReturnType<typeof createCoach>>();
     const app = createApp({
       banks: served,

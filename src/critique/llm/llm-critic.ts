@@ -13,8 +13,8 @@ const MAX_ATTEMPTS = 2;
 export interface LlmCriticOptions {
   chat: ChatModel;
   cache?: LlmCache;
-  /** The user's own story texts: figures and names in them are not inventions. */
-  bankTexts?: readonly string[];
+  /** The user's own story texts, as they are now: figures and names in them are not inventions. */
+  bankTexts?: () => readonly string[];
   /** Story excerpts closest to the question, shown to the model. */
   closestStories?: (question: string) => Promise<string[]> | string[];
   /** Called with a reason when the model could not be used and the offline critique stands alone. */
@@ -97,7 +97,7 @@ export class LlmCritic implements Critic {
       return { ...offline, llm: { fallback: true, reason: message } };
     }
     if (key && !cached) await this.options.cache!.set(key, JSON.stringify(parsed));
-    const sources = [answer, ...stories, ...(this.options.bankTexts ?? [])];
+    const sources = [answer, ...stories, ...(this.options.bankTexts?.() ?? [])];
     const enforced = enforceNoInvention(parsed.improvedAnswer, sources);
     const improvements = [...parsed.improvements];
     for (const replacement of enforced.replacements.slice(0, 2)) {
