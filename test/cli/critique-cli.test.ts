@@ -72,6 +72,16 @@ describe("coach critique", () => {
     for (let i = 1; i < lines.length; i++) expect(lines[i].score).toBeGreaterThanOrEqual(lines[i - 1].score);
   });
 
+  it("--bank grades each story's parts as the writer labelled them, as `coach stories` reads them", async () => {
+    const bank = path.join(folder, "labelled.md");
+    writeFileSync(bank, "## Automated the morning export\n\n**Situation:** Analysts downloaded CSV files by hand every morning.\n**Action:** I wrote a script that copies the files to S3 on a schedule.\n**Result:** Saved 5 hours of analyst time per week.\n");
+    const [line] = jsonLines((await runCoach(["critique", "--bank", bank, "--json"])).stdout);
+    expect(line.star.result.present).toBe(true);
+    expect(line.star.result.spans.map((span: { text: string }) => span.text)).toEqual(["Saved 5 hours of analyst time per week."]);
+    expect(line.quantified).toBe(true);
+    expect(line.issues.map((issue: { code: string }) => issue.code)).not.toContain("MISSING_RESULT");
+  });
+
   it("bad input: empty answer exits 2, unreadable answer file exits 3", async () => {
     expect((await runCoach(["critique", "--question", "Q?", "--answer", " "])).code).toBe(2);
     const missing = await runCoach(["critique", "--question", "Q?", "--answer-file", path.join(folder, "nope.txt")]);

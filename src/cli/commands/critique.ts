@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { loadBank } from "../../bank/index.js";
 import type { Critic, Critique } from "../../core/critique.js";
+import type { Story, StoryPart } from "../../core/story.js";
 import { createCritic } from "../create-critic.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import type { Command } from "../command.js";
@@ -127,7 +128,7 @@ async function runBankAudit(banks: string[], io: CommandIO, json: boolean, criti
   const rows = [];
   for (const story of bank.stories) {
     const question = story.question ?? (story.principles[0] ? `Tell me about a time you showed ${story.principles[0]}.` : `Tell me about ${story.title}`);
-    rows.push({ story, critique: await critic.critique(question, story.body) });
+    rows.push({ story, critique: await critic.critique(question, answerOf(story)) });
   }
   rows.sort((a, b) => a.critique.score - b.critique.score);
   for (const { story, critique } of rows) {
@@ -135,6 +136,21 @@ async function runBankAudit(banks: string[], io: CommandIO, json: boolean, criti
     else printLine(io, `${String(critique.score).padStart(3)}  ${story.title.slice(0, 60).padEnd(60)}  ${critique.issues[0]?.code ?? "no issues"}`);
   }
   return 0;
+}
+
+const PART_LABELS: Array<[StoryPart, string]> = [
+  ["situation", "Situation"],
+  ["task", "Task"],
+  ["action", "Action"],
+  ["result", "Result"],
+  ["lesson", "Lesson"],
+];
+
+/** A story as the answer to critique: its labelled parts as the writer filed them, or its prose when it had no labels. */
+function answerOf(story: Story): string {
+  if (story.partsInferred) return story.body;
+  const labelled = PART_LABELS.filter(([part]) => story.parts[part]).map(([part, label]) => `${label}: ${story.parts[part]}`);
+  return labelled.length > 0 ? labelled.join("\n") : story.body;
 }
 
 function printCritique(critique: Critique, answer: string, io: CommandIO): void {
