@@ -9,7 +9,7 @@ const utf8Strict = new TextDecoder("utf-8", { fatal: true });
  * without a byte-order mark), UTF-16 with a byte-order mark, or, when the
  * bytes are not valid UTF-8, Windows-1252. Binary files are refused.
  */
-export function decodeBankBytes(bytes: Uint8Array, file: string): { text: string; warnings: ParseWarning[] } {
+export function decodeBankBytes(bytes: Uint8Array, file: string, kind = "a markdown, text or JSON story bank"): { text: string; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = [];
   let text: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -20,7 +20,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string): { text: string
     warnings.push({ code: "DECODED_AS_UTF16", message: `${file} is UTF-16 (${encoding}); read it as such.`, file, line: 1 });
   } else {
     if (looksBinary(bytes)) {
-      throw new InputError("INPUT_BINARY", `${file} looks like a binary file, not a markdown, text or JSON story bank.`, { file });
+      throw new InputError("INPUT_BINARY", `${file} looks like a binary file, not ${kind}.`, { file });
     }
     text = decodeUtf8OrFallback(bytes, file, warnings);
   }

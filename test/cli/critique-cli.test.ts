@@ -64,6 +64,36 @@ describe("coach critique", () => {
     expect(lines[3].score).toBe(lines[0].score);
   });
 
+  it("--batch names the file and line of an empty field, and prints a row for every input line without --json", async () => {
+    const batch = path.join(folder, "batch-empty.jsonl");
+    writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), JSON.stringify({ id: "b", question: " ", answer: ANSWER })].join("\n"));
+    const json = await runCoach(["critique", "--batch", batch, "--json"]);
+    expect(json.code).toBe(1);
+    expect(jsonLines(json.stdout)[1].error).toEqual({ code: "INPUT_EMPTY", message: `${batch}:2: "question" is empty.` });
+    const table = await runCoach(["critique", "--batch", batch]);
+    expect(table.stdout.trim().split("\n")).toHaveLength(2);
+    expect(table.stdout).toMatch(/^b +ERR +INPUT_EMPTY$/m);
+    expect(table.stderr).toContain(`${batch}:2: "question" is empty.`);
+  });
+
+  it("a binary or empty answer or batch file is an input error (exit 3); two ways in at once is a usage error (exit 2)", async () => {
+    const binary = path.join(folder, "answer.bin");
+    writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10]));
+    const empty = path.join(folder, "empty.jsonl");
+    writeFileSync(empty, "");
+    const fromBinary = await runCoach(["critique", "--question", "Q?", "--answer-file", binary]);
+    expect(fromBinary.code).toBe(3);
+    expect(fromBinary.stderr).toMatch(/answer\.bin looks like a binary file/);
+    const emptyBatch = await runCoach(["critique", "--batch", empty, "--json"]);
+    expect(emptyBatch.code).toBe(3);
+    expect(emptyBatch.stderr).toMatch(/empty\.jsonl: is empty/);
+    expect((await runCoach(["critique", "--question", "Q?", "--answer", "x", "--answer-file", binary])).code).toBe(2);
+    const twoModes = await runCoach(["critique", "--question", "Q?", "--answer", ANSWER, "--batch", empty]);
+    expect(twoModes.code).toBe(2);
+    expect(twoModes.stderr).toMatch(/--question\/--answer and --batch cannot be used together/);
+    expect((await runCoach(["critique", "--batch", empty, "--bank", "corpus/sample-bank"])).code).toBe(2);
+  });
+
   it("--bank audits every story, worst first", async () => {
     const run = await runCoach(["critique", "--bank", "corpus/sample-bank", "--json"]);
     expect(run.code).toBe(0);

@@ -47,7 +47,10 @@ describe("coach doctor", () => {
     const port = await closedPort();
     const run = await runCoach(["doctor", "--provider", "openai"], { env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` } });
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^coach: provider unreachable: .*127\\.0\\.0\\.1:${port}.*connection refused`))]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `coach: provider openai at http://127.0.0.1:${port}/v1 (embeddings text-embedding-3-small, chat gpt-4o-mini)`,
+      expect.stringMatching(new RegExp(`^coach: provider unreachable: .*127\\.0\\.0\\.1:${port}.*connection refused`)),
+    ]);
   });
 
   it("a wrong key is reported as refused, exit 1", async () => {

@@ -93,6 +93,35 @@ describe("coach match, index and coverage", () => {
     expect(huge.stderr).toMatch(/10000 characters; the limit is 2000/);
   });
 
+  it("a questions file that is binary or empty is an input error (exit 3); an over-long line names its file and line and the rest are answered", async () => {
+    const binary = path.join(cwd, "questions.bin");
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00]));
+    const fromBinary = await runCoach(["match", "--questions", binary, "--json"], { cwd });
+    expect(fromBinary.code).toBe(3);
+    expect(fromBinary.stdout).toBe("");
+    expect(fromBinary.stderr).toMatch(/questions\.bin looks like a binary file/);
+    const empty = path.join(cwd, "empty.txt");
+    writeFileSync(empty, "\n  \n");
+    expect((await runCoach(["match", "--questions", empty], { cwd })).code).toBe(3);
+    const mixed = path.join(cwd, "mixed.txt");
+    writeFileSync(mixed, `Tell me about a time you failed\n${"a".repeat(10_000)}\nDescribe a conflict with a peer\n`);
+    const run = await runCoach(["match", "--questions", mixed, "--json"], { cwd });
+    expect(run.code).toBe(3);
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatchObject({ principles: [], competencies: [], matches: [], error: { code: "INPUT_TOO_LARGE" } });
+    expect(lines[1].error.message).toMatch(/^.*mixed\.txt:2: /);
+    expect(lines[2].matches.length).toBeGreaterThan(0);
+  });
+
+  it("-k takes whole numbers written in digits only", async () => {
+    for (const k of ["1e1", "0x3", " 2", "2.0"]) {
+      const run = await runCoach(["match", "-k", k, "Tell me about a time you failed"], { cwd });
+      expect(run.code, k).toBe(2);
+      expect(run.stderr).toMatch(/-k: .* is not a whole number from 1 to 50/);
+    }
+  });
+
   it("answers a question in another language, with a notice that matching is tuned for English", async () => {
     const run = await runCoach(["match", "Erzählen Sie mir von einem Konflikt mit Ihrem Vorgesetzten", "--json"], { cwd });
     expect(run.code).toBe(0);

@@ -32,6 +32,8 @@ describe("coach stories", () => {
     for (const line of lines.slice(0, firstWarning)) StoryLine.parse(line);
     for (const line of lines.slice(firstWarning)) WarningLine.parse(line);
     expect(run.stderr).toContain("bundled sample bank");
+    // The provider in use is named once, even by a command that calls none.
+    expect(run.stderr.match(/coach: provider local \(offline; nothing leaves this machine\)/g)).toHaveLength(1);
   });
 
   it("prints a readable table with every warning on stderr", async () => {
@@ -46,8 +48,7 @@ describe("coach stories", () => {
     writeFileSync(empty, "");
     const run = await runCoach(["stories", "--bank", empty]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("empty.md");
-    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr.trim().split("\n")).toEqual(["coach: provider local (offline; nothing leaves this machine)", expect.stringContaining("empty.md")]);
   });
 
   it("exits 3 naming the path for a missing file and for a folder with no bank files", async () => {

@@ -51,4 +51,9 @@ describe("coach eval --check from the command line", () => {
     // Critique only: 3 datasets x (8 flaws + macro F1 + macro F1 of the cue rules alone) = 30 figures, no retrieval or coach figures.
     expect(run.stderr).toMatch(/eval gate passed \(30 figures/);
   }, 60_000);
+
+  it("an unknown suite or a second argument is a usage error", async () => {
+    expect((await runCoach(["eval", "retrieval", "bogus"])).code).toBe(2);
+    expect((await runCoach(["eval", "bogus"])).code).toBe(2);
+  });
 });

@@ -24,7 +24,10 @@ An interactive coaching session, one message per line:
   - "coverage" shows how your stories cover the 16 principles; "help"; "quit".
 
 Sessions are saved in the store after every message; resume with --session ID.
-Works offline; with --provider openai the critique adds the model's coaching.`,
+Works offline; with --provider openai the critique adds the model's coaching.
+
+Limits: a bank file over 5 MB, empty, binary or with no story is refused
+(exit 3).`,
   options: { bank: { type: "string", multiple: true }, session: { type: "string" } },
   async run(args, io) {
     const { indexed, embedder, config } = await openStoryIndex(args, io);

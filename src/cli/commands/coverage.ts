@@ -19,7 +19,10 @@ For each of the 16 Leadership Principles: your best stories and a fit level
 
 Options:
   --bank PATH   Index these banks first; without it, the banks in the store, else the sample bank.
-  --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]}.`,
+  --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]}.
+
+Limits: a bank file over 5 MB, empty, binary or with no story is refused
+(exit 3).`,
   options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
   async run(args, io) {
     const { indexed } = await openStoryIndex(args, io);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { loadBank } from "../../bank/index.js";
 import type { Critic, Critique } from "../../core/critique.js";
 import type { Story, StoryPart } from "../../core/story.js";
@@ -8,6 +7,7 @@ import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
+import { ANSWER_FILE, BATCH_FILE, readTextInput } from "../read-text-input.js";
 import { resolveBankPaths } from "../resolve-bank-paths.js";
 
 export const critiqueCommand: Command = {
@@ -42,8 +42,12 @@ the store by prompt hash, model and input.
                  question (or principle): a table, worst first.
   --json         JSON Lines output (see the contracts for the fields).
 
+Give one of: --question with its answer, --batch, or --bank (two at once is a
+usage error, exit 2), and the answer one way only.
+
 Limits: an answer over 5,000 words is refused (exit 3); an empty answer or
-question is a usage error (exit 2).`,
+question is a usage error (exit 2); an answer file or bank file over 5 MB, a
+batch file over 50 MB, or an empty or binary file is refused (exit 3).`,
   options: {
     question: { type: "string" },
     answer: { type: "string" },
@@ -53,14 +57,15 @@ question is a usage error (exit 2).`,
     json: { type: "boolean" },
   },
   async run(args, io) {
+    const batch = stringFlag(args.values.batch);
+    const banks = listFlag(args.values.bank);
+    const question = stringFlag(args.values.question);
+    checkOneInput(args.values, { batch, banks, question });
     const config = configFromArgs(args, io);
     announceProvider(config, io);
     const critic = await createCritic(config, io);
-    const batch = stringFlag(args.values.batch);
-    const banks = listFlag(args.values.bank);
     if (batch) return runBatch(batch, io, Boolean(args.values.json), critic);
     if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), critic);
-    const question = stringFlag(args.values.question);
     if (question === undefined) throw new UsageError("coach critique: give --question (and the answer with --answer, --answer-file or stdin), or --batch, or --bank.", { flag: "--question" });
     const answer = await readAnswer(args.values, io);
     const critique = await critic.critique(question, answer);
@@ -70,17 +75,19 @@ question is a usage error (exit 2).`,
   },
 };
 
+/** One way in: a question and its answer, a batch, or a bank; and the answer given once. */
+function checkOneInput(values: Record<string, unknown>, given: { batch?: string; banks: string[]; question?: string }): void {
+  const single = given.question !== undefined || values.answer !== undefined || values["answer-file"] !== undefined;
+  const modes = [single && "--question/--answer", given.batch !== undefined && "--batch", given.banks.length > 0 && "--bank"].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`coach critique: ${modes.join(" and ")} cannot be used together; give one.`, { flag: given.batch !== undefined ? "--batch" : "--bank" });
+  if (values.answer !== undefined && values["answer-file"] !== undefined) throw new UsageError("coach critique: give the answer with --answer or --answer-file, not both.", { flag: "--answer-file" });
+}
+
 async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promise<string> {
   const inline = stringFlag(values.answer as string | undefined);
   if (inline !== undefined) return inline;
   const file = stringFlag(values["answer-file"] as string | undefined);
-  if (file !== undefined) {
-    try {
-      return await readFile(file, "utf8");
-    } catch (cause) {
-      throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the answer (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, { file, cause });
-    }
-  }
+  if (file !== undefined) return readTextInput(file, ANSWER_FILE, io);
   if (io.stdin.isTTY) throw new UsageError("coach critique: give the answer with --answer, --answer-file, or on stdin.", { flag: "--answer" });
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
@@ -88,12 +95,7 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
 }
 
 async function runBatch(file: string, io: CommandIO, json: boolean, critic: Critic): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the batch file.`, { file, cause });
-  }
+  const text = await readTextInput(file, BATCH_FILE, io);
   let failed = 0;
   const lines = text.split("\n");
   for (const [index, line] of lines.entries()) {
@@ -110,14 +112,23 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       if (typeof item.question !== "string" || typeof item.answer !== "string") {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs string fields "question" and "answer".`, { file, line: index + 1 });
       }
-      const critique = await critic.critique(item.question, item.answer);
+      const { question, answer } = item;
+      for (const [field, value] of [["question", question], ["answer", answer]] as const) {
+        if (value.trim() === "") throw new InputError("INPUT_EMPTY", `${file}:${index + 1}: "${field}" is empty.`, { file, line: index + 1 });
+      }
+      const critique = await critic.critique(question, answer);
       if (json) printJson(io, { id: id ?? `line-${index + 1}`, ...critique });
       else printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
     } catch (error) {
       if (!isCoachError(error)) throw error;
       failed++;
-      if (json) printJson(io, { id: id ?? `line-${index + 1}`, error: error.toJSON() });
-      else notice(io, `coach: ${error.message}`);
+      const message = error.message.startsWith(`${file}:`) ? error.message : `${file}:${index + 1}: ${error.message}`;
+      if (json) printJson(io, { id: id ?? `line-${index + 1}`, error: { code: error.code, message } });
+      else {
+        // Every input line has its output line, failed ones included.
+        printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ERR  ${error.code}`);
+        notice(io, `coach: ${message}`);
+      }
     }
   }
   return failed > 0 ? 1 : 0;

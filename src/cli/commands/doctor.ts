@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadConfig, type ResolvedConfig } from "../../config/index.js";
 import { resolveProvider } from "../../providers/index.js";
 import type { Command } from "../command.js";
+import { announceProvider } from "../open-story-index.js";
 import { notice, printJson, printLine } from "../io.js";
 import { SAMPLE_BANK_PATH } from "../package-paths.js";
 import { stringFlag } from "../parse-command-args.js";
@@ -57,6 +58,7 @@ missing its key), 2 bad flags or configuration.`,
       io.env,
       io.cwd,
     );
+    announceProvider(config, io);
     const provider = resolveProvider(config);
     const missing: string[] = [];
     if (config.provider === "openai" && !config.apiKey && !config.baseUrl) {

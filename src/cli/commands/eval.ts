@@ -76,6 +76,7 @@ repeats, the summary names every principle asked).`,
   positionals: true,
   async run(args, io) {
     const suite = args.positionals[0] ?? "all";
+    if (args.positionals.length > 1) throw new UsageError(`coach eval: one suite at a time; unexpected "${args.positionals.slice(1).join(" ")}".`);
     if (!SUITES.includes(suite as (typeof SUITES)[number])) throw new UsageError(`coach eval: unknown suite "${suite}"; choose ${SUITES.join(", ")}.`);
     const runRetrieval = suite === "retrieval" || suite === "all";
     const runCritique = suite === "critique" || suite === "all";

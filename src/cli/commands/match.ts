@@ -1,10 +1,10 @@
-import { readFile } from "node:fs/promises";
-import { isCoachError, InputError, UsageError } from "../../errors/index.js";
+import { exitCodeFor, isCoachError, UsageError } from "../../errors/index.js";
 import { createMatcher, validateQuestion, type MatchResult } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { stringFlag } from "../parse-command-args.js";
+import { QUESTIONS_FILE, readTextInput } from "../read-text-input.js";
 
 export const matchCommand: Command = {
   name: "match",
@@ -28,8 +28,10 @@ Options:
                      "competencies", "matches": [{"id", "experience", "title",
                      "principles", "score", "why", "leadWith", "text", "alsoTold"}]}.
 
-Limits: a question over 2,000 characters is refused (exit 3); an empty one is a
-usage error (exit 2).
+Limits: a question over 2,000 characters is refused (exit 3; in a --questions
+file the other lines are still answered, and the error names the line); an
+empty question is a usage error (exit 2); a bank file or questions file over
+5 MB, empty or binary is refused (exit 3).
 
 Examples:
   coach match "Tell me about a time you failed"
@@ -41,27 +43,29 @@ Examples:
     const k = parseK(stringFlag(args.values.k));
     const questions = await readQuestions(args.positionals, stringFlag(args.values.questions), io);
     // A single bad question fails before any indexing work.
-    if (questions.length === 1) validateQuestion(questions[0]!);
+    if (questions.length === 1) validateQuestion(questions[0]!.text);
     const { indexed, embedder } = await openStoryIndex(args, io);
     const matcher = createMatcher(indexed.stories, indexed.index, embedder);
-    let failed = 0;
+    let firstFailure: unknown;
     for (const question of questions) {
       let result: MatchResult;
       try {
-        result = await matcher.match(question, { k });
+        result = await matcher.match(question.text, { k });
       } catch (error) {
         // One bad line in a batch must not lose the others.
         if (questions.length === 1 || !isCoachError(error)) throw error;
-        failed++;
-        if (args.values.json) printJson(io, { question, error: error.toJSON() });
-        else notice(io, `coach: ${error.message}`);
+        firstFailure ??= error;
+        const message = `${question.where}: ${error.message}`;
+        // The line keeps the contract's fields, empty, so a script reading every line needs no special case.
+        if (args.values.json) printJson(io, { question: question.text, principles: [], competencies: [], matches: [], error: { code: error.code, message } });
+        else notice(io, `coach: ${message}`);
         continue;
       }
       for (const text of result.notices) notice(io, `coach: ${text}`);
       if (args.values.json) printJson(io, withoutNotices(result));
       else printMatches(result, io);
     }
-    return failed > 0 ? 1 : 0;
+    return firstFailure === undefined ? 0 : exitCodeFor(firstFailure);
   },
 };
 
@@ -72,20 +76,23 @@ function withoutNotices(result: MatchResult) {
 
 function parseK(value: string | undefined): number {
   if (value === undefined) return 3;
-  const k = Number(value);
+  // Digits only: Number() would also take "1e1", "0x3" and " 2".
+  const k = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError(`-k: "${value}" is not a whole number from 1 to 50.`, { flag: "-k" });
   return k;
 }
 
-async function readQuestions(positionals: string[], file: string | undefined, io: CommandIO): Promise<string[]> {
-  if (positionals.length > 0) return [positionals.join(" ")];
+/** A question to match and where it came from, for messages. */
+interface QuestionInput {
+  text: string;
+  where: string;
+}
+
+async function readQuestions(positionals: string[], file: string | undefined, io: CommandIO): Promise<QuestionInput[]> {
+  if (positionals.length > 0) return [{ text: positionals.join(" "), where: "the question" }];
   let text: string;
   if (file !== undefined) {
-    try {
-      text = await readFile(file, "utf8");
-    } catch (cause) {
-      throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the questions file (${(cause as NodeJS.ErrnoException).code ?? "error"}).`, { file, cause });
-    }
+    text = await readTextInput(file, QUESTIONS_FILE, io);
   } else if (io.stdin.isTTY) {
     throw new UsageError('coach match: give a question, e.g. coach match "Tell me about a time you failed" (or --questions FILE, or pipe questions in).');
   } else {
@@ -93,7 +100,10 @@ async function readQuestions(positionals: string[], file: string | undefined, io
     for await (const chunk of io.stdin) chunks.push(Buffer.from(chunk as Buffer));
     text = Buffer.concat(chunks).toString("utf8");
   }
-  const questions = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const questions = text
+    .split(/\r?\n/)
+    .map((line, index) => ({ text: line.trim(), where: `${file ?? "standard input"}:${index + 1}` }))
+    .filter((question) => question.text !== "");
   if (questions.length === 0) throw new UsageError(`coach match: no questions ${file ? `in ${file}` : "on standard input"}.`);
   return questions;
 }

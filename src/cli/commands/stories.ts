@@ -1,7 +1,7 @@
 import { loadBank } from "../../bank/index.js";
 import { readStoredBanks } from "../../store/index.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
-import { configFromArgs } from "../open-story-index.js";
+import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { STORY_PARTS, type ParsedBank } from "../../core/story.js";
 import { storyToJson } from "../../story-json.js";
 import { shorten } from "../../text/index.js";
@@ -46,7 +46,10 @@ Examples:
   options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
   async run(args, io) {
     const given = listFlag(args.values.bank);
-    const stored = given.length === 0 ? await readStoredBanks(configFromArgs(args, io).store) : null;
+    const config = configFromArgs(args, io);
+    // Listing stories calls no provider, but every command names the one in use (contracts).
+    announceProvider(config, io);
+    const stored = given.length === 0 ? await readStoredBanks(config.store) : null;
     const parsed = await loadBank(stored ?? resolveBankPaths(given, io));
     const bank = { ...parsed, stories: withInferredPrinciples(parsed.stories) };
     if (args.values.json) {
