@@ -23,6 +23,7 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   PROVIDER_RATE_LIMITED: ExitCode.failure,
   PROVIDER_TIMEOUT: ExitCode.failure,
   PROVIDER_BAD_RESPONSE: ExitCode.failure,
+  PROVIDER_ERROR: ExitCode.failure,
   STORE_CORRUPT: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };

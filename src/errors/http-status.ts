@@ -14,6 +14,7 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   PROVIDER_RATE_LIMITED: 503,
   PROVIDER_TIMEOUT: 504,
   PROVIDER_BAD_RESPONSE: 502,
+  PROVIDER_ERROR: 502,
   STORE_CORRUPT: 500,
   INTERNAL: 500,
 };

@@ -89,6 +89,15 @@ describe("LLM critique against the test LLM server", () => {
     expect(critique.score).toBe(critiqueAnswer(QUESTION, ANSWER).score);
   });
 
+  it("a 500 is retried by the client as many times as COACH_MAX_RETRIES says, not asked again on top", async () => {
+    llm.fault("chat", { kind: "status", status: 500 });
+    const critique = await (await critic({ COACH_MAX_RETRIES: "0" })).critique(QUESTION, ANSWER);
+    expect(critique.llm).toMatchObject({ fallback: true });
+    expect(String(critique.llm!.reason)).toMatch(/HTTP 500/);
+    // COACH_MAX_RETRIES is 0 here: one request, and no second ask.
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+  });
+
   it("a 429 with Retry-After is waited out and retried", async () => {
     llm.fault("chat", { kind: "status", status: 429, retryAfterSeconds: 1 });
     llm.reply(goodReply("The run now finishes in 40 minutes."));

@@ -21,10 +21,12 @@ export function mapOpenAIError(error: unknown, where: string): ProviderError {
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
     });
   }
+  // An error status (5xx and the rest) was already retried by the client; asking again would only double the retries.
+  if (error instanceof OpenAI.APIError && error.status !== undefined) {
+    return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${firstLine(error.message)}.`, { cause: error });
+  }
   if (error instanceof OpenAI.APIError) {
-    return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider answered HTTP ${error.status ?? "error"}: ${firstLine(error.message)}.`, {
-      cause: error,
-    });
+    return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider's answer could not be read: ${firstLine(error.message)}.`, { cause: error });
   }
   if (error instanceof Error && error.name === "AbortError") {
     return new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`, { cause: error });
