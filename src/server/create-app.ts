@@ -8,6 +8,7 @@ import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } f
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
 import { assessCoverage } from "../retrieval/index.js";
+import { KeyedQueue } from "./keyed-queue.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
 
@@ -50,6 +51,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  const sessionTurns = new KeyedQueue();
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
     if (!options.token || request.headers.authorization === `Bearer ${options.token}`) return next();
@@ -97,20 +99,25 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.post("/api/chat", async (request, response) => {
     const body = parseBody(ChatBodySchema, request.body);
-    const session: Session = body.sessionId ? await loadSession(options.sessions, body.sessionId) : options.sessions.create();
-    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-    const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    send("session", { sessionId: session.id });
-    try {
-      const coach = await options.coach(options.banks.current());
-      const reply = await coach.respond(session, body.message, (text) => send("token", { text }));
-      await options.sessions.save(session);
-      for (const card of reply.cards) send("card", card);
-      send("done", {});
-    } catch (error) {
-      send("error", isCoachError(error) ? error.toJSON() : { code: "INTERNAL", message: "the coach could not answer" });
-    }
-    response.end();
+    const converse = async (session: Session) => {
+      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      send("session", { sessionId: session.id });
+      try {
+        const coach = await options.coach(options.banks.current());
+        const reply = await coach.respond(session, body.message, (text) => send("token", { text }));
+        await options.sessions.save(session);
+        for (const card of reply.cards) send("card", card);
+        send("done", {});
+      } catch (error) {
+        send("error", isCoachError(error) ? error.toJSON() : { code: "INTERNAL", message: "the coach could not answer" });
+      }
+      response.end();
+    };
+    // Messages to one session are answered in turn, each seeing the one before.
+    const id = body.sessionId;
+    if (id) await sessionTurns.run(id, async () => converse(await loadSession(options.sessions, id)));
+    else await converse(options.sessions.create());
   });
   app.get("/api/sessions/:id", async (request, response) => {
     const session = await loadSession(options.sessions, String(request.params.id));

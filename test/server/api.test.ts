@@ -71,6 +71,17 @@ describe("the HTTP API on a real loopback server", () => {
     expect(await exported.text()).toMatch(/\*\*You:\*\* interview me on Frugality/);
   });
 
+  it("answers messages sent at once to one session in turn, keeping every exchange", async () => {
+    const first = await readEvents(await post(`${server.url}/api/chat`, { message: "help" }));
+    const sessionId = first[0]!.data.sessionId;
+    const questions = ["Which story for: tell me about a time you failed?", "Which story for: describe a conflict with a peer?", "Which story for: tell me about saving money?"];
+    const streams = await Promise.all(questions.map((message) => post(`${server.url}/api/chat`, { sessionId, message })));
+    for (const events of await Promise.all(streams.map(readEvents))) expect(events.at(-1)!.event).toBe("done");
+    const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+    expect(transcript.messages).toHaveLength(8);
+    expect(transcript.messages.filter((message: any) => message.role === "user").map((message: any) => message.text).sort()).toEqual(["help", ...questions].sort());
+  });
+
   it("publishes an OpenAPI document generated from the request schemas", async () => {
     const document = await json(fetch(`${server.url}/api/openapi.json`));
     expect(document.openapi).toMatch(/^3\./);
