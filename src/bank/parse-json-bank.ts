@@ -3,6 +3,7 @@ import type { ParseWarning, StoryPart } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { normalizePrinciple, type Principle } from "../principles/index.js";
 import { inferPartsFromProse } from "./infer-parts-from-prose.js";
+import { jsonArrayElementLines } from "./json-array-element-lines.js";
 import { countWords } from "./read-story-region.js";
 import type { StoryDraft } from "./story-draft.js";
 
@@ -48,8 +49,9 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
   }
   const warnings: ParseWarning[] = [];
   const stories: StoryDraft[] = [];
-  let searchFrom = 0;
+  const lines = jsonArrayElementLines(text, "stories");
   bank.data.stories.forEach((raw, index) => {
+    const { startLine, endLine } = lines[index] ?? { startLine: 1, endLine: 1 };
     const parsed = JsonStorySchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -57,14 +59,11 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
         code: "JSON_STORY_INVALID",
         message: `stories[${index}] skipped: ${issue?.path.length ? `${issue.path.join(".")} ` : ""}${issue?.message ?? "invalid"}.`,
         file,
-        line: 1,
+        line: startLine,
       });
       return;
     }
     const story = parsed.data;
-    const at = text.indexOf(JSON.stringify(story.title).slice(0, -1), searchFrom);
-    const startLine = at >= 0 ? text.slice(0, at).split("\n").length : 1;
-    if (at >= 0) searchFrom = at + 1;
     const parts: Partial<Record<StoryPart, string>> = {};
     for (const name of PART_NAMES) if (story[name]?.trim()) parts[name] = story[name]!.trim();
     let partsInferred = false;
@@ -93,7 +92,7 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
       body,
       text: renderJsonStory(story),
       startLine,
-      endLine: startLine + Math.max(0, JSON.stringify(raw, null, 2).split("\n").length - 1),
+      endLine,
       experienceKey: story.experience?.trim().toLowerCase() || null,
     });
   });
