@@ -129,6 +129,26 @@ export function createApp(options: AppOptions): express.Express {
     for (const message of session.messages) lines.push(`**${message.role === "user" ? "You" : "Coach"}:** ${message.text}`, "");
     response.type("text/markdown").send(lines.join("\n"));
   });
+  // A known route asked with the wrong method says which methods it takes.
+  const allowed: Array<[string, string]> = [
+    ["/api/health", "GET"],
+    ["/api/openapi.json", "GET"],
+    ["/api/coverage", "GET"],
+    ["/api/stories", "GET"],
+    ["/api/banks", "GET, POST"],
+    ["/api/banks/:name", "DELETE"],
+    ["/api/match", "POST"],
+    ["/api/critique", "POST"],
+    ["/api/chat", "POST"],
+    ["/api/sessions/:id", "GET"],
+    ["/api/sessions/:id/export", "GET"],
+  ];
+  for (const [route, methods] of allowed) {
+    app.all(route, (request, response, next) => {
+      response.setHeader("allow", methods);
+      next(new HttpError(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed on ${route}; use ${methods}.`));
+    });
+  }
   app.use("/api", (_request, _response, next) => next(new HttpError(404, "NOT_FOUND", "no such API route.")));
 
   // One place maps failures to statuses and the contract's error body.

@@ -82,6 +82,15 @@ describe("the HTTP API on a real loopback server", () => {
     expect(transcript.messages.filter((message: any) => message.role === "user").map((message: any) => message.text).sort()).toEqual(["help", ...questions].sort());
   });
 
+  it("a known route asked with the wrong method answers 405 with Allow; an unknown route 404", async () => {
+    const wrong = await fetch(`${server.url}/api/match`);
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("POST");
+    expect((await json(wrong)).error.code).toBe("METHOD_NOT_ALLOWED");
+    expect((await fetch(`${server.url}/api/banks`, { method: "PUT" })).headers.get("allow")).toBe("GET, POST");
+    expect((await fetch(`${server.url}/api/nope`)).status).toBe(404);
+  });
+
   it("publishes an OpenAPI document generated from the request schemas", async () => {
     const document = await json(fetch(`${server.url}/api/openapi.json`));
     expect(document.openapi).toMatch(/^3\./);
