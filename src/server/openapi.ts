@@ -1,10 +1,21 @@
 import { z } from "zod";
+import {
+  BankListResponseSchema,
+  BankRemovedResponseSchema,
+  BankUploadResponseSchema,
+  CoverageResponseSchema,
+  CritiqueResponseSchema,
+  HealthResponseSchema,
+  MatchResponseSchema,
+  SessionResponseSchema,
+  StoriesResponseSchema,
+} from "./api-response-schemas.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, ErrorSchema, MatchBodySchema } from "./api-schemas.js";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema: z.toJSONSchema(schema) } });
 const errors = { "4XX": { description: "Invalid request", content: json(ErrorSchema) }, "5XX": { description: "Server or provider failure", content: json(ErrorSchema) } };
 
-/** The OpenAPI 3 document, generated from the same zod schemas that validate requests. */
+/** The OpenAPI 3 document, generated from the zod schemas that validate requests and describe responses. */
 export function openApiDocument(version: string) {
   return {
     openapi: "3.1.0",
@@ -12,17 +23,17 @@ export function openApiDocument(version: string) {
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "Required on every /api request when COACH_TOKEN is set." } } },
     security: [{ bearer: [] }, {}],
     paths: {
-      "/api/health": { get: { summary: "Health, provider and story count", responses: { 200: { description: "OK" }, ...errors } } },
-      "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3" } } } },
+      "/api/health": { get: { summary: "Health, provider and story count", responses: { 200: { description: "OK", content: json(HealthResponseSchema) }, ...errors } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3", content: { "application/json": { schema: { type: "object" } } } } } } },
       "/api/banks": {
-        get: { summary: "List uploaded banks", responses: { 200: { description: "Bank names" }, ...errors } },
-        post: { summary: "Add or replace a named bank", requestBody: { required: true, content: json(BankBodySchema) }, responses: { 200: { description: "Parsed stories and warnings" }, ...errors } },
+        get: { summary: "List uploaded banks", responses: { 200: { description: "Bank names", content: json(BankListResponseSchema) }, ...errors } },
+        post: { summary: "Add or replace a named bank", requestBody: { required: true, content: json(BankBodySchema) }, responses: { 200: { description: "Parsed stories and warnings", content: json(BankUploadResponseSchema) }, ...errors } },
       },
-      "/api/banks/{name}": { delete: { summary: "Remove a bank", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed" }, ...errors } } },
-      "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array" }, ...errors } } },
-      "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories" }, ...errors } } },
-      "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line" }, ...errors } } },
-      "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line" }, ...errors } } },
+      "/api/banks/{name}": { delete: { summary: "Remove a bank", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed", content: json(BankRemovedResponseSchema) }, ...errors } } },
+      "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array", content: json(CoverageResponseSchema) }, ...errors } } },
+      "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories", content: json(StoriesResponseSchema) }, ...errors } } },
+      "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line", content: json(MatchResponseSchema) }, ...errors } } },
+      "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line", content: json(CritiqueResponseSchema) }, ...errors } } },
       "/api/chat": {
         post: {
           summary: "One chat turn, streamed as server-sent events: session, token, card, done, error",
@@ -30,8 +41,8 @@ export function openApiDocument(version: string) {
           responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors },
         },
       },
-      "/api/sessions/{id}": { get: { summary: "Session transcript", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Transcript" }, ...errors } } },
-      "/api/sessions/{id}/export": { get: { summary: "Session as markdown", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "text/markdown" }, ...errors } } },
+      "/api/sessions/{id}": { get: { summary: "Session transcript", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Transcript", content: json(SessionResponseSchema) }, ...errors } } },
+      "/api/sessions/{id}/export": { get: { summary: "Session as markdown", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "The transcript as markdown", content: { "text/markdown": { schema: { type: "string" } } } }, ...errors } } },
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents, startServe, type RunningServer } from "../support/serve.js";
 import { SAMPLE_BANK, runCoach } from "../support/run-coach.js";
 import { startTestLlmServer } from "../support/test-llm-server.js";
+import { CoverageResponseSchema, CritiqueResponseSchema, MatchResponseSchema, StoriesResponseSchema } from "../../src/server/api-response-schemas.js";
 
 /** A response body as JSON (any: the tests check its shape). */
 async function json(response: Response | Promise<Response>): Promise<any> {
@@ -26,14 +27,14 @@ describe("the HTTP API on a real loopback server", () => {
     const health = await fetch(`${server.url}/api/health`);
     expect(await json(health)).toEqual({ ok: true, provider: "local", stories: 33 });
     expect(health.headers.get("access-control-allow-origin")).toBeNull();
-    const stories = await json(fetch(`${server.url}/api/stories`));
+    const stories = StoriesResponseSchema.parse(await json(fetch(`${server.url}/api/stories`)));
     expect(stories.stories).toHaveLength(33);
-    const match = await json(post(`${server.url}/api/match`, { question: "Tell me about a time you failed", k: 2 }));
+    const match = MatchResponseSchema.parse(await json(post(`${server.url}/api/match`, { question: "Tell me about a time you failed", k: 2 })));
     expect(match.matches).toHaveLength(2);
-    expect(match.matches[0]).toHaveProperty("leadWith");
-    const critique = await json(post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "I patched the parser and the report has not failed since." }));
-    expect(critique).toHaveProperty("star.action.present", true);
+    const critique = CritiqueResponseSchema.parse(await json(post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "I patched the parser and the report has not failed since." })));
+    expect(critique.star.action.present).toBe(true);
     expect(critique.llm).toBeNull();
+    expect(CoverageResponseSchema.parse(await json(fetch(`${server.url}/api/coverage`))).coverage).toHaveLength(16);
   });
 
   it("rejects malformed JSON, wrong types and oversized bodies with the contract's error body", async () => {
@@ -97,6 +98,14 @@ describe("the HTTP API on a real loopback server", () => {
     const schema = document.paths["/api/match"].post.requestBody.content["application/json"].schema;
     expect(schema.required).toEqual(["question"]);
     expect(schema.properties.k.maximum).toBe(50);
+    // Every answer body is described too, from the schemas the tests above check real responses against.
+    const matchResponse = document.paths["/api/match"].post.responses["200"].content["application/json"].schema;
+    expect(matchResponse.required).toEqual(["question", "principles", "competencies", "matches"]);
+    expect(matchResponse.properties.matches.items.properties.leadWith.enum).toEqual(["situation", "task", "action", "result"]);
+    const described = Object.entries(document.paths).flatMap(([route, methods]: [string, any]) =>
+      Object.entries(methods).filter(([method]) => route !== "/api/chat" && method !== "parameters").map(([method, operation]: [string, any]) => [`${method} ${route}`, Object.keys(operation.responses["200"].content ?? {})]),
+    );
+    for (const [operation, types] of described) expect(types, operation).not.toEqual([]);
   });
 });
 

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { SessionSchema } from "../coach/session.js";
+import { PRINCIPLES } from "../principles/index.js";
+
+/**
+ * Response bodies of the HTTP API, as the contracts fix them: the source of
+ * the OpenAPI document's responses, and what the API tests check real
+ * responses against. Extra fields are allowed (contracts), so objects are loose.
+ */
+const Principle = z.enum(PRINCIPLES as unknown as [string, ...string[]]);
+const Score = z.number().min(0).max(1);
+
+export const HealthResponseSchema = z.looseObject({ ok: z.literal(true), provider: z.string(), stories: z.number().int().min(0) });
+
+export const StoryResponseSchema = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  question: z.string().nullable(),
+  principles: z.array(Principle),
+  experience: z.string(),
+  parts: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), lesson: z.boolean() }),
+  source: z.looseObject({ file: z.string(), startLine: z.number().int(), endLine: z.number().int() }),
+});
+const ParseWarningSchema = z.looseObject({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int() });
+
+export const StoriesResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema) });
+export const BankUploadResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema), warnings: z.array(ParseWarningSchema) });
+export const BankListResponseSchema = z.looseObject({ banks: z.array(z.string()) });
+export const BankRemovedResponseSchema = z.looseObject({ removed: z.string() });
+
+export const MatchResponseSchema = z.looseObject({
+  question: z.string(),
+  principles: z.array(z.looseObject({ name: Principle, score: Score })).max(3),
+  competencies: z.array(z.looseObject({ name: z.string(), score: Score })).max(3),
+  matches: z.array(
+    z.looseObject({
+      id: z.string(),
+      experience: z.string(),
+      title: z.string(),
+      principles: z.array(Principle),
+      score: Score,
+      why: z.string(),
+      leadWith: z.enum(["situation", "task", "action", "result"]),
+      text: z.string(),
+      alsoTold: z.array(z.looseObject({ id: z.string(), title: z.string() })),
+    }),
+  ),
+});
+
+const Span = z.looseObject({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() });
+const Part = z.looseObject({ present: z.boolean(), share: Score, spans: z.array(Span) });
+export const CritiqueResponseSchema = z.looseObject({
+  id: z.string().optional(),
+  score: z.number().min(0).max(100),
+  breakdown: z.looseObject({ structure: z.number(), results: z.number(), ownership: z.number(), relevance: z.number(), delivery: z.number() }),
+  star: z.looseObject({ situation: Part, task: Part, action: Part, result: Part, lesson: Part }),
+  quantified: z.boolean(),
+  metrics: z.array(z.string()),
+  ownership: z.looseObject({ i: z.number().int().min(0), we: z.number().int().min(0), weHeavy: z.boolean() }),
+  lesson: z.looseObject({ required: z.boolean(), present: z.boolean() }),
+  notAStory: z.boolean(),
+  relevance: z.looseObject({ principles: z.array(Principle), score: Score }),
+  words: z.number().int().min(0),
+  speakingSeconds: z.number().min(0),
+  issues: z.array(
+    z.looseObject({
+      code: z.string(),
+      severity: z.enum(["high", "medium", "low"]),
+      message: z.string(),
+      span: z.looseObject({ start: z.number().int(), end: z.number().int() }).optional(),
+    }),
+  ),
+  followUps: z.array(z.string()),
+  llm: z.union([z.null(), z.looseObject({ fallback: z.boolean() })]),
+});
+
+export const CoverageResponseSchema = z.looseObject({
+  coverage: z.array(
+    z.looseObject({
+      principle: Principle,
+      fit: z.enum(["strong", "workable", "stretch", "none"]),
+      stories: z.array(z.looseObject({ id: z.string(), title: z.string(), score: Score })),
+    }),
+  ),
+});
+
+export const SessionResponseSchema = z.looseObject({ id: z.string(), createdAt: z.string(), messages: SessionSchema.shape.messages, interview: SessionSchema.shape.interview });
