@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
 import { httpStatusFor, isCoachError } from "../errors/index.js";
+import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
@@ -52,6 +53,10 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   const sessionTurns = new KeyedQueue();
+  const storyForClient = (story: Story) => {
+    const json = storyToJson(story);
+    return { ...json, source: { ...json.source, file: options.banks.displayFile(json.source.file) } };
+  };
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
     if (!options.token || request.headers.authorization === `Bearer ${options.token}`) return next();
@@ -73,7 +78,7 @@ export function createApp(options: AppOptions): express.Express {
     response.json({ coverage: assessCoverage(options.banks.current().features) });
   });
   app.get("/api/stories", (_request, response) => {
-    response.json({ stories: options.banks.current().indexed.stories.map(storyToJson) });
+    response.json({ stories: options.banks.current().indexed.stories.map(storyForClient) });
   });
   app.get("/api/banks", (_request, response) => {
     response.json({ banks: options.banks.uploadedNames() });
@@ -82,7 +87,7 @@ export function createApp(options: AppOptions): express.Express {
     const body = parseBody(BankBodySchema, request.body);
     const format = body.format ?? (/^\s*\{/.test(body.content) ? "json" : "markdown");
     const parsed = await options.banks.upload(body.name, body.content, format);
-    response.json({ stories: parsed.stories.map(storyToJson), warnings: parsed.warnings });
+    response.json({ stories: parsed.stories.map(storyForClient), warnings: parsed.warnings });
   });
   app.delete("/api/banks/:name", async (request, response) => {
     if (!(await options.banks.remove(String(request.params.name)))) throw new HttpError(404, "NOT_FOUND", `no bank named "${request.params.name}".`);

@@ -64,7 +64,8 @@ export class ServedBanks {
       const bytes = Buffer.from(content, "utf8");
       // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
       if (bytes.length > MAX_BANK_FILE_BYTES) throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank.`);
-      const parsed = parseBankFiles([{ path: file, bytes, sha256: "upload" }]);
+      // Parsed under its own file name: story ids come from it, and messages should not show where the store lives.
+      const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
       const replaced = this.uploadedFiles(name);
       const others = this.banks.filter((bank) => bank !== this.sample && !replaced.includes(bank));
@@ -85,6 +86,12 @@ export class ServedBanks {
       await this.change(remaining.length > 0 ? remaining : [this.fallback], { remove: files });
       return true;
     });
+  }
+
+  /** How a bank file is named to HTTP clients: an upload by its own file name, never by where the store keeps it. */
+  displayFile(file: string): string {
+    const absolute = path.resolve(file);
+    return path.dirname(absolute) === path.resolve(this.uploads) ? path.basename(absolute) : file;
   }
 
   private uploadedFiles(name: string): string[] {

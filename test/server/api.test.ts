@@ -186,7 +186,12 @@ describe("tokens, hosts and restarts", () => {
     try {
       sampleStories = await health(server.url);
       expect(sampleStories).toBeGreaterThan(13);
-      expect((await post(`${server.url}/api/banks`, { name: "mine", content })).status).toBe(200);
+      const uploaded = await json(post(`${server.url}/api/banks`, { name: "mine", content }));
+      // Clients see the upload's own file name, never where the server keeps it.
+      expect(uploaded.stories[0].source.file).toBe("mine.md");
+      expect(uploaded.warnings.map((warning: { file: string }) => warning.file)).toContain("mine.md");
+      expect(JSON.stringify(uploaded)).not.toContain(store);
+      expect(JSON.stringify(await json(fetch(`${server.url}/api/stories`)))).not.toContain("uploads/");
       // Under 5 million characters but over 5 MB as UTF-8 bytes, as the file would be on disk.
       const huge = await post(`${server.url}/api/banks`, { name: "huge", content: `${content}\n\nNotes: ${"é".repeat(2_700_000)}` });
       expect(huge.status).toBe(413);
