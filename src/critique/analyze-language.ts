@@ -6,6 +6,11 @@ export function countPronouns(text: string): { i: number; we: number } {
   };
 }
 
+/** Whether the speaker is ever the subject of a sentence ("I", "I'm", "I've"...): something is said of them, not only of "we". */
+export function speaksAsSubject(text: string): boolean {
+  return /\bI(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?\b(?![.'’/]\w)/.test(text);
+}
+
 const HABITUAL = /\b(i (always|usually|generally|typically|normally|tend to|often|try to|like to|make sure to|prefer to)|i would (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|i'd (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|in my experience|my approach is|my approach would be|the key is|i think the key|i believe (that )?(it'?s|the)|it'?s important to|you (should|need to|have to|want to)|whenever i|every time i|as a rule|i'm the kind of|i am the kind of|i'm someone who|i am someone who|generally speaking|in general|if i were|if this happened|if that happened|what i would do|i would probably|i'd probably)\b/gi;
 const PAST_ANCHOR = /\b(last (year|month|quarter|week|spring|summer|fall|winter)|in (19|20)\d\d|(\w+ )?(years?|months?|weeks?) ago|when i (joined|was|started|worked)|at my (last|previous|first|old|current) (job|company|role|team)|one time|once,? (when|at|i|we|our)|there was (a|one) (time|day|project|week)|on (a|one) project|during (my|the|our)|i remember)\b/gi;
 const PAST_EVENT_VERB = /\b(I|we)\s+(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|did|went|rewrote|rebuilt|cut|caught|fixed|called|spoke|won|lost|broke)\b/g;

@@ -2,8 +2,9 @@ import type { Critique, CritiqueIssue, CritiquePart } from "../core/critique.js"
 import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { profileText } from "../understanding/index.js";
-import { countPronouns, detectNotAStory, findDeliveryMarkers } from "./analyze-language.js";
-import { assignRoles, segmentAnswer, type Role, type RoleMethod } from "../star/index.js";
+import { countPronouns, detectNotAStory, findDeliveryMarkers, speaksAsSubject } from "./analyze-language.js";
+import type { Role, RoleMethod } from "../star/index.js";
+import { readClauses } from "./answer-clauses.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
@@ -22,19 +23,25 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*
  * length and delivery, relevance, a score, issues and follow-up questions.
  */
 export function critiqueAnswer(question: string, answer: string, options: { roles?: RoleMethod } = {}): Critique {
-  if (question.trim() === "") throw new UsageError("the question is empty: give it with --question.", { flag: "--question" });
-  if (answer.trim() === "") throw new UsageError("the answer is empty: give it with --answer, --answer-file or on stdin.", { flag: "--answer" });
+  // Neutral wording: the command line, a batch line and the HTTP API all end up here.
+  if (question.trim() === "") throw new UsageError("the question is empty.");
+  if (answer.trim() === "") throw new UsageError("the answer is empty.");
+  if (question.length > CRITIQUE_CONFIG.maxQuestionCharacters) {
+    throw new InputError("INPUT_TOO_LARGE", `the question is ${question.length} characters; the limit is ${CRITIQUE_CONFIG.maxQuestionCharacters} (paste just the question).`);
+  }
   const words = wordCount(answer);
   if (words > CRITIQUE_CONFIG.maxWords) {
     throw new InputError("INPUT_TOO_LARGE", `the answer is ${words} words; the limit is ${CRITIQUE_CONFIG.maxWords} (a spoken answer runs 150-450).`);
   }
 
-  const clauses = assignRoles(segmentAnswer(answer), options.roles);
+  const clauses = readClauses(answer, options.roles);
+  // Shares are of the answer's own words: part labels ("**Action:**") are not in any clause.
+  const contentWords = clauses.reduce((sum, clause) => sum + wordCount(clause.text), 0);
   const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
   const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + wordCount(clause.text), 0);
-  const notAStory = (mode.notAStory || unroledWords / Math.max(1, words) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
+  const notAStory = (mode.notAStory || unroledWords / Math.max(1, contentWords) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
   // Said differently to the speaker: habits and hypotheticals need a real occasion; a thin account needs its events.
   const notAStoryCause = !notAStory ? null : mode.notAStory ? "habits" : "thin";
 
@@ -43,7 +50,7 @@ export function critiqueAnswer(question: string, answer: string, options: { role
     const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end, text }) => ({ start, end, text }));
     // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
     const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
-    const share = words === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / words;
+    const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / contentWords;
     star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
   }
 
@@ -52,9 +59,7 @@ export function critiqueAnswer(question: string, answer: string, options: { role
   const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 
-  const actionText = star.action.spans.map((span) => span.text).join(" ");
-  const pronouns = countPronouns(star.action.present ? actionText : answer);
-  const weHeavy = pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0);
+  const { weHeavy, ...pronouns } = ownershipOf(star.action, answer);
 
   const questionProfile = profileText(question, "question");
   const lessonRequired = LESSON_QUESTION.test(question) || (LESSON_COMPETENCIES.some((id) => (questionProfile.competencies.get(id) ?? 0) >= 0.6) && !SUCCESS_QUESTION.test(question));
@@ -87,6 +92,21 @@ export function critiqueAnswer(question: string, answer: string, options: { role
     followUps,
     llm: null,
   };
+}
+
+/**
+ * "I" against "we" in the action part, and whether the actions are told as
+ * "we" (the contract's weHeavy): "we" outnumbers "I" in the action part, or
+ * no action is attributed to the speaker. With no action part the counts are
+ * the whole answer's, and no action is attributed to the speaker when they
+ * never speak as "I" (the team's habits, "the model was rerun"); a
+ * first-person answer that names no steps is missing its action, not told as
+ * "we" (so the labelled drafts read it).
+ */
+function ownershipOf(action: CritiquePart, answer: string): { i: number; we: number; weHeavy: boolean } {
+  if (!action.present) return { ...countPronouns(answer), weHeavy: !speaksAsSubject(answer) };
+  const pronouns = countPronouns(action.spans.map((span) => span.text).join(" "));
+  return { ...pronouns, weHeavy: pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0) };
 }
 
 function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[]; clearTheme: boolean } {
@@ -143,7 +163,8 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
       add("NOT_QUANTIFIED", "medium", "The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked. [X%] marks where a real figure belongs.");
     }
   }
-  if (input.weHeavy) add("WE_HEAVY", "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  if (input.weHeavy && star.action.present) add("WE_HEAVY", "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  else if (input.weHeavy) add("WE_HEAVY", "medium", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
   if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds && !input.notAStory) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
   if (input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) add("TOO_LONG", "medium", `About ${Math.round(input.speakingSeconds / 60)} minutes spoken: trim to about two. Cut setup first.`);
   const setupShare = star.situation.share + star.task.share;

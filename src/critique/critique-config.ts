@@ -27,4 +27,6 @@ export const CRITIQUE_CONFIG = {
   maxUnroledShare: 0.65,
   /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
   maxWords: 5000,
+  /** As for matching: longer than any interview question. */
+  maxQuestionCharacters: 2000,
 } as const;

@@ -112,8 +112,13 @@ describe("coach critique", () => {
     expect(line.issues.map((issue: { code: string }) => issue.code)).not.toContain("MISSING_RESULT");
   });
 
-  it("bad input: empty answer exits 2, unreadable answer file exits 3", async () => {
-    expect((await runCoach(["critique", "--question", "Q?", "--answer", " "])).code).toBe(2);
+  it("bad input: empty answer exits 2, unreadable answer file exits 3, a question over 2,000 characters exits 3 as for match", async () => {
+    const empty = await runCoach(["critique", "--question", "Q?", "--answer", " "]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/the answer is empty: give it with --answer/);
+    const long = await runCoach(["critique", "--question", "q".repeat(2001), "--answer", ANSWER]);
+    expect(long.code).toBe(3);
+    expect(long.stderr).toMatch(/the question is 2001 characters; the limit is 2000/);
     const missing = await runCoach(["critique", "--question", "Q?", "--answer-file", path.join(folder, "nope.txt")]);
     expect(missing.code).toBe(3);
     expect(missing.stderr).toContain("nope.txt");

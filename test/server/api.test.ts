@@ -34,6 +34,10 @@ describe("the HTTP API on a real loopback server", () => {
     const critique = CritiqueResponseSchema.parse(await json(post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "I patched the parser and the report has not failed since." })));
     expect(critique.star.action.present).toBe(true);
     expect(critique.llm).toBeNull();
+    const blank = await post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "   " });
+    expect(blank.status).toBe(400);
+    // The HTTP client is told what is wrong, not which command-line flag to use.
+    expect((await json(blank)).error).toEqual({ code: "USAGE", message: "the answer is empty." });
     expect(CoverageResponseSchema.parse(await json(fetch(`${server.url}/api/coverage`))).coverage).toHaveLength(16);
   });
 

@@ -67,7 +67,9 @@ batch file over 50 MB, or an empty or binary file is refused (exit 3).`,
     if (batch) return runBatch(batch, io, Boolean(args.values.json), critic);
     if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), critic);
     if (question === undefined) throw new UsageError("coach critique: give --question (and the answer with --answer, --answer-file or stdin), or --batch, or --bank.", { flag: "--question" });
+    if (question.trim() === "") throw new UsageError("the question is empty: give it with --question.", { flag: "--question" });
     const answer = await readAnswer(args.values, io);
+    if (answer.trim() === "") throw new UsageError("the answer is empty: give it with --answer, --answer-file or on stdin.", { flag: "--answer" });
     const critique = await critic.critique(question, answer);
     if (args.values.json) printJson(io, critique);
     else printCritique(critique, answer, io);
@@ -172,7 +174,10 @@ function printCritique(critique: Critique, answer: string, io: CommandIO): void 
     const first = value.spans[0]?.text ?? "";
     printLine(io, `  ${part.padEnd(9)} ${value.present ? `✓ ${pct(value.share)}  "${first.slice(0, 70)}${first.length > 70 ? "…" : ""}"` : "✗ missing"}`);
   }
-  printLine(io, `\n  result quantified: ${critique.quantified ? `yes (${critique.metrics.join(", ")})` : "no"}   I/we in actions: ${critique.ownership.i}/${critique.ownership.we}${critique.ownership.weHeavy ? " (we-heavy)" : ""}`);
+  const { i, we, weHeavy } = critique.ownership;
+  // With no action part the counts are the whole answer's: say so rather than print them as the actions'.
+  const ownership = critique.star.action.present ? `I/we in actions: ${i}/${we}${weHeavy ? " (we-heavy)" : ""}` : `no action part (I/we in the whole answer: ${i}/${we}${weHeavy ? "; nothing told as yours" : ""})`;
+  printLine(io, `\n  result quantified: ${critique.quantified ? `yes (${critique.metrics.join(", ")})` : "no"}   ${ownership}`);
   if (critique.issues.length) {
     printLine(io, "\nIssues:");
     for (const issue of critique.issues) printLine(io, `  [${issue.severity}] ${issue.code}: ${issue.message}${issue.span ? ` ("${answer.slice(issue.span.start, issue.span.end)}")` : ""}`);
