@@ -3,7 +3,8 @@ import { withoutPartLabels } from "./answer-labels.js";
 import { namesLesson, statedLesson } from "./stated-lessons.js";
 
 // What comes before the past-tense head of a hyphenated verb: "re-" in "re-planned", "load-" in "load-tested".
-const COMPOUND_VERB = /(?<![\p{L}\p{N}'’-])[\p{L}\p{N}/]+(?:-[\p{L}\p{N}]+)*-(?=(?:\p{L}{2,}ed|ran|led|wrote|built|made|took|set|put|got|cut|sent|met|did|went|drew|sold|bought|paid|sat)\b)/giu;
+// The look-behind holds every character the word may contain ("/" too), so a match is tried once per word, not once per character.
+const COMPOUND_VERB = /(?<![\p{L}\p{N}'’/-])[\p{L}\p{N}/]+(?:-[\p{L}\p{N}]+)*-(?=(?:\p{L}{2,}ed|ran|led|wrote|built|made|took|set|put|got|cut|sent|met|did|went|drew|sold|bought|paid|sat)\b)/giu;
 
 /**
  * The answer's clauses with their STAR roles, as the critique reads them: no

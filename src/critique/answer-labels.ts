@@ -11,7 +11,8 @@ const ROLE_KINDS = new Set<string>(["situation", "task", "action", "result", "le
 const MARKER = String.raw`(?:\*{1,2}|_{1,2})`;
 // Heading or list marks, then bold or underline, the label's words, and a colon, a dash or the end of the clause.
 const LEADING_LABEL = new RegExp(
-  String.raw`^(?<marks>(?:#{1,6}[ \t]*|[-*•>][ \t]+)*${MARKER}?)` +
+  // "#{1,6}(?!#)": a run of # is read one way only; "#{1,6}[ \t]*" could split "######" many ways and backtracked exponentially.
+  String.raw`^(?<marks>(?:#{1,6}(?!#)[ \t]*|[-*•>][ \t]+)*${MARKER}?)` +
     String.raw`(?<words>[A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?)` +
     String.raw`[ \t]*${MARKER}?[ \t]*(?<separator>[:：]|[-–—](?=\s|$)|$)[ \t]*${MARKER}?[ \t]*`,
 );

@@ -6,7 +6,8 @@
 // Words a spoken sentence may open with before the lesson itself.
 const OPENER = String.raw`(?:(?:and|so|but|um+|uh+|well|honestly|basically|i think|you know|for me|personally|if anything|overall|ultimately|in the end|looking back|in hindsight),?\s+)*`;
 // Adverbs a speaker puts inside "I learned to ... check": "always", "never", "really", "quickly".
-const ADVERBS = String.raw`(?:(?:always|never|not|now|also|really|still|then|first|actually|\w+ly)\s+)*`;
+// No word may match two alternatives ("really" was both itself and \w+ly): each repeat would double the backtracking.
+const ADVERBS = String.raw`(?:(?:always|never|not|now|also|still|then|first|\w+ly)\s+)*`;
 // A past tense after "Now I" goes on with the story ("Now I had to tell the CEO"); a lesson kept since is in the present.
 const PAST_FORM = /^(?:\w+ed|was|were|had|got|became|went|came|took|made|ran|led|saw|found|felt|knew|left|lost|won|did|said|told|gave|kept|began|brought|built|wrote|spent|sent|met|heard|hit|cut|set|put|quit)$/i;
 

@@ -180,9 +180,23 @@ describe("never inventing: the placeholder check on its own", () => {
   });
 
   it("treats a word after a sentence break as a sentence start even when a streamed piece begins with the space", () => {
-    for (const piece of [" Consider the billing story first.", "Good question.\n- Lead with the result.", "\n  Keep it short."]) {
+    for (const piece of [" Consider the billing story first.", "Good question. Lead with the result.", "\n  Keep it short.", '" Say it plainly.'] ) {
       expect(enforceNoInvention(piece, ["unrelated"]).replacements).toEqual([]);
     }
     expect(enforceNoInvention(" Consider what Dana said.", ["unrelated"]).text).toBe(" Consider what [name] said.");
+  });
+
+  it("still checks a capitalised word after a colon or a list bullet: those name people and companies", () => {
+    const sources = ["I added a cache to our checkout API and latency fell."];
+    expect(enforceNoInvention("Situation: Globex's checkout API was slow.", sources).text).toBe("Situation: [name] checkout API was slow.");
+    expect(enforceNoInvention("Try saying: Priya and I added a cache.", sources).text).toBe("Try saying: [name] and I added a cache.");
+    expect(enforceNoInvention("- Priya reviewed the cache design.", sources).text).toBe("- [name] reviewed the cache design.");
+  });
+
+  it("keeps a currency sign after letters, and survives a figure no pattern could hold", () => {
+    // "US" is itself a capitalised word the candidate never wrote.
+    expect(enforceNoInvention("We saved US$40k.", ["We saved money."]).text).toBe("We saved [name][$X].");
+    const huge = `${"1,".repeat(15_000)}1`;
+    expect(enforceNoInvention(`We served ${huge} users.`, ["We served users."]).text).toBe("We served [N].");
   });
 });

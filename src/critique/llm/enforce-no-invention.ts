@@ -5,7 +5,8 @@ export interface Replacement {
 }
 
 // A figure ends on a digit: the full stop or comma after "$31,337." belongs to the sentence.
-const NUMBER = /(?<![A-Za-z0-9])[$€£]?\d(?:[\d,.]*\d)?(?:\s?(?:%|percent|k\b|m\b|x\b|ms\b|s\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|people\b|users\b|customers\b))?/gi;
+// Digits glued to letters (p99, S3) are names, not figures; a currency sign may follow letters (US$40k).
+const NUMBER = /(?:[$€£]|(?<![A-Za-z0-9]))\d(?:[\d,.]*\d)?(?:\s?(?:%|percent|k\b|m\b|x\b|ms\b|s\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|minutes?\b|people\b|users\b|customers\b))?/gi;
 const TIMEFRAME = /\d\s?(?:ms|s|hours?|days?|weeks?|months?|years?|minutes?)$/i;
 const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|halved|double|doubled|triple|tripled|quadrupled|tenfold|twice)\b/gi;
 // Capitalised words that are not names: sentence starts are handled separately; these are common anyway.
@@ -37,6 +38,8 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
   const haystack = normalise(sources.join(" \n "));
   const replacements: Replacement[] = [];
   const known = (value: string) => {
+    // No real figure is this long; a run of digits and commas this size would also overflow the pattern built below.
+    if (value.length > 64) return false;
     const core = normalise(value).replace(/^[$€£]/, "").replace(/\s?(%|percent|k|m|x|ms|s|hours?|days?|weeks?|months?|years?|minutes?|people|users|customers)$/, "");
     if (core.length === 0) return false;
     // Whole figures only: "99" inside "p99" or "1990" is not the same figure.
@@ -55,9 +58,10 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     replacements.push({ original: word, placeholder: "[N]" });
     return "[N]";
   });
-  // Proper names: capitalised words not at a sentence or list-item start, absent from the candidate's text.
-  // Streamed text arrives in pieces that can begin with the space after a full stop, so leading space counts as a start.
-  result = result.replace(/(?<!(?:^|[.!?:\n])[\s"'“(*_]*(?:[-*•]\s+)?|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
+  // Proper names: capitalised words not at a sentence start, absent from the candidate's text. Streamed text arrives
+  // in pieces that can begin with the space after a full stop, so leading space counts as a start. After a colon or a
+  // list bullet a capitalised word is still checked: "Situation: Globex's API" and "- Priya reviewed it" name people.
+  result = result.replace(/(?<!(?:^|[.!?\n])[\s"'“(]*|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
     if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
     const words = name.split(/\s+/);
     if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;

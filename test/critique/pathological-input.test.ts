@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { critiqueAnswer } from "../../src/critique/index.js";
+
+// Each of these took from 25 s to minutes (and blocked the HTTP server) when a pattern backtracked on it.
+// The bound is a wide guard against that, not a speed goal: all three now take well under a second.
+describe("critique of pathological answers", () => {
+  const cases: Array<[string, string]> = [
+    ["a run of 34 '#' before the text", `${"#".repeat(34)} 1 I rewrote the deploy script.`],
+    ["'really' said 30 times before a lesson", `I rewrote the deploy script and added retries to every step. I ${"really ".repeat(30)}wanted it to stay fixed.`],
+    ["150,000 slashes inside one word", `I fixed ${"/".repeat(150_000)} it.`],
+  ];
+  for (const [name, answer] of cases) {
+    it(`finishes quickly: ${name}`, () => {
+      const started = performance.now();
+      const critique = critiqueAnswer("Tell me about a time you failed", answer);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(critique.words).toBeGreaterThan(2);
+    });
+  }
+});
