@@ -122,7 +122,11 @@ export function createApp(options: AppOptions): express.Express {
     // Messages to one session are answered in turn, each seeing the one before.
     const id = body.sessionId;
     if (id) await sessionTurns.run(id, async () => converse(await loadSession(options.sessions, id)));
-    else await converse(options.sessions.create());
+    else {
+      // Queued under its new id at once: a second message may arrive, with that id, before the first reply is saved.
+      const session = options.sessions.create();
+      await sessionTurns.run(session.id, async () => converse(session));
+    }
   });
   app.get("/api/sessions/:id", async (request, response) => {
     const session = await loadSession(options.sessions, String(request.params.id));

@@ -104,24 +104,22 @@ export class ServedBanks {
    * the written file is put back as it was and the old banks stay served.
    */
   private async change(banks: string[], files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
-    const previous = { banks: this.banks, sample: this.sample };
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
     if (files.write) await writeFileAtomic(files.write.file, files.write.content);
-    this.banks = banks;
-    this.sample = banks.length === 1 && banks[0] === this.fallback ? this.fallback : null;
     try {
-      await this.rebuild();
+      await this.rebuild(banks);
     } catch (error) {
-      this.banks = previous.banks;
-      this.sample = previous.sample;
       if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
       throw error;
     }
+    // Only now does the list change: until the new index is served, clients see the banks that are served.
+    this.banks = banks;
+    this.sample = banks.length === 1 && banks[0] === this.fallback ? this.fallback : null;
     for (const file of files.remove) await rm(file, { force: true });
   }
 
-  private async rebuild(): Promise<BankState> {
-    const indexed = await ensureIndex({ store: this.store, banks: this.banks, embedder: this.embedder });
+  private async rebuild(banks: string[] = this.banks): Promise<BankState> {
+    const indexed = await ensureIndex({ store: this.store, banks, embedder: this.embedder });
     this.state = { indexed, matcher: createMatcher(indexed.stories, indexed.index, this.embedder), features: computeStoryFeatures(indexed.stories) };
     return this.state;
   }

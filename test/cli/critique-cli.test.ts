@@ -64,6 +64,16 @@ describe("coach critique", () => {
     expect(lines[3].score).toBe(lines[0].score);
   });
 
+  it("--batch answers a line that is JSON but not an object with an error line, and goes on", async () => {
+    const batch = path.join(folder, "batch-null.jsonl");
+    writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), "null", "[1, 2]", JSON.stringify({ id: "d", question: "Q4?", answer: ANSWER })].join("\n"));
+    const run = await runCoach(["critique", "--batch", batch, "--json"]);
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.id)).toEqual(["a", "line-2", "line-3", "d"]);
+    expect(lines[1].error).toEqual({ code: "INPUT_NOT_PARSEABLE", message: `${batch}:2: needs a JSON object {"id", "question", "answer"}.` });
+  });
+
   it("--batch names the file and line of an empty field, and prints a row for every input line without --json", async () => {
     const batch = path.join(folder, "batch-empty.jsonl");
     writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), JSON.stringify({ id: "b", question: " ", answer: ANSWER })].join("\n"));
@@ -100,6 +110,15 @@ describe("coach critique", () => {
     const lines = jsonLines(run.stdout);
     expect(lines).toHaveLength(33);
     for (let i = 1; i < lines.length; i++) expect(lines[i].score).toBeGreaterThanOrEqual(lines[i - 1].score);
+  });
+
+  it("--bank keeps the labels of a partly labelled story", async () => {
+    const bank = path.join(folder, "partial.md");
+    writeFileSync(bank, "## Fixed the payment retries\n\nCard payments failed every night and nobody owned the retry job.\n**Action:** I rewrote the retry queue with backoff and alerts.\n**Result:** Failed payments fell by 87% within a month.\n");
+    const [line] = jsonLines((await runCoach(["critique", "--bank", bank, "--json"])).stdout);
+    expect(line.star.action.spans.map((span: { text: string }) => span.text)).toEqual(["I rewrote the retry queue with backoff and alerts."]);
+    expect(line.star.result.spans.map((span: { text: string }) => span.text)).toEqual(["Failed payments fell by 87% within a month."]);
+    expect(line.quantified).toBe(true);
   });
 
   it("--bank grades each story's parts as the writer labelled them, as `coach stories` reads them", async () => {

@@ -114,6 +114,14 @@ describe("coach match, index and coverage", () => {
     expect(lines[2].matches.length).toBeGreaterThan(0);
   });
 
+  it("a questions file of one over-long line names the file and line", async () => {
+    const one = path.join(cwd, "one-long.txt");
+    writeFileSync(one, `${"b".repeat(2_114)}\n`);
+    const run = await runCoach(["match", "--questions", one], { cwd });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${one}:1: the question is 2114 characters`);
+  });
+
   it("-k takes whole numbers written in digits only", async () => {
     for (const k of ["1e1", "0x3", " 2", "2.0"]) {
       const run = await runCoach(["match", "-k", k, "Tell me about a time you failed"], { cwd });

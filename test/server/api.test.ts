@@ -222,6 +222,32 @@ describe("tokens, hosts and restarts", () => {
 });
 
 describe("with a provider configured", () => {
+  it("a second message to a new session waits for the first instead of finding no session", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-turns-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" });
+    try {
+      // The model takes 1.5 s over the first reply, so the second message arrives before the session is first saved.
+      llm.fault("chat", { kind: "latency", ms: 1500 });
+      llm.reply({ content: "Start with your strongest story." }, { content: "Then practise it aloud." });
+      const first = await post(`${server.url}/api/chat`, { message: "How should I prepare?" });
+      const reader = first.body!.getReader();
+      let head = "";
+      while (!/event: session\ndata: (\{.*\})\n/.test(head)) head += new TextDecoder().decode((await reader.read()).value);
+      const sessionId = JSON.parse(/event: session\ndata: (\{.*\})\n/.exec(head)![1]!).sessionId;
+      const second = await post(`${server.url}/api/chat`, { sessionId, message: "And then?" });
+      expect(second.status).toBe(200);
+      const events = await readEvents(second);
+      expect(events.at(-1)!.event).toBe("done");
+      while (!(await reader.read()).done);
+      const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+      expect(transcript.messages.map((message: { text: string }) => message.text)).toEqual(["How should I prepare?", "Start with your strongest story.", "And then?", "Then practise it aloud."]);
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  });
+
   it("the critic takes figures and names from banks uploaded after the server started", async () => {
     const llm = await startTestLlmServer();
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-provider-"));

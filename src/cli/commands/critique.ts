@@ -110,6 +110,9 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       } catch {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: not valid JSON.`, { file, line: index + 1 });
       }
+      if (typeof item !== "object" || item === null || Array.isArray(item)) {
+        throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs a JSON object {"id", "question", "answer"}.`, { file, line: index + 1 });
+      }
       id = typeof item.id === "string" ? item.id : undefined;
       if (typeof item.question !== "string" || typeof item.answer !== "string") {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs string fields "question" and "answer".`, { file, line: index + 1 });
@@ -159,11 +162,23 @@ const PART_LABELS: Array<[StoryPart, string]> = [
   ["lesson", "Lesson"],
 ];
 
-/** A story as the answer to critique: its labelled parts as the writer filed them, or its prose when it had no labels. */
+// Lines of a story's text that say what it is, not what happened: its heading, question, tags and principles.
+const METADATA_LINE = /^\s*(?:#{1,6}\s|[*_]{0,2}(?:tags|principles?|question|q)[*_]{0,2}\s*:)/i;
+
+/**
+ * A story as the answer to critique, with the labels its writer gave it: all
+ * parts labelled, as those parts; otherwise its own lines as written (labels
+ * kept where there are some), without heading, question or tags.
+ */
 function answerOf(story: Story): string {
-  if (story.partsInferred) return story.body;
-  const labelled = PART_LABELS.filter(([part]) => story.parts[part]).map(([part, label]) => `${label}: ${story.parts[part]}`);
-  return labelled.length > 0 ? labelled.join("\n") : story.body;
+  if (!story.partsInferred) {
+    const labelled = PART_LABELS.filter(([part]) => story.parts[part]).map(([part, label]) => `${label}: ${story.parts[part]}`);
+    if (labelled.length > 0) return labelled.join("\n");
+  }
+  const lines = story.text.split("\n");
+  const ownLines = lines.filter((line, index) => !(index === 0 && line.includes(story.title.slice(0, 20))) && !METADATA_LINE.test(line));
+  const written = ownLines.join("\n").trim();
+  return written === "" ? story.body : written;
 }
 
 function printCritique(critique: Critique, answer: string, io: CommandIO): void {

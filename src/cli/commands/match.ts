@@ -1,4 +1,4 @@
-import { exitCodeFor, isCoachError, UsageError } from "../../errors/index.js";
+import { CoachError, exitCodeFor, isCoachError, UsageError } from "../../errors/index.js";
 import { createMatcher, validateQuestion, type MatchResult } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
@@ -42,8 +42,8 @@ Examples:
   async run(args, io) {
     const k = parseK(stringFlag(args.values.k));
     const questions = await readQuestions(args.positionals, stringFlag(args.values.questions), io);
-    // A single bad question fails before any indexing work.
-    if (questions.length === 1) validateQuestion(questions[0]!.text);
+    // A single bad question fails before any indexing work, naming its file and line when it came from one.
+    if (questions.length === 1) checkAlone(questions[0]!);
     const { indexed, embedder } = await openStoryIndex(args, io);
     const matcher = createMatcher(indexed.stories, indexed.index, embedder);
     let firstFailure: unknown;
@@ -68,6 +68,15 @@ Examples:
     return firstFailure === undefined ? 0 : exitCodeFor(firstFailure);
   },
 };
+
+function checkAlone(question: QuestionInput): void {
+  try {
+    validateQuestion(question.text);
+  } catch (error) {
+    if (!isCoachError(error) || question.where === "the question") throw error;
+    throw new CoachError(error.code, `${question.where}: ${error.message}`, { cause: error, location: error.location });
+  }
+}
 
 function withoutNotices(result: MatchResult) {
   const { notices: _notices, ...rest } = result;
