@@ -60,7 +60,8 @@ interface FoundLabel {
 }
 
 // A label opens a line (after list or bold markers) or follows the end of a sentence.
-const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+)([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*|__)?\s*(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
+// "\s+(?!\s)": the space after a sentence is taken whole, never shared with the next group (a long run of spaces backtracked quadratically).
+const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*|__)?\s*(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
 
 function findLabels(answer: string): FoundLabel[] {
   const labels: FoundLabel[] = [];

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { critiqueAnswer } from "../../src/critique/index.js";
 
 // Each of these took from 25 s to minutes (and blocked the HTTP server) when a pattern backtracked on it.
-// The bound is a wide guard against that, not a speed goal: all three now take well under a second.
+// The bound is a wide guard against that, not a speed goal: all of them now take well under a second.
 describe("critique of pathological answers", () => {
   const cases: Array<[string, string]> = [
     ["a run of 34 '#' before the text", `${"#".repeat(34)} 1 I rewrote the deploy script.`],
     ["'really' said 30 times before a lesson", `I rewrote the deploy script and added retries to every step. I ${"really ".repeat(30)}wanted it to stay fixed.`],
     ["150,000 slashes inside one word", `I fixed ${"/".repeat(150_000)} it.`],
+    ["100,000 spaces after a sentence", `I fixed it.${" ".repeat(100_000)}It worked.`],
   ];
   for (const [name, answer] of cases) {
     it(`finishes quickly: ${name}`, () => {
