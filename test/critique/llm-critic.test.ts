@@ -186,11 +186,14 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention(" Consider what Dana said.", ["unrelated"]).text).toBe(" Consider what [name] said.");
   });
 
-  it("still checks a capitalised word after a colon or a list bullet: those name people and companies", () => {
+  it("reads one capitalised word opening a list item, bold text or what follows a colon as an ordinary word, but checks possessives and full names there", () => {
     const sources = ["I added a cache to our checkout API and latency fell."];
+    for (const advice of ["- Quantify the result with a number.", "* Mention the team size.", "**Quantify** the result.", "Tip: Quantify the result.", "1. Lead with the result.\n2) Then say what you did."]) {
+      expect(enforceNoInvention(advice, sources).text).toBe(advice);
+    }
     expect(enforceNoInvention("Situation: Globex's checkout API was slow.", sources).text).toBe("Situation: [name] checkout API was slow.");
-    expect(enforceNoInvention("Try saying: Priya and I added a cache.", sources).text).toBe("Try saying: [name] and I added a cache.");
-    expect(enforceNoInvention("- Priya reviewed the cache design.", sources).text).toBe("- [name] reviewed the cache design.");
+    expect(enforceNoInvention("- Priya Sharma reviewed the cache design.", sources).text).toBe("- [name] reviewed the cache design.");
+    expect(enforceNoInvention("I added it with Priya.", sources).text).toBe("I added it with [name].");
   });
 
   it("keeps a currency sign after letters, and survives a figure no pattern could hold", () => {

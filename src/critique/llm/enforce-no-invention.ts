@@ -12,6 +12,9 @@ const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 // Capitalised words that are not names: sentence starts are handled separately; these are common anyway.
 const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL"]);
 
+// What comes just before a word that opens a sentence, a list item, bold text or the text after a colon.
+const OPENING = /(?:^|[.!?:\n]|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)]))[\s"'“(*_]*$/;
+
 function placeholderFor(figure: string): string {
   if (/%|percent/i.test(figure)) return "[X%]";
   if (/^[$€£]/.test(figure)) return `[${figure[0]}X]`;
@@ -46,8 +49,10 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return new RegExp(`(^|[^\\p{L}\\p{N}.])${escaped}(?![\\p{N}])`, "u").test(haystack);
   };
-  let result = text.replace(NUMBER, (figure) => {
+  let result = text.replace(NUMBER, (figure, offset: number, whole: string) => {
     if (/^\[/.test(figure) || known(figure)) return figure;
+    // "1." or "2)" opening a line numbers a list; it claims nothing.
+    if (/^\d+$/.test(figure) && /(?:^|\n)[ \t]*$/.test(whole.slice(Math.max(0, offset - 12), offset)) && /^[.)]\s/.test(whole.slice(offset + figure.length, offset + figure.length + 2))) return figure;
     const placeholder = placeholderFor(figure);
     replacements.push({ original: figure, placeholder });
     return placeholder;
@@ -58,13 +63,16 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     replacements.push({ original: word, placeholder: "[N]" });
     return "[N]";
   });
-  // Proper names: capitalised words not at a sentence start, absent from the candidate's text. Streamed text arrives
-  // in pieces that can begin with the space after a full stop, so leading space counts as a start. After a colon or a
-  // list bullet a capitalised word is still checked: "Situation: Globex's API" and "- Priya reviewed it" name people.
-  result = result.replace(/(?<!(?:^|[.!?\n])[\s"'“(]*|\[)\b([A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*)/g, (name: string) => {
+  // Proper names: capitalised words absent from the candidate's text. A single word opening a sentence, a list item,
+  // bold text or what follows a colon is taken for an ordinary word ("- Quantify the result", "Tip: Add a metric"),
+  // unless it is possessive ("Situation: Globex's API") or runs into another capitalised word ("Priya Sharma").
+  // Streamed text arrives in pieces that can begin with the space after a full stop, so leading space counts too.
+  result = result.replace(/\b[A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*/g, (name: string, offset: number, whole: string) => {
+    if (whole[offset - 1] === "[") return name;
     if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
     const words = name.split(/\s+/);
     if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;
+    if (words.length === 1 && !/['’]s$/.test(name) && OPENING.test(whole.slice(Math.max(0, offset - 24), offset))) return name;
     replacements.push({ original: name, placeholder: "[name]" });
     return "[name]";
   });
