@@ -24,7 +24,8 @@ export function decodeBankBytes(bytes: Uint8Array, file: string, kind = "a markd
     }
     text = decodeUtf8OrFallback(bytes, file, warnings);
   }
-  return { text: text.replace(/\r\n?/g, "\n"), warnings };
+  // A run of 64 or more spaces or tabs carries no meaning in a bank, and some patterns would take quadratic time on it.
+  return { text: text.replace(/\r\n?/g, "\n").replace(/[ \t]{64,}/g, " "), warnings };
 }
 
 function decodeUtf8OrFallback(bytes: Uint8Array, file: string, warnings: ParseWarning[]): string {

@@ -22,10 +22,11 @@ const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*
  * their proportions, a quantified result, ownership, lesson, story mode,
  * length and delivery, relevance, a score, issues and follow-up questions.
  */
-export function critiqueAnswer(question: string, answer: string, options: { roles?: RoleMethod } = {}): Critique {
+export function critiqueAnswer(question: string, given: string, options: { roles?: RoleMethod } = {}): Critique {
   // Neutral wording: the command line, a batch line and the HTTP API all end up here.
   if (question.trim() === "") throw new UsageError("the question is empty.");
-  if (answer.trim() === "") throw new UsageError("the answer is empty.");
+  if (given.trim() === "") throw new UsageError("the answer is empty.");
+  const answer = calmWhitespace(given);
   if (question.length > CRITIQUE_CONFIG.maxQuestionCharacters) {
     throw new InputError("INPUT_TOO_LARGE", `the question is ${question.length} characters; the limit is ${CRITIQUE_CONFIG.maxQuestionCharacters} (paste just the question).`);
   }
@@ -47,7 +48,8 @@ export function critiqueAnswer(question: string, answer: string, options: { role
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
-    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end, text }) => ({ start, end, text }));
+    // Span texts come from the answer as given (the analysed copy differs only inside long runs of spaces).
+    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end }) => ({ start, end, text: given.slice(start, end) }));
     // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
     const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
     const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / contentWords;
@@ -92,6 +94,14 @@ export function critiqueAnswer(question: string, answer: string, options: { role
     followUps,
     llm: null,
   };
+}
+
+// Long runs of spaces or tabs mean nothing to the analysis, but several of its patterns can split such a run in
+// quadratically many ways. Inside a run of 16 or more, all but the first and last are read as "·": the same length,
+// so every offset into the answer stays right.
+const LONG_SPACE_RUN = /[ \t]{16,}/g;
+function calmWhitespace(answer: string): string {
+  return answer.replace(LONG_SPACE_RUN, (run) => `${run[0]}${"·".repeat(run.length - 2)}${run.at(-1)}`);
 }
 
 /**

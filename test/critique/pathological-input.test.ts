@@ -9,13 +9,23 @@ describe("critique of pathological answers", () => {
     ["'really' said 30 times before a lesson", `I rewrote the deploy script and added retries to every step. I ${"really ".repeat(30)}wanted it to stay fixed.`],
     ["150,000 slashes inside one word", `I fixed ${"/".repeat(150_000)} it.`],
     ["100,000 spaces after a sentence", `I fixed it.${" ".repeat(100_000)}It worked.`],
+    ["100,000 spaces inside a sentence", `I fixed it${" ".repeat(100_000)}then it worked.`],
+    ["a label word then 100,000 spaces", `Result:${" ".repeat(100_000)}x`],
   ];
   for (const [name, answer] of cases) {
     it(`finishes quickly: ${name}`, () => {
       const started = performance.now();
       const critique = critiqueAnswer("Tell me about a time you failed", answer);
       expect(performance.now() - started).toBeLessThan(3_000);
-      expect(critique.words).toBeGreaterThan(2);
+      expect(critique.words).toBeGreaterThanOrEqual(2);
+      // Offsets and texts are still the answer's own.
+      for (const part of Object.values(critique.star)) for (const span of part.spans) expect(answer.slice(span.start, span.end)).toBe(span.text);
     });
   }
+
+  it("reads a long run of spaces as a gap: the parts around it are found as without it", () => {
+    const plain = critiqueAnswer("Tell me about a time you failed", "I skipped the load test. The launch failed. I learned to always load test.");
+    const spaced = critiqueAnswer("Tell me about a time you failed", `I skipped the load test.${" ".repeat(5_000)}The launch failed. I learned to always load test.`);
+    expect(Object.fromEntries(Object.entries(spaced.star).map(([part, value]) => [part, value.present]))).toEqual(Object.fromEntries(Object.entries(plain.star).map(([part, value]) => [part, value.present])));
+  });
 });
