@@ -36,7 +36,10 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
   const found: MetricMatch[] = [];
   for (const match of text.matchAll(METRIC)) {
     // A sentence's full stop or comma is not part of the figure.
-    const raw = match[0].replace(/[.,]+$/, "");
+    // Trimmed by hand: /[.,]+$/ retried from every comma of a long run of them, which was quadratic.
+    let end = match[0].length;
+    while (end > 0 && (match[0][end - 1] === "." || match[0][end - 1] === ",")) end--;
+    const raw = match[0].slice(0, end);
     const value = raw.trim();
     if (YEAR.test(value)) continue;
     const window = text.slice(Math.max(0, match.index! - 40), match.index!);

@@ -11,6 +11,7 @@ describe("critique of pathological answers", () => {
     ["100,000 spaces after a sentence", `I fixed it.${" ".repeat(100_000)}It worked.`],
     ["100,000 spaces inside a sentence", `I fixed it${" ".repeat(100_000)}then it worked.`],
     ["a label word then 100,000 spaces", `Result:${" ".repeat(100_000)}x`],
+    ["a figure followed by 150,000 commas", `I cut costs by 40${",".repeat(150_000)} percent.`],
   ];
   for (const [name, answer] of cases) {
     it(`finishes quickly: ${name}`, () => {
