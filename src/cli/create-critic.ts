@@ -24,7 +24,7 @@ export async function createCritic(config: ResolvedConfig, io: CommandIO, curren
   const provider = resolveProvider(config);
   const chat = await provider.createChatModel();
   if (!chat) return new OfflineCritic();
-  const bank = currentBank ?? (await storedBank(config));
+  const bank = currentBank ?? (await storedBank(config, provider));
   // The user's own bank supplies the closest stories for the model and the figures and names it may reuse.
   return new LlmCritic({
     chat,
@@ -40,8 +40,8 @@ export async function createCritic(config: ResolvedConfig, io: CommandIO, curren
 }
 
 /** The bank indexed in the store, read once (null when nothing is indexed). */
-async function storedBank(config: ResolvedConfig): Promise<() => CriticBank | null> {
+async function storedBank(config: ResolvedConfig, provider: ReturnType<typeof resolveProvider>): Promise<() => CriticBank | null> {
   const indexed = await loadIndex(config.store).catch(() => null);
-  const stored = indexed ? { stories: indexed.stories, matcher: createMatcher(indexed.stories, indexed.index, await resolveProvider(config).createEmbedder()) } : null;
+  const stored = indexed ? { stories: indexed.stories, matcher: createMatcher(indexed.stories, indexed.index, await provider.createEmbedder()) } : null;
   return () => stored;
 }

@@ -17,6 +17,7 @@ const LEARNED = new RegExp(String.raw`\bI(?:'ve|’ve| have)?\s+${ADVERBS}(?:lea
 const LESSON_NAME = String.raw`\b(?:the|my|one|our)\s+(?:(?:big|bigger|biggest|key|main|real|hard|harsh|important|valuable|clear|simple|painful|other)\s+)?(?:lesson|takeaway)s?(?:\s+(?:here|for me|(?:i|we)(?:'ve| have)?\s+(?:learned|learnt|took(?: away)?|drew|took from (?:it|that|this))))?`;
 /** "The lesson: ...", "My takeaway was that ...", "The biggest lesson I learned was to ...": a lesson named, then stated. */
 const NAMED_LESSON = new RegExp(String.raw`${LESSON_NAME}\s*(?:[:–—]|-\s|(?:was|is|were|are)\s+(?:that\b|to\b|simple|clear|obvious|never\b|always\b|how\b))`, "i");
+const OPENER_ONLY = new RegExp(String.raw`^${OPENER}$`, "i");
 /** "The lesson" as a whole clause: the dash after it ("The lesson — always load test") ended the clause. */
 const LESSON_NAME_ONLY = new RegExp(String.raw`^${OPENER}${LESSON_NAME}\s*[:–—-]?$`, "i");
 /** "What I took away ...", "The big thing I learned ...", "What stuck with me ...": a lesson introduced as one. */
@@ -46,7 +47,7 @@ export function statedLesson(text: string): { stated: boolean; opening: boolean 
 
 /** Whether only opening words ("And so, ...", "Honestly, ...") come before a position in the clause. */
 function opensWith(text: string, index: number): boolean {
-  return new RegExp(`^${OPENER}$`, "i").test(text.slice(0, index));
+  return OPENER_ONLY.test(text.slice(0, index));
 }
 
 /** Whether a clause only names the lesson ("The lesson", "My biggest takeaway"), so the clause after it in the sentence states it. */

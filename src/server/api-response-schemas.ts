@@ -3,25 +3,26 @@ import { SessionSchema } from "../coach/session.js";
 import { PRINCIPLES } from "../principles/index.js";
 
 /**
- * Response bodies of the HTTP API, as the contracts fix them: the source of
- * the OpenAPI document's responses, and what the API tests check real
- * responses against. Extra fields are allowed (contracts), so objects are loose.
+ * Response bodies of the HTTP API, as the contracts fix them (the same shapes
+ * as the `--json` lines of the commands): the source of the OpenAPI
+ * document's responses, and what the API and CLI tests check real output
+ * against. Extra fields are allowed (contracts), so objects are loose.
  */
-const Principle = z.enum(PRINCIPLES as unknown as [string, ...string[]]);
+const Principle = z.enum(PRINCIPLES);
 const Score = z.number().min(0).max(1);
 
 export const HealthResponseSchema = z.looseObject({ ok: z.literal(true), provider: z.string(), stories: z.number().int().min(0) });
 
 export const StoryResponseSchema = z.looseObject({
-  id: z.string(),
-  title: z.string(),
+  id: z.string().min(1),
+  title: z.string().min(1),
   question: z.string().nullable(),
   principles: z.array(Principle),
-  experience: z.string(),
+  experience: z.string().min(1),
   parts: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), lesson: z.boolean() }),
-  source: z.looseObject({ file: z.string(), startLine: z.number().int(), endLine: z.number().int() }),
+  source: z.looseObject({ file: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1) }),
 });
-const ParseWarningSchema = z.looseObject({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int() });
+export const ParseWarningSchema = z.looseObject({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int().min(1) });
 
 export const StoriesResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema) });
 export const BankUploadResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema), warnings: z.array(ParseWarningSchema) });
@@ -39,9 +40,9 @@ export const MatchResponseSchema = z.looseObject({
       title: z.string(),
       principles: z.array(Principle),
       score: Score,
-      why: z.string(),
+      why: z.string().min(1),
       leadWith: z.enum(["situation", "task", "action", "result"]),
-      text: z.string(),
+      text: z.string().min(1),
       alsoTold: z.array(z.looseObject({ id: z.string(), title: z.string() })),
     }),
   ),

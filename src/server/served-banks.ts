@@ -25,8 +25,6 @@ export class ServedBanks {
   private state: BankState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  private sample: string | null;
-
   /**
    * `fallback` is the bundled sample bank: served when nothing else is, and
    * replaced by the first upload.
@@ -36,9 +34,7 @@ export class ServedBanks {
     private readonly embedder: Embedder,
     private banks: string[],
     private readonly fallback: string,
-  ) {
-    this.sample = banks.length === 1 && banks[0] === fallback ? fallback : null;
-  }
+  ) {}
 
   private get uploads(): string {
     return path.join(this.store, "uploads");
@@ -68,7 +64,8 @@ export class ServedBanks {
       const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
       const replaced = this.uploadedFiles(name);
-      const others = this.banks.filter((bank) => bank !== this.sample && !replaced.includes(bank));
+      // The sample bank served alone gives way to the first upload.
+      const others = this.servesSampleOnly() ? [] : this.banks.filter((bank) => !replaced.includes(bank));
       await this.change([...others, file], { write: { file, content }, remove: replaced.filter((old) => old !== file) });
       return { ...parsed, stories: withInferredPrinciples(parsed.stories) };
     });
@@ -94,6 +91,10 @@ export class ServedBanks {
     return path.dirname(absolute) === path.resolve(this.uploads) ? path.basename(absolute) : file;
   }
 
+  private servesSampleOnly(): boolean {
+    return this.banks.length === 1 && this.banks[0] === this.fallback;
+  }
+
   private uploadedFiles(name: string): string[] {
     return this.banks.filter((bank) => path.dirname(bank) === this.uploads && path.basename(bank).replace(/\.(md|json)$/, "") === name);
   }
@@ -114,7 +115,6 @@ export class ServedBanks {
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
     this.banks = banks;
-    this.sample = banks.length === 1 && banks[0] === this.fallback ? this.fallback : null;
     for (const file of files.remove) await rm(file, { force: true });
   }
 

@@ -3,28 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { CritiqueResponseSchema } from "../../src/server/api-response-schemas.js";
 import { jsonLines, runCoach } from "../support/run-coach.js";
 
-const Span = z.object({ start: z.number().int(), end: z.number().int(), text: z.string() });
-const Part = z.object({ present: z.boolean(), share: z.number().min(0).max(1), spans: z.array(Span) });
-// The contract's `coach critique --json` line.
-const CritiqueLine = z.object({
-  id: z.string().optional(),
-  score: z.number().min(0).max(100),
-  breakdown: z.object({ structure: z.number(), results: z.number(), ownership: z.number(), relevance: z.number(), delivery: z.number() }),
-  star: z.object({ situation: Part, task: Part, action: Part, result: Part, lesson: Part }),
-  quantified: z.boolean(),
-  metrics: z.array(z.string()),
-  ownership: z.object({ i: z.number(), we: z.number(), weHeavy: z.boolean() }),
-  lesson: z.object({ required: z.boolean(), present: z.boolean() }),
-  notAStory: z.boolean(),
-  relevance: z.object({ principles: z.array(z.string()), score: z.number() }),
-  words: z.number(),
-  speakingSeconds: z.number(),
-  issues: z.array(z.object({ code: z.string(), severity: z.enum(["high", "medium", "low"]), message: z.string(), span: z.object({ start: z.number(), end: z.number() }).optional() })),
-  followUps: z.array(z.string()).min(1).max(3),
-  llm: z.null(),
-});
+// The contract's `coach critique --json` line, offline: no LLM part, and one to three follow-ups.
+const CritiqueLine = CritiqueResponseSchema.extend({ followUps: z.array(z.string()).min(1).max(3), llm: z.null() });
 
 const ANSWER = "When our nightly report kept failing, I traced it to a schema change upstream, patched the parser and added a contract test. The report has not failed since, and it saved the analysts about 5 hours a week.";
 

@@ -1,31 +1,14 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRINCIPLES } from "../../src/principles/index.js";
+import { MatchResponseSchema } from "../../src/server/api-response-schemas.js";
 import { jsonLines, runCoach, SAMPLE_BANK } from "../support/run-coach.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
 // The contract's `coach match --json` line.
-const MatchLine = z.object({
-  question: z.string(),
-  principles: z.array(z.object({ name: z.enum(PRINCIPLES), score: z.number() })).max(3),
-  competencies: z.array(z.object({ name: z.string(), score: z.number() })).max(3),
-  matches: z.array(
-    z.object({
-      id: z.string(),
-      experience: z.string(),
-      title: z.string(),
-      principles: z.array(z.enum(PRINCIPLES)),
-      score: z.number().min(0).max(1),
-      why: z.string().min(10),
-      leadWith: z.enum(["situation", "task", "action", "result"]),
-      text: z.string().min(1),
-      alsoTold: z.array(z.object({ id: z.string(), title: z.string() })),
-    }),
-  ),
-});
+const MatchLine = MatchResponseSchema;
 
 describe("coach match, index and coverage", () => {
   let cwd: string;

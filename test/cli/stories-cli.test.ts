@@ -3,19 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ParseWarningSchema, StoryResponseSchema } from "../../src/server/api-response-schemas.js";
 import { jsonLines, runCoach } from "../support/run-coach.js";
 
 // The contract's `coach stories --json` story line.
-const StoryLine = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
-  question: z.string().nullable(),
-  principles: z.array(z.string()),
-  experience: z.string().min(1),
-  parts: z.object({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean(), lesson: z.boolean() }),
-  source: z.object({ file: z.string(), startLine: z.number().int().positive(), endLine: z.number().int().positive() }),
-});
-const WarningLine = z.object({ warning: z.object({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int().positive() }) });
+const StoryLine = StoryResponseSchema;
+const WarningLine = z.object({ warning: ParseWarningSchema });
 
 describe("coach stories", () => {
   let folder: string;

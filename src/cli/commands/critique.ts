@@ -1,6 +1,6 @@
 import { loadBank } from "../../bank/index.js";
 import type { Critic, Critique } from "../../core/critique.js";
-import type { Story, StoryPart } from "../../core/story.js";
+import { STORY_PARTS, type Story } from "../../core/story.js";
 import { createCritic } from "../create-critic.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import type { Command } from "../command.js";
@@ -154,14 +154,6 @@ async function runBankAudit(banks: string[], io: CommandIO, json: boolean, criti
   return 0;
 }
 
-const PART_LABELS: Array<[StoryPart, string]> = [
-  ["situation", "Situation"],
-  ["task", "Task"],
-  ["action", "Action"],
-  ["result", "Result"],
-  ["lesson", "Lesson"],
-];
-
 // Lines of a story's text that say what it is, not what happened: its heading, question, tags and principles.
 const METADATA_LINE = /^\s*(?:#{1,6}\s|[*_]{0,2}(?:tags|principles?|question|q)[*_]{0,2}\s*:)/i;
 
@@ -172,7 +164,7 @@ const METADATA_LINE = /^\s*(?:#{1,6}\s|[*_]{0,2}(?:tags|principles?|question|q)[
  */
 function answerOf(story: Story): string {
   if (!story.partsInferred) {
-    const labelled = PART_LABELS.filter(([part]) => story.parts[part]).map(([part, label]) => `${label}: ${story.parts[part]}`);
+    const labelled = STORY_PARTS.filter((part) => story.parts[part]).map((part) => `${part[0]!.toUpperCase()}${part.slice(1)}: ${story.parts[part]}`);
     if (labelled.length > 0) return labelled.join("\n");
   }
   const lines = story.text.split("\n");
