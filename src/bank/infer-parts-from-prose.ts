@@ -1,12 +1,13 @@
 import type { StoryPart } from "../core/story.js";
-import { assignRoles, segmentAnswer } from "../star/index.js";
+import { readClauses } from "../star/index.js";
 import { LESSON_CUES } from "../star/role-cues.js";
 import { restoreImpliedI, splitSentences } from "../text/index.js";
 
 /**
  * Assigns each sentence of an unlabelled story to a STAR part, with the same
- * clause-role analysis the critique uses. A sentence takes the role of most of
- * its words; one with no role (filler, effort talk) stays with the part before it.
+ * clause reading the critique uses (labels in markup, hyphenated verbs, stated
+ * lessons). A sentence takes the role of most of its words; one with no role
+ * (filler, effort talk) stays with the part before it.
  */
 export function inferPartsFromProse(text: string): Partial<Record<StoryPart, string>> {
   const sentences = splitSentences(text);
@@ -17,7 +18,7 @@ export function inferPartsFromProse(text: string): Partial<Record<StoryPart, str
   const aligned = restoredSentences.length === sentences.length;
   const analysed = aligned ? restored : text;
   const spans = aligned ? restoredSentences : sentences;
-  const clauses = assignRoles(segmentAnswer(analysed));
+  const clauses = readClauses(analysed);
   const parts: Partial<Record<StoryPart, string>> = {};
   let previous: StoryPart = "situation";
   sentences.forEach((sentence, index) => {

@@ -1,10 +1,9 @@
 import type { Critique, CritiqueIssue, CritiquePart } from "../core/critique.js";
 import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
+import { readClauses, type Role, type RoleMethod } from "../star/index.js";
 import { profileText } from "../understanding/index.js";
 import { countPronouns, detectNotAStory, findDeliveryMarkers, speaksAsSubject } from "./analyze-language.js";
-import type { Role, RoleMethod } from "../star/index.js";
-import { readClauses } from "./answer-clauses.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";

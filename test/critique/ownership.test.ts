@@ -20,6 +20,7 @@ describe("the speaker's actions and weHeavy", () => {
     "I co-led the review with the finance team.",
     "I double-checked every invoice against the ledger.",
     "I hand-wrote a migration for the broken rows.",
+    "I quickly hard-coded a fallback for the broken rows.",
   ])("finds %j as the action", (action) => {
     const answer = `Last spring our nightly billing job at Acme kept failing and finance was waiting on it. ${action} The job has not failed since.`;
     const critique = critiqueAnswer("Tell me about a time you fixed something.", answer);

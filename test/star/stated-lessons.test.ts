@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { critiqueAnswer } from "../../src/critique/index.js";
-import { statedLesson } from "../../src/critique/stated-lessons.js";
+import { statedLesson } from "../../src/star/stated-lessons.js";
 
 const FAILED = "At my first job I pushed a config change on a Friday without load testing it. It took checkout down for two hours. I rolled it back and wrote up what happened.";
 const texts = (spans: Array<{ text: string }>) => spans.map((span) => span.text);

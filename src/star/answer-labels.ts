@@ -1,5 +1,5 @@
 import { matchLabel } from "../bank/part-labels.js";
-import { withoutLeadingLabel, type Clause, type Role } from "../star/segment-answer.js";
+import { withoutLeadingLabel, type Clause, type Role } from "./segment-answer.js";
 
 /** A part label opening a clause: how many characters it takes, and the roles it gives (null for "Answer:"-style labels). */
 interface LeadingLabel {

@@ -1,10 +1,15 @@
-import { assignRoles, segmentAnswer, type Clause, type RoleMethod, type RoledClause } from "../star/index.js";
+import { assignRoles, type RoleMethod, type RoledClause } from "./assign-roles.js";
+import { segmentAnswer, type Clause } from "./segment-answer.js";
 import { withoutPartLabels } from "./answer-labels.js";
 import { namesLesson, statedLesson } from "./stated-lessons.js";
 
-// What comes before the past-tense head of a hyphenated verb: "re-" in "re-planned", "load-" in "load-tested".
+// What comes before the past-tense head of a hyphenated word: "re-" in "re-planned", "load-" in "load-tested".
 // The look-behind holds every character the word may contain ("/" too), so a match is tried once per word, not once per character.
-const COMPOUND_VERB = /(?<![\p{L}\p{N}'’/-])[\p{L}\p{N}/]+(?:-[\p{L}\p{N}]+)*-(?=(?:\p{L}{2,}ed|ran|led|wrote|built|made|took|set|put|got|cut|sent|met|did|went|drew|sold|bought|paid|sat)\b)/giu;
+const COMPOUND_HEAD = /(?<![\p{L}\p{N}'’/-])([\p{L}\p{N}/]+(?:-[\p{L}\p{N}]+)*)-(?=(?:\p{L}{2,}ed|ran|led|wrote|built|made|took|set|put|got|cut|sent|met|did|went|drew|sold|bought|paid|sat)\b)/giu;
+// Prefixes that make verbs ("re-ran", "cross-checked"); other hyphenated -ed words are mostly adjectives ("design-related tickets").
+const VERB_PREFIX = /^(?:re|co|pre|de|un|mis|over|under|out|cross|double|triple|load|stress|smoke|spot|split|fast|pair|hand|back|dog|time)$/i;
+// A subject just before the word makes it a verb whatever its prefix: "I hard-coded", "we quickly auto-routed".
+const SUBJECT_BEFORE = /(?:^|[^\p{L}'’])(?:I|we|he|she|they|you)\s{1,3}(?:[\p{L}]+ly\s{1,3}|(?:also|then|just|first|even)\s{1,3})?$/iu;
 
 /**
  * The answer's clauses with their STAR roles, as the critique reads them: no
@@ -20,10 +25,13 @@ export function readClauses(answer: string, method?: RoleMethod): RoledClause[] 
 /**
  * The clause as the role rules and model read it: a hyphenated verb as its
  * last part ("I re-planned" as "I planned"), since neither knows "re-planned"
- * is something the speaker did.
+ * is something the speaker did. Hyphenated adjectives ("design-related") stay.
  */
 function withHeadVerbs(clause: Clause): Clause {
-  return { ...clause, text: clause.text.replace(COMPOUND_VERB, "") };
+  const text = clause.text.replace(COMPOUND_HEAD, (whole: string, prefix: string, offset: number) =>
+    VERB_PREFIX.test(prefix) || SUBJECT_BEFORE.test(clause.text.slice(Math.max(0, offset - 24), offset)) ? "" : whole,
+  );
+  return { ...clause, text };
 }
 
 /**
