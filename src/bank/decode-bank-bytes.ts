@@ -4,19 +4,34 @@ import { decodeWindows1252 } from "./repair-mojibake.js";
 
 const utf8Strict = new TextDecoder("utf-8", { fatal: true });
 
+/** How a file's text is handed on. */
+export interface DecodeOptions {
+  /** What the file should be, for messages. */
+  kind?: string;
+  /**
+   * Keep the text as the file holds it: line endings, runs of spaces and the
+   * byte-order mark (as U+FEFF, where a script reading the file finds it), so
+   * offsets into it are offsets into the file's text. Otherwise line endings
+   * become LF and long runs of spaces one space.
+   */
+  verbatim?: boolean;
+}
+
 /**
- * Decodes a bank file's bytes to text with LF line endings: UTF-8 (with or
- * without a byte-order mark), UTF-16 with a byte-order mark, or, when the
- * bytes are not valid UTF-8, Windows-1252. Binary files are refused.
+ * Decodes a bank file's bytes to text: UTF-8 (with or without a byte-order
+ * mark), UTF-16 with a byte-order mark, or, when the bytes are not valid
+ * UTF-8, Windows-1252. Binary files are refused.
  */
-export function decodeBankBytes(bytes: Uint8Array, file: string, kind = "a markdown, text or JSON story bank"): { text: string; warnings: ParseWarning[] } {
+export function decodeBankBytes(bytes: Uint8Array, file: string, options: DecodeOptions = {}): { text: string; warnings: ParseWarning[] } {
+  const { kind = "a markdown, text or JSON story bank", verbatim = false } = options;
   const warnings: ParseWarning[] = [];
   let text: string;
+  const mark = verbatim ? "\uFEFF" : "";
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    text = decodeUtf8OrFallback(bytes.subarray(3), file, warnings);
+    text = mark + decodeUtf8OrFallback(bytes.subarray(3), file, warnings);
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
-    text = new TextDecoder(encoding).decode(bytes.subarray(2));
+    text = mark + new TextDecoder(encoding).decode(bytes.subarray(2));
     warnings.push({ code: "DECODED_AS_UTF16", message: `${file} is UTF-16 (${encoding}); read it as such.`, file, line: 1 });
   } else {
     if (looksBinary(bytes)) {
@@ -24,6 +39,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string, kind = "a markd
     }
     text = decodeUtf8OrFallback(bytes, file, warnings);
   }
+  if (verbatim) return { text, warnings };
   // A run of 64 or more spaces or tabs carries no meaning in a bank, and some patterns would take quadratic time on it.
   return { text: text.replace(/\r\n?/g, "\n").replace(/[ \t]{64,}/g, " "), warnings };
 }

@@ -7,11 +7,13 @@ import { notice, type CommandIO } from "./io.js";
 export interface TextInputKind {
   name: string;
   maxBytes: number;
+  /** Hand on the text exactly as the file holds it (an answer: span offsets point into it). */
+  verbatim?: boolean;
 }
 
 const MB = 1024 * 1024;
 export const QUESTIONS_FILE: TextInputKind = { name: "a questions file (one question per line)", maxBytes: 5 * MB };
-export const ANSWER_FILE: TextInputKind = { name: "an answer (plain text)", maxBytes: 5 * MB };
+export const ANSWER_FILE: TextInputKind = { name: "an answer (plain text)", maxBytes: 5 * MB, verbatim: true };
 export const BATCH_FILE: TextInputKind = { name: "a batch file (JSON Lines)", maxBytes: 50 * MB };
 
 /**
@@ -34,7 +36,7 @@ export async function readTextInput(file: string, kind: TextInputKind, io: Comma
   }
   // A file can grow between stat and read.
   if (bytes.length > kind.maxBytes) throw tooLarge(file, bytes.length, kind);
-  const { text, warnings } = decodeBankBytes(bytes, file, kind.name);
+  const { text, warnings } = decodeBankBytes(bytes, file, { kind: kind.name, verbatim: kind.verbatim });
   for (const warning of warnings) notice(io, `coach: ${warning.message}`);
   if (text.trim() === "") throw new InputError("INPUT_EMPTY", `${file}: is empty; expected ${kind.name}.`, { file });
   return text;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
@@ -33,6 +33,27 @@ describe("coach critique", () => {
     expect(fromFile.stdout).toMatch(/An interviewer would ask:/);
     const fromStdin = await runCoach(["critique", "--question", "Tell me about a fix.", "--json"], { input: ANSWER });
     expect(jsonLines(fromStdin.stdout)[0].words).toBe(jsonLines((await runCoach(["critique", "--question", "Tell me about a fix.", "--answer-file", file, "--json"])).stdout)[0].words);
+  });
+
+  it("gives offsets into an answer file's own text: Windows line ends and a byte-order mark are kept", async () => {
+    const labelled = "Situation: At Acme checkout failed 5% of requests.\r\nTask: I had to fix it.\r\nAction: I profiled the service and patched the retry loop.\r\nResult: Errors dropped to 0.1% within a week.\r\n";
+    for (const [name, bytes] of [
+      ["crlf.txt", Buffer.from(labelled)],
+      ["bom.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(labelled)])],
+    ] as const) {
+      const file = path.join(folder, name);
+      writeFileSync(file, bytes);
+      // What a script reading the file finds (Node keeps the mark as U+FEFF, as Python's "utf-8" does).
+      const asRead = readFileSync(file, "utf8");
+      const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer-file", file, "--json"]);
+      expect(run.code).toBe(0);
+      const [line] = jsonLines(run.stdout);
+      expect(line.star.action.spans.map((span: { text: string }) => span.text)).toEqual(["I profiled the service and patched the retry loop."]);
+      expect(line.star.task.spans.map((span: { text: string }) => span.text)).toEqual(["I had to fix it."]);
+      for (const part of Object.values(line.star) as Array<{ spans: Array<{ start: number; end: number; text: string }> }>) {
+        for (const span of part.spans) expect(asRead.slice(span.start, span.end)).toBe(span.text);
+      }
+    }
   });
 
   it("--batch keeps going past a malformed line, answers in order, and exits 1", async () => {
