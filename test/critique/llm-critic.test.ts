@@ -196,6 +196,21 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention("I added it with Priya.", sources).text).toBe("I added it with [name].");
   });
 
+  it("counts a figure as the candidate's only with the same sign and unit: '5%' is no source for '$5M'", () => {
+    const answer = "Checkout failed for 5% of requests; we ran a 3-week sprint and saved $2 million, 40 percent of the bill.";
+    const { text, replacements } = enforceNoInvention("I cut errors from 5% and saved $5M and $2M (40%) in 3 weeks, not 3 months or 5 days.", [answer]);
+    expect(text).toBe("I cut errors from 5% and saved [$X] and $2M (40%) in 3 weeks, not [timeframe] or [timeframe].");
+    expect(replacements.map((entry) => entry.original)).toEqual(["$5M", "3 months", "5 days"]);
+    expect(enforceNoInvention("Revenue grew 5x.", ["Revenue grew 5%."]).text).toBe("Revenue grew [N].");
+    expect(enforceNoInvention("It cost €40k.", ["It cost about € 40 k."]).text).toBe("It cost €40k.");
+  });
+
+  it("keeps the common word that opens a run of capitals and replaces only the name", () => {
+    const sources = ["I cut our cloud costs by 45% last year."];
+    expect(enforceNoInvention("At Google you cut costs by 45%.", sources).text).toBe("At [name] you cut costs by 45%.");
+    expect(enforceNoInvention("When Priya Sharma asked, I said yes.", sources).text).toBe("When [name] asked, I said yes.");
+  });
+
   it("keeps a currency sign after letters, and survives a figure no pattern could hold", () => {
     // "US" is itself a capitalised word the candidate never wrote.
     expect(enforceNoInvention("We saved US$40k.", ["We saved money."]).text).toBe("We saved [name][$X].");

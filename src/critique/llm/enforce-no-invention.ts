@@ -15,6 +15,23 @@ const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", 
 // What comes just before a word that opens a sentence, a list item, bold text or the text after a colon.
 const OPENING = /(?:^|[.!?:\n]|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)]))[\s"'“(*_]*$/;
 
+// Units that change what a figure claims, each with the ways a candidate may have written it ("$5M" and "$5 million").
+// Counted nouns ("users", "people") are left out: "1,200 customers" is a source for "1,200 users".
+const UNIT_FORMS: ReadonlyArray<{ figure: RegExp; source: string }> = [
+  { figure: /(?:%|percent)$/, source: String.raw`%|percent\b|per cent\b` },
+  { figure: /\d\s?k$/, source: String.raw`k\b|thousand\b` },
+  { figure: /\d\s?m$/, source: String.raw`m\b|mn\b|million\b` },
+  { figure: /\d\s?x$/, source: String.raw`x\b|times\b|-fold\b|fold\b` },
+  { figure: /ms$/, source: String.raw`ms\b|milliseconds?\b` },
+  { figure: /\d\s?s$/, source: String.raw`s\b|sec(?:ond)?s?\b` },
+  { figure: /minutes?$/, source: String.raw`min(?:ute)?s?\b` },
+  { figure: /hours?$/, source: String.raw`h(?:ou)?rs?\b|h\b` },
+  { figure: /days?$/, source: String.raw`days?\b` },
+  { figure: /weeks?$/, source: String.raw`weeks?\b|wks?\b` },
+  { figure: /months?$/, source: String.raw`months?\b|mos?\b` },
+  { figure: /years?$/, source: String.raw`years?\b|yrs?\b` },
+];
+
 function placeholderFor(figure: string): string {
   if (/%|percent/i.test(figure)) return "[X%]";
   if (/^[$€£]/.test(figure)) return `[${figure[0]}X]`;
@@ -43,11 +60,18 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
   const known = (value: string) => {
     // No real figure is this long; a run of digits and commas this size would also overflow the pattern built below.
     if (value.length > 64) return false;
-    const core = normalise(value).replace(/^[$€£]/, "").replace(/\s?(%|percent|k|m|x|ms|s|hours?|days?|weeks?|months?|years?|minutes?|people|users|customers)$/, "");
+    const figure = normalise(value);
+    const currency = /^[$€£]/.exec(figure)?.[0];
+    const unit = UNIT_FORMS.find((form) => form.figure.test(figure));
+    const core = figure.replace(/^[$€£]/, "").replace(/\s?(%|percent|k|m|x|ms|s|hours?|days?|weeks?|months?|years?|minutes?|people|users|customers)$/, "");
     if (core.length === 0) return false;
-    // Whole figures only: "99" inside "p99" or "1990" is not the same figure.
+    // Whole figures only: "99" inside "p99" or "1990" is not the same figure. A sign or unit that changes what the
+    // figure claims must be the candidate's too: "5%" in the answer is no source for "$5M".
     const escaped = core.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return new RegExp(`(^|[^\\p{L}\\p{N}.])${escaped}(?![\\p{N}])`, "u").test(haystack);
+    // "$" is the only sign the pattern must escape (a "\\€" is no valid escape with the u flag).
+    const sign = currency ? `${currency === "$" ? "\\$" : currency}\\s?` : "";
+    const suffix = unit ? `[\\s-]?(?:${unit.source})` : "";
+    return new RegExp(`(^|[^\\p{L}\\p{N}.])${sign}${escaped}(?![\\p{N}])${suffix}`, "u").test(haystack);
   };
   let result = text.replace(NUMBER, (figure, offset: number, whole: string) => {
     if (/^\[/.test(figure) || known(figure)) return figure;
@@ -67,14 +91,22 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
   // bold text or what follows a colon is taken for an ordinary word ("- Quantify the result", "Tip: Add a metric"),
   // unless it is possessive ("Situation: Globex's API") or runs into another capitalised word ("Priya Sharma").
   // Streamed text arrives in pieces that can begin with the space after a full stop, so leading space counts too.
-  result = result.replace(/\b[A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*/g, (name: string, offset: number, whole: string) => {
-    if (whole[offset - 1] === "[") return name;
+  const nameOrPlaceholder = (name: string, offset: number, whole: string): string => {
     if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
     const words = name.split(/\s+/);
     if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;
     if (words.length === 1 && !/['’]s$/.test(name) && OPENING.test(whole.slice(Math.max(0, offset - 24), offset))) return name;
     replacements.push({ original: name, placeholder: "[name]" });
     return "[name]";
+  };
+  result = result.replace(/\b[A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*/g, (run: string, offset: number, whole: string) => {
+    if (whole[offset - 1] === "[") return run;
+    // Common words opening the run are not part of a name: "At Google" keeps its "At".
+    const words = run.split(/(?<=\s)(?=\S)/);
+    let common = 0;
+    while (common < words.length - 1 && COMMON_CAPITALS.has(words[common]!.trim())) common++;
+    const kept = words.slice(0, common).join("");
+    return kept + nameOrPlaceholder(run.slice(kept.length), offset + kept.length, whole);
   });
   return { text: result, replacements };
 }
