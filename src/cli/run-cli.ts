@@ -24,7 +24,12 @@ Nothing leaves this machine unless you choose --provider openai.`;
 export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    // No command is a missing argument (exit 2): the help goes to stderr so a script's output stays clean.
+    if (name === undefined) {
+      notice(io, MAIN_HELP());
+      return exitCodeFor(new UsageError("no command"));
+    }
+    if (name === "help" || name === "--help" || name === "-h") {
       const topic = name === "help" ? COMMANDS.find((command) => command.name === rest[0]) : undefined;
       printLine(io, topic ? (await topic.load()).help : MAIN_HELP());
       return 0;
@@ -33,6 +38,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
       printLine(io, packageVersion());
       return 0;
     }
+    if (name.startsWith("-")) throw new UsageError(`${name} goes after the command, e.g. coach match ${name} ... (see coach --help).`);
     const entry = COMMANDS.find((candidate) => candidate.name === name);
     if (!entry) throw new UsageError(`unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(", ")}. See coach --help.`);
     const command = await entry.load();

@@ -68,6 +68,18 @@ describe("coach critique", () => {
     expect(lines[3].score).toBe(lines[0].score);
   });
 
+  it("--batch keeps output lines aligned with input lines: a blank line or a non-string id gets an error line", async () => {
+    const batch = path.join(folder, "batch-aligned.jsonl");
+    writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), "", JSON.stringify({ id: 5, question: "Q3?", answer: ANSWER }), JSON.stringify({ id: "d", question: "Q4?", answer: ANSWER }), "", ""].join("\n"));
+    const run = await runCoach(["critique", "--batch", batch, "--json"]);
+    expect(run.code).toBe(1);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.id)).toEqual(["a", "line-2", 5, "d"]);
+    expect(lines[1].error).toEqual({ code: "INPUT_EMPTY", message: `${batch}:2: empty line; each line needs {"id", "question", "answer"}.` });
+    expect(lines[2].error).toEqual({ code: "INPUT_NOT_PARSEABLE", message: `${batch}:3: "id" must be a string.` });
+    expect(lines[3].score).toBe(lines[0].score);
+  });
+
   it("--batch answers a line that is JSON but not an object with an error line, and goes on", async () => {
     const batch = path.join(folder, "batch-null.jsonl");
     writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), "null", "[1, 2]", JSON.stringify({ id: "d", question: "Q4?", answer: ANSWER })].join("\n"));

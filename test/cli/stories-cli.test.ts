@@ -102,4 +102,15 @@ describe("coach stories", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
   });
+
+  it("treats no command as a usage error, and says where a flag before the command belongs", async () => {
+    const bare = await runCoach([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe("");
+    expect(bare.stderr).toMatch(/Usage: coach <command>/);
+    const early = await runCoach(["--store", "x", "match", "Q?"]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("--store goes after the command, e.g. coach match --store");
+    expect((await runCoach(["--help"])).code).toBe(0);
+  });
 });

@@ -100,11 +100,14 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
   const text = await readTextInput(file, BATCH_FILE, io);
   let failed = 0;
   const lines = text.split("\n");
+  // Blank lines after the last item are the file's ending; any other line, blank or not, gets its output line.
+  while (lines.length > 0 && lines.at(-1)!.trim() === "") lines.pop();
   for (const [index, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let id: string | undefined;
+    // The id as given, echoed on an error line even when it is not a string.
+    let id: unknown;
     try {
       let item: { id?: unknown; question?: unknown; answer?: unknown };
+      if (line.trim() === "") throw new InputError("INPUT_EMPTY", `${file}:${index + 1}: empty line; each line needs {"id", "question", "answer"}.`, { file, line: index + 1 });
       try {
         item = JSON.parse(line);
       } catch {
@@ -113,7 +116,8 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       if (typeof item !== "object" || item === null || Array.isArray(item)) {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs a JSON object {"id", "question", "answer"}.`, { file, line: index + 1 });
       }
-      id = typeof item.id === "string" ? item.id : undefined;
+      id = item.id;
+      if (id !== undefined && typeof id !== "string") throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: "id" must be a string.`, { file, line: index + 1 });
       if (typeof item.question !== "string" || typeof item.answer !== "string") {
         throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${index + 1}: needs string fields "question" and "answer".`, { file, line: index + 1 });
       }
@@ -123,7 +127,7 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       }
       const critique = await critic.critique(question, answer);
       if (json) printJson(io, { id: id ?? `line-${index + 1}`, ...critique });
-      else printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
+      else printLine(io, `${String(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
     } catch (error) {
       if (!isCoachError(error)) throw error;
       failed++;
@@ -131,7 +135,7 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       if (json) printJson(io, { id: id ?? `line-${index + 1}`, error: { code: error.code, message } });
       else {
         // Every input line has its output line, failed ones included.
-        printLine(io, `${(id ?? `line-${index + 1}`).padEnd(12)} ERR  ${error.code}`);
+        printLine(io, `${String(id ?? `line-${index + 1}`).padEnd(12)} ERR  ${error.code}`);
         notice(io, `coach: ${message}`);
       }
     }
