@@ -57,7 +57,7 @@ export class CoachEngine implements Coach {
   private async route(session: Session, text: string): Promise<CoachReply> {
     const lower = text.toLowerCase();
     if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
-    if (/^(help|\?|what can you do)\b/.test(lower)) return { text: HELP, cards: [] };
+    if (/^(?:help\b|\?+$|what can you do\b)/.test(lower)) return { text: HELP, cards: [] };
     const interview = session.interview;
     if (interview && interview.current !== null) {
       if (/^(stop|end|quit|finish)\b/.test(lower)) return this.finishInterview(session, "Stopping here.");
@@ -65,6 +65,8 @@ export class CoachEngine implements Coach {
       if (HINT_REQUEST.test(lower)) return this.hint(session);
       return this.takeAnswer(session, text);
     }
+    if (/^(stop|end|quit|finish|skip|next|pass)\W*$/.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
+    if (!/\p{L}/u.test(text)) return { text: "There are no words in that to match on. Paste an interview question, an answer to critique, or say \"interview me\".", cards: [] };
     if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
     if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
     if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();

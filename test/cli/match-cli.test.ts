@@ -76,6 +76,20 @@ describe("coach match, index and coverage", () => {
     expect(huge.stderr).toMatch(/10000 characters; the limit is 2000/);
   });
 
+  it("a question with no words is a usage error, and in a questions file an error line naming the line", async () => {
+    const digits = await runCoach(["match", "12345"], { cwd });
+    expect(digits.code).toBe(2);
+    expect(digits.stderr).toMatch(/"12345" has no words to match on/);
+    const file = path.join(cwd, "wordless.txt");
+    writeFileSync(file, "Tell me about a time you failed\n?\n");
+    const run = await runCoach(["match", "--questions", file, "--json"], { cwd });
+    expect(run.code).toBe(2);
+    const [answered, refused] = jsonLines(run.stdout);
+    expect(answered.matches).toHaveLength(3);
+    expect(refused).toMatchObject({ question: "?", matches: [], error: { code: "USAGE" } });
+    expect(refused.error.message).toContain(`${file}:2:`);
+  });
+
   it("a questions file that is binary or empty is an input error (exit 3); an over-long line names its file and line and the rest are answered", async () => {
     const binary = path.join(cwd, "questions.bin");
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0xff, 0x00]));

@@ -70,6 +70,17 @@ describe("the coach engine", () => {
     expect(reply.text).toMatch(/interview me/);
   });
 
+  it("answers '?' with help, and 'stop' or a wordless message outside an interview without searching stories", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    expect((await engine.respond(session, "?")).text).toMatch(/interview me/);
+    for (const text of ["stop", "skip", "12345", "!!"]) {
+      const reply = await engine.respond(session, text);
+      expect(reply.cards).toEqual([]);
+      expect(reply.text).toMatch(/interview me/);
+    }
+  });
+
   it("never asks the same question twice across interviews in one session", async () => {
     const { engine } = await engineForSampleBank();
     const session = new SessionStore("/nonexistent").create();

@@ -30,7 +30,8 @@ Options:
 
 Limits: a question over 2,000 characters is refused (exit 3; in a --questions
 file the other lines are still answered, and the error names the line); an
-empty question is a usage error (exit 2); a bank file or questions file over
+empty question, or one with no words ("?", "12345"), is a usage error (exit
+2); a bank file or questions file over
 5 MB, empty or binary is refused (exit 3).
 
 Examples:
