@@ -40,8 +40,16 @@ export function decodeBankBytes(bytes: Uint8Array, file: string, options: Decode
     text = decodeUtf8OrFallback(bytes, file, warnings);
   }
   if (verbatim) return { text, warnings };
-  // A run of 64 or more spaces or tabs carries no meaning in a bank, and some patterns would take quadratic time on it.
-  return { text: text.replace(/\r\n?/g, "\n").replace(/[ \t]{64,}/g, " "), warnings };
+  return { text: calmBankWhitespace(text.replace(/\r\n?/g, "\n")), warnings };
+}
+
+/**
+ * A bank's text with every run of 64 or more spaces, tabs or other blanks
+ * (not line breaks) read as one space: such a run carries no meaning in a bank,
+ * and some patterns would take quadratic time on it.
+ */
+export function calmBankWhitespace(text: string): string {
+  return text.replace(/[^\S\n]{64,}/g, " ");
 }
 
 function decodeUtf8OrFallback(bytes: Uint8Array, file: string, warnings: ParseWarning[]): string {

@@ -18,13 +18,13 @@ export interface ExperienceInput {
 // The nouns of a retelling: an event, not a tool or a method ("same checklist as Story 5" is not the same experience).
 const EVENT = String.raw`(?:incident|outage|project|story|event|experience|situation|night|weekend|launch|bug|issue|release|migration|problem|day|crisis|failure|mistake|close|quarter|deal|rollout|campaign|test|experiment|audit|crash|spike|sale|negotiation|escalation|complaint|conflict|disagreement|recall|pilot|go-live|cutover|deployment|freeze)`;
 const SAME_AS_NUMBER = new RegExp(
-  String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+(?:[\w-]+\s+){0,3}?${EVENT}\b[^.;:!?]{0,30}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b`,
+  String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+(?:[\w-]+\s+){0,3}?${EVENT}\b[^.;:!?]{0,30}?\b(?:as|from|in)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*(?:#\s*)?(\d{1,4})\b`,
   "i",
 );
 
 // A sentence that opens with "Same ... as #4" is the author's note on a retelling, whatever the noun ("Same supplier bankruptcy as #4.").
 // ...but a shared person, team or tool is not a shared event ("Same VP as #3."): the head noun decides.
-const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*#?\s*(\d{1,4})\b/i;
+const SAME_AS_NUMBER_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+(?:as|from)\s+(?:story|q(?:uestion)?|no\.?|number|#)\s*(?:#\s*)?(\d{1,4})\b/i;
 const NOT_AN_EVENT = /^(?:manager|boss|vp|director|lead|team|teammate|colleague|customer|client|person|people|company|role|job|tool|checklist|template|approach|method|process|idea|stack|vendor|supplier)s?$/i;
 // "Same barcode rollout as under Deliver Results": the retold story is named by its words and section, not a number.
 // "This is the remote-teaching week again, from the team side.": a retelling named by its words alone.

@@ -6,7 +6,7 @@ export function readHeadingTitle(source: string): { number: number | null; title
   // "Q: Tell me about..." is a question heading; the label is not part of it.
   const plain = markdownInlineToPlain(source).replace(/^\s*(?:Q|Question)\s*[:.]\s+(?=\D)/i, "");
   const numbered = /^\s*(?:(?:Q|Question|Story|No\.?|#)\s*)?(\d{1,4})\s*(?:[.):\-–—]|\s(?=\D))\s*/i.exec(plain);
-  const title = unquote((numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|[\s:]+$/g, "").trim());
+  const title = unquote((numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
   return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim() };
 }
 

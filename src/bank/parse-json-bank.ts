@@ -6,6 +6,7 @@ import { inferPartsFromProse } from "./infer-parts-from-prose.js";
 import { jsonArrayElementLines } from "./json-array-element-lines.js";
 import { countWords } from "./read-story-region.js";
 import type { StoryDraft } from "./story-draft.js";
+import { calmBankWhitespace } from "./decode-bank-bytes.js";
 
 const optionalText = z.string().optional();
 
@@ -37,7 +38,8 @@ const PART_NAMES: StoryPart[] = ["situation", "task", "action", "result", "lesso
 export function parseJsonBank(text: string, file: string): { stories: StoryDraft[]; warnings: ParseWarning[] } {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Escapes ("\t", "\r\n") put back what decoding the file calmed: the strings are calmed the same way.
+    data = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? calmBankWhitespace(value.replace(/\r\n?/g, "\n")) : value));
   } catch (cause) {
     const position = /position (\d+)/.exec((cause as Error).message)?.[1];
     const line = position ? text.slice(0, Number(position)).split("\n").length : 1;

@@ -18,7 +18,7 @@ export interface MarkdownBankFile {
 
 // How people point at another entry: "See Q92", "Same as #14", "Refer to "Title"", "See the failover story above".
 const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use|cf\.?)\s+`;
-const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*#?\\s*(\\d{1,4})\\b`, "i");
+const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*(?:#\\s*)?(\\d{1,4})\\b`, "i");
 const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200})["”'’]`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
   // "the failover story above", or without the noun when a place follows: "the push outage under Ownership".

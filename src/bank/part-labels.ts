@@ -58,7 +58,7 @@ function kindsOf(labelText: string): LabelKind[] | null {
   return kinds;
 }
 
-const LABEL_LINE = /^([A-Za-z][A-Za-z'\u2019 &+/,]{0,48}?)\s*(\([^)]{0,60}\))?\s*(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/s;
+const LABEL_LINE = /^([A-Za-z][A-Za-z'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/s;
 
 /**
  * Recognises a label that opens a line of a story ("Situation:", "**Task:**",

@@ -42,7 +42,8 @@ export interface RegionReading {
 type Target = { kinds: LabelKind[] } | null;
 
 // A bold STAR label inside a line ("... the rollback call. **R:** We re-ran it..."): people write a whole story as one paragraph.
-const INLINE_BOLD_LABEL = /\s+(?=(?:\*\*|__)(?:S|T|A|R|L|Situation|Task|Action|Actions|Result|Results|Lesson|Lessons|Learned|Learnings|Reflection)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))/g;
+// "(?<!\s)": a whitespace run is tried once, from its start, not once per character.
+const INLINE_BOLD_LABEL = /(?<!\s)\s+(?=(?:\*\*|__)(?:S|T|A|R|L|Situation|Task|Action|Actions|Result|Results|Lesson|Lessons|Learned|Learnings|Reflection)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))/g;
 
 const LIST_MARKER_ONLY = /^\s*(?:[-*+•>]|\d{1,3}[.)])?\s*$/;
 
@@ -96,7 +97,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     const withoutMarkers = stripBlockMarkers(line.raw.trim().replace(/^#{1,6}\s+/, "").replace(/\s#+$/, ""));
     const plain = markdownInlineToPlain(withoutMarkers);
     if (plain === "") continue;
-    const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(line.raw);
+    const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*(?::\s*)?$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(line.raw);
     const label = matchLabel(plain, { standalone, questionAndAnswer });
     if (label) {
       const first = label.kinds[0]!;

@@ -199,7 +199,7 @@ function continuesNumberingLine(line: string, lastNumber: number | null): boolea
 /** The label kinds a line opens with, bold labels with no colon included ("**Situation**"). */
 function labelOf(raw: string): readonly string[] {
   const withoutMarkers = stripBlockMarkers(raw.trim());
-  const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*:?\s*$/.test(withoutMarkers);
+  const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*(?::\s*)?$/.test(withoutMarkers);
   return matchLabel(markdownInlineToPlain(withoutMarkers), { standalone })?.kinds ?? [];
 }
 

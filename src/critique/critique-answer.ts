@@ -96,11 +96,11 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 }
 
 // The analysis reads a copy of the answer of the same length, so every offset into the answer stays right:
-// - long runs of spaces or tabs mean nothing to it, but several of its patterns can split such a run in
+// - long runs of whitespace other than line breaks (spaces, tabs, no-break and em spaces) mean nothing to it, but several of its patterns can split such a run in
 //   quadratically many ways; inside a run of 16 or more, all but the first and last are read as "·";
 // - a Windows line end ("\r\n") is read as " \n" and a lone "\r" as "\n", as its patterns expect "\n";
 // - a byte-order mark (an answer file read as is) is read as a space.
-const LONG_SPACE_RUN = /[ \t]{16,}/g;
+const LONG_SPACE_RUN = /[^\S\n]{16,}/g;
 function calmWhitespace(answer: string): string {
   return answer
     .replace(LONG_SPACE_RUN, (run) => `${run[0]}${"·".repeat(run.length - 2)}${run.at(-1)}`)

@@ -18,7 +18,7 @@ const ROLE_KINDS = new Set<LabelKind>(["situation", "task", "action", "result", 
 
 // Clause boundaries where an outcome or a new action is often fused onto the previous one.
 const CLAUSE_BREAK =
-  /;\s+|,\s+(?=(?:I|we)\s+(?!think|guess|mean|believe|know)\w+)|,\s+(?=(?:which|and (?:then |this |it |we |the |they )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|\s+[—–]\s+(?=[a-z])|\s+-\s+(?=[a-z])/gi;
+  /;\s+|,\s+(?=(?:I|we)\s+(?!think|guess|mean|believe|know)\w+)|,\s+(?=(?:which|and (?:then |this |it |we |the |they )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|(?<!\s)\s+[—–]\s+(?=[a-z])|(?<!\s)\s+-\s+(?=[a-z])/gi;
 
 /**
  * Splits an answer into clauses with exact offsets. Explicit part labels
@@ -61,7 +61,7 @@ interface FoundLabel {
 
 // A label opens a line (after list or bold markers) or follows the end of a sentence.
 // "\s+(?!\s)": the space after a sentence is taken whole, never shared with the next group (a long run of spaces backtracked quadratically).
-const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:\*\*|__)?\s*(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
+const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:(?:\*\*|__)\s*)?(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
 
 function findLabels(answer: string): FoundLabel[] {
   const labels: FoundLabel[] = [];

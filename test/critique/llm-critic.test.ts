@@ -80,6 +80,18 @@ describe("LLM critique against the test LLM server", () => {
     expect(llm.requestsTo("chat")).toHaveLength(2);
   });
 
+  it("reads a reply fenced as a code block, and a reply padded with 150,000 spaces without stalling", async () => {
+    const reply = JSON.stringify(goodReply("The run now finishes in 40 minutes.").json);
+    llm.reply({ content: "```json\n" + reply + "\n```" });
+    expect((await (await critic()).critique(QUESTION, ANSWER)).llm!.fallback).toBe(false);
+    // The fence strip once tried a pattern from every character of such a run (50 s at 150,000); a wide guard, not a speed goal.
+    llm.reply({ content: `{"summary":${" ".repeat(150_000)}"x"}` }, { content: `{"summary":${" ".repeat(150_000)}"x"}` });
+    const started = performance.now();
+    const padded = await (await critic()).critique(QUESTION, ANSWER);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(padded.llm).toMatchObject({ fallback: true });
+  });
+
   it("an unparseable HTTP body is retried once, then falls back with a notice", async () => {
     llm.fault("chat", { kind: "invalid-json" }, { kind: "invalid-json" });
     const critique = await (await critic()).critique(QUESTION, ANSWER);

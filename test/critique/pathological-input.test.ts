@@ -12,6 +12,10 @@ describe("critique of pathological answers", () => {
     ["100,000 spaces inside a sentence", `I fixed it${" ".repeat(100_000)}then it worked.`],
     ["a label word then 100,000 spaces", `Result:${" ".repeat(100_000)}x`],
     ["a figure followed by 150,000 commas", `I cut costs by 40${",".repeat(150_000)} percent.`],
+    // Whitespace other than spaces and tabs: each took minutes at 150,000 characters.
+    ["150,000 em spaces inside a sentence", `I fixed${"\u2003".repeat(150_000)}the outage`],
+    ["75,000 space and line-break pairs", `I fixed it.${" \n".repeat(75_000)}Result: it worked.`],
+    ["an unfinished placeholder then 75,000 space and no-break space pairs", `I was hired at Globex. (still need to write${" \u00a0".repeat(75_000)})x`],
   ];
   for (const [name, answer] of cases) {
     it(`finishes quickly: ${name}`, () => {

@@ -117,9 +117,17 @@ export class LlmCritic implements Critic {
   }
 }
 
+// Sliced rather than matched: "\s*```$" tried from every character of a long run of spaces in a reply.
+function withoutCodeFence(text: string): string {
+  const opening = /^```(?:json)?/.exec(text)?.[0].length ?? 0;
+  const closing = text.length > opening && text.endsWith("```") ? 3 : 0;
+  // JSON.parse ignores the whitespace left around the object.
+  return text.slice(opening, text.length - closing);
+}
+
 function parseCritique(raw: string): LlmCritique | undefined {
   try {
-    const json = JSON.parse(raw.trim().replace(/^```(?:json)?\s*|\s*```$/g, ""));
+    const json = JSON.parse(withoutCodeFence(raw.trim()));
     const result = LlmCritiqueSchema.safeParse(json);
     return result.success ? result.data : undefined;
   } catch {
