@@ -2,7 +2,7 @@ import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { resolveProvider, type Provider } from "../providers/index.js";
 import { InputError } from "../errors/index.js";
-import { ensureIndex, loadIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
+import { builtBy, ensureIndex, loadIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
 import type { ParsedArgs } from "./command.js";
 import { notice, type CommandIO } from "./io.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
@@ -65,7 +65,7 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
     // The banks the store was built from are gone or unreadable: keep serving the last good index.
     if (!fromStore || !(error instanceof InputError) || error.code !== "INPUT_UNREADABLE") throw error;
     const last = await loadIndex(config.store).catch(() => null);
-    if (!last || last.manifest.embedder.id !== embedder.id) throw error;
+    if (!last || !builtBy(last.manifest, embedder)) throw error;
     notice(io, `coach: ${error.message} Using the index built from it on ${last.manifest.createdAt.slice(0, 10)}; run coach index <bank> to point the store at your bank again.`);
     indexed = { ...last, status: "unchanged", embedded: 0, warnings: [], notices: [] };
   } finally {

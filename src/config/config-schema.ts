@@ -10,6 +10,7 @@ export const ConfigFileSchema = z
     provider: ProviderNameSchema.optional(),
     baseUrl: z.url().optional(),
     embedModel: z.string().trim().min(1).optional(),
+    embedDimensions: z.number().int().positive().optional(),
     chatModel: z.string().trim().min(1).optional(),
     store: z.string().trim().min(1).optional(),
     timeoutMs: z.number().int().min(100).max(600_000).optional(),
@@ -27,6 +28,8 @@ export const ResolvedConfigSchema = z.object({
   apiKey: z.string().optional(),
   baseUrl: z.url().optional(),
   embedModel: z.string().min(1),
+  /** Vector length to ask the embedding model for and to require of every reply; unset, the model's own. */
+  embedDimensions: z.number().int().positive().optional(),
   chatModel: z.string().min(1),
   store: z.string().min(1),
   timeoutMs: z.number().int().positive(),
@@ -34,7 +37,7 @@ export const ResolvedConfigSchema = z.object({
   configFile: z.string().nullable(),
 });
 export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
-  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "chatModel" | "store" | "timeoutMs" | "maxRetries", SettingSource>;
+  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries", SettingSource>;
 };
 
 export const DEFAULTS = {

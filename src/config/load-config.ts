@@ -47,6 +47,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     apiKey,
     baseUrl: baseUrl?.replace(/\/+$/, ""),
     embedModel: pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel),
+    embedDimensions: pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined),
     chatModel: pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel),
     store: path.resolve(cwd, pick("store", nonEmpty(flags.store), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store)),
     timeoutMs,

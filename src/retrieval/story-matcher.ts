@@ -1,6 +1,7 @@
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
+import { ProviderError } from "../errors/index.js";
 import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
 import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
@@ -197,6 +198,13 @@ export class StoryMatcher {
 
   private async denseScores(question: string): Promise<number[]> {
     const [vector] = await this.parts.embedder.embed([question]);
+    // The index was checked against the provider when opened; a provider that changed size since must not reach hnswlib.
+    if (this.parts.stories.length > 0 && vector!.length !== this.parts.index.dimensions) {
+      throw new ProviderError(
+        "PROVIDER_BAD_RESPONSE",
+        `${this.parts.embedder.id}: the provider returned ${vector!.length}-dimension vectors where the index has ${this.parts.index.dimensions}; run coach index --force to rebuild it.`,
+      );
+    }
     const scores = new Array<number>(this.parts.stories.length).fill(0);
     // Past the first fifty neighbours the dense signal no longer separates stories; the rest share the floor.
     for (const hit of this.parts.index.search(vector!, Math.min(50, this.parts.stories.length))) {

@@ -2,29 +2,44 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import type { Embedder } from "../core/embedder.js";
+import { ProviderError } from "../errors/index.js";
 import { writeFileAtomic } from "./atomic-write.js";
 
-const CacheFileSchema = z.object({ embedder: z.string(), entries: z.record(z.string(), z.string()) });
+const CacheFileSchema = z.object({
+  embedder: z.string(),
+  dimensions: z.number().int().positive().optional(),
+  entries: z.record(z.string(), z.string()),
+});
 
-/** Vectors stored as base64 float32, keyed by a hash of the text; one file per embedder. */
+// Texts per call to the embedder, so progress can be shown.
+const BATCH_SIZE = 64;
+
+/**
+ * Vectors stored as base64 float32, keyed by a hash of the text; one file per
+ * embedder fingerprint (model, server, asked size). A cached vector is used
+ * only when it has the length the embedder's vectors have now, and vectors
+ * join the cache only once every reply of a run was valid.
+ */
 export class EmbeddingCache {
   private dirty = false;
+  /** The length of the vectors the last `embedAll` returned; the file keeps only those. */
+  private dimensions: number | undefined;
 
   private constructor(
     private readonly file: string,
-    private readonly embedderId: string,
+    private readonly fingerprint: string,
     private readonly entries: Map<string, string>,
   ) {}
 
-  /** Opens the cache for an embedder; a missing or unreadable file starts empty. */
-  static async open(file: string, embedderId: string): Promise<EmbeddingCache> {
+  /** Opens the cache for an embedder's fingerprint; a missing or unreadable file starts empty. */
+  static async open(file: string, fingerprint: string): Promise<EmbeddingCache> {
     try {
       const parsed = CacheFileSchema.parse(JSON.parse(await readFile(file, "utf8")));
-      if (parsed.embedder === embedderId) return new EmbeddingCache(file, embedderId, new Map(Object.entries(parsed.entries)));
+      if (parsed.embedder === fingerprint) return new EmbeddingCache(file, fingerprint, new Map(Object.entries(parsed.entries)));
     } catch {
       // start empty: the cache only saves work
     }
-    return new EmbeddingCache(file, embedderId, new Map());
+    return new EmbeddingCache(file, fingerprint, new Map());
   }
 
   static key(text: string): string {
@@ -32,29 +47,61 @@ export class EmbeddingCache {
   }
 
   /**
-   * Vectors for the texts, embedding only those not cached yet.
-   * Returns how many were embedded, so callers can say so.
+   * Vectors for the texts, all of one length, embedding only those not cached
+   * at the embedder's current length. Returns how many were embedded, so
+   * callers can say so.
    */
   async embedAll(embedder: Embedder, texts: readonly string[], onProgress?: (done: number, total: number) => void): Promise<{ vectors: number[][]; embedded: number }> {
     const keys = texts.map((text) => EmbeddingCache.key(text));
-    const missing = [...new Set(keys.map((key, index) => (this.entries.has(key) ? -1 : index)).filter((index) => index >= 0))];
-    const batch = 64;
-    for (let start = 0; start < missing.length; start += batch) {
-      const slice = missing.slice(start, start + batch);
-      const vectors = await embedder.embed(slice.map((index) => texts[index]!));
-      slice.forEach((index, position) => this.entries.set(keys[index]!, encode(vectors[position]!)));
-      this.dirty = true;
-      onProgress?.(Math.min(start + batch, missing.length), missing.length);
+    const textByKey = new Map(keys.map((key, position) => [key, texts[position]!]));
+    const fresh = new Map<string, number[]>();
+    let dimensions = embedder.dimensions;
+    const pending = () => [...new Set(keys)].filter((key) => !fresh.has(key) && !this.fits(key, dimensions));
+    const embedBatch = async (batch: readonly string[]) => {
+      const vectors = await embedder.embed(batch.map((key) => textByKey.get(key)!));
+      batch.forEach((key, position) => fresh.set(key, vectors[position]!));
+      dimensions ??= vectors[0]?.length;
+    };
+
+    // A provider tells its vector size only by answering, and until it has, no cached vector is known to fit:
+    // the first texts to embed (or one cached text, when all are) ask it.
+    if (dimensions === undefined && keys.length > 0) {
+      const uncached = pending();
+      await embedBatch(uncached.length > 0 ? uncached.slice(0, BATCH_SIZE) : [keys[0]!]);
     }
-    return { vectors: keys.map((key) => decode(this.entries.get(key)!)), embedded: missing.length };
+    const todo = pending();
+    const total = fresh.size + todo.length;
+    if (fresh.size > 0) onProgress?.(fresh.size, total);
+    for (let start = 0; start < todo.length; start += BATCH_SIZE) {
+      await embedBatch(todo.slice(start, start + BATCH_SIZE));
+      onProgress?.(fresh.size, total);
+    }
+
+    // Whatever the embedder checks itself, vectors of two lengths never reach the cache or an index together.
+    for (const vector of fresh.values()) {
+      if (vector.length !== dimensions) {
+        throw new ProviderError("PROVIDER_BAD_RESPONSE", `${embedder.id}: the provider returned vectors of different lengths (${dimensions} and ${vector.length}).`);
+      }
+    }
+    for (const [key, vector] of fresh) this.entries.set(key, encode(vector));
+    this.dirty ||= fresh.size > 0;
+    this.dimensions = dimensions;
+    return { vectors: keys.map((key) => decode(this.entries.get(key)!)), embedded: fresh.size };
   }
 
-  /** Writes the cache if anything was added, keeping only the given keys' neighbours from this build. */
+  /** Writes the cache if anything was added, keeping only the given keys' neighbours from this build, at this build's length. */
   async save(keep?: ReadonlySet<string>): Promise<void> {
     if (!this.dirty && !keep) return;
-    const entries = Object.fromEntries([...this.entries].filter(([key]) => !keep || keep.has(key)));
-    await writeFileAtomic(this.file, JSON.stringify({ embedder: this.embedderId, entries }));
+    const entries = Object.fromEntries(
+      [...this.entries].filter(([key, vector]) => (!keep || keep.has(key)) && (this.dimensions === undefined || lengthOf(vector) === this.dimensions)),
+    );
+    await writeFileAtomic(this.file, JSON.stringify({ embedder: this.fingerprint, dimensions: this.dimensions, entries }));
     this.dirty = false;
+  }
+
+  private fits(key: string, dimensions: number | undefined): boolean {
+    const cached = this.entries.get(key);
+    return cached !== undefined && (dimensions === undefined || lengthOf(cached) === dimensions);
   }
 }
 
@@ -65,4 +112,8 @@ function encode(vector: readonly number[]): string {
 function decode(text: string): number[] {
   const bytes = Buffer.from(text, "base64");
   return Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4));
+}
+
+function lengthOf(text: string): number {
+  return Buffer.byteLength(text, "base64") / 4;
 }

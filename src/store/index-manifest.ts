@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Embedder } from "../core/embedder.js";
 
 /** Bumped when the on-disk index layout changes; an older index is rebuilt. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -7,7 +8,8 @@ export const INDEX_FORMAT_VERSION = 1;
 export const IndexManifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   createdAt: z.string(),
-  embedder: z.object({ id: z.string().min(1), dimensions: z.number().int().positive() }),
+  /** `fingerprint` is absent in indexes built before it was recorded; such an index matches only an in-process embedder (whose fingerprint is its id). */
+  embedder: z.object({ id: z.string().min(1), fingerprint: z.string().min(1).optional(), dimensions: z.number().int().positive() }),
   space: z.literal("cosine"),
   taxonomyVersion: z.string(),
   /** The parser that read the banks; absent in indexes built before it was recorded. */
@@ -18,6 +20,11 @@ export const IndexManifestSchema = z.object({
   storyIds: z.array(z.string()),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
+
+/** Whether the index holds this embedder's vectors (same model, server and asked size); their length is checked apart. */
+export function builtBy(manifest: IndexManifest, embedder: Embedder): boolean {
+  return (manifest.embedder.fingerprint ?? manifest.embedder.id) === embedder.fingerprint;
+}
 
 /** The banks the store holds, kept apart from the index so a broken index can be rebuilt. */
 export const StoreBanksSchema = z.object({ banks: z.array(z.string()).min(1) });

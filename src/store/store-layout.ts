@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { slugify } from "../text/index.js";
 
@@ -12,6 +13,13 @@ export function storeLayout(store: string) {
     vectors: path.join(index, "vectors.hnsw"),
     banks: path.join(store, "banks.json"),
     llmCache: path.join(store, "cache", "llm"),
-    embeddingCache: (embedderId: string) => path.join(store, "cache", "embeddings", `${slugify(embedderId, 80)}.json`),
+    embeddingCache: (fingerprint: string) => path.join(store, "cache", "embeddings", `${cacheFileName(fingerprint)}.json`),
   };
+}
+
+// One file per embedder fingerprint, named after it; a long one is cut and keeps a hash of the whole, so two
+// fingerprints that differ only at the end (the server's hash) get two files.
+function cacheFileName(fingerprint: string): string {
+  const slug = slugify(fingerprint, Number.MAX_SAFE_INTEGER);
+  return slug.length <= 80 ? slug : `${slugify(fingerprint, 60)}-${createHash("sha256").update(fingerprint).digest("hex").slice(0, 12)}`;
 }

@@ -5,13 +5,13 @@ import { PARSER_VERSION, parseBankFiles, readBankFiles, type BankFileBytes } fro
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
-import { InputError, StoreError } from "../errors/index.js";
+import { InputError, ProviderError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
 import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { EmbeddingCache } from "./embedding-cache.js";
-import { INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
+import { builtBy, INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
 import { storeLayout } from "./store-layout.js";
 
 /** A bank ready to search: its stories, their vectors, and what they were built from. */
@@ -40,8 +40,9 @@ export function bankHashOf(files: readonly BankFileBytes[]): string {
 /**
  * Makes sure the store holds an index of exactly these banks for this
  * embedder: a no-op when it already does, a rebuild when the banks, the
- * embedder or the taxonomy changed, or when the stored index is unreadable.
- * The previous index stays in place until the new one is complete.
+ * embedder (model, server, vector size) or the taxonomy changed, or when the
+ * stored index is unreadable. The previous index stays in place until the new
+ * one is complete.
  */
 export async function ensureIndex(options: {
   store: string;
@@ -57,19 +58,23 @@ export async function ensureIndex(options: {
   // Inferred principles are kept in the store, so the model that infers them is part of its version.
   const taxonomyVersion = `${loadTaxonomy().version}.p${storyPrincipleModelVersion()}`;
   const notices: string[] = [];
+  let current: IndexedBank | undefined;
   let existed = false;
   try {
-    const current = await loadIndex(options.store);
+    current = await loadIndex(options.store);
     existed = true;
-    const m = current.manifest;
-    if (!options.force && m.bankHash === bankHash && m.embedder.id === options.embedder.id && m.taxonomyVersion === taxonomyVersion && m.parserVersion === PARSER_VERSION) {
-      return { ...current, status: "unchanged", embedded: 0, warnings: [], notices };
-    }
   } catch (error) {
     if (error instanceof StoreError && error.message !== NO_INDEX) {
       existed = true;
       notices.push(`The stored index was unreadable (${error.message}); rebuilding it from the bank.`);
     }
+  }
+  const m = current?.manifest;
+  if (current && m && !options.force && m.bankHash === bankHash && builtBy(m, options.embedder) && m.taxonomyVersion === taxonomyVersion && m.parserVersion === PARSER_VERSION) {
+    // Current by all it records, but the same model name at the same address may now answer at another size.
+    const dimensions = await currentDimensions(options.embedder);
+    if (dimensions === undefined || dimensions === m.embedder.dimensions) return { ...current, status: "unchanged", embedded: 0, warnings: [], notices };
+    notices.push(`${options.embedder.id} now returns ${dimensions}-dimension vectors where the index has ${m.embedder.dimensions}; rebuilding it from the bank.`);
   }
 
   const bank = parseBankFiles(files);
@@ -77,7 +82,7 @@ export async function ensureIndex(options: {
     throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index.`, { file: files[0]?.path });
   }
   const stories = withInferredPrinciples(bank.stories);
-  const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.id), options.embedder.id);
+  const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.fingerprint), options.embedder.fingerprint);
   const texts = stories.map(storySearchText);
   const { vectors, embedded } = await cache.embedAll(options.embedder, texts, options.onProgress);
   await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text))));
@@ -85,7 +90,7 @@ export async function ensureIndex(options: {
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
-    embedder: { id: options.embedder.id, dimensions: index.dimensions },
+    embedder: { id: options.embedder.id, fingerprint: options.embedder.fingerprint, dimensions: index.dimensions },
     space: "cosine",
     taxonomyVersion,
     parserVersion: PARSER_VERSION,
@@ -100,6 +105,27 @@ export async function ensureIndex(options: {
 }
 
 const NO_INDEX = "no index in the store yet";
+
+// A short text to embed when only an answer tells the provider's vector size.
+const SIZE_PROBE = "Tell me about a time you failed.";
+// Commands that need no embedding (coverage, an unchanged index) should not wait a full timeout and its retries on a hung provider.
+const SIZE_PROBE_TIMEOUT_MS = 10_000;
+
+/**
+ * The length of the embedder's vectors now, asking the provider once when it
+ * has not said yet. Undefined when it cannot be asked: the stored index is
+ * then kept, and embedding the question reports what is wrong.
+ */
+async function currentDimensions(embedder: Embedder): Promise<number | undefined> {
+  if (embedder.dimensions !== undefined) return embedder.dimensions;
+  try {
+    const [vector] = await embedder.embed([SIZE_PROBE], { signal: AbortSignal.timeout(SIZE_PROBE_TIMEOUT_MS) });
+    return vector?.length;
+  } catch (error) {
+    if (error instanceof ProviderError) return undefined;
+    throw error;
+  }
+}
 
 /** Reads the stored index; a StoreError says what is missing or broken. */
 export async function loadIndex(store: string): Promise<IndexedBank> {

@@ -182,7 +182,7 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     expect(inputs.at(-1)).toBe("Tell me about a time you failed");
     expect(llm.requestsTo("embeddings")[0]!.body.model).toBe("test-embed");
     const manifest = JSON.parse(readFileSync(path.join(cwd, ".coach/index/manifest.json"), "utf8"));
-    expect(manifest.embedder).toEqual({ id: "openai:test-embed", dimensions: 48 });
+    expect(manifest.embedder).toEqual({ id: "openai:test-embed", fingerprint: expect.stringMatching(/^openai:test-embed@[0-9a-f]{12}$/), dimensions: 48 });
 
     const file = path.join(cwd, "bank", "numbered.md");
     writeFileSync(file, readFileSync(file, "utf8").replace("Cold start dropped to 1.8s", "Cold start dropped to 1.6s"));
@@ -192,6 +192,35 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     const reEmbedded = llm.requestsTo("embeddings").flatMap((request) => request.body.input);
     expect(reEmbedded).toHaveLength(2);
     expect(reEmbedded[0]).toContain("1.6s");
+  });
+
+  it("an index built from vectors of another size is rebuilt, and a bad reply is a clear error, never an internal one", async () => {
+    const server = await startTestLlmServer({ dimensions: 2 });
+    try {
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: server.url, COACH_MAX_RETRIES: "0" };
+      const store = path.join(cwd, "dimensions-store");
+      expect((await runCoach(["index", "bank", "--store", store], { cwd, env })).code).toBe(0);
+      // The server now answers with 64-dimension vectors under the same model name.
+      server.dimensions = 64;
+      const run = await runCoach(["match", "Tell me about a time you failed", "--store", store, "--json"], { cwd, env });
+      expect(run.stderr).not.toMatch(/internal error/);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toMatch(/64-dimension vectors.*index has 2.*rebuilding/);
+      expect(jsonLines(run.stdout)[0].matches).toHaveLength(3);
+
+      server.fault("embeddings", { kind: "status", status: 200, body: '{"object": "list", "data": []}' });
+      const bad = await runCoach(["index", "bank", "--store", store, "--force"], { cwd, env });
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/coach: embeddings \(text-embedding-3-small\): the provider returned 0 vectors for 1 text/);
+      expect(bad.stderr).not.toMatch(/internal error/);
+
+      const forced = await runCoach(["index", "bank", "--store", store, "--force", "--json"], { cwd, env });
+      expect(forced.code).toBe(0);
+      expect(jsonLines(forced.stdout)[0]).toMatchObject({ status: "rebuilt", stories: 33 });
+      expect(JSON.parse(readFileSync(path.join(store, "index/manifest.json"), "utf8")).embedder.dimensions).toBe(64);
+    } finally {
+      await server.close();
+    }
   });
 
   it("a key in the environment alone sends nothing", async () => {

@@ -55,6 +55,71 @@ describe("OpenAI-compatible embeddings against the test LLM server", () => {
   });
 });
 
+describe("OpenAI-compatible embeddings replies are checked", () => {
+  const reply = (data: unknown) => ({ kind: "status" as const, status: 200, body: JSON.stringify({ object: "list", data }) });
+  const vector = (length: number, value = 0.5) => Array.from({ length }, () => value);
+
+  it("a reply that cannot be used is PROVIDER_BAD_RESPONSE saying what was wrong", async () => {
+    const cases: Array<[ReturnType<typeof reply> | { kind: "status"; status: number; body: string }, RegExp]> = [
+      [reply([{ index: 0, embedding: vector(16) }]), /1 vector for 2 texts/],
+      [reply([{ index: 0, embedding: vector(16) }, { index: 0, embedding: vector(16) }]), /do not match the texts one to one/],
+      [reply([{ index: 0, embedding: vector(16) }, { index: 1, embedding: vector(2) }]), /vectors of different lengths \(16 and 2\)/],
+      [reply([{ index: 0, embedding: [] }, { index: 1, embedding: [] }]), /empty vectors/],
+      [reply([{ index: 0, embedding: [0.5, null] }, { index: 1, embedding: [0.5, 0.5] }]), /not a finite number \(text 1, value 2\)/],
+      // 1e999 is valid JSON that reads as Infinity.
+      [{ kind: "status", status: 200, body: '{"data": [{"index": 0, "embedding": [0.5, 1e999]}, {"index": 1, "embedding": [0.5, 0.5]}]}' }, /not a finite number/],
+      [reply("nothing"), /could not be read/],
+    ];
+    for (const [fault, message] of cases) {
+      llm.fault("embeddings", fault);
+      const failed = (await embedder({ COACH_MAX_RETRIES: "0" })).embed(["first", "second"]);
+      await expect(failed).rejects.toMatchObject({ code: "PROVIDER_BAD_RESPONSE" });
+      await expect(failed).rejects.toThrow(message);
+    }
+  });
+
+  it("vectors of another size than the earlier replies are PROVIDER_BAD_RESPONSE, not vectors", async () => {
+    const openai = await embedder();
+    expect(openai.dimensions).toBeUndefined();
+    expect(await openai.embed(["hello"])).toEqual([TestLlmServerVector("hello")]);
+    expect(openai.dimensions).toBe(16);
+    llm.fault("embeddings", { kind: "dimensions", dimensions: 2 });
+    await expect(openai.embed(["again"])).rejects.toMatchObject({
+      code: "PROVIDER_BAD_RESPONSE",
+      message: expect.stringMatching(/embeddings \(text-embedding-3-small\): the provider returned 2-dimension vectors where its earlier replies had 16/),
+    });
+    expect(openai.dimensions).toBe(16);
+  });
+
+  it("COACH_EMBED_DIMENSIONS asks for that size and refuses any other", async () => {
+    const openai = await embedder({ COACH_EMBED_DIMENSIONS: "8" });
+    expect(openai.dimensions).toBe(8);
+    const [first] = await openai.embed(["hello"]);
+    expect(first).toHaveLength(8);
+    expect(llm.requestsTo("embeddings")[0]!.body.dimensions).toBe(8);
+    llm.fault("embeddings", { kind: "dimensions", dimensions: 4 });
+    await expect((await embedder({ COACH_EMBED_DIMENSIONS: "8" })).embed(["hello"])).rejects.toMatchObject({
+      code: "PROVIDER_BAD_RESPONSE",
+      message: expect.stringMatching(/returned 4-dimension vectors where 8 were asked for \(COACH_EMBED_DIMENSIONS\)/),
+    });
+    expect(() => loadConfig({ provider: "openai" }, { COACH_EMBED_DIMENSIONS: "0" })).toThrow(/COACH_EMBED_DIMENSIONS/);
+  });
+
+  it("names the server and the asked size in what makes its vectors comparable", async () => {
+    const [plain, again, sized, elsewhere] = await Promise.all([
+      embedder(),
+      embedder(),
+      embedder({ COACH_EMBED_DIMENSIONS: "8" }),
+      embedder({ OPENAI_BASE_URL: "http://127.0.0.1:1/v1" }),
+    ]);
+    expect(plain.id).toBe("openai:text-embedding-3-small");
+    expect(plain.fingerprint).toBe(again.fingerprint);
+    expect(new Set([plain.fingerprint, sized.fingerprint, elsewhere.fingerprint]).size).toBe(3);
+    // The address itself (which may carry credentials) is hashed, not spelled out.
+    expect(plain.fingerprint).not.toContain("127.0.0.1");
+  });
+});
+
 describe("OpenAI-compatible chat against the test LLM server", () => {
   it("completes with scripted text and sends the configured model", async () => {
     llm.reply({ content: "Lead with the result." });

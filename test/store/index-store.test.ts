@@ -12,6 +12,7 @@ import { SAMPLE_BANK } from "../support/run-coach.js";
 class CountingEmbedder implements Embedder {
   readonly inner = new InterviewEmbedder();
   readonly id = this.inner.id;
+  readonly fingerprint = this.inner.fingerprint;
   readonly dimensions = this.inner.dimensions;
   embedded: string[] = [];
   async embed(texts: readonly string[]) {

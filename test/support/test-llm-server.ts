@@ -15,7 +15,11 @@ export type Fault =
   | { kind: "hang" }
   | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
   | { kind: "invalid-json" }
-  | { kind: "drop-stream"; afterChunks?: number };
+  | { kind: "drop-stream"; afterChunks?: number }
+  /** This embeddings reply's vectors have another length (a server that changed model, or a broken one). */
+  | { kind: "dimensions"; dimensions: number }
+  /** This embeddings reply, rewritten before it is sent (a string goes out as is, so it may be invalid JSON or hold 1e999). */
+  | { kind: "rewrite-embeddings"; rewrite: (reply: any) => unknown };
 
 export type Route = "chat" | "embeddings" | "models";
 
@@ -46,7 +50,8 @@ export class TestLlmServer {
   private readonly replies: Array<ScriptedReply | ((request: any) => ScriptedReply)> = [];
   private lastReply: ScriptedReply | ((request: any) => ScriptedReply) | undefined;
   private readonly faults: Record<Route, Fault[]> = { chat: [], embeddings: [], models: [] };
-  private readonly dimensions: number;
+  /** Length of the embedding vectors; tests change it to play a server whose model changed. */
+  dimensions: number;
   private readonly apiKey: string | undefined;
   private readonly models: string[];
   private port = 0;
@@ -139,12 +144,16 @@ export class TestLlmServer {
     }
     if (route === "embeddings") {
       const inputs: string[] = Array.isArray(body?.input) ? body.input : [body?.input ?? ""];
-      return sendJson(response, 200, {
+      // Like OpenAI's text-embedding-3 models, a request may ask for shorter vectors.
+      const asked = Number.isInteger(body?.dimensions) && body.dimensions > 0 ? (body.dimensions as number) : this.dimensions;
+      const dimensions = fault?.kind === "dimensions" ? fault.dimensions : asked;
+      const reply = {
         object: "list",
         model: body?.model,
-        data: inputs.map((text, index) => ({ object: "embedding", index, embedding: TestLlmServer.embedText(String(text), this.dimensions) })),
+        data: inputs.map((text, index) => ({ object: "embedding", index, embedding: TestLlmServer.embedText(String(text), dimensions) })),
         usage: { prompt_tokens: 0, total_tokens: 0 },
-      });
+      };
+      return sendJson(response, 200, fault?.kind === "rewrite-embeddings" ? fault.rewrite(reply) : reply);
     }
     const next = this.replies.shift() ?? this.lastReply;
     this.lastReply = next;

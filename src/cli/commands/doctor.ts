@@ -13,6 +13,7 @@ const SOURCE_NAMES: Record<string, Record<string, string>> = {
   baseUrl: { flag: "--base-url", env: "OPENAI_BASE_URL" },
   apiKey: { env: "OPENAI_API_KEY" },
   embedModel: { env: "COACH_EMBED_MODEL" },
+  embedDimensions: { env: "COACH_EMBED_DIMENSIONS" },
   chatModel: { env: "COACH_CHAT_MODEL" },
   store: { flag: "--store", env: "COACH_HOME" },
   timeoutMs: { env: "COACH_TIMEOUT_MS" },
@@ -41,6 +42,7 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
   base URL     --base-url | OPENAI_BASE_URL           default https://api.openai.com/v1
   API key      OPENAI_API_KEY (environment only; never written to disk)
   embed model  COACH_EMBED_MODEL | embedModel         default text-embedding-3-small
+  embed size   COACH_EMBED_DIMENSIONS | embedDimensions   default the model's own
   chat model   COACH_CHAT_MODEL | chatModel           default gpt-4o-mini
   store        --store | COACH_HOME | store            default ./.coach
   timeout      COACH_TIMEOUT_MS | timeoutMs           default 30000
@@ -79,6 +81,7 @@ missing its key), 2 bad flags or configuration.`,
         baseUrl: config.provider === "openai" ? (config.baseUrl ?? "https://api.openai.com/v1") : null,
         apiKey: config.apiKey ? "set" : "not set",
         embedModel: config.provider === "openai" ? config.embedModel : (await provider.createEmbedder()).id,
+        embedDimensions: config.provider === "openai" ? (config.embedDimensions ?? null) : null,
         chatModel: config.provider === "openai" ? config.chatModel : null,
         store: config.store,
         storeWritable,
@@ -97,6 +100,7 @@ missing its key), 2 bad flags or configuration.`,
         rows.push(["base URL", `${config.baseUrl ?? "https://api.openai.com/v1"} (${origin(config, "baseUrl")})`]);
         rows.push(["API key", config.apiKey ? `set (${origin(config, "apiKey")})` : "not set"]);
         rows.push(["embed model", `${config.embedModel} (${origin(config, "embedModel")})`]);
+        if (config.embedDimensions !== undefined) rows.push(["embed size", `${config.embedDimensions} dimensions (${origin(config, "embedDimensions")})`]);
         rows.push(["chat model", `${config.chatModel} (${origin(config, "chatModel")})`]);
       } else {
         rows.push(["embeddings", `${(await provider.createEmbedder()).id} (built in)`]);

@@ -15,9 +15,10 @@ the banks last given: indexing b after a replaces a. Re-running with unchanged
 banks does nothing and says so; after editing one story only that story is
 embedded again (vectors are cached by text and embedder).
 
-The index is rebuilt automatically when the banks, the embedder (provider or
-model) or the coach's taxonomy change, and when the stored index is missing or
-unreadable. An interrupted build leaves the last good index in place.
+The index is rebuilt automatically when the banks, the embedder (provider,
+model, server, or the length of its vectors) or the coach's taxonomy change,
+and when the stored index is missing or unreadable. An interrupted build leaves
+the last good index in place.
 
 Options:
   --force      Rebuild even when nothing changed.

@@ -30,6 +30,10 @@ export class InterviewEmbedder implements Embedder {
     this.id = `local:interview-v3-${this.taxonomy.version}`;
   }
 
+  get fingerprint(): string {
+    return this.id;
+  }
+
   async embed(texts: readonly string[]): Promise<number[][]> {
     return texts.map((text) => this.embedOne(text));
   }

@@ -1,21 +1,34 @@
+import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import type { Embedder } from "../../core/embedder.js";
-import { ProviderError } from "../../errors/index.js";
 import { mapOpenAIError } from "./map-openai-error.js";
+import { readEmbeddingsReply, type ExpectedEmbeddings } from "./read-embeddings-reply.js";
 
 /** Texts per embeddings request; OpenAI accepts up to 2048, local servers often far fewer. */
 export const EMBEDDING_BATCH_SIZE = 64;
 
-/** Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint, batched; the SDK retries 429/5xx/timeouts. */
+/**
+ * Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint, batched;
+ * the SDK retries 429/5xx/timeouts. Every reply is checked: one finite vector
+ * per text, all of one length, the length asked for or the earlier replies'.
+ */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
+  readonly fingerprint: string;
   private knownDimensions: number | undefined;
 
+  /** `dimensions`, when given, is asked of the model (OpenAI's text-embedding-3 models shorten their vectors) and required of every reply. */
   constructor(
     private readonly client: OpenAI,
     private readonly model: string,
+    private readonly askedDimensions?: number,
   ) {
     this.id = `openai:${model}`;
+    // One model name on two servers, or at two sizes, gives vectors that cannot be compared. The address is
+    // hashed because it may carry credentials, and cache file names are built from the fingerprint.
+    const server = createHash("sha256").update(client.baseURL).digest("hex").slice(0, 12);
+    this.fingerprint = `${this.id}@${server}${askedDimensions ? `/${askedDimensions}d` : ""}`;
+    this.knownDimensions = askedDimensions;
   }
 
   get dimensions(): number | undefined {
@@ -23,27 +36,29 @@ export class OpenAIEmbedder implements Embedder {
   }
 
   async embed(texts: readonly string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
+    const where = `embeddings (${this.model})`;
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += EMBEDDING_BATCH_SIZE) {
       const batch = texts.slice(start, start + EMBEDDING_BATCH_SIZE).map((text) => (text.trim() === "" ? " " : text));
       let response;
       try {
-        response = await this.client.embeddings.create({ model: this.model, input: batch, encoding_format: "float" }, { signal: options.signal });
+        response = await this.client.embeddings.create(
+          { model: this.model, input: batch, encoding_format: "float", ...(this.askedDimensions ? { dimensions: this.askedDimensions } : {}) },
+          { signal: options.signal },
+        );
       } catch (error) {
-        throw mapOpenAIError(error, `embeddings (${this.model})`);
+        throw mapOpenAIError(error, where);
       }
-      const data = [...(response.data ?? [])].sort((a, b) => a.index - b.index);
-      if (data.length !== batch.length || data.some((item) => !Array.isArray(item.embedding) || item.embedding.length === 0)) {
-        throw new ProviderError("PROVIDER_BAD_RESPONSE", `embeddings (${this.model}): expected ${batch.length} vectors, got ${data.length}.`);
-      }
-      for (const item of data) {
-        if (this.knownDimensions !== undefined && item.embedding.length !== this.knownDimensions) {
-          throw new ProviderError("PROVIDER_BAD_RESPONSE", `embeddings (${this.model}): vectors changed length (${this.knownDimensions} then ${item.embedding.length}).`);
-        }
-        this.knownDimensions = item.embedding.length;
-        vectors.push(item.embedding);
-      }
+      const read = readEmbeddingsReply(response, { texts: batch.length, dimensions: this.expectedDimensions() }, where);
+      this.knownDimensions ??= read[0]!.length;
+      vectors.push(...read);
     }
     return vectors;
+  }
+
+  private expectedDimensions(): ExpectedEmbeddings["dimensions"] {
+    if (this.askedDimensions) return { length: this.askedDimensions, because: `${this.askedDimensions} were asked for (COACH_EMBED_DIMENSIONS)` };
+    if (this.knownDimensions !== undefined) return { length: this.knownDimensions, because: `its earlier replies had ${this.knownDimensions}` };
+    return undefined;
   }
 }
