@@ -1,0 +1,78 @@
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { jsonLines, runCoach, SAMPLE_BANK } from "../support/run-coach.js";
+
+/** A folder with a one-file bank `b6/` indexed into the store `s6/`. */
+async function indexedStore(): Promise<{ cwd: string; bank: string; store: string; file: string }> {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-store-cli-"));
+  const bank = path.join(cwd, "b6");
+  mkdirSync(bank);
+  cpSync(path.join(SAMPLE_BANK, "numbered.md"), path.join(bank, "numbered.md"));
+  const store = path.join(cwd, "s6");
+  const run = await runCoach(["index", "b6", "--store", "s6"], { cwd });
+  expect(run.code, run.stderr).toBe(0);
+  return { cwd, bank, store, file: path.join(bank, "numbered.md") };
+}
+
+const STORY_COUNT = 13; // numbered.md's stories
+
+describe("a corrupt store", () => {
+  it("an unreadable banks.json is STORE_CORRUPT (exit 1) naming the file and the way out, and is never overwritten", async () => {
+    const { cwd, bank, store } = await indexedStore();
+    const banksFile = path.join(store, "banks.json");
+    writeFileSync(banksFile, "[1,2");
+    // With the index intact, the way out names the bank the index was built from.
+    const withIndex = await runCoach(["match", "--store", "s6", "Tell me about a time you failed"], { cwd });
+    expect(withIndex.code).toBe(1);
+    expect(withIndex.stderr).toContain(banksFile);
+    expect(withIndex.stderr).toContain(`coach index ${bank}`);
+    rmSync(path.join(store, "index"), { recursive: true });
+    for (const command of [["match", "Tell me about a time you failed"], ["coverage"], ["stories"]]) {
+      const run = await runCoach([...command, "--store", "s6"], { cwd });
+      expect(run.code, command[0]).toBe(1);
+      expect(run.stderr).toContain(banksFile);
+      expect(run.stderr).toMatch(/coach index/);
+      expect(run.stderr).not.toMatch(/sample bank/);
+      expect(readFileSync(banksFile, "utf8")).toBe("[1,2");
+    }
+    // The way out works: indexing the bank again records it.
+    const again = await runCoach(["index", "b6", "--store", "s6"], { cwd });
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(banksFile, "utf8")).banks).toEqual([bank]);
+  });
+
+  it("banks.json of the wrong shape is refused the same way", async () => {
+    const { cwd, store } = await indexedStore();
+    writeFileSync(path.join(store, "banks.json"), JSON.stringify({ banks: [] }));
+    const run = await runCoach(["stories", "--store", "s6"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(path.join(store, "banks.json"));
+  });
+
+  it("a missing or corrupt index with banks.json intact is rebuilt from the bank", async () => {
+    const { cwd, store } = await indexedStore();
+    rmSync(path.join(store, "index"), { recursive: true });
+    const missing = await runCoach(["match", "--store", "s6", "Tell me about a time you failed"], { cwd });
+    expect(missing.code, missing.stderr).toBe(0);
+    expect(missing.stderr).not.toMatch(/sample bank/);
+    writeFileSync(path.join(store, "index", "manifest.json"), "{ not json");
+    const corrupt = await runCoach(["match", "--store", "s6", "--json", "Tell me about a time you failed"], { cwd });
+    expect(corrupt.code, corrupt.stderr).toBe(0);
+    expect(corrupt.stderr).toMatch(/unreadable.*rebuilding it from the bank/);
+    expect(jsonLines(corrupt.stdout)[0].matches[0].id).toMatch(/^numbered-/);
+  });
+
+  it("an unreadable index with no banks.json is STORE_CORRUPT, not the sample bank", async () => {
+    const { cwd, store } = await indexedStore();
+    rmSync(path.join(store, "banks.json"));
+    const manifest = path.join(store, "index", "manifest.json");
+    writeFileSync(manifest, "{ not json");
+    const run = await runCoach(["match", "--store", "s6", "Tell me about a time you failed"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(path.join(store, "index"));
+    expect(run.stderr).not.toMatch(/sample bank/);
+    expect(readFileSync(manifest, "utf8")).toBe("{ not json");
+  });
+});
