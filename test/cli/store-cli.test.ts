@@ -18,6 +18,60 @@ async function indexedStore(): Promise<{ cwd: string; bank: string; store: strin
 
 const STORY_COUNT = 13; // numbered.md's stories
 
+describe("a store whose bank is gone keeps working from its last good index", () => {
+  for (const [how, remove] of [
+    ["emptied of its files", (bank: string, cwd: string) => renameSync(path.join(bank, "numbered.md"), path.join(cwd, "numbered.md"))],
+    ["deleted", (bank: string) => rmSync(bank, { recursive: true })],
+  ] as const) {
+    it(`bank folder ${how}: match, coverage and stories answer from the last index, with a notice naming the folder`, async () => {
+      const { cwd, bank } = await indexedStore();
+      remove(bank, cwd);
+      const match = await runCoach(["match", "--store", "s6", "--json", "Tell me about a time you failed"], { cwd });
+      expect(match.code, match.stderr).toBe(0);
+      expect(match.stderr).toContain(bank);
+      expect(match.stderr).toMatch(/Using the index built from it on/);
+      expect(jsonLines(match.stdout)[0].matches.length).toBeGreaterThan(0);
+
+      const coverage = await runCoach(["coverage", "--store", "s6", "--json"], { cwd });
+      expect(coverage.code, coverage.stderr).toBe(0);
+      expect(coverage.stderr).toContain(bank);
+      expect(jsonLines(coverage.stdout)).toHaveLength(16);
+
+      const stories = await runCoach(["stories", "--store", "s6", "--json"], { cwd });
+      expect(stories.code, stories.stderr).toBe(0);
+      expect(stories.stderr).toContain(bank);
+      expect(stories.stderr).toMatch(/Using the index built from it on/);
+      const lines = jsonLines(stories.stdout);
+      expect(lines).toHaveLength(STORY_COUNT);
+      expect(lines.every((line) => typeof line.id === "string" && line.source.file.endsWith("numbered.md"))).toBe(true);
+
+      const table = await runCoach(["stories", "--store", "s6"], { cwd });
+      expect(table.code, table.stderr).toBe(0);
+      expect(table.stdout).toMatch(new RegExp(`${STORY_COUNT} stories .* from 1 file`));
+    });
+  }
+
+  it("with nothing indexed to fall back on, stories and match are an input error naming the bank and the way out", async () => {
+    const { cwd, bank, store } = await indexedStore();
+    rmSync(path.join(store, "index"), { recursive: true });
+    rmSync(bank, { recursive: true });
+    for (const command of [["stories"], ["match", "Tell me about a time you failed"]]) {
+      const run = await runCoach([...command, "--store", "s6"], { cwd });
+      expect(run.code, command[0]).toBe(3);
+      expect(run.stderr).toContain(`${bank}: no such file or folder`);
+      expect(run.stderr).toMatch(/coach index/);
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+  });
+
+  it("a bank given with --bank that is gone is still an error, not a fallback", async () => {
+    const { cwd, bank } = await indexedStore();
+    rmSync(bank, { recursive: true });
+    const run = await runCoach(["match", "--store", "s6", "--bank", "b6", "Tell me about a time you failed"], { cwd });
+    expect(run.code).toBe(3);
+  });
+});
+
 describe("a corrupt store", () => {
   it("an unreadable banks.json is STORE_CORRUPT (exit 1) naming the file and the way out, and is never overwritten", async () => {
     const { cwd, bank, store } = await indexedStore();
