@@ -25,6 +25,8 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   PROVIDER_BAD_RESPONSE: ExitCode.failure,
   PROVIDER_ERROR: ExitCode.failure,
   STORE_CORRUPT: ExitCode.failure,
+  // Runtime: the same folder works once its permissions or free space change.
+  STORE_INACCESSIBLE: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };
 

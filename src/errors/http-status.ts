@@ -16,6 +16,7 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   PROVIDER_BAD_RESPONSE: 502,
   PROVIDER_ERROR: 502,
   STORE_CORRUPT: 500,
+  STORE_INACCESSIBLE: 500,
   INTERNAL: 500,
 };
 

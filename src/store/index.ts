@@ -3,3 +3,4 @@ export { writeFileAtomic } from "./atomic-write.js";
 export { storeLayout } from "./store-layout.js";
 export { EmbeddingCache } from "./embedding-cache.js";
 export { LlmCache } from "./llm-cache.js";
+export { storeAccessError } from "./store-access-error.js";

@@ -13,6 +13,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 import { INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
 import { storeLayout } from "./store-layout.js";
+import { storeAccessError } from "./store-access-error.js";
 
 /** A bank ready to search: its stories, their vectors, and what they were built from. */
 export interface IndexedBank {
@@ -41,7 +42,8 @@ export function bankHashOf(files: readonly BankFileBytes[]): string {
  * Makes sure the store holds an index of exactly these banks for this
  * embedder: a no-op when it already does, a rebuild when the banks, the
  * embedder or the taxonomy changed, or when the stored index is unreadable.
- * The previous index stays in place until the new one is complete.
+ * The previous index stays in place until the new one is complete. A store
+ * the file system refuses to write is a StoreError (STORE_INACCESSIBLE).
  */
 export async function ensureIndex(options: {
   store: string;
@@ -80,7 +82,9 @@ export async function ensureIndex(options: {
   const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.id), options.embedder.id);
   const texts = stories.map(storySearchText);
   const { vectors, embedded } = await cache.embedAll(options.embedder, texts, options.onProgress);
-  await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text))));
+  await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text)))).catch((error: unknown) => {
+    throw storeAccessError(error, options.store, "write");
+  });
   const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -94,8 +98,12 @@ export async function ensureIndex(options: {
     bankHash,
     storyIds: stories.map((story) => story.id),
   };
-  await writeIndexFolder(options.store, manifest, stories, index);
-  await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+  try {
+    await writeIndexFolder(options.store, manifest, stories, index);
+    await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+  } catch (error) {
+    throw storeAccessError(error, options.store, "write");
+  }
   return { manifest, stories, index, status: existed ? "rebuilt" : "built", embedded, warnings: bank.warnings, notices };
 }
 
@@ -136,7 +144,10 @@ export async function readStoredBanks(store: string): Promise<string[] | null> {
   try {
     text = await readFile(layout.banks, "utf8");
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== "ENOENT") throw await unreadableBanksRecord(store, `cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`, cause);
+    if ((cause as NodeJS.ErrnoException).code !== "ENOENT") {
+      const denied = storeAccessError(cause, store, "read");
+      throw denied !== cause ? denied : await unreadableBanksRecord(store, `cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`, cause);
+    }
   }
   if (text !== null) {
     let data: unknown;

@@ -130,3 +130,50 @@ describe("a corrupt store", () => {
     expect(readFileSync(manifest, "utf8")).toBe("{ not json");
   });
 });
+
+describe("a store folder that cannot be used names the flag", () => {
+  let cwd: string;
+  beforeEach(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), "coach-store-flag-"));
+    writeFileSync(path.join(cwd, "notadir"), "a file\n");
+  });
+
+  it("a file given as the store is a usage error (exit 2) naming --store or COACH_HOME", async () => {
+    const file = path.join(cwd, "notadir");
+    for (const command of [["match", "Tell me about a time you failed"], ["stories"], ["index", SAMPLE_BANK], ["doctor"]]) {
+      const run = await runCoach([...command, "--store", "notadir"], { cwd });
+      expect(run.code, command[0]).toBe(2);
+      expect(run.stderr).toContain(`--store (COACH_HOME): ${file} is a file, not a folder`);
+      expect(run.stderr).not.toMatch(/internal error/);
+    }
+    const fromEnv = await runCoach(["match", "Tell me about a time you failed"], { cwd, env: { COACH_HOME: "notadir/inside" } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/COACH_HOME.*notadir\/inside.*notadir is a file, not a folder/);
+  });
+
+  it('an empty --store is a usage error naming the flag, not a silent ./.coach', async () => {
+    const run = await runCoach(["match", "--store", "", "Tell me about a time you failed"], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--store: /);
+    expect(existsSync(path.join(cwd, ".coach"))).toBe(false);
+  });
+
+  it("a store the command cannot write to is STORE_INACCESSIBLE (exit 1) naming the store and the flag", async () => {
+    // A piece of the store that is a file stands in for a permission error when the tests run as root.
+    mkdirSync(path.join(cwd, "s9"));
+    writeFileSync(path.join(cwd, "s9", "cache"), "not a folder\n");
+    const run = await runCoach(["index", SAMPLE_BANK, "--store", "s9"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--store \(COACH_HOME\): cannot write to the store .*s9/);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a read-only store is STORE_INACCESSIBLE (exit 1) naming the flag", async () => {
+    const locked = path.join(cwd, "locked");
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const run = await runCoach(["match", "--store", "locked", "Tell me about a time you failed"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--store \(COACH_HOME\): cannot write to the store .*locked.*permission denied/);
+  });
+});
