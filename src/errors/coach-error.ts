@@ -26,6 +26,8 @@ export type ErrorCode =
   | "PROVIDER_ERROR"
   | "STORE_CORRUPT"
   | "STORE_INACCESSIBLE"
+  | "PORT_IN_USE"
+  | "LISTEN_FAILED"
   | "INTERNAL";
 
 /** Base of every error the coach raises on purpose. */
@@ -93,6 +95,13 @@ export class ProviderError extends CoachError {
 export class StoreError extends CoachError {
   constructor(message: string, options: { cause?: unknown; file?: string; code?: Extract<ErrorCode, `STORE_${string}`> } = {}) {
     super(options.code ?? "STORE_CORRUPT", message, { cause: options.cause, location: { file: options.file, flag: options.code === "STORE_INACCESSIBLE" ? "--store" : undefined } });
+  }
+}
+
+/** The server cannot listen where it was asked to: the port is taken, forbidden, or the host is not this machine. */
+export class ListenError extends CoachError {
+  constructor(code: "PORT_IN_USE" | "LISTEN_FAILED", message: string, options: { cause?: unknown; flag: "--port" | "--host" }) {
+    super(code, message, { cause: options.cause, location: { flag: options.flag } });
   }
 }
 

@@ -27,6 +27,9 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   STORE_CORRUPT: ExitCode.failure,
   // Runtime: the same folder works once its permissions or free space change.
   STORE_INACCESSIBLE: ExitCode.failure,
+  // Runtime: another process holds the port now; the same command may work later.
+  PORT_IN_USE: ExitCode.failure,
+  LISTEN_FAILED: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };
 

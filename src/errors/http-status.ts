@@ -17,6 +17,9 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   PROVIDER_ERROR: 502,
   STORE_CORRUPT: 500,
   STORE_INACCESSIBLE: 500,
+  // Only raised before the server listens; listed so the map stays total.
+  PORT_IN_USE: 500,
+  LISTEN_FAILED: 500,
   INTERNAL: 500,
 };
 

@@ -10,6 +10,7 @@ import type { Command } from "../command.js";
 import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
 import { notice } from "../io.js";
+import { listenError } from "../listen-error.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
@@ -78,7 +79,7 @@ requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
     const server = app.listen(port, host);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
-      server.once("error", reject);
+      server.once("error", (error) => reject(listenError(error, port, host)));
     });
     const address = server.address() as AddressInfo;
     notice(io, `coach: serving ${state.indexed.stories.length} stories on http://${host.includes(":") ? `[${host}]` : host}:${address.port}${token ? " (token required)" : ""}`);
