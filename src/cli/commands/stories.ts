@@ -40,7 +40,8 @@ JSON banks: {"stories": [{"title", "question"?, "principles"?, "situation"?,
 "task"?, "action"?, "result"?, "lesson"?, "text"?}]}. A bank file over 5 MB
 is refused.
 
-Exit codes: 0 ok, 2 bad flags, 3 bank unreadable, empty or over the limit.
+Exit codes: 0 ok, 1 the store's record of its banks is damaged
+(STORE_CORRUPT), 2 bad flags, 3 bank unreadable, empty or over the limit.
 
 Examples:
   coach stories --bank my-stories.md
