@@ -1,10 +1,10 @@
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { resolveProvider, type Provider } from "../providers/index.js";
-import { InputError } from "../errors/index.js";
-import { builtBy, ensureIndex, loadIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
+import { ensureIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
 import type { ParsedArgs } from "./command.js";
 import { notice, type CommandIO } from "./io.js";
+import { isBankGone, lastGoodIndex } from "./last-good-index.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
 import { progressBar } from "./progress-bar.js";
 import { listFlag, stringFlag } from "./parse-command-args.js";
@@ -39,7 +39,8 @@ export function announceProvider(config: ResolvedConfig, io: CommandIO): void {
 /**
  * The index a command works on: the banks given with --bank (indexed first,
  * a no-op when unchanged), else the banks already in the store, else the
- * bundled sample bank, with a notice.
+ * bundled sample bank, with a notice. When the store's banks are gone, its
+ * last good index stands in, with a notice.
  */
 export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: { banks?: string[]; force?: boolean } = {}): Promise<OpenedIndex> {
   const config = configFromArgs(args, io);
@@ -62,12 +63,11 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   try {
     indexed = await ensureIndex({ store: config.store, banks, embedder, force: options.force, onProgress: (done, total) => bar.update(done, total) });
   } catch (error) {
-    // The banks the store was built from are gone or unreadable: keep serving the last good index.
-    if (!fromStore || !(error instanceof InputError) || error.code !== "INPUT_UNREADABLE") throw error;
-    const last = await loadIndex(config.store).catch(() => null);
-    if (!last || !builtBy(last.manifest, embedder)) throw error;
-    notice(io, `coach: ${error.message} Using the index built from it on ${last.manifest.createdAt.slice(0, 10)}; run coach index <bank> to point the store at your bank again.`);
-    indexed = { ...last, status: "unchanged", embedded: 0, warnings: [], notices: [] };
+    // The banks the store was built from are gone (deleted, emptied, unreadable): keep serving the last good index.
+    if (!fromStore || !isBankGone(error)) throw error;
+    const last = await lastGoodIndex(config.store, error, embedder);
+    notice(io, `coach: ${last.notice}`);
+    indexed = { ...last.indexed, status: "unchanged", embedded: 0, warnings: [], notices: [] };
   } finally {
     bar.finish();
   }

@@ -1,2 +1,3 @@
 export * from "./config-schema.js";
 export * from "./load-config.js";
+export { checkStoreFolder, STORE_SETTING } from "./store-folder.js";

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError } from "../errors/index.js";
+import { ConfigError, UsageError } from "../errors/index.js";
 import { ConfigFileSchema, DEFAULTS, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
+import { checkStoreFolder, STORE_SETTING } from "./store-folder.js";
 
 /** Settings given as command-line flags (already parsed). */
 export interface ConfigFlags {
@@ -11,11 +12,19 @@ export interface ConfigFlags {
   baseUrl?: string;
 }
 
+const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", store: "--store", config: "--config", baseUrl: "--base-url" };
+
 /**
  * Resolves the configuration: flag, then environment variable, then config
  * file, then default. Fails fast, naming the flag and the variable at fault.
+ * A relative store is resolved against the folder of the config file that
+ * names it, else the working directory.
  */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedConfig {
+  // An empty flag is a mistake (an unset shell variable, say), not a request for the default.
+  for (const [key, value] of Object.entries(flags) as Array<[keyof ConfigFlags, string | undefined]>) {
+    if (value !== undefined && value.trim() === "") throw new UsageError(`${FLAG_NAMES[key]}: the value is empty; give one or leave the flag out.`, { flag: FLAG_NAMES[key] });
+  }
   const { file, fileName } = readConfigFile(flags.config, env, cwd);
   const sources = {} as ResolvedConfig["sources"];
   const pick = <T>(key: keyof ResolvedConfig["sources"], flag: T | undefined, envValue: T | undefined, fileValue: T | undefined, fallback: T): T => {
@@ -41,15 +50,22 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const timeoutMs = pick("timeoutMs", undefined, parseInteger(env.COACH_TIMEOUT_MS, "COACH_TIMEOUT_MS", 100), file.timeoutMs, DEFAULTS.timeoutMs);
   const maxRetries = pick("maxRetries", undefined, parseInteger(env.COACH_MAX_RETRIES, "COACH_MAX_RETRIES", 0), file.maxRetries, DEFAULTS.maxRetries);
   const apiKey = pick("apiKey", undefined, nonEmpty(env.OPENAI_API_KEY), undefined, undefined);
+  const embedModel = pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel);
+  const embedDimensions = pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined);
+  const chatModel = pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel);
+  const storeText = pick("store", flags.store?.trim(), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store);
+  // A config file names its store as its author saw it: from the file's own folder.
+  const store = path.resolve(sources.store === "file" && fileName ? path.dirname(fileName) : cwd, storeText);
+  checkStoreFolder(store, sources.store === "file" ? `${STORE_SETTING} ("store" in ${fileName})` : STORE_SETTING);
 
   return {
     provider: provider.data,
     apiKey,
     baseUrl: baseUrl?.replace(/\/+$/, ""),
-    embedModel: pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel),
-    embedDimensions: pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined),
-    chatModel: pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel),
-    store: path.resolve(cwd, pick("store", nonEmpty(flags.store), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store)),
+    embedModel,
+    embedDimensions,
+    chatModel,
+    store,
     timeoutMs,
     maxRetries,
     configFile: fileName,

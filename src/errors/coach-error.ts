@@ -25,6 +25,9 @@ export type ErrorCode =
   | "PROVIDER_BAD_RESPONSE"
   | "PROVIDER_ERROR"
   | "STORE_CORRUPT"
+  | "STORE_INACCESSIBLE"
+  | "PORT_IN_USE"
+  | "LISTEN_FAILED"
   | "INTERNAL";
 
 /** Base of every error the coach raises on purpose. */
@@ -84,10 +87,21 @@ export class ProviderError extends CoachError {
   }
 }
 
-/** Files in the store (index, manifest, sessions) are missing pieces or unreadable. */
+/**
+ * Files in the store (index, manifest, sessions) are missing pieces or
+ * unreadable (STORE_CORRUPT), or the file system refuses to read or write the
+ * store: permissions, a read-only or full disk (STORE_INACCESSIBLE).
+ */
 export class StoreError extends CoachError {
-  constructor(message: string, options: { cause?: unknown; file?: string } = {}) {
-    super("STORE_CORRUPT", message, { cause: options.cause, location: { file: options.file } });
+  constructor(message: string, options: { cause?: unknown; file?: string; code?: Extract<ErrorCode, `STORE_${string}`> } = {}) {
+    super(options.code ?? "STORE_CORRUPT", message, { cause: options.cause, location: { file: options.file, flag: options.code === "STORE_INACCESSIBLE" ? "--store" : undefined } });
+  }
+}
+
+/** The server cannot listen where it was asked to: the port is taken, forbidden, or the host is not this machine. */
+export class ListenError extends CoachError {
+  constructor(code: "PORT_IN_USE" | "LISTEN_FAILED", message: string, options: { cause?: unknown; flag: "--port" | "--host" }) {
+    super(code, message, { cause: options.cause, location: { flag: options.flag } });
   }
 }
 

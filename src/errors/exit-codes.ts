@@ -25,6 +25,11 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   PROVIDER_BAD_RESPONSE: ExitCode.failure,
   PROVIDER_ERROR: ExitCode.failure,
   STORE_CORRUPT: ExitCode.failure,
+  // Runtime: the same folder works once its permissions or free space change.
+  STORE_INACCESSIBLE: ExitCode.failure,
+  // Runtime: another process holds the port now; the same command may work later.
+  PORT_IN_USE: ExitCode.failure,
+  LISTEN_FAILED: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };
 

@@ -16,6 +16,10 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   PROVIDER_BAD_RESPONSE: 502,
   PROVIDER_ERROR: 502,
   STORE_CORRUPT: 500,
+  STORE_INACCESSIBLE: 500,
+  // Only raised before the server listens; listed so the map stays total.
+  PORT_IN_USE: 500,
+  LISTEN_FAILED: 500,
   INTERNAL: 500,
 };
 

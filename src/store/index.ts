@@ -4,3 +4,4 @@ export { storeLayout } from "./store-layout.js";
 export { EmbeddingCache } from "./embedding-cache.js";
 export { LlmCache } from "./llm-cache.js";
 export { builtBy } from "./index-manifest.js";
+export { storeAccessError } from "./store-access-error.js";

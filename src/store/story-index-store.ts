@@ -13,6 +13,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 import { builtBy, INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
 import { storeLayout } from "./store-layout.js";
+import { storeAccessError } from "./store-access-error.js";
 
 /** A bank ready to search: its stories, their vectors, and what they were built from. */
 export interface IndexedBank {
@@ -42,7 +43,8 @@ export function bankHashOf(files: readonly BankFileBytes[]): string {
  * embedder: a no-op when it already does, a rebuild when the banks, the
  * embedder (model, server, vector size) or the taxonomy changed, or when the
  * stored index is unreadable. The previous index stays in place until the new
- * one is complete.
+ * one is complete. A store the file system refuses to write is a StoreError
+ * (STORE_INACCESSIBLE).
  */
 export async function ensureIndex(options: {
   store: string;
@@ -85,7 +87,9 @@ export async function ensureIndex(options: {
   const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.fingerprint), options.embedder.fingerprint);
   const texts = stories.map(storySearchText);
   const { vectors, embedded } = await cache.embedAll(options.embedder, texts, options.onProgress);
-  await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text))));
+  await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text)))).catch((error: unknown) => {
+    throw storeAccessError(error, options.store, "write");
+  });
   const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -99,8 +103,12 @@ export async function ensureIndex(options: {
     bankHash,
     storyIds: stories.map((story) => story.id),
   };
-  await writeIndexFolder(options.store, manifest, stories, index);
-  await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+  try {
+    await writeIndexFolder(options.store, manifest, stories, index);
+    await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+  } catch (error) {
+    throw storeAccessError(error, options.store, "write");
+  }
   return { manifest, stories, index, status: existed ? "rebuilt" : "built", embedded, warnings: bank.warnings, notices };
 }
 
@@ -151,16 +159,73 @@ export async function loadIndex(store: string): Promise<IndexedBank> {
   return { manifest, stories, index };
 }
 
-/** The banks the store was last given, or null for an empty store. */
+/**
+ * The banks the store was last given, or null for an empty store. A record
+ * that is there but unreadable is a StoreError saying how to recover, never
+ * an empty store: that would put the sample bank in place of the user's.
+ */
 export async function readStoredBanks(store: string): Promise<string[] | null> {
+  const layout = storeLayout(store);
+  let text: string | null = null;
   try {
-    return StoreBanksSchema.parse(JSON.parse(await readFile(storeLayout(store).banks, "utf8"))).banks;
-  } catch {
-    try {
-      return (await loadIndex(store)).manifest.banks;
-    } catch {
-      return null;
+    text = await readFile(layout.banks, "utf8");
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== "ENOENT") {
+      const denied = storeAccessError(cause, store, "read");
+      throw denied !== cause ? denied : await unreadableBanksRecord(store, `cannot read it (${(cause as NodeJS.ErrnoException).code ?? "error"})`, cause);
     }
+  }
+  if (text !== null) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw await unreadableBanksRecord(store, "not valid JSON", cause);
+    }
+    const parsed = StoreBanksSchema.safeParse(data);
+    if (!parsed.success) throw await unreadableBanksRecord(store, 'expected {"banks": [one or more paths]}', parsed.error);
+    return parsed.data.banks;
+  }
+  // Stores written before banks.json was kept: the index's manifest names the banks.
+  const manifest = await readManifest(store);
+  if (manifest === null) return null;
+  if (manifest instanceof Error) {
+    throw new StoreError(
+      `${layout.manifest}: unreadable, and without ${layout.banks} the store does not know which banks it holds. Run coach index <bank> --store ${quoteForShell(store)} to rebuild the index from your bank, or delete ${layout.index} to start an empty store.`,
+      { cause: manifest, file: layout.manifest },
+    );
+  }
+  return manifest.banks;
+}
+
+async function unreadableBanksRecord(store: string, reason: string, cause: unknown): Promise<StoreError> {
+  const layout = storeLayout(store);
+  const manifest = await readManifest(store);
+  const known = manifest !== null && !(manifest instanceof Error) ? manifest.banks : null;
+  const command = `coach index ${known ? known.map(quoteForShell).join(" ") : "<bank>"} --store ${quoteForShell(store)}`;
+  return new StoreError(
+    `${layout.banks}: the store's record of which banks it holds is unreadable (${reason}). Run ${command} to record your bank again, or delete ${layout.banks} to ${known ? "use the banks its index was built from" : "start an empty store"}.`,
+    { cause, file: layout.banks },
+  );
+}
+
+// Paths in a suggested command, quoted only when the shell would split or expand them.
+function quoteForShell(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** The stored manifest; null when there is none, the error when it cannot be read. */
+async function readManifest(store: string): Promise<IndexManifest | Error | null> {
+  let text: string;
+  try {
+    text = await readFile(storeLayout(store).manifest, "utf8");
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? null : (error as Error);
+  }
+  try {
+    return IndexManifestSchema.parse(JSON.parse(text));
+  } catch (error) {
+    return error as Error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +49,28 @@ describe("configuration precedence: flag, then environment, then config file, th
     const config = loadConfig({}, { OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/", COACH_PROVIDER: "  " }, folderWithConfig());
     expect(config.baseUrl).toBe("http://127.0.0.1:11434/v1");
     expect(config.provider).toBe("local");
+  });
+
+  it("resolves a relative store in a config file against the config file's folder", () => {
+    const folder = folderWithConfig({ store: "store-here" });
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "coach-cwd-"));
+    const config = loadConfig({ config: path.join(folder, "coach.config.json") }, {}, elsewhere);
+    expect(config.store).toBe(path.join(folder, "store-here"));
+    // Flags and variables are typed where the command runs, so they stay relative to it.
+    expect(loadConfig({ config: path.join(folder, "coach.config.json"), store: "flag-store" }, {}, elsewhere).store).toBe(path.join(elsewhere, "flag-store"));
+    expect(loadConfig({}, { COACH_CONFIG: path.join(folder, "coach.config.json"), COACH_HOME: "env-store" }, elsewhere).store).toBe(path.join(elsewhere, "env-store"));
+  });
+
+  it("refuses an empty flag and a store that is a file, naming the flag and the variable", () => {
+    const cwd = folderWithConfig();
+    for (const flag of ["store", "provider", "config", "baseUrl"] as const) {
+      expect(() => loadConfig({ [flag]: "  " }, {}, cwd), flag).toThrow(expect.objectContaining({ code: "USAGE" }));
+    }
+    expect(() => loadConfig({ store: "" }, {}, cwd)).toThrow(/^--store: /);
+    writeFileSync(path.join(cwd, "a-file"), "x");
+    expect(() => loadConfig({ store: "a-file" }, {}, cwd)).toThrow(expect.objectContaining({ code: "CONFIG_INVALID", message: expect.stringMatching(/^--store \(COACH_HOME\): .*a-file is a file, not a folder/) }));
+    expect(() => loadConfig({}, { COACH_HOME: "a-file/store" }, cwd)).toThrow(/a-file is a file, not a folder/);
+    mkdirSync(path.join(cwd, "a-folder"));
+    expect(loadConfig({ store: "a-folder" }, {}, cwd).store).toBe(path.join(cwd, "a-folder"));
   });
 });

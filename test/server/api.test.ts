@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +145,20 @@ describe("tokens, hosts and restarts", () => {
     const run = await runCoach(["serve", "--host", "0.0.0.0", "--port", "0"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--host 0\.0\.0\.0 is reachable from other machines: set COACH_TOKEN/);
+  });
+
+  it("a port already in use is PORT_IN_USE (exit 1) naming --port, not an internal error", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const run = await runCoach(["serve", "--port", String(port), "--store", mkdtempSync(path.join(os.tmpdir(), "coach-port-"))]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--port: port ${port} on 127.0.0.1 is already in use; pick another with --port`);
+      expect(run.stderr).not.toMatch(/internal error/);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it("keeps an uploaded bank and a session across a restart", async () => {

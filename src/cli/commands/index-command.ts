@@ -25,7 +25,9 @@ Options:
   --json       One JSON line: {"status", "stories", "experiences", "embedded", "files", "store"}.
   --provider   local (default, offline) or openai: embeddings from an OpenAI-compatible server.
 
-Exit codes: 0 ok, 1 provider failure, 2 bad flags, 3 bank unreadable, empty or over 5 MB.`,
+Exit codes: 0 ok, 1 provider failure or a store that cannot be written
+(STORE_INACCESSIBLE), 2 bad flags or a store that is a file, 3 bank
+unreadable, empty or over 5 MB.`,
   options: { json: { type: "boolean" }, force: { type: "boolean" } },
   positionals: true,
   async run(args, io) {

@@ -10,6 +10,7 @@ import type { Command } from "../command.js";
 import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
 import { notice } from "../io.js";
+import { listenError } from "../listen-error.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
@@ -30,7 +31,11 @@ so a restart loses nothing.
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>. A --host other than
 loopback refuses to start without COACH_TOKEN. Each client may make 120
-requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
+requests a minute (--rate-limit N); bodies are limited to 6 MB.
+
+Exit codes: 0 stopped (Ctrl-C), 1 the port is in use (PORT_IN_USE) or may
+not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags,
+3 a bank unreadable, empty or over 5 MB.`,
   options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" } },
   async run(args, io) {
     const port = Number(stringFlag(args.values.port) ?? 3000);
@@ -78,7 +83,7 @@ requests a minute (--rate-limit N); bodies are limited to 6 MB.`,
     const server = app.listen(port, host);
     await new Promise<void>((resolve, reject) => {
       server.once("listening", resolve);
-      server.once("error", reject);
+      server.once("error", (error) => reject(listenError(error, port, host)));
     });
     const address = server.address() as AddressInfo;
     notice(io, `coach: serving ${state.indexed.stories.length} stories on http://${host.includes(":") ? `[${host}]` : host}:${address.port}${token ? " (token required)" : ""}`);

@@ -1,6 +1,7 @@
 import { loadBank } from "../../bank/index.js";
 import { readStoredBanks } from "../../store/index.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
+import { isBankGone, lastGoodIndex } from "../last-good-index.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { STORY_PARTS, type ParsedBank } from "../../core/story.js";
 import { storyToJson } from "../../story-json.js";
@@ -22,8 +23,9 @@ pointer entries like "See Q92" and where they were folded in).
 
 Options:
   --bank PATH   A bank file (.md, .txt, .json) or a folder of them; repeatable.
-                Without it, the banks last indexed into the store; with an
-                empty store, the bundled sample bank.
+                Without it, the banks last indexed into the store (when they
+                are gone, the stories of the store's last good index, with a
+                notice); with an empty store, the bundled sample bank.
   --json        JSON Lines: one line per story, then one {"warning": ...} line
                 per warning.
   -h, --help    Show this help.
@@ -38,7 +40,8 @@ JSON banks: {"stories": [{"title", "question"?, "principles"?, "situation"?,
 "task"?, "action"?, "result"?, "lesson"?, "text"?}]}. A bank file over 5 MB
 is refused.
 
-Exit codes: 0 ok, 2 bad flags, 3 bank unreadable, empty or over the limit.
+Exit codes: 0 ok, 1 the store's record of its banks is damaged
+(STORE_CORRUPT), 2 bad flags, 3 bank unreadable, empty or over the limit.
 
 Examples:
   coach stories --bank my-stories.md
@@ -50,19 +53,30 @@ Examples:
     // Listing stories calls no provider, but every command names the one in use (contracts).
     announceProvider(config, io);
     const stored = given.length === 0 ? await readStoredBanks(config.store) : null;
-    const parsed = await loadBank(stored ?? resolveBankPaths(given, io));
-    const bank = { ...parsed, stories: withInferredPrinciples(parsed.stories) };
+    let bank: ParsedBank;
+    let fromIndex = false;
+    try {
+      const parsed = await loadBank(stored ?? resolveBankPaths(given, io));
+      bank = { ...parsed, stories: withInferredPrinciples(parsed.stories) };
+    } catch (error) {
+      // The store's banks are gone: list what its last good index holds, as match and coverage answer from it.
+      if (!stored || !isBankGone(error)) throw error;
+      const last = await lastGoodIndex(config.store, error);
+      notice(io, `coach: ${last.notice} (Its parse warnings are not kept in the index.)`);
+      bank = { stories: last.indexed.stories, warnings: [], headings: [], files: last.indexed.manifest.files };
+      fromIndex = true;
+    }
     if (args.values.json) {
       for (const story of bank.stories) printJson(io, storyToJson(story));
       for (const warning of bank.warnings) printJson(io, { warning });
       return 0;
     }
-    printStoryTable(bank, io);
+    printStoryTable(bank, io, fromIndex);
     return 0;
   },
 };
 
-function printStoryTable(bank: ParsedBank, io: CommandIO): void {
+function printStoryTable(bank: ParsedBank, io: CommandIO, fromIndex: boolean): void {
   const tellings = new Map<string, number>();
   for (const story of bank.stories) tellings.set(story.experience, (tellings.get(story.experience) ?? 0) + 1);
   let currentFile = "";
@@ -80,9 +94,13 @@ function printStoryTable(bank: ParsedBank, io: CommandIO): void {
   const skipped = bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE").length;
   const experiences = tellings.size;
   printLine(io);
+  const counted = `${bank.stories.length} stories (${experiences} distinct experiences) from ${bank.files.length} file${bank.files.length === 1 ? "" : "s"}`;
+  // The index keeps no parse warnings, so it cannot count pointers or skipped notes.
   printLine(
     io,
-    `${bank.stories.length} stories (${experiences} distinct experiences) from ${bank.files.length} file${bank.files.length === 1 ? "" : "s"}; ${pointers} pointer entr${pointers === 1 ? "y" : "ies"} folded in; ${skipped} note section${skipped === 1 ? "" : "s"} skipped.`,
+    fromIndex
+      ? `${counted}, as last indexed.`
+      : `${counted}; ${pointers} pointer entr${pointers === 1 ? "y" : "ies"} folded in; ${skipped} note section${skipped === 1 ? "" : "s"} skipped.`,
   );
   printLine(io, "Parts: S T A R L = Situation Task Action Result Lesson; · = missing; ~ = read from unlabelled prose.");
   for (const warning of bank.warnings) notice(io, `${warning.file}:${warning.line}: ${warning.code.toLowerCase().replace(/_/g, " ")}: ${warning.message}`);

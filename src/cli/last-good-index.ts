@@ -1,0 +1,39 @@
+import type { Embedder } from "../core/embedder.js";
+import { InputError } from "../errors/index.js";
+import { builtBy, loadIndex, type IndexedBank } from "../store/index.js";
+
+/** Reading a bank failed because it is not there to read. */
+export type GoneBankError = InputError & { code: "INPUT_UNREADABLE" | "INPUT_EMPTY" };
+
+/**
+ * Whether reading the store's own banks failed because they are gone:
+ * deleted, emptied of bank files, unreadable, or left with no story.
+ */
+export function isBankGone(error: unknown): error is GoneBankError {
+  return error instanceof InputError && (error.code === "INPUT_UNREADABLE" || error.code === "INPUT_EMPTY");
+}
+
+/**
+ * The index last built in the store, to stand in for its banks that are
+ * gone, with the notice that says so. With no index to stand in (none, an
+ * unreadable one, or one built by another embedder, server or vector size
+ * when `embedder` is given), the error about the gone bank, with the way out added.
+ */
+export async function lastGoodIndex(store: string, gone: GoneBankError, embedder?: Embedder): Promise<{ indexed: IndexedBank; notice: string }> {
+  const wayOut = `run coach index <bank> --store ${store} to point the store at your bank again`;
+  let last: IndexedBank;
+  try {
+    last = await loadIndex(store);
+  } catch {
+    throw new InputError(gone.code, `${gone.message} The store has no readable index built from it to fall back on; ${wayOut}.`, { cause: gone, file: gone.location.file });
+  }
+  if (embedder !== undefined && !builtBy(last.manifest, embedder)) {
+    const other = last.manifest.embedder.id === embedder.id ? `${embedder.id} embeddings from another server or of another size` : `${last.manifest.embedder.id} embeddings, not ${embedder.id}`;
+    throw new InputError(
+      gone.code,
+      `${gone.message} The index built from it uses ${other}, so it cannot stand in; use the provider it was built with, or ${wayOut}.`,
+      { cause: gone, file: gone.location.file },
+    );
+  }
+  return { indexed: last, notice: `${gone.message} Using the index built from it on ${last.manifest.createdAt.slice(0, 10)}; ${wayOut}.` };
+}
