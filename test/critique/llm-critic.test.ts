@@ -223,6 +223,19 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention("When Priya Sharma asked, I said yes.", sources).text).toBe("When [name] asked, I said yes.");
   });
 
+  it("reads a word opening a sentence or list item as a name unless it is an English word, and checks names as whole words", () => {
+    const sources = ["I fixed the annual audit report with the auditor."];
+    const check = (text: string) => enforceNoInvention(text, sources).text;
+    expect(check("Kowalski will love that.")).toBe("[name] will love that.");
+    expect(check("- Priya reviewed the design.")).toBe("- [name] reviewed the design.");
+    expect(check('Say "Dana approved it" only if she did.')).toBe('Say "[name] approved it" only if she did.');
+    // "Ann" is inside "annual" and "Ito" inside "auditor", but neither is a word the candidate used.
+    expect(check("Great start. Mention Ann Ito.")).toBe("Great start. Mention [name].");
+    for (const advice of ["Rehearse it. Emphasise the result. Summarise it in a line.", "This story shows Ownership and Customer Obsession; Amazon's Leadership Principles reward that.", "- Follow-up: quantify the audit."]) {
+      expect(check(advice)).toBe(advice);
+    }
+  });
+
   it("keeps a currency sign after letters, and survives a figure no pattern could hold", () => {
     // "US" is itself a capitalised word the candidate never wrote.
     expect(enforceNoInvention("We saved US$40k.", ["We saved money."]).text).toBe("We saved [name][$X].");

@@ -1,3 +1,6 @@
+import { PRINCIPLES } from "../../principles/index.js";
+import { isEnglishWord } from "./english-words.js";
+
 /** A figure or name the model wrote that the candidate never did, and what replaced it. */
 export interface Replacement {
   original: string;
@@ -10,10 +13,15 @@ const NUMBER = /(?:[$€£]|(?<![A-Za-z0-9]))\d(?:[\d,.]*\d)?(?:\s?(?:%|percent|
 const TIMEFRAME = /\d\s?(?:ms|s|hours?|days?|weeks?|months?|years?|minutes?)$/i;
 const SPELLED = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|halved|double|doubled|triple|tripled|quadrupled|tenfold|twice)\b/gi;
 // Capitalised words that are not names: sentence starts are handled separately; these are common anyway.
-const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL"]);
+const COMMON_CAPITALS = new Set(["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL", "Amazon", "Leadership", "Principle", "Principles", "LP", "LPs", "Bar", "Raiser"]);
 
-// What comes just before a word that opens a sentence, a list item, bold text or the text after a colon.
-const OPENING = /(?:^|[.!?:\n]|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)]))[\s"'“(*_]*$/;
+// What comes just before a word that opens a sentence, a list item, a quotation, bold text or the text after a colon.
+const OPENING = /(?:^|[.!?:\n"“‘(]|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)]))[\s"'“(*_]*$/;
+// The words of the Leadership Principles' names: coaching names them ("This story shows Customer Obsession").
+const PRINCIPLE_WORDS = new Set(PRINCIPLES.flatMap((principle) => principle.split(/\s+/)));
+// A run of capitalised words: a name, or ordinary words that open a sentence or are capitalised anyway.
+const CAPITALISED_RUN = /\b[A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*/g;
+const POSSESSIVE = /['’]s$/;
 
 // Units that change what a figure claims, each with the ways a candidate may have written it ("$5M" and "$5 million").
 // Counted nouns ("users", "people") are left out: "1,200 customers" is a source for "1,200 users".
@@ -87,26 +95,30 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     replacements.push({ original: word, placeholder: "[N]" });
     return "[N]";
   });
-  // Proper names: capitalised words absent from the candidate's text. A single word opening a sentence, a list item,
-  // bold text or what follows a colon is taken for an ordinary word ("- Quantify the result", "Tip: Add a metric"),
-  // unless it is possessive ("Situation: Globex's API") or runs into another capitalised word ("Priya Sharma").
-  // Streamed text arrives in pieces that can begin with the space after a full stop, so leading space counts too.
-  const nameOrPlaceholder = (name: string, offset: number, whole: string): string => {
-    if (COMMON_CAPITALS.has(name) || haystack.includes(name.toLowerCase())) return name;
-    const words = name.split(/\s+/);
-    if (words.every((word) => COMMON_CAPITALS.has(word) || haystack.includes(word.toLowerCase()))) return name;
-    if (words.length === 1 && !/['’]s$/.test(name) && OPENING.test(whole.slice(Math.max(0, offset - 24), offset))) return name;
-    replacements.push({ original: name, placeholder: "[name]" });
-    return "[name]";
-  };
-  result = result.replace(/\b[A-Z][a-zA-Z0-9&'-]+(?:\s+[A-Z][a-zA-Z0-9&'-]+)*/g, (run: string, offset: number, whole: string) => {
+  // Proper names: capitalised words that are not the candidate's own. Words that are capitalised anyway ("The", "STAR",
+  // "Ownership") and, when the run opens a sentence, a list item, bold text or what follows a colon, an ordinary English
+  // word ("- Quantify the result", "Mention Ann Ito") are not part of a name; the rest of the run is. A possessive opening
+  // word is a name ("Globex's API"). Streamed text arrives in pieces that can begin with the space after a full stop,
+  // so leading space counts as an opening too.
+  const sourceWords = new Set((haystack.match(/[\p{L}\p{N}][\p{L}\p{N}&'’-]*/gu) ?? []).map((word) => word.replace(POSSESSIVE, "")));
+  const capitalisedAnyway = (word: string) => [word, word.replace(POSSESSIVE, "")].some((form) => COMMON_CAPITALS.has(form) || PRINCIPLE_WORDS.has(form));
+  result = result.replace(CAPITALISED_RUN, (run: string, offset: number, whole: string) => {
     if (whole[offset - 1] === "[") return run;
-    // Common words opening the run are not part of a name: "At Google" keeps its "At".
     const words = run.split(/(?<=\s)(?=\S)/);
-    let common = 0;
-    while (common < words.length - 1 && COMMON_CAPITALS.has(words[common]!.trim())) common++;
-    const kept = words.slice(0, common).join("");
-    return kept + nameOrPlaceholder(run.slice(kept.length), offset + kept.length, whole);
+    const opening = OPENING.test(whole.slice(Math.max(0, offset - 24), offset));
+    let ordinary = 0;
+    while (ordinary < words.length) {
+      const word = words[ordinary]!.trim();
+      const sentenceWord = ordinary === 0 && opening && !POSSESSIVE.test(word) && isEnglishWord(word);
+      if (!capitalisedAnyway(word) && !sentenceWord) break;
+      ordinary++;
+    }
+    const kept = words.slice(0, ordinary).join("");
+    const name = run.slice(kept.length);
+    // Whole words: "Ann" is not in "annual".
+    if (name === "" || name.split(/\s+/).every((word) => capitalisedAnyway(word) || sourceWords.has(word.toLowerCase().replace(POSSESSIVE, "")))) return run;
+    replacements.push({ original: name, placeholder: "[name]" });
+    return `${kept}[name]`;
   });
   return { text: result, replacements };
 }
