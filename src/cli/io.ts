@@ -7,9 +7,18 @@ export interface CommandIO {
   cwd: string;
 }
 
-/** Writes one line of results. */
+// Control characters (escape sequences that recolour the terminal or set its title, a carriage return that
+// overwrites the line) and bidirectional overrides that reorder what is shown; a bank or a model can hold any of them.
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as it may be shown on a terminal: tabs and line breaks kept, other control characters shown as "�". */
+export function terminalSafe(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, "\uFFFD");
+}
+
+/** Writes one line of results (JSON output is escaped by JSON.stringify instead). */
 export function printLine(io: CommandIO, text = ""): void {
-  io.stdout.write(`${text}\n`);
+  io.stdout.write(`${terminalSafe(text)}\n`);
 }
 
 /** Writes one JSON Lines record. */
@@ -19,7 +28,7 @@ export function printJson(io: CommandIO, value: unknown): void {
 
 /** Writes a notice or warning for the person at the terminal (never results). */
 export function notice(io: CommandIO, text: string): void {
-  io.stderr.write(`${text}\n`);
+  io.stderr.write(`${terminalSafe(text)}\n`);
 }
 
 /** The real process streams. */

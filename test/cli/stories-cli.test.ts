@@ -36,6 +36,15 @@ describe("coach stories", () => {
     expect(run.stderr).toMatch(/numbered\.md:36: mojibake repaired/);
   });
 
+  it("shows a title's terminal escape sequences as text, never sends them to the terminal", async () => {
+    const bank = path.join(folder, "escapes.md");
+    writeFileSync(bank, "# Fixed \u001b[31mthe\u001b]0;pwned\u0007 deploy \u202eevil\n\nSituation: Deploys failed weekly.\nAction: I rewrote the pipeline.\nResult: No failures for 6 months.\n");
+    const run = await runCoach(["stories", "--bank", bank]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Fixed \ufffd[31mthe\ufffd]0;pwned\ufffd deploy \ufffdevil");
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
+
   it("exits 3 naming the file for an empty bank", async () => {
     const empty = path.join(folder, "empty.md");
     writeFileSync(empty, "");
