@@ -59,15 +59,17 @@ interface FoundLabel {
   roles: Role[] | null;
 }
 
-// A label opens a line (after list or bold markers) or follows the end of a sentence.
-// "\s+(?!\s)": the space after a sentence is taken whole, never shared with the next group (a long run of spaces backtracked quadratically).
-const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>]\s*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:\s*\([^)\n]{0,40}\))?\s*(?:(?:\*\*|__)\s*)?(?::|：|\s[-–—]\s)\s*(?:\*\*|__)?)/g;
+// A label opens a line (after list or bold markers) or follows the end of a sentence, and never spans lines.
+// "\s+(?!\s)": the space after a sentence is taken whole, never shared with the next group; inside the label only
+// spaces and tabs ("[ \t]"), so a run of spaces and line breaks is never tried as part of a label (both backtracked quadratically).
+const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>][ \t]*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::|：|[ \t][-–—](?=\s))[ \t]*(?:\*\*|__)?)/g;
 
 function findLabels(answer: string): FoundLabel[] {
   const labels: FoundLabel[] = [];
   for (const match of answer.matchAll(LABEL_CANDIDATE)) {
     const labelText = match[3]!.replace(/\*\*|__/g, "");
-    const parsed = matchLabel(`${labelText}x`.replace(/\s+x$/, " x"), {});
+    // Trailing space becomes one space before the stand-in text: "Result - " reads as "Result - x".
+    const parsed = matchLabel(`${labelText.trimEnd()}${labelText.trimEnd() === labelText ? "" : " "}x`, {});
     if (!parsed) continue;
     const roles = parsed.kinds.filter((kind): kind is Role => ROLE_KINDS.has(kind));
     if (roles.length === 0 && !parsed.kinds.includes("narrative")) continue;

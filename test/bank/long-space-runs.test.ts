@@ -15,7 +15,7 @@ describe("a bank with a long run of spaces", () => {
 
   it("parses quickly with other long whitespace: em spaces in a markdown line, tabs escaped in a JSON bank", () => {
     const markdown = `## 1. Fixed the outage\n**Situation:** a${"\u2003".repeat(150_000)}b\n**Action:** I rewrote it.\n**Result:** cut 40%.\n`;
-    const json = JSON.stringify({ stories: [{ title: "Fixed the outage", situation: `Same incident as #${"\t".repeat(150_000)}x`, action: "I rewrote it.", result: "Errors fell 40%." }] });
+    const json = JSON.stringify({ stories: [{ title: "Fixed the outage", situation: `Same incident as #${"\t".repeat(150_000)}x a${" \n".repeat(40_000)}- x`, action: "I rewrote it.", result: "Errors fell 40%." }] });
     const started = performance.now();
     const parsed = [parseBankFiles([{ path: "emsp.md", bytes: Buffer.from(markdown), sha256: "a" }]), parseBankFiles([{ path: "tabs.json", bytes: Buffer.from(json), sha256: "b" }])];
     // A wide guard against quadratic patterns (each took one to two minutes), not a speed goal.

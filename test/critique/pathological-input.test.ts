@@ -15,6 +15,8 @@ describe("critique of pathological answers", () => {
     // Whitespace other than spaces and tabs: each took minutes at 150,000 characters.
     ["150,000 em spaces inside a sentence", `I fixed${"\u2003".repeat(150_000)}the outage`],
     ["75,000 space and line-break pairs", `I fixed it.${" \n".repeat(75_000)}Result: it worked.`],
+    ["a word, 75,000 space and line-break pairs, then a dash", `a${" \n".repeat(75_000)}- x`],
+    ["a word, 75,000 em space and line-break pairs, then an em dash", `a${"\u2003\n".repeat(75_000)}\u2014 x`],
     ["an unfinished placeholder then 75,000 space and no-break space pairs", `I was hired at Globex. (still need to write${" \u00a0".repeat(75_000)})x`],
   ];
   for (const [name, answer] of cases) {
