@@ -5,6 +5,7 @@ import type { Critic } from "../core/critique.js";
 import { httpStatusFor, isCoachError } from "../errors/index.js";
 import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
+import { hasBearerToken } from "./bearer-token.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
@@ -59,7 +60,7 @@ export function createApp(options: AppOptions): express.Express {
   };
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
-    if (!options.token || request.headers.authorization === `Bearer ${options.token}`) return next();
+    if (!options.token || hasBearerToken(request.headers.authorization, options.token)) return next();
     next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
   });
   app.use(express.json({ limit: MAX_BODY }));

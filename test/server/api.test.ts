@@ -122,6 +122,9 @@ describe("tokens, hosts and restarts", () => {
       expect((await json(without)).error.code).toBe("UNAUTHORIZED");
       const withToken = await fetch(`${server.url}/api/health`, { headers: { authorization: "Bearer secret-token" } });
       expect(withToken.status).toBe(200);
+      // The scheme is case-insensitive (RFC 7235); the token is not.
+      for (const authorization of ["bearer secret-token", "BEARER  secret-token"]) expect((await fetch(`${server.url}/api/health`, { headers: { authorization } })).status, authorization).toBe(200);
+      for (const authorization of ["Bearer Secret-token", "Bearer secret-token2", "Basic secret-token", "secret-token"]) expect((await fetch(`${server.url}/api/health`, { headers: { authorization } })).status, authorization).toBe(401);
     } finally {
       await server.stop();
     }
