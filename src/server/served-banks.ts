@@ -55,11 +55,13 @@ export class ServedBanks {
 
   /** Adds or replaces a named bank; a bank that is refused (no story, over the limit, unindexable) changes nothing. */
   async upload(name: string, content: string, format: "markdown" | "json"): Promise<ParsedBank> {
+    const bytes = Buffer.from(content, "utf8");
+    // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
+    if (bytes.length > MAX_BANK_FILE_BYTES) {
+      throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${bytes.length.toLocaleString("en-US")} bytes as UTF-8 is over the 5 MB limit for a bank (${MAX_BANK_FILE_BYTES.toLocaleString("en-US")} bytes); split it into smaller banks.`);
+    }
     return this.exclusive(async () => {
       const file = path.join(this.uploads, `${name}.${format === "json" ? "json" : "md"}`);
-      const bytes = Buffer.from(content, "utf8");
-      // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
-      if (bytes.length > MAX_BANK_FILE_BYTES) throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank.`);
       // Parsed under its own file name: story ids come from it, and messages should not show where the store lives.
       const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);

@@ -49,7 +49,7 @@ describe("the HTTP API on a real loopback server", () => {
     const wrong = await post(`${server.url}/api/match`, { question: 42 });
     expect(wrong.status).toBe(400);
     expect(await json(wrong)).toEqual({ error: { code: "INVALID_BODY", message: expect.stringMatching(/^question:/) } });
-    const huge = await post(`${server.url}/api/banks`, { name: "huge", content: "x".repeat(7 * 1024 * 1024) });
+    const huge = await post(`${server.url}/api/match`, { question: "x".repeat(7 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect((await json(huge)).error.code).toBe("BODY_TOO_LARGE");
     const missing = await fetch(`${server.url}/api/sessions/s-nosuchsession`);
