@@ -7,7 +7,6 @@ import type { ParsedBank } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { ensureIndex, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
-import { withInferredPrinciples } from "../understanding/index.js";
 
 /** What the server answers from: the indexed stories and a matcher over them. */
 export interface BankState {
@@ -69,7 +68,8 @@ export class ServedBanks {
       // The sample bank served alone gives way to the first upload.
       const others = this.servesSampleOnly() ? [] : this.banks.filter((bank) => !replaced.includes(bank));
       await this.change([...others, file], { write: { file, content }, remove: replaced.filter((old) => old !== file) });
-      return { ...parsed, stories: withInferredPrinciples(parsed.stories) };
+      // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
+      return { ...parsed, stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)) };
     });
   }
 
@@ -91,6 +91,18 @@ export class ServedBanks {
   displayFile(file: string): string {
     const absolute = path.resolve(file);
     return path.dirname(absolute) === path.resolve(this.uploads) ? path.basename(absolute) : file;
+  }
+
+  /**
+   * The absolute path of a story's source file. The index records it as the
+   * run that built the index saw it: relative to that run's working folder,
+   * which may not be this one.
+   */
+  private sourcePath(file: string): string {
+    const resolved = path.resolve(file);
+    if (path.isAbsolute(file)) return resolved;
+    const files = this.state?.indexed.manifest.files.map((entry) => entry.path) ?? [];
+    return files.includes(resolved) ? resolved : (files.find((entry) => entry.endsWith(path.sep + path.normalize(file))) ?? resolved);
   }
 
   private servesSampleOnly(): boolean {

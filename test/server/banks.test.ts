@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BankUploadResponseSchema, StoriesResponseSchema } from "../../src/server/api-response-schemas.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 import { startServe } from "../support/serve.js";
 
@@ -12,6 +13,44 @@ async function json(response: Response | Promise<Response>): Promise<any> {
 const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
 
 const NUMBERED = readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8");
+
+/** A folder holding `own/mine.md`, a copy of the sample's numbered bank, and a fresh store beside it. */
+function ownBank(): { bank: string; store: string } {
+  const root = mkdtempSync(path.join(os.tmpdir(), "coach-own-"));
+  mkdirSync(path.join(root, "own"));
+  const bank = path.join(root, "own", "mine.md");
+  copyFileSync(path.join(SAMPLE_BANK, "numbered.md"), bank);
+  return { bank, store: path.join(root, "store") };
+}
+
+describe("uploaded banks beside the banks a server started with", () => {
+  it("an upload answers with the ids and experiences the server then serves, not those of a bank of the same name", async () => {
+    const { bank, store } = ownBank();
+    const server = await startServe(["--store", store, "--bank", bank]);
+    try {
+      const before = StoriesResponseSchema.parse(await json(fetch(`${server.url}/api/stories`))).stories;
+      expect(before).toHaveLength(13);
+      const upload = await post(`${server.url}/api/banks`, { name: "mine", content: NUMBERED });
+      expect(upload.status).toBe(200);
+      const uploaded = BankUploadResponseSchema.parse(await json(upload)).stories;
+      expect(uploaded).toHaveLength(13);
+      const served = StoriesResponseSchema.parse(await json(fetch(`${server.url}/api/stories`))).stories;
+      expect(served).toHaveLength(26);
+      const servedById = new Map(served.map((story) => [story.id, story]));
+      const ownIds = new Set(before.map((story) => story.id));
+      for (const story of uploaded) {
+        // Both files are named mine.md: the upload's stories are the served ones with the collision suffix.
+        expect(ownIds.has(story.id), story.id).toBe(false);
+        expect(servedById.get(story.id)?.experience, story.id).toBe(story.experience);
+        expect(servedById.get(story.id)?.title).toBe(story.title);
+      }
+      // The same stories retold: the upload shares the experiences of the bank it repeats.
+      expect(uploaded.map((story) => story.experience)).toEqual(before.map((story) => story.experience));
+    } finally {
+      await server.stop();
+    }
+  });
+});
 
 describe("bank sizes", () => {
   it("refuses any bank over 5 MB as UTF-8 as too large, and takes any bank under it however its JSON is escaped", async () => {
