@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseBankFiles } from "../bank/index.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
@@ -17,8 +17,9 @@ export interface BankState {
 
 /**
  * The banks a server serves: those it started with plus uploaded ones (kept as
- * files in the store, so a restart serves them again). Changes are applied one
- * at a time and the index is rebuilt atomically after each.
+ * files in the store, so a restart serves them again, with or without
+ * --bank). Changes are applied one at a time and the index is rebuilt
+ * atomically after each.
  */
 export class ServedBanks {
   private state: BankState | undefined;
@@ -36,11 +37,23 @@ export class ServedBanks {
   ) {}
 
   private get uploads(): string {
-    return path.join(this.store, "uploads");
+    return path.resolve(this.store, "uploads");
   }
 
+  /**
+   * Serves the banks given plus every upload in the store: uploads are served
+   * beside the --bank banks or the store's own, and replace the sample bank.
+   */
   async load(): Promise<BankState> {
-    return this.exclusive(() => this.rebuild());
+    return this.exclusive(async () => {
+      // The folder is the record of uploads: one deleted by hand is no longer served, one the list lacks is (after the rest, so ids keep their suffixes).
+      const onDisk = await this.uploadsOnDisk();
+      const kept = this.banks.filter((bank) => path.dirname(bank) !== this.uploads || onDisk.includes(bank));
+      const added = onDisk.filter((file) => !kept.includes(file));
+      const banks = added.length > 0 && kept.length === 1 && kept[0] === this.fallback ? added : [...kept, ...added];
+      this.banks = banks.length > 0 ? banks : [this.fallback];
+      return this.rebuild();
+    });
   }
 
   current(): BankState {
@@ -103,6 +116,11 @@ export class ServedBanks {
     if (path.isAbsolute(file)) return resolved;
     const files = this.state?.indexed.manifest.files.map((entry) => entry.path) ?? [];
     return files.includes(resolved) ? resolved : (files.find((entry) => entry.endsWith(path.sep + path.normalize(file))) ?? resolved);
+  }
+
+  private async uploadsOnDisk(): Promise<string[]> {
+    const names = await readdir(this.uploads).catch(() => []);
+    return names.filter((name) => /\.(md|json)$/.test(name)).sort().map((name) => path.join(this.uploads, name));
   }
 
   private servesSampleOnly(): boolean {

@@ -50,6 +50,29 @@ describe("uploaded banks beside the banks a server started with", () => {
       await server.stop();
     }
   });
+
+  it("uploads made without --bank are served, listed and deletable after a restart with --bank", async () => {
+    const { bank, store } = ownBank();
+    const small = JSON.stringify({ stories: [{ title: "Cut the build time", situation: "Builds took 40 minutes.", action: "I split the test suite across four runners.", result: "Builds took 9 minutes." }] });
+    let server = await startServe(["--store", store]);
+    try {
+      expect((await post(`${server.url}/api/banks`, { name: "builds", content: small })).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    server = await startServe(["--store", store, "--bank", bank]);
+    try {
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["builds"]);
+      expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(14);
+      const titles = (await json(fetch(`${server.url}/api/stories`))).stories.map((story: { title: string }) => story.title);
+      expect(titles).toContain("Cut the build time");
+      expect((await fetch(`${server.url}/api/banks/builds`, { method: "DELETE" })).status).toBe(200);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([]);
+      expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 describe("bank sizes", () => {

@@ -26,7 +26,8 @@ Serves the HTTP API (see GET /api/openapi.json): health, banks (upload, list,
 delete), stories, match, critique, chat (server-sent events) and sessions.
 With no --bank, the banks already in the store; with an empty store, the
 bundled sample bank. Uploaded banks and chat sessions are kept in the store,
-so a restart loses nothing.
+so a restart loses nothing: uploads are served beside the --bank banks (or
+the store's), and in place of the sample bank.
 
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>. A --host other than
