@@ -100,10 +100,15 @@ export class ServedBanks {
     });
   }
 
-  /** How a bank file is named to HTTP clients: an upload by its own file name, never by where the store keeps it. */
+  /**
+   * How a bank file is named to HTTP clients, never by where the server keeps
+   * it: a file given or uploaded by its own name, a file in a folder given by
+   * its path from that folder's parent (`sample-bank/numbered.md`).
+   */
   displayFile(file: string): string {
-    const absolute = path.resolve(file);
-    return path.dirname(absolute) === path.resolve(this.uploads) ? path.basename(absolute) : file;
+    const absolute = this.sourcePath(file);
+    const folder = this.banks.map((bank) => path.resolve(bank)).find((bank) => absolute.startsWith(bank + path.sep));
+    return folder ? path.relative(path.dirname(folder), absolute).split(path.sep).join("/") : path.basename(absolute);
   }
 
   /**

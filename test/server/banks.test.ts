@@ -73,6 +73,29 @@ describe("uploaded banks beside the banks a server started with", () => {
       await server.stop();
     }
   });
+
+  it("names bank files to clients without the server's paths", async () => {
+    const { bank, store } = ownBank();
+    const cwd = process.cwd();
+    let server = await startServe(["--store", store, "--bank", bank, "--bank", SAMPLE_BANK]);
+    try {
+      const files = new Set(StoriesResponseSchema.parse(await json(fetch(`${server.url}/api/stories`))).stories.map((story) => story.source.file));
+      // A file given by name, and the files of a folder given, relative to that folder.
+      expect([...files].sort()).toEqual(["mine.md", "sample-bank/by-principle.md", "sample-bank/numbered.md"]);
+    } finally {
+      await server.stop();
+    }
+    // The bundled sample bank, served to an empty store, lives in the package's folder.
+    server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-display-"))]);
+    try {
+      const body = JSON.stringify(await json(fetch(`${server.url}/api/stories`)));
+      expect(body).not.toContain(path.dirname(SAMPLE_BANK));
+      expect(body).not.toContain(cwd);
+      expect(body).toContain('"file":"sample-bank/by-principle.md"');
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 describe("bank sizes", () => {
