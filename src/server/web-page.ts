@@ -4,7 +4,7 @@ export const WEB_PAGE = `<!doctype html>
 <title>coach: interview answer coach</title>
 <style>
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#2b5fa8;--s:#e8f0fe;--t:#fef3c7;--a:#dcfce7;--r:#fce7f3;--l:#ede9fe}
-*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#f6f7f9}
+*{box-sizing:border-box}[hidden]{display:none!important}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#f6f7f9}
 header{padding:.8rem 1.2rem;background:#fff;border-bottom:1px solid var(--line)}header h1{margin:0;font-size:1.2rem}header p{margin:.2rem 0 0;color:var(--muted);font-size:.9rem}
 main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:1rem;padding:1rem;max-width:1300px;margin:0 auto}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;min-width:0}h2{margin:0 0 .6rem;font-size:1.05rem}
@@ -21,7 +21,8 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 #critique-form{flex-direction:column}#critique-form button{align-self:flex-start}
 @media (max-width:820px){main{grid-template-columns:1fr}#log{height:320px}}
 </style></head><body>
-<header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p></header>
+<header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p>
+<form id="token-form" hidden><label id="token-status" for="token-input" class="muted" style="width:100%"></label><input id="token-input" type="password" autocomplete="off" placeholder="Access token"><button type="submit">Use token</button></form></header>
 <main>
 <section aria-labelledby="chat-title"><h2 id="chat-title">Coach</h2>
 <div id="log" role="log" aria-live="polite" aria-label="Conversation"></div>
@@ -45,8 +46,34 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 const $ = (id) => document.getElementById(id);
 let sessionId = localStorage.getItem("coach-session") || undefined;
 const esc = (text) => text.replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
+// Every API call goes through here: once the server asks for its token (401), the page asks the user, keeps it for this tab
+// (sessionStorage, never the URL) and sends it as Authorization on every call, the chat stream too.
+const TOKEN_KEY = "coach-token";
+let tokenAsked;
+async function request(path, options = {}) {
+  for (;;) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const headers = { "content-type": "application/json", ...(token ? { authorization: "Bearer " + token } : {}), ...options.headers };
+    const response = await fetch(path, { ...options, headers });
+    if (response.status !== 401) return response;
+    // Sent with a token since replaced: try again with the new one before asking.
+    if (sessionStorage.getItem(TOKEN_KEY) === token) await askForToken(token !== null);
+  }
+}
+function askForToken(refused) {
+  // One question at a time, however many calls wait on the answer.
+  tokenAsked = tokenAsked || new Promise((resolve) => {
+    $("token-status").textContent = refused ? "That token was refused; enter the server's token (COACH_TOKEN)." : "This server needs its access token (COACH_TOKEN).";
+    $("token-form").hidden = false; $("token-input").focus();
+    $("token-form").onsubmit = (event) => {
+      event.preventDefault(); const token = $("token-input").value.trim(); if (!token) return;
+      sessionStorage.setItem(TOKEN_KEY, token); $("token-input").value = ""; $("token-form").hidden = true; tokenAsked = undefined; resolve();
+    };
+  });
+  return tokenAsked;
+}
 async function api(path, options) {
-  const response = await fetch(path, { headers: { "content-type": "application/json" }, ...options });
+  const response = await request(path, options);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
@@ -55,7 +82,7 @@ function addMessage(role, text) { const div = document.createElement("div"); div
 async function chat(message) {
   addMessage("user", message);
   const out = addMessage("coach", "");
-  const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, message }) });
+  const response = await request("/api/chat", { method: "POST", body: JSON.stringify({ sessionId, message }) });
   if (!response.ok) { const body = await response.json().catch(() => ({})); out.textContent = body.error ? body.error.message : "Error"; return; }
   const reader = response.body.getReader(); const decoder = new TextDecoder(); let buffer = "";
   for (;;) {

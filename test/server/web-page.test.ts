@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
 import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
@@ -69,4 +69,58 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
       await browser.close();
     }
   }, 90_000);
+});
+
+describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique panel", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => browser?.close());
+
+  const newStore = () => mkdtempSync(path.join(os.tmpdir(), "coach-page-"));
+
+  async function send(page: Page, text: string) {
+    const before = await page.locator(".msg.coach[data-done]").count();
+    await page.fill("#chat-input", text);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
+    return page.locator(".msg.coach[data-done]").last().innerText();
+  }
+
+  it("asks for the token when the server needs one, keeps it for the tab and sends it on every call, the chat stream too", async () => {
+    const server = await startServe(["--store", newStore()], { COACH_TOKEN: "tok-123" });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const sent: Array<{ url: string; authorization: string | undefined }> = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api/")) sent.push({ url: request.url(), authorization: request.headers().authorization });
+      });
+      await page.goto(server.url);
+      await page.locator("#token-input").waitFor({ state: "visible", timeout: 10_000 });
+      // A wrong token is refused and asked for again.
+      await page.fill("#token-input", "wrong");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#token-status").innerText()).toMatch(/refused/);
+      await page.fill("#token-input", "tok-123");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      expect(await page.locator("#token-input").isVisible()).toBe(false);
+      expect(await send(page, "help")).toMatch(/I can:/);
+      const afterToken = sent.slice(sent.findIndex((request) => request.authorization === "Bearer tok-123"));
+      expect(afterToken.map((request) => new URL(request.url).pathname)).toEqual(expect.arrayContaining(["/api/stories", "/api/coverage", "/api/chat"]));
+      for (const request of afterToken) expect(request.authorization, request.url).toBe("Bearer tok-123");
+      expect(sent.every((request) => !request.url.includes("tok-123"))).toBe(true);
+      // Kept for the tab: a reload needs no prompt.
+      await page.reload();
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      expect(await page.locator("#token-input").isVisible()).toBe(false);
+      expect(page.url()).not.toContain("tok-123");
+      expect(await page.evaluate(() => localStorage.length === 0 || !Object.values(localStorage).includes("tok-123"))).toBe(true);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
