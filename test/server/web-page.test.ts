@@ -123,4 +123,26 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await server.stop();
     }
   }, 60_000);
+
+  it("uploads files under names the API takes, whatever the file is called", async () => {
+    const server = await startServe(["--store", newStore()]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      const buffer = readFileSync(path.join(SAMPLE_BANK, "numbered.md"));
+      const cases: Array<[file: string, name: string]> = [["_notes.md", "notes"], ["été.md", "ete"], ["my bank (2).md", "my-bank-2"], ["日本.md", "bank-[a-z0-9]+"]];
+      for (const [file, name] of cases) {
+        await page.setInputFiles("#bank-file", { name: file, mimeType: "text/markdown", buffer });
+        await page.click("#bank-form button");
+        await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(new RegExp(`^Uploaded ${name}: 13 stories`));
+      }
+      const banks = (await (await fetch(`${server.url}/api/banks`)).json()).banks;
+      expect(banks).toHaveLength(4);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
