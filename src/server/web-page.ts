@@ -94,21 +94,31 @@ async function chat(message) {
       const event = (/^event: (.+)$/m.exec(block) || [])[1]; const data = JSON.parse((/^data: (.+)$/m.exec(block) || [, "null"])[1]);
       if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
       if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
-      if (event === "card" && data.type === "critique") showCritique(data.data, null);
+      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message));
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
   out.dataset.done = "true";
 }
+const starMarks = (critique) => Object.entries(critique.star).flatMap(([part, value]) => value.spans.map((span) => ({ ...span, part }))).sort((a, b) => a.start - b.start);
+// The answer a chat critique was of: the card's own when it carries it, else the message sent (whole, or after "critique:")
+// where every highlighted span lines up with it; null when the page never saw it whole (an answer and its follow-up).
+function critiquedAnswer(critique, message) {
+  if (typeof critique.answer === "string") return critique.answer;
+  const text = message.trim();
+  const labelled = /^(?:critique|review|feedback)(?: (?:this|my answer))?\\s*:\\s*([\\s\\S]+)$/i.exec(text);
+  return [labelled && labelled[1], text].find((answer) => answer && starMarks(critique).every((mark) => answer.slice(mark.start, mark.end) === mark.text)) ?? null;
+}
+// Shows one answer's critique throughout: its text with its parts highlighted (the parts alone, "…" between, when the text is not known), score, issues.
 function showCritique(critique, answer) {
-  const text = answer ?? $("critique-answer").value;
-  const marks = [];
-  for (const [part, value] of Object.entries(critique.star)) for (const span of value.spans) marks.push({ ...span, part });
-  marks.sort((a, b) => a.start - b.start);
   let html = "", at = 0;
-  for (const mark of marks) { if (mark.start < at) continue; html += esc(text.slice(at, mark.start)) + '<span class="part-' + mark.part + '" title="' + mark.part + '">' + esc(text.slice(mark.start, mark.end)) + "</span>"; at = mark.end; }
-  html += esc(text.slice(at));
-  if (answer !== null) $("highlighted").innerHTML = html;
+  for (const mark of starMarks(critique)) {
+    if (mark.start < at) continue;
+    if (mark.start > at) html += answer === null ? " … " : esc(answer.slice(at, mark.start));
+    html += '<span class="part-' + mark.part + '" title="' + mark.part + '">' + esc(answer === null ? mark.text : answer.slice(mark.start, mark.end)) + "</span>"; at = mark.end;
+  }
+  html += answer === null ? "" : esc(answer.slice(at));
+  $("highlighted").innerHTML = html;
   $("score").textContent = "Score " + critique.score + "/100 · " + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
   $("breakdown").innerHTML = Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
   $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
@@ -131,7 +141,7 @@ async function refreshBank() {
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; chat(text); });
-$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer: $("critique-answer").value }) }), $("critique-answer").value); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
   const content = await file.text(); const name = bankName(file.name);

@@ -145,4 +145,39 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await server.stop();
     }
   }, 60_000);
+
+  it("shows the answer a chat critique was of, with its parts highlighted, in place of the last one", async () => {
+    const server = await startServe(["--store", newStore()]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const highlighted = async () => (await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim();
+      const first = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
+      await page.fill("#critique-answer", first);
+      await page.click("#critique-form button");
+      await expect.poll(highlighted).toBe(first);
+      const score = await page.locator("#score").innerText();
+
+      const second = "Our checkout page timed out for a tenth of users during the sale. I was asked to fix it before the next sale. I profiled the service, found an N+1 query and batched it. Timeouts fell to zero and conversion rose 3%.";
+      await send(page, `critique: ${second}`);
+      await expect.poll(highlighted).toBe(second);
+      expect(await page.locator("#highlighted .part-action").count()).toBeGreaterThan(0);
+      expect(await page.locator("#highlighted").innerText()).not.toContain("cloud bill");
+      expect(await page.locator("#score").innerText()).not.toBe(score);
+
+      // An interview answer: the panel shows it, not the answer before.
+      await send(page, "interview me on Frugality");
+      const answer = "We cut some costs on the build farm by turning off idle machines at night.";
+      expect(await send(page, answer)).toMatch(/\?/);
+      await expect.poll(highlighted).toBe(answer);
+      // Its follow-up is critiqued with the answer before it, which the page never saw whole: the parts are shown, the last one now.
+      await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
+      await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
+      expect(await highlighted()).toMatch(/^We cut some costs/);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
 });
