@@ -10,7 +10,7 @@ main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:1rem;p
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;min-width:0}h2{margin:0 0 .6rem;font-size:1.05rem}
 #log{height:420px;overflow-y:auto;border:1px solid var(--line);border-radius:6px;padding:.6rem;background:#fbfcfd}
 .msg{margin:.4rem 0;white-space:pre-wrap;word-wrap:break-word}.msg.user{color:var(--accent);font-weight:600}.msg.coach{color:var(--ink)}
-form{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}input[type=text],textarea{flex:1;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px}
+form{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}input[type=text],input[type=password],textarea{flex:1;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px}
 textarea{width:100%;min-height:7rem}button{font:inherit;padding:.5rem .9rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
 button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--muted);font-size:.9rem}
