@@ -7,7 +7,8 @@ export const MatchBodySchema = z.object({ question: z.string().min(1).max(MAX_QU
 export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
 export const BankBodySchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "letters, digits, - and _ (at most 64)"),
-  content: z.string().min(1).max(MAX_BANK_FILE_BYTES),
+  // Limited by its UTF-8 bytes (as a file on disk), which a character count cannot say: a larger bank is refused 413 INPUT_TOO_LARGE.
+  content: z.string().min(1).describe(`The bank's text: at most ${MAX_BANK_FILE_BYTES} bytes (5 MB) as UTF-8.`),
   format: z.enum(["markdown", "json"]).optional(),
 });
 export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]{4,64}$/).optional(), message: z.string().min(1).max(20_000) });

@@ -2,9 +2,11 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { z } from "zod";
 import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
-import { httpStatusFor, isCoachError } from "../errors/index.js";
+import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
+import { httpStatusFor, InputError, isCoachError } from "../errors/index.js";
 import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
+import { hasBearerToken } from "./bearer-token.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
@@ -26,8 +28,15 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
 }
 
-/** Largest JSON body accepted: a 5 MB bank plus its envelope. */
+/** Largest JSON body accepted, but for bank uploads. */
 export const MAX_BODY = "6mb";
+
+/**
+ * Largest bank upload body: a 5 MB bank however it is escaped (a control
+ * character is six bytes of JSON, \u0001), plus its envelope. A bank is
+ * measured by its own UTF-8 bytes once decoded, not by this.
+ */
+export const MAX_BANK_BODY_BYTES = 6 * MAX_BANK_FILE_BYTES + 64 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -59,9 +68,14 @@ export function createApp(options: AppOptions): express.Express {
   };
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
-    if (!options.token || request.headers.authorization === `Bearer ${options.token}`) return next();
+    if (!options.token || hasBearerToken(request.headers.authorization, options.token)) return next();
     next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
   });
+  // Banks first: a parsed body is not parsed again by the general parser below.
+  const bankJson = express.json({ limit: MAX_BANK_BODY_BYTES });
+  app.use("/api/banks", (request: Request, response: Response, next: NextFunction) =>
+    bankJson(request, response, (error?: unknown) => next(isTooLarge(error) ? new InputError("INPUT_TOO_LARGE", `the upload is over ${megabytes(MAX_BANK_BODY_BYTES)} MB of JSON, so its bank is over the 5 MB limit for a bank.`) : error)),
+  );
   app.use(express.json({ limit: MAX_BODY }));
 
 
@@ -178,11 +192,14 @@ async function loadSession(sessions: SessionStore, id: string): Promise<Session>
   }
 }
 
+const isTooLarge = (error: unknown) => (error as { type?: string } | undefined)?.type === "entity.too.large";
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
 function describeError(error: unknown): { status: number; code: string; message: string } {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message };
   const type = (error as { type?: string })?.type;
   if (type === "entity.parse.failed") return { status: 400, code: "INVALID_JSON", message: "the body is not valid JSON." };
-  if (type === "entity.too.large") return { status: 413, code: "BODY_TOO_LARGE", message: `the body is over the ${MAX_BODY} limit.` };
+  if (isTooLarge(error)) return { status: 413, code: "BODY_TOO_LARGE", message: `the body is over the ${MAX_BODY} limit.` };
   if (isCoachError(error)) return { status: httpStatusFor(error), code: error.code, message: error.message };
   return { status: 500, code: "INTERNAL", message: "internal error" };
 }

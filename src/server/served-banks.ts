@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseBankFiles } from "../bank/index.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
@@ -7,7 +7,6 @@ import type { ParsedBank } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { ensureIndex, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
-import { withInferredPrinciples } from "../understanding/index.js";
 
 /** What the server answers from: the indexed stories and a matcher over them. */
 export interface BankState {
@@ -18,8 +17,9 @@ export interface BankState {
 
 /**
  * The banks a server serves: those it started with plus uploaded ones (kept as
- * files in the store, so a restart serves them again). Changes are applied one
- * at a time and the index is rebuilt atomically after each.
+ * files in the store, so a restart serves them again, with or without
+ * --bank). Changes are applied one at a time and the index is rebuilt
+ * atomically after each.
  */
 export class ServedBanks {
   private state: BankState | undefined;
@@ -37,11 +37,23 @@ export class ServedBanks {
   ) {}
 
   private get uploads(): string {
-    return path.join(this.store, "uploads");
+    return path.resolve(this.store, "uploads");
   }
 
+  /**
+   * Serves the banks given plus every upload in the store: uploads are served
+   * beside the --bank banks or the store's own, and replace the sample bank.
+   */
   async load(): Promise<BankState> {
-    return this.exclusive(() => this.rebuild());
+    return this.exclusive(async () => {
+      // The folder is the record of uploads: one deleted by hand is no longer served, one the list lacks is (after the rest, so ids keep their suffixes).
+      const onDisk = await this.uploadsOnDisk();
+      const kept = this.banks.filter((bank) => path.dirname(bank) !== this.uploads || onDisk.includes(bank));
+      const added = onDisk.filter((file) => !kept.includes(file));
+      const banks = added.length > 0 && kept.length === 1 && kept[0] === this.fallback ? added : [...kept, ...added];
+      this.banks = banks.length > 0 ? banks : [this.fallback];
+      return this.rebuild();
+    });
   }
 
   current(): BankState {
@@ -55,11 +67,13 @@ export class ServedBanks {
 
   /** Adds or replaces a named bank; a bank that is refused (no story, over the limit, unindexable) changes nothing. */
   async upload(name: string, content: string, format: "markdown" | "json"): Promise<ParsedBank> {
+    const bytes = Buffer.from(content, "utf8");
+    // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
+    if (bytes.length > MAX_BANK_FILE_BYTES) {
+      throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${bytes.length.toLocaleString("en-US")} bytes as UTF-8 is over the 5 MB limit for a bank (${MAX_BANK_FILE_BYTES.toLocaleString("en-US")} bytes); split it into smaller banks.`);
+    }
     return this.exclusive(async () => {
       const file = path.join(this.uploads, `${name}.${format === "json" ? "json" : "md"}`);
-      const bytes = Buffer.from(content, "utf8");
-      // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
-      if (bytes.length > MAX_BANK_FILE_BYTES) throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${(bytes.length / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank.`);
       // Parsed under its own file name: story ids come from it, and messages should not show where the store lives.
       const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
@@ -67,7 +81,8 @@ export class ServedBanks {
       // The sample bank served alone gives way to the first upload.
       const others = this.servesSampleOnly() ? [] : this.banks.filter((bank) => !replaced.includes(bank));
       await this.change([...others, file], { write: { file, content }, remove: replaced.filter((old) => old !== file) });
-      return { ...parsed, stories: withInferredPrinciples(parsed.stories) };
+      // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
+      return { ...parsed, stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)) };
     });
   }
 
@@ -85,10 +100,32 @@ export class ServedBanks {
     });
   }
 
-  /** How a bank file is named to HTTP clients: an upload by its own file name, never by where the store keeps it. */
+  /**
+   * How a bank file is named to HTTP clients, never by where the server keeps
+   * it: a file given or uploaded by its own name, a file in a folder given by
+   * its path from that folder's parent (`sample-bank/numbered.md`).
+   */
   displayFile(file: string): string {
-    const absolute = path.resolve(file);
-    return path.dirname(absolute) === path.resolve(this.uploads) ? path.basename(absolute) : file;
+    const absolute = this.sourcePath(file);
+    const folder = this.banks.map((bank) => path.resolve(bank)).find((bank) => absolute.startsWith(bank + path.sep));
+    return folder ? path.relative(path.dirname(folder), absolute).split(path.sep).join("/") : path.basename(absolute);
+  }
+
+  /**
+   * The absolute path of a story's source file. The index records it as the
+   * run that built the index saw it: relative to that run's working folder,
+   * which may not be this one.
+   */
+  private sourcePath(file: string): string {
+    const resolved = path.resolve(file);
+    if (path.isAbsolute(file)) return resolved;
+    const files = this.state?.indexed.manifest.files.map((entry) => entry.path) ?? [];
+    return files.includes(resolved) ? resolved : (files.find((entry) => entry.endsWith(path.sep + path.normalize(file))) ?? resolved);
+  }
+
+  private async uploadsOnDisk(): Promise<string[]> {
+    const names = await readdir(this.uploads).catch(() => []);
+    return names.filter((name) => /\.(md|json)$/.test(name)).sort().map((name) => path.join(this.uploads, name));
   }
 
   private servesSampleOnly(): boolean {

@@ -4,13 +4,13 @@ export const WEB_PAGE = `<!doctype html>
 <title>coach: interview answer coach</title>
 <style>
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#2b5fa8;--s:#e8f0fe;--t:#fef3c7;--a:#dcfce7;--r:#fce7f3;--l:#ede9fe}
-*{box-sizing:border-box}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#f6f7f9}
+*{box-sizing:border-box}[hidden]{display:none!important}body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);background:#f6f7f9}
 header{padding:.8rem 1.2rem;background:#fff;border-bottom:1px solid var(--line)}header h1{margin:0;font-size:1.2rem}header p{margin:.2rem 0 0;color:var(--muted);font-size:.9rem}
 main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr);gap:1rem;padding:1rem;max-width:1300px;margin:0 auto}
 section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:1rem;min-width:0}h2{margin:0 0 .6rem;font-size:1.05rem}
 #log{height:420px;overflow-y:auto;border:1px solid var(--line);border-radius:6px;padding:.6rem;background:#fbfcfd}
 .msg{margin:.4rem 0;white-space:pre-wrap;word-wrap:break-word}.msg.user{color:var(--accent);font-weight:600}.msg.coach{color:var(--ink)}
-form{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}input[type=text],textarea{flex:1;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px}
+form{display:flex;gap:.5rem;margin-top:.6rem;flex-wrap:wrap}input[type=text],input[type=password],textarea{flex:1;min-width:0;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:6px}
 textarea{width:100%;min-height:7rem}button{font:inherit;padding:.5rem .9rem;border:0;border-radius:6px;background:var(--accent);color:#fff;cursor:pointer}
 button:focus-visible,input:focus-visible,textarea:focus-visible,summary:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--muted);font-size:.9rem}
@@ -21,7 +21,8 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 #critique-form{flex-direction:column}#critique-form button{align-self:flex-start}
 @media (max-width:820px){main{grid-template-columns:1fr}#log{height:320px}}
 </style></head><body>
-<header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p></header>
+<header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p>
+<form id="token-form" hidden><label id="token-status" for="token-input" class="muted" style="width:100%"></label><input id="token-input" type="password" autocomplete="off" placeholder="Access token"><button type="submit">Use token</button></form></header>
 <main>
 <section aria-labelledby="chat-title"><h2 id="chat-title">Coach</h2>
 <div id="log" role="log" aria-live="polite" aria-label="Conversation"></div>
@@ -45,8 +46,34 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 const $ = (id) => document.getElementById(id);
 let sessionId = localStorage.getItem("coach-session") || undefined;
 const esc = (text) => text.replace(/[&<>"']/g, (c) => "&#" + c.charCodeAt(0) + ";");
+// Every API call goes through here: once the server asks for its token (401), the page asks the user, keeps it for this tab
+// (sessionStorage, never the URL) and sends it as Authorization on every call, the chat stream too.
+const TOKEN_KEY = "coach-token";
+let tokenAsked;
+async function request(path, options = {}) {
+  for (;;) {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    const headers = { "content-type": "application/json", ...(token ? { authorization: "Bearer " + token } : {}), ...options.headers };
+    const response = await fetch(path, { ...options, headers });
+    if (response.status !== 401) return response;
+    // Sent with a token since replaced: try again with the new one before asking.
+    if (sessionStorage.getItem(TOKEN_KEY) === token) await askForToken(token !== null);
+  }
+}
+function askForToken(refused) {
+  // One question at a time, however many calls wait on the answer.
+  tokenAsked = tokenAsked || new Promise((resolve) => {
+    $("token-status").textContent = refused ? "That token was refused; enter the server's token (COACH_TOKEN)." : "This server needs its access token (COACH_TOKEN).";
+    $("token-form").hidden = false; $("token-input").focus();
+    $("token-form").onsubmit = (event) => {
+      event.preventDefault(); const token = $("token-input").value.trim(); if (!token) return;
+      sessionStorage.setItem(TOKEN_KEY, token); $("token-input").value = ""; $("token-form").hidden = true; tokenAsked = undefined; resolve();
+    };
+  });
+  return tokenAsked;
+}
 async function api(path, options) {
-  const response = await fetch(path, { headers: { "content-type": "application/json" }, ...options });
+  const response = await request(path, options);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
   return body;
@@ -55,7 +82,7 @@ function addMessage(role, text) { const div = document.createElement("div"); div
 async function chat(message) {
   addMessage("user", message);
   const out = addMessage("coach", "");
-  const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, message }) });
+  const response = await request("/api/chat", { method: "POST", body: JSON.stringify({ sessionId, message }) });
   if (!response.ok) { const body = await response.json().catch(() => ({})); out.textContent = body.error ? body.error.message : "Error"; return; }
   const reader = response.body.getReader(); const decoder = new TextDecoder(); let buffer = "";
   for (;;) {
@@ -67,26 +94,45 @@ async function chat(message) {
       const event = (/^event: (.+)$/m.exec(block) || [])[1]; const data = JSON.parse((/^data: (.+)$/m.exec(block) || [, "null"])[1]);
       if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
       if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
-      if (event === "card" && data.type === "critique") showCritique(data.data, null);
+      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message));
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
   out.dataset.done = "true";
 }
+const starMarks = (critique) => Object.entries(critique.star).flatMap(([part, value]) => value.spans.map((span) => ({ ...span, part }))).sort((a, b) => a.start - b.start);
+// The answer a chat critique was of: the card's own when it carries it, else the message sent (whole, or after "critique:")
+// where every highlighted span lines up with it; null when the page never saw it whole (an answer and its follow-up).
+function critiquedAnswer(critique, message) {
+  if (typeof critique.answer === "string") return critique.answer;
+  const text = message.trim();
+  const labelled = /^(?:critique|review|feedback)(?: (?:this|my answer))?\\s*:\\s*([\\s\\S]+)$/i.exec(text);
+  return [labelled && labelled[1], text].find((answer) => answer && starMarks(critique).every((mark) => answer.slice(mark.start, mark.end) === mark.text)) ?? null;
+}
+// Shows one answer's critique throughout: its text with its parts highlighted (the parts alone, "…" between, when the text is not known), score, issues.
 function showCritique(critique, answer) {
-  const text = answer ?? $("critique-answer").value;
-  const marks = [];
-  for (const [part, value] of Object.entries(critique.star)) for (const span of value.spans) marks.push({ ...span, part });
-  marks.sort((a, b) => a.start - b.start);
   let html = "", at = 0;
-  for (const mark of marks) { if (mark.start < at) continue; html += esc(text.slice(at, mark.start)) + '<span class="part-' + mark.part + '" title="' + mark.part + '">' + esc(text.slice(mark.start, mark.end)) + "</span>"; at = mark.end; }
-  html += esc(text.slice(at));
-  if (answer !== null) $("highlighted").innerHTML = html;
+  for (const mark of starMarks(critique)) {
+    if (mark.start < at) continue;
+    if (mark.start > at) html += answer === null ? " … " : esc(answer.slice(at, mark.start));
+    html += '<span class="part-' + mark.part + '" title="' + mark.part + '">' + esc(answer === null ? mark.text : answer.slice(mark.start, mark.end)) + "</span>"; at = mark.end;
+  }
+  html += answer === null ? "" : esc(answer.slice(at));
+  $("highlighted").innerHTML = html;
   $("score").textContent = "Score " + critique.score + "/100 · " + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
   $("breakdown").innerHTML = Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
   $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
   $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
   $("critique-result").hidden = false;
+}
+// A name the API takes (letters, digits, - and _, from a letter or digit, at most 64) from a file's name: accents dropped,
+// other characters as "-"; a name with nothing left gets one from a hash of the file's name, the same for the same file.
+function bankName(fileName) {
+  const name = fileName.replace(/\\.[^.]+$/, "").normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[-_]+|[-_]+$/g, "").slice(0, 64);
+  if (name) return name;
+  let hash = 2166136261;
+  for (const char of fileName) hash = Math.imul(hash ^ char.codePointAt(0), 16777619) >>> 0;
+  return "bank-" + hash.toString(36);
 }
 async function refreshBank() {
   const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
@@ -95,10 +141,10 @@ async function refreshBank() {
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; chat(text); });
-$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer: $("critique-answer").value }) }), $("critique-answer").value); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
-  const content = await file.text(); const name = file.name.replace(/\\.[^.]+$/, "").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64) || "bank";
+  const content = await file.text(); const name = bankName(file.name);
   try { const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) }); $("bank-status").textContent = "Uploaded " + name + ": " + result.stories.length + " stories, " + result.warnings.length + " warnings."; await refreshBank(); }
   catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
 });

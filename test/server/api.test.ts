@@ -49,7 +49,7 @@ describe("the HTTP API on a real loopback server", () => {
     const wrong = await post(`${server.url}/api/match`, { question: 42 });
     expect(wrong.status).toBe(400);
     expect(await json(wrong)).toEqual({ error: { code: "INVALID_BODY", message: expect.stringMatching(/^question:/) } });
-    const huge = await post(`${server.url}/api/banks`, { name: "huge", content: "x".repeat(7 * 1024 * 1024) });
+    const huge = await post(`${server.url}/api/match`, { question: "x".repeat(7 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect((await json(huge)).error.code).toBe("BODY_TOO_LARGE");
     const missing = await fetch(`${server.url}/api/sessions/s-nosuchsession`);
@@ -122,6 +122,9 @@ describe("tokens, hosts and restarts", () => {
       expect((await json(without)).error.code).toBe("UNAUTHORIZED");
       const withToken = await fetch(`${server.url}/api/health`, { headers: { authorization: "Bearer secret-token" } });
       expect(withToken.status).toBe(200);
+      // The scheme is case-insensitive (RFC 7235); the token is not.
+      for (const authorization of ["bearer secret-token", "BEARER  secret-token"]) expect((await fetch(`${server.url}/api/health`, { headers: { authorization } })).status, authorization).toBe(200);
+      for (const authorization of ["Bearer Secret-token", "Bearer secret-token2", "Basic secret-token", "secret-token"]) expect((await fetch(`${server.url}/api/health`, { headers: { authorization } })).status, authorization).toBe(401);
     } finally {
       await server.stop();
     }

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
 import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
@@ -69,4 +69,115 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
       await browser.close();
     }
   }, 90_000);
+});
+
+describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique panel", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => browser?.close());
+
+  const newStore = () => mkdtempSync(path.join(os.tmpdir(), "coach-page-"));
+
+  async function send(page: Page, text: string) {
+    const before = await page.locator(".msg.coach[data-done]").count();
+    await page.fill("#chat-input", text);
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
+    return page.locator(".msg.coach[data-done]").last().innerText();
+  }
+
+  it("asks for the token when the server needs one, keeps it for the tab and sends it on every call, the chat stream too", async () => {
+    const server = await startServe(["--store", newStore()], { COACH_TOKEN: "tok-123" });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const sent: Array<{ url: string; authorization: string | undefined }> = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api/")) sent.push({ url: request.url(), authorization: request.headers().authorization });
+      });
+      await page.goto(server.url);
+      await page.locator("#token-input").waitFor({ state: "visible", timeout: 10_000 });
+      // A wrong token is refused and asked for again.
+      await page.fill("#token-input", "wrong");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#token-status").innerText()).toMatch(/refused/);
+      await page.fill("#token-input", "tok-123");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      expect(await page.locator("#token-input").isVisible()).toBe(false);
+      expect(await send(page, "help")).toMatch(/I can:/);
+      const afterToken = sent.slice(sent.findIndex((request) => request.authorization === "Bearer tok-123"));
+      expect(afterToken.map((request) => new URL(request.url).pathname)).toEqual(expect.arrayContaining(["/api/stories", "/api/coverage", "/api/chat"]));
+      for (const request of afterToken) expect(request.authorization, request.url).toBe("Bearer tok-123");
+      expect(sent.every((request) => !request.url.includes("tok-123"))).toBe(true);
+      // Kept for the tab: a reload needs no prompt.
+      await page.reload();
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      expect(await page.locator("#token-input").isVisible()).toBe(false);
+      expect(page.url()).not.toContain("tok-123");
+      expect(await page.evaluate(() => localStorage.length === 0 || !Object.values(localStorage).includes("tok-123"))).toBe(true);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("uploads files under names the API takes, whatever the file is called", async () => {
+    const server = await startServe(["--store", newStore()]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      const buffer = readFileSync(path.join(SAMPLE_BANK, "numbered.md"));
+      const cases: Array<[file: string, name: string]> = [["_notes.md", "notes"], ["été.md", "ete"], ["my bank (2).md", "my-bank-2"], ["日本.md", "bank-[a-z0-9]+"]];
+      for (const [file, name] of cases) {
+        await page.setInputFiles("#bank-file", { name: file, mimeType: "text/markdown", buffer });
+        await page.click("#bank-form button");
+        await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(new RegExp(`^Uploaded ${name}: 13 stories`));
+      }
+      const banks = (await (await fetch(`${server.url}/api/banks`)).json()).banks;
+      expect(banks).toHaveLength(4);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("shows the answer a chat critique was of, with its parts highlighted, in place of the last one", async () => {
+    const server = await startServe(["--store", newStore()]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const highlighted = async () => (await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim();
+      const first = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
+      await page.fill("#critique-answer", first);
+      await page.click("#critique-form button");
+      await expect.poll(highlighted).toBe(first);
+      const score = await page.locator("#score").innerText();
+
+      const second = "Our checkout page timed out for a tenth of users during the sale. I was asked to fix it before the next sale. I profiled the service, found an N+1 query and batched it. Timeouts fell to zero and conversion rose 3%.";
+      await send(page, `critique: ${second}`);
+      await expect.poll(highlighted).toBe(second);
+      expect(await page.locator("#highlighted .part-action").count()).toBeGreaterThan(0);
+      expect(await page.locator("#highlighted").innerText()).not.toContain("cloud bill");
+      expect(await page.locator("#score").innerText()).not.toBe(score);
+
+      // An interview answer: the panel shows it, not the answer before.
+      await send(page, "interview me on Frugality");
+      const answer = "We cut some costs on the build farm by turning off idle machines at night.";
+      expect(await send(page, answer)).toMatch(/\?/);
+      await expect.poll(highlighted).toBe(answer);
+      // Its follow-up is critiqued with the answer before it, which the page never saw whole: the parts are shown, the last one now.
+      await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
+      await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
+      expect(await highlighted()).toMatch(/^We cut some costs/);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
 });

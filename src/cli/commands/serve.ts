@@ -26,12 +26,14 @@ Serves the HTTP API (see GET /api/openapi.json): health, banks (upload, list,
 delete), stories, match, critique, chat (server-sent events) and sessions.
 With no --bank, the banks already in the store; with an empty store, the
 bundled sample bank. Uploaded banks and chat sessions are kept in the store,
-so a restart loses nothing.
+so a restart loses nothing: uploads are served beside the --bank banks (or
+the store's), and in place of the sample bank.
 
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>. A --host other than
 loopback refuses to start without COACH_TOKEN. Each client may make 120
-requests a minute (--rate-limit N); bodies are limited to 6 MB.
+requests a minute (--rate-limit N); bodies are limited to 6 MB, bank
+uploads to 30 MB of JSON (a 5 MB bank however escaped).
 
 Exit codes: 0 stopped (Ctrl-C), 1 the port is in use (PORT_IN_USE) or may
 not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags,
