@@ -14,7 +14,8 @@ export interface TextInputKind {
 const MB = 1024 * 1024;
 export const QUESTIONS_FILE: TextInputKind = { name: "a questions file (one question per line)", maxBytes: 5 * MB };
 export const ANSWER_FILE: TextInputKind = { name: "an answer (plain text)", maxBytes: 5 * MB, verbatim: true };
-export const BATCH_FILE: TextInputKind = { name: "a batch file (JSON Lines)", maxBytes: 50 * MB };
+// Verbatim: span offsets point into each answer as its JSON string holds it (JSON.parse takes a line's "\r" as space).
+export const BATCH_FILE: TextInputKind = { name: "a batch file (JSON Lines)", maxBytes: 50 * MB, verbatim: true };
 
 /**
  * Reads a text file the user named (answer, questions, batch): refuses a

@@ -47,8 +47,9 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
-    // Span texts come from the answer as given (the analysed copy differs only inside long runs of spaces).
-    const spans = clauses.filter((clause) => clause.roles.includes(role)).map(({ start, end }) => ({ start, end, text: given.slice(start, end) }));
+    // Span texts come from the answer as given (the analysed copy differs only inside long runs of whitespace,
+    // where a clause may start or end: the run is trimmed off as the answer's own whitespace).
+    const spans = clauses.filter((clause) => clause.roles.includes(role)).map((clause) => spanOf(given, clause.start, clause.end));
     // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
     const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
     const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / contentWords;
@@ -93,6 +94,13 @@ export function critiqueAnswer(question: string, given: string, options: { roles
     followUps,
     llm: null,
   };
+}
+
+/** The span of the answer from start to end, without the whitespace at either end. */
+function spanOf(answer: string, start: number, end: number): { start: number; end: number; text: string } {
+  while (start < end && /\s/.test(answer[start]!)) start++;
+  while (end > start && /\s/.test(answer[end - 1]!)) end--;
+  return { start, end, text: answer.slice(start, end) };
 }
 
 // The analysis reads a copy of the answer of the same length, so every offset into the answer stays right:

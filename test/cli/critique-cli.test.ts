@@ -80,6 +80,22 @@ describe("coach critique", () => {
     expect(lines[3].score).toBe(lines[0].score);
   });
 
+  it("--batch gives offsets into each answer as its JSON string holds it: runs of no-break spaces kept, CRLF lines and a byte-order mark read", async () => {
+    const answer = `Our nightly billing job kept failing.${"\u00a0".repeat(70)}I rewrote the retry logic and added an alert. It has not failed since.`;
+    const batch = path.join(folder, "batch-verbatim.jsonl");
+    writeFileSync(batch, `\uFEFF${JSON.stringify({ id: "a", question: "Tell me about a fix.", answer })}\r\n${JSON.stringify({ id: "b", question: "Tell me about a fix.", answer })}\r\n`);
+    const run = await runCoach(["critique", "--batch", batch, "--json"]);
+    expect(run.code).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.id)).toEqual(["a", "b"]);
+    for (const line of lines) {
+      expect(line.star.action.spans.map((span: { text: string }) => span.text)).toEqual(["I rewrote the retry logic and added an alert."]);
+      for (const part of Object.values(line.star) as Array<{ spans: Array<{ start: number; end: number; text: string }> }>) {
+        for (const span of part.spans) expect(answer.slice(span.start, span.end)).toBe(span.text);
+      }
+    }
+  });
+
   it("--batch answers a line that is JSON but not an object with an error line, and goes on", async () => {
     const batch = path.join(folder, "batch-null.jsonl");
     writeFileSync(batch, [JSON.stringify({ id: "a", question: "Q1?", answer: ANSWER }), "null", "[1, 2]", JSON.stringify({ id: "d", question: "Q4?", answer: ANSWER })].join("\n"));

@@ -99,7 +99,8 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
 async function runBatch(file: string, io: CommandIO, json: boolean, critic: Critic): Promise<number> {
   const text = await readTextInput(file, BATCH_FILE, io);
   let failed = 0;
-  const lines = text.split("\n");
+  // A byte-order mark opening the file is not part of its first line's JSON.
+  const lines = text.replace(/^\uFEFF/, "").split("\n");
   // Blank lines after the last item are the file's ending; any other line, blank or not, gets its output line.
   while (lines.length > 0 && lines.at(-1)!.trim() === "") lines.pop();
   for (const [index, line] of lines.entries()) {
