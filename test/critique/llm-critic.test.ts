@@ -236,6 +236,45 @@ describe("never inventing: the placeholder check on its own", () => {
     }
   });
 
+  it("leaves ordinary coaching alone: contractions, abbreviations, inflected and prefixed words, headings, principle names", () => {
+    const sources = ["I fixed the bug."];
+    for (const advice of [
+      "Don't open with context. You're close.",
+      "OK, now add the result. FYI, trim the setup.",
+      "Reframe the result. Onboarding is your strongest example.",
+      "Here's the gap. Let's fix it. What's missing is the number.",
+      "## Strengths\n- Clear ownership.",
+      "It shows Have Backbone; Disagree and Commit, Are Right, A Lot and Strive to be Earth’s Best Employer.",
+    ]) {
+      expect(enforceNoInvention(advice, sources).text).toBe(advice);
+    }
+  });
+
+  it("finds the candidate's names in any script and quoting", () => {
+    expect(enforceNoInvention("José helped you.", ["José helped me."]).text).toBe("José helped you.");
+    expect(enforceNoInvention("Thank O’Brien for that.", ["O’Brien reviewed it."]).text).toBe("Thank O’Brien for that.");
+    expect(enforceNoInvention("Credit Priya for the idea.", ["My lead (‘Priya’) suggested it."]).text).toBe("Credit Priya for the idea.");
+    expect(enforceNoInvention("Thank Zoë for that.", ["I fixed it."]).text).toBe("Thank [name] for that.");
+  });
+
+  it("reads units from one table: time units, spelled multipliers and bare figures against multiplied ones", () => {
+    const { text } = enforceNoInvention("It took 5 seconds, then 5 hrs, then 5 mins.", ["We were 5 engineers."]);
+    expect(text).toBe("It took [timeframe], then [timeframe], then [timeframe].");
+    expect(enforceNoInvention("You cut costs by 5 million dollars.", ["We were 5 engineers with 2 million users."]).text).toBe("You cut costs by [N] dollars.");
+    expect(enforceNoInvention("Saved $500.", ["We saved $500k."]).text).toBe("Saved [$X].");
+    expect(enforceNoInvention("You saved $5 million.", ["We saved $5M."]).text).toBe("You saved $5 million.");
+  });
+
+  it("checks sentence after sentence against a large bank without re-reading it each time", () => {
+    const bank = Array.from({ length: 20_000 }, (_, index) => `Story ${index}: I cut latency by ${index}% for Globex${index}.`).join("\n");
+    const started = performance.now();
+    for (let sentence = 0; sentence < 50; sentence++) enforceNoInvention(`You cut latency by ${sentence}% for Globex${sentence}. `, [bank]);
+    const figures = Array.from({ length: 20_000 }, (_, index) => `${index + 100_000}%`).join(", ");
+    expect(enforceNoInvention(figures, [bank]).replacements).toHaveLength(20_000);
+    // A wide guard, not a speed goal: each sentence re-read the whole bank (over 10 s here), and each figure scanned it.
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it("keeps a currency sign after letters, and survives a figure no pattern could hold", () => {
     // "US" is itself a capitalised word the candidate never wrote.
     expect(enforceNoInvention("We saved US$40k.", ["We saved money."]).text).toBe("We saved [name][$X].");
