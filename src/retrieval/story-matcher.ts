@@ -202,7 +202,7 @@ export class StoryMatcher {
     if (this.parts.stories.length > 0 && vector!.length !== this.parts.index.dimensions) {
       throw new ProviderError(
         "PROVIDER_BAD_RESPONSE",
-        `${this.parts.embedder.id}: the provider returned ${vector!.length}-dimension vectors where the index has ${this.parts.index.dimensions}; run coach index --force to rebuild it.`,
+        `${this.parts.embedder.id}: the provider returned ${vector!.length}-dimension vectors where the index has ${this.parts.index.dimensions}; rebuild it with coach index <your bank> --force.`,
       );
     }
     const scores = new Array<number>(this.parts.stories.length).fill(0);

@@ -5,7 +5,7 @@ import { PARSER_VERSION, parseBankFiles, readBankFiles, type BankFileBytes } fro
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
-import { InputError, ProviderError, StoreError } from "../errors/index.js";
+import { InputError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
 import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
@@ -73,8 +73,10 @@ export async function ensureIndex(options: {
   }
   const m = current?.manifest;
   if (current && m && !options.force && m.bankHash === bankHash && builtBy(m, options.embedder) && m.taxonomyVersion === taxonomyVersion && m.parserVersion === PARSER_VERSION) {
-    // Current by all it records, but the same model name at the same address may now answer at another size.
-    const dimensions = await currentDimensions(options.embedder);
+    // Current by all it records, but the same model name at the same address may now answer at another size. Only a
+    // size the embedder already knows is compared: asking the provider would cost every command a request (coverage
+    // embeds nothing); a question embedded at another size is refused by the matcher, naming the way out.
+    const dimensions = options.embedder.dimensions;
     if (dimensions === undefined || dimensions === m.embedder.dimensions) return { ...current, status: "unchanged", embedded: 0, warnings: [], notices };
     notices.push(`${options.embedder.id} now returns ${dimensions}-dimension vectors where the index has ${m.embedder.dimensions}; rebuilding it from the bank.`);
   }
@@ -113,27 +115,6 @@ export async function ensureIndex(options: {
 }
 
 const NO_INDEX = "no index in the store yet";
-
-// A short text to embed when only an answer tells the provider's vector size.
-const SIZE_PROBE = "Tell me about a time you failed.";
-// Commands that need no embedding (coverage, an unchanged index) should not wait a full timeout and its retries on a hung provider.
-const SIZE_PROBE_TIMEOUT_MS = 10_000;
-
-/**
- * The length of the embedder's vectors now, asking the provider once when it
- * has not said yet. Undefined when it cannot be asked: the stored index is
- * then kept, and embedding the question reports what is wrong.
- */
-async function currentDimensions(embedder: Embedder): Promise<number | undefined> {
-  if (embedder.dimensions !== undefined) return embedder.dimensions;
-  try {
-    const [vector] = await embedder.embed([SIZE_PROBE], { signal: AbortSignal.timeout(SIZE_PROBE_TIMEOUT_MS) });
-    return vector?.length;
-  } catch (error) {
-    if (error instanceof ProviderError) return undefined;
-    throw error;
-  }
-}
 
 /** Reads the stored index; a StoreError says what is missing or broken. */
 export async function loadIndex(store: string): Promise<IndexedBank> {

@@ -45,13 +45,23 @@ describe("embeddings of another size never break the store (test LLM server, hns
     llm.requests.length = 0;
   });
 
-  it("rebuilds an index whose vectors have another size than the provider's now, and matching works", async () => {
+  it("after the provider's size changes, refuses the question naming the way out, and a forced rebuild makes matching work", async () => {
     llm.dimensions = 2;
     expect((await ensureIndex({ store, banks: [bank], embedder: await openaiEmbedder(llm) })).manifest.embedder.dimensions).toBe(2);
 
     // The same server and model name now answer with 64-dimension vectors.
     llm.dimensions = 64;
+    llm.requests.length = 0;
+    const opened = await ensureIndex({ store, banks: [bank], embedder: await openaiEmbedder(llm) });
+    // Opening a current index asks the provider nothing.
+    expect(opened.status).toBe("unchanged");
+    expect(llm.requestsTo("embeddings")).toHaveLength(0);
     const embedder = await openaiEmbedder(llm);
+    const refused = createMatcher(opened.stories, opened.index, embedder).match("Tell me about a time you failed", { k: 3 });
+    await expect(refused).rejects.toMatchObject({ code: "PROVIDER_BAD_RESPONSE" });
+    await expect(refused).rejects.toThrow(/returned 64-dimension vectors where the index has 2; rebuild it with coach index <your bank> --force/);
+
+    // The embedder now knows the size: the next opening rebuilds without being forced, and matching works.
     const result = await ensureIndex({ store, banks: [bank], embedder });
     expect(result.status).toBe("rebuilt");
     expect(result.manifest.embedder.dimensions).toBe(64);
@@ -60,7 +70,6 @@ describe("embeddings of another size never break the store (test LLM server, hns
     expect(cachedVectorLengths(store).every((length) => length === 64)).toBe(true);
     const matched = await createMatcher(result.stories, result.index, embedder).match("Tell me about a time you failed", { k: 3 });
     expect(matched.matches).toHaveLength(3);
-    // Once rebuilt, the index is current again.
     expect((await ensureIndex({ store, banks: [bank], embedder: await openaiEmbedder(llm) })).status).toBe("unchanged");
   });
 
@@ -145,10 +154,10 @@ describe("embeddings of another size never break the store (test LLM server, hns
     llm.dimensions = 2;
     const matching = createMatcher(stored.stories, stored.index, await openaiEmbedder(llm)).match("Tell me about a time you failed", { k: 3 });
     await expect(matching).rejects.toMatchObject({ code: "PROVIDER_BAD_RESPONSE" });
-    await expect(matching).rejects.toThrow(/returned 2-dimension vectors where the index has 64; run coach index --force/);
+    await expect(matching).rejects.toThrow(/returned 2-dimension vectors where the index has 64; rebuild it with coach index <your bank> --force/);
   });
 
-  it("keeps a current index when the provider cannot be asked its vector size", async () => {
+  it("keeps a current index when the provider cannot be reached", async () => {
     const gone = await startTestLlmServer({ dimensions: 64 });
     const embedder = await openaiEmbedder(gone);
     await ensureIndex({ store, banks: [bank], embedder });
