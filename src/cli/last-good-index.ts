@@ -1,6 +1,7 @@
 import type { Embedder } from "../core/embedder.js";
 import { InputError } from "../errors/index.js";
 import { builtBy, loadIndex, type IndexedBank } from "../store/index.js";
+import { quoteForShell } from "../text/index.js";
 
 /** Reading a bank failed because it is not there to read. */
 export type GoneBankError = InputError & { code: "INPUT_UNREADABLE" | "INPUT_EMPTY" };
@@ -20,7 +21,7 @@ export function isBankGone(error: unknown): error is GoneBankError {
  * when `embedder` is given), the error about the gone bank, with the way out added.
  */
 export async function lastGoodIndex(store: string, gone: GoneBankError, embedder?: Embedder): Promise<{ indexed: IndexedBank; notice: string }> {
-  const wayOut = `run coach index <bank> --store ${store} to point the store at your bank again`;
+  const wayOut = `run coach index <bank> --store ${quoteForShell(store)} to point the store at your bank again`;
   let last: IndexedBank;
   try {
     last = await loadIndex(store);

@@ -38,7 +38,10 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
       printLine(io, packageVersion());
       return 0;
     }
-    if (name.startsWith("-")) throw new UsageError(`${name} goes after the command, e.g. coach match ${name} ... (see coach --help).`);
+    if (name.startsWith("-")) {
+      const command = rest.find((word) => COMMANDS.some((candidate) => candidate.name === word)) ?? "match";
+      throw new UsageError(`${name} goes after the command, e.g. coach ${command} ${name} ... (see coach --help).`);
+    }
     const entry = COMMANDS.find((candidate) => candidate.name === name);
     if (!entry) throw new UsageError(`unknown command "${name}". Commands: ${COMMANDS.map((candidate) => candidate.name).join(", ")}. See coach --help.`);
     const command = await entry.load();

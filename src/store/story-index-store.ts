@@ -7,6 +7,7 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
 import { InputError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
+import { quoteForShell } from "../text/index.js";
 import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -106,8 +107,10 @@ export async function ensureIndex(options: {
     storyIds: stories.map((story) => story.id),
   };
   try {
-    await writeIndexFolder(options.store, manifest, stories, index);
+    // The record of the banks first: a crash before the index swap then finds an index of other banks and rebuilds
+    // it from these, where the other order would quietly rebuild the old banks over the new index.
     await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+    await writeIndexFolder(options.store, manifest, stories, index);
   } catch (error) {
     throw storeAccessError(error, options.store, "write");
   }
@@ -188,11 +191,6 @@ async function unreadableBanksRecord(store: string, reason: string, cause: unkno
     `${layout.banks}: the store's record of which banks it holds is unreadable (${reason}). Run ${command} to record your bank again, or delete ${layout.banks} to ${known ? "use the banks its index was built from" : "start an empty store"}.`,
     { cause, file: layout.banks },
   );
-}
-
-// Paths in a suggested command, quoted only when the shell would split or expand them.
-function quoteForShell(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** The stored manifest; null when there is none, the error when it cannot be read. */

@@ -4,3 +4,4 @@ export * from "./sentences.js";
 export * from "./json-lines.js";
 export * from "./shorten.js";
 export * from "./implied-subject.js";
+export * from "./quote-for-shell.js";

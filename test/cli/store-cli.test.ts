@@ -51,6 +51,16 @@ describe("a store whose bank is gone keeps working from its last good index", ()
     });
   }
 
+  it("quotes a store path with a space in the command it suggests", async () => {
+    const { cwd, bank } = await indexedStore();
+    const spaced = path.join(cwd, "my store");
+    expect((await runCoach(["index", "b6", "--store", spaced], { cwd })).code).toBe(0);
+    rmSync(bank, { recursive: true });
+    const match = await runCoach(["match", "--store", spaced, "Tell me about a time you failed"], { cwd });
+    expect(match.code, match.stderr).toBe(0);
+    expect(match.stderr).toContain(`run coach index <bank> --store '${spaced}' to point the store at your bank again`);
+  });
+
   it("with nothing indexed to fall back on, stories and match are an input error naming the bank and the way out", async () => {
     const { cwd, bank, store } = await indexedStore();
     rmSync(path.join(store, "index"), { recursive: true });

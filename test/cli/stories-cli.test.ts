@@ -117,9 +117,9 @@ describe("coach stories", () => {
     expect(bare.code).toBe(2);
     expect(bare.stdout).toBe("");
     expect(bare.stderr).toMatch(/Usage: coach <command>/);
-    const early = await runCoach(["--store", "x", "match", "Q?"]);
+    const early = await runCoach(["--store", "x", "stories"]);
     expect(early.code).toBe(2);
-    expect(early.stderr).toContain("--store goes after the command, e.g. coach match --store");
+    expect(early.stderr).toContain("--store goes after the command, e.g. coach stories --store");
     expect((await runCoach(["--help"])).code).toBe(0);
   });
 });
