@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readQuestionBank } from "../../src/understanding/question-bank.js";
 import { runCoach } from "../support/run-coach.js";
+import { startTestLlmServer } from "../support/test-llm-server.js";
 
 const THIN = "We fixed it.";
 const FOLLOW_UP = "I rewrote the retry logic myself and the errors dropped from 40 a day to 2.";
@@ -50,4 +51,20 @@ describe("coach chat through piped stdin", () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/no session "s-doesnotexist"/);
   });
+
+  it("with a provider, a model stream that stalls part-way times out and the offline coach answers; the chat goes on", async () => {
+    const llm = await startTestLlmServer();
+    try {
+      llm.fault("chat", { kind: "stall-stream", afterChunks: 4 });
+      llm.reply({ content: "Lead with your result. Then say what you did yourself." }, { content: "Practise it aloud." });
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" };
+      const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-stall-"))], { env, input: "Which story for: tell me about a time you failed?\nAnd then?\n", timeoutMs: 15_000 });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/1\. Tell Me About a Time You Failed/);
+      expect(run.stdout).toContain("Practise it aloud.");
+      expect(run.stderr).toMatch(/sent nothing for 1000 ms.*the offline coach answers instead/);
+    } finally {
+      await llm.close();
+    }
+  }, 20_000);
 });

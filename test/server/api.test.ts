@@ -263,6 +263,29 @@ describe("with a provider configured", () => {
     }
   });
 
+  it("a model stream that stalls part-way times out (COACH_TIMEOUT_MS between chunks), the offline coach answers, and the session's next message is answered", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-stall-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" });
+    try {
+      llm.fault("chat", { kind: "stall-stream", afterChunks: 4 });
+      llm.reply({ content: "Lead with your result. Then say what you did yourself, and how it ended." }, { content: "Practise it aloud." });
+      const started = Date.now();
+      const events = await readEvents(await post(`${server.url}/api/chat`, { message: "How should I open my answer?" }));
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(events[0]!.event).toBe("session");
+      expect(events.at(-1)!.event).toBe("done");
+      const sessionId = events[0]!.data.sessionId;
+      const next = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "And then?" }));
+      expect(next.at(-1)!.event).toBe("done");
+      expect(next.filter((event) => event.event === "token").map((event) => event.data.text).join("")).toBe("Practise it aloud.");
+      expect(server.stderr()).toMatch(/sent nothing for 1000 ms/);
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  }, 20_000);
+
   it("the critic takes figures and names from banks uploaded after the server started", async () => {
     const llm = await startTestLlmServer();
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-provider-"));

@@ -8,9 +8,14 @@ import { mapOpenAIError } from "./map-openai-error.js";
 export class OpenAIChatModel implements ChatModel {
   readonly id: string;
 
+  /**
+   * @param options.idleTimeoutMs Longest wait for the next piece of a streamed
+   * reply (COACH_TIMEOUT_MS); the client's own timeout ends once the reply starts.
+   */
   constructor(
     private readonly client: OpenAI,
     private readonly model: string,
+    private readonly options: { idleTimeoutMs?: number } = {},
   ) {
     this.id = `openai:${model}`;
   }
@@ -38,14 +43,33 @@ export class OpenAIChatModel implements ChatModel {
     let model = this.model;
     const calls = new Map<number, ToolCall>();
     let finished = false;
+    // Our own controller: a stalled stream is cancelled through it, the caller's signal still cancels through it too.
+    const controller = new AbortController();
+    const forward = () => controller.abort(request.signal?.reason);
+    if (request.signal?.aborted) forward();
+    request.signal?.addEventListener("abort", forward, { once: true });
     let stream;
     try {
-      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: request.signal });
+      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: controller.signal });
     } catch (error) {
+      request.signal?.removeEventListener("abort", forward);
       throw mapOpenAIError(error, `chat stream (${this.model})`);
     }
+    const idleMs = this.options.idleTimeoutMs;
+    let stalled = false;
+    let timer: NodeJS.Timeout | undefined;
+    const waitForNext = () => {
+      if (idleMs === undefined) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        controller.abort();
+      }, idleMs);
+    };
     try {
+      waitForNext();
       for await (const chunk of stream) {
+        waitForNext();
         model = chunk.model ?? model;
         const choice = chunk.choices?.[0];
         if (!choice) continue;
@@ -64,12 +88,23 @@ export class OpenAIChatModel implements ChatModel {
         if (choice.finish_reason) finished = true;
       }
     } catch (error) {
+      if (stalled) throw this.stallError(idleMs!, content, error);
       if (request.signal?.aborted) throw mapOpenAIError(error, `chat stream (${this.model})`);
       // Once tokens have flowed, a broken connection means a truncated answer, not an unreachable server.
       throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream broke off after ${content.length} characters.`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener("abort", forward);
     }
+    // The SDK ends a cancelled stream quietly, as if it were complete.
+    if (stalled) throw this.stallError(idleMs!, content);
+    if (request.signal?.aborted) throw new ProviderError("PROVIDER_TIMEOUT", `chat stream (${this.model}): the request was cancelled.`);
     if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream ended before the model finished.`);
     return { content, toolCalls: [...calls.values()], model };
+  }
+
+  private stallError(idleMs: number, content: string, cause?: unknown): ProviderError {
+    return new ProviderError("PROVIDER_TIMEOUT", `chat stream (${this.model}): the model sent nothing for ${idleMs} ms (COACH_TIMEOUT_MS) after ${content.length} characters; stopped waiting.`, { cause });
   }
 
   private body(request: ChatRequest): ChatCompletionCreateParamsNonStreaming {
