@@ -182,6 +182,15 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect((await (await chat({ COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "400" })).stream({ messages: [{ role: "user", content: "x" }] }, () => undefined)).content).toBe("late but within the timeout");
   }, 10_000);
 
+  it("a stream chunk that is not JSON is PROVIDER_BAD_RESPONSE saying so", async () => {
+    llm.reply({ content: "this answer will turn into garbage" });
+    llm.fault("chat", { kind: "bad-chunk", afterChunks: 3 });
+    await expect((await chat({ COACH_MAX_RETRIES: "0" })).stream({ messages: [{ role: "user", content: "x" }] }, () => undefined)).rejects.toMatchObject({
+      code: "PROVIDER_BAD_RESPONSE",
+      message: expect.stringMatching(/stream was not JSON \(after 12 characters\)/),
+    });
+  });
+
   it("a stream cancelled by the caller is PROVIDER_TIMEOUT, not a finished answer", async () => {
     llm.reply({ content: "this answer will stop in the middle and never finish" });
     llm.fault("chat", { kind: "stall-stream", afterChunks: 3 });

@@ -90,6 +90,9 @@ export class OpenAIChatModel implements ChatModel {
     } catch (error) {
       if (stalled) throw this.stallError(idleMs!, content, error);
       if (request.signal?.aborted) throw mapOpenAIError(error, `chat stream (${this.model})`);
+      if (error instanceof SyntaxError) {
+        throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): a piece of the model's stream was not JSON (after ${content.length} characters).`, { cause: error });
+      }
       // Once tokens have flowed, a broken connection means a truncated answer, not an unreachable server.
       throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream broke off after ${content.length} characters.`, { cause: error });
     } finally {
