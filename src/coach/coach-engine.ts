@@ -9,7 +9,17 @@ import type { InterviewTurn, Session } from "./session.js";
 
 /** Anything that answers a chat message: the offline engine or the LLM-driven coach. */
 export interface Coach {
-  respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply>;
+  respond(session: Session, message: string, events?: ReplyEvents): Promise<CoachReply>;
+}
+
+/** What a reply streams while it is written; the reply text is what the tokens after the last reset spell. */
+export interface ReplyEvents {
+  /** The next piece of the reply's text. */
+  token?: (text: string) => void;
+  /** The text sent so far for this reply is withdrawn (the model failed part-way); what follows replaces it. */
+  reset?: () => void;
+  /** Something the person should know about this reply, e.g. that the offline coach answers instead of the model. */
+  notice?: (notice: { code: string; message: string }) => void;
 }
 
 /** What the coach says back: text for people, cards for pages and scripts. */
@@ -44,13 +54,13 @@ const HELP = `I can:
 export class CoachEngine implements Coach {
   constructor(private readonly parts: CoachParts) {}
 
-  async respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply> {
+  async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
     const now = new Date().toISOString();
     session.messages.push({ role: "user", text, at: now });
     const reply = await this.route(session, text);
     session.messages.push({ role: "coach", text: reply.text, at: new Date().toISOString() });
-    for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) onToken?.(piece);
+    for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
     return reply;
   }
 

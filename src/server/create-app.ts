@@ -110,7 +110,12 @@ export function createApp(options: AppOptions): express.Express {
       send("session", { sessionId: session.id });
       try {
         const coach = await options.coach(options.banks.current());
-        const reply = await coach.respond(session, body.message, (text) => send("token", { text }));
+        const reply = await coach.respond(session, body.message, {
+          token: (text) => send("token", { text }),
+          // Beyond the contract's events: the model failed part-way, drop its tokens; and why the offline coach answers.
+          reset: () => send("reset", {}),
+          notice: (notice) => send("notice", notice),
+        });
         await options.sessions.save(session);
         for (const card of reply.cards) send("card", card);
         send("done", {});

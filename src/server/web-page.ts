@@ -67,6 +67,8 @@ async function chat(message) {
       const event = (/^event: (.+)$/m.exec(block) || [])[1]; const data = JSON.parse((/^data: (.+)$/m.exec(block) || [, "null"])[1]);
       if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
       if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
+      if (event === "reset") out.textContent = "";
+      if (event === "notice") { const note = document.createElement("div"); note.className = "msg notice muted"; note.textContent = data.message; out.before(note); }
       if (event === "card" && data.type === "critique") showCritique(data.data, null);
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }

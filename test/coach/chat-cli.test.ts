@@ -71,14 +71,16 @@ describe("coach chat through piped stdin", () => {
   it("with a provider, a malformed model stream gets our one-line notice, never the SDK's dump of the provider's output", async () => {
     const llm = await startTestLlmServer();
     try {
-      llm.fault("chat", { kind: "bad-chunk", afterChunks: 3 });
+      llm.fault("chat", { kind: "bad-chunk", afterChunks: 6 });
       llm.reply({ content: "Lead with your result. Then say what you did yourself." });
       const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" };
       const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-bad-"))], { env, input: "Which story for: tell me about a time you failed?\n" });
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/1\. Tell Me About a Time You Failed/);
       expect(run.stderr).not.toMatch(/Could not parse|From chunk|not json/);
-      expect(run.stderr).toMatch(/a piece of the model's stream was not JSON.*the offline coach answers instead/);
+      expect(run.stderr).toMatch(/a piece of the model's stream was not JSON.*unfinished reply is dropped; the offline coach answers instead/);
+      // The model's unfinished sentence cannot be unprinted, but the offline answer is not glued to it.
+      expect(run.stdout).toMatch(/Lead with your result\.\nFor "tell me about a time you failed\?"/);
     } finally {
       await llm.close();
     }

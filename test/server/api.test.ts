@@ -286,6 +286,35 @@ describe("with a provider configured", () => {
     }
   }, 20_000);
 
+  it("tells the client when the model fails, withdraws a partly streamed model reply (reset), and shows what it saves", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-notice-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" });
+    try {
+      llm.reply({ content: "Lead with your result. Then say what you did yourself, and end on the outcome." });
+      llm.fault("chat", { kind: "drop-stream", afterChunks: 7 }, { kind: "status", status: 429 });
+      const events = await readEvents(await post(`${server.url}/api/chat`, { message: "How should I open my answer?" }));
+      const kinds = events.map((event) => event.event);
+      expect(kinds[0]).toBe("session");
+      expect(kinds.at(-1)).toBe("done");
+      expect(kinds.indexOf("reset")).toBeGreaterThan(kinds.indexOf("token"));
+      expect(events[kinds.indexOf("reset") + 1]).toMatchObject({ event: "notice", data: { code: "PROVIDER_BAD_RESPONSE" } });
+      const shown = events.slice(kinds.lastIndexOf("reset") + 1).filter((event) => event.event === "token").map((event) => event.data.text).join("");
+      const sessionId = events[0]!.data.sessionId;
+      const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+      expect(transcript.messages.at(-1).text).toBe(shown);
+      expect(shown).not.toContain("Lead with your result.");
+
+      // A model that fails before saying anything: a notice, no reset.
+      const refused = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "How should I close it?" }));
+      expect(refused.map((event) => event.event)).not.toContain("reset");
+      expect(refused.find((event) => event.event === "notice")!.data).toEqual({ code: "PROVIDER_RATE_LIMITED", message: "The language model could not answer (PROVIDER_RATE_LIMITED); the offline coach answers instead." });
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  });
+
   it("the critic takes figures and names from banks uploaded after the server started", async () => {
     const llm = await startTestLlmServer();
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-provider-"));

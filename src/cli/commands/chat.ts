@@ -50,8 +50,8 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
         if (interactive) io.stdout.write("> ");
         continue;
       }
-      // Replies stream to the terminal as they are written.
-      await coach.respond(session, line, (token) => io.stdout.write(token));
+      // Replies stream to the terminal as they are written; a dropped model reply cannot be unprinted, so the answer that replaces it starts on a new line (the notice is on stderr).
+      await coach.respond(session, line, { token: (token) => io.stdout.write(token), reset: () => io.stdout.write("\n") });
       await sessions.save(session);
       printLine(io);
       printLine(io);
