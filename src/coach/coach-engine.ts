@@ -67,22 +67,23 @@ export class CoachEngine implements Coach {
   private async route(session: Session, text: string): Promise<CoachReply> {
     const lower = text.toLowerCase();
     if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
-    if (/^(?:help\b|\?+$|what can you do\b)/.test(lower)) return { text: HELP, cards: [] };
+    if (isHelpRequest(text)) return { text: HELP, cards: [] };
     const interview = session.interview;
     if (interview && interview.current !== null) {
-      if (/^(stop|end|quit|finish)\b/.test(lower)) return this.finishInterview(session, "Stopping here.");
-      if (/^(skip|next|pass)\b/.test(lower)) return this.nextQuestion(session, "Skipped.");
-      if (HINT_REQUEST.test(lower)) return this.hint(session);
+      if (STOP_COMMAND.test(lower)) return this.finishInterview(session, "Stopping here.");
+      if (SKIP_COMMAND.test(lower)) return this.nextQuestion(session, "Skipped.");
+      if (HINT_REQUEST.test(lower) && wordsIn(text) <= MAX_COMMAND_WORDS) return this.hint(session);
       return this.takeAnswer(session, text);
     }
-    if (/^(stop|end|quit|finish|skip|next|pass)\W*$/.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
+    if (STOP_COMMAND.test(lower) || SKIP_COMMAND.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
     if (!/\p{L}/u.test(text)) return { text: "There are no words in that to match on. Paste an interview question, an answer to critique, or say \"interview me\".", cards: [] };
     if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
-    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
-    if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
     const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);
     if (critiqueMatch) return this.critique(session, critiqueMatch[4]!);
-    if (text.split(/\s+/).length >= LONG_ANSWER_WORDS) return this.critique(session, text);
+    // A pasted answer is critiqued, whatever words it happens to contain ("test coverage", "a mock interview").
+    if (wordsIn(text) >= LONG_ANSWER_WORDS) return this.critique(session, text);
+    if (asksForInterview(text)) return this.startInterview(session, text);
+    if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
     const question = text.replace(/^(which|what) story (should i use |fits |for )?(for|to answer)?\s*:?\s*/i, "").trim();
     return this.findStories(question || text);
   }
@@ -237,8 +238,29 @@ function acknowledge(critique: Critique): string {
   return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
 }
 
-// During a mock interview these ask the coach for help rather than answer the interviewer.
+// Commands are the whole message, a few words at most: an answer that opens "Next quarter..." or "Stop-the-line bugs..." is an answer.
+const MAX_COMMAND_WORDS = 8;
+const POLITE = String.raw`(?:(?:ok(?:ay)?|please|let'?s|can we|i'?ll|i'?d like to|i want to)[,\s]+)*`;
+const STOP_COMMAND = new RegExp(String.raw`^${POLITE}(?:stop|end|quit|finish)(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|it))*[\s.!]*$`);
+const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+(?:the|this|that|one|question|please|it|on|to|next|for now))*[\s.!]*$`);
+// During a mock interview these ask the coach for help rather than answer the interviewer (when short).
 const HINT_REQUEST = /^(hint\b|(which|what) (of my )?stor(y|ies)\b|help me (pick|choose|find))/;
+const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
+const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Whether a message asks what the coach can do. */
+export function isHelpRequest(text: string): boolean {
+  return HELP_REQUEST.test(text.trim());
+}
+
+/** Whether a message asks for a mock interview (a request, not an answer that mentions one). */
+export function asksForInterview(text: string): boolean {
+  return wordsIn(text) < LONG_ANSWER_WORDS && INTERVIEW_REQUEST.test(text);
+}
 
 function lastQuestion(session: Session): string | undefined {
   for (const message of [...session.messages].reverse()) {

@@ -5,7 +5,7 @@ import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
 import { loadPrompt } from "../critique/llm/load-prompt.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
 import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
+import { asksForInterview, isHelpRequest, type Coach, type CoachEngine, type CoachReply, type ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 
 const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
@@ -45,7 +45,7 @@ export class LlmCoach implements Coach {
   async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
     if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, events);
-    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i.test(text) || /^(help|\?)$/i.test(text)) return this.offline(session, text, events);
+    if (asksForInterview(text) || isHelpRequest(text)) return this.offline(session, text, events);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
     const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v1").text }, ...history, { role: "user", content: text }];

@@ -34,6 +34,17 @@ describe("coach chat through piped stdin", () => {
     expect(saved.messages).toHaveLength(8);
   });
 
+  it("takes an interview answer that opens with 'Next' as the answer, not as 'skip'", async () => {
+    const answer = "Next quarter our biggest customer threatened to churn, so I flew out, mapped their open tickets with their team, fixed the top three myself, and they renewed for 2 years.";
+    const run = await runCoach(["chat", "--store", store], { input: ["interview me on Ownership and Frugality", answer, "next question", ""].join("\n") });
+    expect(run.code).toBe(0);
+    const sessionId = /session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${sessionId}.json`), "utf8"));
+    expect(saved.interview.turns[0].answer).toBe(answer);
+    expect(saved.messages[3].text).not.toMatch(/^Skipped/);
+    expect(saved.messages[5].text).toMatch(/^Skipped/);
+  });
+
   it("resumes a session, and finds stories for a pasted question", async () => {
     const first = await runCoach(["chat", "--store", store], { input: "Which story for: tell me about a time you failed?\n" });
     const id = /session (s-[0-9a-f]+)/.exec(first.stderr)![1]!;
