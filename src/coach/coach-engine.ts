@@ -71,7 +71,7 @@ export class CoachEngine implements Coach {
     const interview = session.interview;
     if (interview && interview.current !== null) {
       if (STOP_COMMAND.test(lower)) return this.finishInterview(session, "Stopping here.");
-      if (SKIP_COMMAND.test(lower)) return this.nextQuestion(session, "Skipped.");
+      if (SKIP_COMMAND.test(lower)) return this.nextQuestion(session, interview.awaitingFollowUp ? `Skipped the follow-up; your answer stands at ${interview.turns[interview.current]!.score}/100.` : "Skipped.");
       if (HINT_REQUEST.test(lower) && wordsIn(text) <= MAX_COMMAND_WORDS) return this.hint(session);
       return this.takeAnswer(session, text);
     }
@@ -134,7 +134,7 @@ export class CoachEngine implements Coach {
       const question = pickQuestion(this.parts.questions, principle, session.id, usedQuestions);
       usedQuestions.add(question.id);
       session.askedQuestionIds.push(question.id);
-      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, score: null, issues: [], storyId: null, experience: null };
+      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, followUpAnswered: false, score: null, issues: [], storyId: null, experience: null };
     });
     session.interview = { principles, turns, current: 0, awaitingFollowUp: false };
     const first = turns[0]!;
@@ -149,6 +149,13 @@ export class CoachEngine implements Coach {
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
     const critique = await this.parts.critic.critique(turn.question, turn.answer);
+    // Scored now, so a follow-up skipped or an interview stopped keeps the answer already given; the follow-up's answer rescores it.
+    turn.score = critique.score;
+    turn.issues = critique.issues.map((issue) => issue.code);
+    const story = this.storyTold(turn.answer);
+    turn.storyId = story?.story.id ?? null;
+    turn.experience = story?.story.experience ?? null;
+    if (interview.awaitingFollowUp) turn.followUpAnswered = true;
     const gaps = critique.issues.filter((issue) => THIN.has(issue.code));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
@@ -156,13 +163,6 @@ export class CoachEngine implements Coach {
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
-    }
-    turn.score = critique.score;
-    turn.issues = critique.issues.map((issue) => issue.code);
-    const story = this.storyTold(turn.answer);
-    if (story) {
-      turn.storyId = story.story.id;
-      turn.experience = story.story.experience;
     }
     const feedback = `Score ${critique.score}/100.${critique.issues[0] ? ` To improve: ${critique.issues[0].message}` : " Complete and specific."}`;
     return this.nextQuestion(session, feedback, critique);
@@ -201,7 +201,10 @@ export class CoachEngine implements Coach {
     interview.current = null;
     interview.awaitingFollowUp = false;
     const answered = interview.turns.filter((turn) => turn.score !== null);
-    const lines = interview.turns.map((turn) => `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`);
+    const lines = interview.turns.map((turn) => {
+      const followUp = turn.score !== null && turn.followUp !== null && !turn.followUpAnswered ? " (follow-up not answered)" : "";
+      return `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
+    });
     const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
     const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
     const counts = new Map<string, number>();

@@ -142,4 +142,29 @@ describe("the coach engine", () => {
     expect(reply.cards.map((card) => card.type)).toEqual(["critique"]);
     expect(session.interview).toBeNull();
   });
+
+  it("keeps the first answer's score when the follow-up is skipped or the interview stopped; only the follow-up goes unanswered", async () => {
+    const { engine } = await engineForSampleBank();
+    // No result: the interviewer asks a follow-up about the outcome.
+    const thin = "Our reports disagreed with finance, so I traced both queries back to the source tables and found they used different date fields.";
+    const skipped = new SessionStore("/nonexistent").create();
+    await engine.respond(skipped, "interview me on Dive Deep and Frugality");
+    const critiqued = await engine.respond(skipped, thin);
+    const firstScore = (critiqued.cards[0]!.data as { score: number }).score;
+    expect(skipped.interview!.awaitingFollowUp).toBe(true);
+    const moved = await engine.respond(skipped, "skip");
+    expect(moved.text).toMatch(/Question 2 of 2/);
+    expect(skipped.interview!.turns[0]!.score).toBe(firstScore);
+    const summary = (await engine.respond(skipped, "stop")).text;
+    expect(summary).toContain(`- Dive Deep: ${firstScore}/100 (follow-up not answered)`);
+    expect(summary).toMatch(/- Frugality: not answered/);
+
+    const stopped = new SessionStore("/nonexistent").create();
+    await engine.respond(stopped, "interview me on Dive Deep");
+    const onlyScore = ((await engine.respond(stopped, thin)).cards[0]!.data as { score: number }).score;
+    const end = (await engine.respond(stopped, "stop")).text;
+    expect(end).toContain(`- Dive Deep: ${onlyScore}/100 (follow-up not answered)`);
+    expect(end).not.toMatch(/answer at least one question/);
+    expect(stopped.interview!.turns[0]!.issues.length).toBeGreaterThan(0);
+  });
 });
