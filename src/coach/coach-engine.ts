@@ -54,11 +54,20 @@ const HELP = `I can:
 export class CoachEngine implements Coach {
   constructor(private readonly parts: CoachParts) {}
 
+  /** Answers one message; a message it refuses (it throws) leaves the session as it was. */
   async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
     const now = new Date().toISOString();
+    const before = structuredClone(session);
     session.messages.push({ role: "user", text, at: now });
-    const reply = await this.route(session, text);
+    let reply: CoachReply;
+    try {
+      reply = await this.route(session, text);
+    } catch (error) {
+      // An answer too long to critique must not stay half-recorded (the message, or the interview answer it was added to).
+      Object.assign(session, before);
+      throw error;
+    }
     session.messages.push({ role: "coach", text: reply.text, at: new Date().toISOString() });
     for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
     return reply;

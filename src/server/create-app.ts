@@ -130,7 +130,11 @@ export function createApp(options: AppOptions): express.Express {
     else {
       // Queued under its new id at once: a second message may arrive, with that id, before the first reply is saved.
       const session = options.sessions.create();
-      await sessionTurns.run(session.id, async () => converse(session));
+      await sessionTurns.run(session.id, async () => {
+        // Saved before it is announced: the client keeps the id even when this first message is refused.
+        await options.sessions.save(session);
+        await converse(session);
+      });
     }
   });
   app.get("/api/sessions/:id", async (request, response) => {

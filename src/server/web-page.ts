@@ -56,7 +56,16 @@ async function chat(message) {
   addMessage("user", message);
   const out = addMessage("coach", "");
   const response = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ sessionId, message }) });
-  if (!response.ok) { const body = await response.json().catch(() => ({})); out.textContent = body.error ? body.error.message : "Error"; return; }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    // A stored conversation the server does not have (another store, or lost): forget it and start a new one.
+    if (response.status === 404 && sessionId && body.error && body.error.code === "SESSION_NOT_FOUND") {
+      sessionId = undefined; localStorage.removeItem("coach-session");
+      out.previousSibling.remove(); out.textContent = "That conversation is not on this server; starting a new one."; out.className = "msg notice muted";
+      return chat(message);
+    }
+    out.textContent = body.error ? body.error.message : "Error"; out.dataset.done = "true"; return;
+  }
   const reader = response.body.getReader(); const decoder = new TextDecoder(); let buffer = "";
   for (;;) {
     const { value, done } = await reader.read(); if (done) break;

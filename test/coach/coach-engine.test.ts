@@ -167,4 +167,15 @@ describe("the coach engine", () => {
     expect(end).not.toMatch(/answer at least one question/);
     expect(stopped.interview!.turns[0]!.issues.length).toBeGreaterThan(0);
   });
+
+  it("a message it refuses (over the answer limit) leaves the session as it was, mid-interview too", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = new SessionStore("/nonexistent").create();
+    await engine.respond(session, "interview me on Dive Deep");
+    const before = structuredClone(session);
+    await expect(engine.respond(session, "a ".repeat(5001))).rejects.toMatchObject({ code: "INPUT_TOO_LARGE" });
+    expect(session).toEqual(before);
+    const reply = await engine.respond(session, "skip");
+    expect(reply.text).toMatch(/Interview summary/);
+  });
 });

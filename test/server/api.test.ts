@@ -88,6 +88,20 @@ describe("the HTTP API on a real loopback server", () => {
     expect(transcript.messages.filter((message: any) => message.role === "user").map((message: any) => message.text).sort()).toEqual(["help", ...questions].sort());
   });
 
+  it("a session it announces exists, even when its first message is refused; a refused message changes nothing", async () => {
+    const refused = await readEvents(await post(`${server.url}/api/chat`, { message: `critique: ${"a ".repeat(5001)}` }));
+    expect(refused.map((event) => event.event)).toEqual(["session", "error"]);
+    expect(refused[1]!.data.code).toBe("INPUT_TOO_LARGE");
+    const sessionId = refused[0]!.data.sessionId;
+    expect(await json(fetch(`${server.url}/api/sessions/${sessionId}`))).toMatchObject({ id: sessionId, messages: [] });
+    const next = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "help" }));
+    expect(next.at(-1)!.event).toBe("done");
+    const again = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: `critique: ${"a ".repeat(5001)}` }));
+    expect(again.at(-1)!.event).toBe("error");
+    const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+    expect(transcript.messages.map((message: { role: string }) => message.role)).toEqual(["user", "coach"]);
+  });
+
   it("a known route asked with the wrong method answers 405 with Allow; an unknown route 404", async () => {
     const wrong = await fetch(`${server.url}/api/match`);
     expect(wrong.status).toBe(405);

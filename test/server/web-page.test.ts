@@ -70,6 +70,35 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
       await browser.close();
     }
   }, 90_000);
+
+  it("forgets a stored session the server does not have and starts a new one; a new session whose first message is refused still works", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      // As after a restart with another --store: the id in localStorage is unknown to this server.
+      await page.evaluate(() => localStorage.setItem("coach-session", "s-000000000000"));
+      await page.reload();
+      expect(await send(page, "help")).toMatch(/^I can:/);
+      const fresh = await page.evaluate(() => localStorage.getItem("coach-session"));
+      expect(fresh).toMatch(/^s-[0-9a-f]{12}$/);
+      expect(fresh).not.toBe("s-000000000000");
+      expect((await fetch(`${server.url}/api/sessions/${fresh}`)).status).toBe(200);
+      expect(await page.locator(".msg.user").count()).toBe(1);
+
+      await page.evaluate(() => localStorage.removeItem("coach-session"));
+      await page.reload();
+      expect(await send(page, `critique: ${"a ".repeat(5001)}`)).toMatch(/the limit is 5000/);
+      const announced = await page.evaluate(() => localStorage.getItem("coach-session"));
+      await page.reload();
+      expect(await send(page, "help")).toMatch(/^I can:/);
+      expect(await page.evaluate(() => localStorage.getItem("coach-session"))).toBe(announced);
+      const transcript = await (await fetch(`${server.url}/api/sessions/${announced}`)).json();
+      expect(transcript.messages.map((message: { text: string }) => message.text)[0]).toBe("help");
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!HAVE_CHROMIUM)("the page's chat with a provider that fails", () => {
