@@ -57,6 +57,26 @@ describe("coach chat through piped stdin", () => {
     expect(readdirSync(path.join(store, "sessions")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuses an over-long message with a clear line and goes on; the session it named resumes", async () => {
+    const tooLong = `critique: ${"a ".repeat(5001)}`;
+    const run = await runCoach(["chat", "--store", store], { input: [tooLong, "coverage", ""].join("\n") });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/coach: not taken: the answer is 5001 words; the limit is 5000/);
+    expect(run.stdout).toMatch(/Customer Obsession: /);
+    const id = /resume later with --session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${id}.json`), "utf8"));
+    expect(saved.messages.map((message: any) => message.text)[0]).toBe("coverage");
+    expect(saved.messages).toHaveLength(2);
+
+    // Refused as the first and only message: the id it printed still resumes.
+    const only = await runCoach(["chat", "--store", store], { input: `${tooLong}\n` });
+    expect(only.code).toBe(0);
+    const onlyId = /resume later with --session (s-[0-9a-f]+)/.exec(only.stderr)![1]!;
+    const resumed = await runCoach(["chat", "--store", store, "--session", onlyId], { input: "help\n" });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(new RegExp(`session ${onlyId} resumed \\(0 messages\\)`));
+  });
+
   it("an unknown session is a clear input error", async () => {
     const run = await runCoach(["chat", "--store", store, "--session", "s-doesnotexist"], { input: "" });
     expect(run.code).toBe(3);
