@@ -116,4 +116,18 @@ describe("coach chat through piped stdin", () => {
       await llm.close();
     }
   });
+
+  it("with a provider, a mock-interview answer whose model critique stalls after the headers is still scored (offline critique)", async () => {
+    const llm = await startTestLlmServer();
+    try {
+      llm.fault("chat", { kind: "stall-body" }, { kind: "stall-body" });
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" };
+      const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-critic-stall-"))], { env, input: ["interview me on Frugality", COMPLETE, ""].join("\n"), timeoutMs: 15_000 });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Interview summary:\n- Frugality: \d+\/100/);
+      expect(run.stderr).toMatch(/sent nothing for 1000 ms/);
+    } finally {
+      await llm.close();
+    }
+  }, 20_000);
 });

@@ -15,6 +15,8 @@ export type Fault =
   | { kind: "hang" }
   | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
   | { kind: "invalid-json" }
+  /** A reply that starts (status and headers, part of the body) and never finishes. */
+  | { kind: "stall-body" }
   | { kind: "drop-stream"; afterChunks?: number }
   /** A stream that sends its first chunks, then goes quiet with the connection open (a stalled model). */
   | { kind: "stall-stream"; afterChunks?: number }
@@ -136,6 +138,11 @@ export class TestLlmServer {
     if (fault?.kind === "status") {
       if (fault.retryAfterSeconds !== undefined) response.setHeader("retry-after", String(fault.retryAfterSeconds));
       return sendJson(response, fault.status, fault.body ?? { error: { message: `injected ${fault.status}`, type: "server_error" } });
+    }
+    if (fault?.kind === "stall-body") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"id": "stalled", "choices": [');
+      return;
     }
     if (fault?.kind === "invalid-json") {
       response.writeHead(200, { "content-type": "application/json" });
