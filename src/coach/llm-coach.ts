@@ -83,7 +83,7 @@ export class LlmCoach implements Coach {
           messages.push({ role: "tool", toolCallId: call.id, content: output });
         }
       }
-      throw new ProviderError("PROVIDER_BAD_RESPONSE", `the model kept calling tools (${MAX_TOOL_ROUNDS} rounds) without answering`);
+      throw new ProviderError("PROVIDER_BAD_RESPONSE", "the model kept calling tools without answering");
     } catch (error) {
       const code = isCoachError(error) ? error.code : "INTERNAL";
       const reason = error instanceof Error ? error.message : String(error);
