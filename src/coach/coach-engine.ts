@@ -9,7 +9,17 @@ import type { InterviewTurn, Session } from "./session.js";
 
 /** Anything that answers a chat message: the offline engine or the LLM-driven coach. */
 export interface Coach {
-  respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply>;
+  respond(session: Session, message: string, events?: ReplyEvents): Promise<CoachReply>;
+}
+
+/** What a reply streams while it is written; the reply text is what the tokens after the last reset spell. */
+export interface ReplyEvents {
+  /** The next piece of the reply's text. */
+  token?: (text: string) => void;
+  /** The text sent so far for this reply is withdrawn (the model failed part-way); what follows replaces it. */
+  reset?: () => void;
+  /** Something the person should know about this reply, e.g. that the offline coach answers instead of the model. */
+  notice?: (notice: { code: string; message: string }) => void;
 }
 
 /** What the coach says back: text for people, cards for pages and scripts. */
@@ -44,35 +54,45 @@ const HELP = `I can:
 export class CoachEngine implements Coach {
   constructor(private readonly parts: CoachParts) {}
 
-  async respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply> {
+  /** Answers one message; a message it refuses (it throws) leaves the session as it was. */
+  async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
     const now = new Date().toISOString();
+    const before = structuredClone(session);
     session.messages.push({ role: "user", text, at: now });
-    const reply = await this.route(session, text);
+    let reply: CoachReply;
+    try {
+      reply = await this.route(session, text);
+    } catch (error) {
+      // An answer too long to critique must not stay half-recorded (the message, or the interview answer it was added to).
+      Object.assign(session, before);
+      throw error;
+    }
     session.messages.push({ role: "coach", text: reply.text, at: new Date().toISOString() });
-    for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) onToken?.(piece);
+    for (const piece of reply.text.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
     return reply;
   }
 
   private async route(session: Session, text: string): Promise<CoachReply> {
     const lower = text.toLowerCase();
     if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
-    if (/^(?:help\b|\?+$|what can you do\b)/.test(lower)) return { text: HELP, cards: [] };
+    if (isHelpRequest(text)) return { text: HELP, cards: [] };
     const interview = session.interview;
     if (interview && interview.current !== null) {
-      if (/^(stop|end|quit|finish)\b/.test(lower)) return this.finishInterview(session, "Stopping here.");
-      if (/^(skip|next|pass)\b/.test(lower)) return this.nextQuestion(session, "Skipped.");
-      if (HINT_REQUEST.test(lower)) return this.hint(session);
+      if (STOP_COMMAND.test(lower)) return this.finishInterview(session, "Stopping here.");
+      if (SKIP_COMMAND.test(lower)) return this.nextQuestion(session, interview.awaitingFollowUp ? `Skipped the follow-up; your answer stands at ${interview.turns[interview.current]!.score}/100.` : "Skipped.");
+      if (HINT_REQUEST.test(lower) && wordsIn(text) <= MAX_COMMAND_WORDS) return this.hint(session);
       return this.takeAnswer(session, text);
     }
-    if (/^(stop|end|quit|finish|skip|next|pass)\W*$/.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
+    if (STOP_COMMAND.test(lower) || SKIP_COMMAND.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
     if (!/\p{L}/u.test(text)) return { text: "There are no words in that to match on. Paste an interview question, an answer to critique, or say \"interview me\".", cards: [] };
     if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
-    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/.test(lower)) return this.startInterview(session, text);
-    if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
     const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);
     if (critiqueMatch) return this.critique(session, critiqueMatch[4]!);
-    if (text.split(/\s+/).length >= LONG_ANSWER_WORDS) return this.critique(session, text);
+    // A pasted answer is critiqued, whatever words it happens to contain ("test coverage", "a mock interview").
+    if (wordsIn(text) >= LONG_ANSWER_WORDS) return this.critique(session, text);
+    if (asksForInterview(text)) return this.startInterview(session, text);
+    if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
     const question = text.replace(/^(which|what) story (should i use |fits |for )?(for|to answer)?\s*:?\s*/i, "").trim();
     return this.findStories(question || text);
   }
@@ -123,7 +143,7 @@ export class CoachEngine implements Coach {
       const question = pickQuestion(this.parts.questions, principle, session.id, usedQuestions);
       usedQuestions.add(question.id);
       session.askedQuestionIds.push(question.id);
-      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, score: null, issues: [], storyId: null, experience: null };
+      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, followUpAnswered: false, score: null, issues: [], storyId: null, experience: null };
     });
     session.interview = { principles, turns, current: 0, awaitingFollowUp: false };
     const first = turns[0]!;
@@ -138,6 +158,13 @@ export class CoachEngine implements Coach {
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
     const critique = await this.parts.critic.critique(turn.question, turn.answer);
+    // Scored now, so a follow-up skipped or an interview stopped keeps the answer already given; the follow-up's answer rescores it.
+    turn.score = critique.score;
+    turn.issues = critique.issues.map((issue) => issue.code);
+    const story = this.storyTold(turn.answer);
+    turn.storyId = story?.story.id ?? null;
+    turn.experience = story?.story.experience ?? null;
+    if (interview.awaitingFollowUp) turn.followUpAnswered = true;
     const gaps = critique.issues.filter((issue) => THIN.has(issue.code));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
@@ -145,13 +172,6 @@ export class CoachEngine implements Coach {
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
-    }
-    turn.score = critique.score;
-    turn.issues = critique.issues.map((issue) => issue.code);
-    const story = this.storyTold(turn.answer);
-    if (story) {
-      turn.storyId = story.story.id;
-      turn.experience = story.story.experience;
     }
     const feedback = `Score ${critique.score}/100.${critique.issues[0] ? ` To improve: ${critique.issues[0].message}` : " Complete and specific."}`;
     return this.nextQuestion(session, feedback, critique);
@@ -190,7 +210,10 @@ export class CoachEngine implements Coach {
     interview.current = null;
     interview.awaitingFollowUp = false;
     const answered = interview.turns.filter((turn) => turn.score !== null);
-    const lines = interview.turns.map((turn) => `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`);
+    const lines = interview.turns.map((turn) => {
+      const followUp = turn.score !== null && turn.followUp !== null && !turn.followUpAnswered ? " (follow-up not answered)" : "";
+      return `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
+    });
     const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
     const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
     const counts = new Map<string, number>();
@@ -227,8 +250,29 @@ function acknowledge(critique: Critique): string {
   return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
 }
 
-// During a mock interview these ask the coach for help rather than answer the interviewer.
+// Commands are the whole message, a few words at most: an answer that opens "Next quarter..." or "Stop-the-line bugs..." is an answer.
+const MAX_COMMAND_WORDS = 8;
+const POLITE = String.raw`(?:(?:ok(?:ay)?|please|let'?s|can we|i'?ll|i'?d like to|i want to)[,\s]+)*`;
+const STOP_COMMAND = new RegExp(String.raw`^${POLITE}(?:stop|end|quit|finish)(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|it))*[\s.!]*$`);
+const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+(?:the|this|that|one|question|please|it|on|to|next|for now))*[\s.!]*$`);
+// During a mock interview these ask the coach for help rather than answer the interviewer (when short).
 const HINT_REQUEST = /^(hint\b|(which|what) (of my )?stor(y|ies)\b|help me (pick|choose|find))/;
+const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
+const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
+
+function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Whether a message asks what the coach can do. */
+export function isHelpRequest(text: string): boolean {
+  return HELP_REQUEST.test(text.trim());
+}
+
+/** Whether a message asks for a mock interview (a request, not an answer that mentions one). */
+export function asksForInterview(text: string): boolean {
+  return wordsIn(text) < LONG_ANSWER_WORDS && INTERVIEW_REQUEST.test(text);
+}
 
 function lastQuestion(session: Session): string | undefined {
   for (const message of [...session.messages].reverse()) {

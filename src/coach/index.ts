@@ -1,4 +1,4 @@
-export { CoachEngine, type Coach, type CoachReply, type CoachParts } from "./coach-engine.js";
+export { CoachEngine, type Coach, type CoachReply, type CoachParts, type ReplyEvents } from "./coach-engine.js";
 export { SessionStore } from "./session-store.js";
 export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";

@@ -3,9 +3,9 @@ import type { ChatMessage, ChatModel, ToolDefinition } from "../core/chat-model.
 import type { Critic } from "../core/critique.js";
 import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
 import { loadPrompt } from "../critique/llm/load-prompt.js";
-import { isCoachError } from "../errors/index.js";
+import { isCoachError, ProviderError } from "../errors/index.js";
 import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import type { Coach, CoachEngine, CoachReply } from "./coach-engine.js";
+import { asksForInterview, isHelpRequest, type Coach, type CoachEngine, type CoachReply, type ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 
 const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
@@ -36,33 +36,35 @@ export interface LlmCoachParts {
  * The conversation driven by a language model, with story search, critique
  * and coverage as tools, streamed token by token. Mock interviews stay with
  * the offline engine (deterministic follow-ups). If the model fails, the
- * offline coach answers instead, with a notice.
+ * offline coach answers instead, with a notice; text the model had already
+ * streamed is withdrawn (a reset), so what was shown is what is saved.
  */
 export class LlmCoach implements Coach {
   constructor(private readonly parts: LlmCoachParts) {}
 
-  async respond(session: Session, message: string, onToken?: (text: string) => void): Promise<CoachReply> {
+  async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
-    if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, onToken);
-    if (/\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i.test(text) || /^(help|\?)$/i.test(text)) return this.offline(session, text, onToken);
+    if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, events);
+    if (asksForInterview(text) || isHelpRequest(text)) return this.offline(session, text, events);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
     const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v1").text }, ...history, { role: "user", content: text }];
     const cards: CoachReply["cards"] = [];
     const toolOutputs: string[] = [];
+    // Everything shown, across tool rounds: what is saved when the model finishes.
+    let said = "";
     try {
       const sources = () => [text, ...session.messages.map((entry) => entry.text), ...this.parts.bankTexts, ...toolOutputs];
       for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
         // Stream sentence by sentence: each is checked for invented figures and names before the user sees it.
         let buffer = "";
-        let said = "";
         const flush = (final: boolean) => {
           const boundary = final ? buffer.length : Math.max(buffer.lastIndexOf(". "), buffer.lastIndexOf("? "), buffer.lastIndexOf("! "), buffer.lastIndexOf("\n")) + 1;
           if (boundary <= 0) return;
           const { text: safe } = enforceNoInvention(buffer.slice(0, boundary), sources());
           buffer = buffer.slice(boundary);
           said += safe;
-          for (const piece of safe.match(/\S+\s*|\s+/g) ?? []) onToken?.(piece);
+          for (const piece of safe.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
         };
         const response = await this.parts.chat.stream({ messages, tools: round < MAX_TOOL_ROUNDS ? TOOLS : undefined, temperature: 0.3 }, (delta) => {
           buffer += delta;
@@ -81,16 +83,21 @@ export class LlmCoach implements Coach {
           messages.push({ role: "tool", toolCallId: call.id, content: output });
         }
       }
-      throw new Error("the model kept calling tools");
+      throw new ProviderError("PROVIDER_BAD_RESPONSE", "the model kept calling tools without answering");
     } catch (error) {
-      const reason = isCoachError(error) ? error.message : (error as Error).message;
-      this.parts.onFallback?.(`the language model could not answer (${reason}); the offline coach answers instead.`);
-      return this.offline(session, text, onToken);
+      const code = isCoachError(error) ? error.code : "INTERNAL";
+      const reason = error instanceof Error ? error.message : String(error);
+      const dropped = said !== "";
+      if (dropped) events.reset?.();
+      // The person is told what happened, not what the provider said.
+      events.notice?.({ code, message: `The language model could not answer (${code})${dropped ? "; its unfinished reply is dropped" : ""}; the offline coach answers instead.` });
+      this.parts.onFallback?.(`the language model could not answer (${reason})${dropped ? "; its unfinished reply is dropped" : ""}; the offline coach answers instead.`);
+      return this.offline(session, text, events);
     }
   }
 
-  private offline(session: Session, text: string, onToken?: (text: string) => void): Promise<CoachReply> {
-    return this.parts.offline.respond(session, text, onToken);
+  private offline(session: Session, text: string, events: ReplyEvents): Promise<CoachReply> {
+    return this.parts.offline.respond(session, text, events);
   }
 
   // Tool arguments come from the model: validate them like any other input.

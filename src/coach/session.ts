@@ -7,6 +7,8 @@ export const InterviewTurnSchema = z.object({
   principle: z.string(),
   answer: z.string().default(""),
   followUp: z.string().nullable().default(null),
+  /** Whether the follow-up, once asked, was answered (a skip or stop leaves the first answer standing alone). */
+  followUpAnswered: z.boolean().default(false),
   score: z.number().nullable().default(null),
   issues: z.array(z.string()).default([]),
   storyId: z.string().nullable().default(null),

@@ -34,7 +34,7 @@ const factories: Record<ProviderName, ProviderFactory> = {
     },
     createChatModel: async () => {
       const [{ OpenAIChatModel }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-chat-model.js"), import("./openai/create-openai-client.js")]);
-      return new OpenAIChatModel(createOpenAIClient(config), config.chatModel);
+      return new OpenAIChatModel(createOpenAIClient(config), config.chatModel, { idleTimeoutMs: config.timeoutMs });
     },
     checkConnection: async () => (await import("./openai/check-openai-connection.js")).checkOpenAIConnection(config),
   }),

@@ -124,7 +124,12 @@ export function createApp(options: AppOptions): express.Express {
       send("session", { sessionId: session.id });
       try {
         const coach = await options.coach(options.banks.current());
-        const reply = await coach.respond(session, body.message, (text) => send("token", { text }));
+        const reply = await coach.respond(session, body.message, {
+          token: (text) => send("token", { text }),
+          // Beyond the contract's events: the model failed part-way, drop its tokens; and why the offline coach answers.
+          reset: () => send("reset", {}),
+          notice: (notice) => send("notice", notice),
+        });
         await options.sessions.save(session);
         for (const card of reply.cards) send("card", card);
         send("done", {});
@@ -139,7 +144,11 @@ export function createApp(options: AppOptions): express.Express {
     else {
       // Queued under its new id at once: a second message may arrive, with that id, before the first reply is saved.
       const session = options.sessions.create();
-      await sessionTurns.run(session.id, async () => converse(session));
+      await sessionTurns.run(session.id, async () => {
+        // Saved before it is announced: the client keeps the id even when this first message is refused.
+        await options.sessions.save(session);
+        await converse(session);
+      });
     }
   });
   app.get("/api/sessions/:id", async (request, response) => {

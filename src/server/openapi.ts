@@ -36,7 +36,7 @@ export function openApiDocument(version: string) {
       "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line", content: json(CritiqueResponseSchema) }, ...errors } } },
       "/api/chat": {
         post: {
-          summary: "One chat turn, streamed as server-sent events: session, token, card, done, error",
+          summary: "One chat turn, streamed as server-sent events: session, token, card, done, error; with a provider also notice (the offline coach answers instead of the model) and reset (drop this reply's tokens so far)",
           requestBody: { required: true, content: json(ChatBodySchema) },
           responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors },
         },

@@ -83,7 +83,16 @@ async function chat(message) {
   addMessage("user", message);
   const out = addMessage("coach", "");
   const response = await request("/api/chat", { method: "POST", body: JSON.stringify({ sessionId, message }) });
-  if (!response.ok) { const body = await response.json().catch(() => ({})); out.textContent = body.error ? body.error.message : "Error"; return; }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    // A stored conversation the server does not have (another store, or lost): forget it and start a new one.
+    if (response.status === 404 && sessionId && body.error && body.error.code === "SESSION_NOT_FOUND") {
+      sessionId = undefined; localStorage.removeItem("coach-session");
+      out.previousSibling.remove(); out.textContent = "That conversation is not on this server; starting a new one."; out.className = "msg notice muted";
+      return chat(message);
+    }
+    out.textContent = body.error ? body.error.message : "Error"; out.dataset.done = "true"; return;
+  }
   const reader = response.body.getReader(); const decoder = new TextDecoder(); let buffer = "";
   for (;;) {
     const { value, done } = await reader.read(); if (done) break;
@@ -94,6 +103,8 @@ async function chat(message) {
       const event = (/^event: (.+)$/m.exec(block) || [])[1]; const data = JSON.parse((/^data: (.+)$/m.exec(block) || [, "null"])[1]);
       if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
       if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
+      if (event === "reset") out.textContent = "";
+      if (event === "notice") { const note = document.createElement("div"); note.className = "msg notice muted"; note.textContent = data.message; out.before(note); }
       if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message));
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }

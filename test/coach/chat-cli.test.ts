@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readQuestionBank } from "../../src/understanding/question-bank.js";
 import { runCoach } from "../support/run-coach.js";
+import { startTestLlmServer } from "../support/test-llm-server.js";
 
 const THIN = "We fixed it.";
 const FOLLOW_UP = "I rewrote the retry logic myself and the errors dropped from 40 a day to 2.";
@@ -33,6 +34,17 @@ describe("coach chat through piped stdin", () => {
     expect(saved.messages).toHaveLength(8);
   });
 
+  it("takes an interview answer that opens with 'Next' as the answer, not as 'skip'", async () => {
+    const answer = "Next quarter our biggest customer threatened to churn, so I flew out, mapped their open tickets with their team, fixed the top three myself, and they renewed for 2 years.";
+    const run = await runCoach(["chat", "--store", store], { input: ["interview me on Ownership and Frugality", answer, "next question", ""].join("\n") });
+    expect(run.code).toBe(0);
+    const sessionId = /session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${sessionId}.json`), "utf8"));
+    expect(saved.interview.turns[0].answer).toBe(answer);
+    expect(saved.messages[3].text).not.toMatch(/^Skipped/);
+    expect(saved.messages[5].text).toMatch(/^Skipped/);
+  });
+
   it("resumes a session, and finds stories for a pasted question", async () => {
     const first = await runCoach(["chat", "--store", store], { input: "Which story for: tell me about a time you failed?\n" });
     const id = /session (s-[0-9a-f]+)/.exec(first.stderr)![1]!;
@@ -45,9 +57,77 @@ describe("coach chat through piped stdin", () => {
     expect(readdirSync(path.join(store, "sessions")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuses an over-long message with a clear line and goes on; the session it named resumes", async () => {
+    const tooLong = `critique: ${"a ".repeat(5001)}`;
+    const run = await runCoach(["chat", "--store", store], { input: [tooLong, "coverage", ""].join("\n") });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/coach: not taken: the answer is 5001 words; the limit is 5000/);
+    expect(run.stdout).toMatch(/Customer Obsession: /);
+    const id = /resume later with --session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${id}.json`), "utf8"));
+    expect(saved.messages.map((message: any) => message.text)[0]).toBe("coverage");
+    expect(saved.messages).toHaveLength(2);
+
+    // Refused as the first and only message: the id it printed still resumes.
+    const only = await runCoach(["chat", "--store", store], { input: `${tooLong}\n` });
+    expect(only.code).toBe(0);
+    const onlyId = /resume later with --session (s-[0-9a-f]+)/.exec(only.stderr)![1]!;
+    const resumed = await runCoach(["chat", "--store", store, "--session", onlyId], { input: "help\n" });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(new RegExp(`session ${onlyId} resumed \\(0 messages\\)`));
+  });
+
   it("an unknown session is a clear input error", async () => {
     const run = await runCoach(["chat", "--store", store, "--session", "s-doesnotexist"], { input: "" });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/no session "s-doesnotexist"/);
   });
+
+  it("with a provider, a model stream that stalls part-way times out and the offline coach answers; the chat goes on", async () => {
+    const llm = await startTestLlmServer();
+    try {
+      llm.fault("chat", { kind: "stall-stream", afterChunks: 4 });
+      llm.reply({ content: "Lead with your result. Then say what you did yourself." }, { content: "Practise it aloud." });
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" };
+      const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-stall-"))], { env, input: "Which story for: tell me about a time you failed?\nAnd then?\n", timeoutMs: 15_000 });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/1\. Tell Me About a Time You Failed/);
+      expect(run.stdout).toContain("Practise it aloud.");
+      expect(run.stderr).toMatch(/sent nothing for 1000 ms.*the offline coach answers instead/);
+    } finally {
+      await llm.close();
+    }
+  }, 20_000);
+
+  it("with a provider, a malformed model stream gets our one-line notice, never the SDK's dump of the provider's output", async () => {
+    const llm = await startTestLlmServer();
+    try {
+      llm.fault("chat", { kind: "bad-chunk", afterChunks: 6 });
+      llm.reply({ content: "Lead with your result. Then say what you did yourself." });
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" };
+      const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-bad-"))], { env, input: "Which story for: tell me about a time you failed?\n" });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/1\. Tell Me About a Time You Failed/);
+      expect(run.stderr).not.toMatch(/Could not parse|From chunk|not json/);
+      expect(run.stderr).toMatch(/a piece of the model's stream was not JSON.*unfinished reply is dropped; the offline coach answers instead/);
+      // The model's unfinished sentence cannot be unprinted, but the offline answer is not glued to it.
+      expect(run.stdout).toMatch(/Lead with your result\.\nFor "tell me about a time you failed\?"/);
+    } finally {
+      await llm.close();
+    }
+  });
+
+  it("with a provider, a mock-interview answer whose model critique stalls after the headers is still scored (offline critique)", async () => {
+    const llm = await startTestLlmServer();
+    try {
+      llm.fault("chat", { kind: "stall-body" }, { kind: "stall-body" });
+      const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" };
+      const run = await runCoach(["chat", "--store", mkdtempSync(path.join(os.tmpdir(), "coach-chat-critic-stall-"))], { env, input: ["interview me on Frugality", COMPLETE, ""].join("\n"), timeoutMs: 15_000 });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Interview summary:\n- Frugality: \d+\/100/);
+      expect(run.stderr).toMatch(/sent nothing for 1000 ms/);
+    } finally {
+      await llm.close();
+    }
+  }, 20_000);
 });

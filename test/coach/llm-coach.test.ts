@@ -39,7 +39,7 @@ describe("the LLM-driven coach against the test LLM server", () => {
     );
     const session = new SessionStore("/nonexistent").create();
     const tokens: string[] = [];
-    const reply = await coach.respond(session, "Which story should I use for 'tell me about a time you failed'?", (token) => tokens.push(token));
+    const reply = await coach.respond(session, "Which story should I use for 'tell me about a time you failed'?", { token: (token) => tokens.push(token) });
     const requests = llm.requestsTo("chat");
     expect(requests).toHaveLength(2);
     expect(requests.every((request) => request.body.stream === true)).toBe(true);
@@ -58,13 +58,57 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(session.messages.map((message) => message.role)).toEqual(["user", "coach"]);
   });
 
-  it("falls back to the offline coach, with a notice, when the model fails", async () => {
+  /** Each event the reply streams, in order. */
+  function recorder() {
+    const seen: Array<{ event: string; data?: unknown }> = [];
+    const events = { token: (text: string) => seen.push({ event: "token", data: text }), reset: () => seen.push({ event: "reset" }), notice: (notice: unknown) => seen.push({ event: "notice", data: notice }) };
+    // What a client shows: the tokens after the last reset.
+    const shown = () => seen.slice(seen.map((entry) => entry.event).lastIndexOf("reset") + 1).filter((entry) => entry.event === "token").map((entry) => entry.data).join("");
+    return { seen, events, shown };
+  }
+
+  it("falls back to the offline coach, with a notice to the person and on stderr, when the model fails", async () => {
     llm.fault("chat", { kind: "status", status: 500 });
     const session = new SessionStore("/nonexistent").create();
-    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?");
+    const { seen, events, shown } = recorder();
+    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?", events);
     expect(fallbacks).toHaveLength(1);
     expect(fallbacks[0]).toMatch(/offline coach answers instead/);
     expect(reply.text).toMatch(/^For "tell me about a time you failed\?"/);
+    // Nothing was shown before the failure: a notice first, no reset.
+    expect(seen[0]).toEqual({ event: "notice", data: { code: "PROVIDER_ERROR", message: "The language model could not answer (PROVIDER_ERROR); the offline coach answers instead." } });
+    expect(seen.some((entry) => entry.event === "reset")).toBe(false);
+    expect(shown()).toBe(reply.text);
+  });
+
+  it("withdraws what the model streamed before it failed part-way, so what is shown is what is saved", async () => {
+    llm.reply({ content: "Lead with your result. Then say what you did yourself, and end on the outcome." });
+    llm.fault("chat", { kind: "drop-stream", afterChunks: 7 });
+    const session = new SessionStore("/nonexistent").create();
+    const { seen, events, shown } = recorder();
+    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?", events);
+    const kinds = seen.map((entry) => entry.event);
+    expect(kinds.indexOf("token")).toBeLessThan(kinds.indexOf("reset"));
+    expect(seen.slice(0, kinds.indexOf("reset")).map((entry) => entry.data).join("")).toBe("Lead with your result.");
+    expect(kinds.indexOf("notice")).toBe(kinds.indexOf("reset") + 1);
+    expect(seen[kinds.indexOf("notice")]!.data).toMatchObject({ code: "PROVIDER_BAD_RESPONSE", message: expect.stringMatching(/unfinished reply is dropped/) });
+    expect(reply.text).toMatch(/^For "tell me about a time you failed\?"/);
+    expect(shown()).toBe(reply.text);
+    expect(session.messages.at(-1)!.text).toBe(reply.text);
+    expect(fallbacks[0]).toMatch(/broke off after .*unfinished reply is dropped/);
+  });
+
+  it("a model that keeps calling tools gets a notice too, and the offline coach answers", async () => {
+    llm.reply({ toolCalls: [{ name: "coverage", arguments: {} }] });
+    const session = new SessionStore("/nonexistent").create();
+    const { seen, events, shown } = recorder();
+    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?", events);
+    expect(llm.requestsTo("chat")).toHaveLength(4);
+    expect(seen[0]).toMatchObject({ event: "notice", data: { code: "PROVIDER_BAD_RESPONSE" } });
+    expect(fallbacks[0]).toMatch(/kept calling tools/);
+    expect(shown()).toBe(reply.text);
+    // Cards from the abandoned tool rounds are not the offline reply's.
+    expect(reply.cards.map((card) => card.type)).toEqual(["matches"]);
   });
 
   it("leaves mock interviews to the offline engine: no model call", async () => {

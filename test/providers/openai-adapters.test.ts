@@ -166,6 +166,49 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     });
   });
 
+  it("a stream that stalls part-way is PROVIDER_TIMEOUT once COACH_TIMEOUT_MS passes without a chunk", async () => {
+    llm.reply({ content: "this answer will stop in the middle and never finish" });
+    llm.fault("chat", { kind: "stall-stream", afterChunks: 3 });
+    const deltas: string[] = [];
+    const started = Date.now();
+    await expect((await chat({ COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "400" })).stream({ messages: [{ role: "user", content: "x" }] }, (delta) => deltas.push(delta))).rejects.toMatchObject({
+      code: "PROVIDER_TIMEOUT",
+      message: expect.stringMatching(/sent nothing for 400 ms/),
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(deltas.join("")).toBe("this answer ");
+    llm.reply({ content: "late but within the timeout" });
+    llm.fault("chat", { kind: "latency", ms: 300 });
+    expect((await (await chat({ COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "400" })).stream({ messages: [{ role: "user", content: "x" }] }, () => undefined)).content).toBe("late but within the timeout");
+  }, 10_000);
+
+  it("a stream chunk that is not JSON is PROVIDER_BAD_RESPONSE saying so", async () => {
+    llm.reply({ content: "this answer will turn into garbage" });
+    llm.fault("chat", { kind: "bad-chunk", afterChunks: 3 });
+    await expect((await chat({ COACH_MAX_RETRIES: "0" })).stream({ messages: [{ role: "user", content: "x" }] }, () => undefined)).rejects.toMatchObject({
+      code: "PROVIDER_BAD_RESPONSE",
+      message: expect.stringMatching(/stream was not JSON \(after 12 characters\)/),
+    });
+  });
+
+  it("a reply whose body stalls after the headers is PROVIDER_TIMEOUT after COACH_TIMEOUT_MS, not a wait forever", async () => {
+    llm.fault("chat", { kind: "stall-body" });
+    const started = Date.now();
+    await expect((await chat({ COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "400" })).complete({ messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
+      code: "PROVIDER_TIMEOUT",
+      message: expect.stringMatching(/sent nothing for 400 ms/),
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+  }, 10_000);
+
+  it("a stream cancelled by the caller is PROVIDER_TIMEOUT, not a finished answer", async () => {
+    llm.reply({ content: "this answer will stop in the middle and never finish" });
+    llm.fault("chat", { kind: "stall-stream", afterChunks: 3 });
+    const controller = new AbortController();
+    const stream = (await chat({ COACH_MAX_RETRIES: "0" })).stream({ messages: [{ role: "user", content: "x" }], signal: controller.signal }, () => controller.abort());
+    await expect(stream).rejects.toMatchObject({ code: "PROVIDER_TIMEOUT", message: expect.stringMatching(/cancelled/) });
+  });
+
   it("latency within the timeout is fine; a hang past it is PROVIDER_TIMEOUT", async () => {
     llm.reply({ content: "slow but fine" });
     llm.fault("chat", { kind: "latency", ms: 200 });

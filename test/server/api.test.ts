@@ -88,6 +88,20 @@ describe("the HTTP API on a real loopback server", () => {
     expect(transcript.messages.filter((message: any) => message.role === "user").map((message: any) => message.text).sort()).toEqual(["help", ...questions].sort());
   });
 
+  it("a session it announces exists, even when its first message is refused; a refused message changes nothing", async () => {
+    const refused = await readEvents(await post(`${server.url}/api/chat`, { message: `critique: ${"a ".repeat(5001)}` }));
+    expect(refused.map((event) => event.event)).toEqual(["session", "error"]);
+    expect(refused[1]!.data.code).toBe("INPUT_TOO_LARGE");
+    const sessionId = refused[0]!.data.sessionId;
+    expect(await json(fetch(`${server.url}/api/sessions/${sessionId}`))).toMatchObject({ id: sessionId, messages: [] });
+    const next = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "help" }));
+    expect(next.at(-1)!.event).toBe("done");
+    const again = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: `critique: ${"a ".repeat(5001)}` }));
+    expect(again.at(-1)!.event).toBe("error");
+    const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+    expect(transcript.messages.map((message: { role: string }) => message.role)).toEqual(["user", "coach"]);
+  });
+
   it("a known route asked with the wrong method answers 405 with Allow; an unknown route 404", async () => {
     const wrong = await fetch(`${server.url}/api/match`);
     expect(wrong.status).toBe(405);
@@ -260,6 +274,58 @@ describe("with a provider configured", () => {
       while (!(await reader.read()).done);
       const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
       expect(transcript.messages.map((message: { text: string }) => message.text)).toEqual(["How should I prepare?", "Start with your strongest story.", "And then?", "Then practise it aloud."]);
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  });
+
+  it("a model stream that stalls part-way times out (COACH_TIMEOUT_MS between chunks), the offline coach answers, and the session's next message is answered", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-stall-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1000" });
+    try {
+      llm.fault("chat", { kind: "stall-stream", afterChunks: 4 });
+      llm.reply({ content: "Lead with your result. Then say what you did yourself, and how it ended." }, { content: "Practise it aloud." });
+      const started = Date.now();
+      const events = await readEvents(await post(`${server.url}/api/chat`, { message: "How should I open my answer?" }));
+      expect(Date.now() - started).toBeLessThan(8000);
+      expect(events[0]!.event).toBe("session");
+      expect(events.at(-1)!.event).toBe("done");
+      const sessionId = events[0]!.data.sessionId;
+      const next = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "And then?" }));
+      expect(next.at(-1)!.event).toBe("done");
+      expect(next.filter((event) => event.event === "token").map((event) => event.data.text).join("")).toBe("Practise it aloud.");
+      expect(server.stderr()).toMatch(/sent nothing for 1000 ms/);
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  }, 20_000);
+
+  it("tells the client when the model fails, withdraws a partly streamed model reply (reset), and shows what it saves", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-notice-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" });
+    try {
+      llm.reply({ content: "Lead with your result. Then say what you did yourself, and end on the outcome." });
+      llm.fault("chat", { kind: "drop-stream", afterChunks: 7 }, { kind: "status", status: 429 });
+      const events = await readEvents(await post(`${server.url}/api/chat`, { message: "How should I open my answer?" }));
+      const kinds = events.map((event) => event.event);
+      expect(kinds[0]).toBe("session");
+      expect(kinds.at(-1)).toBe("done");
+      expect(kinds.indexOf("reset")).toBeGreaterThan(kinds.indexOf("token"));
+      expect(events[kinds.indexOf("reset") + 1]).toMatchObject({ event: "notice", data: { code: "PROVIDER_BAD_RESPONSE" } });
+      const shown = events.slice(kinds.lastIndexOf("reset") + 1).filter((event) => event.event === "token").map((event) => event.data.text).join("");
+      const sessionId = events[0]!.data.sessionId;
+      const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+      expect(transcript.messages.at(-1).text).toBe(shown);
+      expect(shown).not.toContain("Lead with your result.");
+
+      // A model that fails before saying anything: a notice, no reset.
+      const refused = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "How should I close it?" }));
+      expect(refused.map((event) => event.event)).not.toContain("reset");
+      expect(refused.find((event) => event.event === "notice")!.data).toEqual({ code: "PROVIDER_RATE_LIMITED", message: "The language model could not answer (PROVIDER_RATE_LIMITED); the offline coach answers instead." });
     } finally {
       await server.stop();
       await llm.close();

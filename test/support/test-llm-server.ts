@@ -15,7 +15,13 @@ export type Fault =
   | { kind: "hang" }
   | { kind: "status"; status: number; retryAfterSeconds?: number; body?: string }
   | { kind: "invalid-json" }
+  /** A reply that starts (status and headers, part of the body) and never finishes. */
+  | { kind: "stall-body" }
   | { kind: "drop-stream"; afterChunks?: number }
+  /** A stream that sends its first chunks, then goes quiet with the connection open (a stalled model). */
+  | { kind: "stall-stream"; afterChunks?: number }
+  /** A stream whose chunk after the first ones is not JSON (a broken proxy or server). */
+  | { kind: "bad-chunk"; afterChunks?: number }
   /** This embeddings reply's vectors have another length (a server that changed model, or a broken one). */
   | { kind: "dimensions"; dimensions: number }
   /** This embeddings reply, rewritten before it is sent (a string goes out as is, so it may be invalid JSON or hold 1e999). */
@@ -133,6 +139,11 @@ export class TestLlmServer {
       if (fault.retryAfterSeconds !== undefined) response.setHeader("retry-after", String(fault.retryAfterSeconds));
       return sendJson(response, fault.status, fault.body ?? { error: { message: `injected ${fault.status}`, type: "server_error" } });
     }
+    if (fault?.kind === "stall-body") {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.write('{"id": "stalled", "choices": [');
+      return;
+    }
     if (fault?.kind === "invalid-json") {
       response.writeHead(200, { "content-type": "application/json" });
       response.end('{"id": "broken", "choices": [');
@@ -158,7 +169,10 @@ export class TestLlmServer {
     const next = this.replies.shift() ?? this.lastReply;
     this.lastReply = next;
     const reply = typeof next === "function" ? next(body) : (next ?? { content: "ok" });
-    if (body?.stream) return streamChat(response, body, reply, fault?.kind === "drop-stream" ? (fault.afterChunks ?? 2) : undefined);
+    if (body?.stream) {
+      const breaks = fault?.kind === "drop-stream" || fault?.kind === "stall-stream" || fault?.kind === "bad-chunk" ? { how: fault.kind, afterChunks: fault.afterChunks ?? 2 } : undefined;
+      return streamChat(response, body, reply, breaks);
+    }
     return sendJson(response, 200, chatCompletion(body, reply));
   }
 }
@@ -193,7 +207,7 @@ function chatCompletion(body: any, reply: ScriptedReply) {
   };
 }
 
-function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, dropAfter: number | undefined): void {
+function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, breaks: { how: "drop-stream" | "stall-stream" | "bad-chunk"; afterChunks: number } | undefined): void {
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   const base = { id: "chatcmpl-test", object: "chat.completion.chunk", created: 0, model: body?.model ?? "test-chat" };
   const chunks: unknown[] = [{ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] }];
@@ -213,14 +227,13 @@ function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, d
   }
   chunks.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: toolCalls.length ? "tool_calls" : "stop" }] });
   chunks.forEach((chunk, index) => {
-    if (dropAfter !== undefined && index >= dropAfter) return;
+    if (breaks && index >= breaks.afterChunks) return;
     response.write(`data: ${JSON.stringify(chunk)}\n\n`);
   });
-  if (dropAfter !== undefined) {
-    // Let the first chunks reach the client, then cut the connection mid-answer.
-    setTimeout(() => response.socket?.destroy(), 50);
-    return;
-  }
+  // Let the first chunks reach the client, then cut the connection, say nothing more, or send garbage.
+  if (breaks?.how === "drop-stream") setTimeout(() => response.socket?.destroy(), 50);
+  if (breaks?.how === "bad-chunk") setTimeout(() => response.end("data: {not json\n\n"), 50);
+  if (breaks) return;
   response.end("data: [DONE]\n\n");
 }
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { SessionStore } from "../../coach/index.js";
+import { InputError, UsageError } from "../../errors/index.js";
 import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
 import { storeLayout } from "../../store/index.js";
 import type { Command } from "../command.js";
@@ -27,7 +28,8 @@ Sessions are saved in the store after every message; resume with --session ID.
 Works offline; with --provider openai the critique adds the model's coaching.
 
 Limits: a bank file over 5 MB, empty, binary or with no story is refused
-(exit 3).`,
+(exit 3). A message the coach cannot take (an answer over 5,000 words) is
+refused with a line on stderr, and the chat goes on.`,
   options: { bank: { type: "string", multiple: true }, session: { type: "string" } },
   async run(args, io) {
     const { indexed, embedder, config } = await openStoryIndex(args, io);
@@ -39,6 +41,8 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
     const sessions = new SessionStore(path.join(storeLayout(config.store).store, "sessions"));
     const given = stringFlag(args.values.session);
     const session = given ? await sessions.load(given) : sessions.create();
+    // Saved before its id is printed, so "resume later" works whatever happens to the first message.
+    if (!given) await sessions.save(session);
     notice(io, `coach: session ${session.id}${given ? ` resumed (${session.messages.length} messages)` : ""}; resume later with --session ${session.id}.`);
     if (!given) printLine(io, 'Hi! Paste an interview question to find your best story, "interview me" for a mock interview, or "help".');
     const interactive = Boolean(io.stdin.isTTY);
@@ -50,8 +54,16 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
         if (interactive) io.stdout.write("> ");
         continue;
       }
-      // Replies stream to the terminal as they are written.
-      await coach.respond(session, line, (token) => io.stdout.write(token));
+      // Replies stream to the terminal as they are written; a dropped model reply cannot be unprinted, so the answer that replaces it starts on a new line (the notice is on stderr).
+      try {
+        await coach.respond(session, line, { token: (token) => io.stdout.write(token), reset: () => io.stdout.write("\n") });
+      } catch (error) {
+        // A message the coach refuses (an answer over the word limit, say) is not taken, and the session is unchanged; the chat goes on.
+        if (!(error instanceof InputError || error instanceof UsageError)) throw error;
+        notice(io, `coach: not taken: ${error.message}`);
+        if (interactive) io.stdout.write("> ");
+        continue;
+      }
       await sessions.save(session);
       printLine(io);
       printLine(io);

@@ -20,5 +20,7 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
     baseURL: config.baseUrl ?? "https://api.openai.com/v1",
     timeout: overrides.timeoutMs ?? config.timeoutMs,
     maxRetries: overrides.maxRetries ?? config.maxRetries,
+    // The SDK would print what the provider sent (a malformed stream chunk, whole) to stderr; our errors say what went wrong instead.
+    logLevel: "off",
   });
 }

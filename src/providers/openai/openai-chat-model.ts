@@ -2,25 +2,39 @@ import type OpenAI from "openai";
 import type { ChatCompletionMessageParam, ChatCompletionCreateParamsNonStreaming, ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/chat-model.js";
 import { ProviderError } from "../../errors/index.js";
+import { IdleTimer } from "./idle-timer.js";
 import { mapOpenAIError } from "./map-openai-error.js";
 
 /** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
 export class OpenAIChatModel implements ChatModel {
   readonly id: string;
 
+  /**
+   * @param options.idleTimeoutMs Longest wait for the rest of a reply once it
+   * started, or for the next piece of a streamed one (COACH_TIMEOUT_MS).
+   */
   constructor(
     private readonly client: OpenAI,
     private readonly model: string,
+    private readonly options: { idleTimeoutMs?: number } = {},
   ) {
     this.id = `openai:${model}`;
   }
 
   async complete(request: ChatRequest): Promise<ChatResponse> {
+    const idle = new IdleTimer(this.options.idleTimeoutMs, request.signal);
     let completion;
     try {
-      completion = await this.client.chat.completions.create(this.body(request), { signal: request.signal });
+      const pending = this.client.chat.completions.create(this.body(request), { signal: idle.signal });
+      // The client's timeout ends with the headers; the body gets one of its own.
+      await pending.asResponse();
+      idle.restart();
+      completion = await pending;
     } catch (error) {
+      if (idle.fired) throw this.stallError(`chat (${this.model})`, idle.ms!, error);
       throw mapOpenAIError(error, `chat (${this.model})`);
+    } finally {
+      idle.stop();
     }
     const message = completion.choices?.[0]?.message;
     if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message.`);
@@ -34,18 +48,23 @@ export class OpenAIChatModel implements ChatModel {
   }
 
   async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
+    const where = `chat stream (${this.model})`;
     let content = "";
     let model = this.model;
     const calls = new Map<number, ToolCall>();
     let finished = false;
+    const idle = new IdleTimer(this.options.idleTimeoutMs, request.signal);
     let stream;
     try {
-      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: request.signal });
+      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: idle.signal });
     } catch (error) {
-      throw mapOpenAIError(error, `chat stream (${this.model})`);
+      idle.stop();
+      throw mapOpenAIError(error, where);
     }
     try {
+      idle.restart();
       for await (const chunk of stream) {
+        idle.restart();
         model = chunk.model ?? model;
         const choice = chunk.choices?.[0];
         if (!choice) continue;
@@ -64,12 +83,26 @@ export class OpenAIChatModel implements ChatModel {
         if (choice.finish_reason) finished = true;
       }
     } catch (error) {
-      if (request.signal?.aborted) throw mapOpenAIError(error, `chat stream (${this.model})`);
+      if (idle.fired) throw this.stallError(where, idle.ms!, error, content);
+      if (request.signal?.aborted) throw mapOpenAIError(error, where);
+      if (error instanceof SyntaxError) {
+        throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: a piece of the model's stream was not JSON (after ${content.length} characters).`, { cause: error });
+      }
       // Once tokens have flowed, a broken connection means a truncated answer, not an unreachable server.
-      throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream broke off after ${content.length} characters.`, { cause: error });
+      throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream broke off after ${content.length} characters.`, { cause: error });
+    } finally {
+      idle.stop();
     }
-    if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat stream (${this.model}): the stream ended before the model finished.`);
+    // The SDK ends a cancelled stream quietly, as if it were complete.
+    if (idle.fired) throw this.stallError(where, idle.ms!, undefined, content);
+    if (request.signal?.aborted) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`);
+    if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream ended before the model finished.`);
     return { content, toolCalls: [...calls.values()], model };
+  }
+
+  private stallError(where: string, idleMs: number, cause: unknown, content?: string): ProviderError {
+    const after = content === undefined ? "once its reply started" : `after ${content.length} characters`;
+    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the model sent nothing for ${idleMs} ms (COACH_TIMEOUT_MS) ${after}; stopped waiting.`, { cause });
   }
 
   private body(request: ChatRequest): ChatCompletionCreateParamsNonStreaming {
