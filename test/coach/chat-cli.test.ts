@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -55,6 +55,17 @@ describe("coach chat through piped stdin", () => {
     const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${id}.json`), "utf8"));
     expect(saved.messages.map((message: any) => message.role)).toEqual(["user", "coach", "user", "coach"]);
     expect(readdirSync(path.join(store, "sessions")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows a story title's escape sequences as text in chat, never sends them to the terminal", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-chat-escapes-"));
+    const bank = path.join(folder, "bank.md");
+    writeFileSync(bank, "# Fixed the \u001b[31mred\u001b]0;pwned\u0007 outage\n\nSituation: Checkout failed for 5% of users.\nAction: I rolled back the release and added a canary.\nResult: Failures fell to zero within an hour.\n");
+    const indexed = await runCoach(["index", bank, "--store", path.join(folder, "store")]);
+    expect(indexed.code, indexed.stderr).toBe(0);
+    const run = await runCoach(["chat", "--store", path.join(folder, "store")], { input: "Tell me about a time you fixed an outage\n" });
+    expect(run.stdout).toContain("\ufffd[31mred");
+    expect(run.stdout).not.toMatch(/[\u001b\u0007]/);
   });
 
   it("refuses an over-long message with a clear line and goes on; the session it named resumes", async () => {

@@ -7,7 +7,7 @@ import { storeLayout } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
-import { notice, printLine } from "../io.js";
+import { notice, printLine, terminalSafe } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { stringFlag } from "../parse-command-args.js";
 
@@ -56,7 +56,8 @@ refused with a line on stderr, and the chat goes on.`,
       }
       // Replies stream to the terminal as they are written; a dropped model reply cannot be unprinted, so the answer that replaces it starts on a new line (the notice is on stderr).
       try {
-        await coach.respond(session, line, { token: (token) => io.stdout.write(token), reset: () => io.stdout.write("\n") });
+        // Tokens carry story and model text: shown on the terminal without its control characters.
+        await coach.respond(session, line, { token: (token) => io.stdout.write(terminalSafe(token)), reset: () => io.stdout.write("\n") });
       } catch (error) {
         // A message the coach refuses (an answer over the word limit, say) is not taken, and the session is unchanged; the chat goes on.
         if (!(error instanceof InputError || error instanceof UsageError)) throw error;
