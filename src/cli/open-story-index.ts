@@ -42,9 +42,10 @@ export function announceProvider(config: ResolvedConfig, io: CommandIO): void {
  * bundled sample bank, with a notice. When the store's banks are gone, its
  * last good index stands in, with a notice.
  */
-export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: { banks?: string[]; force?: boolean } = {}): Promise<OpenedIndex> {
+export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: { banks?: string[]; force?: boolean; announce?: boolean } = {}): Promise<OpenedIndex> {
   const config = configFromArgs(args, io);
-  announceProvider(config, io);
+  // Once per command (the contract): a command that opens the index again says nothing the second time.
+  if (options.announce !== false) announceProvider(config, io);
   const provider = resolveProvider(config);
   const embedder = await provider.createEmbedder();
   let banks = options.banks ?? listFlag(args.values.bank);

@@ -76,14 +76,17 @@ export class InputError extends CoachError {
 export class ProviderError extends CoachError {
   /** Seconds the provider asked us to wait (429 Retry-After), when it said. */
   readonly retryAfterSeconds: number | undefined;
+  /** The provider's vectors no longer fit the index: its length and theirs (rebuilding the index fixes it). */
+  readonly vectorSizes: { index: number; provider: number } | undefined;
 
   constructor(
     code: Extract<ErrorCode, `PROVIDER_${string}`>,
     message: string,
-    options: { cause?: unknown; retryAfterSeconds?: number } = {},
+    options: { cause?: unknown; retryAfterSeconds?: number; vectorSizes?: { index: number; provider: number } } = {},
   ) {
     super(code, message, { cause: options.cause });
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.vectorSizes = options.vectorSizes;
   }
 }
 

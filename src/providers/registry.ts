@@ -30,7 +30,7 @@ const factories: Record<ProviderName, ProviderFactory> = {
     remote: true,
     createEmbedder: async () => {
       const [{ OpenAIEmbedder }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-embedder.js"), import("./openai/create-openai-client.js")]);
-      return new OpenAIEmbedder(createOpenAIClient(config), config.embedModel, config.embedDimensions);
+      return new OpenAIEmbedder(createOpenAIClient(config), config.embedModel, config.embedDimensions, { idleTimeoutMs: config.timeoutMs });
     },
     createChatModel: async () => {
       const [{ OpenAIChatModel }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-chat-model.js"), import("./openai/create-openai-client.js")]);

@@ -198,11 +198,12 @@ export class StoryMatcher {
 
   private async denseScores(question: string): Promise<number[]> {
     const [vector] = await this.parts.embedder.embed([question]);
-    // The index was checked against the provider when opened; a provider that changed size since must not reach hnswlib.
+    // A provider that answers at another size than the index was built with (the same model name, changed) must not reach hnswlib.
     if (this.parts.stories.length > 0 && vector!.length !== this.parts.index.dimensions) {
       throw new ProviderError(
         "PROVIDER_BAD_RESPONSE",
         `${this.parts.embedder.id}: the provider returned ${vector!.length}-dimension vectors where the index has ${this.parts.index.dimensions}; rebuild it with coach index <your bank> --force.`,
+        { vectorSizes: { index: this.parts.index.dimensions, provider: vector!.length } },
       );
     }
     const scores = new Array<number>(this.parts.stories.length).fill(0);

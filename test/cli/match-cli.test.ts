@@ -206,7 +206,12 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/64-dimension vectors.*index has 2.*rebuilding/);
+      expect(run.stderr.match(/coach: provider openai/g)).toHaveLength(1);
       expect(jsonLines(run.stdout)[0].matches).toHaveLength(3);
+      // Rebuilt: the next run finds the index current and embeds only its question.
+      server.requests.length = 0;
+      expect((await runCoach(["match", "Tell me about a time you failed", "--store", store, "--json"], { cwd, env })).code).toBe(0);
+      expect(server.requestsTo("embeddings")).toHaveLength(1);
 
       server.fault("embeddings", { kind: "status", status: 200, body: '{"object": "list", "data": []}' });
       const bad = await runCoach(["index", "bank", "--store", store, "--force"], { cwd, env });

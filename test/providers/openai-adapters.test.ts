@@ -201,6 +201,16 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect(Date.now() - started).toBeLessThan(3000);
   }, 10_000);
 
+  it("an embeddings reply whose body stalls after the headers is PROVIDER_TIMEOUT after COACH_TIMEOUT_MS, not a wait forever", async () => {
+    llm.fault("embeddings", { kind: "stall-body" });
+    const started = Date.now();
+    await expect((await embedder({ COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "400" })).embed(["Tell me about a time you failed"])).rejects.toMatchObject({
+      code: "PROVIDER_TIMEOUT",
+      message: expect.stringMatching(/sent nothing for 400 ms/),
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+  }, 10_000);
+
   it("a stream cancelled by the caller is PROVIDER_TIMEOUT, not a finished answer", async () => {
     llm.reply({ content: "this answer will stop in the middle and never finish" });
     llm.fault("chat", { kind: "stall-stream", afterChunks: 3 });

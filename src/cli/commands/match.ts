@@ -1,4 +1,4 @@
-import { CoachError, exitCodeFor, isCoachError, UsageError } from "../../errors/index.js";
+import { CoachError, exitCodeFor, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
 import { createMatcher, validateQuestion, type MatchResult } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
@@ -45,13 +45,27 @@ Examples:
     const questions = await readQuestions(args.positionals, stringFlag(args.values.questions), io);
     // A single bad question fails before any indexing work, naming its file and line when it came from one.
     if (questions.length === 1) checkAlone(questions[0]!);
-    const { indexed, embedder } = await openStoryIndex(args, io);
-    const matcher = createMatcher(indexed.stories, indexed.index, embedder);
+    let opened = await openStoryIndex(args, io);
+    let matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
+    let rebuilt = false;
+    const matchOne = async (text: string): Promise<MatchResult> => {
+      try {
+        return await matcher.match(text, { k });
+      } catch (error) {
+        // The provider now answers at another size than the index (seen only once a question is embedded): rebuild once, ask again.
+        if (!(error instanceof ProviderError) || !error.vectorSizes || rebuilt) throw error;
+        notice(io, `coach: ${opened.embedder.id} now returns ${error.vectorSizes.provider}-dimension vectors where the index has ${error.vectorSizes.index}; rebuilding it from the bank.`);
+        rebuilt = true;
+        opened = await openStoryIndex(args, io, { force: true, announce: false });
+        matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
+        return matcher.match(text, { k });
+      }
+    };
     let firstFailure: unknown;
     for (const question of questions) {
       let result: MatchResult;
       try {
-        result = await matcher.match(question.text, { k });
+        result = await matchOne(question.text);
       } catch (error) {
         // One bad line in a batch must not lose the others.
         if (questions.length === 1 || !isCoachError(error)) throw error;

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type OpenAI from "openai";
 import type { Embedder } from "../../core/embedder.js";
+import { ProviderError } from "../../errors/index.js";
+import { IdleTimer } from "./idle-timer.js";
 import { mapOpenAIError } from "./map-openai-error.js";
 import { readEmbeddingsReply, type ExpectedEmbeddings } from "./read-embeddings-reply.js";
 
@@ -17,11 +19,15 @@ export class OpenAIEmbedder implements Embedder {
   readonly fingerprint: string;
   private knownDimensions: number | undefined;
 
-  /** `dimensions`, when given, is asked of the model (OpenAI's text-embedding-3 models shorten their vectors) and required of every reply. */
+  /**
+   * `dimensions`, when given, is asked of the model (OpenAI's text-embedding-3 models shorten their vectors) and
+   * required of every reply. `idleTimeoutMs` is the longest wait for the rest of a reply once it has started.
+   */
   constructor(
     private readonly client: OpenAI,
     private readonly model: string,
     private readonly askedDimensions?: number,
+    private readonly options: { idleTimeoutMs?: number } = {},
   ) {
     this.id = `openai:${model}`;
     // One model name on two servers, or at two sizes, gives vectors that cannot be compared. The address is
@@ -41,13 +47,21 @@ export class OpenAIEmbedder implements Embedder {
     for (let start = 0; start < texts.length; start += EMBEDDING_BATCH_SIZE) {
       const batch = texts.slice(start, start + EMBEDDING_BATCH_SIZE).map((text) => (text.trim() === "" ? " " : text));
       let response;
+      const idle = new IdleTimer(this.options.idleTimeoutMs, options.signal);
       try {
-        response = await this.client.embeddings.create(
+        const pending = this.client.embeddings.create(
           { model: this.model, input: batch, encoding_format: "float", ...(this.askedDimensions ? { dimensions: this.askedDimensions } : {}) },
-          { signal: options.signal },
+          { signal: idle.signal },
         );
+        // The client's timeout ends with the headers; a body that stalls after them gets one of its own.
+        await pending.asResponse();
+        idle.restart();
+        response = await pending;
       } catch (error) {
+        if (idle.fired) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider sent nothing for ${idle.ms} ms (COACH_TIMEOUT_MS) once its reply started; stopped waiting.`, { cause: error });
         throw mapOpenAIError(error, where);
+      } finally {
+        idle.stop();
       }
       const read = readEmbeddingsReply(response, { texts: batch.length, dimensions: this.expectedDimensions() }, where);
       this.knownDimensions ??= read[0]!.length;
