@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, StoreError } from "../errors/index.js";
+import { storeAccessError } from "../store/index.js";
 import { writeFileAtomic } from "../store/atomic-write.js";
 import { newSession, SessionSchema, type Session } from "./session.js";
 
@@ -36,7 +37,10 @@ export class SessionStore {
 
   async save(session: Session): Promise<void> {
     session.updatedAt = new Date().toISOString();
-    await writeFileAtomic(this.file(session.id), JSON.stringify(session, null, 2));
+    await writeFileAtomic(this.file(session.id), JSON.stringify(session, null, 2)).catch((error: unknown) => {
+      // A store the file system refuses (permissions, a full disk, a file named "sessions") is the user's to fix: say how.
+      throw storeAccessError(error, path.dirname(this.folder), "write");
+    });
   }
 
   private file(id: string): string {

@@ -9,6 +9,7 @@ const REASONS: Record<string, string> = {
   ENOSPC: "the disk is full",
   EDQUOT: "the disk quota is used up",
   ENOTDIR: "a file stands where a folder should be",
+  EEXIST: "a file stands where a folder should be",
   EISDIR: "a folder stands where a file should be",
 };
 

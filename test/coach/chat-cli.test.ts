@@ -88,6 +88,15 @@ describe("coach chat through piped stdin", () => {
     expect(resumed.stderr).toMatch(new RegExp(`session ${onlyId} resumed \\(0 messages\\)`));
   });
 
+  it("a store where sessions cannot be written is STORE_INACCESSIBLE naming the store, not an internal error", async () => {
+    const blocked = mkdtempSync(path.join(os.tmpdir(), "coach-chat-blocked-"));
+    writeFileSync(path.join(blocked, "sessions"), "a file where the sessions folder should be");
+    const run = await runCoach(["chat", "--store", blocked], { input: "help\n" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`cannot write to the store ${blocked}: a file stands where a folder should be`);
+    expect(run.stderr).not.toMatch(/internal error/);
+  });
+
   it("an unknown session is a clear input error", async () => {
     const run = await runCoach(["chat", "--store", store, "--session", "s-doesnotexist"], { input: "" });
     expect(run.code).toBe(3);
