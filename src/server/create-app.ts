@@ -26,6 +26,8 @@ export interface AppOptions {
   /** When set, every /api request needs `Authorization: Bearer <token>`. */
   token?: string;
   rateLimitPerMinute?: number;
+  /** Hears what went wrong on the server's side (the store), in full, for its operator's log. */
+  onServerError?: (message: string) => void;
 }
 
 /** Largest JSON body accepted, but for bank uploads. */
@@ -187,6 +189,11 @@ export function createApp(options: AppOptions): express.Express {
   app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
     const { status, code, message } = describeError(error);
     if (response.headersSent) return response.end();
+    // The server's own store is not the client's to fix, and its paths are the server's business: the log has them.
+    if (code.startsWith("STORE_")) {
+      options.onServerError?.(message);
+      return response.status(status).json({ error: { code, message: `the server cannot use its store (${code}); its log says why.` } });
+    }
     response.status(status).json({ error: { code, message } });
   });
   return app;

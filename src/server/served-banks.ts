@@ -6,7 +6,7 @@ import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import { ensureIndex, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
+import { ensureIndex, storeAccessError, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
 
 /** What the server answers from: the indexed stories and a matcher over them. */
 export interface BankState {
@@ -143,7 +143,12 @@ export class ServedBanks {
    */
   private async change(banks: string[], files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
-    if (files.write) await writeFileAtomic(files.write.file, files.write.content);
+    if (files.write) {
+      // A store the file system refuses is STORE_INACCESSIBLE (HTTP 500 naming the store), not an internal error.
+      await writeFileAtomic(files.write.file, files.write.content).catch((error: unknown) => {
+        throw storeAccessError(error, this.store, "write");
+      });
+    }
     try {
       await this.rebuild(banks);
     } catch (error) {

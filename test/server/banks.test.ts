@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,24 @@ describe("uploaded banks beside the banks a server started with", () => {
       }
       // The same stories retold: the upload shares the experiences of the bank it repeats.
       expect(uploaded.map((story) => story.experience)).toEqual(before.map((story) => story.experience));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("an upload the store cannot take is STORE_INACCESSIBLE naming the store, and changes nothing", async () => {
+    const { bank, store } = ownBank();
+    const server = await startServe(["--store", store, "--bank", bank]);
+    try {
+      writeFileSync(path.join(store, "uploads"), "a file where the uploads folder should be");
+      const upload = await post(`${server.url}/api/banks`, { name: "extra", content: NUMBERED });
+      expect(upload.status).toBe(500);
+      const body = await json(upload);
+      expect(body.error.code).toBe("STORE_INACCESSIBLE");
+      // The client is told the server's store failed, not where the server keeps it; the server's log has the detail.
+      expect(body.error.message).not.toContain(store);
+      expect(server.stderr()).toContain("a file stands where a folder should be");
+      expect(StoriesResponseSchema.parse(await json(fetch(`${server.url}/api/stories`))).stories).toHaveLength(13);
     } finally {
       await server.stop();
     }
