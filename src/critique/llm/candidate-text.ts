@@ -2,37 +2,73 @@ import { FIGURE, parseFigure, sameFigure, type ParsedFigure } from "./figure-uni
 
 // Words as the candidate wrote them, without punctuation at either end ("‘Priya’" is "priya").
 const WORD = /[\p{L}\p{N}]+(?:[&'’-][\p{L}\p{N}]+)*/gu;
+const CAPITALISED = /^\p{Lu}/u;
 
 /** A word as it is looked up: lower case, straight apostrophe, no possessive ("O’Brien's" is "o'brien"). */
 export function wordKey(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
 }
 
-/**
- * What the candidate wrote (answer, bank, messages), indexed once for the
- * no-invention check: the figures by number, and the words.
- */
+/** One source's figures by number, its words, and the words it writes capitalised. */
+class SourceIndex {
+  readonly figures = new Map<string, ParsedFigure[]>();
+  readonly words = new Set<string>();
+  readonly capitalised = new Set<string>();
+  readonly text: string;
+
+  constructor(source: string) {
+    this.text = source.toLowerCase().replace(/\s+/g, " ");
+    for (const match of source.matchAll(FIGURE)) {
+      const figure = parseFigure(match[0]);
+      const known = this.figures.get(figure.number);
+      if (known) known.push(figure);
+      else this.figures.set(figure.number, [figure]);
+    }
+    for (const [word] of source.matchAll(WORD)) {
+      this.words.add(wordKey(word));
+      if (CAPITALISED.test(word)) this.capitalised.add(wordKey(word));
+    }
+  }
+}
+
+// A bank is the same string from one streamed sentence to the next: each source is indexed once and kept a while.
+const RECENT_SOURCES = 256;
+const indexes = new Map<string, SourceIndex>();
+
+function indexOf(source: string): SourceIndex {
+  let index = indexes.get(source);
+  if (index) {
+    indexes.delete(source);
+  } else {
+    index = new SourceIndex(source);
+    if (indexes.size >= RECENT_SOURCES) indexes.delete(indexes.keys().next().value!);
+  }
+  indexes.set(source, index);
+  return index;
+}
+
+/** What the candidate wrote (answer, bank, messages), as the no-invention check looks things up in it. */
 export class CandidateText {
-  private readonly figures = new Map<string, ParsedFigure[]>();
-  private readonly words = new Set<string>();
+  private readonly sources: SourceIndex[];
 
   constructor(sources: readonly string[]) {
-    for (const source of sources) {
-      for (const match of source.matchAll(FIGURE)) {
-        const figure = parseFigure(match[0]);
-        this.figures.set(figure.number, [...(this.figures.get(figure.number) ?? []), figure]);
-      }
-      for (const match of source.matchAll(WORD)) this.words.add(wordKey(match[0]));
-    }
+    this.sources = sources.map(indexOf);
   }
 
   /** Whether the candidate wrote this figure: same number, sign and unit. */
   hasFigure(figure: ParsedFigure): boolean {
-    return (this.figures.get(figure.number) ?? []).some((source) => sameFigure(figure, source));
+    return this.sources.some((source) => (source.figures.get(figure.number) ?? []).some((known) => sameFigure(figure, known)));
   }
 
-  /** Whether the candidate wrote this word, as a whole word ("Ann" is not in "annual"). */
-  hasWord(word: string): boolean {
-    return this.words.has(wordKey(word));
+  /** Whether the candidate wrote this word, as a whole word ("Ann" is not in "annual"), capitalised when `capitalised`. */
+  hasWord(word: string, options: { capitalised?: boolean } = {}): boolean {
+    const key = wordKey(word);
+    return this.sources.some((source) => (options.capitalised ? source.capitalised : source.words).has(key));
+  }
+
+  /** Whether the candidate wrote this phrase ("three months"), whatever its case and spacing. */
+  hasPhrase(phrase: string): boolean {
+    const wanted = phrase.toLowerCase().replace(/\s+/g, " ");
+    return this.sources.some((source) => source.text.includes(wanted));
   }
 }

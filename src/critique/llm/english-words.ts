@@ -4,6 +4,8 @@ import { PACKAGE_ROOT } from "../../package-root.js";
 
 /** Lower-case English words (SCOWL), one per line; see corpus/lexicon/README.md. */
 export const ENGLISH_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "english-words.txt");
+/** English words that are also proper names ("will", "walker"), one per line; see corpus/lexicon/README.md. */
+export const NAME_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "name-words.txt");
 
 // Endings and prefixes the list does not spell out for every word ("reframe", "onboarding", "rethinking").
 const SUFFIXES = ["ing", "ed", "es", "s", "er", "ers", "ly", "d"];
@@ -11,6 +13,7 @@ const PREFIXES = ["re", "un", "pre", "co", "de", "dis", "mis", "non", "over", "u
 const CONTRACTION = /(?:n't|'re|'ll|'ve|'d|'s|'m)$/;
 
 let words: Set<string> | undefined;
+let nameWords: Set<string> | undefined;
 
 function listed(word: string): boolean {
   // Loaded on first use: only a configured language model's replies are checked.
@@ -34,4 +37,10 @@ export function isEnglishWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/’/g, "'");
   const bare = lower.replace(CONTRACTION, "") || lower;
   return bare.split("-").every((part) => part !== "" && (inflected(part) || PREFIXES.some((prefix) => part.length > prefix.length + 2 && part.startsWith(prefix) && inflected(part.slice(prefix.length)))));
+}
+
+/** Whether an English word is also a proper name ("Will", "Walker", "Chase"): a candidate's lower-case "will" is no source for it. */
+export function isNameWord(word: string): boolean {
+  nameWords ??= new Set(readFileSync(NAME_WORDS_FILE, "utf8").split("\n"));
+  return nameWords.has(word.toLowerCase());
 }

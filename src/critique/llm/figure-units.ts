@@ -15,6 +15,8 @@ interface FigureUnit {
 
 const UNITS: readonly FigureUnit[] = [
   { kind: "percent", forms: ["%", "percent", "per cent", "percentage points", "pp"], placeholder: "[X%]", magnitude: true },
+  { kind: "dozen", forms: ["dozen"], placeholder: "[N]", magnitude: true },
+  { kind: "hundred", forms: ["hundred"], placeholder: "[N]", magnitude: true },
   { kind: "thousand", forms: ["thousand", "k"], placeholder: "[N]", magnitude: true },
   { kind: "million", forms: ["million", "mn", "m"], placeholder: "[N]", magnitude: true },
   { kind: "billion", forms: ["billion", "bn", "b"], placeholder: "[N]", magnitude: true },
@@ -36,6 +38,14 @@ const UNIT_BY_FORM = new Map(UNITS.flatMap((unit) => unit.forms.map((form) => [f
 const UNIT_PATTERN = [...UNIT_BY_FORM.keys()]
   .sort((a, b) => b.length - a.length)
   .map((form) => (/^\p{L}/u.test(form) ? `${escape(form)}\\b` : escape(form)))
+  .join("|");
+
+/** The units written as words ("months", "million"), as a pattern to follow a spelled-out number; counted nouns aside. */
+export const UNIT_WORDS = [...UNIT_BY_FORM.entries()]
+  .filter(([form, unit]) => /^\p{L}{2,}/u.test(form) && !unit.counted)
+  .map(([form]) => form)
+  .sort((a, b) => b.length - a.length)
+  .map((form) => `${escape(form)}\\b`)
   .join("|");
 
 /**
@@ -66,6 +76,11 @@ export function sameFigure(model: ParsedFigure, source: ParsedFigure): boolean {
   if (model.unit && !model.unit.counted) return source.unit?.kind === model.unit.kind;
   // A bare or counted figure: any source figure of that number, unless the source multiplies it.
   return !source.unit?.magnitude;
+}
+
+/** The unit a word names ("months", "million"), if any. */
+export function unitNamed(word: string): FigureUnit | null {
+  return UNIT_BY_FORM.get(word.toLowerCase()) ?? null;
 }
 
 /** The placeholder an invented figure becomes. */

@@ -1,43 +1,62 @@
 import { PRINCIPLES } from "../../principles/index.js";
 import { wordKey, type CandidateText } from "./candidate-text.js";
-import { isEnglishWord } from "./english-words.js";
+import { isEnglishWord, isNameWord } from "./english-words.js";
 
 // Capitalised words that are not names wherever they stand.
-const COMMON_CAPITALS = ["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "STAR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "CEO", "CTO", "VP", "API", "CI", "QA", "SLA", "KPI", "OKR", "AWS", "SQL", "Amazon", "Leadership", "Principle", "Principles", "LP", "LPs", "Bar", "Raiser"];
+const COMMON_CAPITALS = ["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "Amazon", "Leadership", "Principle", "Principles", "Bar", "Raiser", "Dr", "Mr", "Mrs", "Ms", "Prof"];
 // The words of the Leadership Principles' names, which coaching names ("Have Backbone; Disagree and Commit").
 const ALWAYS_CAPITALISED = new Set([...COMMON_CAPITALS, ...PRINCIPLES.flatMap((principle) => principle.split(/[^\p{L}']+/u))].map(wordKey));
+// Abbreviations coaching uses, in the plural too ("KPIs"); any other run of capitals ("IBM", "NASA") is checked like a name.
+const ABBREVIATION = /^(?:OK|FYI|ASAP|ETA|TL;DR|STAR|CAR|SOAR|LPs?|ROI|KPI|OKR|PR|MVP|AI|ML|HR|COVID|SLA|API|CI|CD|QA|UX|UI|PM|TPM|SDE|SWE|IC|CEO|CTO|CFO|COO|VP|SVP|AWS|SQL|NPS|CSAT|ARR|MRR|B2B|B2C|SaaS|FAQ|P&L)s?$/;
+// A title before a name: its full stop does not open a sentence ("Dr. Smith").
+const TITLE_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.\s*$/;
 
 // What comes just before a word that opens a sentence, a heading, a list item, a quotation, bold text or the text
 // after a colon. Streamed text arrives in pieces that can begin with the space after a full stop, so a piece's start counts.
 const OPENING = /(?:^|[.!?:\n"“‘(]|(?:^|\n)[ \t]*(?:[-*•]|\d+[.)]|#{1,6}))[\s"'“(*_]*$/;
+// Headings and bold labels are written in title case: their English words are not names ("## Key Takeaways", "**Next Steps**").
+const TITLE_CASE_LINE = /(?:^|\n)[ \t]*#{1,6}[ \t][^\n]*$|\*\*[^*\n]*$/;
 // A run of capitalised words on one line: a name, or ordinary words that open a sentence or are capitalised anyway.
 const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]+)*/gu;
-// "OK", "FYI": a short all-capitals word opening a sentence is an abbreviation, not a name.
-const ABBREVIATION = /^\p{Lu}{2,4}$/u;
+const POSSESSIVE = /['’]s$/;
+
+/** A word that is no name wherever it stands: capitalised anyway, an abbreviation, or hyphenated from such words and English ones ("Amazon-style"). */
+function capitalisedAnyway(word: string): boolean {
+  if (ALWAYS_CAPITALISED.has(wordKey(word)) || ABBREVIATION.test(word.replace(POSSESSIVE, ""))) return true;
+  const parts = word.split("-");
+  return parts.length > 1 && parts.every((part) => ALWAYS_CAPITALISED.has(wordKey(part)) || (isEnglishWord(part) && !isNameWord(part)));
+}
 
 /**
  * Replaces every proper name in the model's text that the candidate never
  * wrote with "[name]", adding each to `replacements`. Words capitalised anyway
- * ("The", "STAR", "Ownership") and an ordinary English word opening a sentence
- * or list item ("- Quantify the result", "Mention Ann Ito") are not part of a
- * name; the rest of the run is.
+ * ("The", "STAR", "Ownership"), an ordinary English word opening a sentence
+ * or list item ("- Quantify the result", "Mention Ann Ito") and the English
+ * words of a heading or bold label are not part of a name; the rest of the run is.
  */
 export function replaceInventedNames(text: string, candidate: CandidateText, replacements: Array<{ original: string; placeholder: string }>): string {
+  // A name word is the candidate's if they wrote it, and wrote it capitalised when it is also an ordinary word ("will" is no "Will").
+  const candidates = (word: string) => candidate.hasWord(word, { capitalised: true }) || (candidate.hasWord(word) && !isNameWord(wordKey(word)));
   return text.replace(CAPITALISED_RUN, (run: string, offset: number, whole: string) => {
     if (whole[offset - 1] === "[") return run;
+    const before = whole.slice(Math.max(0, offset - 24), offset);
+    const opening = OPENING.test(before) && !TITLE_BEFORE.test(before);
+    const titleCase = TITLE_CASE_LINE.test(whole.slice(Math.max(0, offset - 200), offset));
     const words = run.split(/(?<=\s)(?=\S)/);
-    const opening = OPENING.test(whole.slice(Math.max(0, offset - 24), offset));
     let ordinary = 0;
     while (ordinary < words.length) {
       const word = words[ordinary]!.trim();
-      const sentenceWord = ordinary === 0 && opening && (ABBREVIATION.test(word) || isEnglishWord(word));
-      if (!ALWAYS_CAPITALISED.has(wordKey(word)) && !sentenceWord) break;
+      const english = (ordinary === 0 && opening) || titleCase ? isEnglishWord(word) && (ordinary === 0 || !isNameWord(wordKey(word))) : false;
+      if (!capitalisedAnyway(word) && !english) break;
       ordinary++;
     }
     const kept = words.slice(0, ordinary).join("");
     const name = run.slice(kept.length);
-    if (name === "" || name.split(/\s+/).every((word) => ALWAYS_CAPITALISED.has(wordKey(word)) || candidate.hasWord(word))) return run;
-    replacements.push({ original: name, placeholder: "[name]" });
-    return `${kept}[name]`;
+    if (name === "" || name.split(/\s+/).every((word) => capitalisedAnyway(word) || candidates(word))) return run;
+    // "Smith's plan" keeps its possessive: "[name]'s plan".
+    const possessive = POSSESSIVE.exec(name)?.[0] ?? "";
+    const bare = name.slice(0, name.length - possessive.length);
+    replacements.push({ original: bare, placeholder: "[name]" });
+    return `${kept}[name]${possessive}`;
   });
 }
