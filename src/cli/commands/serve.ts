@@ -50,14 +50,12 @@ not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags,
     const config = configFromArgs(args, io);
     announceProvider(config, io);
     const embedder = await resolveProvider(config).createEmbedder();
-    let banks = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
-    if (banks.length === 0) banks = (await readStoredBanks(config.store)) ?? [];
-    if (banks.length === 0) {
-      notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
-      banks = [SAMPLE_BANK_PATH];
-    }
-    // A store that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) still gives way to the first upload.
-    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH);
+    const given = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
+    const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
+    if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
+    // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
+    const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
+    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen);
     const state = await served.load();
     const critic = await createCritic(config, io, () => {
       const current = served.current();
