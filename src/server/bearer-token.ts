@@ -11,4 +11,13 @@ export function hasBearerToken(header: string | undefined, token: string): boole
   return timingSafeEqual(digest(given), digest(token));
 }
 
+/**
+ * Whether a token can be sent as a bearer token at all: visible ASCII only
+ * (`!` to `~`), no spaces. A header carries one run of such characters, and a
+ * browser cannot put anything outside Latin-1 in a header.
+ */
+export function isSendableToken(token: string): boolean {
+  return /^[\x21-\x7e]+$/.test(token);
+}
+
 const digest = (text: string) => createHash("sha256").update(text).digest();

@@ -24,17 +24,28 @@ export interface BankState {
 export class ServedBanks {
   private state: BankState | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Whether the banks served are the fallback alone, chosen because nothing
+   * else was (not the same bank given by name with --bank, which stays).
+   */
+  private servingFallback: boolean;
 
   /**
    * `fallback` is the bundled sample bank: served when nothing else is, and
-   * replaced by the first upload.
+   * replaced by the first upload. `banks` is what the server was started
+   * with; empty, or `fallbackChosen` (the store held only the sample bank
+   * and no --bank was given), the fallback is served until an upload.
    */
   constructor(
     private readonly store: string,
     private readonly embedder: Embedder,
     private banks: string[],
     private readonly fallback: string,
-  ) {}
+    fallbackChosen = false,
+  ) {
+    this.servingFallback = banks.length === 0 || fallbackChosen;
+    if (banks.length === 0) this.banks = [fallback];
+  }
 
   private get uploads(): string {
     return path.resolve(this.store, "uploads");
@@ -50,7 +61,8 @@ export class ServedBanks {
       const onDisk = await this.uploadsOnDisk();
       const kept = this.banks.filter((bank) => path.dirname(bank) !== this.uploads || onDisk.includes(bank));
       const added = onDisk.filter((file) => !kept.includes(file));
-      const banks = added.length > 0 && kept.length === 1 && kept[0] === this.fallback ? added : [...kept, ...added];
+      const banks = added.length > 0 && this.servingFallback ? added : [...kept, ...added];
+      this.servingFallback = banks.length === 0 || (this.servingFallback && added.length === 0);
       this.banks = banks.length > 0 ? banks : [this.fallback];
       return this.rebuild();
     });
@@ -78,9 +90,9 @@ export class ServedBanks {
       const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
       if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
       const replaced = this.uploadedFiles(name);
-      // The sample bank served alone gives way to the first upload.
-      const others = this.servesSampleOnly() ? [] : this.banks.filter((bank) => !replaced.includes(bank));
-      await this.change([...others, file], { write: { file, content }, remove: replaced.filter((old) => old !== file) });
+      // The sample bank served as the fallback gives way to the first upload; given with --bank, it stays.
+      const others = this.servingFallback ? [] : this.banks.filter((bank) => !replaced.includes(bank));
+      await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) });
       // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
       return { ...parsed, stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)) };
     });
@@ -95,7 +107,7 @@ export class ServedBanks {
       const files = this.uploadedFiles(name);
       if (files.length === 0) return false;
       const remaining = this.banks.filter((bank) => !files.includes(bank));
-      await this.change(remaining.length > 0 ? remaining : [this.fallback], { remove: files });
+      await this.change(remaining.length > 0 ? remaining : [this.fallback], remaining.length === 0, { remove: files });
       return true;
     });
   }
@@ -128,10 +140,6 @@ export class ServedBanks {
     return names.filter((name) => /\.(md|json)$/.test(name)).sort().map((name) => path.join(this.uploads, name));
   }
 
-  private servesSampleOnly(): boolean {
-    return this.banks.length === 1 && this.banks[0] === this.fallback;
-  }
-
   private uploadedFiles(name: string): string[] {
     return this.banks.filter((bank) => path.dirname(bank) === this.uploads && path.basename(bank).replace(/\.(md|json)$/, "") === name);
   }
@@ -141,7 +149,7 @@ export class ServedBanks {
    * rebuilt, and only then are replaced files removed. If the rebuild fails,
    * the written file is put back as it was and the old banks stay served.
    */
-  private async change(banks: string[], files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
+  private async change(banks: string[], servingFallback: boolean, files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
     if (files.write) {
       // A store the file system refuses is STORE_INACCESSIBLE (HTTP 500 naming the store), not an internal error.
@@ -157,6 +165,7 @@ export class ServedBanks {
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
     this.banks = banks;
+    this.servingFallback = servingFallback;
     for (const file of files.remove) await rm(file, { force: true });
   }
 

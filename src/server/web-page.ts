@@ -79,17 +79,24 @@ async function api(path, options) {
   return body;
 }
 function addMessage(role, text) { const div = document.createElement("div"); div.className = "msg " + role; div.textContent = text; $("log").append(div); $("log").scrollTop = $("log").scrollHeight; return div; }
-async function chat(message) {
-  addMessage("user", message);
+// Chat messages are shown at once and sent one at a time: a message sent while the one before is being answered waits
+// for it, so it goes with the session id that one was given (a fresh page, or one whose stored session the server lacks).
+let chatQueue = Promise.resolve();
+function sendChat(message) {
+  const user = addMessage("user", message);
   const out = addMessage("coach", "");
+  chatQueue = chatQueue.then(() => chat(message, user, out)).catch((error) => { out.textContent += "\\n[" + (error && error.message ? error.message : "Error") + "]"; out.dataset.done = "true"; });
+  return chatQueue;
+}
+async function chat(message, user, out) {
   const response = await request("/api/chat", { method: "POST", body: JSON.stringify({ sessionId, message }) });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
     // A stored conversation the server does not have (another store, or lost): forget it and start a new one.
     if (response.status === 404 && sessionId && body.error && body.error.code === "SESSION_NOT_FOUND") {
       sessionId = undefined; localStorage.removeItem("coach-session");
-      out.previousSibling.remove(); out.textContent = "That conversation is not on this server; starting a new one."; out.className = "msg notice muted";
-      return chat(message);
+      const note = document.createElement("div"); note.className = "msg notice muted"; note.textContent = "That conversation is not on this server; starting a new one."; user.before(note);
+      return chat(message, user, out);
     }
     out.textContent = body.error ? body.error.message : "Error"; out.dataset.done = "true"; return;
   }
@@ -151,7 +158,7 @@ async function refreshBank() {
   const { coverage } = await api("/api/coverage");
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
-$("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; chat(text); });
+$("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; sendChat(text); });
 $("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;

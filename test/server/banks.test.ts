@@ -92,6 +92,42 @@ describe("uploaded banks beside the banks a server started with", () => {
     }
   });
 
+  it("the sample bank given with --bank is served beside uploads, like any other bank", async () => {
+    const { store } = ownBank();
+    const small = JSON.stringify({ stories: [{ title: "Cut the build time", situation: "Builds took 40 minutes.", action: "I split the test suite across four runners.", result: "Builds took 9 minutes." }] });
+    const health = async (url: string) => (await json(fetch(`${url}/api/health`))).stories;
+    // An upload to an empty store replaces the sample bank served as the fallback.
+    let server = await startServe(["--store", store]);
+    let sampleStories: number;
+    try {
+      sampleStories = await health(server.url);
+      expect(sampleStories).toBeGreaterThan(13);
+      expect((await post(`${server.url}/api/banks`, { name: "builds", content: small })).status).toBe(200);
+      expect(await health(server.url)).toBe(1);
+    } finally {
+      await server.stop();
+    }
+    // Asked for by name, the sample bank is served beside that upload after a restart...
+    server = await startServe(["--store", store, "--bank", SAMPLE_BANK]);
+    try {
+      expect(await health(server.url)).toBe(sampleStories + 1);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["builds"]);
+    } finally {
+      await server.stop();
+    }
+    // ...and beside a first upload to an empty store; deleting that upload leaves it served.
+    server = await startServe(["--store", ownBank().store, "--bank", SAMPLE_BANK]);
+    try {
+      expect(await health(server.url)).toBe(sampleStories);
+      expect((await post(`${server.url}/api/banks`, { name: "builds", content: small })).status).toBe(200);
+      expect(await health(server.url)).toBe(sampleStories + 1);
+      expect((await fetch(`${server.url}/api/banks/builds`, { method: "DELETE" })).status).toBe(200);
+      expect(await health(server.url)).toBe(sampleStories);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("names bank files to clients without the server's paths", async () => {
     const { bank, store } = ownBank();
     const cwd = process.cwd();

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -182,6 +182,50 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       expect(await page.locator("#token-input").isVisible()).toBe(false);
       expect(page.url()).not.toContain("tok-123");
       expect(await page.evaluate(() => localStorage.length === 0 || !Object.values(localStorage).includes("tok-123"))).toBe(true);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
+
+  it("sends chat messages one at a time: two sent at once on a fresh page, or with a session the server does not have, go to one session in order", async () => {
+    const store = newStore();
+    const server = await startServe(["--store", store]);
+    const context = await browser.newContext();
+    const sessionFiles = () => readdirSync(path.join(store, "sessions")).filter((name) => name.endsWith(".json"));
+    const sendTwoAtOnce = async (page: Page, first: string, second: string) => {
+      const before = await page.locator(".msg.coach[data-done]").count();
+      for (const text of [first, second]) {
+        await page.fill("#chat-input", text);
+        await page.keyboard.press("Enter");
+      }
+      await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length >= count + 2, before);
+    };
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await sendTwoAtOnce(page, "help", "coverage");
+      const sessionId = await page.evaluate(() => localStorage.getItem("coach-session"));
+      expect(sessionFiles()).toEqual([`${sessionId}.json`]);
+      const transcript = await (await fetch(`${server.url}/api/sessions/${sessionId}`)).json();
+      expect(transcript.messages.filter((message: { role: string }) => message.role === "user").map((message: { text: string }) => message.text)).toEqual(["help", "coverage"]);
+      expect(await page.locator(".msg.user").allInnerTexts()).toEqual(["help", "coverage"]);
+      // Each reply stands after its own message.
+      const log = await page.locator("#log .msg").evaluateAll((nodes) => nodes.map((node) => node.className.replace(/^msg /, "") + ":" + (node.textContent ?? "").slice(0, 20)));
+      expect(log.findIndex((entry) => entry === "user:help")).toBeLessThan(log.findIndex((entry) => entry === "user:coverage"));
+      expect(log[log.findIndex((entry) => entry === "user:help") + 1]).toMatch(/^coach:I can:/);
+
+      // A stored session the server does not have: the first message starts one new session, the second joins it.
+      await page.evaluate(() => localStorage.setItem("coach-session", "s-000000000000"));
+      await page.reload();
+      await sendTwoAtOnce(page, "help", "coverage");
+      const fresh = await page.evaluate(() => localStorage.getItem("coach-session"));
+      expect(fresh).not.toBe("s-000000000000");
+      expect(sessionFiles().sort()).toEqual([`${sessionId}.json`, `${fresh}.json`].sort());
+      const freshTranscript = await (await fetch(`${server.url}/api/sessions/${fresh}`)).json();
+      expect(freshTranscript.messages.filter((message: { role: string }) => message.role === "user").map((message: { text: string }) => message.text)).toEqual(["help", "coverage"]);
+      expect(await page.locator(".msg.user").allInnerTexts()).toEqual(["help", "coverage"]);
+      expect(await page.locator(".msg.notice").allInnerTexts()).toEqual(["That conversation is not on this server; starting a new one."]);
     } finally {
       await context.close();
       await server.stop();

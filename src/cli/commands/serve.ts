@@ -1,8 +1,9 @@
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { SessionStore } from "../../coach/index.js";
-import { UsageError } from "../../errors/index.js";
+import { ConfigError, UsageError } from "../../errors/index.js";
 import { resolveProvider } from "../../providers/index.js";
+import { isSendableToken } from "../../server/bearer-token.js";
 import { createApp } from "../../server/create-app.js";
 import { ServedBanks } from "../../server/served-banks.js";
 import { readStoredBanks, storeLayout } from "../../store/index.js";
@@ -30,13 +31,15 @@ so a restart loses nothing: uploads are served beside the --bank banks (or
 the store's), and in place of the sample bank.
 
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
-every /api request needs Authorization: Bearer <token>. A --host other than
-loopback refuses to start without COACH_TOKEN. Each client may make 120
-requests a minute (--rate-limit N); bodies are limited to 6 MB, bank
-uploads to 30 MB of JSON (a 5 MB bank however escaped).
+every /api request needs Authorization: Bearer <token>; the token must be
+visible ASCII (! to ~) with no spaces, or serve refuses to start. A --host
+other than loopback refuses to start without COACH_TOKEN. Each client may
+make 120 requests a minute (--rate-limit N); bodies are limited to 6 MB,
+bank uploads to 30 MB of JSON (a 5 MB bank however escaped).
 
 Exit codes: 0 stopped (Ctrl-C), 1 the port is in use (PORT_IN_USE) or may
-not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags,
+not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags
+or a COACH_TOKEN with a space or a character outside visible ASCII,
 3 a bank unreadable, empty or over 5 MB.`,
   options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" } },
   async run(args, io) {
@@ -46,18 +49,20 @@ not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags,
     const rateLimitPerMinute = Number(stringFlag(args.values["rate-limit"]) ?? 120);
     if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new UsageError(`--rate-limit: "${stringFlag(args.values["rate-limit"])}" is not a whole number of requests a minute.`, { flag: "--rate-limit" });
     const token = io.env.COACH_TOKEN?.trim() || undefined;
+    // A token no Authorization header can carry would lock every client out of a server that says it is serving. The token itself is never shown.
+    if (token !== undefined && !isSendableToken(token)) {
+      throw new ConfigError("COACH_TOKEN: the token holds a space or a character outside visible ASCII, which no client can send as Authorization: Bearer <token>; use visible ASCII characters only (! to ~), no spaces (for example, openssl rand -hex 32).");
+    }
     if (!LOOPBACK.test(host) && !token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });
     const config = configFromArgs(args, io);
     announceProvider(config, io);
     const embedder = await resolveProvider(config).createEmbedder();
-    let banks = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
-    if (banks.length === 0) banks = (await readStoredBanks(config.store)) ?? [];
-    if (banks.length === 0) {
-      notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
-      banks = [SAMPLE_BANK_PATH];
-    }
-    // A store that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) still gives way to the first upload.
-    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH);
+    const given = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
+    const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
+    if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
+    // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
+    const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
+    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen);
     const state = await served.load();
     const critic = await createCritic(config, io, () => {
       const current = served.current();
