@@ -1,12 +1,22 @@
 import { z } from "zod";
 import type { ChatMessage, ChatModel, ToolDefinition } from "../core/chat-model.js";
 import type { Critic } from "../core/critique.js";
+import { CRITIQUE_CONFIG } from "../critique/critique-config.js";
 import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
 import { loadPrompt } from "../critique/llm/load-prompt.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
+import { PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { asksForInterview, isHelpRequest, type Coach, type CoachEngine, type CoachReply, type ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
+
+// Figures the coach's own advice uses, which are no claim about the candidate ("keep it to 1-2 minutes", "all 16
+// Leadership Principles"): the chat's sentences are checked against them as well as against the candidate's words.
+const COACHING_FIGURES = [
+  `${PRINCIPLES.length} Leadership Principles`,
+  "1-2 minutes, 2-3 minutes, 2 minutes, 3 minutes, 60-90 seconds, 90 seconds, 30 seconds",
+  `${CRITIQUE_CONFIG.shortestSeconds} seconds, ${CRITIQUE_CONFIG.longestSeconds} seconds, ${CRITIQUE_CONFIG.wordsPerMinute} words a minute`,
+].join("\n");
 
 const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
 const CritiqueArgs = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(20_000) });
@@ -54,7 +64,7 @@ export class LlmCoach implements Coach {
     // Everything shown, across tool rounds: what is saved when the model finishes.
     let said = "";
     try {
-      const sources = () => [text, ...session.messages.map((entry) => entry.text), ...this.parts.bankTexts, ...toolOutputs];
+      const sources = () => [text, ...session.messages.map((entry) => entry.text), ...this.parts.bankTexts, ...toolOutputs, COACHING_FIGURES];
       for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
         // Stream sentence by sentence: each is checked for invented figures and names before the user sees it.
         let buffer = "";

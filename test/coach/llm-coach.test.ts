@@ -58,6 +58,14 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(session.messages.map((message) => message.role)).toEqual(["user", "coach"]);
   });
 
+  it("keeps the coach's own advice figures and a streamed numbered list, and still replaces an invented figure", async () => {
+    llm.reply({ content: "Here is the plan:\n1. Keep it to 1-2 minutes, about 90 seconds.\n2. Cover all 16 Leadership Principles across your stories.\n3. Say you cut costs by 37%." });
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await coach.respond(session, "How long should my answers be?");
+    expect(reply.text).toContain("1. Keep it to 1-2 minutes, about 90 seconds.\n2. Cover all 16 Leadership Principles");
+    expect(reply.text).toContain("3. Say you cut costs by [X%].");
+  });
+
   /** Each event the reply streams, in order. */
   function recorder() {
     const seen: Array<{ event: string; data?: unknown }> = [];
