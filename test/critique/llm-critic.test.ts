@@ -263,6 +263,7 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention("You cut costs by 5 million dollars.", ["We were 5 engineers with 2 million users."]).text).toBe("You cut costs by [N] dollars.");
     expect(enforceNoInvention("Saved $500.", ["We saved $500k."]).text).toBe("Saved [$X].");
     expect(enforceNoInvention("You saved $5 million.", ["We saved $5M."]).text).toBe("You saved $5 million.");
+    expect(enforceNoInvention("It cost ¥5000 and ₹200.", ["It cost $5,000 and 200 rupees."]).text).toBe("It cost [¥X] and [₹X].");
   });
 
   it("checks sentence after sentence against a large bank without re-reading it each time", () => {

@@ -54,7 +54,7 @@ export const UNIT_WORDS = [...UNIT_BY_FORM.entries()]
  * or hyphenated ("5 million", "3-week"). Digits glued to letters (p99, S3) are
  * names, not figures; a sign may follow letters (US$40k).
  */
-export const FIGURE = new RegExp(String.raw`(?:[$€£][ \t]?|(?<![\p{L}\p{N}]))\d(?:[\d,.]*\d)?(?:[ \t-]?(?:${UNIT_PATTERN}))?`, "giu");
+export const FIGURE = new RegExp(String.raw`(?:[$€£¥₹₩][ \t]?|(?<![\p{L}\p{N}]))\d(?:[\d,.]*\d)?(?:[ \t-]?(?:${UNIT_PATTERN}))?`, "giu");
 
 /** A figure taken apart: sign, number (no thousands commas) and unit. */
 export interface ParsedFigure {
@@ -65,7 +65,7 @@ export interface ParsedFigure {
 
 /** Splits a figure FIGURE matched into its sign, number and unit. */
 export function parseFigure(figure: string): ParsedFigure {
-  const match = /^([$€£])?[ \t]?([\d,.]*\d)[ \t-]?(.*)$/u.exec(figure)!;
+  const match = /^([$€£¥₹₩])?[ \t]?([\d,.]*\d)[ \t-]?(.*)$/u.exec(figure)!;
   return { currency: match[1] ?? null, number: match[2]!.replace(/,/g, ""), unit: UNIT_BY_FORM.get(match[3]!.toLowerCase()) ?? null };
 }
 
