@@ -10,6 +10,15 @@ import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-serv
 
 const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
 
+/** Sends a chat message from the page and waits for the coach's whole reply. */
+async function send(page: Page, text: string) {
+  const before = await page.locator(".msg.coach[data-done]").count();
+  await page.fill("#chat-input", text);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
+  return page.locator(".msg.coach[data-done]").last().innerText();
+}
+
 describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -17,14 +26,6 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
     server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-page-"))]);
   });
   afterAll(async () => server.stop());
-
-  async function send(page: Page, text: string) {
-    const before = await page.locator(".msg.coach[data-done]").count();
-    await page.fill("#chat-input", text);
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-    return page.locator(".msg.coach[data-done]").last().innerText();
-  }
 
   it("uploads a bank, finds a story, runs two interview turns and highlights an answer's parts", async () => {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -144,19 +145,20 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
 
   const newStore = () => mkdtempSync(path.join(os.tmpdir(), "coach-page-"));
 
-  async function send(page: Page, text: string) {
-    const before = await page.locator(".msg.coach[data-done]").count();
-    await page.fill("#chat-input", text);
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-    return page.locator(".msg.coach[data-done]").last().innerText();
+  /** Runs `work` on a page of its own browser context, then closes the context and the server. */
+  async function onPage(server: RunningServer, work: (page: Page) => Promise<void>): Promise<void> {
+    const context = await browser.newContext();
+    try {
+      await work(await context.newPage());
+    } finally {
+      await context.close();
+      await server.stop();
+    }
   }
 
   it("asks for the token when the server needs one, keeps it for the tab and sends it on every call, the chat stream too", async () => {
     const server = await startServe(["--store", newStore()], { COACH_TOKEN: "tok-123" });
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await onPage(server, async (page) => {
       const sent: Array<{ url: string; authorization: string | undefined }> = [];
       page.on("request", (request) => {
         if (new URL(request.url()).pathname.startsWith("/api/")) sent.push({ url: request.url(), authorization: request.headers().authorization });
@@ -182,16 +184,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       expect(await page.locator("#token-input").isVisible()).toBe(false);
       expect(page.url()).not.toContain("tok-123");
       expect(await page.evaluate(() => localStorage.length === 0 || !Object.values(localStorage).includes("tok-123"))).toBe(true);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 
   it("sends chat messages one at a time: two sent at once on a fresh page, or with a session the server does not have, go to one session in order", async () => {
     const store = newStore();
     const server = await startServe(["--store", store]);
-    const context = await browser.newContext();
     const sessionFiles = () => readdirSync(path.join(store, "sessions")).filter((name) => name.endsWith(".json"));
     const sendTwoAtOnce = async (page: Page, first: string, second: string) => {
       const before = await page.locator(".msg.coach[data-done]").count();
@@ -201,8 +199,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       }
       await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length >= count + 2, before);
     };
-    try {
-      const page = await context.newPage();
+    await onPage(server, async (page) => {
       await page.goto(server.url);
       await sendTwoAtOnce(page, "help", "coverage");
       const sessionId = await page.evaluate(() => localStorage.getItem("coach-session"));
@@ -226,17 +223,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       expect(freshTranscript.messages.filter((message: { role: string }) => message.role === "user").map((message: { text: string }) => message.text)).toEqual(["help", "coverage"]);
       expect(await page.locator(".msg.user").allInnerTexts()).toEqual(["help", "coverage"]);
       expect(await page.locator(".msg.notice").allInnerTexts()).toEqual(["That conversation is not on this server; starting a new one."]);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 
   it("uploads files under names the API takes, whatever the file is called", async () => {
     const server = await startServe(["--store", newStore()]);
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await onPage(server, async (page) => {
       await page.goto(server.url);
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
       const buffer = readFileSync(path.join(SAMPLE_BANK, "numbered.md"));
@@ -248,17 +240,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       }
       const banks = (await (await fetch(`${server.url}/api/banks`)).json()).banks;
       expect(banks).toHaveLength(4);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 
   it("shows the answer a chat critique was of, with its parts highlighted, in place of the last one", async () => {
     const server = await startServe(["--store", newStore()]);
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
+    await onPage(server, async (page) => {
       await page.goto(server.url);
       const highlighted = async () => (await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim();
       const first = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
@@ -283,9 +270,6 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
       await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
       expect(await highlighted()).toMatch(/^We cut some costs/);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 });
