@@ -293,6 +293,15 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention("Thank Will.", ["Will reviewed my design."]).text).toBe("Thank Will.");
   });
 
+  it("reads a word that is also a name as a person where a sentence opens when it is told doing something", () => {
+    const sources = ["I fixed the bug."];
+    expect(enforceNoInvention("Walker reviewed it. Grant said no.", sources).text).toBe("[name] reviewed it. [name] said no.");
+    for (const advice of ["Will this help? May I suggest a change.", "Bridge the gap. Mark the result clearly. Hope this helps."]) {
+      expect(enforceNoInvention(advice, sources).text).toBe(advice);
+    }
+    expect(enforceNoInvention("Walker reviewed it.", ["Walker, my lead, reviewed the plan."]).text).toBe("Walker reviewed it.");
+  });
+
   it("checks spelled-out numbers with their units, and every spelled number", () => {
     const sources = ["It took three days and we were five engineers; ninety-five tickets closed."];
     expect(enforceNoInvention("It took three months and seventy engineers.", sources).text).toBe("It took [timeframe] and [N] engineers.");

@@ -19,6 +19,9 @@ const TITLE_CASE_LINE = /(?:^|\n)[ \t]*#{1,6}[ \t][^\n]*$|\*\*[^*\n]*$/;
 // A run of capitalised words on one line: a name, or ordinary words that open a sentence or are capitalised anyway.
 const CAPITALISED_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}&'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’-]+)*/gu;
 const POSSESSIVE = /['’]s$/;
+// A word told as having done something: "Walker reviewed it", "Grant said no". After a word that is also a name, it
+// makes the word a person; advice opens with a verb instead ("Bridge the gap", "Drew attention" aside).
+const DEED = /^[ \t]+(?:\p{L}{2,}ed|said|says|told|asked|asks|led|ran|made|took|wrote|gave|built|found|saw|sent|met|did|went|came|got|knew|felt|thought|wants|thinks|agreed|approved)\b/iu;
 
 /** A word that is no name wherever it stands: capitalised anyway, an abbreviation, or hyphenated from such words and English ones ("Amazon-style"). */
 function capitalisedAnyway(word: string): boolean {
@@ -43,10 +46,12 @@ export function replaceInventedNames(text: string, candidate: CandidateText, rep
     const opening = OPENING.test(before) && !TITLE_BEFORE.test(before);
     const titleCase = TITLE_CASE_LINE.test(whole.slice(Math.max(0, offset - 200), offset));
     const words = run.split(/(?<=\s)(?=\S)/);
+    // A lone word that is also a name, followed by something it did, is a person even where a sentence opens.
+    const person = words.length === 1 && isNameWord(wordKey(run)) && DEED.test(whole.slice(offset + run.length, offset + run.length + 40));
     let ordinary = 0;
     while (ordinary < words.length) {
       const word = words[ordinary]!.trim();
-      const english = (ordinary === 0 && opening) || titleCase ? isEnglishWord(word) && (ordinary === 0 || !isNameWord(wordKey(word))) : false;
+      const english = ((ordinary === 0 && opening) || titleCase) && !person ? isEnglishWord(word) && (ordinary === 0 || !isNameWord(wordKey(word))) : false;
       if (!capitalisedAnyway(word) && !english) break;
       ordinary++;
     }
