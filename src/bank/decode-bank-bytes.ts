@@ -2,7 +2,8 @@ import type { ParseWarning } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { decodeWindows1252 } from "./repair-mojibake.js";
 
-const utf8Strict = new TextDecoder("utf-8", { fatal: true });
+// ignoreBOM keeps a mark the decoder would drop: the first one is read here, and any other is the text's own.
+const utf8Strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** How a file's text is handed on. */
 export interface DecodeOptions {
@@ -31,7 +32,7 @@ export function decodeBankBytes(bytes: Uint8Array, file: string, options: Decode
     text = mark + decodeUtf8OrFallback(bytes.subarray(3), file, warnings);
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
-    text = mark + new TextDecoder(encoding).decode(bytes.subarray(2));
+    text = mark + new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2));
     warnings.push({ code: "DECODED_AS_UTF16", message: `${file} is UTF-16 (${encoding}); read it as such.`, file, line: 1 });
   } else {
     if (looksBinary(bytes)) {
@@ -40,7 +41,8 @@ export function decodeBankBytes(bytes: Uint8Array, file: string, options: Decode
     text = decodeUtf8OrFallback(bytes, file, warnings);
   }
   if (verbatim) return { text, warnings };
-  return { text: calmBankWhitespace(text.replace(/\r\n?/g, "\n")), warnings };
+  // A bank is read as text: byte-order marks repeated at its start (a file saved twice with one) are not part of it.
+  return { text: calmBankWhitespace(text.replace(/^\uFEFF+/, "").replace(/\r\n?/g, "\n")), warnings };
 }
 
 /**
@@ -72,7 +74,7 @@ function decodeUtf8OrFallback(bytes: Uint8Array, file: string, warnings: ParseWa
       file,
       line,
     });
-    return new TextDecoder("utf-8").decode(bytes);
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   }
 }
 

@@ -40,6 +40,8 @@ describe("coach critique", () => {
     for (const [name, bytes] of [
       ["crlf.txt", Buffer.from(labelled)],
       ["bom.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(labelled)])],
+      // A file saved twice with a mark: Node keeps both.
+      ["two-boms.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from(labelled)])],
     ] as const) {
       const file = path.join(folder, name);
       writeFileSync(file, bytes);

@@ -48,7 +48,8 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     const host = stringFlag(args.values.host) ?? "127.0.0.1";
     const rateLimitPerMinute = Number(stringFlag(args.values["rate-limit"]) ?? 120);
     if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new UsageError(`--rate-limit: "${stringFlag(args.values["rate-limit"])}" is not a whole number of requests a minute.`, { flag: "--rate-limit" });
-    const token = io.env.COACH_TOKEN?.trim() || undefined;
+    // An empty COACH_TOKEN is no token; one of spaces, or with spaces around it, is refused below, not trimmed into another.
+    const token = io.env.COACH_TOKEN === "" ? undefined : io.env.COACH_TOKEN;
     // A token no Authorization header can carry would lock every client out of a server that says it is serving. The token itself is never shown.
     if (token !== undefined && !isSendableToken(token)) {
       throw new ConfigError("COACH_TOKEN: the token holds a space or a character outside visible ASCII, which no client can send as Authorization: Bearer <token>; use visible ASCII characters only (! to ~), no spaces (for example, openssl rand -hex 32).");
