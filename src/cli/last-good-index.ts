@@ -1,7 +1,6 @@
 import type { Embedder } from "../core/embedder.js";
 import { InputError } from "../errors/index.js";
-import { builtBy, loadIndex, type IndexedBank } from "../store/index.js";
-import { quoteForShell } from "../text/index.js";
+import { builtBy, loadIndex, reindexCommand, type IndexedBank } from "../store/index.js";
 
 /** Reading a bank failed because it is not there to read. */
 export type GoneBankError = InputError & { code: "INPUT_UNREADABLE" | "INPUT_EMPTY" };
@@ -21,7 +20,7 @@ export function isBankGone(error: unknown): error is GoneBankError {
  * when `embedder` is given), the error about the gone bank, with the way out added.
  */
 export async function lastGoodIndex(store: string, gone: GoneBankError, embedder?: Embedder): Promise<{ indexed: IndexedBank; notice: string }> {
-  const wayOut = `run coach index <bank> --store ${quoteForShell(store)} to point the store at your bank again`;
+  const wayOut = `run ${reindexCommand(store)} to point the store at your bank again`;
   let last: IndexedBank;
   try {
     last = await loadIndex(store);

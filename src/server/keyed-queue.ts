@@ -1,7 +1,7 @@
 /**
- * Runs work one at a time per key (a chat session): two messages to the same
- * session at once would each load it, answer, and save, and the last save
- * would drop the other's exchange.
+ * Runs work one at a time per key: two messages to the same chat session at
+ * once would each load it, answer, and save, and the last save would drop the
+ * other's exchange; two bank uploads would interleave their index builds.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();

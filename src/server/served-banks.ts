@@ -7,6 +7,7 @@ import type { ParsedBank } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { ensureIndex, storeAccessError, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
+import { KeyedQueue } from "./keyed-queue.js";
 
 /** What the server answers from: the indexed stories and a matcher over them. */
 export interface BankState {
@@ -23,7 +24,7 @@ export interface BankState {
  */
 export class ServedBanks {
   private state: BankState | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly changes = new KeyedQueue();
   /**
    * Whether the banks served are the fallback alone, chosen because nothing
    * else was (not the same bank given by name with --bank, which stays).
@@ -177,8 +178,6 @@ export class ServedBanks {
 
   // One change at a time: two uploads at once must not interleave their index builds.
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.changes.run("banks", work);
   }
 }

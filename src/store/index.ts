@@ -5,3 +5,4 @@ export { EmbeddingCache } from "./embedding-cache.js";
 export { LlmCache } from "./llm-cache.js";
 export { builtBy } from "./index-manifest.js";
 export { storeAccessError } from "./store-access-error.js";
+export { reindexCommand } from "./reindex-command.js";

@@ -7,13 +7,13 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { ParseWarning, Story } from "../core/story.js";
 import { InputError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
-import { quoteForShell } from "../text/index.js";
 import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { EmbeddingCache } from "./embedding-cache.js";
 import { builtBy, INDEX_FORMAT_VERSION, IndexManifestSchema, StoreBanksSchema, type IndexManifest } from "./index-manifest.js";
 import { storeLayout } from "./store-layout.js";
+import { reindexCommand } from "./reindex-command.js";
 import { storeAccessError } from "./store-access-error.js";
 
 /** A bank ready to search: its stories, their vectors, and what they were built from. */
@@ -175,7 +175,7 @@ export async function readStoredBanks(store: string): Promise<string[] | null> {
   if (manifest === null) return null;
   if (manifest instanceof Error) {
     throw new StoreError(
-      `${layout.manifest}: unreadable, and without ${layout.banks} the store does not know which banks it holds. Run coach index <bank> --store ${quoteForShell(store)} to rebuild the index from your bank, or delete ${layout.index} to start an empty store.`,
+      `${layout.manifest}: unreadable, and without ${layout.banks} the store does not know which banks it holds. Run ${reindexCommand(store)} to rebuild the index from your bank, or delete ${layout.index} to start an empty store.`,
       { cause: manifest, file: layout.manifest },
     );
   }
@@ -186,7 +186,7 @@ async function unreadableBanksRecord(store: string, reason: string, cause: unkno
   const layout = storeLayout(store);
   const manifest = await readManifest(store);
   const known = manifest !== null && !(manifest instanceof Error) ? manifest.banks : null;
-  const command = `coach index ${known ? known.map(quoteForShell).join(" ") : "<bank>"} --store ${quoteForShell(store)}`;
+  const command = reindexCommand(store, known);
   return new StoreError(
     `${layout.banks}: the store's record of which banks it holds is unreadable (${reason}). Run ${command} to record your bank again, or delete ${layout.banks} to ${known ? "use the banks its index was built from" : "start an empty store"}.`,
     { cause, file: layout.banks },

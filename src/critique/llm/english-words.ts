@@ -3,9 +3,9 @@ import path from "node:path";
 import { PACKAGE_ROOT } from "../../package-root.js";
 
 /** Lower-case English words (SCOWL), one per line; see corpus/lexicon/README.md. */
-export const ENGLISH_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "english-words.txt");
+const ENGLISH_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "english-words.txt");
 /** English words that are also proper names ("will", "walker"), one per line; see corpus/lexicon/README.md. */
-export const NAME_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "name-words.txt");
+const NAME_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "name-words.txt");
 
 // Endings and prefixes the list does not spell out for every word ("reframe", "onboarding", "rethinking").
 const SUFFIXES = ["ing", "ed", "es", "s", "er", "ers", "ly", "d"];
