@@ -1,11 +1,17 @@
 import { PRINCIPLES, findPrincipleMentions, foldPrincipleText, normalizePrinciple, type Principle } from "../principles/index.js";
 import { markdownInlineToPlain } from "../text/index.js";
 
+// "Q3: Title", "Story 3 - Title", "#3 Title": after a word that says so, the number is the story's.
+const LABELLED_NUMBER = /^\s*(?:Q|Question|Story|No\.?|#)\s*(\d{1,4})\s*(?:[.):\-–—]|\s(?=\D))\s*/i;
+// "3. Title", "3) Title", "3: Title", "3 - Title": a bare number numbers the story only when punctuation sets it off,
+// so "3 AM pager storm", "2-minute version", "3.5x faster builds" and "3:00 outage" keep theirs.
+const BARE_NUMBER = /^\s*(\d{1,4})(?:[.):](?!\d)|\s*[–—]|\s+-|-(?=\s))\s*/;
+
 /** A heading's plain text split into its number ("92" in "#### 92. Title") and title. */
 export function readHeadingTitle(source: string): { number: number | null; title: string } {
   // "Q: Tell me about..." is a question heading; the label is not part of it.
   const plain = markdownInlineToPlain(source).replace(/^\s*(?:Q|Question)\s*[:.]\s+(?=\D)/i, "");
-  const numbered = /^\s*(?:(?:Q|Question|Story|No\.?|#)\s*)?(\d{1,4})\s*(?:[.):\-–—]|\s(?=\D))\s*/i.exec(plain);
+  const numbered = LABELLED_NUMBER.exec(plain) ?? BARE_NUMBER.exec(plain);
   const title = unquote((numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
   return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim() };
 }
@@ -42,7 +48,8 @@ const PRINCIPLE_NAMES_LONGEST_FIRST = [
  * "Ownership (Critical Failure)".
  */
 export function principlesOfHeading(title: string): { principles: Principle[]; only: boolean } {
-  const withoutParentheses = title.replace(/\([^)]*\)/g, " ");
+  // "[^()]": each "(" scans only to the next one, so a run of "(" is read in linear time.
+  const withoutParentheses = title.replace(/\([^()]*\)/g, " ");
   const whole = normalizePrinciple(withoutParentheses);
   if (whole) return { principles: [whole], only: true };
   const principles = findPrincipleMentions(withoutParentheses);

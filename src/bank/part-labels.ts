@@ -81,7 +81,7 @@ export function matchLabel(plain: string, options: { standalone?: boolean; quest
     if (kinds) return { kinds, rest: match[3]!.trim() };
   }
   if (options.standalone) {
-    const bare = plain.replace(/\([^)]*\)/g, "").replace(/[:.]\s*$/, "").trim();
+    const bare = plain.replace(/\([^()]*\)/g, "").replace(/[:.]\s*$/, "").trim();
     const kinds = kindsOf(bare);
     if (kinds) return { kinds, rest: "" };
   }
