@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { readsAsStoryText } from "./indented-story-text.js";
 
 /** A markdown heading: 1-based line, level 1-6, and its inline source text. */
 export interface OutlineHeading {
@@ -23,12 +24,21 @@ export interface MarkdownOutline {
 // markdown-it's own nesting limit keeps deep nesting from exhausting the stack.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
-/** Reads headings, code blocks and rules with a real markdown parser, so a "#" inside code is not a heading. */
-export function readMarkdownOutline(text: string): MarkdownOutline {
+/**
+ * Reads headings, code blocks and rules with a real markdown parser, so a "#"
+ * inside code is not a heading. Fenced blocks are always code; an indented
+ * block is code unless the file is plain text (`plainText`, a .txt file) or
+ * the block sits under a heading and reads as story text ("    Situation: ...").
+ */
+export function readMarkdownOutline(text: string, options: { plainText?: boolean } = {}): MarkdownOutline {
   const tokens = markdown.parse(text, {});
   const headings: OutlineHeading[] = [];
   const codeLines = new Set<number>();
   const ruleLines = new Set<number>();
+  let lines: string[] | undefined;
+  // Indentation in a .txt file, or of story text under a heading, is layout, not code.
+  const indentedIsCode = (start: number, end: number) =>
+    !options.plainText && !(headings.length > 0 && readsAsStoryText((lines ??= text.split("\n")).slice(start, end)));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!token.map) continue;
@@ -41,7 +51,7 @@ export function readMarkdownOutline(text: string): MarkdownOutline {
         level: Number(token.tag.slice(1)),
         source: inline?.type === "inline" ? inline.content : "",
       });
-    } else if (token.type === "fence" || token.type === "code_block") {
+    } else if (token.type === "fence" || (token.type === "code_block" && indentedIsCode(start, end))) {
       for (let line = start + 1; line <= end; line++) codeLines.add(line);
     } else if (token.type === "hr") {
       ruleLines.add(start + 1);

@@ -1,7 +1,12 @@
 import type { HeadingAccount, ParseWarning } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
 import { isNonStoryTitle, isQuestionLike, principlesInParentheses, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
-import { isDividerLine, readMarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
+import { applyFrontMatter } from "./apply-front-matter.js";
+import { titleFromFileName } from "./file-title.js";
+import { isDividerLine, type OutlineHeading } from "./markdown-outline.js";
+import { readMarkdownSource } from "./read-markdown-source.js";
+import { readStoryWithSubsections } from "./read-story-with-subsections.js";
+import { findStorySubsections } from "./story-subsections.js";
 import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
@@ -30,9 +35,9 @@ const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|on
 const MIN_UNLABELLED_WORDS = 35;
 
 /** Parses a markdown (or plain-text) story bank already decoded to LF text. */
-export function parseMarkdownBank(text: string, file: string): MarkdownBankFile {
+export function parseMarkdownBank(source: string, file: string): MarkdownBankFile {
+  const { text, outline, frontMatter } = readMarkdownSource(source, file);
   const lines = text.split("\n");
-  const outline = readMarkdownOutline(text);
   // Bold or numbered title lines head stories too; without them a story runs on into the next.
   const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
@@ -48,6 +53,11 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
     }
     regionHeadings.push(heading);
   }
+  // "### Long version" or "### Likely follow-ups" under a story heading is part of that story.
+  const subsections = findStorySubsections(regionHeadings);
+  const folded = new Set([...subsections.values()].flat().map((part) => part.heading));
+  for (const part of folded) result.headings.push({ file, line: part.line, text: readHeadingTitle(part.source).title, kind: "part-label" });
+  const storyHeadings = regionHeadings.filter((heading) => !folded.has(heading));
 
   const regionLines = (from: number, to: number): RegionLine[] => {
     const region: RegionLine[] = [];
@@ -57,12 +67,18 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
     return region;
   };
 
-  const firstHeadingLine = regionHeadings[0]?.line ?? lines.length + 1;
+  // A heading's text: what follows a title on its own line, then the lines below it.
+  const underHeading = (heading: OutlineHeading, to: number): RegionLine[] => [
+    ...(heading.inlineBody ? [{ number: heading.line, raw: heading.inlineBody, isCode: false }] : []),
+    ...regionLines(heading.endLine + 1, to),
+  ];
+
+  const firstHeadingLine = storyHeadings[0]?.line ?? lines.length + 1;
   readPreamble(regionLines(1, firstHeadingLine - 1), file, result);
 
   const stack: Array<{ level: number; principles: Principle[] }> = [];
-  regionHeadings.forEach((heading, index) => {
-    const next = regionHeadings[index + 1];
+  storyHeadings.forEach((heading, index) => {
+    const next = storyHeadings[index + 1];
     const regionEnd = (next?.line ?? lines.length + 1) - 1;
     const hasChildren = next !== undefined && next.level > heading.level;
     const { number, title } = readHeadingTitle(heading.source);
@@ -72,10 +88,12 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
     const inherited = stack.flatMap((entry) => entry.principles);
     stack.push({ level: heading.level, principles: headingPrinciples.only ? headingPrinciples.principles : [] });
 
-    const region = [...(heading.inlineBody ? [{ number: heading.line, raw: heading.inlineBody, isCode: false }] : []), ...regionLines(heading.endLine + 1, regionEnd)];
-    const reading = readStoryRegion(region);
+    const parts = subsections.get(heading) ?? [];
+    const { reading, body: bodyText } = readStoryWithSubsections(
+      underHeading(heading, (parts[0]?.heading.line ?? regionEnd + 1) - 1),
+      parts.map((part, at) => ({ kind: part.kind, lines: underHeading(part.heading, (parts[at + 1]?.heading.line ?? regionEnd + 1) - 1) })),
+    );
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
-    const bodyText = reading.body;
 
     const pointer = readPointer(reading, bodyText);
     if (pointer) {
@@ -166,6 +184,7 @@ export function parseMarkdownBank(text: string, file: string): MarkdownBankFile 
       experienceKey: reading.experienceKey,
     });
   });
+  if (frontMatter) applyFrontMatter(result, frontMatter, file);
   return result;
 }
 
@@ -215,7 +234,8 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
   if (!reading.body) return;
   const firstLine = region.find((line) => line.raw.trim() !== "")?.number ?? 1;
   if (reading.labelled) {
-    const title = reading.question ?? clipTitle(reading.body);
+    // The file's name, not its text: a story's id must not change when its text is edited.
+    const title = reading.question ?? titleFromFileName(file);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });
     const endLine = region.findLast((line) => line.raw.trim() !== "")?.number ?? firstLine;
     result.stories.push({
@@ -251,9 +271,4 @@ function lastContentLine(lines: string[], from: number, to: number): number {
     if (line.trim() !== "" && !isDividerLine(line)) return number;
   }
   return from;
-}
-
-// Story ids are slugs of titles, so this cut must stay as it is: changing it renames stories.
-function clipTitle(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
