@@ -3,6 +3,7 @@ import path from "node:path";
 import { ConfigError, UsageError } from "../errors/index.js";
 import { ConfigFileSchema, DEFAULTS, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
 import { checkStoreFolder, STORE_SETTING } from "./store-folder.js";
+import { unknownSettingsMessage } from "./unknown-settings.js";
 
 /** Settings given as command-line flags (already parsed). */
 export interface ConfigFlags {
@@ -88,7 +89,9 @@ function readConfigFile(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: s
   }
   const parsed = ConfigFileSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
+    // Unknown keys first: a key put in the file is the mistake to explain, whatever else is wrong.
+    const issue = parsed.error.issues.find((candidate) => candidate.code === "unrecognized_keys") ?? parsed.error.issues[0]!;
+    if (issue.code === "unrecognized_keys") throw new ConfigError(`${fileName}: ${unknownSettingsMessage(issue.keys)}`, { flag: "--config" });
     throw new ConfigError(`${fileName}: ${issue.path.join(".") || "config"}: ${issue.message}.`, { flag: "--config" });
   }
   return { file: parsed.data, fileName };

@@ -25,8 +25,22 @@ export const StoryResponseSchema = z.looseObject({
 export const ParseWarningSchema = z.looseObject({ code: z.string(), message: z.string(), file: z.string(), line: z.number().int().min(1) });
 
 export const StoriesResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema) });
-export const BankUploadResponseSchema = z.looseObject({ stories: z.array(StoryResponseSchema), warnings: z.array(ParseWarningSchema) });
-export const BankListResponseSchema = z.looseObject({ banks: z.array(z.string()) });
+export const BankUploadResponseSchema = z.looseObject({
+  name: z.string().min(1).describe("The name the bank is kept, listed and deleted under"),
+  notice: z.string().optional().describe("Present when that name differs from the name given"),
+  stories: z.array(StoryResponseSchema),
+  warnings: z.array(ParseWarningSchema),
+});
+export const BankListResponseSchema = z.looseObject({
+  banks: z.array(
+    z.looseObject({
+      name: z.string().min(1),
+      kind: z.enum(["upload", "command-line", "store", "sample"]).describe("upload: deletable; command-line (--bank), store (the store's own banks) or sample (the bundled one): read-only"),
+      deletable: z.boolean(),
+      stories: z.number().int().min(0),
+    }),
+  ),
+});
 export const BankRemovedResponseSchema = z.looseObject({ removed: z.string() });
 
 export const MatchResponseSchema = z.looseObject({

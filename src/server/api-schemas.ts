@@ -6,7 +6,13 @@ import { MAX_QUESTION_CHARACTERS } from "../retrieval/index.js";
 export const MatchBodySchema = z.object({ question: z.string().min(1).max(MAX_QUESTION_CHARACTERS), k: z.number().int().min(1).max(50).optional() });
 export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
 export const BankBodySchema = z.object({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, "letters, digits, - and _ (at most 64)"),
+  // Any name, a file name too: the server keeps the bank under a safe name (letters, digits, - and _) and says which.
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the bank a name, such as "my-stories" or a file name like "my-stories.md"')
+    .max(255, "at most 255 characters")
+    .describe("The bank's name or file name; kept as letters, digits, - and _ (at most 64), without a .md/.txt/.json ending; the reply's name is the one to use."),
   // Limited by its UTF-8 bytes (as a file on disk), which a character count cannot say: a larger bank is refused 413 INPUT_TOO_LARGE.
   content: z.string().min(1).describe(`The bank's text: at most ${MAX_BANK_FILE_BYTES} bytes (5 MB) as UTF-8.`),
   format: z.enum(["markdown", "json"]).optional(),

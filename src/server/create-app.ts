@@ -14,6 +14,8 @@ import { assessCoverage } from "../retrieval/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
+import { describeServed, readOnlyReason } from "./served-bank-entry.js";
+import { formatFromName, safeUploadName } from "./upload-bank-name.js";
 
 export interface AppOptions {
   banks: ServedBanks;
@@ -51,6 +53,8 @@ class HttpError extends Error {
 }
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  // No body, or one no parser read: say what to send rather than "expected object, received undefined".
+  if (body === undefined) throw new HttpError(400, "INVALID_BODY", `body: missing; send a JSON object as the body with the header content-type: application/json (with curl: -H 'content-type: application/json' -d '{...}').`);
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -72,6 +76,13 @@ export function createApp(options: AppOptions): express.Express {
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
     if (!options.token || hasBearerToken(request.headers.authorization, options.token)) return next();
     next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
+  });
+  // Bodies are JSON only: a form post (curl -d without -H) is told what to send, not that an object was missing.
+  app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
+    // An empty body (content-length 0) is left to the route, which says the body is missing.
+    const empty = request.headers["transfer-encoding"] === undefined && Number(request.headers["content-length"] ?? 0) === 0;
+    if (request.method !== "POST" || empty || request.is("application/json")) return next();
+    next(new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", `send the body as JSON with the header content-type: application/json (this request sent ${request.headers["content-type"] ?? "no content-type"}); with curl: -H 'content-type: application/json' -d '{...}'.`));
   });
   // Banks first: a parsed body is not parsed again by the general parser below.
   const bankJson = express.json({ limit: MAX_BANK_BODY_BYTES });
@@ -97,17 +108,23 @@ export function createApp(options: AppOptions): express.Express {
     response.json({ stories: options.banks.current().indexed.stories.map(storyForClient) });
   });
   app.get("/api/banks", (_request, response) => {
-    response.json({ banks: options.banks.uploadedNames() });
+    response.json({ banks: options.banks.list() });
   });
   app.post("/api/banks", async (request, response) => {
     const body = parseBody(BankBodySchema, request.body);
-    const format = body.format ?? (/^\s*\{/.test(body.content) ? "json" : "markdown");
-    const parsed = await options.banks.upload(body.name, body.content, format);
-    response.json({ stories: parsed.stories.map(storyForClient), warnings: parsed.warnings });
+    // A file name is fine ("My stories.md"): the bank is kept under a safe name, told back in the reply.
+    const name = safeUploadName(body.name);
+    const format = body.format ?? formatFromName(body.name) ?? (/^\s*\{/.test(body.content) ? "json" : "markdown");
+    const parsed = await options.banks.upload(name, body.content, format);
+    const renamed = name === body.name ? {} : { notice: `bank "${body.name}" is kept as "${name}": a bank's name keeps only letters, digits, - and _ (at most 64), without a .md, .txt or .json ending; use "${name}" to replace or delete it.` };
+    response.json({ name, ...renamed, stories: parsed.stories.map(storyForClient), warnings: parsed.warnings });
   });
   app.delete("/api/banks/:name", async (request, response) => {
-    if (!(await options.banks.remove(String(request.params.name)))) throw new HttpError(404, "NOT_FOUND", `no bank named "${request.params.name}".`);
-    response.json({ removed: request.params.name });
+    const name = String(request.params.name);
+    const outcome = await options.banks.remove(name);
+    if ("readOnly" in outcome) throw new HttpError(409, "BANK_READ_ONLY", readOnlyReason(outcome.readOnly));
+    if ("missing" in outcome) throw new HttpError(404, "NOT_FOUND", `no bank named "${name}"; ${describeServed(outcome.missing)}. GET /api/banks lists them.`);
+    response.json(outcome);
   });
   app.post("/api/match", async (request, response) => {
     const body = parseBody(MatchBodySchema, request.body);

@@ -26,10 +26,10 @@ export function openApiDocument(version: string) {
       "/api/health": { get: { summary: "Health, provider and story count", responses: { 200: { description: "OK", content: json(HealthResponseSchema) }, ...errors } } },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3", content: { "application/json": { schema: { type: "object" } } } } } } },
       "/api/banks": {
-        get: { summary: "List uploaded banks", responses: { 200: { description: "Bank names", content: json(BankListResponseSchema) }, ...errors } },
+        get: { summary: "List every served bank: uploads (deletable) and the banks the server was started with (read-only)", responses: { 200: { description: "Served banks", content: json(BankListResponseSchema) }, ...errors } },
         post: { summary: "Add or replace a named bank", requestBody: { required: true, content: json(BankBodySchema) }, responses: { 200: { description: "Parsed stories and warnings", content: json(BankUploadResponseSchema) }, ...errors } },
       },
-      "/api/banks/{name}": { delete: { summary: "Remove a bank", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed", content: json(BankRemovedResponseSchema) }, ...errors } } },
+      "/api/banks/{name}": { delete: { summary: "Remove an uploaded bank; a bank the server was started with is 409 BANK_READ_ONLY", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed", content: json(BankRemovedResponseSchema) }, ...errors } } },
       "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array", content: json(CoverageResponseSchema) }, ...errors } } },
       "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories", content: json(StoriesResponseSchema) }, ...errors } } },
       "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line", content: json(MatchResponseSchema) }, ...errors } } },

@@ -8,6 +8,11 @@ import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { ensureIndex, storeAccessError, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import type { ServedBankEntry } from "./served-bank-entry.js";
+import { safeUploadName, withoutBankFileEnding } from "./upload-bank-name.js";
+
+/** What `remove` did: the upload it removed, the bank it may not remove, or nothing by that name. */
+export type RemoveOutcome = { removed: string } | { readOnly: ServedBankEntry } | { missing: ServedBankEntry[] };
 
 /** What the server answers from: the indexed stories and a matcher over them. */
 export interface BankState {
@@ -36,6 +41,7 @@ export class ServedBanks {
    * replaced by the first upload. `banks` is what the server was started
    * with; empty, or `fallbackChosen` (the store held only the sample bank
    * and no --bank was given), the fallback is served until an upload.
+   * `origin` says where `banks` came from, for the listing.
    */
   constructor(
     private readonly store: string,
@@ -43,6 +49,7 @@ export class ServedBanks {
     private banks: string[],
     private readonly fallback: string,
     fallbackChosen = false,
+    private readonly origin: "command-line" | "store" = "command-line",
   ) {
     this.servingFallback = banks.length === 0 || fallbackChosen;
     if (banks.length === 0) this.banks = [fallback];
@@ -74,8 +81,15 @@ export class ServedBanks {
     return this.state;
   }
 
-  uploadedNames(): string[] {
-    return this.banks.filter((bank) => path.dirname(bank) === this.uploads).map((bank) => path.basename(bank).replace(/\.(md|json)$/, ""));
+  /** Every bank served, in order: uploads by their upload name, the others by their file or folder name. */
+  list(): ServedBankEntry[] {
+    const stories = this.state?.indexed.stories.map((story) => this.sourcePath(story.source.file)) ?? [];
+    return this.banks.map((bank) => {
+      const absolute = path.resolve(bank);
+      const count = stories.filter((file) => file === absolute || file.startsWith(absolute + path.sep)).length;
+      if (this.isUpload(bank)) return { name: uploadName(bank), kind: "upload", deletable: true, stories: count };
+      return { name: path.basename(absolute), kind: this.servingFallback ? "sample" : this.origin, deletable: false, stories: count };
+    });
   }
 
   /** Adds or replaces a named bank; a bank that is refused (no story, over the limit, unindexable) changes nothing. */
@@ -100,16 +114,26 @@ export class ServedBanks {
   }
 
   /**
-   * Removes a named upload. When it was the last bank, the bundled sample bank
-   * is served again (as on a first start); a refused removal changes nothing.
+   * Removes a named upload ("mine", or "mine.md" as it was uploaded). When it
+   * was the last bank, the bundled sample bank is served again (as on a first
+   * start); a refused removal changes nothing. A bank that is served but not
+   * uploaded is not removed: the outcome says which bank it is.
    */
-  async remove(name: string): Promise<boolean> {
+  async remove(name: string): Promise<RemoveOutcome> {
     return this.exclusive(async () => {
-      const files = this.uploadedFiles(name);
-      if (files.length === 0) return false;
+      const entries = this.list();
+      const safeName = safeUploadName(name);
+      // The exact name first: a server bank "notes.md" and an upload "notes" are told apart by what was asked.
+      const entry =
+        entries.find((candidate) => candidate.name === name) ??
+        entries.find((candidate) => candidate.kind === "upload" && candidate.name === safeName) ??
+        entries.find((candidate) => candidate.kind !== "upload" && withoutBankFileEnding(candidate.name) === withoutBankFileEnding(name));
+      if (!entry) return { missing: entries };
+      if (!entry.deletable) return { readOnly: entry };
+      const files = this.uploadedFiles(entry.name);
       const remaining = this.banks.filter((bank) => !files.includes(bank));
       await this.change(remaining.length > 0 ? remaining : [this.fallback], remaining.length === 0, { remove: files });
-      return true;
+      return { removed: entry.name };
     });
   }
 
@@ -142,7 +166,11 @@ export class ServedBanks {
   }
 
   private uploadedFiles(name: string): string[] {
-    return this.banks.filter((bank) => path.dirname(bank) === this.uploads && path.basename(bank).replace(/\.(md|json)$/, "") === name);
+    return this.banks.filter((bank) => this.isUpload(bank) && uploadName(bank) === name);
+  }
+
+  private isUpload(bank: string): boolean {
+    return path.dirname(bank) === this.uploads;
   }
 
   /**
@@ -180,4 +208,9 @@ export class ServedBanks {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.changes.run("banks", work);
   }
+}
+
+/** An upload's name: its file's name in the uploads folder, without the ending. */
+function uploadName(file: string): string {
+  return path.basename(file).replace(/\.(md|json)$/, "");
 }

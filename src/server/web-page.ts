@@ -143,15 +143,6 @@ function showCritique(critique, answer) {
   $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
   $("critique-result").hidden = false;
 }
-// A name the API takes (letters, digits, - and _, from a letter or digit, at most 64) from a file's name: accents dropped,
-// other characters as "-"; a name with nothing left gets one from a hash of the file's name, the same for the same file.
-function bankName(fileName) {
-  const name = fileName.replace(/\\.[^.]+$/, "").normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[-_]+|[-_]+$/g, "").slice(0, 64);
-  if (name) return name;
-  let hash = 2166136261;
-  for (const char of fileName) hash = Math.imul(hash ^ char.codePointAt(0), 16777619) >>> 0;
-  return "bank-" + hash.toString(36);
-}
 async function refreshBank() {
   const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
   $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(", ")) + "</span></li>").join("");
@@ -162,8 +153,9 @@ $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); c
 $("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
-  const content = await file.text(); const name = bankName(file.name);
-  try { const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) }); $("bank-status").textContent = "Uploaded " + name + ": " + result.stories.length + " stories, " + result.warnings.length + " warnings."; await refreshBank(); }
+  // The server names the bank from the file's name (letters, digits, - and _) and says which name it kept.
+  const content = await file.text();
+  try { const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name: file.name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) }); $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " stories, " + result.warnings.length + " warnings."; await refreshBank(); }
   catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
 });
 refreshBank().catch(() => {});

@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jsonLines, runCoach } from "../support/run-coach.js";
@@ -25,6 +28,20 @@ describe("coach doctor", () => {
     expect(run.stdout).toMatch(/^provider\s+local \(default\)/m);
     expect(run.stdout).toMatch(/OPENAI_API_KEY is set but unused/);
     expect(llm.requests).toHaveLength(0);
+  });
+
+  it("shows the timeout and retries with where each came from, even while the local provider leaves them unused", async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-doctor-"));
+    writeFileSync(path.join(cwd, "coach.config.json"), JSON.stringify({ maxRetries: 1 }));
+    const run = await runCoach(["doctor"], { cwd, env: { COACH_TIMEOUT_MS: "5000" } });
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split("\n");
+    expect(rows).toContain("timeout      5000 ms (COACH_TIMEOUT_MS); used only with a provider");
+    expect(rows).toContain(`retries      1 (${path.join(cwd, "coach.config.json")}); used only with a provider`);
+    const openai = await runCoach(["doctor", "--provider", "openai"], { env: { OPENAI_API_KEY: "sk-test-secret-123", OPENAI_BASE_URL: llm.url } });
+    expect(openai.stdout.split("\n")).toEqual(expect.arrayContaining(["timeout      30000 ms (default)", "retries      2 (default)"]));
+    const [line] = jsonLines((await runCoach(["doctor", "--json"], { env: { COACH_MAX_RETRIES: "4" } })).stdout);
+    expect(line).toMatchObject({ timeoutMs: 30000, maxRetries: 4, sources: { timeoutMs: "default", maxRetries: "env" } });
   });
 
   it("reports the test LLM server reachable, and never prints the key", async () => {

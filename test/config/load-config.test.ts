@@ -45,6 +45,19 @@ describe("configuration precedence: flag, then environment, then config file, th
     expect(() => loadConfig({}, {}, folderWithConfig({ maxRetries: 99 }))).toThrow(/maxRetries/);
   });
 
+  it("says an API key in a config file is read only from OPENAI_API_KEY, and names the settings a file may hold", () => {
+    const keyed = folderWithConfig({ apiKey: "sk-x" });
+    expect(() => loadConfig({}, {}, keyed)).toThrow(
+      `${path.join(keyed, "coach.config.json")}: "apiKey": the API key is read only from the environment variable OPENAI_API_KEY, never from a file; remove "apiKey" from this file and set OPENAI_API_KEY instead.`,
+    );
+    // The key is the mistake to explain even beside a bad value.
+    expect(() => loadConfig({}, {}, folderWithConfig({ maxRetries: 99, openaiApiKey: "sk-x" }))).toThrow(/"openaiApiKey": the API key is read only from the environment variable OPENAI_API_KEY/);
+    const typo = folderWithConfig({ provder: "local" });
+    expect(() => loadConfig({}, {}, typo)).toThrow(
+      `${path.join(typo, "coach.config.json")}: unknown setting "provder"; a config file may set provider, baseUrl, embedModel, embedDimensions, chatModel, store, timeoutMs, maxRetries.`,
+    );
+  });
+
   it("strips a trailing slash from the base URL and ignores blank variables", () => {
     const config = loadConfig({}, { OPENAI_BASE_URL: "http://127.0.0.1:11434/v1/", COACH_PROVIDER: "  " }, folderWithConfig());
     expect(config.baseUrl).toBe("http://127.0.0.1:11434/v1");

@@ -209,7 +209,7 @@ describe("tokens, hosts and restarts", () => {
     server = await startServe(["--store", store]);
     try {
       expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
-      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["mine"]);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([{ name: "mine", kind: "upload", deletable: true, stories: 13 }]);
       const events = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: "stop" }));
       expect(events[0]!.data.sessionId).toBe(sessionId);
       expect(events.filter((event) => event.event === "token").map((event) => event.data.text).join("")).toMatch(/Interview summary/);
@@ -228,7 +228,7 @@ describe("tokens, hosts and restarts", () => {
     const content = readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8");
     const small = JSON.stringify({ stories: [{ title: "Cut the build time", situation: "Builds took 40 minutes.", action: "I split the test suite across four runners.", result: "Builds took 9 minutes." }] });
     const health = async (url: string) => (await json(fetch(`${url}/api/health`))).stories;
-    const banks = async (url: string) => (await json(fetch(`${url}/api/banks`))).banks;
+    const banks = async (url: string) => (await json(fetch(`${url}/api/banks`))).banks.map((bank: { name: string; kind: string }) => `${bank.name} (${bank.kind})`);
     let server = await startServe(["--store", store]);
     let sampleStories: number;
     try {
@@ -244,12 +244,12 @@ describe("tokens, hosts and restarts", () => {
       const huge = await post(`${server.url}/api/banks`, { name: "huge", content: `${content}\n\nNotes: ${"é".repeat(2_700_000)}` });
       expect(huge.status).toBe(413);
       expect((await json(huge)).error.code).toBe("INPUT_TOO_LARGE");
-      expect(await banks(server.url)).toEqual(["mine"]);
+      expect(await banks(server.url)).toEqual(["mine (upload)"]);
       expect((await post(`${server.url}/api/banks`, { name: "second", content: small })).status).toBe(200);
       expect(await health(server.url)).toBe(14);
       expect((await fetch(`${server.url}/api/banks/mine`, { method: "DELETE" })).status).toBe(200);
       expect((await fetch(`${server.url}/api/banks/second`, { method: "DELETE" })).status).toBe(200);
-      expect(await banks(server.url)).toEqual([]);
+      expect(await banks(server.url)).toEqual(["sample-bank (sample)"]);
       expect(await health(server.url)).toBe(sampleStories);
     } finally {
       await server.stop();
@@ -259,7 +259,7 @@ describe("tokens, hosts and restarts", () => {
       expect(await health(server.url)).toBe(sampleStories);
       expect((await post(`${server.url}/api/banks`, { name: "mine", content })).status).toBe(200);
       expect(await health(server.url)).toBe(13);
-      expect(await banks(server.url)).toEqual(["mine"]);
+      expect(await banks(server.url)).toEqual(["mine (upload)"]);
     } finally {
       await server.stop();
     }

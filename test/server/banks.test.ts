@@ -80,12 +80,15 @@ describe("uploaded banks beside the banks a server started with", () => {
     }
     server = await startServe(["--store", store, "--bank", bank]);
     try {
-      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["builds"]);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([
+        { name: "mine.md", kind: "command-line", deletable: false, stories: 13 },
+        { name: "builds", kind: "upload", deletable: true, stories: 1 },
+      ]);
       expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(14);
       const titles = (await json(fetch(`${server.url}/api/stories`))).stories.map((story: { title: string }) => story.title);
       expect(titles).toContain("Cut the build time");
       expect((await fetch(`${server.url}/api/banks/builds`, { method: "DELETE" })).status).toBe(200);
-      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([]);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([{ name: "mine.md", kind: "command-line", deletable: false, stories: 13 }]);
       expect((await json(fetch(`${server.url}/api/health`))).stories).toBe(13);
     } finally {
       await server.stop();
@@ -111,7 +114,10 @@ describe("uploaded banks beside the banks a server started with", () => {
     server = await startServe(["--store", store, "--bank", SAMPLE_BANK]);
     try {
       expect(await health(server.url)).toBe(sampleStories + 1);
-      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual(["builds"]);
+      expect((await json(fetch(`${server.url}/api/banks`))).banks).toEqual([
+        { name: "sample-bank", kind: "command-line", deletable: false, stories: sampleStories },
+        { name: "builds", kind: "upload", deletable: true, stories: 1 },
+      ]);
     } finally {
       await server.stop();
     }

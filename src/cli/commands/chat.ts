@@ -21,7 +21,8 @@ An interactive coaching session, one message per line:
   - "critique: <answer>", or any answer of 60+ words, critiques it;
   - "interview me on Ownership and Dive Deep" (or just "interview me") runs a mock
     interview: one question per principle, a follow-up when an answer is thin,
-    then a summary; "skip" moves on, "stop" ends;
+    then a summary; "hint" (or "which story fits?") shows your stories for the
+    question on the table without answering it, "skip" moves on, "stop" ends;
   - "coverage" shows how your stories cover the 16 principles; "help"; "quit".
 
 Sessions are saved in the store after every message; resume with --session ID.

@@ -32,9 +32,10 @@ export const doctorCommand: Command = {
   summary: "Show the configuration in use and check the provider connection",
   help: `Usage: coach doctor [--provider local|openai] [--store DIR] [--json]
 
-Prints the configuration in use (provider, models, base URL, store, config
-file; never the API key), checks the provider connection when one is
-configured, and says what is missing.
+Prints the configuration in use (provider, models, base URL, timeout,
+retries, store, config file; never the API key) and where each value came
+from, checks the provider connection when one is configured, and says what is
+missing.
 
 Configuration, highest precedence first: flag, environment variable, config
 file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
@@ -47,6 +48,12 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
   store        --store | COACH_HOME | store            default ./.coach
   timeout      COACH_TIMEOUT_MS | timeoutMs           default 30000
   retries      COACH_MAX_RETRIES | maxRetries         default 2
+
+Options:
+  --json       One JSON line: {"provider", "remote", "baseUrl", "apiKey": "set"|"not set",
+               "embedModel", "embedDimensions", "chatModel", "timeoutMs", "maxRetries",
+               "store", "storeWritable", "configFile", "sources", "connection",
+               "missing", "notes", "usable"}.
 
 Nothing leaves this machine unless the provider is openai: a key in the
 environment alone sends nothing.
@@ -83,6 +90,8 @@ missing its key), 2 bad flags or configuration.`,
         embedModel: config.provider === "openai" ? config.embedModel : (await provider.createEmbedder()).id,
         embedDimensions: config.provider === "openai" ? (config.embedDimensions ?? null) : null,
         chatModel: config.provider === "openai" ? config.chatModel : null,
+        timeoutMs: config.timeoutMs,
+        maxRetries: config.maxRetries,
         store: config.store,
         storeWritable,
         configFile: config.configFile,
@@ -106,6 +115,10 @@ missing its key), 2 bad flags or configuration.`,
         rows.push(["embeddings", `${(await provider.createEmbedder()).id} (built in)`]);
         rows.push(["coaching", "built-in offline coach (no language model)"]);
       }
+      // Shown with the local provider too: a value set in a file or the environment should be seen, even while unused.
+      const unused = config.provider === "openai" ? "" : "; used only with a provider";
+      rows.push(["timeout", `${config.timeoutMs} ms (${origin(config, "timeoutMs")})${unused}`]);
+      rows.push(["retries", `${config.maxRetries} (${origin(config, "maxRetries")})${unused}`]);
       rows.push(["store", `${config.store} (${origin(config, "store")})${storeWritable ? "" : " NOT WRITABLE"}`]);
       rows.push(["config file", config.configFile ?? "none"]);
       rows.push(["sample bank", SAMPLE_BANK_PATH]);

@@ -27,19 +27,24 @@ import { notice, printJson, printLine } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { PACKAGE_ROOT, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { progressBar } from "../progress-bar.js";
+import { stringFlag } from "../parse-command-args.js";
+import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
-const REPORT_FOLDER = path.join(PACKAGE_ROOT, "evals", "report");
 
 export const evalCommand: Command = {
   name: "eval",
   summary: "Measure retrieval, critique and coaching against labelled data; --check gates regressions",
-  help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline]   (default: all)
+  help: `Usage: coach eval [retrieval|critique|coach|all] [--check] [--json] [--update-baseline] [--report DIR] [--refresh]
+       (default: all)
 
 Runs the labelled eval suites in evals/ offline and deterministically, prints
-each configuration's figures side by side, and writes evals/report/report.json,
-report.md and report.html (self-contained, with charts).
+each configuration's figures side by side, and writes report.json, report.md
+and report.html (self-contained, with charts): to evals/report/ when run from
+inside the checkout, else to eval-report/ in the store (--store, COACH_HOME or
+./.coach), or to --report DIR. Where it went is said on stderr; a folder that
+cannot be written is skipped with a notice (exit 1 only when --report named it).
 
 Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
 plain BM25, BM25 with interview vocabulary, themes only, the embedder alone
@@ -54,6 +59,9 @@ Options:
                      that flipped.
   --update-baseline  Write the current figures to evals/baseline.json.
   --json             One JSON line per dataset and configuration.
+  --report DIR       Write the report to DIR instead.
+  --refresh          With --provider openai: ask the provider again instead of
+                     replaying its recorded replies from evals/replay/llm/.
 
 Critique: precision, recall, F1 and Cohen's kappa per flaw (positive class =
 the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
@@ -72,7 +80,7 @@ Coach: the scripted conversations in evals/coach/scenarios.jsonl played against
 the offline coach over the sample bank (a missing result gets a follow-up, a
 complete answer moves on, "we" answers are asked what you did, no question
 repeats, the summary names every principle asked).`,
-  options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" }, refresh: { type: "boolean" } },
+  options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" }, refresh: { type: "boolean" }, report: { type: "string" } },
   positionals: true,
   async run(args, io) {
     const suite = args.positionals[0] ?? "all";
@@ -83,6 +91,7 @@ repeats, the summary names every principle asked).`,
     const runCoachSuite = suite === "coach" || suite === "all";
 
     const config = configFromArgs(args, io);
+    const report = evalReportFolder(stringFlag(args.values.report), io.cwd, config.store);
     announceProvider(config, io);
     const local = await resolveProvider({ ...config, provider: "local" }).createEmbedder();
     const datasets = [
@@ -180,7 +189,20 @@ repeats, the summary names every principle asked).`,
     if (llmCritique && !args.values.json) {
       printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
     }
-    await writeReports(reports, classifier, critiques, inference);
+    const reportWritten = await writeReports(report.folder, reports, classifier, critiques, inference).then(
+      () => {
+        notice(io, `coach: eval report written to ${shownPath(path.join(report.folder, "report.html"), io.cwd)} (and report.json, report.md beside it).`);
+        return true;
+      },
+      (error: unknown) => {
+        // A report folder the file system refuses (a read-only install, say) costs the report, not the figures above or the gate.
+        const code = (error as NodeJS.ErrnoException | undefined)?.code;
+        if (!code) throw error;
+        notice(io, `coach: could not write the eval report to ${shownPath(report.folder, io.cwd)} (${(error as Error).message}); ${report.explicit ? "give --report a folder you can write to" : "skipped; give --report DIR to write it elsewhere"}.`);
+        return !report.explicit;
+      },
+    );
+    const reportExit = reportWritten ? 0 : 1;
 
     const hits = Object.fromEntries(
       reports.flatMap((report) =>
@@ -191,7 +213,7 @@ repeats, the summary names every principle asked).`,
       await writeFileAtomic(BASELINE_FILE, `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])), hits }, null, 2)}\n`);
       notice(io, `coach: wrote ${path.relative(io.cwd, BASELINE_FILE)}`);
     }
-    if (!args.values.check) return 0;
+    if (!args.values.check) return reportExit;
     const baseline = await readBaseline(BASELINE_FILE);
     if (!baseline) {
       notice(io, `coach: no readable baseline at ${BASELINE_FILE}; run coach eval --update-baseline.`);
@@ -200,7 +222,7 @@ repeats, the summary names every principle asked).`,
     // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
     const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     const findings = checkAgainstBaseline(figures, baseline).filter((finding) => ran(finding.figure) && (Number.isFinite(finding.current) || !finding.figure.includes("seed-banks")));
-    return reportGate(findings, baseline.hits, hits, io);
+    return Math.max(reportGate(findings, baseline.hits, hits, io), reportExit);
   },
 };
 
@@ -296,11 +318,11 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
   return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, inventionsCaught, draftsWithInventions };
 }
 
-async function writeReports(reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {
-  await mkdir(REPORT_FOLDER, { recursive: true });
+async function writeReports(folder: string, reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {
+  await mkdir(folder, { recursive: true });
   const data = { generatedAt: new Date().toISOString(), retrieval: reports, classifier, principleInference: inference, critique: critiques };
-  await writeFile(path.join(REPORT_FOLDER, "report.json"), `${JSON.stringify(data, null, 2)}\n`);
-  await writeFile(path.join(REPORT_FOLDER, "report.html"), renderHtmlReport(data));
+  await writeFile(path.join(folder, "report.json"), `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(path.join(folder, "report.html"), renderHtmlReport(data));
   const lines = ["# Eval report", "", "Generated by `coach eval`.", ""];
   for (const report of reports) {
     lines.push(`## Retrieval: ${report.dataset}`, "", "| configuration | hit@1 | hit@3 | hit@5 | MRR | nDCG@5 |", "|---|---:|---:|---:|---:|---:|");
@@ -322,7 +344,7 @@ async function writeReports(reports: RetrievalDatasetReport[], classifier: Retur
     lines.push("", `## Critique: ${entry.dataset} (${entry.cases} drafts, macro F1 ${entry.macroF1.toFixed(3)}; cue rules alone ${entry.rulesOnlyMacroF1.toFixed(3)})`, "", "| flaw | precision | recall | F1 | kappa | TP | FP | FN | TN |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const metric of entry.metrics) lines.push(`| ${metric.label} | ${metric.precision.toFixed(3)} | ${metric.recall.toFixed(3)} | ${metric.f1.toFixed(3)} | ${metric.kappa.toFixed(2)} | ${metric.truePositive} | ${metric.falsePositive} | ${metric.falseNegative} | ${metric.trueNegative} |`);
   }
-  await writeFile(path.join(REPORT_FOLDER, "report.md"), `${lines.join("\n")}\n`);
+  await writeFile(path.join(folder, "report.md"), `${lines.join("\n")}\n`);
 }
 
 function round(value: number): number {

@@ -22,7 +22,8 @@ the last good index in place.
 
 Options:
   --force      Rebuild even when nothing changed.
-  --json       One JSON line: {"status", "stories", "experiences", "embedded", "files", "store"}.
+  --json       One JSON line: {"status", "stories", "experiences", "embedded", "files", "store",
+               "embedder"}.
   --provider   local (default, offline) or openai: embeddings from an OpenAI-compatible server.
 
 Exit codes: 0 ok, 1 provider failure or a store that cannot be written

@@ -9,7 +9,7 @@ import { QUESTIONS_FILE, readTextInput } from "../read-text-input.js";
 export const matchCommand: Command = {
   name: "match",
   summary: "Find the stories in your bank that best fit an interview question",
-  help: `Usage: coach match [QUESTION] [--bank PATH]... [-k N] [--json] [--questions FILE]
+  help: `Usage: coach match [QUESTION] [--bank PATH]... [--store DIR] [-k N] [--json] [--questions FILE]
 
 For each question, the k stories that fit best (one per experience), with why
 each fits (principle, theme, the line that shows it) and which part to lead
@@ -22,6 +22,7 @@ Options:
   --bank PATH        Index these banks first (a no-op when unchanged). Without
                      it, the banks already in the store; with an empty store,
                      the bundled sample bank.
+  --store DIR        Where the index lives (default ./.coach, or COACH_HOME).
   -k N               How many stories per question (default 3, at most 50).
   --questions FILE   Read questions from a file.
   --json             One JSON line per question: {"question", "principles",

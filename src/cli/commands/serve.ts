@@ -11,6 +11,7 @@ import type { Command } from "../command.js";
 import { createCoach } from "../create-coach.js";
 import { createCritic } from "../create-critic.js";
 import { notice } from "../io.js";
+import { checkHostIsThisMachine } from "../check-host.js";
 import { listenError } from "../listen-error.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
@@ -28,12 +29,16 @@ delete), stories, match, critique, chat (server-sent events) and sessions.
 With no --bank, the banks already in the store; with an empty store, the
 bundled sample bank. Uploaded banks and chat sessions are kept in the store,
 so a restart loses nothing: uploads are served beside the --bank banks (or
-the store's), and in place of the sample bank.
+the store's), and in place of the sample bank. GET /api/banks lists every
+served bank; only uploads can be deleted (the others are 409 BANK_READ_ONLY).
+An upload may be named like a file ("My stories.md"): it is kept under a safe
+name (letters, digits, - and _), which the reply gives.
 
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>; the token must be
 visible ASCII (! to ~) with no spaces, or serve refuses to start. A --host
-other than loopback refuses to start without COACH_TOKEN. Each client may
+other than loopback must be one of this machine's addresses (else exit 1,
+LISTEN_FAILED) and refuses to start without COACH_TOKEN. Each client may
 make 120 requests a minute (--rate-limit N); bodies are limited to 6 MB,
 bank uploads to 30 MB of JSON (a 5 MB bank however escaped).
 
@@ -54,7 +59,11 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     if (token !== undefined && !isSendableToken(token)) {
       throw new ConfigError("COACH_TOKEN: the token holds a space or a character outside visible ASCII, which no client can send as Authorization: Bearer <token>; use visible ASCII characters only (! to ~), no spaces (for example, openssl rand -hex 32).");
     }
-    if (!LOOPBACK.test(host) && !token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });
+    if (!LOOPBACK.test(host)) {
+      // An address this machine does not have is the problem to fix first (exit 1, LISTEN_FAILED), a missing token the next.
+      await checkHostIsThisMachine(host, !token);
+      if (!token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });
+    }
     const config = configFromArgs(args, io);
     announceProvider(config, io);
     const embedder = await resolveProvider(config).createEmbedder();
@@ -63,7 +72,7 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
     // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
     const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
-    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen);
+    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen, given.length > 0 ? "command-line" : "store");
     const state = await served.load();
     const critic = await createCritic(config, io, () => {
       const current = served.current();

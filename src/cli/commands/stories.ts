@@ -14,7 +14,7 @@ import { resolveBankPaths } from "../resolve-bank-paths.js";
 export const storiesCommand: Command = {
   name: "stories",
   summary: "List the stories parsed from your bank, and every parse warning",
-  help: `Usage: coach stories [--bank PATH]... [--json]
+  help: `Usage: coach stories [--bank PATH]... [--store DIR] [--json]
 
 Parses your story bank and shows each story: id, title, principles, which
 STAR parts it has (S T A R L = Situation Task Action Result Lesson) and where
@@ -26,6 +26,8 @@ Options:
                 Without it, the banks last indexed into the store (when they
                 are gone, the stories of the store's last good index, with a
                 notice); with an empty store, the bundled sample bank.
+  --store DIR   The store whose banks are listed without --bank (default
+                ./.coach, or COACH_HOME).
   --json        JSON Lines: one line per story, then one {"warning": ...} line
                 per warning.
   -h, --help    Show this help.
