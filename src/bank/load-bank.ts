@@ -1,11 +1,9 @@
 import type { HeadingAccount, ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { InputError } from "../errors/index.js";
-import { decodeBankBytes } from "./decode-bank-bytes.js";
 import { groupExperiences } from "./group-experiences.js";
-import { parseJsonBank } from "./parse-json-bank.js";
-import { parseMarkdownBank } from "./parse-markdown-bank.js";
+import { noStoriesError, type FileOutcome } from "./no-stories-error.js";
+import { NotABankError, parseBankFile } from "./parse-bank-file.js";
 import { readBankFiles, type BankFileBytes } from "./read-bank-files.js";
-import { repairMojibake } from "./repair-mojibake.js";
 import { resolvePointers } from "./resolve-pointers.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { assignStoryIds } from "./story-id.js";
@@ -13,45 +11,45 @@ import { assignStoryIds } from "./story-id.js";
 /** Reads and parses bank files and folders into stories; refuses a bank with no story at all. */
 export async function loadBank(paths: readonly string[]): Promise<ParsedBank> {
   const files = await readBankFiles(paths);
-  const bank = parseBankFiles(files);
-  if (bank.stories.length === 0) {
-    const names = files.map((file) => file.path).join(", ");
-    throw new InputError("INPUT_EMPTY", `${names}: no stories found. A story is a heading followed by Situation/Task/Action/Result text (see coach stories --help).`, {
-      file: files[0]?.path,
-    });
-  }
+  const { bank, outcomes } = readBank(files);
+  if (bank.stories.length === 0) throw noStoriesError(outcomes);
   return bank;
 }
 
-/** Parses bank files already in memory (used by the HTTP API for uploaded banks too). */
+/**
+ * Parses bank files already in memory (used by the HTTP API for uploaded banks too).
+ * A file found in a folder that is not a bank (binary, JSON of another kind) is
+ * skipped with a warning; when every file is, the first one's error is thrown.
+ */
 export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
+  return readBank(files).bank;
+}
+
+function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes: FileOutcome[] } {
   const drafts: StoryDraft[] = [];
   const pointers: PointerDraft[] = [];
   const warnings: ParseWarning[] = [];
   const headings: HeadingAccount[] = [];
+  const outcomes: FileOutcome[] = [];
+  const skipped: InputError[] = [];
   for (const file of files) {
-    const decoded = decodeBankBytes(file.bytes, file.path);
-    warnings.push(...decoded.warnings);
-    const repaired = repairMojibakeByLine(decoded.text, file.path, warnings);
-    if (repaired.trim() === "") {
-      warnings.push({ code: "NO_STORIES_IN_FILE", message: `${file.path} is empty.`, file: file.path, line: 1 });
-      continue;
-    }
-    if (/\.json$/i.test(file.path) || /^\s*\{\s*"stories"\s*:/.test(repaired)) {
-      const parsed = parseJsonBank(repaired, file.path);
-      drafts.push(...parsed.stories);
-      warnings.push(...parsed.warnings);
-      continue;
-    }
-    const parsed = parseMarkdownBank(repaired, file.path);
-    drafts.push(...parsed.stories);
-    pointers.push(...parsed.pointers);
-    headings.push(...parsed.headings);
-    warnings.push(...parsed.warnings);
-    if (parsed.stories.length === 0) {
-      warnings.push({ code: "NO_STORIES_IN_FILE", message: `${file.path}: no stories found in this file.`, file: file.path, line: 1 });
+    try {
+      const read = parseBankFile(file);
+      drafts.push(...read.stories);
+      pointers.push(...read.pointers);
+      headings.push(...read.headings);
+      warnings.push(...read.warnings);
+      outcomes.push(read.outcome);
+    } catch (error) {
+      if (!(error instanceof NotABankError)) throw error;
+      if (!file.inFolder) throw error.error;
+      skipped.push(error.error);
+      warnings.push({ code: "FILE_SKIPPED", message: `${error.error.message} Skipped: the other files were read.`, file: file.path, line: error.error.location?.line ?? 1 });
+      outcomes.push({ file: file.path, kind: "skipped", reason: error.error.message });
     }
   }
+  // A folder holding nothing but files of other kinds is refused as a single such file is.
+  if (skipped.length > 0 && skipped.length === files.length) throw skipped[0]!;
   warnings.push(...resolvePointers(drafts, pointers));
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
@@ -73,24 +71,5 @@ export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
     source: { file: draft.file, startLine: draft.startLine, endLine: draft.endLine },
   }));
   warnings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
-  return { stories, warnings, headings, files: files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes.length })) };
-}
-
-function repairMojibakeByLine(text: string, file: string, warnings: ParseWarning[]): string {
-  if (!/[\u00c2-\u00f4]/.test(text)) return text;
-  return text
-    .split("\n")
-    .map((line, index) => {
-      const { text: repaired, repairs, first } = repairMojibake(line);
-      if (repairs > 0 && first) {
-        warnings.push({
-          code: "MOJIBAKE_REPAIRED",
-          message: `Repaired ${repairs} garbled character${repairs === 1 ? "" : "s"} (UTF-8 read as Windows-1252): "${first.garbled}" is now "${first.repaired}".`,
-          file,
-          line: index + 1,
-        });
-      }
-      return repaired;
-    })
-    .join("\n");
+  return { bank: { stories, warnings, headings, files: files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes.length })) }, outcomes };
 }

@@ -21,16 +21,26 @@ export interface MarkdownBankFile {
   warnings: ParseWarning[];
 }
 
-// How people point at another entry: "See Q92", "Same as #14", "Refer to "Title"", "See the failover story above".
-const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use|cf\.?)\s+`;
-const POINTER_BY_NUMBER = new RegExp(`${POINTER_VERB}(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*(?:#\\s*)?(\\d{1,4})\\b`, "i");
+// How people point at another entry: "See Q92", "Same as #14", "Refer to "Title"", "See the failover story above",
+// "See: Q1", "Reuse story 1", "Covered in Q1". The separator is one whitespace run or a colon, split one way only.
+const POINTER_VERB = String.raw`^\W{0,4}(?:see(?:\s+also)?|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|(?:re-?)?use|cf\.?|covered\s+(?:in|by|under))(?=[\s:])\s*(?::\s*)?`;
+// "Q1", "story #1", or a bare number that ends the reference ("same as 1", "Same story as 1 (CI speedup).").
+const POINTER_BY_NUMBER = new RegExp(
+  `${POINTER_VERB}(?:(?:q(?:uestion)?|story|answer|no\\.?|number|#)\\s*(?:#\\s*)?(\\d{1,4})\\b|(\\d{1,4})(?=\\s*(?:[.;:,!()]|$)))`,
+  "i",
+);
 const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200})["”'’]`, "i");
+// Links: "See [[Title]]" (Obsidian, also [[File#Title|alias]]) and "See [Title](#anchor)".
+const POINTER_BY_WIKI_LINK = new RegExp(`${POINTER_VERB}\\[\\[(?:[^\\[\\]|#\\n]{0,200}#)?([^\\[\\]|#\\n]{3,200})(?:\\|[^\\[\\]\\n]{0,200})?\\]\\]`, "i");
+const POINTER_BY_LINK = new RegExp(`${POINTER_VERB}\\[([^\\[\\]\\n]{3,200})\\]\\((?!\\s*(?:[a-z][a-z0-9+.-]{0,20}:|//))[^()\\s]{0,500}\\)`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
   // "the failover story above", or without the noun when a place follows: "the push outage under Ownership".
   `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60})\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
+// "Ditto": the same as the entry above.
+const POINTER_DITTO = /^\W{0,4}ditto\b/i;
 // Unlabelled prose counts as a story only when it reads like one told in the first person.
 const MIN_UNLABELLED_WORDS = 35;
 
@@ -95,12 +105,13 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     );
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
 
-    const pointer = readPointer(reading, bodyText);
+    const pointer = readPointer(reading, bodyText, region.map((line) => line.raw).join("\n"));
     if (pointer) {
       account("pointer");
       result.pointers.push({
         file,
         line: heading.line,
+        number,
         title,
         question: isQuestionLike(title) ? title : reading.question,
         targetNumber: pointer.number,
@@ -188,14 +199,19 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   return result;
 }
 
-interface PointerReading {
+/** Where a pointer entry says its story is. */
+export interface PointerReading {
   number: number | null;
   title: string | null;
   description: string | null;
   direction: "above" | "below" | null;
 }
 
-function readPointer(reading: RegionReading, body: string): PointerReading | null {
+/**
+ * Whether an entry's text only points at another entry ("See Q92", "Same as
+ * above", "See [[Title]]"), and where; `raw` is its text as written, links kept.
+ */
+export function readPointer(reading: RegionReading, body: string, raw = body): PointerReading | null {
   // "**Answer:** Use the chatbot story from Invent and Simplify." is a pointer under an answer label.
   if (reading.words > 60 || (reading.labelled && reading.words > 30)) return null;
   // "S: Same story as #5, told for ... A: ... R: ..." is a retelling with its own parts, not a pointer;
@@ -204,14 +220,19 @@ function readPointer(reading: RegionReading, body: string): PointerReading | nul
   const text = body.trim();
   const none: PointerReading = { number: null, title: null, description: null, direction: null };
   const byNumber = POINTER_BY_NUMBER.exec(text);
-  if (byNumber) return { ...none, number: Number(byNumber[1]) };
+  if (byNumber) return { ...none, number: Number(byNumber[1] ?? byNumber[2]) };
   const byTitle = POINTER_BY_TITLE.exec(text);
   if (byTitle) return { ...none, title: byTitle[1]! };
+  // Plain text keeps "[[Title]]" but drops a markdown link to its words, so that one is read from the first line as written.
+  const firstLine = raw.split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+  const byLink = POINTER_BY_WIKI_LINK.exec(text) ?? POINTER_BY_LINK.exec(firstLine);
+  if (byLink) return { ...none, title: byLink[1]!.trim() };
   // A description must name a story ("the failover story"): "use the same approach as before, then..." is a note, not a pointer.
   const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
   if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3]) };
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
+  if (reading.words <= 20 && POINTER_DITTO.test(text)) return { ...none, direction: "above" };
   return null;
 }
 

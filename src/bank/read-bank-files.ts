@@ -10,14 +10,18 @@ export interface BankFileBytes {
   path: string;
   bytes: Buffer;
   sha256: string;
+  /** Found by listing a folder rather than named: a file there that is not a bank is skipped with a warning. */
+  inFolder?: boolean;
 }
 
 /**
  * Reads the files a list of bank paths names: files as given, folders
- * recursively in sorted order (only .md, .markdown, .txt and .json files).
+ * recursively in sorted order (only .md, .markdown, .txt and .json files,
+ * marked as found in a folder).
  */
 export async function readBankFiles(paths: readonly string[]): Promise<BankFileBytes[]> {
   const files: string[] = [];
+  const listed = new Set<string>();
   for (const given of paths) {
     const info = await statOrThrow(given);
     if (info.isDirectory()) {
@@ -26,6 +30,7 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
         throw new InputError("INPUT_EMPTY", `${given}: folder has no bank files (${BANK_FILE_EXTENSIONS.join(", ")}).`, { file: given });
       }
       files.push(...found);
+      for (const file of found) listed.add(file);
     } else {
       files.push(given);
     }
@@ -53,7 +58,8 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
     if (bytes.length > MAX_BANK_FILE_BYTES) {
       throw new InputError("INPUT_TOO_LARGE", `${file}: over the 5 MB limit for a bank file.`, { file });
     }
-    result.push({ path: displayPath(file), bytes, sha256: createHash("sha256").update(bytes).digest("hex") });
+    const read: BankFileBytes = { path: displayPath(file), bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+    result.push(listed.has(file) ? { ...read, inFolder: true } : read);
   }
   return result;
 }

@@ -25,6 +25,8 @@ export interface StoryDraft {
 export interface PointerDraft {
   file: string;
   line: number;
+  /** The entry's own heading number ("3" in "## Q3: ..."), so a pointer to it can follow on. */
+  number: number | null;
   title: string;
   question: string | null;
   targetNumber: number | null;

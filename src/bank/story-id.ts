@@ -1,19 +1,21 @@
 import path from "node:path";
-import { slugify } from "../text/index.js";
+import { slugifyAnyScript } from "../text/index.js";
 
-/** The file part of story ids: the bank file's name without its ending, as a slug. */
+/** The file part of story ids: the bank file's name without its ending, as a slug (in its own script). */
 export function fileSlug(file: string): string {
-  return slugify(path.basename(file).replace(/\.(md|markdown|txt|json)$/i, ""), 40) || "bank";
+  return slugifyAnyScript(path.basename(file).replace(/\.(md|markdown|txt|json)$/i, ""), 40) || "bank";
 }
 
 /**
  * Gives each story its id: file slug and title slug, with "-2", "-3" on
- * collision (in bank order). Ids depend only on file names and titles.
+ * collision (in bank order). Ids depend only on file names and titles; a
+ * title in another script keeps its letters ("客户投诉处理"), so only a title
+ * with no letters at all ("🚀🚀🚀") gets the positional "story", "story-2".
  */
 export function assignStoryIds(stories: ReadonlyArray<{ file: string; title: string }>): string[] {
   const used = new Set<string>();
   return stories.map((story) => {
-    const base = `${fileSlug(story.file)}-${slugify(story.title) || "story"}`;
+    const base = `${fileSlug(story.file)}-${slugifyAnyScript(story.title) || "story"}`;
     let id = base;
     for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
     used.add(id);

@@ -23,6 +23,10 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     if (!command.positionals && positionals.length > 0) {
       throw new UsageError(`coach ${command.name}: unexpected argument "${positionals[0]}". See coach ${command.name} --help.`);
     }
+    // An empty --bank would be read as the current folder's name "" and reported as a missing file (exit 3).
+    if (listFlag(values.bank as ParsedArgs["values"][string]).some((bank) => bank.trim() === "")) {
+      throw new UsageError("--bank: the value is empty; give a bank file or folder, or leave the flag out.", { flag: "--bank" });
+    }
     return { values: values as ParsedArgs["values"], positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -59,6 +59,7 @@ export type ParseWarningCode =
   | "SEVERAL_STORIES"
   | "DUPLICATE_ID"
   | "NO_STORIES_IN_FILE"
+  | "FILE_SKIPPED"
   | "JSON_STORY_INVALID";
 
 /** How the parser accounted for one heading of a markdown bank. */

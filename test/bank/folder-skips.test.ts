@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadBank } from "../../src/bank/index.js";
+
+const STORY = "## Cut CI time in half\n**Situation:** CI took 48 minutes.\n**Action:** I split the suite across 8 runners.\n**Result:** CI went from 48 to 19 minutes.\n";
+const RESUME = '{"basics": {"name": "Sam Rivera"}, "work": [{"name": "Acme", "position": "SWE"}]}';
+const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+
+function folderWith(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "coach-folder-skips-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    writeFileSync(path.join(folder, name), content);
+  }
+  return folder;
+}
+
+describe("a folder with files that are not banks", () => {
+  it("skips a JSON file of another kind and a binary .txt with a warning naming each, and reads the rest", async () => {
+    const folder = folderWith({ "stories.md": STORY, "resume.json": RESUME, "notes/junk.txt": BINARY });
+    const bank = await loadBank([folder]);
+    expect(bank.stories.map((story) => story.id)).toEqual(["stories-cut-ci-time-in-half"]);
+    const skipped = bank.warnings.filter((warning) => warning.code === "FILE_SKIPPED");
+    expect(skipped.map((warning) => [path.basename(warning.file), warning.line])).toEqual([
+      ["junk.txt", 1],
+      ["resume.json", 1],
+    ]);
+    expect(skipped[0]!.message).toMatch(/junk\.txt looks like a binary file, not a markdown, text or JSON story bank\. Skipped: the other files were read\.$/);
+    expect(skipped[1]!.message).toMatch(/resume\.json: a JSON bank is \{"stories": \[\.\.\.\]\}; it has no "stories" key \(its keys: "basics", "work"\)\. Skipped/);
+    // Skipped files are still part of the bank's record, so the index notices when one changes.
+    expect(bank.files).toHaveLength(3);
+  });
+
+  it("still refuses each of those files given by name, with the same error as before", async () => {
+    const folder = folderWith({ "resume.json": RESUME, "junk.txt": BINARY });
+    await expect(loadBank([path.join(folder, "resume.json")])).rejects.toMatchObject({ code: "INPUT_NOT_PARSEABLE" });
+    await expect(loadBank([path.join(folder, "junk.txt")])).rejects.toMatchObject({ code: "INPUT_BINARY" });
+  });
+
+  it("refuses a folder where nothing is a bank, with the first file's own error", async () => {
+    const folder = folderWith({ "junk.txt": BINARY, "resume.json": RESUME });
+    await expect(loadBank([folder])).rejects.toMatchObject({ code: "INPUT_BINARY", message: expect.stringContaining("junk.txt looks like a binary file") });
+    const withEmpty = folderWith({ "empty.md": "", "resume.json": RESUME });
+    await expect(loadBank([withEmpty])).rejects.toMatchObject({ code: "INPUT_EMPTY", message: expect.stringMatching(/empty\.md is empty; .* Skipped as not story banks: .*resume\.json\.$/) });
+  });
+
+  it("does not skip a JSON bank with a mistake in it: that is the user's bank", async () => {
+    const folder = folderWith({ "stories.md": STORY, "more.json": '{"stories": [{"title": "A", "situation": "s",}]}' });
+    await expect(loadBank([folder])).rejects.toMatchObject({ code: "INPUT_NOT_PARSEABLE", message: expect.stringContaining("more.json:1: not valid JSON") });
+    const shaped = folderWith({ "stories.md": STORY, "more.json": '{"stories": {"title": "A"}}' });
+    await expect(loadBank([shaped])).rejects.toMatchObject({ code: "INPUT_NOT_PARSEABLE", message: expect.stringContaining('more.json: a JSON bank is {"stories": [...]}') });
+  });
+});
+
+describe("an empty bank file", () => {
+  it("says it is empty rather than that no story was found", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-empty-bank-"));
+    for (const [name, text] of [["empty.md", ""], ["blank.md", "\n\n   \n"]] as const) {
+      const file = path.join(folder, name);
+      writeFileSync(file, text);
+      await expect(loadBank([file])).rejects.toMatchObject({ code: "INPUT_EMPTY", message: expect.stringContaining(`${name}: the file is empty;`) });
+    }
+    await expect(loadBank([folder])).rejects.toMatchObject({ code: "INPUT_EMPTY", message: expect.stringContaining("all 2 bank files are empty") });
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { parseBankFiles } from "../../src/bank/index.js";
+import { readPointer } from "../../src/bank/parse-markdown-bank.js";
+import type { RegionReading } from "../../src/bank/read-story-region.js";
+
+function parse(text: string, name = "bank.md") {
+  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
+}
+
+const BANK = `# Stories
+
+## 1. Cut CI time in half
+**Situation:** Our CI pipeline took 48 minutes.
+**Action:** I split the suite across 8 runners.
+**Result:** CI went from 48 to 19 minutes.
+
+## 2. Tell me about a time you improved a process.
+Ditto
+
+## 3. Tell me about a time you simplified something.
+same as 1
+
+## 4. Tell me about a time you saved time.
+Same story as 1 (CI speedup).
+
+## 5. Tell me about a time you delivered fast.
+See: Q1
+
+## 6. Tell me about a time you reused work.
+Reuse story 1.
+
+## 7. Tell me about a time you dove deep.
+Covered in Q1.
+
+## 8. Tell me about a time you used data.
+See [[Cut CI time in half]]
+
+## 9. Tell me about a time you cut waste.
+See [Cut CI time in half](#1-cut-ci-time-in-half)
+
+## 10. Tell me about a time you were wrong.
+Same answer as Q2.
+
+## 11. Tell me about a time you went in circles.
+See Q12
+
+## 12. Tell me about a time you looped.
+See Q11
+
+## 13. Tell me about a time you planned capacity.
+Use 2 runners per suite, then explain the cache.
+
+## 14. Tell me about a time you read the docs.
+See [the vendor docs](https://example.com/ci)
+`;
+
+describe("pointer entries written in other ways", () => {
+  it("reads Ditto, bare numbers, 'See: Q1', 'Reuse story 1', 'Covered in Q1' and Obsidian and markdown links as pointers", () => {
+    const bank = parse(BANK);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Cut CI time in half"]);
+    expect(bank.stories[0]!.questions).toEqual([
+      "Tell me about a time you improved a process.",
+      "Tell me about a time you simplified something.",
+      "Tell me about a time you saved time.",
+      "Tell me about a time you delivered fast.",
+      "Tell me about a time you reused work.",
+      "Tell me about a time you dove deep.",
+      "Tell me about a time you used data.",
+      "Tell me about a time you cut waste.",
+      "Tell me about a time you were wrong.",
+    ]);
+    expect(bank.warnings.map((warning) => [warning.code, warning.line])).toEqual([
+      ["POINTER_RESOLVED", 8],
+      ["POINTER_RESOLVED", 11],
+      ["POINTER_RESOLVED", 14],
+      ["POINTER_RESOLVED", 17],
+      ["POINTER_RESOLVED", 20],
+      ["POINTER_RESOLVED", 23],
+      ["POINTER_RESOLVED", 26],
+      ["POINTER_RESOLVED", 29],
+      ["POINTER_RESOLVED", 32],
+      ["POINTER_UNRESOLVED", 35],
+      ["POINTER_UNRESOLVED", 38],
+      // Not pointers: a number that is part of a sentence, and a link to a web page.
+      ["SKIPPED_PROSE", 41],
+      ["SKIPPED_PROSE", 44],
+    ]);
+    expect(bank.headings.filter((heading) => heading.kind === "pointer")).toHaveLength(11);
+  });
+
+  it("follows a pointer to a pointer, and stops at a loop instead of going round", () => {
+    const bank = parse(BANK);
+    const chained = bank.warnings.find((warning) => warning.line === 32)!;
+    expect(chained.message).toBe(
+      '"Tell me about a time you were wrong." points to number 2, "Tell me about a time you improved a process." (a pointer itself), which leads to "Cut CI time in half" (line 3); its question now finds that story too.',
+    );
+    const looped = bank.warnings.find((warning) => warning.line === 35)!;
+    expect(looped.message).toBe(
+      '"Tell me about a time you went in circles." points to number 12, "Tell me about a time you looped." (a pointer itself), and the pointers lead back to themselves without reaching a story; it was skipped.',
+    );
+  });
+
+  it("takes 'Same as above' after a pointer to that pointer's story, and leaves 'Same as above' after a story as it was", () => {
+    const bank = parse(`## 1. Cut CI time
+**Situation:** CI took 48 minutes. **Action:** I split the suite. **Result:** 19 minutes.
+
+## 2. Mentored a new grad
+**Situation:** A new grad struggled. **Action:** I paired with her. **Result:** She led a feature.
+
+## 3. Tell me about a time you sped things up.
+See Q1
+
+## 4. Tell me about a time you went faster.
+Same as above.
+
+## 5. Tell me about a time you coached someone.
+**Situation:** A new hire. **Action:** I taught him. **Result:** He shipped.
+
+## 6. Tell me about a time you developed someone.
+Same as above.
+`);
+    expect(bank.stories.map((story) => [story.title, story.questions])).toEqual([
+      ["Cut CI time", ["Tell me about a time you sped things up.", "Tell me about a time you went faster."]],
+      ["Mentored a new grad", []],
+      ["Tell me about a time you coached someone.", ["Tell me about a time you coached someone.", "Tell me about a time you developed someone."]],
+    ]);
+  });
+});
+
+// Pointer patterns run only on short entries, but a word can be 60,000 characters long.
+const RUNS = [" ", "a", "1", "[", "]", "#", "|", ":", "(", "\u2003"];
+const SHAPES = (long: string) => [`See: ${long}Q1`, `See [[${long}]]`, `See [[a#${long}|b]]`, `See [${long}](#x)`, `See [a](${long})`, `Same as ${long}1`, `Ditto ${long}`, `Covered in ${long}Q1`, `same story as ${long}`];
+// What a short unlabelled entry reads as: the patterns are what is timed.
+const SHORT_ENTRY = { words: 2, labelled: false, parts: {}, partsInferred: false } as unknown as RegionReading;
+
+describe("pointer patterns stay fast on long runs", () => {
+  for (const run of RUNS) {
+    it(`runs of ${JSON.stringify(run)}`, () => {
+      const long = run.repeat(Math.ceil(60_000 / run.length));
+      for (const text of SHAPES(long)) {
+        const started = performance.now();
+        readPointer(SHORT_ENTRY, text, text);
+        parseBankFiles([{ path: "bank.json", bytes: Buffer.from(JSON.stringify({ stories: [{ title: "A story", text }] })), sha256: "x" }]);
+        expect(performance.now() - started, text.slice(0, 30)).toBeLessThan(3_000);
+      }
+    });
+  }
+});
