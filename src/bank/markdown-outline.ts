@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { readHtmlHeading } from "./html-heading.js";
 
 /** A markdown heading: 1-based line, level 1-6, and its inline source text. */
 export interface OutlineHeading {
@@ -23,9 +24,10 @@ export interface MarkdownOutline {
 // markdown-it's own nesting limit keeps deep nesting from exhausting the stack.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
-/** Reads headings, code blocks and rules with a real markdown parser, so a "#" inside code is not a heading. */
+/** Reads headings (HTML `<h2>` lines too), code blocks and rules with a real markdown parser, so a "#" inside code is not a heading. */
 export function readMarkdownOutline(text: string): MarkdownOutline {
   const tokens = markdown.parse(text, {});
+  const lines = text.split("\n");
   const headings: OutlineHeading[] = [];
   const codeLines = new Set<number>();
   const ruleLines = new Set<number>();
@@ -45,6 +47,12 @@ export function readMarkdownOutline(text: string): MarkdownOutline {
       for (let line = start + 1; line <= end; line++) codeLines.add(line);
     } else if (token.type === "hr") {
       ruleLines.add(start + 1);
+    } else if (token.type === "html_block") {
+      // Banks exported or written as HTML head their stories with <h2> lines: they are headings like "## ".
+      for (let line = start + 1; line <= end; line++) {
+        const heading = readHtmlHeading(lines[line - 1] ?? "");
+        if (heading) headings.push({ line, endLine: line, ...heading });
+      }
     }
   }
   return { headings, codeLines, ruleLines };

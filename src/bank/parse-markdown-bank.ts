@@ -5,6 +5,7 @@ import { isDividerLine, readMarkdownOutline, type OutlineHeading } from "./markd
 import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
+import { splitAtDividers } from "./split-at-dividers.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { countImpliedI, markdownInlineToPlain, shorten } from "../text/index.js";
 
@@ -211,13 +212,28 @@ function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolea
 }
 
 function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {
+  // Stories with no headings at all, divided by "---" or "=====" lines, are read one by one.
+  const blocks = splitAtDividers(region);
+  if (blocks.length > 1) {
+    for (const block of blocks) readPreamble(block, file, result);
+    return;
+  }
   const reading = readStoryRegion(region);
   if (!reading.body) return;
-  const firstLine = region.find((line) => line.raw.trim() !== "")?.number ?? 1;
+  const firstLine = region.find((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? 1;
   if (reading.labelled) {
     const title = reading.question ?? clipTitle(reading.body);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });
-    const endLine = region.findLast((line) => line.raw.trim() !== "")?.number ?? firstLine;
+    const endLine = region.findLast((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? firstLine;
+    const counts = reading.labelCounts;
+    if (((counts.situation ?? 0) >= 2 && (counts.result ?? 0) >= 2) || (counts.question ?? 0) >= 2) {
+      result.warnings.push({
+        code: "SEVERAL_STORIES",
+        message: `The text from line ${firstLine} to ${endLine}, before any heading, has ${(counts.question ?? 0) >= 2 ? `${counts.question} questions` : `${counts.situation} Situations and ${counts.result} Results`}, so it is read as one story. If it holds several, give each its own heading (a "## Title" line, or a bold line of its own).`,
+        file,
+        line: firstLine,
+      });
+    }
     result.stories.push({
       file,
       number: null,
