@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import { readHtmlHeading } from "./html-heading.js";
 import { readsAsStoryText } from "./indented-story-text.js";
 
 /** A markdown heading: 1-based line, level 1-6, and its inline source text. */
@@ -25,20 +26,20 @@ export interface MarkdownOutline {
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
 
 /**
- * Reads headings, code blocks and rules with a real markdown parser, so a "#"
- * inside code is not a heading. Fenced blocks are always code; an indented
- * block is code unless the file is plain text (`plainText`, a .txt file) or
- * the block sits under a heading and reads as story text ("    Situation: ...").
+ * Reads headings (HTML `<h2>` lines too), code blocks and rules with a real
+ * markdown parser, so a "#" inside code is not a heading. Fenced blocks are
+ * always code; an indented block is code unless the file is plain text
+ * (`plainText`, a .txt file) or the block sits under a heading and reads as
+ * story text ("    Situation: ...").
  */
 export function readMarkdownOutline(text: string, options: { plainText?: boolean } = {}): MarkdownOutline {
   const tokens = markdown.parse(text, {});
+  const lines = text.split("\n");
   const headings: OutlineHeading[] = [];
   const codeLines = new Set<number>();
   const ruleLines = new Set<number>();
-  let lines: string[] | undefined;
   // Indentation in a .txt file, or of story text under a heading, is layout, not code.
-  const indentedIsCode = (start: number, end: number) =>
-    !options.plainText && !(headings.length > 0 && readsAsStoryText((lines ??= text.split("\n")).slice(start, end)));
+  const indentedIsCode = (start: number, end: number) => !options.plainText && !(headings.length > 0 && readsAsStoryText(lines.slice(start, end)));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!token.map) continue;
@@ -55,6 +56,12 @@ export function readMarkdownOutline(text: string, options: { plainText?: boolean
       for (let line = start + 1; line <= end; line++) codeLines.add(line);
     } else if (token.type === "hr") {
       ruleLines.add(start + 1);
+    } else if (token.type === "html_block") {
+      // Banks exported or written as HTML head their stories with <h2> lines: they are headings like "## ".
+      for (let line = start + 1; line <= end; line++) {
+        const heading = readHtmlHeading(lines[line - 1] ?? "");
+        if (heading) headings.push({ line, endLine: line, ...heading });
+      }
     }
   }
   return { headings, codeLines, ruleLines };

@@ -10,6 +10,7 @@ import { findStorySubsections } from "./story-subsections.js";
 import { findTitleLines } from "./title-lines.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
+import { splitAtDividers } from "./split-at-dividers.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { countImpliedI, markdownInlineToPlain, shorten } from "../text/index.js";
 
@@ -105,7 +106,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     );
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
 
-    const pointer = readPointer(reading, bodyText, region.map((line) => line.raw).join("\n"));
+    const pointer = readPointer(reading, bodyText, underHeading(heading, regionEnd).map((line) => line.raw).join("\n"));
     if (pointer) {
       account("pointer");
       result.pointers.push({
@@ -251,14 +252,29 @@ function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolea
 }
 
 function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {
+  // Stories with no headings at all, divided by "---" or "=====" lines, are read one by one.
+  const blocks = splitAtDividers(region);
+  if (blocks.length > 1) {
+    for (const block of blocks) readPreamble(block, file, result);
+    return;
+  }
   const reading = readStoryRegion(region);
   if (!reading.body) return;
-  const firstLine = region.find((line) => line.raw.trim() !== "")?.number ?? 1;
+  const firstLine = region.find((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? 1;
   if (reading.labelled) {
     // The file's name, not its text: a story's id must not change when its text is edited.
     const title = reading.question ?? titleFromFileName(file);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });
-    const endLine = region.findLast((line) => line.raw.trim() !== "")?.number ?? firstLine;
+    const endLine = region.findLast((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? firstLine;
+    const counts = reading.labelCounts;
+    if (((counts.situation ?? 0) >= 2 && (counts.result ?? 0) >= 2) || (counts.question ?? 0) >= 2) {
+      result.warnings.push({
+        code: "SEVERAL_STORIES",
+        message: `The text from line ${firstLine} to ${endLine}, before any heading, has ${(counts.question ?? 0) >= 2 ? `${counts.question} questions` : `${counts.situation} Situations and ${counts.result} Results`}, so it is read as one story. If it holds several, give each its own heading (a "## Title" line, or a bold line of its own).`,
+        file,
+        line: firstLine,
+      });
+    }
     result.stories.push({
       file,
       number: null,

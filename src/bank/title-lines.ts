@@ -1,5 +1,6 @@
 import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
+import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion } from "./read-story-region.js";
@@ -10,28 +11,51 @@ const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$
 const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
 // Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
 const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
-const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*[:.]\s+\S/i;
+// "Q: ...", "Q1. ...", "Q2) ...", "Question 3: ...", "Question 4 - ...".
+const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:[:.)]|[-–—])\s+\S/i;
 // A question heading may run long; a title is a few words.
 const MAX_QUESTION_WORDS = 45;
 const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use\s+(?:the|my)\b|cf\.?)\b/i;
 // A title is a few words; a sentence with a full stop is prose.
 const MAX_TITLE_WORDS = 14;
 const MIN_STORY_WORDS = 35;
+// A plain title line with no markup at all is a short name ("Cutting CI time in half").
+const MAX_PLAIN_TITLE_WORDS = 10;
+// How far below a candidate to look for what it heads: enough for any story's opening, and it keeps the scan linear.
+const MAX_LINES_BELOW = 200;
+// A story may be filed under a few questions ("Q: ... / Q: ... / Situation: ..."); more in a row are a list of questions.
+const MAX_QUESTIONS_ABOVE_STORY = 3;
 
 /**
  * Lines that head a story without markdown heading syntax: a bold line of
- * their own, or a numbered line continuing the bank's numbering. Each
- * becomes a heading at its siblings' level, so its text is not swallowed by
- * the story above.
+ * their own, a numbered line continuing the bank's numbering (or starting
+ * it where no story heading is open), a "Q1: ..." question line, or a short
+ * plain line straight above a story's Situation. Each becomes a heading at
+ * its siblings' level, so its text is not swallowed by the story above.
  */
 export function findTitleLines(lines: readonly string[], outline: MarkdownOutline): OutlineHeading[] {
+  // A file of nothing but prose may name its stories on short lines of their own ("Cutting CI time in half",
+  // a blank line, then the story told in the first person). One such pair could be a document title over an
+  // intro, so they count only in a file with no headings and at least two of them.
+  if (outline.headings.length === 0) {
+    const withProseTitles = scanTitleLines(lines, outline, true);
+    if (withProseTitles.proseTitles >= 2) return withProseTitles.found;
+  }
+  return scanTitleLines(lines, outline, false).found;
+}
+
+function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allowProseTitles: boolean): { found: OutlineHeading[]; proseTitles: number } {
   const headingAt = new Map<number, OutlineHeading>();
   for (const heading of outline.headings) for (let line = heading.line; line <= heading.endLine; line++) headingAt.set(line, heading);
   const found: OutlineHeading[] = [];
-  let last: { heading: OutlineHeading; contentSince: boolean } | null = null;
+  let last: LastHeading | null = null;
   let lastNumber: number | null = null;
   // What the story above has said since its heading: a labelled story still waiting for its result is not over.
   let open = { labels: new Set<string>(), listFromOne: false };
+  let proseTitles = 0;
+  // Lines are read again by the look-ahead under each candidate: read each line's labels once.
+  const labelCache: Array<readonly string[] | undefined> = [];
+  const labelsAt = (lineIndex: number) => (labelCache[lineIndex] ??= labelOf(lines[lineIndex]!));
 
   for (let index = 0; index < lines.length; index++) {
     const number = index + 1;
@@ -39,15 +63,24 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
     const real = headingAt.get(number);
     if (real) {
       if (real.line === number) {
-        last = { heading: real, contentSince: false };
+        last = { heading: real, contentSince: false, bodySince: false, found: false };
         lastNumber = readHeadingTitle(real.source).number ?? lastNumber;
         open = { labels: new Set(), listFromOne: false };
       }
       continue;
     }
     if (raw.trim() === "" || outline.codeLines.has(number)) continue;
-    const candidate = readCandidate(lines, index, lastNumber, headingAt);
-    const below = candidate && startsParagraph(lines, index, headingAt) ? readBelow(lines, index, candidate.inlineBody, headingAt, lastNumber) : null;
+    const above = last;
+    // Read only for the few lines that could start a list of titles.
+    const context: CandidateContext = {
+      // A numbered list of titles may start at 1 where no story heading is open; under a story, "1." is a step.
+      canStartNumbering: () => above === null || isSection(above) || above.heading.level === 1,
+      // A plain line heads a story only where stories are listed (no heading, a section, a file title or title lines).
+      canBePlainTitle: () => above === null || isSection(above) || (above.contentSince && (above.heading.level === 1 || above.found)),
+      allowProseTitles,
+    };
+    const candidate = readCandidate(lines, index, lastNumber, headingAt, context);
+    const below = candidate && startsParagraph(lines, index, headingAt) ? readBelow(lines, index, candidate.inlineBody, { headingAt, lastNumber, allowProseTitles, labelsAt }) : null;
     const continuesNumbering = candidate !== null && lastNumber !== null && readHeadingTitle(candidate.source).number === lastNumber + 1;
     const accepted =
       candidate !== null &&
@@ -55,47 +88,102 @@ export function findTitleLines(lines: readonly string[], outline: MarkdownOutlin
       below.introducesStory &&
       // Numbered steps after a list from 1, in a story still waiting for its result, are steps.
       !(candidate.kind === "numbered" && open.listFromOne && !open.labels.has("result")) &&
+      // "1. Profiled the pipeline" after a Situation with no Result yet is a step of that story, not a list of titles.
+      !(candidate.kind === "numbered" && !continuesNumbering && storyStillOpen(open.labels)) &&
       // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story; unless what
       // follows starts a story of its own (a Situation first) or the title continues the bank's numbering.
-      !(["bold", "capitals", "separated"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
+      !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
       // A question line straight under a story's own heading is that story's question (not under a file title).
-      !(candidate.kind === "question" && last !== null && last.heading.level > 1 && !last.contentSince && !isSectionHeading(last.heading));
+      !((candidate.kind === "question" || candidate.kind === "bold-question") && last !== null && last.heading.level > 1 && !last.contentSince && !isSection(last)) &&
+      !(candidate.kind === "question-line" && (questionBelongsAbove(candidate.source, last) || !(below.pointer || below.opensWithSetup || below.words >= MIN_STORY_WORDS)));
     if (!accepted) {
-      if (last) last.contentSince = true;
-      noteContent(raw, open);
+      const kinds = labelsAt(index);
+      if (last) {
+        last.contentSince = true;
+        if (!isQuestionOrTagLine(raw, kinds)) last.bodySince = true;
+      }
+      noteContent(raw, open, kinds);
       continue;
     }
-    const level = !last ? 2 : last.contentSince && !isSectionHeading(last.heading) ? last.heading.level : Math.min(6, last.heading.level + 1);
+    const level = !last ? 2 : last.contentSince && !isSection(last) ? last.heading.level : Math.min(6, last.heading.level + 1);
     const heading: OutlineHeading = { line: number, endLine: number, level, source: candidate.source, ...(candidate.inlineBody ? { inlineBody: candidate.inlineBody } : {}) };
     found.push(heading);
-    last = { heading, contentSince: false };
+    if (candidate.kind === "prose-title") proseTitles++;
+    last = { heading, contentSince: false, bodySince: false, found: true };
     lastNumber = readHeadingTitle(candidate.source).number ?? lastNumber;
     open = { labels: new Set(), listFromOne: false };
     if (candidate.inlineBody) noteContent(candidate.inlineBody, open);
   }
-  return found;
+  return { found, proseTitles };
+}
+
+/**
+ * Whether a plain question line straight under a heading (nothing but tags since) is that heading's question:
+ * "# Billing migration / Q: ..." and "## Customer Obsession / Q: ..." are; a numbered "Q1: ..." under a file
+ * title or a section starts a list of questions, each its own story. A follow-up "Q: How did you measure it? /
+ * A: Dashboards." is not a story either: the caller asks the answer to set the scene or run long.
+ */
+function questionBelongsAbove(source: string, last: LastHeading | null): boolean {
+  if (last === null || last.bodySince) return false;
+  const numbered = /^\s*(?:q|question)\s*\d/i.test(source);
+  return !numbered || (last.heading.level > 1 && !isSection(last));
+}
+
+/** The heading the scan is under, and what has come since it. */
+interface LastHeading {
+  heading: OutlineHeading;
+  /** Any line since the heading. */
+  contentSince: boolean;
+  /** Text other than a question or tag line since the heading (a question line under a bare heading is its question). */
+  bodySince: boolean;
+  /** A title line found here, not a markdown heading. */
+  found: boolean;
+  /** Whether the heading is a principle or notes section; read once, when first needed. */
+  section?: boolean;
+}
+
+function isSection(entry: LastHeading): boolean {
+  entry.section ??= isSectionHeading(entry.heading);
+  return entry.section;
 }
 
 /** Records the STAR labels and a numbered list starting at 1 in a line of the story above. */
-function noteContent(raw: string, open: { labels: Set<string>; listFromOne: boolean }): void {
+function noteContent(raw: string, open: { labels: Set<string>; listFromOne: boolean }, kinds = labelOf(raw)): void {
   if (/^\s{0,3}1[.)]\s/.test(raw)) open.listFromOne = true;
-  for (const kind of labelOf(raw)) open.labels.add(kind);
+  for (const kind of kinds) open.labels.add(kind);
 }
 
 function storyStillOpen(labels: ReadonlySet<string>): boolean {
   return (labels.has("situation") || labels.has("task") || labels.has("action")) && !labels.has("result");
 }
 
-type CandidateKind = "bold" | "question" | "numbered" | "story-number" | "divided" | "separated" | "capitals";
+// question: labelled "Q:" in bold or after a divider; bold-question: a bold line worded as an interview question;
+// question-line: a plain "Q1: ..." / "Question 1 - ..." line; plain: a short unmarked line above a Situation;
+// prose-title: a short unmarked line of its own above a paragraph of prose, in a file of nothing but prose.
+type CandidateKind = "bold" | "question" | "bold-question" | "question-line" | "numbered" | "story-number" | "divided" | "separated" | "capitals" | "plain" | "prose-title";
 
-function readCandidate(lines: readonly string[], index: number, lastNumber: number | null, headingAt: ReadonlyMap<number, OutlineHeading>): { kind: CandidateKind; source: string; inlineBody: string } | null {
+/** Where in the bank a line sits, which decides whether a numbered or plain line may head a story there. */
+interface CandidateContext {
+  canStartNumbering: () => boolean;
+  canBePlainTitle: () => boolean;
+  allowProseTitles: boolean;
+}
+
+function readCandidate(
+  lines: readonly string[],
+  index: number,
+  lastNumber: number | null,
+  headingAt: ReadonlyMap<number, OutlineHeading>,
+  context: CandidateContext,
+): { kind: CandidateKind; source: string; inlineBody: string } | null {
   const raw = lines[index]!;
   const bold = BOLD_TITLE.exec(raw);
   if (bold) {
     if (!couldBeBoldTitle(raw)) return null;
     const source = bold[2]!.trim();
     // "**Q: Tell me about a time you handled a difficult customer.**" heads the answer below it.
-    return { kind: isQuestionTitle(source) ? "question" : "bold", source, inlineBody: (bold[3] ?? "").trim() };
+    const kind = isQuestionTitle(source) ? "question" : isBoldQuestion(source) ? "bold-question" : "bold";
+    return { kind, source, inlineBody: (bold[3] ?? "").trim() };
   }
   const plain = raw.trim();
   if (STORY_NUMBER_TITLE.test(plain) && wordCount(plain) <= MAX_TITLE_WORDS + 4) return { kind: "story-number", source: plain, inlineBody: "" };
@@ -104,22 +192,76 @@ function readCandidate(lines: readonly string[], index: number, lastNumber: numb
   // A long divider ("====================") is the author splitting stories; a short rule ("---") may sit inside one.
   if (separator && isTitleText(plain) && !/[.:;,]$/.test(plain)) return { kind: separator.length >= 10 ? "divided" : "separated", source: plain, inlineBody: "" };
   if (isCapitalsTitle(plain)) return { kind: "capitals", source: plain, inlineBody: "" };
+  if (QUESTION_LINE.test(plain) && isQuestionTitle(plain)) return { kind: "question-line", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
-  if (!numbered || lastNumber === null || Number(numbered[1]) !== lastNumber + 1) return null;
+  if (!numbered) {
+    if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source: plain, inlineBody: "" } : null;
+    return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source: plain, inlineBody: "" } : null;
+  }
+  const value = Number(numbered[1]);
+  if (!(lastNumber !== null && value === lastNumber + 1) && !(value === 1 && context.canStartNumbering())) return null;
   // One item of a longer list ("1. Wrote the script / 2. Ran it") is a step, not a title.
   if (neighbourIsListItem(lines, index, -1) || neighbourIsListItem(lines, index, 1)) return null;
   const [title, ...rest] = numbered[2]!.split(/\s+[-–—]\s+/);
   const after = rest.join(" - ");
   const pointer = POINTER_START.test(after);
-  const source = `${numbered[1]}. ${pointer ? title!.trim() : numbered[2]!.trim()}`;
-  if (/[.:;,]$/.test(source) || !isTitleText(pointer ? title! : numbered[2]!)) return null;
+  const text = pointer ? title! : numbered[2]!;
+  const source = `${numbered[1]}. ${text.trim()}`;
+  // "1. Tell me about a time you failed." is a question title, full stop and all.
+  if (!readsAsInterviewQuestion(text) && (/[.:;,]$/.test(source) || !isTitleText(text))) return null;
   return { kind: "numbered", source, inlineBody: pointer ? after.trim() : "" };
+}
+
+/** "**Tell me about a time you failed.**", "**1. Describe a time ... .**": a bold interview question, full stop and all. */
+function isBoldQuestion(source: string): boolean {
+  if (!/\.["”]?$/.test(source) && wordCount(source) <= MAX_TITLE_WORDS) return false;
+  const { title } = readHeadingTitle(source);
+  // A short "**...?**" line already heads a story as a bold title; keep it one.
+  return readsAsInterviewQuestion(title) && (/\.["”]?$/.test(title) || wordCount(title) > MAX_TITLE_WORDS);
+}
+
+/**
+ * "Cutting CI time in half" on a line of its own, straight above "Situation: ...": a title with no markup.
+ * Only a short line with no closing full stop (or an interview question) counts, and only right above a
+ * Situation or Task label, so a sentence of prose above a story is never taken for its title.
+ */
+function isPlainTitleLine(lines: readonly string[], index: number): boolean {
+  const next = lines[index + 1];
+  if (next === undefined || !hasPlainTitleShape(lines[index]!.trim())) return false;
+  const opens = labelOf(next);
+  return opens.includes("situation") || opens.includes("task");
+}
+
+/** "Mentoring a new grad", a blank line, then a paragraph of prose: a title over an unlabelled story. */
+function isProseTitleLine(lines: readonly string[], index: number): boolean {
+  const plain = lines[index]!.trim();
+  if (lines[index + 1]?.trim() !== "" || !hasPlainTitleShape(plain) || /:$/.test(plain)) return false;
+  let next = index + 2;
+  while (next < lines.length && lines[next]!.trim() === "") next++;
+  const paragraph = lines[next]?.trim() ?? "";
+  // The paragraph under it is prose: longer than a title, and neither a label nor a list.
+  return wordCount(paragraph) > MAX_PLAIN_TITLE_WORDS + 2 && labelOf(paragraph).length === 0 && !/^(?:[-*+•>|#<]|\d{1,3}[.)]\s)/.test(paragraph);
+}
+
+/** A short line with no markup that could name a story: no closing full stop unless it is an interview question. */
+function hasPlainTitleShape(plain: string): boolean {
+  if (plain.length > 200 || !/^["“'‘]?[\p{Lu}\p{N}]/u.test(plain) || /[<>|*_`[\]#]/.test(plain)) return false;
+  const short = wordCount(plain) <= MAX_PLAIN_TITLE_WORDS && !/[.,;!]$/.test(plain);
+  if (!short && !readsAsInterviewQuestion(plain)) return false;
+  return !matchLabel(markdownInlineToPlain(plain));
+}
+
+/** A line that only asks the question or lists tags: it does not make a heading's story begin. */
+function isQuestionOrTagLine(raw: string, kinds = labelOf(raw)): boolean {
+  if (kinds.length === 0) return QUESTION_LINE.test(raw.trim()) && isQuestionTitle(raw.trim());
+  return kinds.every((kind) => kind === "question" || kind === "tags" || kind === "principles" || kind === "experience");
 }
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/** A question labelled as one: "Q: ...", "Q1. ...", "Question 2 - ...". */
 function isQuestionTitle(source: string): boolean {
   const plain = markdownInlineToPlain(source);
   return QUESTION_LINE.test(plain) && wordCount(plain) <= MAX_QUESTION_WORDS;
@@ -162,24 +304,68 @@ function startsParagraph(lines: readonly string[], index: number, headingAt: Rea
   return previous.trim() === "" || headingAt.has(index) || isDividerLine(previous);
 }
 
+interface BelowReading {
+  introducesStory: boolean;
+  opensWithSetup: boolean;
+  /** The text below only points at another story ("Same as Q1."). */
+  pointer: boolean;
+  words: number;
+}
+
 /** Whether the text under a candidate, up to the next possible title, reads as a story or a pointer, and whether it opens with its setting. */
-function readBelow(lines: readonly string[], index: number, inlineBody: string, headingAt: ReadonlyMap<number, OutlineHeading>, lastNumber: number | null): { introducesStory: boolean; opensWithSetup: boolean } {
-  if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return { introducesStory: true, opensWithSetup: false };
+/** What the look-ahead under a candidate needs to know about the bank around it. */
+interface BelowContext {
+  headingAt: ReadonlyMap<number, OutlineHeading>;
+  lastNumber: number | null;
+  allowProseTitles: boolean;
+  /** The label kinds a line (0-based) opens with. */
+  labelsAt: (index: number) => readonly string[];
+}
+
+function readBelow(lines: readonly string[], index: number, inlineBody: string, { headingAt, lastNumber, allowProseTitles, labelsAt }: BelowContext): BelowReading {
+  if (inlineBody && POINTER_START.test(inlineBody) && inlineBody.split(/\s+/).length <= 30) return { introducesStory: true, opensWithSetup: false, pointer: true, words: 0 };
   const region = [];
   if (inlineBody) region.push({ number: index + 1, raw: inlineBody, isCode: false });
-  for (let other = index + 1; other < lines.length; other++) {
+  // Body: a line other than a question or tag line. A title may have a few question lines before its story begins.
+  let body = inlineBody !== "";
+  let questionLines = 0;
+  let firstLabel: readonly string[] | null = inlineBody ? labelOf(inlineBody) : null;
+  if (firstLabel?.length === 0) firstLabel = null;
+  for (let other = index + 1; other < lines.length && region.length < MAX_LINES_BELOW; other++) {
     const line = lines[other]!;
     // The story under a candidate ends where the next possible title begins (this also keeps the scan linear).
     if (headingAt.has(other + 1) || isDividerLine(line) || STORY_NUMBER_TITLE.test(line.trim())) break;
     if (lines[other - 1]!.trim() === "" && (couldBeBoldTitle(line) || isCapitalsTitle(line.trim()) || continuesNumberingLine(line, lastNumber))) break;
+    // Once the story has begun, a question line, a "1." title or a plain title above a Situation starts the next one.
+    if ((body || questionLines >= MAX_QUESTIONS_ABOVE_STORY) && lines[other - 1]!.trim() === "" && (startsTitleList(lines, other) || (allowProseTitles && isProseTitleLine(lines, other)))) break;
+    if (line.trim() !== "") {
+      const kinds = labelsAt(other);
+      if (firstLabel === null && kinds.length > 0) firstLabel = kinds;
+      if (isQuestionOrTagLine(line, kinds)) questionLines++;
+      else body = true;
+    }
     region.push({ number: other + 1, raw: line, isCode: false });
   }
+  // Nothing but question lines below: no story (and no need to read them).
+  if (!body) return { introducesStory: false, opensWithSetup: false, pointer: false, words: 0 };
   const reading = readStoryRegion(region);
-  const firstLabel = region.map((line) => labelOf(line.raw)).find((kinds) => kinds.length > 0) ?? [];
-  const opensWithSetup = firstLabel.includes("situation") || firstLabel.includes("task");
+  const opensWithSetup = firstLabel !== null && (firstLabel.includes("situation") || firstLabel.includes("task"));
   // "STORY 21 - BIGGEST MISTAKE / see story 12": a pointer entry heads nothing but a pointer.
-  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return { introducesStory: true, opensWithSetup };
-  return { introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0), opensWithSetup };
+  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return { introducesStory: true, opensWithSetup, pointer: true, words: reading.words };
+  return {
+    introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0),
+    opensWithSetup,
+    pointer: false,
+    words: reading.words,
+  };
+}
+
+/** A line that may head the next story in a bank of question lines, numbered titles or plain titles. */
+function startsTitleList(lines: readonly string[], index: number): boolean {
+  const plain = lines[index]!.trim();
+  if (QUESTION_LINE.test(plain)) return true;
+  if (/^1[.)]\s+\S/.test(plain)) return !neighbourIsListItem(lines, index, -1) && !neighbourIsListItem(lines, index, 1);
+  return isPlainTitleLine(lines, index);
 }
 
 /** A bold line that could head a story: not a label ("**Situation**: ..."), not a lead-in with text after it. */
@@ -188,7 +374,7 @@ function couldBeBoldTitle(line: string): boolean {
   if (!bold) return false;
   const source = bold[2]!.trim();
   const after = (bold[3] ?? "").trim();
-  return isQuestionTitle(source) || (!/[.:;,]$/.test(source) && isTitleText(source) && (!after || POINTER_START.test(after)));
+  return isQuestionTitle(source) || (!after && isBoldQuestion(source)) || (!/[.:;,]$/.test(source) && isTitleText(source) && (!after || POINTER_START.test(after)));
 }
 
 function continuesNumberingLine(line: string, lastNumber: number | null): boolean {

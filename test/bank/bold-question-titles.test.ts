@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { parseBankFiles } from "../../src/bank/index.js";
+
+function parse(text: string, name = "bank.md") {
+  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
+}
+
+const STORY = (result: string) => `Situation: Deploys failed one time in five and the owner had left.
+Action: I added retries with idempotency keys and wrote a runbook.
+Result: ${result}`;
+
+describe("bold interview-question lines head stories", () => {
+  it("reads '**Q1. ...**', '**Q2: ...**', '**Question 3: ...**', '**4. ...**' and a bare bold question ending in a full stop as titles", () => {
+    const bank = parse(`# Amazon prep
+
+## Ownership
+
+**Q1. Tell me about a time you took on something outside your area of responsibility.**
+
+${STORY("Deploy failures fell to 1 in 200.")}
+
+**Q2: Tell me about a time you made a decision that sacrificed short-term results for the long term.**
+
+${STORY("The rule engine served 40 later deals.")}
+
+**Question 3: Describe a time you failed.**
+
+${STORY("Conversion fell 12%; I reran it as a test.")}
+
+**4. Tell me about a time you made a hard call.**
+
+${STORY("The team kept its date.")}
+
+**Tell me about a time you earned trust back.**
+
+${STORY("The customer renewed.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual([
+      "Tell me about a time you took on something outside your area of responsibility.",
+      "Tell me about a time you made a decision that sacrificed short-term results for the long term.",
+      "Describe a time you failed.",
+      "Tell me about a time you made a hard call.",
+      "Tell me about a time you earned trust back.",
+    ]);
+    expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
+    expect(bank.stories.map((story) => story.source.startLine)).toEqual([5, 11, 17, 23, 29]);
+    expect(bank.stories.map((story) => story.parts.result)).toEqual([
+      "Deploy failures fell to 1 in 200.",
+      "The rule engine served 40 later deals.",
+      "Conversion fell 12%; I reran it as a test.",
+      "The team kept its date.",
+      "The customer renewed.",
+    ]);
+    expect(bank.stories.every((story) => story.principles.includes("Ownership"))).toBe(true);
+    expect(bank.warnings.map((warning) => warning.code)).not.toContain("SEVERAL_STORIES");
+  });
+
+  it("leaves bold sentences that ask nothing inside their story", () => {
+    const bank = parse(`## Billing migration
+Situation: Billing failed on 3% of renewals.
+
+**Share of renewals grew after that.**
+
+Action: I migrated in cohorts of 500.
+
+**What I learned.**
+
+Result: Failures fell to 0.2%.
+
+**Tell me about a time you earned trust back.**
+
+${STORY("The customer renewed.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Billing migration", "Tell me about a time you earned trust back."]);
+    expect(bank.stories[0]!.parts.result).toBe("Failures fell to 0.2%.");
+    expect(bank.stories[0]!.source).toMatchObject({ startLine: 1, endLine: 10 });
+  });
+
+  it("keeps a bold question straight under a story's own heading as part of that story", () => {
+    const bank = parse(`## Ownership
+
+### Billing migration
+**Tell me about a time you took ownership of something nobody owned.**
+
+${STORY("Failures fell to 0.2%.")}
+
+**Tell me about a time you failed.**
+
+${STORY("Deploy failures fell to 1 in 200.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Billing migration", "Tell me about a time you failed."]);
+    expect(bank.stories[0]!.source).toMatchObject({ startLine: 3, endLine: 8 });
+  });
+});
