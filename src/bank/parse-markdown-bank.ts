@@ -35,8 +35,8 @@ const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200
 const POINTER_BY_WIKI_LINK = new RegExp(`${POINTER_VERB}\\[\\[(?:[^\\[\\]|#\\n]{0,200}#)?([^\\[\\]|#\\n]{3,200})(?:\\|[^\\[\\]\\n]{0,200})?\\]\\]`, "i");
 const POINTER_BY_LINK = new RegExp(`${POINTER_VERB}\\[([^\\[\\]\\n]{3,200})\\]\\((?!\\s*(?:[a-z][a-z0-9+.-]{0,20}:|//))[^()\\s]{0,500}\\)`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
-  // "the failover story above", or without the noun when a place follows: "the push outage under Ownership".
-  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60})\\s*(?:[.;:)!*_]|$)`,
+  // "the failover story above", or without the noun when a place follows: "the push outage under Ownership", "the payments outage above".
+  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
@@ -230,7 +230,7 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   if (byLink) return { ...none, title: byLink[1]!.trim() };
   // A description must name a story ("the failover story"): "use the same approach as before, then..." is a note, not a pointer.
   const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
-  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3]) };
+  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3] ?? byDescription[4]) };
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
   if (reading.words <= 20 && POINTER_DITTO.test(text)) return { ...none, direction: "above" };

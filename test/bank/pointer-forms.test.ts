@@ -146,3 +146,19 @@ describe("pointer patterns stay fast on long runs", () => {
     });
   }
 });
+
+describe("a described pointer with a place and no noun", () => {
+  it("'same as the payments outage above.' after a bold title folds into the story it describes", () => {
+    const bank = parse(`## Bias for Action
+
+**Hotfix during the outage**
+At 2 a.m. our payments API started returning 500s and the on-call lead was unreachable. I rolled back the last deploy myself, posted in the incident channel, and paged the database team. Service came back in 12 minutes and we avoided about $40k in lost orders.
+
+**Biggest mistake** - same as the payments outage above.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Hotfix during the outage"]);
+    expect(bank.stories[0]!.questions).toContain("Biggest mistake");
+    expect(bank.warnings.map((warning) => warning.code)).toContain("POINTER_RESOLVED");
+    expect(bank.warnings.map((warning) => warning.code)).not.toContain("SKIPPED_PROSE");
+  });
+});
