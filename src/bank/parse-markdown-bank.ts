@@ -8,6 +8,7 @@ import { readMarkdownSource } from "./read-markdown-source.js";
 import { readStoryWithSubsections } from "./read-story-with-subsections.js";
 import { findStorySubsections } from "./story-subsections.js";
 import { findTitleLines } from "./title-lines.js";
+import { headingsInLabelRuns } from "./label-run-headings.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
 import { splitAtDividers } from "./split-at-dividers.js";
@@ -53,11 +54,12 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
 
-  // Headings that are only a STAR label ("### Situation") belong to the story above them.
+  // Headings that are only a STAR label ("### Situation", or "### S" in a run of them) belong to the story above them.
   const regionHeadings: OutlineHeading[] = [];
+  const letterRuns = headingsInLabelRuns(headings);
   for (const heading of headings) {
     const plain = markdownInlineToPlain(heading.source);
-    const label = matchLabel(plain, { standalone: true });
+    const label = matchLabel(plain, { standalone: true, weak: letterRuns.has(heading) });
     if (label && regionHeadings.length > 0 && label.kinds.every((kind) => kind !== "question")) {
       result.headings.push({ file, line: heading.line, text: plain, kind: "part-label" });
       continue;

@@ -1,4 +1,5 @@
 import type { StoryPart } from "../core/story.js";
+import { foldLabel, LABEL_WORDS, SINGLE_LETTERS } from "./label-words.js";
 
 /** What a label at the start of a line introduces. */
 export type LabelKind = StoryPart | "question" | "narrative" | "tags" | "principles" | "experience";
@@ -8,66 +9,43 @@ export interface LabelMatch {
   kinds: LabelKind[];
   /** Text after the label on the same line (may be empty). */
   rest: string;
-}
-
-const LABEL_WORDS: Record<string, LabelKind> = {
-  situation: "situation", context: "situation", background: "situation", setting: "situation", scenario: "situation",
-  problem: "situation", challenge: "situation", "the situation": "situation", "the problem": "situation",
-  task: "task", tasks: "task", goal: "task", goals: "task", objective: "task", "my role": "task", role: "task",
-  responsibility: "task", mission: "task", "the task": "task", "the goal": "task", "my task": "task", "my goal": "task",
-  action: "action", actions: "action", "what i did": "action", approach: "action", steps: "action",
-  "steps taken": "action", "actions taken": "action", "my actions": "action", "the action": "action", solution: "action",
-  result: "result", results: "result", outcome: "result", outcomes: "result", impact: "result", "the result": "result",
-  "results and impact": "result", "what happened": "result", "the outcome": "result", "business impact": "result",
-  lesson: "lesson", lessons: "lesson", "lesson learned": "lesson", "lessons learned": "lesson", learning: "lesson",
-  learnings: "lesson", "what i learned": "lesson", "what i learnt": "lesson", learned: "lesson", learnt: "lesson",
-  takeaway: "lesson", takeaways: "lesson", "key takeaway": "lesson", reflection: "lesson", hindsight: "lesson",
-  "in hindsight": "lesson", "what id do differently": "lesson", "what i would do differently": "lesson",
-  "id do differently": "lesson", "do differently": "lesson", "next time": "lesson",
-  "what i would change": "lesson", "what id change": "lesson",
-  question: "question", "interview question": "question", prompt: "question", q: "question",
-  answer: "narrative", sample: "narrative", "sample answer": "narrative", story: "narrative", response: "narrative",
-  "my answer": "narrative", "star answer": "narrative", "short version": "narrative", summary: "narrative",
-  tags: "tags", tag: "tags", themes: "tags", competencies: "tags", "good for": "tags", "use for": "tags", "use it for": "tags", "best for": "tags",
-  principles: "principles", principle: "principles", lp: "principles", lps: "principles",
-  "leadership principles": "principles", "leadership principle": "principles",
-  experience: "experience", "experience id": "experience",
-};
-
-const SINGLE_LETTERS: Record<string, LabelKind> = { S: "situation", T: "task", A: "action", R: "result", L: "lesson", Q: "question" };
-
-function foldLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019']/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  /** A label only where the story shows a run of them ("S - ...", "(T)", a line "Action" alone): see isLabelRun. */
+  weak?: true;
 }
 
 function kindsOf(labelText: string): LabelKind[] | null {
-  const whole = LABEL_WORDS[foldLabel(labelText)];
+  const whole = LABEL_WORDS.get(foldLabel(labelText));
   if (whole) return [whole];
   const components = labelText.split(/\s*(?:&|\+|\/|,|\band\b)\s*/i).filter((part) => part.trim() !== "");
   if (components.length < 2) return null;
   const kinds: LabelKind[] = [];
   for (const component of components) {
-    const kind = LABEL_WORDS[foldLabel(component)];
+    const kind = LABEL_WORDS.get(foldLabel(component));
     if (!kind) return null;
     if (!kinds.includes(kind)) kinds.push(kind);
   }
   return kinds;
 }
 
-const LABEL_LINE = /^([A-Za-z][A-Za-z'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/s;
+const LABEL_LINE = /^(\p{L}[\p{L}'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/su;
+
+// Single letters that are labels only in a run: "S - ...", "**S** – ...", "S. ...", "(S) ...", "[S] ...", "### S".
+const LETTER_WITH_DASH = /^([STARL])(?:\s?-\s+|\s?[–—]\s*)(.*)$/s;
+const LETTER_WITH_PERIOD = /^([STARL])\.\s+(.*)$/s;
+const LETTER_IN_BRACKETS = /^(?:\(([STARL])\)|\[([STARL])\])\s*[:.]?\s*(.*)$/s;
+const LETTER_ALONE = /^([STARL])\.?$/;
+// No label is longer ("What I would do differently (in hindsight)"): a longer line is not a label alone.
+const MAX_LABEL_LENGTH = 80;
 
 /**
  * Recognises a label that opens a line of a story ("Situation:", "**Task:**",
  * "S:", "Result & What I'd Do Differently:", "Tags:"). `plain` is the line with
  * markdown markers removed; `standalone` says the line was a bold or heading
  * label with nothing after it, which may omit the colon ("**Situation**").
- * In a Q/A story "A:" means the answer, not the action.
+ * In a Q/A story "A:" means the answer, not the action. With `weak`, also
+ * labels that count only where the story shows a run of them (marked weak).
  */
-export function matchLabel(plain: string, options: { standalone?: boolean; questionAndAnswer?: boolean } = {}): LabelMatch | null {
+export function matchLabel(plain: string, options: { standalone?: boolean; questionAndAnswer?: boolean; weak?: boolean } = {}): LabelMatch | null {
   const letter = /^([STARLQ])\s?[:.)]\s*(.*)$/s.exec(plain);
   if (letter && !/^[A-Z]\.\s*[A-Z]\./.test(plain)) {
     const symbol = letter[1]!;
@@ -81,11 +59,52 @@ export function matchLabel(plain: string, options: { standalone?: boolean; quest
     if (kinds) return { kinds, rest: match[3]!.trim() };
   }
   if (options.standalone) {
-    const bare = plain.replace(/\([^()]*\)/g, "").replace(/[:.]\s*$/, "").trim();
-    const kinds = kindsOf(bare);
+    const kinds = kindsOf(withoutDecoration(plain));
     if (kinds) return { kinds, rest: "" };
   }
-  return null;
+  return options.weak ? matchWeakLabel(plain, options.standalone ?? false) : null;
+}
+
+/** A single-letter label, or (on a plain line) a part's name alone ("SITUATION", "- Task"): a label only in a run. */
+function matchWeakLabel(plain: string, standalone: boolean): LabelMatch | null {
+  // "S. Korea" or "A. B. Smith" are names, not labels.
+  const period = /^[A-Z]\.\s*[A-Z]\./.test(plain) ? null : LETTER_WITH_PERIOD.exec(plain);
+  const letter = LETTER_WITH_DASH.exec(plain) ?? period ?? LETTER_ALONE.exec(plain);
+  if (letter) return { kinds: [SINGLE_LETTERS[letter[1]!]!], rest: letter[2]?.trim() ?? "", weak: true };
+  const bracketed = LETTER_IN_BRACKETS.exec(plain);
+  if (bracketed) return { kinds: [SINGLE_LETTERS[(bracketed[1] ?? bracketed[2])!]!], rest: bracketed[3]!.trim(), weak: true };
+  // A word alone on a plain line starts with a capital: a lower-case "result" alone is a wrapped line of prose.
+  if (standalone || plain.length > MAX_LABEL_LENGTH || !/^\p{Lu}/u.test(plain)) return null;
+  const kinds = kindsOf(withoutDecoration(plain));
+  return kinds && kinds.every(isStoryPart) ? { kinds, rest: "", weak: true } : null;
+}
+
+/** A label with an aside in brackets and a closing colon or full stop removed: "Situation (context):" as "Situation". */
+function withoutDecoration(plain: string): string {
+  // [^()] not [^)]: a run of "(" with no ")" made every opener scan to the end of the line.
+  return plain.replace(/\([^()]*\)/g, "").replace(/[:.]\s*$/, "").trim();
+}
+
+const STORY_PARTS: ReadonlySet<LabelKind> = new Set(["situation", "task", "action", "result", "lesson"]);
+
+/** True for the five STAR parts (not the question, tags or an answer label). */
+export function isStoryPart(kind: LabelKind): kind is StoryPart {
+  return STORY_PARTS.has(kind);
+}
+
+/**
+ * Whether weak labels (see matchLabel), in the order they appear, make a run:
+ * two or more different STAR parts, each first met in STAR order (S before
+ * T before A before R before L), as "S - / T - / A - / R -" does.
+ */
+export function isLabelRun(kinds: readonly LabelKind[]): boolean {
+  const order = ["situation", "task", "action", "result", "lesson"];
+  const firsts: number[] = [];
+  for (const kind of kinds) {
+    const at = order.indexOf(kind);
+    if (at >= 0 && !firsts.includes(at)) firsts.push(at);
+  }
+  return firsts.length >= 2 && firsts.every((at, index) => index === 0 || at > firsts[index - 1]!);
 }
 
 /** True when the label kinds open part of the story text (not metadata like tags). */

@@ -3,7 +3,8 @@ import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLE
 import { countImpliedI, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
 import { isDividerLine } from "./markdown-outline.js";
-import { isContentLabel, matchLabel, type LabelKind } from "./part-labels.js";
+import { isContentLabel, isLabelRun, matchLabel, type LabelKind, type LabelMatch } from "./part-labels.js";
+import { splitInlineLabels } from "./split-inline-labels.js";
 
 /** One source line of a region, 1-based. */
 export interface RegionLine {
@@ -41,28 +42,15 @@ export interface RegionReading {
 
 type Target = { kinds: LabelKind[] } | null;
 
-// A bold STAR label inside a line ("... the rollback call. **R:** We re-ran it..."): people write a whole story as one paragraph.
-// "(?<!\s)": a whitespace run is tried once, from its start, not once per character.
-const INLINE_BOLD_LABEL = /(?<!\s)\s+(?=(?:\*\*|__)(?:S|T|A|R|L|Situation|Task|Action|Actions|Result|Results|Lesson|Lessons|Learned|Learnings|Reflection)\s*(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:))/g;
-
-const LIST_MARKER_ONLY = /^\s*(?:[-*+•>]|\d{1,3}[.)])?\s*$/;
-
-/** Lines with inline bold labels split so each label starts its own line (same line number). */
-function splitInlineLabels(lines: readonly RegionLine[]): RegionLine[] {
-  return lines.flatMap((line) => {
-    const pieces = line.isCode ? [] : line.raw.split(INLINE_BOLD_LABEL);
-    // "- **Situation:** ..." and "2. **Action:** ...": a list or quote marker before the first label stays with it.
-    if (pieces.length > 1 && LIST_MARKER_ONLY.test(pieces[0]!)) pieces.splice(0, 2, `${pieces[0]} ${pieces[1]}`);
-    return pieces.length > 1 ? pieces.map((raw) => ({ ...line, raw })) : [line];
-  });
-}
-
 /** Reads the lines under a heading: labels, parts, question and tags. */
 export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
   const lines = splitInlineLabels(regionLines);
   // "Q: ... A: ..." is a question and its answer, unless S:, T: or R: sit beside the A: (then A: is the action).
   const starLetters = new Set(lines.map((line) => /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([STR])\s?:/.exec(line.raw)?.[1]).filter(Boolean));
   const questionAndAnswer = lines.some((line) => /^\s*(\*\*|__)?Q\s?[:.]/.test(line.raw)) && starLetters.size < 2;
+  const readLines = lines.map((line) => (line.isCode || line.raw.trim() === "" ? { plain: "", labelText: "", standalone: false } : readLine(line.raw)));
+  const candidates = readLines.map((read, index) => (lines[index]!.isCode ? null : matchLabel(read.labelText, { standalone: read.standalone, questionAndAnswer, weak: true })));
+  const runOfWeakLabels = isLabelRun(weakLabelKinds(lines, candidates));
   const buckets = new Map<LabelKind, string[]>();
   const bodyLines: string[] = [];
   let target: Target = null;
@@ -85,7 +73,7 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     }
   };
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (line.raw.trim() === "" || isDividerLine(line.raw)) continue;
     nonBlank++;
     if (line.isCode) {
@@ -94,11 +82,10 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
       continue;
     }
     if (/^\s*(?:[-*+•]|\d{1,3}[.)])\s+/.test(line.raw)) listLines++;
-    const withoutMarkers = stripBlockMarkers(line.raw.trim().replace(/^#{1,6}\s+/, "").replace(/\s#+$/, ""));
-    const plain = markdownInlineToPlain(withoutMarkers);
+    const { plain } = readLines[index]!;
     if (plain === "") continue;
-    const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*(?::\s*)?$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(line.raw);
-    const label = matchLabel(plain, { standalone, questionAndAnswer });
+    const candidate = candidates[index] ?? null;
+    const label = candidate?.weak && !runOfWeakLabels ? null : candidate;
     if (label) {
       const first = label.kinds[0]!;
       if (first === "tags" || first === "principles") {
@@ -179,6 +166,42 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
     labelCounts,
   };
+}
+
+/**
+ * The kinds of the weak labels ("S - ...", "(T) ...", "### A", a line "RESULT" alone), in order: these are labels
+ * only when they make a run. One with nothing after it counts only when text follows before the next label, so a
+ * checklist of part names ("- Situation / - Task / - Action") stays a list; and a word alone ("Result") only where
+ * no sentence runs on into it, so a wrapped line of prose is not a label.
+ */
+function weakLabelKinds(lines: readonly RegionLine[], candidates: ReadonlyArray<LabelMatch | null>): LabelKind[] {
+  const blank = (line: RegionLine) => line.raw.trim() === "" || isDividerLine(line.raw);
+  return candidates.flatMap((label, index) => {
+    if (!label?.weak) return [];
+    if (label.rest) return [label.kinds[0]!];
+    const previous = lines[index - 1];
+    const word = stripBlockMarkers(lines[index]!.raw).replace(/[^\p{L}]/gu, "");
+    const runOn = word.length > 1 && word !== word.toUpperCase() && previous !== undefined && !blank(previous) && candidates[index - 1] === null && !/[.!?:;)"”]\s*$/.test(previous.raw);
+    let next = index + 1;
+    while (next < lines.length && blank(lines[next]!)) next++;
+    return !runOn && next < lines.length && candidates[next] === null ? [label.kinds[0]!] : [];
+  });
+}
+
+// Invisible characters pasted from web pages and word processors ("\u200bSituation:").
+const ZERO_WIDTH = /[\u200b\u2060\ufeff]/g;
+// "🟦 Situation: ...": an emoji bullet before a label.
+const LEADING_EMOJI = /^(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3][ \t]*)+/u;
+
+/**
+ * A line's text without block and inline markdown, the same without a leading emoji (where a label would
+ * start), and whether it was a bold label or a heading of its own.
+ */
+function readLine(raw: string): { plain: string; labelText: string; standalone: boolean } {
+  const withoutMarkers = stripBlockMarkers(raw.trim().replace(/^#{1,6}\s+/, "").replace(/\s#+$/, ""));
+  const plain = markdownInlineToPlain(withoutMarkers).replace(ZERO_WIDTH, "");
+  const standalone = /^\s*(\*\*|__)[^*_]+(\*\*|__)\s*(?::\s*)?$/.test(withoutMarkers) || /^\s{0,3}#{1,6}\s/.test(raw);
+  return { plain, labelText: plain.replace(LEADING_EMOJI, ""), standalone };
 }
 
 function readTags(

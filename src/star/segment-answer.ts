@@ -1,4 +1,5 @@
-import { matchLabel, type LabelKind } from "../bank/part-labels.js";
+import { findInlineLabels } from "../bank/inline-labels.js";
+import type { LabelKind } from "../bank/part-labels.js";
 import { splitSentences } from "../text/index.js";
 
 export type Role = "situation" | "task" | "action" | "result" | "lesson";
@@ -59,24 +60,12 @@ interface FoundLabel {
   roles: Role[] | null;
 }
 
-// A label opens a line (after list or bold markers) or follows the end of a sentence, and never spans lines.
-// "\s+(?!\s)": the space after a sentence is taken whole, never shared with the next group; inside the label only
-// spaces and tabs ("[ \t]"), so a run of spaces and line breaks is never tried as part of a label (both backtracked quadratically).
-const LABEL_CANDIDATE = /(^|\n|[.!?]["”)]?\s+(?!\s))([ \t]*(?:[-*•>][ \t]*)?(?:\*\*|__)?)([A-Za-z][A-Za-z'’ &/]{0,40}?(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::|：|[ \t][-–—](?=\s))[ \t]*(?:\*\*|__)?)/g;
-
 function findLabels(answer: string): FoundLabel[] {
-  const labels: FoundLabel[] = [];
-  for (const match of answer.matchAll(LABEL_CANDIDATE)) {
-    const labelText = match[3]!.replace(/\*\*|__/g, "");
-    // Trailing space becomes one space before the stand-in text: "Result - " reads as "Result - x".
-    const parsed = matchLabel(`${labelText.trimEnd()}${labelText.trimEnd() === labelText ? "" : " "}x`, {});
-    if (!parsed) continue;
-    const roles = parsed.kinds.filter((kind): kind is Role => ROLE_KINDS.has(kind));
-    if (roles.length === 0 && !parsed.kinds.includes("narrative")) continue;
-    const labelStart = match.index! + match[1]!.length + match[2]!.length;
-    labels.push({ labelStart, textStart: labelStart + match[3]!.length, roles: roles.length ? roles : null });
-  }
-  return labels;
+  return findInlineLabels(answer).flatMap((label) => {
+    const roles = label.kinds.filter((kind): kind is Role => ROLE_KINDS.has(kind));
+    if (roles.length === 0 && !label.kinds.includes("narrative")) return [];
+    return [{ labelStart: label.labelStart, textStart: label.textStart, roles: roles.length ? roles : null }];
+  });
 }
 
 function splitClauses(answer: string, from: number, to: number): Array<{ start: number; end: number; text: string }> {

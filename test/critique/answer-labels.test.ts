@@ -19,6 +19,7 @@ const STYLES: Array<[string, string]> = [
   ["bare label lines", `Situation\n${SITUATION}\nAction\n${ACTION}\nResult\n${RESULT}`],
   ["bold letters on one line", `**S:** ${SITUATION} **A:** ${ACTION} **R:** ${RESULT}`],
   ["mixed", `**Situation:** ${SITUATION}\n### Action\n${ACTION}\nResult: ${RESULT}`],
+  ["Spanish, on one line", `Situación: ${SITUATION} Acción: ${ACTION} Resultado: ${RESULT}`],
 ];
 
 describe("part labels in a drafted answer", () => {
