@@ -231,10 +231,11 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   const byLink = POINTER_BY_WIKI_LINK.exec(text) ?? POINTER_BY_LINK.exec(firstLine);
   if (byLink) return { ...none, title: byLink[1]!.trim() };
   // A description must name a story ("the failover story"): "use the same approach as before, then..." is a note, not a pointer.
-  const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
-  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3] ?? byDescription[4]) };
+  // A place alone first: "See the story above" names no story to look for.
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
+  const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
+  if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3] ?? byDescription[4]) };
   if (reading.words <= 20 && POINTER_DITTO.test(text)) return { ...none, direction: "above" };
   return null;
 }
