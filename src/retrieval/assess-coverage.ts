@@ -11,19 +11,28 @@ export interface PrincipleCoverage {
   stories: Array<{ id: string; title: string; score: number }>;
 }
 
-// Fit levels (after interview-coach-skill's Strong Fit / Workable / Stretch / Gap): labelled and shown by the content,
-// with an action and a result, is strong; labelled or clearly shown is workable; a passing signal is a stretch.
+// Fit levels (after interview-coach-skill's Strong Fit / Workable / Stretch / Gap): filed under the principle and shown by
+// the content, with an action and a result, is strong; filed or clearly shown is workable; a passing signal is a stretch.
 const STRONG = 0.75;
 const WORKABLE = 0.5;
 const STRETCH = 0.2;
+const LEVELS: readonly Fit[] = ["strong", "workable", "stretch", "none"];
 
-/** For each principle, the best stories (one per experience) and how well they fit. */
+/**
+ * For each principle, the best stories (one per experience) and how well
+ * they fit. Only a story the bank files under the principle can be strong;
+ * one whose content alone shows it is at best workable. The first story
+ * listed is the one that earns the level.
+ */
 export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCoverage[] {
   return PRINCIPLES.map((principle) => {
     const scored = features
-      .map((feature) => ({ feature, score: storyFit(feature, principle) }))
-      .filter((entry) => entry.score >= STRETCH)
-      .sort((a, b) => b.score - a.score || (a.feature.story.id < b.feature.story.id ? -1 : 1));
+      .map((feature) => {
+        const score = storyFit(feature, principle);
+        return { feature, score, level: storyLevel(filedUnder(feature.story, principle), score) };
+      })
+      .filter((entry) => entry.level !== "none")
+      .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.score - a.score || (a.feature.story.id < b.feature.story.id ? -1 : 1));
     const seen = new Set<string>();
     const stories: PrincipleCoverage["stories"] = [];
     for (const { feature, score } of scored) {
@@ -31,14 +40,24 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
       seen.add(feature.story.experience);
       stories.push({ id: feature.story.id, title: feature.story.title, score: Math.round(score * 1000) / 1000 });
     }
-    const best = stories[0]?.score ?? 0;
-    const fit: Fit = best >= STRONG ? "strong" : best >= WORKABLE ? "workable" : best >= STRETCH ? "stretch" : "none";
-    return { principle, fit, stories };
+    return { principle, fit: scored[0]?.level ?? "none", stories };
   });
 }
 
+// Principles the bank names for the story (a Tags line or its headings); inferred ones are the content speaking, not the bank.
+function filedUnder(story: Story, principle: Principle): boolean {
+  return story.principles.includes(principle) && story.principleSource !== "inferred";
+}
+
+function storyLevel(filed: boolean, score: number): Fit {
+  if (filed && score >= STRONG) return "strong";
+  if (score >= WORKABLE) return "workable";
+  if (score >= STRETCH) return "stretch";
+  return "none";
+}
+
 function storyFit(feature: StoryFeatures, principle: Principle): number {
-  const labelled = feature.story.principles.includes(principle) && feature.story.principleSource !== "inferred";
+  const labelled = filedUnder(feature.story, principle);
   const shown = feature.profile.principles.get(principle) ?? 0;
   const base = labelled ? 0.55 + 0.35 * shown : 0.75 * shown;
   return base * completeness(feature.story);

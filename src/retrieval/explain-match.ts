@@ -1,7 +1,7 @@
 import type { Story, StoryPart } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
-import { shorten, splitSentences } from "../text/index.js";
-import type { Competency, TextProfile } from "../understanding/index.js";
+import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
+import { headingShows, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence } from "./quote-evidence.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
 
@@ -30,63 +30,114 @@ export function chooseLeadPart(story: Story, questionCompetency: string | undefi
   return fallbacks[wanted].find((part) => story.parts[part]) ?? "situation";
 }
 
-/** The competency both question and story show most strongly, if any. */
-export function sharedCompetency(question: TextProfile, story: TextProfile, competencies: readonly Competency[]): Competency | undefined {
-  let best: { competency: Competency; score: number } | undefined;
-  for (const competency of competencies) {
-    const score = (question.competencies.get(competency.id) ?? 0) * (story.competencies.get(competency.id) ?? 0);
-    if (score > 0 && (!best || score > best.score)) best = { competency, score };
+// A question theme counts as asked when it scores this much: the learned classifier gives every theme a little.
+const ASKED_THEME = 0.2;
+// A principle counts as asked at this share of the question's strongest one.
+const ASKED_PRINCIPLE = 0.3;
+
+/** The themes a question asks about, strongest first (none for a question with no clear theme). */
+export function askedThemes(question: TextProfile, competencies: readonly Competency[]): Competency[] {
+  return competencies
+    .filter((competency) => (question.competencies.get(competency.id) ?? 0) >= ASKED_THEME)
+    .sort((a, b) => question.competencies.get(b.id)! - question.competencies.get(a.id)!);
+}
+
+/** An asked theme the story shows, with the sentence that shows it (none when only its heading names the theme). */
+export interface SharedTheme {
+  competency: Competency;
+  sentence: EvidenceSentence | undefined;
+}
+
+/**
+ * The asked theme the story shows most strongly in a sentence of its own,
+ * or that its own heading names: a theme its profile merely leans to (a
+ * system's "failure logs") is not claimed.
+ */
+export function sharedTheme(story: Story, storyProfile: TextProfile, question: TextProfile, asked: readonly Competency[], questionTerms: readonly string[] = []): SharedTheme | undefined {
+  const candidates = asked
+    .map((competency) => ({ competency, score: (question.competencies.get(competency.id) ?? 0) * (storyProfile.competencies.get(competency.id) ?? 0) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score);
+  for (const { competency } of candidates) {
+    const sentence = themeSentence(story, competency.id, questionTerms);
+    // A story written for "Tell me about a time you failed" is a failure story even when no sentence says so outright.
+    if (sentence || headingShows(story, competency.id)) return { competency, sentence };
   }
-  return best?.competency;
+  return undefined;
+}
+
+/** The principle the story is filed under that the question asks about most, if any. */
+export function sharedFiledPrinciple(question: TextProfile, story: Story): Principle | undefined {
+  let best: { principle: Principle; weight: number } | undefined;
+  for (const principle of story.principles) {
+    const weight = question.principles.get(principle) ?? 0;
+    if (weight >= ASKED_PRINCIPLE && (!best || weight > best.weight)) best = { principle, weight };
+  }
+  return best?.principle;
+}
+
+/** Everything a match's explanation is built from. */
+export interface ExplanationInput {
+  story: Story;
+  /** The themes the question asks about, strongest first. */
+  asked: readonly Competency[];
+  theme: SharedTheme | undefined;
+  /** A principle the story is filed under that the question asks about. */
+  principle: Principle | undefined;
+  lead: LeadPart;
+  /** The question's content words (stemmed) the story also uses. */
+  matchedTerms: string[];
+  /** Set when the question is not a story question ("Why Amazon?"). */
+  nonBehavioural?: NonBehaviouralKind;
+  /** True when no signal told this story apart from any other. */
+  unmatched?: boolean;
 }
 
 /**
  * One sentence a candidate can use: what the story shows for this question,
- * quoting the line that shows it, and where to start telling it.
+ * quoting the whole sentence that shows it (or that uses the question's
+ * words), or plainly that it is a weak fit; then where to start telling it.
  */
-export function explainMatch(input: {
-  story: Story;
-  storyText: string;
-  storyProfile: TextProfile;
-  shared: Competency | undefined;
-  principle: Principle | undefined;
-  lead: LeadPart;
-  matchedTerms: string[];
-}): string {
-  const { story, storyText, storyProfile, shared, principle, lead, matchedTerms } = input;
+export function explainMatch(input: ExplanationInput): string {
+  const { story, asked, theme, principle, lead, matchedTerms, nonBehavioural, unmatched } = input;
   const pieces: string[] = [];
-  if (shared) {
-    const quote = quoteEvidence(storyText, storyProfile, shared.id);
-    pieces.push(`Shows ${shared.name.toLowerCase()}${principle ? ` (${principle})` : ""}${quote ? `: "${quote}"` : ""}`);
-  } else if (matchedTerms.length > 0) {
-    pieces.push(`Covers ${matchedTerms.slice(0, 3).map((term) => `"${term}"`).join(", ")} from the question${principle ? ` (${principle})` : ""}`);
-  } else if (principle) {
-    pieces.push(`Your closest ${principle} story`);
+  const filed = principle ? ` (${principle})` : "";
+  const missing = asked[0] ? `no line shows ${asked[0].name.toLowerCase()}` : "";
+  let quoted: EvidenceSentence | undefined;
+  if (nonBehavioural) {
+    pieces.push(`Optional for ${article(nonBehavioural)} ${nonBehavioural} question: use it only as a short example`);
+  } else if (unmatched) {
+    pieces.push("Nothing in the question's words or themes points to this story or any other");
+  } else if (theme) {
+    quoted = theme.sentence;
+    const evidence = theme.sentence ? `"${quoteSentence(theme.sentence)}"` : `its heading, "${quoteSentence({ text: story.title, part: undefined }, 90)}"`;
+    pieces.push(`Shows ${theme.competency.name.toLowerCase()}${filed}: ${evidence}`);
   } else {
-    pieces.push("Closest story in your bank, but a weak fit");
+    const words = matchedTerms.length > 0 ? wordsSentence(story, matchedTerms) : undefined;
+    if (words) {
+      quoted = words;
+      const named = words.words.slice(0, 3).map((word) => `"${word}"`).join(", ");
+      // Beside "a weak fit" a principle would read as praise; it is named only when the question asks for no theme.
+      pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: a weak fit` : ""}`);
+    } else if (principle) {
+      pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: a weak fit` : `Your closest ${principle} story`);
+    } else {
+      pieces.push(missing ? `Weak fit: ${missing}; it is the closest story in your bank` : "Closest story in your bank, but a weak fit");
+    }
   }
-  const leadText = story.parts[lead];
-  const opener = leadText ? shorten(splitSentences(leadText)[0]?.text ?? leadText, 90) : "";
-  pieces.push(`lead with the ${lead}${opener ? `: "${opener}"` : ""}`);
+  pieces.push(leadClause(story, lead, quoted));
   if (!story.parts.result) pieces.push("it has no result yet: add one before using it");
   return `${pieces.join("; ")}.`;
 }
 
-// The sentence with the most evidence for the competency, not merely the first one that mentions it.
-function quoteEvidence(text: string, profile: TextProfile, competencyId: string): string | undefined {
-  const matches = profile.evidence.get(competencyId);
-  if (!matches?.length) return undefined;
-  const sentences = splitSentences(text);
-  let best: { text: string; weight: number } | undefined;
-  for (const sentence of sentences) {
-    let weight = 0;
-    for (const match of matches) {
-      const token = profile.tokens[match.from];
-      if (token && token.start >= sentence.start && token.end <= sentence.end) weight += match.cue.weight * match.cue.pattern.length;
-    }
-    if (weight > 0 && (!best || weight > best.weight)) best = { text: sentence.text, weight };
-  }
-  return best ? shorten(best.text.replace(/[.;:,\s]+$/, ""), 90) : undefined;
+// The lead part opens on the quoted line when that line is in it, else on its first sentence.
+function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | undefined): string {
+  if (quoted && quoted.part === lead) return `lead with the ${lead}, from that line`;
+  const leadText = story.parts[lead];
+  const first = leadText ? wholeSentences(leadText)[0] : undefined;
+  return `lead with the ${lead}${first ? `: "${quoteSentence({ text: first, part: lead }, 90)}"` : ""}`;
 }
 
-
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}

@@ -1,5 +1,5 @@
 export { StoryMatcher, HYBRID_SIGNALS, type MatchResult, type StoryMatch, type SignalName, type MatchOptions } from "./story-matcher.js";
 export { createMatcher, createInMemoryMatcher } from "./create-matcher.js";
-export { computeStoryFeatures, storySearchText, displayPrinciples, type StoryFeatures } from "./story-features.js";
+export { computeStoryFeatures, storySearchText, type StoryFeatures } from "./story-features.js";
 export { validateQuestion, MAX_QUESTION_CHARACTERS } from "./validate-question.js";
 export { assessCoverage, type PrincipleCoverage } from "./assess-coverage.js";

@@ -65,16 +65,3 @@ export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[]
     };
   });
 }
-
-/**
- * The principles to show for a story: its Tags line if it has one, else the
- * bank's headings plus what its content strongly shows (at most three).
- */
-export function displayPrinciples(features: StoryFeatures): Principle[] {
-  const { story, profile } = features;
-  if (story.principleSource === "tags") return story.principles;
-  const inferred = PRINCIPLES.filter((principle) => (profile.principles.get(principle) ?? 0) >= 0.7 && !story.principles.includes(principle)).sort(
-    (a, b) => (profile.principles.get(b) ?? 0) - (profile.principles.get(a) ?? 0),
-  );
-  return [...story.principles, ...inferred].slice(0, Math.max(3, story.principles.length));
-}

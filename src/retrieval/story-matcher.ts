@@ -3,13 +3,14 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { ProviderError } from "../errors/index.js";
 import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
-import { lexicalTerms, loadTaxonomy, profileText, topEntries, type TextProfile } from "../understanding/index.js";
-import { chooseLeadPart, explainMatch, sharedCompetency, type LeadPart } from "./explain-match.js";
+import { lexicalTerms, loadTaxonomy, profileText, questionKind, topEntries, type TextProfile } from "../understanding/index.js";
+import { askedThemes, chooseLeadPart, explainMatch, sharedFiledPrinciple, sharedTheme, type LeadPart } from "./explain-match.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
 import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
-import { displayPrinciples, type StoryFeatures } from "./story-features.js";
+import type { StoryFeatures } from "./story-features.js";
+import { fewerThanAsked, nonBehaviouralNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
@@ -97,38 +98,49 @@ export class StoryMatcher {
     if (ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
-    const topCompetency = topEntries(profile.competencies, 1)[0]?.name;
+    const kind = questionKind(question);
+    const nonBehavioural = kind.kind === "behavioural" ? undefined : kind.kind;
+    const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
+    const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
+    // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess.
+    const unmatched = !ranker && fused.every((item) => item.fused === 0);
+    let stoppedAtZero = false;
     for (const item of fused) {
       if (matches.length >= k) break;
-      if (item.fused === 0 && matches.length > 0 && !ranker) break;
+      if (item.fused === 0 && matches.length > 0 && !ranker) {
+        stoppedAtZero = true;
+        break;
+      }
       const features = this.parts.features[item.index]!;
       const story = features.story;
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
-      const shared = sharedCompetency(profile, features.profile, taxonomy.competencies);
-      const principle = bestSharedPrinciple(profile, features);
-      const lead = chooseLeadPart(story, shared?.id ?? topCompetency);
-      // The profile's offsets point into the body, so quotes come from the body.
-      const storyText = story.body;
+      const theme = sharedTheme(story, features.profile, profile, asked, [...questionTerms]);
+      const lead = chooseLeadPart(story, theme?.competency.id ?? topCompetency);
       const matchedTerms = [...questionTerms].filter((term) => features.terms.has(term));
       matches.push({
         id: story.id,
         experience: story.experience,
         title: story.title,
-        principles: displayPrinciples(features),
+        // The bank's own filing (or, when the bank names none, the inferred principles), as `coach stories` shows it.
+        principles: story.principles,
         score: Math.round(displayScore(item.fused, scores.length, ranker ? "learned" : options.fusion === "learned" ? "score" : options.fusion) * 1000) / 1000,
-        why: explainMatch({ story, storyText, storyProfile: features.profile, shared, principle, lead, matchedTerms }),
+        why: explainMatch({ story, asked, theme, principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story), lead, matchedTerms, nonBehavioural, unmatched }),
         leadWith: lead,
         text: story.text,
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
       });
     }
     if (count === 0) notices.push("The bank has no stories.");
+    if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
+    const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
+    if (shortBy) notices.push(shortBy);
     return {
       question,
-      principles: topEntries(profile.principles, 3),
-      competencies: topEntries(profile.competencies, 3),
+      // A question that asks for no story has no theme to report: the classifier's guesses would read as confident.
+      principles: nonBehavioural ? [] : topEntries(profile.principles, 3),
+      competencies: nonBehavioural ? [] : topEntries(profile.competencies, 3),
       matches,
       notices,
     };
@@ -267,13 +279,4 @@ function sparseDot(sparse: SparseWeights, vector: readonly number[]): number {
   let sum = 0;
   for (let entry = 0; entry < sparse.positions.length; entry++) sum += sparse.weights[entry]! * vector[sparse.positions[entry]!]!;
   return sum;
-}
-
-function bestSharedPrinciple(question: TextProfile, features: StoryFeatures): Principle | undefined {
-  let best: { principle: Principle; score: number } | undefined;
-  for (const [principle, weight] of question.principles) {
-    const score = weight * (features.principles.get(principle) ?? 0);
-    if (score > 0 && (!best || score > best.score)) best = { principle, score };
-  }
-  return best?.principle;
 }

@@ -1,0 +1,155 @@
+import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
+import { shorten, splitSentences } from "../text/index.js";
+import { profileText, stem, tokenize } from "../understanding/index.js";
+
+/** A sentence of a story that can be quoted, and the part it sits in. */
+export interface StorySentence {
+  text: string;
+  /** Undefined when the story has no parts and the sentence comes from its body. */
+  part: StoryPart | undefined;
+}
+
+/** A sentence chosen as evidence, with where in it the evidence sits (offsets into `text`). */
+export interface EvidenceSentence extends StorySentence {
+  strength: number;
+  focusStart: number;
+  focusEnd: number;
+}
+
+/** A sentence that uses some of the question's own words, as the story spells them. */
+export interface WordsSentence extends EvidenceSentence {
+  words: string[];
+}
+
+// Quotes longer than this are cut to the clauses around the evidence.
+export const QUOTE_LENGTH = 110;
+// One specific cue phrase ("I underestimated", "my manager disagreed") shows a theme; a hedged one alone
+// ("fail*" in "failure logs", weight 0.6) does not.
+const SHOWS_THEME = 1;
+const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
+
+/**
+ * A story's sentences, part by part (its body when it has no parts). A
+ * sentence split after a quoted question ('I now ask "who owns this?" in
+ * every review') is joined again, so no fragment is ever quoted alone.
+ */
+export function storySentences(story: Story): StorySentence[] {
+  const parts = STORY_PARTS.filter((part) => story.parts[part]);
+  if (parts.length === 0) return wholeSentences(story.body).map((text) => ({ text, part: undefined }));
+  return parts.flatMap((part) => wholeSentences(story.parts[part]!).map((text) => ({ text, part })));
+}
+
+/** Sentences of a text, with fragments that start in lower case joined to the sentence before. */
+export function wholeSentences(text: string): string[] {
+  const sentences: Array<{ start: number; end: number }> = [];
+  for (const span of splitSentences(text)) {
+    const previous = sentences[sentences.length - 1];
+    const first = span.text[0] ?? "";
+    // Only on the same line: a new line in lower case is a new note, not the rest of a sentence.
+    if (previous && first !== first.toUpperCase() && !text.slice(previous.end, span.start).includes("\n")) previous.end = span.end;
+    else sentences.push({ start: span.start, end: span.end });
+  }
+  return sentences.map((span) => text.slice(span.start, span.end).replace(/\s+/g, " ").trim());
+}
+
+/**
+ * The sentence that shows a competency best, if one shows it at all: the
+ * most distinct cue phrases for it (a hedged cue alone is not enough), then
+ * the most of the question's own words (stemmed `terms`), a figure, and a
+ * place in the action or result.
+ */
+export function themeSentence(story: Story, competencyId: string, terms: readonly string[] = []): EvidenceSentence | undefined {
+  const wanted = new Set(terms);
+  let best: { sentence: EvidenceSentence; rank: number } | undefined;
+  for (const sentence of storySentences(story)) {
+    const profile = profileText(sentence.text, "story");
+    const matches = profile.evidence.get(competencyId) ?? [];
+    const bySource = new Map<string, number>();
+    for (const match of matches) bySource.set(match.cue.source, match.cue.weight * Math.min(match.cue.pattern.length, 3));
+    const strength = [...bySource.values()].reduce((sum, value) => sum + value, 0);
+    if (strength < SHOWS_THEME) continue;
+    const shared = wanted.size > 0 ? new Set(profile.tokens.map((token) => stem(token.text)).filter((word) => wanted.has(word))).size : 0;
+    const rank = strength + 0.75 * shared + (FIGURE.test(sentence.text) ? 0.5 : 0) + (sentence.part === "action" || sentence.part === "result" ? 0.25 : 0);
+    if (best && rank <= best.rank) continue;
+    const first = profile.tokens[Math.min(...matches.map((match) => match.from))]!;
+    const last = profile.tokens[Math.max(...matches.map((match) => match.to)) - 1]!;
+    best = { sentence: { ...sentence, strength, focusStart: first.start, focusEnd: last.end }, rank };
+  }
+  return best?.sentence;
+}
+
+/** Whether the story's heading, the questions it answers or its own tags name the competency: its writer filed it so. */
+export function headingShows(story: Story, competencyId: string): boolean {
+  const heading = [story.title, ...story.questions, ...story.tags].join(". ");
+  return (profileText(heading, "story").evidence.get(competencyId)?.length ?? 0) > 0;
+}
+
+/** The sentence that uses the most of the question's words (stemmed terms), with those words as written. */
+export function wordsSentence(story: Story, terms: readonly string[]): WordsSentence | undefined {
+  const wanted = new Set(terms);
+  let best: WordsSentence | undefined;
+  for (const sentence of storySentences(story)) {
+    const found = tokenize(sentence.text).filter((token) => wanted.has(stem(token.text)));
+    const words = [...new Set(found.map((token) => sentence.text.slice(token.start, token.end)))];
+    const stems = new Set(found.map((token) => stem(token.text)));
+    if (stems.size === 0 || (best && stems.size <= best.strength)) continue;
+    best = { ...sentence, words, strength: stems.size, focusStart: found[0]!.start, focusEnd: found[found.length - 1]!.end };
+  }
+  return best;
+}
+
+/**
+ * A sentence fit to quote: whole when short, else the clauses around the
+ * evidence (so "…saving 35% on hosting" is kept, not cut off), with "…"
+ * where it was cut; no trailing full stop.
+ */
+export function quoteSentence(sentence: EvidenceSentence | StorySentence, max = QUOTE_LENGTH): string {
+  const text = sentence.text.replace(/[.;:,\s]+$/, "");
+  if (text.length <= max || !("focusStart" in sentence)) return shorten(text, max);
+  const clauses = clauseSpans(text);
+  let from = Math.max(0, clauses.findIndex((clause) => clause.end > sentence.focusStart));
+  let to = from;
+  while (to + 1 < clauses.length && clauses[to]!.end < sentence.focusEnd) to++;
+  // Widen to the neighbouring clauses while the quote still fits: the one before first, as it usually says who did what.
+  for (;;) {
+    if (from > 0 && clauses[to]!.end - clauses[from - 1]!.start <= max) from--;
+    else if (to + 1 < clauses.length && clauses[to + 1]!.end - clauses[from]!.start <= max) to++;
+    else break;
+  }
+  const start = clauses[from]!.start;
+  const end = clauses[to]!.end;
+  if (end - start > max) return windowAround(text, sentence.focusStart, sentence.focusEnd, max);
+  const quote = text.slice(start, end).replace(/^[,;:\s—–-]+/, "").replace(/[,;:\s—–-]+$/, "");
+  return `${start > 0 ? "…" : ""}${quote}${end < text.length ? "…" : ""}`;
+}
+
+// The words around the evidence when even its clause is too long: cut at spaces, "…" on each cut side.
+function windowAround(text: string, focusStart: number, focusEnd: number, max: number): string {
+  // Evidence near the start: keep the sentence's own opening and cut the end.
+  if (focusEnd <= max - 1) return shorten(text, max);
+  const room = Math.max(0, max - 2 - (focusEnd - focusStart));
+  let start = Math.max(0, focusStart - Math.floor(room / 3));
+  let end = Math.min(text.length, start + max - 2);
+  if (end - start < max - 2) start = Math.max(0, end - (max - 2));
+  if (start > 0) start = text.indexOf(" ", start) < 0 || text.indexOf(" ", start) >= focusStart ? start : text.indexOf(" ", start) + 1;
+  if (end < text.length) {
+    const space = text.lastIndexOf(" ", end);
+    if (space > focusEnd) end = space;
+  }
+  return `${start > 0 ? "…" : ""}${text.slice(start, end).trim().replace(/[,;:\s]+$/, "")}${end < text.length ? "…" : ""}`;
+}
+
+// Clauses end after a comma, semicolon, colon or dash followed by a space.
+function clauseSpans(text: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let index = 0; index < text.length - 1; index++) {
+    const char = text[index]!;
+    if ((char === "," || char === ";" || char === ":" || char === "—" || char === "–") && text[index + 1] === " ") {
+      spans.push({ start, end: index + 1 });
+      start = index + 1;
+    }
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}

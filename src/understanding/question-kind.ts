@@ -1,0 +1,73 @@
+/** Interview questions that are not asking for a story, and what they ask for instead. */
+export type NonBehaviouralKind = "introduction" | "motivation" | "career goals" | "practical";
+
+/** What kind of interview question this is: a story question, or one of the kinds a story does not answer. */
+export interface QuestionKind {
+  kind: "behavioural" | NonBehaviouralKind;
+  /** For a non-behavioural question: what to answer with instead of a story. */
+  answerWith?: string;
+}
+
+// "Tell me about a time", "have you ever": whatever else the question says, it asks for a story.
+const STORY_REQUEST = /\b(a time|an example|an instance|a situation|a moment|have you ever|when did you|how did you|what did you|walk me through a|describe a|tell me about how)\b/;
+
+// Each pattern is a fixed phrase with small alternations: no nested repetition, so it stays linear on any input.
+const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patterns: RegExp[] }> = [
+  {
+    kind: "introduction",
+    answerWith: "a short summary of your background: what you do now, what you did before, and why this role",
+    patterns: [
+      /^(please |so |ok |okay )?(can you |could you |would you )?(tell|talk) (me|us) (a little |a bit |a little bit )?about yourself\b/,
+      /\bintroduce yourself\b/,
+      /\bwalk (me|us) through your (resume|cv|background|career)\b/,
+      /^(how would you )?describe yourself\b/,
+    ],
+  },
+  {
+    kind: "motivation",
+    answerWith: "what draws you to the company and the role",
+    patterns: [
+      /\bwhy (do|would) you (want|like) to (work|join|be)\b/,
+      /\bwhy (amazon|aws|us|our company|this company|this role|this job|this position|this team)\b/,
+      /\bwhy are you (interested in|applying|leaving|looking)\b/,
+      /\bwhy (did|have) you (apply|applied)\b/,
+      /\bwhy should (we|i) hire you\b/,
+      /\bwhat (attracts|draws|interests|excites) you (to|about) (amazon|aws|us|our|this|the role|the job|the company|the position|working)\b/,
+      /\bwhat do you know about (amazon|aws|us|our company)\b/,
+    ],
+  },
+  {
+    kind: "career goals",
+    answerWith: "where you want your career to go and how this role fits",
+    patterns: [
+      /\bwhere do you see yourself\b/,
+      /\bwhat are your (long-term |long term |career |professional )?(career )?(goals|aspirations)\b/,
+      /\bwhat are you looking for in (a|your next|this) (role|job|position|company|team)\b/,
+    ],
+  },
+  {
+    kind: "practical",
+    answerWith: "the facts asked for",
+    patterns: [
+      /\b(salary|compensation|pay) (expectations?|requirements?|range)\b/,
+      /\bnotice period\b/,
+      /\bwhen (can|could) you start\b/,
+      /\bdo you have any questions for (me|us)\b/,
+    ],
+  },
+];
+
+/**
+ * Whether an interview question asks for a story ("Tell me about a time...")
+ * or is one a story does not answer: an introduction, motivation ("Why
+ * Amazon?"), career goals, or a practical question.
+ */
+export function questionKind(question: string): QuestionKind {
+  // Accents dropped ("résumé" reads as "resume"), so every pattern can be plain ASCII.
+  const text = question.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+  if (STORY_REQUEST.test(text)) return { kind: "behavioural" };
+  for (const entry of KINDS) {
+    if (entry.patterns.some((pattern) => pattern.test(text))) return { kind: entry.kind, answerWith: entry.answerWith };
+  }
+  return { kind: "behavioural" };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Story } from "../../src/core/story.js";
+import type { Principle } from "../../src/principles/index.js";
+import { assessCoverage, type StoryFeatures } from "../../src/retrieval/index.js";
+
+// 45 words: long enough that length does not lower a story's fit.
+const BODY = Array.from({ length: 45 }, (_, index) => `word${index}`).join(" ");
+
+function features(id: string, filed: Principle[], source: Story["principleSource"], shown: Array<[Principle, number]>, parts: Story["parts"] = { action: "A.", result: "R." }): StoryFeatures {
+  const story: Story = { id, experience: id, title: `Story ${id}`, question: null, questions: [], principles: filed, principleSource: source, tags: [], parts, partsInferred: false, body: BODY, text: BODY, source: { file: "b.md", startLine: 1, endLine: 2 } };
+  // Coverage reads the story and what its content shows, nothing else.
+  return { story, profile: { principles: new Map(shown) } } as unknown as StoryFeatures;
+}
+
+const line = (coverage: ReturnType<typeof assessCoverage>, principle: Principle) => coverage.find((entry) => entry.principle === principle)!;
+
+describe("coverage fit levels", () => {
+  const coverage = assessCoverage([
+    // Filed under Ownership, its content shows Ownership at 0.6 and Earn Trust at 1.
+    features("a", ["Ownership"], "headings", [["Ownership", 0.6], ["Earn Trust", 1]]),
+    // Filed under Earn Trust by a Tags line; its content barely shows it (0.2).
+    features("b", ["Earn Trust"], "tags", [["Earn Trust", 0.2]]),
+    // Filed under Frugality and shows it fully, but has no result yet.
+    features("c", ["Frugality"], "headings", [["Frugality", 1]], { action: "A." }),
+    // The bank names no principle: Think Big is inferred from its content (1.0), Dive Deep shown at 0.3 and Customer Obsession at 0.2.
+    features("d", ["Think Big"], "inferred", [["Think Big", 1], ["Dive Deep", 0.3], ["Customer Obsession", 0.2]]),
+  ]);
+
+  it("is strong only for a story the bank files under the principle, whose content shows it, with an action and a result", () => {
+    // 0.55 + 0.35 x 0.6 = 0.76.
+    expect(line(coverage, "Ownership")).toEqual({ principle: "Ownership", fit: "strong", stories: [{ id: "a", title: "Story a", score: 0.76 }] });
+    // Content alone, 0.75 x 1 = 0.75, reaches the strong threshold but is workable; the filed story b (0.55 + 0.35 x 0.2 = 0.62) is workable too, and ranks below.
+    expect(line(coverage, "Earn Trust")).toEqual({ principle: "Earn Trust", fit: "workable", stories: [{ id: "a", title: "Story a", score: 0.75 }, { id: "b", title: "Story b", score: 0.62 }] });
+    // Principles inferred for an unlabelled bank are the content speaking, not the bank's filing: 0.75 x 1, workable.
+    expect(line(coverage, "Think Big")).toMatchObject({ fit: "workable", stories: [{ id: "d", score: 0.75 }] });
+  });
+
+  it("keeps the other levels as they were: an incomplete story is workable, a passing signal a stretch, less is none", () => {
+    // (0.55 + 0.35) x 0.75 for the missing result = 0.675.
+    expect(line(coverage, "Frugality")).toMatchObject({ fit: "workable", stories: [{ id: "c", score: 0.675 }] });
+    // 0.75 x 0.3 = 0.225.
+    expect(line(coverage, "Dive Deep")).toMatchObject({ fit: "stretch", stories: [{ id: "d", score: 0.225 }] });
+    // 0.75 x 0.2 = 0.15, under the 0.2 a stretch needs.
+    expect(line(coverage, "Customer Obsession")).toEqual({ principle: "Customer Obsession", fit: "none", stories: [] });
+  });
+});

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PACKAGE_ROOT } from "../../src/package-root.js";
+import { questionKind } from "../../src/understanding/index.js";
+
+describe("questions that ask for no story", () => {
+  it("names introduction, motivation, career-goal and practical questions", () => {
+    expect(questionKind("Tell me about yourself").kind).toBe("introduction");
+    expect(questionKind("Could you tell us a little about yourself?").kind).toBe("introduction");
+    expect(questionKind("Walk me through your résumé.").kind).toBe("introduction");
+    expect(questionKind("Why do you want to work at Amazon?").kind).toBe("motivation");
+    expect(questionKind("Why Amazon?").kind).toBe("motivation");
+    expect(questionKind("What attracts you to this role?").kind).toBe("motivation");
+    expect(questionKind("Why should we hire you?").kind).toBe("motivation");
+    expect(questionKind("Where do you see yourself in five years?").kind).toBe("career goals");
+    expect(questionKind("What are your salary expectations?").kind).toBe("practical");
+    expect(questionKind("Do you have any questions for us?")).toEqual({ kind: "practical", answerWith: "the facts asked for" });
+  });
+
+  it("leaves story questions alone, even when they contain the same words", () => {
+    for (const question of [
+      "Tell me about a time you failed",
+      "Tell me about a time you had to introduce yourself to a hostile team",
+      "Why did you decide to leave the project early?",
+      "Give me an example of why you wanted to work on something nobody owned",
+      "What is your biggest weakness?",
+      "Have you ever started building before the requirements were final?",
+    ]) {
+      expect(questionKind(question), question).toEqual({ kind: "behavioural" });
+    }
+  });
+
+  it("takes none of the labelled interview questions for a non-story question", () => {
+    const files = [
+      path.join(PACKAGE_ROOT, "corpus", "questions.jsonl"),
+      ...readdirSync(path.join(PACKAGE_ROOT, "evals", "retrieval")).filter((name) => name.endsWith(".jsonl")).map((name) => path.join(PACKAGE_ROOT, "evals", "retrieval", name)),
+      ...readdirSync(path.join(PACKAGE_ROOT, "corpus", "retrieval-training", "questions")).map((name) => path.join(PACKAGE_ROOT, "corpus", "retrieval-training", "questions", name)),
+    ];
+    const questions = files.flatMap((file) => readFileSync(file, "utf8").split("\n").filter((line) => line.trim()).map((line) => JSON.parse(line).question as string));
+    expect(questions.length).toBeGreaterThan(3000);
+    expect(questions.filter((question) => questionKind(question).kind !== "behavioural")).toEqual([]);
+  });
+
+  it("stays fast on a 60,000-character line", () => {
+    const started = performance.now();
+    for (const unit of ["why ", "tell me about ", "a ", "  "]) questionKind(unit.repeat(60_000 / unit.length));
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
