@@ -1,11 +1,17 @@
-import { createHash } from "node:crypto";
 import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
-import { PRINCIPLES, normalizePrinciple, type Principle } from "../principles/index.js";
+import { PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, type MatchResult, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
+import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
+import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
+import { pickPrinciples, pickQuestion } from "./interview-questions.js";
+import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
+import { practiseAdvice } from "./practise-advice.js";
 import type { InterviewTurn, Session } from "./session.js";
+
+export { asksForInterview, isHelpRequest } from "./chat-commands.js";
 
 /** Anything that answers a chat message: the offline engine or the LLM-driven coach. */
 export interface Coach {
@@ -39,13 +45,13 @@ export interface CoachParts {
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
 const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
-const LONG_ANSWER_WORDS = 60;
 
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
 - critique a drafted answer: "critique: <your answer>" (or paste an answer of 60+ words);
 - run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "hint" shows which of your stories fit, "skip" moves on, "stop" ends;
 - show how your stories cover the 16 Leadership Principles: "coverage".`;
+const GREETING_REPLY = `Hello! I'm your interview coach. ${HELP}`;
 
 /**
  * The offline coach: one conversation engine for the terminal and the API.
@@ -79,12 +85,17 @@ export class CoachEngine implements Coach {
     if (isHelpRequest(text)) return { text: HELP, cards: [] };
     const interview = session.interview;
     if (interview && interview.current !== null) {
-      if (STOP_COMMAND.test(lower)) return this.finishInterview(session, "Stopping here.");
-      if (SKIP_COMMAND.test(lower)) return this.nextQuestion(session, interview.awaitingFollowUp ? `Skipped the follow-up; your answer stands at ${interview.turns[interview.current]!.score}/100.` : "Skipped.");
-      if (HINT_REQUEST.test(lower) && wordsIn(text) <= MAX_COMMAND_WORDS) return this.hint(session);
+      if (isStopCommand(text)) return this.finishInterview(session, "Stopping here.");
+      if (isSkipCommand(text)) return this.nextQuestion(session, interview.awaitingFollowUp ? `Skipped the follow-up; your answer stands at ${interview.turns[interview.current]!.score}/100.` : "Skipped.");
+      if (isHintRequest(text)) return this.hint(session);
+      // Asides mid-interview are answered, and the question stays open: they are not the answer.
+      if (isCoverageCommand(text)) return this.aside(session, this.coverage());
+      if (isGreeting(text) || isThanks(text)) return this.aside(session, { text: isGreeting(text) ? "Hello!" : "You're welcome.", cards: [] });
       return this.takeAnswer(session, text);
     }
-    if (STOP_COMMAND.test(lower) || SKIP_COMMAND.test(lower)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
+    if (isGreeting(text)) return { text: GREETING_REPLY, cards: [] };
+    if (isThanks(text)) return { text: "You're welcome. Paste another question, an answer to critique, or say \"interview me\".", cards: [] };
+    if (isStopCommand(text) || isSkipCommand(text)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
     if (!/\p{L}/u.test(text)) return { text: "There are no words in that to match on. Paste an interview question, an answer to critique, or say \"interview me\".", cards: [] };
     if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
     const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);
@@ -102,12 +113,17 @@ export class CoachEngine implements Coach {
    * table; the interview waits, restating what it waits for (the follow-up, once one was asked).
    */
   private async hint(session: Session): Promise<CoachReply> {
+    const turn = session.interview!.turns[session.interview!.current!]!;
+    return this.aside(session, await this.findStories(turn.question));
+  }
+
+  /** A reply to something said mid-interview that is not the answer, followed by what the interview still waits for. */
+  private aside(session: Session, reply: CoachReply): CoachReply {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
-    const found = await this.findStories(turn.question);
     const position = `question ${interview.current! + 1} of ${interview.turns.length}`;
     const waiting = interview.awaitingFollowUp && turn.followUp ? `Still on the follow-up to ${position}: ${turn.followUp}` : `Still on ${position}: ${turn.question}`;
-    return { text: `${found.text}\n\n${waiting}`, cards: found.cards };
+    return { text: `${reply.text}\n\n${waiting}`, cards: reply.cards };
   }
 
   private async findStories(question: string): Promise<CoachReply> {
@@ -132,23 +148,22 @@ export class CoachEngine implements Coach {
   }
 
   private startInterview(session: Session, text: string): CoachReply {
-    const asked = /\b(?:on|for|about|covering)\s+(.+)$/i.exec(text)?.[1] ?? "";
-    const named = asked
-      .split(/\s*(?:,|&|\band\b|\bplus\b)\s*/i)
-      .map((part) => normalizePrinciple(part.replace(/[.!?]+$/, "")))
-      .filter((principle): principle is Principle => principle !== null);
-    const principles = named.length > 0 ? [...new Set(named)] : pickPrinciples(session.id, DEFAULT_INTERVIEW_LENGTH);
+    const request = readInterviewRequest(text);
+    const topics: InterviewTopic[] = request.topics.length > 0 ? request.topics : pickPrinciples(session.id, DEFAULT_INTERVIEW_LENGTH).map((principle) => ({ kind: "principle", principle }));
     const usedQuestions = new Set(session.askedQuestionIds);
-    const turns: InterviewTurn[] = principles.map((principle) => {
-      const question = pickQuestion(this.parts.questions, principle, session.id, usedQuestions);
+    const turns: InterviewTurn[] = topics.map((topic) => {
+      const question = pickQuestion(this.parts.questions, topic.kind === "principle" ? { principle: topic.principle } : { competency: topic.competency }, session.id, usedQuestions);
       usedQuestions.add(question.id);
       session.askedQuestionIds.push(question.id);
-      return { questionId: question.id, question: question.question, principle, answer: "", followUp: null, followUpAnswered: false, score: null, issues: [], storyId: null, experience: null };
+      const principle = topic.kind === "principle" ? topic.principle : question.principles[0]!;
+      const label = topic.kind === "principle" ? null : capitalise(topic.asked);
+      return { questionId: question.id, question: question.question, principle, topic: label, answer: "", followUp: null, followUpAnswered: false, probed: null, score: null, issues: [], storyId: null, experience: null };
     });
-    session.interview = { principles, turns, current: 0, awaitingFollowUp: false };
+    session.interview = { principles: [...new Set(turns.map((turn) => turn.principle))], turns, current: 0, awaitingFollowUp: false };
     const first = turns[0]!;
+    const notes = topicNotes(request, topics);
     return {
-      text: `Mock interview on ${principles.join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${first.principle}): ${first.question}`,
+      text: `${notes}Mock interview on ${turns.map(turnLabel).join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${turnLabel(first)}): ${first.question}`,
       cards: [],
     };
   }
@@ -158,22 +173,28 @@ export class CoachEngine implements Coach {
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
     const critique = await this.parts.critic.critique(turn.question, turn.answer);
+    // The follow-up's answer is read with the first, but what it gives is credited even where the whole still falls
+    // short by count (its "I" steps against the first answer's "we"s): the same gap is not raised twice.
+    const credited = interview.awaitingFollowUp && turn.probed && suppliesFollowUp(turn.probed, answer) ? turn.probed : null;
+    const issues = critique.issues.filter((issue) => issue.code !== credited);
     // Scored now, so a follow-up skipped or an interview stopped keeps the answer already given; the follow-up's answer rescores it.
     turn.score = critique.score;
-    turn.issues = critique.issues.map((issue) => issue.code);
+    turn.issues = issues.map((issue) => issue.code);
     const story = this.storyTold(turn.answer);
     turn.storyId = story?.story.id ?? null;
     turn.experience = story?.story.experience ?? null;
     if (interview.awaitingFollowUp) turn.followUpAnswered = true;
-    const gaps = critique.issues.filter((issue) => THIN.has(issue.code));
+    const gaps = issues.filter((issue) => THIN.has(issue.code));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
       // Probe in the order interviewers do: is it a real story, what did *you* do, how did it end, what did you learn.
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
+      turn.probed = code ?? null;
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
     }
-    const feedback = `Score ${critique.score}/100.${critique.issues[0] ? ` To improve: ${critique.issues[0].message}` : " Complete and specific."}`;
+    const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
+    const feedback = `Score ${critique.score}/100.${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`;
     return this.nextQuestion(session, feedback, critique);
   }
 
@@ -202,7 +223,7 @@ export class CoachEngine implements Coach {
     }
     interview.current = next;
     const turn = interview.turns[next]!;
-    return { text: `${preface}\n\nQuestion ${next + 1} of ${interview.turns.length} (${turn.principle}): ${turn.question}`, cards };
+    return { text: `${preface}\n\nQuestion ${next + 1} of ${interview.turns.length} (${turnLabel(turn)}): ${turn.question}`, cards };
   }
 
   private finishInterview(session: Session, preface: string): CoachReply {
@@ -212,13 +233,17 @@ export class CoachEngine implements Coach {
     const answered = interview.turns.filter((turn) => turn.score !== null);
     const lines = interview.turns.map((turn) => {
       const followUp = turn.score !== null && turn.followUp !== null && !turn.followUpAnswered ? " (follow-up not answered)" : "";
-      return `- ${turn.principle}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
+      return `- ${turnLabel(turn)}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
     });
     const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
     const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
     const counts = new Map<string, number>();
     for (const turn of answered) for (const code of turn.issues) counts.set(code, (counts.get(code) ?? 0) + 1);
-    const practise = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 2).map(([code]) => PRACTISE[code] ?? code);
+    const practise = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([code]) => practiseAdvice(code))
+      .filter((advice): advice is string => advice !== undefined)
+      .slice(0, 2);
     const text = [
       `${preface}\n\nInterview summary:`,
       ...lines,
@@ -231,47 +256,8 @@ export class CoachEngine implements Coach {
   }
 }
 
-const PRACTISE: Record<string, string> = {
-  NOT_A_STORY: "tell one specific time, not what you usually do",
-  MISSING_RESULT: "end every answer on the outcome",
-  NOT_QUANTIFIED: "put a number on your results",
-  NUMBERS_ONLY_IN_SETUP: "quantify the outcome, not just the situation",
-  WE_HEAVY: 'say "I" for what you did',
-  MISSING_LESSON: "close failure stories with what you learned",
-  MISSING_ACTION: "spend most of the answer on your actions",
-  MISSING_SITUATION: "open with one sentence of context",
-  MISSING_TASK: "say what your goal was",
-  TOO_LONG: "trim to about two minutes",
-  TOO_SHORT: "give enough detail for a minute or two",
-  SETUP_TOO_LONG: "shorten the setup",
-};
-
 function acknowledge(critique: Critique): string {
   return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
-}
-
-// Commands are the whole message, a few words at most: an answer that opens "Next quarter..." or "Stop-the-line bugs..." is an answer.
-const MAX_COMMAND_WORDS = 8;
-const POLITE = String.raw`(?:(?:ok(?:ay)?|please|let'?s|can we|i'?ll|i'?d like to|i want to)[,\s]+)*`;
-const STOP_COMMAND = new RegExp(String.raw`^${POLITE}(?:stop|end|quit|finish)(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|it))*[\s.!]*$`);
-const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+(?:the|this|that|one|question|please|it|on|to|next|for now))*[\s.!]*$`);
-// During a mock interview these ask the coach for help rather than answer the interviewer (when short).
-const HINT_REQUEST = /^(hint\b|(which|what) (of my )?stor(y|ies)\b|help me (pick|choose|find))/;
-const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
-const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
-
-function wordsIn(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
-
-/** Whether a message asks what the coach can do. */
-export function isHelpRequest(text: string): boolean {
-  return HELP_REQUEST.test(text.trim());
-}
-
-/** Whether a message asks for a mock interview (a request, not an answer that mentions one). */
-export function asksForInterview(text: string): boolean {
-  return wordsIn(text) < LONG_ANSWER_WORDS && INTERVIEW_REQUEST.test(text);
 }
 
 function lastQuestion(session: Session): string | undefined {
@@ -279,22 +265,6 @@ function lastQuestion(session: Session): string | undefined {
     if (message.role === "user" && /\?\s*$|^(tell me|describe|give me|walk me)/i.test(message.text) && message.text.split(/\s+/).length < 40) return message.text;
   }
   return undefined;
-}
-
-function seedOf(text: string): number {
-  return createHash("sha256").update(text).digest().readUInt32LE(0);
-}
-
-function pickPrinciples(sessionId: string, count: number): Principle[] {
-  const start = seedOf(sessionId) % PRINCIPLES.length;
-  return Array.from({ length: count }, (_, index) => PRINCIPLES[(start + index * 5) % PRINCIPLES.length]!);
-}
-
-function pickQuestion(questions: readonly BankQuestion[], principle: Principle, sessionId: string, used: ReadonlySet<string>): BankQuestion {
-  const pool = questions.filter((question) => question.principles[0] === principle && !used.has(question.id));
-  const fallback = questions.filter((question) => question.principles.includes(principle) && !used.has(question.id));
-  const candidates = pool.length ? pool : fallback.length ? fallback : questions.filter((question) => !used.has(question.id));
-  return candidates[seedOf(`${sessionId}:${principle}`) % candidates.length]!;
 }
 
 function describeMatches(result: MatchResult): string {
@@ -307,4 +277,32 @@ function describeCritique(critique: Critique, question: string): string {
   const parts = Object.entries(critique.star).map(([part, value]) => `${part} ${value.present ? "yes" : "no"}`).join(", ");
   const issues = critique.issues.slice(0, 3).map((issue) => `- ${issue.message}`);
   return [`Against "${question}": score ${critique.score}/100 (${parts}).`, ...issues, `An interviewer would ask: ${critique.followUps[0] ?? ""}`].join("\n");
+}
+
+/** How a turn is named to the candidate: the topic they asked for, else its principle. */
+function turnLabel(turn: InterviewTurn): string {
+  return turn.topic ?? turn.principle;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** What became of topics that are not principles: how each was read, and the words not understood. */
+function topicNotes(request: ReturnType<typeof readInterviewRequest>, topics: readonly InterviewTopic[]): string {
+  const notes: string[] = [];
+  for (const topic of topics) {
+    if (topic.kind !== "competency") continue;
+    notes.push(`"${topic.asked}" is not one of the ${PRINCIPLES.length} Leadership Principles; I'll ask about it as ${topic.name.toLowerCase()}, which interviewers file under ${joinWords(topic.principles.slice(0, 2))}.`);
+  }
+  if (request.unknown.length > 0) {
+    const unknown = joinWords(request.unknown.map((word) => `"${word}"`));
+    const instead = request.topics.length === 0 ? ` I picked ${joinWords(topics.map((topic) => (topic.kind === "principle" ? topic.principle : topic.name)))} instead; name principles ("interview me on Ownership and Dive Deep") to choose.` : "";
+    notes.push(`${unknown} ${request.unknown.length === 1 ? "is" : "are"} not one of the ${PRINCIPLES.length} Leadership Principles or a topic I know.${instead}`);
+  }
+  return notes.length > 0 ? `${notes.join(" ")}\n\n` : "";
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }

@@ -7,7 +7,8 @@ import { loadPrompt } from "../critique/llm/load-prompt.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
 import { PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import { asksForInterview, isHelpRequest, type Coach, type CoachEngine, type CoachReply, type ReplyEvents } from "./coach-engine.js";
+import { asksForInterview, isHelpRequest } from "./chat-commands.js";
+import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 
 // Figures the coach's own advice uses, which are no claim about the candidate ("keep it to 1-2 minutes", "all 16

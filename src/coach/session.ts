@@ -5,8 +5,12 @@ export const InterviewTurnSchema = z.object({
   questionId: z.string(),
   question: z.string(),
   principle: z.string(),
+  /** The topic asked for when it is not a principle ("Teamwork"), as the candidate named it; shown in place of the principle. */
+  topic: z.string().nullable().default(null),
   answer: z.string().default(""),
   followUp: z.string().nullable().default(null),
+  /** The issue code the follow-up probed, so its answer can be credited for what it gives. */
+  probed: z.string().nullable().default(null),
   /** Whether the follow-up, once asked, was answered (a skip or stop leaves the first answer standing alone). */
   followUpAnswered: z.boolean().default(false),
   score: z.number().nullable().default(null),

@@ -5,8 +5,10 @@ import { readClauses, type Role, type RoleMethod } from "../star/index.js";
 import { profileText } from "../understanding/index.js";
 import { countPronouns, detectNotAStory, findDeliveryMarkers, speaksAsSubject } from "./analyze-language.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
+import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
+import type { IssueCode } from "./issue-codes.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 const LESSON_QUESTION = /\b((?<!intermittent |system |service |build |test |job |hardware |component |disk |network |node |single point of )fail(ed|ure)?(?! (rate|mode|over|safe)s?\b)|mistake|(made|make|making) (an|a) (error|blunder|misjudg\w*|slip-up)|your (own )?(error|blunder|oversight)|an (error|oversight) (you|of yours)|wrong|bad (decision|call|judg(e)?ment)|(you|your) missed|missed (a|the|your) (deadline|goal|target|commitment|quota|date)|miss(ing)? (a|the|your) (deadline|goal|target|commitment|quota)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work|want)|did not (go|work|want)|went badly|screwed up|messed up|dropped the ball|weakness|let (\w+ )?(team|manager|customer|client|someone|people|them|\w+) down|disappoint\w*|underestimat\w*|overcommit\w*|unsuccessful|backfired|didn'?t meet|did not meet|not (meet|hit|reach))\b/i;
@@ -103,19 +105,6 @@ function spanOf(answer: string, start: number, end: number): { start: number; en
   return { start, end, text: answer.slice(start, end) };
 }
 
-// The analysis reads a copy of the answer of the same length, so every offset into the answer stays right:
-// - long runs of whitespace other than line breaks (spaces, tabs, no-break and em spaces) mean nothing to it, but several of its patterns can split such a run in
-//   quadratically many ways; inside a run of 16 or more, all but the first and last are read as "·";
-// - a Windows line end ("\r\n") is read as " \n" and a lone "\r" as "\n", as its patterns expect "\n";
-// - a byte-order mark (an answer file read as is) is read as a space.
-const LONG_SPACE_RUN = /[^\S\n]{16,}/g;
-function calmWhitespace(answer: string): string {
-  return answer
-    .replace(LONG_SPACE_RUN, (run) => `${run[0]}${"·".repeat(run.length - 2)}${run.at(-1)}`)
-    .replace(/\r(\n?)/g, (_, lineFeed: string) => (lineFeed ? " \n" : "\n"))
-    .replace(/\uFEFF/g, " ");
-}
-
 /**
  * "I" against "we" in the action part, and whether the actions are told as
  * "we" (the contract's weHeavy): "we" outnumbers "I" in the action part, or
@@ -164,7 +153,7 @@ interface IssueInput {
 function collectIssues(input: IssueInput): CritiqueIssue[] {
   const { star, delivery } = input;
   const issues: CritiqueIssue[] = [];
-  const add = (code: string, severity: CritiqueIssue["severity"], message: string, span?: { start: number; end: number }) => issues.push({ code, severity, message, ...(span ? { span } : {}) });
+  const add = (code: IssueCode, severity: CritiqueIssue["severity"], message: string, span?: { start: number; end: number }) => issues.push({ code, severity, message, ...(span ? { span } : {}) });
   if (input.notAStory === "habits") {
     add("NOT_A_STORY", "high", "This describes what you usually do or would do, not one specific time. Interviewers want a real example: pick one occasion and tell what happened.");
   } else if (input.notAStory === "thin") {
@@ -182,12 +171,13 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
     if (setupFigures.length > 0) {
       add("NUMBERS_ONLY_IN_SETUP", "medium", `Your numbers (${setupFigures.slice(0, 2).map((metric) => `"${metric.text}"`).join(", ")}) describe the situation, not the outcome. Quantify the result.`, { start: setupFigures[0]!.start, end: setupFigures[0]!.end });
     } else {
-      add("NOT_QUANTIFIED", "medium", "The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked. [X%] marks where a real figure belongs.");
+      add("NOT_QUANTIFIED", "medium", "The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked (what you saw or heard that showed it).");
     }
   }
   if (input.weHeavy && star.action.present) add("WE_HEAVY", "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
   else if (input.weHeavy) add("WE_HEAVY", "medium", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
-  if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds && !input.notAStory) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
+  // Under the shortest spoken length whatever else is wrong: a five-word non-answer is too short as well as not a story.
+  if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
   if (input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) add("TOO_LONG", "medium", `About ${Math.round(input.speakingSeconds / 60)} minutes spoken: trim to about two. Cut setup first.`);
   const setupShare = star.situation.share + star.task.share;
   if (!input.notAStory && setupShare > CRITIQUE_CONFIG.maxSetupShare && input.words > 60) add("SETUP_TOO_LONG", "medium", `Setup takes ${Math.round(setupShare * 100)}% of the answer; keep it under a third and spend the time on what you did.`);
@@ -223,7 +213,8 @@ function scoreBreakdown(input: {
   if (input.notAStory) structure *= 0.3;
   const results = star.result.present ? (input.quantified ? 1 : 0.55) - Math.min(0.2, 0.1 * input.vague) : 0;
   const total = input.pronouns.i + input.pronouns.we;
-  const ownership = input.weHeavy ? 0.3 : total === 0 ? 0.7 : 0.6 + (0.4 * input.pronouns.i) / total;
+  // Ownership shows in what the speaker did: with no action credited there is nothing to praise ("At my last job I ...").
+  const ownership = input.weHeavy ? 0.3 : !star.action.present ? OWNERSHIP_NOT_SHOWN : total === 0 ? 0.7 : 0.6 + (0.4 * input.pronouns.i) / total;
   let delivery = 1;
   if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds || input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) delivery -= 0.35;
   const minutes = Math.max(input.speakingSeconds / 60, 0.5);
@@ -231,6 +222,9 @@ function scoreBreakdown(input: {
   if (input.delivery.hedges.length >= 3) delivery -= 0.1;
   return { structure: round(clamp(structure)), results: round(clamp(results)), ownership: round(clamp(ownership)), relevance: round(clamp(input.relevance)), delivery: round(clamp(delivery)) };
 }
+
+/** The ownership score of an answer that credits no action to anyone: neither shown nor disowned. */
+const OWNERSHIP_NOT_SHOWN = 0.5;
 
 const clamp = (value: number) => Math.max(0, Math.min(1, value));
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,5 +1,7 @@
+import type { IssueCode } from "./issue-codes.js";
+
 /** What an interviewer asks when an answer has a given gap, most telling first. */
-export const FOLLOW_UP_BY_ISSUE: Record<string, string> = {
+export const FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
   NOT_A_STORY: "Can you walk me through one specific time that happened? When was it, and what exactly did you do?",
   MISSING_RESULT: "What was the outcome? How did you know it had worked?",
   MISSING_ACTION: "What did you personally do, step by step?",
@@ -10,7 +12,7 @@ export const FOLLOW_UP_BY_ISSUE: Record<string, string> = {
   MISSING_TASK: "What was your specific goal or responsibility there?",
   MISSING_SITUATION: "What was the context: where were you, and what was at stake?",
   OFF_TOPIC: "How does this example show what I asked about?",
-};
+} satisfies Partial<Record<IssueCode, string>>;
 
 /** A deeper probe for a complete answer, in the Dive Deep style interviewers use. */
 export const DEEPER_FOLLOW_UP = "What was the hardest decision along the way, and what alternatives did you consider?";

@@ -5,3 +5,4 @@ export { OfflineCritic } from "./offline-critic.js";
 export { LlmCritic, type LlmCriticOptions, type LlmCritiqueResult } from "./llm/llm-critic.js";
 export { enforceNoInvention } from "./llm/enforce-no-invention.js";
 export { LlmCritiqueSchema } from "./llm/llm-critique-schema.js";
+export { ISSUE_CODES, type IssueCode } from "./issue-codes.js";

@@ -1,6 +1,10 @@
-import { EARLY_REMIT, EFFORT_ONLY, FINDING, IMPLIED_ACTION, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, scoreClause } from "./role-cues.js";
+import { EARLY_REMIT, EFFORT_ONLY, FINDING, IMPLIED_ACTION, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, scoreClause, tellsOwnStep } from "./role-cues.js";
+import { isShortClause } from "./role-model/clause-features.js";
 import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
 import type { Clause, Role } from "./segment-answer.js";
+
+// The probability at which the model's "none" would be taken, were it a role.
+const NO_ROLE_THRESHOLD = 0.5;
 
 /** A clause with the STAR roles it plays (one, sometimes two). */
 export interface RoledClause extends Clause {
@@ -67,9 +71,23 @@ function learnedRoles(clause: Clause): Role[] | null {
   // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step).
   const [top] = ranked[0]!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
+  if (roles.length === 0 && isShortStep(clause)) roles.push("action");
   // The cue rules catch more stated goals than the model learned.
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   return roles;
+}
+
+/**
+ * A short step told in the first person ("I rolled back in an hour.") whose
+ * words, read without their length, the model takes for an action and not for
+ * talk with no role. Every short first-person sentence it learned from is
+ * effort talk ("I hustled like crazy"), so it took shortness itself for "no
+ * role" and dropped short steps; effort talk still reads as no role by its words.
+ */
+function isShortStep(clause: Clause): boolean {
+  if (!isShortClause(clause.text) || !tellsOwnStep(clause.text)) return false;
+  const words = predictClauseRoles(clause.text, clause.position, { ignoreLength: true });
+  return (words.get("action") ?? 0) >= ROLE_THRESHOLDS.action && (words.get("none") ?? 0) < NO_ROLE_THRESHOLD;
 }
 
 /**

@@ -41,11 +41,19 @@ interface RoleScores {
   lesson: number;
 }
 
+/**
+ * Whether the speaker (or the team) is the subject of a past-tense verb of
+ * doing ("I rolled back", "we then moved"): not a state ("I was"), a thought
+ * ("I realised"), or where things ended up ("I finished at 94%").
+ */
+export function tellsOwnStep(text: string): boolean {
+  return ACTOR_VERB.test(text) && !STATIVE_ONLY.test(text.toLowerCase()) && !(MENTAL_VERB.test(text) && !/,|\band\b/.test(text.replace(MENTAL_VERB, ""))) && !OUTCOME_VERB.test(text);
+}
+
 /** Cue-rule scores of a clause for each STAR role (higher is more likely); `seenAction` says whether an action came before. */
 export function scoreClause(clause: Clause, seenAction: boolean): RoleScores {
   const text = clause.text;
-  const lower = text.toLowerCase();
-  const firstPersonAction = ACTOR_VERB.test(text) && !STATIVE_ONLY.test(lower) && !(MENTAL_VERB.test(text) && !/,|\band\b/.test(text.replace(MENTAL_VERB, ""))) && !OUTCOME_VERB.test(text);
+  const firstPersonAction = tellsOwnStep(text);
   const scores: RoleScores = { situation: 0, task: 0, action: 0, result: 0, lesson: 0 };
   if (LESSON_CUES.test(text)) scores.lesson += 3;
   if (RESULT_START.test(text)) scores.result += 2.6;

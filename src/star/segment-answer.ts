@@ -19,7 +19,7 @@ const ROLE_KINDS = new Set<LabelKind>(["situation", "task", "action", "result", 
 
 // Clause boundaries where an outcome or a new action is often fused onto the previous one.
 const CLAUSE_BREAK =
-  /;\s+|,\s+(?=(?:I|we)\s+(?!think|guess|mean|believe|know)\w+)|,\s+(?=(?:which|and (?:then |this |it |we |the |they )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|(?<!\s)\s+[—–]\s+(?=[a-z])|(?<!\s)\s+-\s+(?=[a-z])/gi;
+  /;\s+|,\s+(?=(?:I|we)\s+(?!think|guess|mean|believe|know)\w+)|,\s+(?=(?:which|and (?:then |this |it |we |the |they |afterwards |after that |later |soon |eventually )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|(?<!\s)\s+[—–]\s+(?=[a-z])|(?<!\s)\s+-\s+(?=[a-z])/gi;
 
 /**
  * Splits an answer into clauses with exact offsets. Explicit part labels

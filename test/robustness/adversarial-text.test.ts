@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseBankFiles } from "../../src/bank/index.js";
+import { asksForInterview, isCoverageCommand, isGreeting, isHintRequest, isSkipCommand, isStopCommand, isThanks } from "../../src/coach/chat-commands.js";
+import { suppliesFollowUp } from "../../src/coach/follow-up-credit.js";
+import { readInterviewRequest } from "../../src/coach/interview-topics.js";
 import { critiqueAnswer, enforceNoInvention } from "../../src/critique/index.js";
 import { validateQuestion } from "../../src/retrieval/index.js";
 
@@ -43,6 +46,9 @@ describe("every text-reading entry point stays fast on long runs of any characte
         check("JSON bank", () => parseBankFiles([{ path: "bank.json", bytes: Buffer.from(JSON.stringify({ stories: [{ title: "A story", text }] })), sha256: "b" }]));
         check("no-invention", () => enforceNoInvention(text, [text.slice(0, 1000)]));
         check("question", () => validateQuestion(text.slice(0, 2000)));
+        check("chat commands", () => [isStopCommand, isSkipCommand, isHintRequest, isCoverageCommand, isGreeting, isThanks, asksForInterview].map((test) => [test(text), test(`hi${text}`), test(`please${text}coverage`)]));
+        check("interview request", () => readInterviewRequest(`interview me on ${text}`));
+        check("follow-up answer", () => suppliesFollowUp("WE_HEAVY", text));
         expect(slow, JSON.stringify(text.slice(0, 40))).toEqual([]);
       }
     });

@@ -2,6 +2,16 @@ import { tokenize } from "../../understanding/normalize-text.js";
 import { cueFeatures } from "../role-cues.js";
 import { withoutLeadingLabel } from "../segment-answer.js";
 
+/** Clauses of this many words or fewer carry the model's "short" feature. */
+export const SHORT_CLAUSE_WORDS = 6;
+/** The features that say how long a clause is ("len:short", "len:long"). */
+export const LENGTH_FEATURE_PREFIX = "len:";
+
+/** Whether the model reads a clause as short (most short clauses it learned from are fillers or effort talk). */
+export function isShortClause(text: string): boolean {
+  return tokenize(withoutLeadingLabel(text)).length <= SHORT_CLAUSE_WORDS;
+}
+
 /**
  * Sparse binary features of one clause for the role model: words and word
  * pairs (numbers folded), how it opens, who acts, figures, and where it sits
@@ -22,7 +32,7 @@ export function clauseFeatures(text: string, position: number): string[] {
   if (/%|\bpercent\b/i.test(body)) features.add("has:percent");
   if (/[$€£]|\b(dollars|euros|pounds|k|million|billion)\b/i.test(body)) features.add("has:money");
   if (/\b(would|will|could|might|'d|’d)\b/i.test(body)) features.add("has:modal");
-  if (words.length <= 6) features.add("len:short");
+  if (words.length <= SHORT_CLAUSE_WORDS) features.add("len:short");
   else if (words.length >= 25) features.add("len:long");
   features.add(`pos:${Math.min(4, Math.floor(position * 5))}`);
   if (position < 0.15) features.add("pos:opening");

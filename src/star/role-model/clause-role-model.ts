@@ -2,7 +2,7 @@ import path from "node:path";
 import { predictLogistic, readModelFile, type LogisticModel } from "../../learning/index.js";
 import { PACKAGE_ROOT } from "../../package-root.js";
 import type { Role } from "../segment-answer.js";
-import { clauseFeatures } from "./clause-features.js";
+import { LENGTH_FEATURE_PREFIX, clauseFeatures } from "./clause-features.js";
 
 export const CLAUSE_ROLE_MODEL_FILE = path.join(PACKAGE_ROOT, "corpus", "models", "clause-roles.json");
 /** The roles the model predicts; "none" is filler, habit, hypothetical or effort talk. */
@@ -25,9 +25,14 @@ export function loadClauseRoleModel(): LogisticModel | null {
   return cached;
 }
 
-/** Learned probability of each role for a clause at a position in the answer (empty without a model). */
-export function predictClauseRoles(text: string, position: number): Map<ModelRole, number> {
+/**
+ * Learned probability of each role for a clause at a position in the answer
+ * (empty without a model). `ignoreLength` leaves out the clause's length, to
+ * ask what its words alone say.
+ */
+export function predictClauseRoles(text: string, position: number, options: { ignoreLength?: boolean } = {}): Map<ModelRole, number> {
   const model = loadClauseRoleModel();
   if (!model) return new Map();
-  return predictLogistic(model, clauseFeatures(text, position)) as Map<ModelRole, number>;
+  const features = clauseFeatures(text, position);
+  return predictLogistic(model, options.ignoreLength ? features.filter((feature) => !feature.startsWith(LENGTH_FEATURE_PREFIX)) : features) as Map<ModelRole, number>;
 }

@@ -1,0 +1,64 @@
+// The chat's commands. A command is the whole message, a few words at most: an answer that opens "Next quarter..."
+// or "Stop-the-line bugs..." is an answer, and so is a long message that happens to say "coverage".
+
+export const MAX_COMMAND_WORDS = 8;
+/** A message this long or longer is a pasted answer, whatever words it contains. */
+export const LONG_ANSWER_WORDS = 60;
+// Polite words around a command: "ok, stop", "coverage please", "can I see my coverage?".
+const POLITE = String.raw`(?:(?:ok(?:ay)?|please|let'?s|can we|can i (?:see|get|have)|could i (?:see|get|have)|show me|i'?ll|i'?d like to|i want to)[,\s]+)*`;
+const STOP_COMMAND = new RegExp(String.raw`^${POLITE}(?:stop|end|quit|finish)(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|it))*[\s.!]*$`);
+const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+(?:the|this|that|one|question|please|it|on|to|next|for now))*[\s.!]*$`);
+const COVERAGE_COMMAND = new RegExp(String.raw`^${POLITE}(?:(?:my|the|a|story) )?(?:coverage|gaps)(?:[,\s]+(?:please|now|report|check|again|of my stories|thanks))*[\s.!?]*$`);
+// During a mock interview these ask the coach for help rather than answer the interviewer (when short).
+const HINT_REQUEST = new RegExp(String.raw`^${POLITE}(?:(?:a |another )?hint\b|(?:which|what) (?:of my )?stor(?:y|ies)\b|help me (?:pick|choose|find))`);
+const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
+const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
+const GREETING = /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings)(?:[,\s]+(?:there|coach|again|all|everyone))*[\s!.,]*$/i;
+const THANKS = /^(?:thanks|thank you|thx|cheers)(?:[,\s]+(?:so much|a lot|very much|coach))*[\s!.,]*$/i;
+
+/** Words in a message, split on whitespace. */
+export function wordsIn(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+const short = (text: string) => wordsIn(text) <= MAX_COMMAND_WORDS;
+
+/** "stop", "ok, end the interview": ends a mock interview. */
+export function isStopCommand(text: string): boolean {
+  return short(text) && STOP_COMMAND.test(text.trim().toLowerCase());
+}
+
+/** "skip", "next question please": moves a mock interview on. */
+export function isSkipCommand(text: string): boolean {
+  return short(text) && SKIP_COMMAND.test(text.trim().toLowerCase());
+}
+
+/** "coverage", "coverage please", "can I see my coverage?": the principles the stories cover. */
+export function isCoverageCommand(text: string): boolean {
+  return short(text) && COVERAGE_COMMAND.test(text.trim().toLowerCase());
+}
+
+/** "hint", "which story fits?": the stories for the question on the table. */
+export function isHintRequest(text: string): boolean {
+  return short(text) && HINT_REQUEST.test(text.trim().toLowerCase());
+}
+
+/** Whether a message asks what the coach can do. */
+export function isHelpRequest(text: string): boolean {
+  return HELP_REQUEST.test(text.trim());
+}
+
+/** "hello", "hi there", "good morning". */
+export function isGreeting(text: string): boolean {
+  return GREETING.test(text.trim());
+}
+
+/** "thanks", "thank you so much". */
+export function isThanks(text: string): boolean {
+  return THANKS.test(text.trim());
+}
+
+/** Whether a message asks for a mock interview (a request, not an answer that mentions one). */
+export function asksForInterview(text: string): boolean {
+  return wordsIn(text) < LONG_ANSWER_WORDS && INTERVIEW_REQUEST.test(text);
+}
