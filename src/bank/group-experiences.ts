@@ -63,12 +63,22 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     else union(first, index);
   });
 
+  // Stories by file and heading number, for "same incident as Story 5" (a lookup per story, not a scan of the bank).
+  const numbered = new Map<string, number[]>();
+  stories.forEach((story, index) => {
+    if (story.experienceKey || story.number === null || story.number === undefined) return;
+    const key = `${story.file}\u0000${story.number}`;
+    const list = numbered.get(key);
+    if (list) list.push(index);
+    else numbered.set(key, [index]);
+  });
+
   stories.forEach((story, index) => {
     if (story.experienceKey) return;
     const said = SAME_AS_NUMBER.exec(story.body)?.[1] ?? sameAsNote(story.body);
     if (!said) return;
-    const target = stories.findIndex((other, at) => at !== index && other.file === story.file && other.number === Number(said) && !other.experienceKey);
-    if (target >= 0) union(target, index);
+    const target = numbered.get(`${story.file}\u0000${Number(said)}`)?.find((at) => at !== index);
+    if (target !== undefined) union(target, index);
   });
 
   stories.forEach((story, index) => {
@@ -102,30 +112,37 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   const rare = features.map((set) => new Set([...set].filter((feature) => (documentFrequency.get(feature) ?? 0) <= rareLimit)));
   const mass = rare.map((set) => [...set].reduce((sum, feature) => sum + weight(feature), 0));
 
+  // Only stories sharing a rare feature can be tellings of one experience: pairs are found through the stories that
+  // hold each feature (at most rareLimit of them), not by comparing every pair, which took minutes on 5 MB banks.
+  const holders = new Map<string, number[]>();
+  rare.forEach((set, index) => {
+    if (stories[index]!.experienceKey) return;
+    for (const feature of set) {
+      const list = holders.get(feature);
+      if (list) list.push(index);
+      else holders.set(feature, [index]);
+    }
+  });
   for (let a = 0; a < stories.length; a++) {
     if (stories[a]!.experienceKey) continue;
-    for (let b = a + 1; b < stories.length; b++) {
-      if (stories[b]!.experienceKey) continue;
-      const similarity = sharedWeight(rare[a]!, rare[b]!, weight);
+    const shared = new Map<number, { weight: number; count: number; figures: number }>();
+    for (const feature of rare[a]!) {
+      for (const b of holders.get(feature)!) {
+        if (b <= a) continue;
+        const similarity = shared.get(b) ?? { weight: 0, count: 0, figures: 0 };
+        similarity.weight += weight(feature);
+        similarity.count++;
+        if (feature.startsWith(FIGURE_MARK)) similarity.figures++;
+        shared.set(b, similarity);
+      }
+    }
+    for (const [b, similarity] of shared) {
       if (similarity.count < MIN_SHARED_FEATURES) continue;
       const overlap = similarity.weight / Math.max(1e-9, Math.min(mass[a]!, mass[b]!));
       if (overlap + FIGURE_BONUS * similarity.figures >= SAME_EXPERIENCE_THRESHOLD) union(a, b);
     }
   }
   return stories.map((_, index) => stories[find(index)]!.id);
-}
-
-function sharedWeight(a: Set<string>, b: Set<string>, weight: (feature: string) => number): { weight: number; count: number; figures: number } {
-  let total = 0;
-  let count = 0;
-  let figures = 0;
-  for (const feature of a) {
-    if (!b.has(feature)) continue;
-    total += weight(feature);
-    count++;
-    if (feature.startsWith(FIGURE_MARK)) figures++;
-  }
-  return { weight: total, count, figures };
 }
 
 const FIGURE_MARK = "#";
@@ -167,6 +184,8 @@ function distinctiveFeatures(text: string): Set<string> {
   return features;
 }
 
+const MAX_NAMED_CANDIDATES = 500;
+
 /**
  * The one other story of the same file, among those `eligible` allows (filed
  * under the named principles, say), that uses every content word of a phrase
@@ -178,6 +197,9 @@ function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => bool
   const candidates = stories
     .map((other, index) => ({ other, index }))
     .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey && eligible(other));
+  // Reading every story's text for every "... again" note is quadratic: past a few hundred stories in one file
+  // (no person's bank, only a generated one) the note groups nothing rather than stall the parse.
+  if (candidates.length > MAX_NAMED_CANDIDATES) return null;
   let best: number | null = null;
   let bestCount = 0;
   let tied = false;

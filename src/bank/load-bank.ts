@@ -35,10 +35,11 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   for (const file of files) {
     try {
       const read = parseBankFile(file);
-      drafts.push(...read.stories);
-      pointers.push(...read.pointers);
-      headings.push(...read.headings);
-      warnings.push(...read.warnings);
+      // Loops, not push(...list): a 5 MB file can hold a million headings, too many to pass as arguments.
+      for (const story of read.stories) drafts.push(story);
+      for (const pointer of read.pointers) pointers.push(pointer);
+      for (const heading of read.headings) headings.push(heading);
+      for (const warning of read.warnings) warnings.push(warning);
       outcomes.push(read.outcome);
     } catch (error) {
       if (!(error instanceof NotABankError)) throw error;
@@ -50,7 +51,7 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   }
   // A folder holding nothing but files of other kinds is refused as a single such file is.
   if (skipped.length > 0 && skipped.length === files.length) throw skipped[0]!;
-  warnings.push(...resolvePointers(drafts, pointers));
+  for (const warning of resolvePointers(drafts, pointers)) warnings.push(warning);
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
     drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),

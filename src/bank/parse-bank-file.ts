@@ -57,13 +57,13 @@ export function parseBankFile(file: BankFileBytes): BankFileReading {
       // JSON that never mentions "stories" is some other file (a résumé, a config); one that does is a bank with a mistake.
       throw error instanceof InputError && !/"stories"\s*:/i.test(repaired) ? new NotABankError(error) : error;
     }
-    warnings.push(...parsed.warnings);
+    for (const warning of parsed.warnings) warnings.push(warning);
     const why = parsed.stories.length > 0 ? undefined : parsed.warnings.find((warning) => warning.code === "NO_STORIES_IN_FILE" || warning.code === "JSON_STORY_INVALID");
     const reason = why?.message.startsWith(`${file.path}: `) ? why.message.slice(file.path.length + 2) : why?.message;
     return reading({ file: file.path, kind: "json", reason: reason ?? (parsed.pointers.length > 0 ? "its entries only point at other stories" : undefined) }, parsed);
   }
   const parsed = parseMarkdownBank(repaired, file.path);
-  warnings.push(...parsed.warnings);
+  for (const warning of parsed.warnings) warnings.push(warning);
   if (parsed.stories.length === 0) {
     warnings.push({ code: "NO_STORIES_IN_FILE", message: `${file.path}: no stories found in this file.`, file: file.path, line: 1 });
   }

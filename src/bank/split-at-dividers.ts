@@ -21,7 +21,8 @@ export function splitAtDividers(region: readonly RegionLine[]): RegionLine[][] {
     const underway = (counts.action ?? 0) + (counts.result ?? 0) > 0;
     const current = groups[groups.length - 1];
     if (current && !(setsScene && current.underway)) {
-      current.lines.push(...block);
+      // A loop, not push(...block): a block of 100,000 lines would overflow the call stack as arguments.
+      for (const line of block) current.lines.push(line);
       current.underway ||= underway;
     } else groups.push({ lines: [...block], underway });
   }

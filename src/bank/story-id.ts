@@ -14,10 +14,17 @@ export function fileSlug(file: string): string {
  */
 export function assignStoryIds(stories: ReadonlyArray<{ file: string; title: string }>): string[] {
   const used = new Set<string>();
+  // The suffix each base tried last: a used id stays used, so the search resumes there (restarting at 2 made a bank
+  // of thousands of stories with one title quadratic).
+  const nextSuffix = new Map<string, number>();
   return stories.map((story) => {
     const base = `${fileSlug(story.file)}-${slugifyAnyScript(story.title) || "story"}`;
     let id = base;
-    for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`;
+    let suffix = nextSuffix.get(base) ?? 2;
+    if (used.has(id)) {
+      while (used.has((id = `${base}-${suffix}`))) suffix++;
+      nextSuffix.set(base, suffix + 1);
+    }
     used.add(id);
     return id;
   });

@@ -71,8 +71,9 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
     const shared = wanted.size > 0 ? new Set(profile.tokens.map((token) => stem(token.text)).filter((word) => wanted.has(word))).size : 0;
     const rank = strength + 0.75 * shared + (FIGURE.test(sentence.text) ? 0.5 : 0) + (sentence.part === "action" || sentence.part === "result" ? 0.25 : 0);
     if (best && rank <= best.rank) continue;
-    const first = profile.tokens[Math.min(...matches.map((match) => match.from))]!;
-    const last = profile.tokens[Math.max(...matches.map((match) => match.to)) - 1]!;
+    // Reduced, not spread into Math.min: a long sentence can hold more matches than a call takes arguments.
+    const first = profile.tokens[matches.reduce((lowest, match) => Math.min(lowest, match.from), Infinity)]!;
+    const last = profile.tokens[matches.reduce((highest, match) => Math.max(highest, match.to), 0) - 1]!;
     best = { sentence: { ...sentence, strength, focusStart: first.start, focusEnd: last.end }, rank };
   }
   return best?.sentence;
