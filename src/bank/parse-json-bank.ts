@@ -162,7 +162,11 @@ function readJsonPointer(story: JsonStory) {
   if (said.length > 1000 || countWords(said) > 60) return null;
   const raw = renderJsonStory(story).split("\n").slice(1);
   const reading = readStoryRegion(raw.map((line) => ({ number: 1, raw: line, isCode: false })));
-  return readPointer(reading, reading.body, raw.join("\n"));
+  const pointer = readPointer(reading, reading.body, raw.join("\n"));
+  // Only a pointer that names its story: JSON entries have no heading numbers ("See Q1"), and in a one-line file
+  // every entry is on line 1, so "Same as above" could never be resolved and the entry would be dropped.
+  if (!pointer || pointer.number !== null || pointer.direction !== null) return null;
+  return pointer.title !== null || pointer.description !== null ? pointer : null;
 }
 
 // The usual ways a file misses the shape: a bare list of stories, or the list under another key.

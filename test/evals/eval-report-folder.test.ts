@@ -14,12 +14,12 @@ describe("where coach eval writes its report", () => {
     expect(Date.now() - statSync(path.join(PROJECT_ROOT, "evals/report/report.json")).mtimeMs).toBeLessThan(60_000);
   }, 60_000);
 
-  it("run from anywhere else: eval-report/ in the store, never inside the installed package", async () => {
+  it("run from anywhere else: evals/report/ in the current folder (as the contract names it), never inside the installed package", async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-eval-cwd-"));
     const run = await runCoach(["eval", "coach"], { ...SLOW, cwd });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("coach: eval report written to .coach/eval-report/report.html (and report.json, report.md beside it).");
-    for (const file of ["report.json", "report.md", "report.html"]) expect(existsSync(path.join(cwd, ".coach", "eval-report", file)), file).toBe(true);
+    expect(run.stderr).toContain("coach: eval report written to evals/report/report.html (and report.json, report.md beside it).");
+    for (const file of ["report.json", "report.md", "report.html"]) expect(existsSync(path.join(cwd, "evals", "report", file)), file).toBe(true);
     const elsewhere = path.join(cwd, "reports");
     const named = await runCoach(["eval", "coach", "--report", elsewhere], { ...SLOW, cwd });
     expect(named.stderr).toContain("coach: eval report written to reports/report.html");
@@ -29,12 +29,12 @@ describe("where coach eval writes its report", () => {
   it("a folder that cannot be written is skipped with a notice, and is exit 1 only when --report named it", async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-eval-blocked-"));
     // A file where the folder should be: refused even to root, as a read-only install is to a user.
-    mkdirSync(path.join(cwd, ".coach"));
-    writeFileSync(path.join(cwd, ".coach", "eval-report"), "not a folder");
+    mkdirSync(path.join(cwd, "evals"));
+    writeFileSync(path.join(cwd, "evals", "report"), "not a folder");
     const skipped = await runCoach(["eval", "coach"], { ...SLOW, cwd });
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toMatch(/scripted conversations behave as expected/);
-    expect(skipped.stderr).toMatch(/^coach: could not write the eval report to \.coach\/eval-report \(.*EEXIST.*\); skipped; give --report DIR to write it elsewhere\.$/m);
+    expect(skipped.stderr).toMatch(/^coach: could not write the eval report to evals\/report \(.*EEXIST.*\); skipped; give --report DIR to write it elsewhere\.$/m);
     writeFileSync(path.join(cwd, "blocker"), "not a folder");
     const named = await runCoach(["eval", "coach", "--report", "blocker/report"], { ...SLOW, cwd });
     expect(named.code).toBe(1);

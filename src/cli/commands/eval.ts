@@ -41,9 +41,9 @@ export const evalCommand: Command = {
 
 Runs the labelled eval suites in evals/ offline and deterministically, prints
 each configuration's figures side by side, and writes report.json, report.md
-and report.html (self-contained, with charts): to evals/report/ when run from
-inside the checkout, else to eval-report/ in the store (--store, COACH_HOME or
-./.coach), or to --report DIR. Where it went is said on stderr; a folder that
+and report.html (self-contained, with charts): to evals/report/ in the checkout
+when run from inside it, else to evals/report/ in the current folder (never
+inside the installed package), or to --report DIR. Where it went is said on stderr; a folder that
 cannot be written is skipped with a notice (exit 1 only when --report named it).
 
 Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
@@ -91,7 +91,7 @@ repeats, the summary names every principle asked).`,
     const runCoachSuite = suite === "coach" || suite === "all";
 
     const config = configFromArgs(args, io);
-    const report = evalReportFolder(stringFlag(args.values.report), io.cwd, config.store);
+    const report = evalReportFolder(stringFlag(args.values.report), io.cwd);
     announceProvider(config, io);
     const local = await resolveProvider({ ...config, provider: "local" }).createEmbedder();
     const datasets = [
