@@ -1,4 +1,5 @@
 import path from "node:path";
+import { withoutBankFileEnding } from "./bank-file-name.js";
 
 /**
  * A story title from a bank file's name ("Billing migration.md" gives
@@ -7,6 +8,6 @@ import path from "node:path";
  * story's text is edited.
  */
 export function titleFromFileName(file: string): string {
-  const name = path.basename(file).replace(/\.(md|markdown|txt)$/i, "").trim();
+  const name = withoutBankFileEnding(path.basename(file)).trim();
   return /\s/.test(name) ? name : name.replace(/[-_]+/g, " ").trim() || name;
 }

@@ -1,9 +1,10 @@
 import path from "node:path";
 import { slugifyAnyScript } from "../text/index.js";
+import { withoutBankFileEnding } from "./bank-file-name.js";
 
 /** The file part of story ids: the bank file's name without its ending, as a slug (in its own script). */
 export function fileSlug(file: string): string {
-  return slugifyAnyScript(path.basename(file).replace(/\.(md|markdown|txt|json)$/i, ""), 40) || "bank";
+  return slugifyAnyScript(withoutBankFileEnding(path.basename(file)), 40) || "bank";
 }
 
 /**

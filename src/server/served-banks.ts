@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseBankFiles } from "../bank/index.js";
+import { parseBankFiles, withoutBankFileEnding } from "../bank/index.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank } from "../core/story.js";
@@ -9,7 +9,7 @@ import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatc
 import { ensureIndex, storeAccessError, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import type { ServedBankEntry } from "./served-bank-entry.js";
-import { safeUploadName, withoutBankFileEnding } from "./upload-bank-name.js";
+import { safeUploadName } from "./upload-bank-name.js";
 
 /** What `remove` did: the upload it removed, the bank it may not remove, or nothing by that name. */
 export type RemoveOutcome = { removed: string } | { readOnly: ServedBankEntry } | { missing: ServedBankEntry[] };

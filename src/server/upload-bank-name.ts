@@ -1,5 +1,4 @@
-/** Endings of bank files that an upload's name may carry; the bank is stored under its name without them. */
-const BANK_FILE_ENDING = /\.(md|markdown|txt|json)$/i;
+import { bankFileEnding, withoutBankFileEnding } from "../bank/index.js";
 
 /**
  * The name an upload is stored, listed and deleted under, from the name a
@@ -10,9 +9,7 @@ const BANK_FILE_ENDING = /\.(md|markdown|txt|json)$/i;
  * given, the same for the same name, as the web page names such files.
  */
 export function safeUploadName(given: string): string {
-  const name = given
-    .trim()
-    .replace(BANK_FILE_ENDING, "")
+  const name = withoutBankFileEnding(given.trim())
     .normalize("NFKD")
     // Combining marks left by NFKD: "été" becomes "ete", not "-t-".
     .replace(/[\u0300-\u036f]/g, "")
@@ -23,14 +20,9 @@ export function safeUploadName(given: string): string {
   return name || `bank-${fnv1a(given.trim())}`;
 }
 
-/** A bank name with its bank-file ending dropped ("my-stories.md" -> "my-stories"), for matching names either way. */
-export function withoutBankFileEnding(name: string): string {
-  return name.replace(BANK_FILE_ENDING, "");
-}
-
 /** The format a file-like upload name implies ("x.json" is JSON), when it implies one. */
 export function formatFromName(given: string): "markdown" | "json" | undefined {
-  const ending = BANK_FILE_ENDING.exec(given.trim())?.[1]?.toLowerCase();
+  const ending = bankFileEnding(given.trim());
   if (!ending) return undefined;
   return ending === "json" ? "json" : "markdown";
 }
