@@ -60,4 +60,15 @@ describe("question understanding", () => {
     expect(top("How did you make the checkout page faster?")).toContain("performance");
     expect(top("Tell me about a time tests failed in CI")[0]).not.toBe("failure");
   });
+
+  it("reads a system's failures as no personal failure, and the speaker's own as one", () => {
+    const failure = (text: string) => profileText(text, "story").competencies.get("failure") ?? 0;
+    // A story about fixing something that kept failing is not a story about the speaker failing.
+    expect(failure("The nightly billing export failed about twice a week.")).toBe(0);
+    expect(failure("I read six months of failure logs.")).toBe(0);
+    expect(failure("Most failures came from a timeout on the currency API.")).toBe(0);
+    expect(failure("The backups failed silently for a month.")).toBe(0);
+    expect(failure("I failed to warn the team before the cut-over.")).toBeGreaterThan(0.3);
+    expect(failure("The migration failed and I rolled it back.")).toBeGreaterThan(0);
+  });
 });
