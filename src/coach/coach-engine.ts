@@ -1,13 +1,14 @@
 import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES } from "../principles/index.js";
-import { assessCoverage, type MatchResult, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
 import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
+import { describeMatches } from "./describe-matches.js";
 import { practiseAdvice } from "./practise-advice.js";
 import type { InterviewTurn, Session } from "./session.js";
 
@@ -265,12 +266,6 @@ function lastQuestion(session: Session): string | undefined {
     if (message.role === "user" && /\?\s*$|^(tell me|describe|give me|walk me)/i.test(message.text) && message.text.split(/\s+/).length < 40) return message.text;
   }
   return undefined;
-}
-
-function describeMatches(result: MatchResult): string {
-  if (result.matches.length === 0) return "No story in your bank fits that yet.";
-  const lines = result.matches.map((match, index) => `${index + 1}. ${match.title} (${match.score.toFixed(2)})\n   ${match.why}`);
-  return `For "${result.question}" (${result.competencies.map((entry) => entry.name).join(", ") || "no clear theme"}):\n${lines.join("\n")}`;
 }
 
 function describeCritique(critique: Critique, question: string): string {

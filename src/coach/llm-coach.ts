@@ -124,7 +124,8 @@ export class LlmCoach implements Coach {
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       const result = await this.parts.matcher.match(parsed.data.question, { k: parsed.data.k ?? 3 });
       cards.push({ type: "matches", data: result });
-      return JSON.stringify(result.matches.map(({ id, title, score, why, leadWith }) => ({ id, title, score, why, leadWith })));
+      // The notices go to the model too: without them it would recommend a story for "Why Amazon?" as for any question.
+      return JSON.stringify({ notices: result.notices, matches: result.matches.map(({ id, title, score, why, leadWith }) => ({ id, title, score, why, leadWith })) });
     }
     if (name === "critique_answer") {
       const parsed = CritiqueArgs.safeParse(args);

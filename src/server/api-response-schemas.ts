@@ -43,6 +43,7 @@ export const BankListResponseSchema = z.looseObject({
 });
 export const BankRemovedResponseSchema = z.looseObject({ removed: z.string() });
 
+/** One `coach match --json` line: the contract's fields. */
 export const MatchResponseSchema = z.looseObject({
   question: z.string(),
   principles: z.array(z.looseObject({ name: Principle, score: Score })).max(3),
@@ -60,6 +61,18 @@ export const MatchResponseSchema = z.looseObject({
       alsoTold: z.array(z.looseObject({ id: z.string(), title: z.string() })),
     }),
   ),
+});
+
+/**
+ * `POST /api/match`: a `coach match --json` line plus the notices the command
+ * prints on stderr, which an HTTP client has no other way to see.
+ */
+export const MatchApiResponseSchema = MatchResponseSchema.extend({
+  notices: z
+    .array(z.string().min(1))
+    .describe(
+      "What to know beside the matches, as coach match says it on stderr: the question needs no story (an introduction, motivation, career-goals or practical question), why fewer than k stories are shown, an empty bank, a question that does not look like English. Empty when there is nothing to say.",
+    ),
 });
 
 const Span = z.looseObject({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() });

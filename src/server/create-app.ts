@@ -128,8 +128,8 @@ export function createApp(options: AppOptions): express.Express {
   });
   app.post("/api/match", async (request, response) => {
     const body = parseBody(MatchBodySchema, request.body);
-    const { notices: _notices, ...result } = await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 });
-    response.json(result);
+    // The notices go with the matches: over HTTP there is no stderr to print them on (contracts allow extra fields).
+    response.json(await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 }));
   });
   app.post("/api/critique", async (request, response) => {
     const body = parseBody(CritiqueBodySchema, request.body);

@@ -6,7 +6,7 @@ import {
   CoverageResponseSchema,
   CritiqueResponseSchema,
   HealthResponseSchema,
-  MatchResponseSchema,
+  MatchApiResponseSchema,
   SessionResponseSchema,
   StoriesResponseSchema,
 } from "./api-response-schemas.js";
@@ -32,7 +32,7 @@ export function openApiDocument(version: string) {
       "/api/banks/{name}": { delete: { summary: "Remove an uploaded bank; a bank the server was started with is 409 BANK_READ_ONLY", parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Removed", content: json(BankRemovedResponseSchema) }, ...errors } } },
       "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array", content: json(CoverageResponseSchema) }, ...errors } } },
       "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories", content: json(StoriesResponseSchema) }, ...errors } } },
-      "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line", content: json(MatchResponseSchema) }, ...errors } } },
+      "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line, plus the notices coach match prints on stderr", content: json(MatchApiResponseSchema) }, ...errors } } },
       "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line", content: json(CritiqueResponseSchema) }, ...errors } } },
       "/api/chat": {
         post: {

@@ -111,12 +111,22 @@ async function chat(message, user, out) {
       if (event === "session") { sessionId = data.sessionId; localStorage.setItem("coach-session", sessionId); }
       if (event === "token") { out.textContent += data.text; $("log").scrollTop = $("log").scrollHeight; }
       if (event === "reset") out.textContent = "";
-      if (event === "notice") { const note = document.createElement("div"); note.className = "msg notice muted"; note.textContent = data.message; out.before(note); }
+      if (event === "notice") addNote(data.message, out);
+      if (event === "card" && data.type === "matches") showMatchNotices(data.data, out);
       if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message));
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
   out.dataset.done = "true";
+}
+// A note for the person above a reply: the reply it concerns comes below it.
+function addNote(text, out) { const note = document.createElement("div"); note.className = "msg notice muted"; note.textContent = text; out.before(note); }
+// A story search's notices ("no story is needed", why fewer stories are shown) belong above the stories it lists. The
+// offline coach writes them at the top of its reply; a language model may leave one out, and then the page adds it,
+// once however many searches the model ran.
+function showMatchNotices(result, out) {
+  out.notes = out.notes || new Set();
+  for (const text of result.notices || []) if (!out.textContent.includes(text) && !out.notes.has(text)) { out.notes.add(text); addNote(text, out); }
 }
 const starMarks = (critique) => Object.entries(critique.star).flatMap(([part, value]) => value.spans.map((span) => ({ ...span, part }))).sort((a, b) => a.start - b.start);
 // The answer a chat critique was of: the card's own when it carries it, else the message sent (whole, or after "critique:")

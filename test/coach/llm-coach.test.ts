@@ -58,6 +58,22 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(session.messages.map((message) => message.role)).toEqual(["user", "coach"]);
   });
 
+  it("gives the model the story search's notices with the stories, and tells it to say them first", async () => {
+    llm.reply({ toolCalls: [{ name: "find_stories", arguments: { question: "Tell me about yourself", k: 2 } }] }, { content: "Open with what you do now." });
+    const reply = await coach.respond(new SessionStore("/nonexistent").create(), "Which story for: tell me about yourself?");
+    const [first, second] = llm.requestsTo("chat");
+    expect(first!.body.messages[0].content).toMatch(/Tell the candidate every notice before the stories/);
+    const output = JSON.parse(second!.body.messages.find((message: any) => message.role === "tool").content);
+    // An introduction needs no story; no signal separates the sample bank's stories, so only its first is shown, not 2.
+    expect(output.notices).toEqual([
+      "This is an introduction question, not a behavioural one: answer with a short summary of your background: what you do now, what you did before, and why this role. No story is needed.",
+      "No story shares a word or a theme with this question, so none fits better than another: only the first in your bank is shown, not 2.",
+    ]);
+    expect(output.matches.map((match: { id: string }) => match.id)).toEqual(["by-principle-tell-me-about-a-time-you-had-to-deal-with-a-difficult"]);
+    // The card carries them to clients, whatever the model said.
+    expect((reply.cards[0]!.data as { notices: string[] }).notices).toEqual(output.notices);
+  });
+
   it("keeps the coach's own advice figures and a streamed numbered list, and still replaces an invented figure", async () => {
     llm.reply({ content: "Here is the plan:\n1. Keep it to 1-2 minutes, about 90 seconds.\n2. Cover all 16 Leadership Principles across your stories.\n3. Say you cut costs by 37%." });
     const session = new SessionStore("/nonexistent").create();

@@ -119,7 +119,7 @@ describe("the HTTP API on a real loopback server", () => {
     expect(schema.properties.k.maximum).toBe(50);
     // Every answer body is described too, from the schemas the tests above check real responses against.
     const matchResponse = document.paths["/api/match"].post.responses["200"].content["application/json"].schema;
-    expect(matchResponse.required).toEqual(["question", "principles", "competencies", "matches"]);
+    expect(matchResponse.required).toEqual(["question", "principles", "competencies", "matches", "notices"]);
     expect(matchResponse.properties.matches.items.properties.leadWith.enum).toEqual(["situation", "task", "action", "result"]);
     for (const [route, methods] of Object.entries(document.paths) as Array<[string, Record<string, any>]>) {
       for (const [method, operation] of Object.entries(methods)) expect(Object.keys(operation.responses["200"].content ?? {}), `${method} ${route}`).not.toEqual([]);
