@@ -59,7 +59,7 @@ export class LlmCoach implements Coach {
     if (asksForInterview(text) || isHelpRequest(text)) return this.offline(session, text, events);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
-    const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v1").text }, ...history, { role: "user", content: text }];
+    const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v2").text }, ...history, { role: "user", content: text }];
     const cards: CoachReply["cards"] = [];
     const toolOutputs: string[] = [];
     // Everything shown, across tool rounds: what is saved when the model finishes.

@@ -279,7 +279,7 @@ async function runCoachSuiteWithLlm(embedder: Embedder, config: ResolvedConfig, 
   const chat = await resolveProvider(config).createChatModel();
   if (!chat) return [];
   const parts = await sampleCoachParts(embedder);
-  const replayed = new CachingChatModel(chat, new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER), loadPrompt("coach.v1").hash, refresh);
+  const replayed = new CachingChatModel(chat, new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER), loadPrompt("coach.v2").hash, refresh);
   const coach = new LlmCoach({ chat: replayed, offline: parts.engine, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text) });
   return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), coach, (id) => newSession(id));
 }
