@@ -3,3 +3,4 @@ export { createMatcher, createInMemoryMatcher } from "./create-matcher.js";
 export { computeStoryFeatures, storySearchText, type StoryFeatures } from "./story-features.js";
 export { validateQuestion, MAX_QUESTION_CHARACTERS } from "./validate-question.js";
 export { assessCoverage, type PrincipleCoverage } from "./assess-coverage.js";
+export { planDistinctStories, planInput, type PlanInput } from "./plan-distinct-stories.js";

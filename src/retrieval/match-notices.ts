@@ -14,3 +14,8 @@ export function fewerThanAsked(shown: number, asked: number, experiences: number
   if (stoppedAtZero) return `Only ${many(shown, "experience")} of the ${experiences} in your bank share${shown === 1 ? "s" : ""} a word or a theme with this question, so ${shown} ${shown === 1 ? "is" : "are"} shown, not ${asked}.`;
   return `Your bank has ${many(experiences, "experience")} (tellings of the same events count once), so ${shown} ${shown === 1 ? "is" : "are"} shown, not ${asked}.`;
 }
+
+/** Whether a notice is fewerThanAsked's (it ends naming the number asked for), for callers that re-cut the list. */
+export function isShortfallNotice(text: string): boolean {
+  return /, not \d+\.$/.test(text);
+}

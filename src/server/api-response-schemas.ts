@@ -75,6 +75,9 @@ export const MatchApiResponseSchema = MatchResponseSchema.extend({
     ),
 });
 
+/** `POST /api/plan`: one result per question, in order, each leading with a story no other question leads with. */
+export const PlanApiResponseSchema = z.object({ results: z.array(MatchApiResponseSchema) });
+
 const Span = z.looseObject({ start: z.number().int().min(0), end: z.number().int().min(0), text: z.string() });
 const Part = z.looseObject({ present: z.boolean(), share: Score, spans: z.array(Span) });
 export const CritiqueResponseSchema = z.looseObject({

@@ -4,6 +4,8 @@ import { MAX_QUESTION_CHARACTERS } from "../retrieval/index.js";
 
 /** Request bodies of the HTTP API: the single source for validation and for the OpenAPI document. */
 export const MatchBodySchema = z.object({ question: z.string().min(1).max(MAX_QUESTION_CHARACTERS), k: z.number().int().min(1).max(50).optional() });
+// An Amazon loop is four to six interviews of two or three questions each; 50 leaves room for a whole prep list.
+export const PlanBodySchema = z.object({ questions: z.array(z.string().min(1).max(MAX_QUESTION_CHARACTERS)).min(1).max(50), k: z.number().int().min(1).max(50).optional() });
 export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
 export const BankBodySchema = z.object({
   // Any name, a file name too: the server keeps the bank under a safe name (letters, digits, - and _) and says which.
@@ -21,6 +23,7 @@ export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type MatchBody = z.infer<typeof MatchBodySchema>;
+export type PlanBody = z.infer<typeof PlanBodySchema>;
 export type CritiqueBody = z.infer<typeof CritiqueBodySchema>;
 export type BankBody = z.infer<typeof BankBodySchema>;
 export type ChatBody = z.infer<typeof ChatBodySchema>;

@@ -3,14 +3,14 @@ import type { z } from "zod";
 import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
-import { httpStatusFor, InputError, isCoachError } from "../errors/index.js";
+import { CoachError, httpStatusFor, InputError, isCoachError } from "../errors/index.js";
 import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
 import { hasBearerToken } from "./bearer-token.js";
-import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema } from "./api-schemas.js";
+import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
-import { assessCoverage } from "../retrieval/index.js";
+import { assessCoverage, planDistinctStories, planInput, type PlanInput } from "../retrieval/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
@@ -130,6 +130,22 @@ export function createApp(options: AppOptions): express.Express {
     const body = parseBody(MatchBodySchema, request.body);
     // The notices go with the matches: over HTTP there is no stderr to print them on (contracts allow extra fields).
     response.json(await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 }));
+  });
+  app.post("/api/plan", async (request, response) => {
+    const body = parseBody(PlanBodySchema, request.body);
+    const k = body.k ?? 3;
+    const matcher = options.banks.current().matcher;
+    const inputs: PlanInput[] = [];
+    for (const [index, question] of body.questions.entries()) {
+      try {
+        inputs.push(await planInput((text, depth) => matcher.match(text, { k: depth }), question, index + 1, k));
+      } catch (error) {
+        // Which question was refused matters in a list of fifty.
+        if (!isCoachError(error)) throw error;
+        throw new CoachError(error.code, `questions[${index}]: ${error.message}`, { cause: error, location: error.location });
+      }
+    }
+    response.json({ results: planDistinctStories(inputs, k) });
   });
   app.post("/api/critique", async (request, response) => {
     const body = parseBody(CritiqueBodySchema, request.body);

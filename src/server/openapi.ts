@@ -7,10 +7,11 @@ import {
   CritiqueResponseSchema,
   HealthResponseSchema,
   MatchApiResponseSchema,
+  PlanApiResponseSchema,
   SessionResponseSchema,
   StoriesResponseSchema,
 } from "./api-response-schemas.js";
-import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, ErrorSchema, MatchBodySchema } from "./api-schemas.js";
+import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, ErrorSchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema: z.toJSONSchema(schema) } });
 const errors = { "4XX": { description: "Invalid request", content: json(ErrorSchema) }, "5XX": { description: "Server or provider failure", content: json(ErrorSchema) } };
@@ -33,6 +34,7 @@ export function openApiDocument(version: string) {
       "/api/coverage": { get: { summary: "Fit of the served stories to each of the 16 principles", responses: { 200: { description: "As coach coverage --json lines, in one array", content: json(CoverageResponseSchema) }, ...errors } } },
       "/api/stories": { get: { summary: "Stories served", responses: { 200: { description: "Stories", content: json(StoriesResponseSchema) }, ...errors } } },
       "/api/match": { post: { summary: "Stories that fit a question", requestBody: { required: true, content: json(MatchBodySchema) }, responses: { 200: { description: "As a coach match --json line, plus the notices coach match prints on stderr", content: json(MatchApiResponseSchema) }, ...errors } } },
+      "/api/plan": { post: { summary: "Plan an interview loop: the stories for each question, each question leading with a different experience (coach match --distinct)", requestBody: { required: true, content: json(PlanBodySchema) }, responses: { 200: { description: "One result per question, in order, each as a /api/match answer", content: json(PlanApiResponseSchema) }, ...errors } } },
       "/api/critique": { post: { summary: "Critique an answer", requestBody: { required: true, content: json(CritiqueBodySchema) }, responses: { 200: { description: "As a coach critique --json line", content: json(CritiqueResponseSchema) }, ...errors } } },
       "/api/chat": {
         post: {

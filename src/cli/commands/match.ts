@@ -1,5 +1,5 @@
 import { CoachError, exitCodeFor, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
-import { createMatcher, validateQuestion, type MatchResult } from "../../retrieval/index.js";
+import { createMatcher, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
@@ -25,6 +25,9 @@ Options:
   --store DIR        Where the index lives (default ./.coach, or COACH_HOME).
   -k N               How many stories per question (default 3, at most 50).
   --questions FILE   Read questions from a file.
+  --distinct         Plan an interview loop: give every question a different
+                     experience (the best total fit), so no story is told
+                     twice; a notice says where a question's closest story went.
   --json             One JSON line per question: {"question", "principles",
                      "competencies", "matches": [{"id", "experience", "title",
                      "principles", "score", "why", "leadWith", "text", "alsoTold"}]}.
@@ -38,8 +41,9 @@ empty question, or one with no words ("?", "12345"), is a usage error (exit
 Examples:
   coach match "Tell me about a time you failed"
   coach match --bank my-stories.md -k 5 "Describe a conflict with a peer"
-  coach match --questions questions.txt --json > matches.jsonl`,
-  options: { bank: { type: "string", multiple: true }, k: { type: "string", short: "k" }, json: { type: "boolean" }, questions: { type: "string" } },
+  coach match --questions questions.txt --json > matches.jsonl
+  coach match --questions loop.txt --distinct`,
+  options: { bank: { type: "string", multiple: true }, k: { type: "string", short: "k" }, json: { type: "boolean" }, questions: { type: "string" }, distinct: { type: "boolean" } },
   positionals: true,
   async run(args, io) {
     const k = parseK(stringFlag(args.values.k));
@@ -49,9 +53,9 @@ Examples:
     let opened = await openStoryIndex(args, io);
     let matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
     let rebuilt = false;
-    const matchOne = async (text: string): Promise<MatchResult> => {
+    const matchOne = async (text: string, depth = k): Promise<MatchResult> => {
       try {
-        return await matcher.match(text, { k });
+        return await matcher.match(text, { k: depth });
       } catch (error) {
         // The provider now answers at another size than the index (seen only once a question is embedded): rebuild once, ask again.
         if (!(error instanceof ProviderError) || !error.vectorSizes || rebuilt) throw error;
@@ -59,29 +63,60 @@ Examples:
         rebuilt = true;
         opened = await openStoryIndex(args, io, { force: true, announce: false });
         matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
-        return matcher.match(text, { k });
+        return matcher.match(text, { k: depth });
       }
     };
+    const distinct = args.values.distinct === true;
     let firstFailure: unknown;
+    if (!distinct) {
+      for (const question of questions) firstFailure = show(await outcomeOf(question), firstFailure);
+      return firstFailure === undefined ? 0 : exitCodeFor(firstFailure);
+    }
+    // A plan needs every question's candidates before any can be shown.
+    const outcomes: Outcome[] = [];
+    const inputs: PlanInput[] = [];
     for (const question of questions) {
-      let result: MatchResult;
+      const outcome = await outcomeOf(question);
+      outcomes.push(outcome);
+      if (!outcome.result) continue;
       try {
-        result = await matchOne(question.text);
+        inputs.push(await planInput(matchOne, question.text, outcomes.length, k, outcome.result));
       } catch (error) {
+        outcomes[outcomes.length - 1] = { question, error };
+      }
+    }
+    const planned = planDistinctStories(inputs, k);
+    let next = 0;
+    for (const outcome of outcomes) firstFailure = show(outcome.result ? { question: outcome.question, result: planned[next++]! } : outcome, firstFailure);
+    return firstFailure === undefined ? 0 : exitCodeFor(firstFailure);
+
+    async function outcomeOf(question: QuestionInput): Promise<Outcome> {
+      try {
+        return { question, result: await matchOne(question.text) };
+      } catch (error) {
+        return { question, error };
+      }
+    }
+
+    /** Prints one question's outcome; returns the run's first failure so far. */
+    function show(outcome: Outcome, failure: unknown): unknown {
+      const { question } = outcome;
+      if (!outcome.result) {
+        const error = outcome.error;
         // One bad line in a batch must not lose the others.
         if (questions.length === 1 || !isCoachError(error)) throw error;
-        firstFailure ??= error;
         const message = `${question.where}: ${error.message}`;
         // The line keeps the contract's fields, empty, so a script reading every line needs no special case.
         if (args.values.json) printJson(io, { question: question.text, principles: [], competencies: [], matches: [], error: { code: error.code, message } });
         else notice(io, `coach: ${message}`);
-        continue;
+        return failure ?? error;
       }
+      const result = outcome.result;
       for (const text of result.notices) notice(io, `coach: ${text}`);
       if (args.values.json) printJson(io, withoutNotices(result));
       else printMatches(result, io);
+      return failure;
     }
-    return firstFailure === undefined ? 0 : exitCodeFor(firstFailure);
   },
 };
 
@@ -105,6 +140,13 @@ function parseK(value: string | undefined): number {
   const k = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(k) || k < 1 || k > 50) throw new UsageError(`-k: "${value}" is not a whole number from 1 to 50.`, { flag: "-k" });
   return k;
+}
+
+/** A question's matches, or why it has none. */
+interface Outcome {
+  question: QuestionInput;
+  result?: MatchResult;
+  error?: unknown;
 }
 
 /** A question to match and where it came from, for messages. */

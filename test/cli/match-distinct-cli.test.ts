@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MatchResponseSchema } from "../../src/server/api-response-schemas.js";
+import { jsonLines, runCoach, SAMPLE_BANK } from "../support/run-coach.js";
+
+const FAILURE_STORY = "by-principle-tell-me-about-a-time-you-failed";
+
+describe("coach match --distinct (planning a loop without telling a story twice)", () => {
+  let cwd: string;
+  let questions: string;
+  beforeAll(() => {
+    cwd = mkdtempSync(path.join(os.tmpdir(), "coach-distinct-"));
+    questions = path.join(cwd, "loop.txt");
+    // Two failure questions, a blank line and a line with no words (an error line that must not stop the plan).
+    writeFileSync(questions, "Tell me about a time you failed.\n\n?\nTell me about a time you missed something important.\n");
+  });
+
+  it("gives each question a different lead story and says where the shared one went", async () => {
+    const plain = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json"], { cwd });
+    const [failed, , missed] = jsonLines(plain.stdout);
+    // Without planning, both failure questions lead with the bank's failure story: the case --distinct is for.
+    expect(failed.matches[0].id).toBe(FAILURE_STORY);
+    expect(missed.matches[0].id).toBe(FAILURE_STORY);
+
+    const run = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json", "--distinct"], { cwd });
+    const lines = jsonLines(run.stdout);
+    expect(lines).toHaveLength(3);
+    expect(lines[1].error.code).toBe("USAGE");
+    expect(run.code).toBe(2);
+    const [first, , second] = lines;
+    for (const line of [first, second]) MatchResponseSchema.parse(line);
+    const leads = [first.matches[0].experience, second.matches[0].experience];
+    expect(new Set(leads).size).toBe(2);
+    // One keeps the failure story; the other leads with what was its own runner-up, and is told why.
+    // Questions are counted as asked: the blank line is skipped, the line with no words counts (it is the second).
+    const keeper = first.matches[0].id === FAILURE_STORY ? 1 : 3;
+    const other = keeper === 1 ? second : first;
+    const otherPlain = keeper === 1 ? missed : failed;
+    expect([first, second].map((line) => line.matches[0].id)).toContain(FAILURE_STORY);
+    expect(other.matches[0].id).toBe(otherPlain.matches[1].id);
+    expect(other.matches.map((match: any) => match.id)).not.toContain(FAILURE_STORY);
+    const otherNumber = keeper === 1 ? 3 : 1;
+    expect(run.stderr).toContain(`Question ${otherNumber}: "Tell Me About a Time You Failed" fits it best but is kept for question ${keeper} (`);
+  });
+
+  it("is documented in --help", async () => {
+    const run = await runCoach(["match", "--help"], { cwd });
+    expect(run.stdout).toMatch(/--distinct\s+Plan an interview loop/);
+  });
+});
