@@ -20,6 +20,15 @@ export interface MarkdownOutline {
   codeLines: Set<number>;
   /** 1-based line numbers of thematic breaks (---, ***). */
   ruleLines: Set<number>;
+  /** Pipe tables, header row first. */
+  tables: MarkdownTable[];
+}
+
+/** A pipe table: its lines and each row's cells as written inside the row (escaped pipes read as "|"). */
+export interface MarkdownTable {
+  startLine: number;
+  endLine: number;
+  rows: Array<{ line: number; cells: string[] }>;
 }
 
 // markdown-it's own nesting limit keeps deep nesting from exhausting the stack.
@@ -38,10 +47,16 @@ export function readMarkdownOutline(text: string, options: { plainText?: boolean
   const headings: OutlineHeading[] = [];
   const codeLines = new Set<number>();
   const ruleLines = new Set<number>();
+  const tables: MarkdownTable[] = [];
   // Indentation in a .txt file, or of story text under a heading, is layout, not code.
   const indentedIsCode = (start: number, end: number) => !options.plainText && !(headings.length > 0 && readsAsStoryText(lines.slice(start, end)));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.type === "th_open" || token.type === "td_open") {
+      const inline = tokens[i + 1];
+      tables[tables.length - 1]?.rows.at(-1)?.cells.push(inline?.type === "inline" ? inline.content : "");
+      continue;
+    }
     if (!token.map) continue;
     const [start, end] = token.map;
     if (token.type === "heading_open") {
@@ -54,6 +69,10 @@ export function readMarkdownOutline(text: string, options: { plainText?: boolean
       });
     } else if (token.type === "fence" || (token.type === "code_block" && indentedIsCode(start, end))) {
       for (let line = start + 1; line <= end; line++) codeLines.add(line);
+    } else if (token.type === "table_open") {
+      tables.push({ startLine: start + 1, endLine: end, rows: [] });
+    } else if (token.type === "tr_open") {
+      tables[tables.length - 1]?.rows.push({ line: start + 1, cells: [] });
     } else if (token.type === "hr") {
       ruleLines.add(start + 1);
     } else if (token.type === "html_block") {
@@ -64,7 +83,7 @@ export function readMarkdownOutline(text: string, options: { plainText?: boolean
       }
     }
   }
-  return { headings, codeLines, ruleLines };
+  return { headings, codeLines, ruleLines, tables };
 }
 
 /** A line that only divides: "---", "***", "=====", "~~~~" (a rule, or a plain-text story divider). */

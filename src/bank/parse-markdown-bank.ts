@@ -2,6 +2,9 @@ import type { HeadingAccount, ParseWarning } from "../core/story.js";
 import type { Principle } from "../principles/index.js";
 import { isNonStoryTitle, isQuestionLike, principlesInParentheses, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import { applyFrontMatter } from "./apply-front-matter.js";
+import { readBlockTitle, type BlockTitle } from "./block-title.js";
+import { withDividedStories } from "./divided-story-headings.js";
+import { readArrowPointer } from "./arrow-pointer.js";
 import { titleFromFileName } from "./file-title.js";
 import { isDividerLine, type OutlineHeading } from "./markdown-outline.js";
 import { readMarkdownSource } from "./read-markdown-source.js";
@@ -12,6 +15,7 @@ import { headingsInLabelRuns } from "./label-run-headings.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
 import { splitAtDividers } from "./split-at-dividers.js";
+import { readStoryTables } from "./story-tables.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { countImpliedI, markdownInlineToPlain, shorten } from "../text/index.js";
 
@@ -36,8 +40,8 @@ const POINTER_BY_TITLE = new RegExp(`${POINTER_VERB}["“'‘]([^"”'’]{3,200
 const POINTER_BY_WIKI_LINK = new RegExp(`${POINTER_VERB}\\[\\[(?:[^\\[\\]|#\\n]{0,200}#)?([^\\[\\]|#\\n]{3,200})(?:\\|[^\\[\\]\\n]{0,200})?\\]\\]`, "i");
 const POINTER_BY_LINK = new RegExp(`${POINTER_VERB}\\[([^\\[\\]\\n]{3,200})\\]\\((?!\\s*(?:[a-z][a-z0-9+.-]{0,20}:|//))[^()\\s]{0,500}\\)`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
-  // "the failover story above", or without the noun when a place follows: "the push outage under Ownership", "the payments outage above".
-  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{3,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:)!*_]|$)`,
+  // "the failover story above" ("the CI story above": a description may be one short word), or without the noun when a place follows: "the push outage under Ownership", "the payments outage above".
+  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{2,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
@@ -50,6 +54,9 @@ const MIN_UNLABELLED_WORDS = 35;
 export function parseMarkdownBank(source: string, file: string): MarkdownBankFile {
   const { text, outline, frontMatter } = readMarkdownSource(source, file);
   const lines = text.split("\n");
+  // A table of one story per row: each row is a story, and the table is not text of the heading above it.
+  const tables = readStoryTables(outline.tables, outline.headings, lines, file);
+  for (const line of tables.lines) lines[line - 1] = "";
   // Bold or numbered title lines head stories too; without them a story runs on into the next.
   const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
@@ -70,7 +77,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   const subsections = findStorySubsections(regionHeadings);
   const folded = new Set([...subsections.values()].flat().map((part) => part.heading));
   for (const part of folded) result.headings.push({ file, line: part.line, text: readHeadingTitle(part.source).title, kind: "part-label" });
-  const storyHeadings = regionHeadings.filter((heading) => !folded.has(heading));
+  const ownHeadings = regionHeadings.filter((heading) => !folded.has(heading));
 
   const regionLines = (from: number, to: number): RegionLine[] => {
     const region: RegionLine[] = [];
@@ -86,6 +93,13 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     ...regionLines(heading.endLine + 1, to),
   ];
 
+  // "# Story bank" over labelled stories divided by "---" lines: each one is read under a heading of its own.
+  const storyHeadings = withDividedStories(
+    ownHeadings,
+    { lines, isCode: (line) => outline.codeLines.has(line) },
+    (heading, index) => underHeading(heading, (ownHeadings[index + 1]?.line ?? lines.length + 1) - 1),
+    (heading) => (subsections.get(heading)?.length ?? 0) > 0,
+  );
   const firstHeadingLine = storyHeadings[0]?.line ?? lines.length + 1;
   readPreamble(regionLines(1, firstHeadingLine - 1), file, result);
 
@@ -198,6 +212,12 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
       experienceKey: reading.experienceKey,
     });
   });
+  if (tables.stories.length > 0) {
+    for (const story of tables.stories) result.stories.push(story);
+    for (const account of tables.headings) result.headings.push(account);
+    for (const warning of tables.warnings) result.warnings.push(warning);
+    result.stories.sort((a, b) => a.startLine - b.startLine);
+  }
   if (frontMatter) applyFrontMatter(result, frontMatter, file);
   return result;
 }
@@ -222,6 +242,8 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   if (reading.labelled && !reading.partsInferred && Object.keys(reading.parts).length >= 2) return null;
   const text = body.trim();
   const none: PointerReading = { number: null, title: null, description: null, direction: null };
+  const byArrow = readArrowPointer(text);
+  if (byArrow) return { ...none, ...byArrow };
   const byNumber = POINTER_BY_NUMBER.exec(text);
   if (byNumber) return { ...none, number: Number(byNumber[1] ?? byNumber[2]) };
   const byTitle = POINTER_BY_TITLE.exec(text);
@@ -254,19 +276,21 @@ function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolea
   return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular + reading.firstPersonPlural >= 2);
 }
 
-function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile): void {
+function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile, divided = false): void {
   // Stories with no headings at all, divided by "---" or "=====" lines, are read one by one.
   const blocks = splitAtDividers(region);
   if (blocks.length > 1) {
-    for (const block of blocks) readPreamble(block, file, result);
+    for (const block of blocks) readPreamble(block, file, result, true);
     return;
   }
-  const reading = readStoryRegion(region);
+  // One of several divided stories may open with its own title line ("Mentoring Priya."); it is not story text.
+  const titled = divided ? readBlockTitle(region) : null;
+  const reading = readStoryRegion(titled ? withoutTitle(region, titled) : region);
   if (!reading.body) return;
   const firstLine = region.find((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? 1;
   if (reading.labelled) {
-    // The file's name, not its text: a story's id must not change when its text is edited.
-    const title = reading.question ?? titleFromFileName(file);
+    // Its own title line, else the file's name, never its text: a story's id must not change when its text is edited.
+    const title = titled?.title ?? reading.question ?? titleFromFileName(file);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });
     const endLine = region.findLast((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? firstLine;
     const counts = reading.labelCounts;
@@ -303,6 +327,10 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
     file,
     line: firstLine,
   });
+}
+
+function withoutTitle(region: RegionLine[], titled: BlockTitle): RegionLine[] {
+  return region.flatMap((line) => (line.number !== titled.line ? [line] : titled.rest ? [{ ...line, raw: titled.rest }] : []));
 }
 
 function lastContentLine(lines: string[], from: number, to: number): number {

@@ -130,5 +130,6 @@ function bestDescribed(candidates: readonly StoryDraft[], pointer: PointerDraft)
 }
 
 function contentWords(text: string): string[] {
-  return [...new Set(foldPrincipleText(text).split(/[^a-z0-9]+/).filter((word) => word.length >= 3 && !STOPWORDS.has(word)))];
+  // Two letters are enough for a name ("the CI story", "the QA one"); stopwords ("in", "we") are not names.
+  return [...new Set(foldPrincipleText(text).split(/[^a-z0-9]+/).filter((word) => word.length >= 2 && !STOPWORDS.has(word)))];
 }

@@ -1,4 +1,5 @@
 import { markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
+import { readArrowPointer } from "./arrow-pointer.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
@@ -56,6 +57,7 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
   // Lines are read again by the look-ahead under each candidate: read each line's labels once.
   const labelCache: Array<readonly string[] | undefined> = [];
   const labelsAt = (lineIndex: number) => (labelCache[lineIndex] ??= labelOf(lines[lineIndex]!));
+  const listsTitles = headingsListingTitles(lines, outline, headingAt);
 
   for (let index = 0; index < lines.length; index++) {
     const number = index + 1;
@@ -76,7 +78,8 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
       // A numbered list of titles may start at 1 where no story heading is open; under a story, "1." is a step.
       canStartNumbering: () => above === null || isSection(above) || above.heading.level === 1,
       // A plain line heads a story only where stories are listed (no heading, a section, a file title or title lines).
-      canBePlainTitle: () => above === null || isSection(above) || (above.contentSince && (above.heading.level === 1 || above.found)),
+      // Also under any heading whose text lists two or more titled stories ("# Story bank" or "## My stories" over them).
+      canBePlainTitle: () => above === null || isSection(above) || (above.contentSince && (above.heading.level === 1 || above.found)) || (!above.found && listsTitles.has(above.heading)),
       allowProseTitles,
     };
     const candidate = readCandidate(lines, index, lastNumber, headingAt, context);
@@ -115,6 +118,18 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
     if (candidate.inlineBody) noteContent(candidate.inlineBody, open);
   }
   return { found, proseTitles };
+}
+
+/** The markdown headings whose own text holds two or more plain title lines, each starting a paragraph above a Situation or Task. */
+function headingsListingTitles(lines: readonly string[], outline: MarkdownOutline, headingAt: ReadonlyMap<number, OutlineHeading>): Set<OutlineHeading> {
+  const counts = new Map<OutlineHeading, number>();
+  let current: OutlineHeading | null = null;
+  for (let index = 0; index < lines.length; index++) {
+    const heading = headingAt.get(index + 1);
+    if (heading) current = heading;
+    else if (current && !outline.codeLines.has(index + 1) && startsParagraph(lines, index, headingAt) && isPlainTitleLine(lines, index)) counts.set(current, (counts.get(current) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([heading]) => heading));
 }
 
 /**
@@ -221,12 +236,13 @@ function isBoldQuestion(source: string): boolean {
 }
 
 /**
- * "Cutting CI time in half" on a line of its own, straight above "Situation: ...": a title with no markup.
+ * "Cutting CI time in half" on a line of its own, straight above "Situation: ..." (or a blank line above it): a title with no markup.
  * Only a short line with no closing full stop (or an interview question) counts, and only right above a
  * Situation or Task label, so a sentence of prose above a story is never taken for its title.
  */
 function isPlainTitleLine(lines: readonly string[], index: number): boolean {
-  const next = lines[index + 1];
+  // One blank line may sit between the title and its Situation.
+  const next = lines[index + 1]?.trim() === "" ? lines[index + 2] : lines[index + 1];
   if (next === undefined || !hasPlainTitleShape(lines[index]!.trim())) return false;
   const opens = labelOf(next);
   return opens.includes("situation") || opens.includes("task");
@@ -350,8 +366,8 @@ function readBelow(lines: readonly string[], index: number, inlineBody: string, 
   if (!body) return { introducesStory: false, opensWithSetup: false, pointer: false, words: 0 };
   const reading = readStoryRegion(region);
   const opensWithSetup = firstLabel !== null && (firstLabel.includes("situation") || firstLabel.includes("task"));
-  // "STORY 21 - BIGGEST MISTAKE / see story 12": a pointer entry heads nothing but a pointer.
-  if (reading.words <= 30 && POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, ""))) return { introducesStory: true, opensWithSetup, pointer: true, words: reading.words };
+  // "STORY 21 - BIGGEST MISTAKE / see story 12" or "→ Q12": a pointer entry heads nothing but a pointer.
+  if (reading.words <= 30 && (POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, "")) || readArrowPointer(reading.body) !== null)) return { introducesStory: true, opensWithSetup, pointer: true, words: reading.words };
   return {
     introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0),
     opensWithSetup,
