@@ -3,7 +3,7 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { ProviderError } from "../errors/index.js";
 import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
-import { lexicalTerms, loadTaxonomy, profileText, questionKind, topEntries, type TextProfile } from "../understanding/index.js";
+import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type TextProfile } from "../understanding/index.js";
 import { askedThemes, chooseLeadPart, explainMatch, sharedFiledPrinciple, sharedTheme, type LeadPart } from "./explain-match.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
@@ -188,11 +188,13 @@ export class StoryMatcher {
   private async signalScores(question: string, profile: TextProfile, signals: readonly SignalName[], expandVocabulary?: boolean): Promise<Array<{ name: string; scores: number[] }>> {
     const taxonomy = loadTaxonomy();
     const scores: Array<{ name: string; scores: number[] }> = [];
-    if (signals.includes("dense")) scores.push({ name: "dense", scores: await this.denseScores(question) });
+    // "What did you learn from it?" asks for a lesson: left in, "learn" would find stories about learning a skill.
+    const wordsToMatch = removeLessonRequest(question);
+    if (signals.includes("dense")) scores.push({ name: "dense", scores: await this.denseScores(wordsToMatch) });
     if (signals.includes("lexical")) {
       const expand = expandVocabulary ?? signals.length > 1;
       // Principle names are matched by the principle signal; word by word, "Think Big" would find "big data".
-      scores.push({ name: "lexical", scores: this.parts.lexical.score(expand ? removePrincipleMentions(question) : question, expand) });
+      scores.push({ name: "lexical", scores: this.parts.lexical.score(expand ? removePrincipleMentions(wordsToMatch) : question, expand) });
     }
     const themes = signals.includes("themes");
     const principles = signals.includes("principles");

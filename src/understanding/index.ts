@@ -4,3 +4,4 @@ export { lexicalTerms, tokenize, stem, type Token } from "./normalize-text.js";
 export { principleProfileText, withInferredPrinciples } from "./infer-story-principles.js";
 export { STORY_PRINCIPLE_MODEL_FILE, principleMeansByFile, relativeCueRanking, storyPrincipleFeatures, storyPrincipleModelVersion } from "./story-principle-model/index.js";
 export { questionKind, type QuestionKind, type NonBehaviouralKind } from "./question-kind.js";
+export { removeLessonRequest } from "./lesson-request.js";
