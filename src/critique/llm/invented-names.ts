@@ -7,7 +7,7 @@ const COMMON_CAPITALS = ["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "W
 // The words of the Leadership Principles' names, which coaching names ("Have Backbone; Disagree and Commit").
 const ALWAYS_CAPITALISED = new Set([...COMMON_CAPITALS, ...PRINCIPLES.flatMap((principle) => principle.split(/[^\p{L}']+/u))].map(wordKey));
 // Abbreviations coaching uses, in the plural too ("KPIs"); any other run of capitals ("IBM", "NASA") is checked like a name.
-const ABBREVIATION = /^(?:OK|FYI|ASAP|ETA|TL;DR|STAR|CAR|SOAR|LPs?|ROI|KPI|OKR|PR|MVP|AI|ML|HR|COVID|SLA|API|CI|CD|QA|UX|UI|PM|TPM|SDE|SWE|IC|CEO|CTO|CFO|COO|VP|SVP|AWS|SQL|NPS|CSAT|ARR|MRR|B2B|B2C|SaaS|FAQ|P&L)s?$/;
+const ABBREVIATION = /^(?:OK|FYI|ASAP|ETA|TL;DR|STAR|CAR|SOAR|LPs?|ROI|KPI|OKR|PR|MVP|AI|ML|HR|COVID|SLA|API|CI|CD|QA|UX|UI|PM|TPM|SDE|SWE|IC|CEO|CTO|CFO|COO|VP|SVP|AWS|SQL|NPS|CSAT|ARR|MRR|B2B|B2C|SaaS|FAQ|P&L|USD|EUR|GBP)s?$/;
 // A title before a name: its full stop does not open a sentence ("Dr. Smith").
 const TITLE_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.\s*$/;
 
