@@ -1,6 +1,7 @@
 import { foldFigures } from "./figure-characters.js";
 import { FIGURE, parseFigure, sameFigure, textAfter, type ParsedFigure } from "./figure-units.js";
 import { parseSpelled, SPELLED } from "./spelled-figures.js";
+import { scriptsIn } from "./uncased-names.js";
 
 // Words as the candidate wrote them, without punctuation at either end ("‘Priya’" is "priya").
 const WORD = /[\p{L}\p{N}]+(?:[&'’-][\p{L}\p{N}]+)*/gu;
@@ -11,11 +12,12 @@ export function wordKey(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
 }
 
-/** One source's figures by value, its words, and the words it writes capitalised. */
+/** One source's figures by value, its words, the words it writes capitalised, and the scripts without capitals it writes in. */
 class SourceIndex {
   readonly figures = new Map<string, ParsedFigure[]>();
   readonly words = new Set<string>();
   readonly capitalised = new Set<string>();
+  readonly scripts: Set<string>;
   readonly text: string;
 
   constructor(source: string) {
@@ -27,6 +29,7 @@ class SourceIndex {
       const figure = parseSpelled(match[0], textAfter(source, match.index + match[0].length));
       if (figure) this.add(figure);
     }
+    this.scripts = scriptsIn(source);
     for (const [word] of source.matchAll(WORD)) {
       this.words.add(wordKey(word));
       if (CAPITALISED.test(word)) this.capitalised.add(wordKey(word));
@@ -67,6 +70,11 @@ export class CandidateText {
   /** Whether the candidate wrote this figure, in digits or words: same value, money and unit (`sameFigure`). */
   hasFigure(figure: ParsedFigure): boolean {
     return this.sources.some((source) => (source.figures.get(figure.value) ?? []).some((known) => sameFigure(figure, known)));
+  }
+
+  /** Whether the candidate wrote anything in this script (a key from `scriptsIn`). */
+  writesScript(script: string): boolean {
+    return this.sources.some((source) => source.scripts.has(script));
   }
 
   /** Whether the candidate wrote this word, as a whole word ("Ann" is not in "annual"), capitalised when `capitalised`. */

@@ -3,6 +3,7 @@ import { replaceFolded } from "./figure-characters.js";
 import { FIGURE, parseFigure, textAfter, unitNamed } from "./figure-units.js";
 import { replaceInventedNames } from "./invented-names.js";
 import { parseSpelled, SPELLED, spelledUnit } from "./spelled-figures.js";
+import { replaceUncasedNames } from "./uncased-names.js";
 
 /** A figure or name the model wrote that the candidate never did, and what replaced it. */
 export interface Replacement {
@@ -42,5 +43,6 @@ export function enforceNoInvention(text: string, sources: readonly string[]): { 
     return placeholder;
   });
   result = replaceInventedNames(result, candidate, replacements);
+  result = replaceUncasedNames(result, candidate, replacements);
   return { text: result, replacements };
 }
