@@ -82,6 +82,16 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(reply.text).toContain("3. Say you cut costs by [X%].");
   });
 
+  it("checks every streamed sentence for a name spoken to, a name without capitals and a figure in other digits", async () => {
+    llm.reply({ content: "Walker, thanks for asking. Ask 张伟 to confirm the ３８% figure, not the ５０% one. Lead with the result." });
+    const session = new SessionStore("/nonexistent").create();
+    const tokens: string[] = [];
+    const reply = await coach.respond(session, "Which figure should I lead with?", { token: (token) => tokens.push(token) });
+    // 38% is in the sample bank; 50%, Walker and 张伟 are not.
+    expect(reply.text).toBe("[name], thanks for asking. Ask [name] to confirm the ３８% figure, not the [X%] one. Lead with the result.");
+    expect(tokens.join("")).toBe(reply.text);
+  });
+
   /** Each event the reply streams, in order. */
   function recorder() {
     const seen: Array<{ event: string; data?: unknown }> = [];

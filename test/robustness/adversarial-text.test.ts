@@ -9,7 +9,7 @@ import { validateQuestion } from "../../src/retrieval/index.js";
 // Long runs of one character or pair, in the shapes that made patterns backtrack before (a run after a word, a run
 // before a label separator, a run alone; markdown openers with no closer). Every text-reading entry point must stay fast on each: user input reaches
 // the critique (200,000 characters over HTTP), bank files (5 MB) and, from a model, the no-invention check.
-const RUNS = [" ", "\t", "\u00a0", "\u2003", "\n", " \n", "\r\n", "\u2003\n", " \u00a0", "#", "*", "_", "-", "—", "/", ",", ".", "'", "(", ")", ":", "really ", "a", "1,", "1 ", "I ", "We ", "[", "![", "<a", "[a](", "**a "];
+const RUNS = [" ", "\t", "\u00a0", "\u2003", "\n", " \n", "\r\n", "\u2003\n", " \u00a0", "#", "*", "_", "-", "—", "/", ",", ".", "'", "(", ")", ":", "really ", "a", "1,", "1 ", "I ", "We ", "[", "![", "<a", "[a](", "**a ", "张", "张 ", "张 a ", "５", "٥٬", "\u3000", "Walker, ", "hundred and "];
 const LENGTH = 60_000;
 
 function shapes(run: string): string[] {

@@ -1,4 +1,7 @@
-import { FIGURE, parseFigure, sameFigure, type ParsedFigure } from "./figure-units.js";
+import { foldFigures } from "./figure-characters.js";
+import { FIGURE, parseFigure, sameFigure, textAfter, type ParsedFigure } from "./figure-units.js";
+import { parseSpelled, SPELLED } from "./spelled-figures.js";
+import { scriptsIn } from "./uncased-names.js";
 
 // Words as the candidate wrote them, without punctuation at either end ("‘Priya’" is "priya").
 const WORD = /[\p{L}\p{N}]+(?:[&'’-][\p{L}\p{N}]+)*/gu;
@@ -9,25 +12,34 @@ export function wordKey(word: string): string {
   return word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
 }
 
-/** One source's figures by number, its words, and the words it writes capitalised. */
+/** One source's figures by value, its words, the words it writes capitalised, and the scripts without capitals it writes in. */
 class SourceIndex {
   readonly figures = new Map<string, ParsedFigure[]>();
   readonly words = new Set<string>();
   readonly capitalised = new Set<string>();
+  readonly scripts: Set<string>;
   readonly text: string;
 
   constructor(source: string) {
     this.text = source.toLowerCase().replace(/\s+/g, " ");
-    for (const match of source.matchAll(FIGURE)) {
-      const figure = parseFigure(match[0]);
-      const known = this.figures.get(figure.number);
-      if (known) known.push(figure);
-      else this.figures.set(figure.number, [figure]);
+    // Figures in any script's digits ("５０%") are read as the model's are.
+    const folded = foldFigures(source);
+    for (const match of folded.matchAll(FIGURE)) this.add(parseFigure(match[0], textAfter(folded, match.index + match[0].length)));
+    for (const match of source.matchAll(SPELLED)) {
+      const figure = parseSpelled(match[0], textAfter(source, match.index + match[0].length));
+      if (figure) this.add(figure);
     }
+    this.scripts = scriptsIn(source);
     for (const [word] of source.matchAll(WORD)) {
       this.words.add(wordKey(word));
       if (CAPITALISED.test(word)) this.capitalised.add(wordKey(word));
     }
+  }
+
+  private add(figure: ParsedFigure): void {
+    const known = this.figures.get(figure.value);
+    if (known) known.push(figure);
+    else this.figures.set(figure.value, [figure]);
   }
 }
 
@@ -55,9 +67,14 @@ export class CandidateText {
     this.sources = sources.map(indexOf);
   }
 
-  /** Whether the candidate wrote this figure: same number, sign and unit. */
+  /** Whether the candidate wrote this figure, in digits or words: same value, money and unit (`sameFigure`). */
   hasFigure(figure: ParsedFigure): boolean {
-    return this.sources.some((source) => (source.figures.get(figure.number) ?? []).some((known) => sameFigure(figure, known)));
+    return this.sources.some((source) => (source.figures.get(figure.value) ?? []).some((known) => sameFigure(figure, known)));
+  }
+
+  /** Whether the candidate wrote anything in this script (a key from `scriptsIn`). */
+  writesScript(script: string): boolean {
+    return this.sources.some((source) => source.scripts.has(script));
   }
 
   /** Whether the candidate wrote this word, as a whole word ("Ann" is not in "annual"), capitalised when `capitalised`. */

@@ -7,7 +7,7 @@ const COMMON_CAPITALS = ["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "W
 // The words of the Leadership Principles' names, which coaching names ("Have Backbone; Disagree and Commit").
 const ALWAYS_CAPITALISED = new Set([...COMMON_CAPITALS, ...PRINCIPLES.flatMap((principle) => principle.split(/[^\p{L}']+/u))].map(wordKey));
 // Abbreviations coaching uses, in the plural too ("KPIs"); any other run of capitals ("IBM", "NASA") is checked like a name.
-const ABBREVIATION = /^(?:OK|FYI|ASAP|ETA|TL;DR|STAR|CAR|SOAR|LPs?|ROI|KPI|OKR|PR|MVP|AI|ML|HR|COVID|SLA|API|CI|CD|QA|UX|UI|PM|TPM|SDE|SWE|IC|CEO|CTO|CFO|COO|VP|SVP|AWS|SQL|NPS|CSAT|ARR|MRR|B2B|B2C|SaaS|FAQ|P&L)s?$/;
+const ABBREVIATION = /^(?:OK|FYI|ASAP|ETA|TL;DR|STAR|CAR|SOAR|LPs?|ROI|KPI|OKR|PR|MVP|AI|ML|HR|COVID|SLA|API|CI|CD|QA|UX|UI|PM|TPM|SDE|SWE|IC|CEO|CTO|CFO|COO|VP|SVP|AWS|SQL|NPS|CSAT|ARR|MRR|B2B|B2C|SaaS|FAQ|P&L|USD|EUR|GBP)s?$/;
 // A title before a name: its full stop does not open a sentence ("Dr. Smith").
 const TITLE_BEFORE = /\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.\s*$/;
 
@@ -22,6 +22,12 @@ const POSSESSIVE = /['’]s$/;
 // A word told as having done something: "Walker reviewed it", "Grant said no". After a word that is also a name, it
 // makes the word a person; advice opens with a verb instead ("Bridge the gap", "Drew attention" aside).
 const DEED = /^[ \t]+(?:\p{L}{2,}ed|said|says|told|asked|asks|led|ran|made|took|wrote|gave|built|found|saw|sent|met|did|went|came|got|knew|felt|thought|wants|thinks|agreed|approved)\b/iu;
+// Direct address: such a word opening a sentence before a comma or colon is someone spoken to ("Walker, thanks.",
+// "Chase: great work."), as it is in the middle of one ("Thanks, Walker.")...
+const ADDRESS = /^[,:]/;
+// ...unless it is one of the name words that open ordinary sentences that way, as interjections, adverbs and labels
+// ("Good, now add the number.", "Rather, lead with it.", "Key: the result.", "Re: your question").
+const ORDINARY_BEFORE_PAUSE = new Set(["best", "good", "nice", "sweet", "rather", "more", "little", "long", "short", "small", "strong", "normal", "major", "senior", "junior", "left", "key", "gap", "pace", "case", "target", "numbers", "set", "job", "crux", "craft", "closure", "truth", "price", "reading", "sprint", "begin", "mobile", "love", "cheer", "re"]);
 
 /** A word that is no name wherever it stands: capitalised anyway, an abbreviation, or hyphenated from such words and English ones ("Amazon-style"). */
 function capitalisedAnyway(word: string): boolean {
@@ -46,8 +52,10 @@ export function replaceInventedNames(text: string, candidate: CandidateText, rep
     const opening = OPENING.test(before) && !TITLE_BEFORE.test(before);
     const titleCase = TITLE_CASE_LINE.test(whole.slice(Math.max(0, offset - 200), offset));
     const words = run.split(/(?<=\s)(?=\S)/);
-    // A lone word that is also a name, followed by something it did, is a person even where a sentence opens.
-    const person = words.length === 1 && isNameWord(wordKey(run)) && DEED.test(whole.slice(offset + run.length, offset + run.length + 40));
+    // A lone word that is also a name, followed by something it did or spoken to, is a person even where a sentence opens.
+    const after = whole.slice(offset + run.length, offset + run.length + 40);
+    const key = wordKey(run);
+    const person = words.length === 1 && isNameWord(key) && (DEED.test(after) || (ADDRESS.test(after) && !titleCase && !ORDINARY_BEFORE_PAUSE.has(key)));
     let ordinary = 0;
     while (ordinary < words.length) {
       const word = words[ordinary]!.trim();

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { enforceNoInvention } from "../../src/critique/index.js";
+
+const check = (text: string, sources: string[]) => enforceNoInvention(text, sources).text;
+
+describe("never inventing names: a word that is also a name, spoken to where a sentence opens", () => {
+  const sources = ["I fixed the bug with my team."];
+
+  it("reads such a word before a comma or colon as a person", () => {
+    expect(check("Walker, thanks.", sources)).toBe("[name], thanks.");
+    expect(check("Chase: great work.", sources)).toBe("[name]: great work.");
+    expect(check("Great answer. Will, Bill and Mark would agree.", sources)).toBe("Great answer. [name], [name] and [name] would agree.");
+    expect(check("- Grant: approved the budget.", sources)).toBe("- [name]: approved the budget.");
+    expect(enforceNoInvention("Walker, thanks.", sources).replacements).toEqual([{ original: "Walker", placeholder: "[name]" }]);
+  });
+
+  it("keeps ordinary words opening a sentence, and words that open sentences before a pause anyway", () => {
+    for (const advice of [
+      "Will this help? Chase the result. Mark the result clearly.",
+      "Good, now add a number. Rather, lead with the result. Key: the number you moved.",
+      "Nice, that is specific. Best, your coach",
+      "**Key:** lead with the result.\n## Gap: no result",
+    ]) {
+      expect(check(advice, sources)).toBe(advice);
+    }
+  });
+
+  it("keeps the person when the candidate wrote the name, and only as a name", () => {
+    expect(check("Walker, thanks.", ["Walker reviewed my design."])).toBe("Walker, thanks.");
+    expect(check("Walker, thanks.", ["I lent my walker to a friend."])).toBe("[name], thanks.");
+  });
+});
+
+describe("never inventing names: scripts without capitals", () => {
+  const english = ["I led the rollout with my team."];
+
+  it("replaces a run of such letters the candidate never wrote when they wrote nothing in its script", () => {
+    expect(check("张伟 led the rollout.", english)).toBe("[name] led the rollout.");
+    expect(check("Thank 田中さん for the review.", english)).toBe("Thank [name]さん for the review.");
+    expect(check("Ask 김민수 about it.", english)).toBe("Ask [name] about it.");
+    expect(check("Thank محمد علي for it.", english)).toBe("Thank [name] for it.");
+    expect(check("It took 三 weeks.", english)).toBe("It took [N] weeks.");
+    // In a script the candidate never writes, a whole sentence is theirs no more than a name is.
+    expect(check("张伟负责推出。", english)).toBe("[name]。");
+    expect(enforceNoInvention("Thank 田中さん for it.", english).replacements).toEqual([{ original: "田中", placeholder: "[name]" }]);
+  });
+
+  it("keeps what the candidate wrote, with an honorific after it", () => {
+    expect(check("Thank 田中さん for the review.", ["田中 reviewed my design."])).toBe("Thank 田中さん for the review.");
+    expect(check("张伟 led the rollout.", ["我和张伟一起负责推出新系统。"])).toBe("张伟 led the rollout.");
+  });
+
+  it("checks a run inside an English sentence even in a script the candidate writes, and leaves their own script's prose alone", () => {
+    const chinese = ["我和张伟一起负责推出新系统。"];
+    expect(check("Thank 李娜 for it.", chinese)).toBe("Thank [name] for it.");
+    expect(check("Great story. 李娜 led the launch.", chinese)).toBe("Great story. [name] led the launch.");
+    // A reply in the candidate's own script: its names cannot be told from its words, so it is not checked.
+    expect(check("你负责推出了新系统。", chinese)).toBe("你负责推出了新系统。");
+    expect(check("Great story. 你负责推出了新系统。", chinese)).toBe("Great story. 你负责推出了新系统。");
+  });
+});
