@@ -1,4 +1,5 @@
-import { lexicalTerms, stem } from "../understanding/normalize-text.js";
+import { stem } from "../understanding/normalize-text.js";
+import { senseTaggedTerms } from "../understanding/sense-terms.js";
 import type { Taxonomy } from "../understanding/taxonomy.js";
 
 /** A document for lexical search: its id and weighted fields. */
@@ -33,7 +34,7 @@ export class LexicalIndex {
       const counts = new Map<string, number>();
       let length = 0;
       for (const field of document.fields) {
-        for (const term of lexicalTerms(field.text, this.skip)) {
+        for (const term of senseTaggedTerms(field.text, this.skip)) {
           counts.set(term, (counts.get(term) ?? 0) + field.weight);
           length += field.weight;
         }
@@ -55,7 +56,7 @@ export class LexicalIndex {
   /** The query's weighted terms: its own words at 1, family members at a lower weight. */
   expand(question: string): Map<string, number> {
     const weights = new Map<string, number>();
-    for (const term of lexicalTerms(question, this.skip)) weights.set(term, 1);
+    for (const term of senseTaggedTerms(question, this.skip)) weights.set(term, 1);
     for (const term of [...weights.keys()]) {
       for (const related of this.familiesByTerm.get(term) ?? []) {
         if ((weights.get(related) ?? 0) < FAMILY_WEIGHT) weights.set(related, FAMILY_WEIGHT);
@@ -68,7 +69,7 @@ export class LexicalIndex {
   score(question: string, expandVocabulary = true): number[] {
     const scores = new Array<number>(this.ids.length).fill(0);
     const total = this.ids.length;
-    const terms = expandVocabulary ? this.expand(question) : new Map(lexicalTerms(question, this.skip).map((term) => [term, 1]));
+    const terms = expandVocabulary ? this.expand(question) : new Map(senseTaggedTerms(question, this.skip).map((term) => [term, 1]));
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;

@@ -37,7 +37,8 @@ export function planDistinctStories(inputs: readonly PlanInput[], k: number): Ma
   }
   const scores = inputs.map((input) => {
     const row = new Array<number>(experiences.length).fill(0);
-    // A story asked about by no signal at all (score 0) is no fit to assign.
+    // A question that asks for no story ("Tell me about yourself") takes none from the others.
+    if (!asksForStory(input.asked)) return row;
     for (const match of input.candidates) row[column.get(match.experience)!] = Math.max(match.score, 0);
     return row;
   });
@@ -46,27 +47,47 @@ export function planDistinctStories(inputs: readonly PlanInput[], k: number): Ma
   assigned.forEach((experience, question) => {
     if (experience >= 0) keptFor.set(experiences[experience]!, question);
   });
+  // On a tie the assignment may pass over a question's closest story though no other question takes it: give it
+  // back (the total stays the same), until none is left over; a swap can free another question's closest.
+  for (let changed = true; changed; ) {
+    changed = false;
+    assigned.forEach((experience, question) => {
+      const closest = inputs[question]!.candidates[0];
+      if (experience < 0 || !closest || keptFor.has(closest.experience)) return;
+      keptFor.delete(experiences[experience]!);
+      keptFor.set(closest.experience, question);
+      assigned[question] = column.get(closest.experience)!;
+      changed = true;
+    });
+  }
   return inputs.map((input, question) => planned(input, question, assigned[question]!, experiences, keptFor, inputs, k));
 }
 
+/** Whether the matcher read the question as behavioural (a question that needs no story gets no themes). */
+function asksForStory(result: MatchResult): boolean {
+  return result.principles.length > 0 || result.competencies.length > 0;
+}
+
 function planned(input: PlanInput, question: number, assignedColumn: number, experiences: readonly string[], keptFor: ReadonlyMap<string, number>, inputs: readonly PlanInput[], k: number): MatchResult {
-  // The list is cut again below, so the matcher's own "fewer than k" notice may no longer hold.
-  const notices = input.asked.notices.filter((notice) => !isShortfallNotice(notice));
-  const closest = input.candidates[0];
+  // In a list of questions, a notice must say which question it is about.
+  const label = (text: string) => `Question ${input.number}: ${text}`;
   if (assignedColumn < 0) {
-    const kept = [...input.asked.notices];
-    if (closest && closest.score > 0) kept.push(`Question ${input.number}: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one.`);
-    return { ...input.asked, notices: kept };
+    const notices = input.asked.notices.map(label);
+    if (asksForStory(input.asked) && input.candidates.length > 0) notices.push(label("every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."));
+    return { ...input.asked, notices };
   }
+  // The list is cut again below, so the matcher's own "fewer than k" notice may no longer hold.
+  const notices = input.asked.notices.filter((notice) => !isShortfallNotice(notice)).map(label);
+  const closest = input.candidates[0]!;
   const chosen = input.candidates.find((match) => match.experience === experiences[assignedColumn])!;
   const free = input.candidates.filter((match) => match !== chosen && !keptFor.has(match.experience));
   const matches = [chosen, ...free].slice(0, k);
-  if (closest && closest.experience !== chosen.experience) {
-    const other = keptFor.get(closest.experience)!;
-    notices.push(`Question ${input.number}: "${closest.title}" fits it best but is kept for question ${inputs[other]!.number} ("${inputs[other]!.asked.question}"), so no story is told twice.`);
+  const keeper = keptFor.get(closest.experience);
+  if (keeper !== undefined && keeper !== question) {
+    notices.push(label(`"${closest.title}" fits it best but is kept for question ${inputs[keeper]!.number} ("${inputs[keeper]!.asked.question}"), so no story is told twice.`));
   }
   if (matches.length < k && matches.length < input.candidates.length) {
-    notices.push(`Question ${input.number}: ${matches.length} ${matches.length === 1 ? "story is" : "stories are"} shown, not ${k}; the others that fit are kept for other questions of the plan.`);
+    notices.push(label(`${matches.length} ${matches.length === 1 ? "story is" : "stories are"} shown, not ${k}; the others that fit are kept for other questions of the plan.`));
   }
   return { ...input.asked, matches, notices };
 }

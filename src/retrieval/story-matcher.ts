@@ -85,7 +85,8 @@ export class StoryMatcher {
     const { question, notices } = validateQuestion(rawQuestion);
     const k = Math.max(1, Math.min(options.k ?? 3, 50));
     const signals = options.signals ?? HYBRID_SIGNALS;
-    const profile = profileText(question, "question");
+    // A closing "what did you learn?" asks for the lesson, not about learning: the question is read without it.
+    const profile = profileText(removeLessonRequest(question), "question");
     const count = this.parts.stories.length;
     const taxonomy = loadTaxonomy();
     const scores = await this.signalScores(question, profile, signals, options.expandVocabulary);
@@ -152,7 +153,8 @@ export class StoryMatcher {
    */
   async candidateFeatures(rawQuestion: string): Promise<Array<{ index: number; features: Map<string, number> }>> {
     const { question } = validateQuestion(rawQuestion);
-    const profile = profileText(question, "question");
+    // A closing "what did you learn?" asks for the lesson, not about learning: the question is read without it.
+    const profile = profileText(removeLessonRequest(question), "question");
     const scores = await this.signalScores(question, profile, HYBRID_SIGNALS);
     const leaders = fuseScores(scores.map((signal) => signal.scores)).slice(0, RERANK_DEPTH);
     const side = questionSide({ profile, terms: lexicalTerms(question, loadTaxonomy().templateWords) });

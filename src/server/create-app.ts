@@ -142,7 +142,7 @@ export function createApp(options: AppOptions): express.Express {
       } catch (error) {
         // Which question was refused matters in a list of fifty.
         if (!isCoachError(error)) throw error;
-        throw new CoachError(error.code, `questions[${index}]: ${error.message}`, { cause: error, location: error.location });
+        throw new CoachError(error.code, `questions[${index}] (question ${index + 1}): ${error.message}`, { cause: error, location: error.location });
       }
     }
     response.json({ results: planDistinctStories(inputs, k) });

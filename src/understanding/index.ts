@@ -5,3 +5,4 @@ export { principleProfileText, withInferredPrinciples } from "./infer-story-prin
 export { STORY_PRINCIPLE_MODEL_FILE, principleMeansByFile, relativeCueRanking, storyPrincipleFeatures, storyPrincipleModelVersion } from "./story-principle-model/index.js";
 export { questionKind, type QuestionKind, type NonBehaviouralKind } from "./question-kind.js";
 export { removeLessonRequest } from "./lesson-request.js";
+export { senseTaggedTerms, OTHER_SENSE } from "./sense-terms.js";

@@ -1,12 +1,16 @@
-// "What did you learn (from it)?" / "and what you learned" closing a question asks for the lesson of the story
-// it names; word by word, "learn" would find stories about learning a new skill.
-const LESSON_REQUEST = /\b(?:and\s+)?(?:what|which\s+lessons?)\s+(?:(?:did|have|had|do)\s+)?you\s+(?:learn|learned|learnt|take\s+away|took\s+away)\b(?:\s+(?:from\s+(?:it|that|this|the\s+experience|the\s+situation|them)|as\s+a\s+result))?/gi;
+// "What did you learn (from it)?" or "and what you learned" closing a question asks for the lesson of the story
+// it names; word by word, "learn" would find stories about learning a skill. Only at the very end, after
+// something else was asked: "What have you learned recently?" is about learning.
+const LESSON_REQUEST = /(?:\band\s+)?\b(?:what|which\s+lessons?)\s+(?:(?:did|have|had|do)\s+)?you\s+(?:learn|learned|learnt|take\s+away|took\s+away)(?:\s+from\s+(?:it|that|this|the\s+experience|the\s+situation|them)|\s+as\s+a\s+result)?\s*[?.!]*\s*$/i;
 
 /**
- * The question without a request for the lesson learned ("What did you learn
- * from it?"), for word matching; the question itself when that is all it asks.
+ * The question without a closing request for the lesson learned ("… What did
+ * you learn from it?"), for matching; the question itself when that request
+ * is all it asks.
  */
 export function removeLessonRequest(question: string): string {
-  const rest = question.replace(LESSON_REQUEST, " ");
+  const match = LESSON_REQUEST.exec(question);
+  if (!match) return question;
+  const rest = question.slice(0, match.index);
   return /\p{L}{2}/u.test(rest) ? rest : question;
 }

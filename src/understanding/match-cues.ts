@@ -10,7 +10,8 @@ export interface CueMatch {
 
 const UNLESS_WINDOW = 6;
 
-function wordMatches(pattern: string, word: string): boolean {
+/** Whether one word of a cue pattern ("fail*", "faster", "*") matches a word. */
+export function wordMatches(pattern: string, word: string): boolean {
   if (pattern === "*") return true;
   if (pattern.endsWith("*")) return word.startsWith(pattern.slice(0, -1));
   return pattern === word;
@@ -47,19 +48,20 @@ export class CueScanner {
       const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixStart.get(word.slice(0, 2)) ?? []), ...this.anyFirst];
       for (const cue of candidates) {
         if (!matchesAt(cue.pattern, words, at)) continue;
-        if (cue.unless.length > 0 && this.ruledOut(cue, words, at)) continue;
+        if (cue.unless.length > 0 && ruledOut(cue, words, at)) continue;
         matches.push({ cue, from: at, to: at + cue.pattern.length });
       }
     }
     return matches;
   }
+}
 
-  private ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
-    const from = Math.max(0, at - UNLESS_WINDOW);
-    const to = Math.min(words.length, at + cue.pattern.length + UNLESS_WINDOW);
-    for (let position = from; position < to; position++) {
-      for (const other of cue.unless) if (matchesAt(other, words, position)) return true;
-    }
-    return false;
+/** Whether the words near a cue's match at `at` rule out its sense ("fail" beside "tests": a system failing, not the speaker). */
+export function ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
+  const from = Math.max(0, at - UNLESS_WINDOW);
+  const to = Math.min(words.length, at + cue.pattern.length + UNLESS_WINDOW);
+  for (let position = from; position < to; position++) {
+    for (const other of cue.unless) if (matchesAt(other, words, position)) return true;
   }
+  return false;
 }

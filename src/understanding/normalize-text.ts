@@ -92,10 +92,15 @@ function stripSuffix(word: string): string {
   return word;
 }
 
+/** Whether a word is a content word: not a stop word, not one of `skip` (interview template words), not one letter. */
+export function isContentWord(word: string, skip: ReadonlySet<string>): boolean {
+  return !STOPWORDS.has(word) && !skip.has(word) && word.length > 1;
+}
+
 /** Content words of a text, stemmed, without stop words or interview template words: what lexical matching compares. */
 export function lexicalTerms(text: string, skip: ReadonlySet<string>): string[] {
   return tokenize(text)
     .map((token) => token.text)
-    .filter((word) => !STOPWORDS.has(word) && !skip.has(word) && word.length > 1)
+    .filter((word) => isContentWord(word, skip))
     .map(stem);
 }

@@ -3,7 +3,8 @@ import { loadBank } from "../../src/bank/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
 import { createInMemoryMatcher, type StoryMatcher } from "../../src/retrieval/index.js";
 import { withInferredPrinciples } from "../../src/understanding/index.js";
-import { SAMPLE_BANK } from "../support/run-coach.js";
+import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
+import path from "node:path";
 
 const FAILURE_STORY = "by-principle-tell-me-about-a-time-you-failed";
 // Titled "Learned accounting so I could stop guessing what finance meant.": a story about learning a skill.
@@ -26,5 +27,16 @@ describe("a question that asks what you learned from a mistake", () => {
     const result = await matcher.match("Tell me about a time you learned a new domain to do your job better.", { k: 3 });
     expect(result.matches.map((match) => match.id)).toContain(ACCOUNTING_STORY);
     expect(result.competencies[0]!.name).toBe("learning");
+  });
+});
+
+describe("a question about the speaker failing, over a bank where a system kept failing", () => {
+  it("finds the story of the speaker's failed migration before the story of fixing a failing export", async () => {
+    // The billing story says "failed", "failure logs" and "failures" four times, all about the export; the
+    // migration story says "Failed" once, in its title, and "I underestimated", "rolled it back".
+    const stories = withInferredPrinciples((await loadBank([path.join(PROJECT_ROOT, "test", "fixtures", "system-failure-bank.md")])).stories);
+    const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
+    const result = await matcher.match("Tell me about a time you failed.", { k: 3 });
+    expect(result.matches.map((match) => match.title).slice(0, 2)).toEqual(["Failed migration to Kubernetes", "Took over the flaky billing pipeline"]);
   });
 });

@@ -6,7 +6,8 @@ function story(experience: string, score: number): StoryMatch {
 }
 
 function input(number: number, question: string, candidates: StoryMatch[], k: number, notices: string[] = []): PlanInput {
-  const asked: MatchResult = { question, principles: [], competencies: [], matches: candidates.slice(0, k), notices };
+  // A behavioural question: the matcher gives it themes (a question that needs no story gets none).
+  const asked: MatchResult = { question, principles: [], competencies: [{ name: "failure", score: 0.9 }], matches: candidates.slice(0, k), notices };
   return { number, asked, candidates };
 }
 
@@ -52,5 +53,51 @@ describe("planDistinctStories", () => {
     expect(plan.map((result) => result.matches.map((match) => match.experience))).toEqual([["a"], ["b"]]);
     expect(plan[0]!.notices).toEqual(["Question 1: 1 story is shown, not 2; the others that fit are kept for other questions of the plan."]);
     expect(plan[1]!.notices).toEqual(["Question 2: 1 story is shown, not 2; the others that fit are kept for other questions of the plan."]);
+  });
+
+  it("gives a question its closest story when a tie would pass it over though no other question takes it", () => {
+    // Question 1's two stories tie; "b" also suits question 2 equally. Either assignment totals 1.8.
+    for (let trial = 0; trial < 2; trial++) {
+      const first = trial === 0 ? [story("a", 0.9), story("b", 0.9)] : [story("b", 0.9), story("a", 0.9)];
+      const plan = planDistinctStories([input(1, "Q one", first, 2), input(2, "Q two", [story("c", 0.9), story("b", 0.9)], 2)], 2);
+      const leads = plan.map((result) => result.matches[0]!.experience);
+      expect(new Set(leads).size).toBe(2);
+      // Each question leads with its own first-listed story, as neither is wanted elsewhere.
+      expect(leads).toEqual([first[0]!.experience, "c"]);
+    }
+  });
+
+  it("leaves a question that needs no story out of the plan, with its own notices, labelled", () => {
+    const yourself: PlanInput = {
+      number: 1,
+      asked: { question: "Tell me about yourself.", principles: [], competencies: [], matches: [story("customer", 0.5)], notices: ["No story is needed."] },
+      candidates: [story("customer", 0.5)],
+    };
+    const plan = planDistinctStories([yourself, input(2, "Tell me about a customer you went above and beyond for.", [story("outage", 0.82), story("customer", 0.81)], 2)], 2);
+    // The customer story stays with the customer question, the only one that asks for a story.
+    expect(plan[1]!.matches.map((match) => match.experience)).toEqual(["outage", "customer"]);
+    expect(plan[0]!.matches.map((match) => match.experience)).toEqual(["customer"]);
+    expect(plan[0]!.notices).toEqual(["Question 1: No story is needed."]);
+    expect(plan[1]!.notices).toEqual([]);
+  });
+
+  it("on random lists full of ties, leads every question that gets a story with a different one of its own candidates", () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let trial = 0; trial < 500; trial++) {
+      const questions = 1 + Math.floor(random() * 5);
+      const inputs = Array.from({ length: questions }, (_, index) => {
+        // Scores from a handful of values, so ties are common; best first, as the matcher lists them.
+        const candidates = [...new Set(Array.from({ length: 1 + Math.floor(random() * 4) }, () => "abcde"[Math.floor(random() * 5)]!))]
+          .map((experience) => story(experience, [0.9, 0.8, 0.5][Math.floor(random() * 3)]!))
+          .sort((a, b) => b.score - a.score);
+        return input(index + 1, `Q${index + 1}`, candidates, 2);
+      });
+      const plan = planDistinctStories(inputs, 2);
+      const leads = plan.map((result, index) => ({ lead: result.matches[0]!.experience, own: inputs[index]!.candidates.map((match) => match.experience) }));
+      for (const { lead, own } of leads) expect(own).toContain(lead);
+      const assignedLeads = plan.filter((result) => !result.notices.some((notice) => notice.includes("every story that fits it is kept"))).map((result) => result.matches[0]!.experience);
+      expect(new Set(assignedLeads).size).toBe(assignedLeads.length);
+    }
   });
 });

@@ -39,7 +39,7 @@ describe("POST /api/plan (an interview loop with no story told twice)", () => {
   it("refuses a question with no words, naming which one, and an empty list", async () => {
     const refused = await post(`${server.url}/api/plan`, { questions: [FAILED, "?"] });
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error.message).toMatch(/^questions\[1\]: /);
+    expect((await refused.json()).error.message).toMatch(/^questions\[1\] \(question 2\): /);
     expect((await post(`${server.url}/api/plan`, { questions: [] })).status).toBe(400);
   });
 

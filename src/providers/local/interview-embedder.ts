@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Embedder } from "../../core/embedder.js";
-import { lexicalTerms, loadTaxonomy, profileText, profileVector, stem, type Taxonomy } from "../../understanding/index.js";
+import { loadTaxonomy, profileText, profileVector, senseTaggedTerms, stem, type Taxonomy } from "../../understanding/index.js";
 
 // Words are hashed into this many dimensions. At 256, collisions cost the dense signal 0.05 hit@3 on the
 // training banks (0.686 -> 0.736 at 1024); 2048 and 4096 add under 0.01 and slow every search.
@@ -27,7 +27,7 @@ export class InterviewEmbedder implements Embedder {
       for (const word of family) this.canonical.set(stem(word), head);
     }
     this.dimensions = LEXICAL_DIMENSIONS + this.taxonomy.competencies.length + 16;
-    this.id = `local:interview-v3-${this.taxonomy.version}`;
+    this.id = `local:interview-v4-${this.taxonomy.version}`;
   }
 
   get fingerprint(): string {
@@ -41,7 +41,7 @@ export class InterviewEmbedder implements Embedder {
   private embedOne(text: string): number[] {
     const lexical = new Array<number>(LEXICAL_DIMENSIONS).fill(0);
     const counts = new Map<string, number>();
-    for (const term of lexicalTerms(text, this.taxonomy.templateWords)) {
+    for (const term of senseTaggedTerms(text, this.taxonomy.templateWords)) {
       const word = this.canonical.get(term) ?? term;
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
