@@ -212,8 +212,13 @@ export class StoryMatcher {
     return scores;
   }
 
+  // The last question's vector: a loop plan asks about each question twice (k, then its candidates), and a
+  // provider's embedding is a network call.
+  private lastEmbedded?: { text: string; vector: number[] };
+
   private async denseScores(question: string): Promise<number[]> {
-    const [vector] = await this.parts.embedder.embed([question]);
+    const vector = this.lastEmbedded?.text === question ? this.lastEmbedded.vector : (await this.parts.embedder.embed([question]))[0]!;
+    this.lastEmbedded = { text: question, vector };
     // A provider that answers at another size than the index was built with (the same model name, changed) must not reach hnswlib.
     if (this.parts.stories.length > 0 && vector!.length !== this.parts.index.dimensions) {
       throw new ProviderError(

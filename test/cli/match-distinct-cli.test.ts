@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MatchResponseSchema } from "../../src/server/api-response-schemas.js";
 import { jsonLines, runCoach, SAMPLE_BANK } from "../support/run-coach.js";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
 const FAILURE_STORY = "by-principle-tell-me-about-a-time-you-failed";
 
@@ -48,5 +49,27 @@ describe("coach match --distinct (planning a loop without telling a story twice)
   it("is documented in --help", async () => {
     const run = await runCoach(["match", "--help"], { cwd });
     expect(run.stdout).toMatch(/--distinct\s+Plan an interview loop/);
+  });
+});
+
+describe("coach match --distinct with a provider (test LLM server)", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer({ dimensions: 16 });
+  });
+  afterAll(async () => llm.close());
+
+  it("embeds each question once, though a plan asks the matcher about it twice", async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-distinct-provider-"));
+    const questions = path.join(cwd, "loop.txt");
+    writeFileSync(questions, "Tell me about a time you failed.\nTell me about a time you missed something important.\n");
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url };
+    const run = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json", "--distinct"], { cwd, env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(jsonLines(run.stdout)).toHaveLength(2);
+    const inputs = llm.requestsTo("embeddings").flatMap((request) => request.body.input);
+    // The sample bank's 33 stories, then each question once.
+    expect(inputs).toHaveLength(35);
+    expect(inputs.slice(-2)).toEqual(["Tell me about a time you failed.", "Tell me about a time you missed something important."]);
   });
 });
