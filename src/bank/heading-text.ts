@@ -48,6 +48,8 @@ const PRINCIPLE_NAMES_LONGEST_FIRST = [
  * "Ownership (Critical Failure)".
  */
 export function principlesOfHeading(title: string): { principles: Principle[]; only: boolean } {
+  // ASCII with no letter (and no "&", read as "and") names nothing: a bank may hold a million empty headings.
+  if (/^[^A-Za-z&\u0080-\uffff]*$/.test(title)) return { principles: [], only: false };
   // "[^()]": each "(" scans only to the next one, so a run of "(" is read in linear time.
   const withoutParentheses = title.replace(/\([^()]*\)/g, " ");
   const whole = normalizePrinciple(withoutParentheses);

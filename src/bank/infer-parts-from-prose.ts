@@ -21,10 +21,17 @@ export function inferPartsFromProse(text: string): Partial<Record<StoryPart, str
   const clauses = readClauses(analysed);
   const parts: Partial<Record<StoryPart, string>> = {};
   let previous: StoryPart = "situation";
+  // Clauses and sentences both run in text order: each sentence reads only the clauses near it, not all of them
+  // (a bank of 100,000 short lines took minutes comparing every sentence with every clause).
+  const inOrder = clauses.every((clause, index) => index === 0 || clause.start >= clauses[index - 1]!.start);
+  let firstOpen = 0;
   sentences.forEach((sentence, index) => {
     const span = spans[index]!;
     const weight = new Map<StoryPart, number>();
-    for (const clause of clauses) {
+    if (inOrder) while (firstOpen < clauses.length && clauses[firstOpen]!.end <= span.start) firstOpen++;
+    for (let at = inOrder ? firstOpen : 0; at < clauses.length; at++) {
+      const clause = clauses[at]!;
+      if (inOrder && clause.start >= span.end) break;
       const overlap = Math.min(clause.end, span.end) - Math.max(clause.start, span.start);
       const first = clause.roles[0];
       if (overlap > 0 && first) weight.set(first, (weight.get(first) ?? 0) + overlap);

@@ -13,7 +13,7 @@ import { findStorySubsections } from "./story-subsections.js";
 import { findTitleLines } from "./title-lines.js";
 import { headingsInLabelRuns } from "./label-run-headings.js";
 import { matchLabel } from "./part-labels.js";
-import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
+import { readStoryRegionDeferred, type RegionLine, type RegionReading } from "./read-story-region.js";
 import { splitAtDividers } from "./split-at-dividers.js";
 import { readStoryTables } from "./story-tables.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
@@ -116,10 +116,12 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     stack.push({ level: heading.level, principles: headingPrinciples.only ? headingPrinciples.principles : [] });
 
     const parts = subsections.get(heading) ?? [];
-    const { reading, body: bodyText } = readStoryWithSubsections(
+    const told = readStoryWithSubsections(
       underHeading(heading, (parts[0]?.heading.line ?? regionEnd + 1) - 1),
       parts.map((part, at) => ({ kind: part.kind, lines: underHeading(part.heading, (parts[at + 1]?.heading.line ?? regionEnd + 1) - 1) })),
     );
+    let reading = told.reading;
+    const bodyText = told.body;
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
 
     const pointer = readPointer(reading, bodyText, underHeading(heading, regionEnd).map((line) => line.raw).join("\n"));
@@ -157,6 +159,8 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     }
 
     account("story");
+    // Only a story's unlabelled prose is split into its parts (slow on a long text).
+    reading = told.complete();
     const endLine = lastContentLine(lines, heading.line, regionEnd);
     const question = reading.question ?? (isQuestionLike(title) ? title : null);
     let principles: Principle[] = [];
@@ -285,10 +289,12 @@ function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFi
   }
   // One of several divided stories may open with its own title line ("Mentoring Priya."); it is not story text.
   const titled = divided ? readBlockTitle(region) : null;
-  const reading = readStoryRegion(titled ? withoutTitle(region, titled) : region);
-  if (!reading.body) return;
+  // The parts of unlabelled prose are read (slow on megabytes of it) only when it is kept as a story.
+  const deferred = readStoryRegionDeferred(titled ? withoutTitle(region, titled) : region);
+  if (!deferred.reading.body) return;
   const firstLine = region.find((line) => line.raw.trim() !== "" && !isDividerLine(line.raw))?.number ?? 1;
-  if (reading.labelled) {
+  if (deferred.reading.labelled) {
+    const reading = deferred.withInferredParts();
     // Its own title line, else the file's name, never its text: a story's id must not change when its text is edited.
     const title = titled?.title ?? reading.question ?? titleFromFileName(file);
     result.headings.push({ file, line: firstLine, text: title, kind: "story" });

@@ -46,6 +46,8 @@ const MAX_LABEL_LENGTH = 80;
  * labels that count only where the story shows a run of them (marked weak).
  */
 export function matchLabel(plain: string, options: { standalone?: boolean; questionAndAnswer?: boolean; weak?: boolean } = {}): LabelMatch | null {
+  // Every label has a letter; a bank may hold a million empty headings or rules.
+  if (!/\p{L}/u.test(plain)) return null;
   const letter = /^([STARLQ])\s?[:.)]\s*(.*)$/s.exec(plain);
   if (letter && !/^[A-Z]\.\s*[A-Z]\./.test(plain)) {
     const symbol = letter[1]!;

@@ -44,6 +44,21 @@ type Target = { kinds: LabelKind[] } | null;
 
 /** Reads the lines under a heading: labels, parts, question and tags. */
 export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
+  return readStoryRegionDeferred(regionLines).withInferredParts();
+}
+
+/**
+ * Reads a region as readStoryRegion does, except the parts of its unlabelled prose: `reading` has only the
+ * labelled parts, and `withInferredParts()` (computed once) adds the others. Splitting prose into parts reads it
+ * clause by clause, the slowest step, so callers that first ask whether a region is a story at all (a title's
+ * look-ahead, text before any heading, a heading with no versions) read them only for a story that is kept.
+ */
+export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: RegionReading; withInferredParts: () => RegionReading } {
+  // Nothing under an empty heading: a bank may hold a million of them.
+  if (regionLines.every((line) => line.raw.trim() === "")) {
+    const reading = emptyReading();
+    return { reading, withInferredParts: () => reading };
+  }
   const lines = splitInlineLabels(regionLines);
   // "Q: ... A: ..." is a question and its answer, unless S:, T: or R: sit beside the A: (then A: is the action).
   const starLetters = new Set(lines.map((line) => /^\s*(?:[-*+•]\s+)?(?:\*\*|__)?([STR])\s?:/.exec(line.raw)?.[1]).filter(Boolean));
@@ -136,23 +151,11 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
       parts.lesson = split.lesson;
     }
   }
-  let partsInferred = false;
-  const narrative = buckets.get("narrative");
-  if (narrative?.length) {
-    const inferred = inferPartsFromProse(joinLines(narrative));
-    for (const part of STORY_PARTS) {
-      const text = inferred[part];
-      if (!text || parts[part]) continue;
-      parts[part] = text;
-      partsInferred = true;
-    }
-  }
-
   const body = joinLines(bodyLines);
-  return {
+  const reading: RegionReading = {
     labelled,
     parts,
-    partsInferred,
+    partsInferred: false,
     question,
     taggedPrinciples,
     otherTags,
@@ -165,6 +168,45 @@ export function readStoryRegion(regionLines: RegionLine[]): RegionReading {
     firstPersonPlural: (body.match(/\b([Ww]e|[Ww]e're|[Ww]e've|[Ww]e’re|[Ww]e’ve|[Oo]ur|us|ourselves)\b/g) ?? []).length,
     listShare: nonBlank === 0 ? 0 : listLines / nonBlank,
     labelCounts,
+  };
+  const narrative = buckets.get("narrative");
+  let complete: RegionReading | undefined;
+  const withInferredParts = (): RegionReading => {
+    if (complete) return complete;
+    complete = reading;
+    if (!narrative?.length) return complete;
+    const inferred = inferPartsFromProse(joinLines(narrative));
+    const filled = { ...parts };
+    let partsInferred = false;
+    for (const part of STORY_PARTS) {
+      const text = inferred[part];
+      if (!text || filled[part]) continue;
+      filled[part] = text;
+      partsInferred = true;
+    }
+    complete = { ...reading, parts: filled, partsInferred };
+    return complete;
+  };
+  return { reading, withInferredParts };
+}
+
+/** What a region of blank lines says: nothing. */
+function emptyReading(): RegionReading {
+  return {
+    labelled: false,
+    parts: {},
+    partsInferred: false,
+    question: null,
+    taggedPrinciples: [],
+    otherTags: [],
+    unknownPrinciples: [],
+    experienceKey: null,
+    body: "",
+    words: 0,
+    firstPersonSingular: 0,
+    firstPersonPlural: 0,
+    listShare: 0,
+    labelCounts: {},
   };
 }
 

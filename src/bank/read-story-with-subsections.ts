@@ -1,5 +1,5 @@
 import { STORY_PARTS } from "../core/story.js";
-import { readStoryRegion, type RegionLine, type RegionReading } from "./read-story-region.js";
+import { readStoryRegion, readStoryRegionDeferred, type RegionLine, type RegionReading } from "./read-story-region.js";
 import type { SubsectionKind } from "./story-subsections.js";
 
 /**
@@ -10,10 +10,21 @@ import type { SubsectionKind } from "./story-subsections.js";
  * (its details when it has no other text). The body holds every sub-section,
  * so all of it is searched; the question comes from the tellings, and tags
  * from anywhere in the story.
+ *
+ * With no sub-sections and no labels, `reading` leaves out the parts of its unlabelled prose (whether it is a
+ * story or a pointer does not depend on them, and reading them is slow on a long text); `complete()` adds them.
  */
-export function readStoryWithSubsections(own: RegionLine[], subsections: ReadonlyArray<{ kind: SubsectionKind; lines: RegionLine[] }>): { reading: RegionReading; body: string } {
+export function readStoryWithSubsections(
+  own: RegionLine[],
+  subsections: ReadonlyArray<{ kind: SubsectionKind; lines: RegionLine[] }>,
+): { reading: RegionReading; body: string; complete: () => RegionReading } {
+  if (subsections.length === 0) {
+    const deferred = readStoryRegionDeferred(own);
+    // A labelled entry's parts decide whether it is a pointer (see readPointer).
+    const reading = deferred.reading.labelled ? deferred.withInferredParts() : deferred.reading;
+    return { reading, body: reading.body, complete: deferred.withInferredParts };
+  }
   const ownReading = readStoryRegion(own);
-  if (subsections.length === 0) return { reading: ownReading, body: ownReading.body };
   const sections = [{ kind: "own" as const, reading: ownReading }, ...subsections.map((section) => ({ kind: section.kind, reading: readStoryRegion(section.lines) }))];
   const tellings = sections.filter((section) => section.kind !== "notes");
   const versions = tellings.filter((section) => section.kind !== "details" && section.reading.words > 0);
@@ -22,20 +33,22 @@ export function readStoryWithSubsections(own: RegionLine[], subsections: Readonl
 
   const taggedPrinciples = [...new Set(sections.flatMap((section) => section.reading.taggedPrinciples))];
   const otherTags = [...new Set(sections.flatMap((section) => section.reading.otherTags))];
+  const reading: RegionReading = {
+    ...fullest,
+    // A "Q:" among the follow-ups is a question the interviewer may ask next, not the story's question.
+    question: tellings.find((section) => section.reading.question !== null)?.reading.question ?? null,
+    taggedPrinciples,
+    otherTags,
+    unknownPrinciples: sections.flatMap((section) => section.reading.unknownPrinciples),
+    experienceKey: sections.find((section) => section.reading.experienceKey !== null)?.reading.experienceKey ?? null,
+  };
   return {
-    reading: {
-      ...fullest,
-      // A "Q:" among the follow-ups is a question the interviewer may ask next, not the story's question.
-      question: tellings.find((section) => section.reading.question !== null)?.reading.question ?? null,
-      taggedPrinciples,
-      otherTags,
-      unknownPrinciples: sections.flatMap((section) => section.reading.unknownPrinciples),
-      experienceKey: sections.find((section) => section.reading.experienceKey !== null)?.reading.experienceKey ?? null,
-    },
+    reading,
     body: sections
       .map((section) => section.reading.body)
       .filter(Boolean)
       .join(" "),
+    complete: () => reading,
   };
 }
 

@@ -1,5 +1,5 @@
 import { isDividerLine } from "./markdown-outline.js";
-import { readStoryRegion, type RegionLine } from "./read-story-region.js";
+import { readStoryRegionDeferred, type RegionLine } from "./read-story-region.js";
 
 /**
  * Text with no headings split where the author divided stories with a rule ("---", "=====").
@@ -16,7 +16,7 @@ export function splitAtDividers(region: readonly RegionLine[]): RegionLine[][] {
   if (blocks.length === 1) return blocks;
   const groups: Array<{ lines: RegionLine[]; underway: boolean }> = [];
   for (const block of blocks) {
-    const counts = readStoryRegion(block).labelCounts;
+    const counts = readStoryRegionDeferred(block).reading.labelCounts;
     const setsScene = (counts.situation ?? 0) + (counts.task ?? 0) > 0;
     const underway = (counts.action ?? 0) + (counts.result ?? 0) > 0;
     const current = groups[groups.length - 1];

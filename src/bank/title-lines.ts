@@ -4,7 +4,7 @@ import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./headin
 import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { matchLabel } from "./part-labels.js";
-import { readStoryRegion } from "./read-story-region.js";
+import { readStoryRegionDeferred } from "./read-story-region.js";
 
 // "**Crash spike after 5.2**", "**12) Vendor renegotiation**", "**Biggest mistake** - same as the push outage".
 const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$/;
@@ -364,7 +364,8 @@ function readBelow(lines: readonly string[], index: number, inlineBody: string, 
   }
   // Nothing but question lines below: no story (and no need to read them).
   if (!body) return { introducesStory: false, opensWithSetup: false, pointer: false, words: 0 };
-  const reading = readStoryRegion(region);
+  // Whether it is a story, not its parts: those are read only for a story that is kept.
+  const { reading } = readStoryRegionDeferred(region);
   const opensWithSetup = firstLabel !== null && (firstLabel.includes("situation") || firstLabel.includes("task"));
   // "STORY 21 - BIGGEST MISTAKE / see story 12" or "→ Q12": a pointer entry heads nothing but a pointer.
   if (reading.words <= 30 && (POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, "")) || readArrowPointer(reading.body) !== null)) return { introducesStory: true, opensWithSetup, pointer: true, words: reading.words };

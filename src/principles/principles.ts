@@ -85,11 +85,10 @@ export function normalizePrinciple(text: string): Principle | null {
 export function findPrincipleMentions(text: string): Principle[] {
   const folded = ` ${foldPrincipleText(text)} `;
   const found: Array<{ principle: Principle; at: number }> = [];
-  for (const principle of PRINCIPLES) {
-    const names = [foldPrincipleText(principle), ...UNAMBIGUOUS_SHORT_FORMS[principle]];
+  for (const { principle, names } of MENTION_NAMES) {
     let best = -1;
     for (const name of names) {
-      const at = folded.indexOf(` ${name} `);
+      const at = folded.indexOf(name);
       if (at >= 0 && (best < 0 || at < best)) best = at;
     }
     if (best >= 0) found.push({ principle, at: best });
@@ -116,6 +115,12 @@ const UNAMBIGUOUS_SHORT_FORMS: Record<Principle, string[]> = {
   "Strive to be Earth's Best Employer": ["earths best employer"],
   "Success and Scale Bring Broad Responsibility": ["success and scale"],
 };
+
+// Folded once, with the spaces that make them whole words: headings are read by the hundred thousand.
+const MENTION_NAMES = PRINCIPLES.map((principle) => ({
+  principle,
+  names: [foldPrincipleText(principle), ...UNAMBIGUOUS_SHORT_FORMS[principle]].map((name) => ` ${name} `),
+}));
 
 /** The text with principle names taken out, so "Think Big" does not match "big data" word by word. */
 export function removePrincipleMentions(text: string): string {

@@ -27,15 +27,21 @@ const CLAUSE_BREAK =
  * the next label.
  */
 export function segmentAnswer(answer: string): Clause[] {
+  // Labels come in text order and never overlap, so each sentence and clause finds its own by binary search
+  // (scanning every label for each one was quadratic on a long text with a label in every sentence).
   const labelled = findLabels(answer);
+  const textStarts = labelled.map((label) => label.textStart);
+  const labelStarts = labelled.map((label) => label.labelStart);
   const clauses: Clause[] = [];
   const sentences = splitSentences(answer);
   sentences.forEach((sentence, index) => {
     // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.
-    const cuts = [sentence.start, ...labelled.map((label) => label.textStart).filter((at) => at > sentence.start && at < sentence.end), sentence.end];
+    const inside: number[] = [];
+    for (let at = lastAtOrBefore(textStarts, sentence.start) + 1; at < textStarts.length && textStarts[at]! < sentence.end; at++) inside.push(textStarts[at]!);
+    const cuts = [sentence.start, ...inside, sentence.end];
     for (let k = 0; k < cuts.length - 1; k++) {
       for (const piece of splitClauses(answer, cuts[k]!, cuts[k + 1]!)) {
-        const label = [...labelled].reverse().find((candidate) => candidate.textStart <= piece.start);
+        const label = labelled[lastAtOrBefore(textStarts, piece.start)];
         clauses.push({ ...piece, sentence: index, position: 0, labelled: label ? label.roles : null });
       }
     }
@@ -43,8 +49,23 @@ export function segmentAnswer(answer: string): Clause[] {
   const total = Math.max(1, answer.length);
   for (const clause of clauses) clause.position = (clause.start + clause.end) / 2 / total;
   // The labels themselves ("Situation:") are not content.
-  const insideLabel = (clause: Clause) => labelled.some((label) => clause.start >= label.labelStart && clause.end <= label.textStart);
+  const insideLabel = (clause: Clause) => {
+    const label = labelled[lastAtOrBefore(labelStarts, clause.start)];
+    return label !== undefined && clause.end <= label.textStart;
+  };
   return clauses.filter((clause) => /[\p{L}\p{N}]/u.test(clause.text) && !insideLabel(clause));
+}
+
+/** Index of the last of ascending `values` at or before `at`, or -1. */
+function lastAtOrBefore(values: readonly number[], at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= at) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 /** The text without an answer label at its start ("Situation:", "**Task** -", "R:"), as the segmenter reads labels. */

@@ -23,6 +23,19 @@ describe("a bank of very many headings or stories", () => {
     expect(seconds).toBeLessThan(40); // a guard against a crash or runaway complexity, not a benchmark
   }, 300_000);
 
+  it("a million empty headings (2 MB) parse to no stories, each accounted as a section", () => {
+    const text = "#\n".repeat(1_048_576);
+    let bank: ReturnType<typeof parse> | undefined;
+    const seconds = cpuSeconds(() => (bank = parse(text)));
+    expect(bank!.stories).toEqual([]);
+    expect(bank!.headings).toHaveLength(1_048_576);
+    expect(bank!.headings.every((heading) => heading.kind === "section" && heading.text === "")).toBe(true);
+    expect(bank!.headings.at(-1)!.line).toBe(1_048_576);
+    expect(bank!.warnings.map((warning) => warning.code)).toEqual(["NO_STORIES_IN_FILE"]);
+    // About 6 s of CPU here (each empty heading was read as a title, a label and a story region: 34 s).
+    expect(seconds).toBeLessThan(20);
+  }, 300_000);
+
   it("30,000 one-line stories with one title get ids -2 ... -30000 and stay separate experiences", () => {
     const text = "## a\nS: x. A: I did. R: ok.\n".repeat(30_000);
     let bank: ReturnType<typeof parse> | undefined;

@@ -1,0 +1,111 @@
+import { foldPrincipleText } from "../principles/index.js";
+import { STOPWORDS } from "../text/stopwords.js";
+import { firstWhere } from "./first-where.js";
+import type { PointerDraft, StoryDraft } from "./story-draft.js";
+
+/**
+ * The story a pointer describes ("the failover story above"): the one whose title and text share the most of its
+ * describing words (at least half of them, so a stray shared word does not pick a story); the nearest wins ties,
+ * then the first. Stories are grouped once per file and per description by how many words they share, so a bank
+ * of thousands of pointers with one description finds each target by binary search instead of reading every story.
+ */
+export class DescribedStories {
+  private readonly files = new Map<string, DescribedFile>();
+
+  constructor(private readonly storiesByFile: ReadonlyMap<string, readonly StoryDraft[]>) {}
+
+  /** The described story in the pointer's file, above or below it when `direction` says so. */
+  best(pointer: PointerDraft, direction: "above" | "below" | null): StoryDraft | undefined {
+    const wanted = contentWords(pointer.targetDescription ?? "");
+    const enough = Math.max(1, Math.ceil(wanted.length / 2));
+    const file = this.fileOf(pointer.file);
+    for (const level of file.levels(wanted, enough)) {
+      const at = file.ordered ? nearestOnLines(level.lines, pointer.line, direction) : nearestByScan(level.lines, pointer.line, direction);
+      if (at !== undefined) return file.stories[level.indexes[at]!];
+    }
+    return undefined;
+  }
+
+  private fileOf(name: string): DescribedFile {
+    let file = this.files.get(name);
+    if (!file) this.files.set(name, (file = new DescribedFile(this.storiesByFile.get(name) ?? [])));
+    return file;
+  }
+}
+
+/** Stories sharing the same number of a description's words, in file order, with their first lines. */
+interface SharedLevel {
+  indexes: number[];
+  lines: number[];
+}
+
+/** One file's stories indexed by their describing words. */
+class DescribedFile {
+  private readonly postings = new Map<string, number[]>();
+  private readonly found = new Map<string, SharedLevel[]>();
+  /** Whether the stories' first lines only grow in file order (they always do in a parsed file). */
+  readonly ordered: boolean;
+
+  constructor(readonly stories: readonly StoryDraft[]) {
+    this.ordered = stories.every((story, index) => index === 0 || story.startLine >= stories[index - 1]!.startLine);
+    stories.forEach((story, index) => {
+      for (const word of contentWords(`${story.title} ${story.body}`)) listOf(this.postings, word).push(index);
+    });
+  }
+
+  /** Stories sharing at least `enough` of the words, most shared first; each description is grouped once. */
+  levels(wanted: readonly string[], enough: number): SharedLevel[] {
+    const key = wanted.join(" ");
+    const cached = this.found.get(key);
+    if (cached) return cached;
+    const shared = new Map<number, number>();
+    for (const word of wanted) for (const index of this.postings.get(word) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const byCount = new Map<number, number[]>();
+    for (const [index, count] of shared) if (count >= enough) listOf(byCount, count).push(index);
+    const levels = [...byCount]
+      .sort((a, b) => b[0] - a[0])
+      .map(([, indexes]) => {
+        indexes.sort((a, b) => a - b);
+        return { indexes, lines: indexes.map((index) => this.stories[index]!.startLine) };
+      });
+    this.found.set(key, levels);
+    return levels;
+  }
+}
+
+/**
+ * Of ascending `lines`, the position of the nearest to `line`: strictly above it, strictly below it, or either
+ * (the nearer, the one above on a tie), and the first of equal lines; undefined when there is none.
+ */
+function nearestOnLines(lines: readonly number[], line: number, direction: "above" | "below" | null): number | undefined {
+  const firstAfter = firstWhere(lines, (value) => value > line);
+  const firstOf = (value: number) => firstWhere(lines, (other) => other >= value);
+  if (direction === "below") return firstAfter < lines.length ? firstAfter : undefined;
+  const lastUpTo = direction === "above" ? firstWhere(lines, (value) => value >= line) - 1 : firstAfter - 1;
+  const before = lastUpTo >= 0 ? firstOf(lines[lastUpTo]!) : undefined;
+  if (direction === "above") return before;
+  const after = firstAfter < lines.length ? firstAfter : undefined;
+  if (before === undefined || after === undefined) return before ?? after;
+  return line - lines[before]! <= lines[after]! - line ? before : after;
+}
+
+/** As nearestOnLines, for lines in any order: the first of the nearest, read one by one. */
+function nearestByScan(lines: readonly number[], line: number, direction: "above" | "below" | null): number | undefined {
+  let best: number | undefined;
+  lines.forEach((value, at) => {
+    if (direction === "below" ? value <= line : direction === "above" ? value >= line : false) return;
+    if (best === undefined || Math.abs(value - line) < Math.abs(lines[best]! - line)) best = at;
+  });
+  return best;
+}
+
+function contentWords(text: string): string[] {
+  // Two letters are enough for a name ("the CI story", "the QA one"); stopwords ("in", "we") are not names.
+  return [...new Set(foldPrincipleText(text).split(/[^a-z0-9]+/).filter((word) => word.length >= 2 && !STOPWORDS.has(word)))];
+}
+
+function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
