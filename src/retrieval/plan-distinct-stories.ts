@@ -26,6 +26,31 @@ export async function planInput(match: (question: string, k: number) => Promise<
  * elsewhere or none was left.
  */
 export function planDistinctStories(inputs: readonly PlanInput[], k: number): MatchResult[] {
+  // The same question asked twice is one question: a second story for it would be a guess, not a plan.
+  const firstAsked = new Map<string, number>();
+  const original = inputs.map((input, position) => {
+    const key = sameQuestionKey(input.asked.question);
+    if (!firstAsked.has(key)) firstAsked.set(key, position);
+    return firstAsked.get(key)!;
+  });
+  const unique = inputs.filter((_, position) => original[position] === position);
+  const plannedUnique = new Map(planUnique(unique, k).map((result, index) => [unique[index]!, result]));
+  return inputs.map((input, position) => {
+    const first = inputs[original[position]!]!;
+    const result = plannedUnique.get(first)!;
+    if (first === input) return result;
+    return { ...result, question: input.asked.question, notices: [`Question ${input.number}: the same question as question ${first.number}; the plan gives it the same stories.`] };
+  });
+}
+
+/** A question's text with case, spacing and closing punctuation set aside, to find repeats. */
+function sameQuestionKey(question: string): string {
+  let key = question.toLowerCase().replace(/\s+/g, " ").trim();
+  while (/[?.! ]$/.test(key)) key = key.slice(0, -1);
+  return key;
+}
+
+function planUnique(inputs: readonly PlanInput[], k: number): MatchResult[] {
   const experiences: string[] = [];
   const column = new Map<string, number>();
   for (const input of inputs) {

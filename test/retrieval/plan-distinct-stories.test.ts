@@ -100,4 +100,19 @@ describe("planDistinctStories", () => {
       expect(new Set(assignedLeads).size).toBe(assignedLeads.length);
     }
   });
+
+  it("plans a question asked twice once, and says so at the repeat", () => {
+    const plan = planDistinctStories(
+      [
+        input(1, "Tell me about a time you failed.", [story("outage", 0.9), story("migration", 0.7)], 2),
+        input(2, "Tell me about a production incident.", [story("outage", 0.95), story("pager", 0.4)], 2),
+        input(3, "tell me about a time you  failed", [story("outage", 0.9), story("migration", 0.7)], 2),
+      ],
+      2,
+    );
+    // As in the first case above, without the repeat: question 1 takes "migration", question 2 "outage".
+    expect(plan.map((result) => result.matches[0]!.experience)).toEqual(["migration", "outage", "migration"]);
+    expect(plan[2]!.question).toBe("tell me about a time you  failed");
+    expect(plan[2]!.notices).toEqual(["Question 3: the same question as question 1; the plan gives it the same stories."]);
+  });
 });
