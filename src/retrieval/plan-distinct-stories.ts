@@ -45,7 +45,9 @@ export function planDistinctStories(inputs: readonly PlanInput[], k: number): Ma
 
 /** A question's text with case, spacing and closing punctuation set aside, to find repeats. */
 function sameQuestionKey(question: string): string {
-  let key = question.toLowerCase().replace(/\s+/g, " ").trim();
+  // Curly and straight quotes, an ellipsis and a list number ("1.", "Q1:") do not make another question.
+  let key = question.toLowerCase().replace(/[\u2018\u2019\u201c\u201d"'`]/g, "").replace(/\u2026/g, ".").replace(/\s+/g, " ").trim();
+  key = key.replace(/^(?:q(?:uestion)?\s?)?\d{1,3}\s?[.):-]\s?/, "");
   while (/[?.! ]$/.test(key)) key = key.slice(0, -1);
   return key;
 }
@@ -64,7 +66,8 @@ function planUnique(inputs: readonly PlanInput[], k: number): MatchResult[] {
     const row = new Array<number>(experiences.length).fill(0);
     // A question that asks for no story ("Tell me about yourself") takes none from the others.
     if (!asksForStory(input.asked)) return row;
-    for (const match of input.candidates) row[column.get(match.experience)!] = Math.max(match.score, 0);
+    // Only a question's closest stories are planned with, however many it shows: -k must not change the plan.
+    for (const match of input.candidates.slice(0, PLAN_DEPTH)) row[column.get(match.experience)!] = Math.max(match.score, 0);
     return row;
   });
   const assigned = assignBest(scores);
@@ -96,9 +99,13 @@ function asksForStory(result: MatchResult): boolean {
 function planned(input: PlanInput, question: number, assignedColumn: number, experiences: readonly string[], keptFor: ReadonlyMap<string, number>, inputs: readonly PlanInput[], k: number): MatchResult {
   // In a list of questions, a notice must say which question it is about.
   const label = (text: string) => `Question ${input.number}: ${text}`;
+  if (!asksForStory(input.asked)) {
+    // It needs no story; any it could borrow is shown only if no other question leads with it.
+    return { ...input.asked, matches: input.asked.matches.filter((match) => !keptFor.has(match.experience)), notices: input.asked.notices.map(label) };
+  }
   if (assignedColumn < 0) {
     const notices = input.asked.notices.map(label);
-    if (asksForStory(input.asked) && input.candidates.length > 0) notices.push(label("every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."));
+    if (input.candidates.length > 0) notices.push(label("every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."));
     return { ...input.asked, notices };
   }
   // The list is cut again below, so the matcher's own "fewer than k" notice may no longer hold.

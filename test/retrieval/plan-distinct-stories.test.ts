@@ -115,4 +115,34 @@ describe("planDistinctStories", () => {
     expect(plan[2]!.question).toBe("tell me about a time you  failed");
     expect(plan[2]!.notices).toEqual(["Question 3: the same question as question 1; the plan gives it the same stories."]);
   });
+
+  it("takes quotes, an ellipsis and list numbers as the same question", () => {
+    const plan = planDistinctStories(
+      [input(1, "Tell me about a time you didn't meet a deadline.", [story("slip", 0.9), story("audit", 0.6)], 1), input(2, "2. Tell me about a time you didn\u2019t meet a deadline\u2026", [story("slip", 0.9), story("audit", 0.6)], 1)],
+      1,
+    );
+    expect(plan.map((result) => result.matches[0]!.experience)).toEqual(["slip", "slip"]);
+    expect(plan[1]!.notices).toEqual(["Question 2: the same question as question 1; the plan gives it the same stories."]);
+  });
+
+  it("never shows a question that needs no story a story another question leads with", () => {
+    const whyAmazon: PlanInput = { number: 2, asked: { question: "Why Amazon?", principles: [], competencies: [], matches: [story("standards", 0.5)], notices: [] }, candidates: [story("standards", 0.5)] };
+    const plan = planDistinctStories([input(1, "Tell me about a time you would not settle for good enough.", [story("standards", 0.9)], 1), whyAmazon], 1);
+    expect(plan[0]!.matches.map((match) => match.experience)).toEqual(["standards"]);
+    expect(plan[1]!.matches).toEqual([]);
+  });
+
+  it("plans over each question's ten closest stories whatever k is", () => {
+    // Question 1's ten closest stories each lead another question; its eleventh, "spare", is free. Planned with
+    // at k = 11 and not at k = 3, it would change the plan with k.
+    const own = Array.from({ length: 10 }, (_, index) => story(`own-${index}`, 0.5 - index * 0.01));
+    const first = [...own, story("spare", 0.2)];
+    const others = own.map((match, index) => input(index + 2, `Q${index + 2}`, [story(match.experience, 0.9)], 1));
+    const plan = (k: number) => planDistinctStories([input(1, "Q one", first, k), ...others], k);
+    for (const k of [3, 11, 20]) {
+      const result = plan(k)[0]!;
+      expect(result.notices).toEqual(["Question 1: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."]);
+      expect(result.matches[0]!.experience).toBe("own-0");
+    }
+  });
 });
