@@ -1,16 +1,22 @@
-// "What did you learn (from it)?" or "and what you learned" closing a question asks for the lesson of the story
-// it names; word by word, "learn" would find stories about learning a skill. Only at the very end, after
-// something else was asked: "What have you learned recently?" is about learning.
-const LESSON_REQUEST = /(?:\band\s+)?\b(?:what|which\s+lessons?)\s+(?:(?:did|have|had|do)\s+)?you\s+(?:learn|learned|learnt|take\s+away|took\s+away)(?:\s+from\s+(?:it|that|this|the\s+experience|the\s+situation|them)|\s+as\s+a\s+result)?\s*[?.!]*\s*$/i;
+import { isContentWord, tokenize } from "./normalize-text.js";
+import { loadTaxonomy } from "./taxonomy.js";
+
+// "What did you learn (from the mistake)?", "(and what you learned)", "What lessons did you take away?": a request
+// for the lesson of the story the question names. Word by word, "learn" would find stories about learning a skill.
+const LESSON_REQUEST =
+  /\(?(?:\band\s+)?\b(?:what|which)(?:\s+lessons?)?\s+(?:(?:did|have|had|do|would)\s+)?you\s+(?:learn|learned|learnt|take\s+away|took\s+away)\b(?:\s+from\s+(?:it|that|this|them|(?:the|that|this|your)(?:\s+[\w'-]+){1,3}))?(?:\s+as\s+a\s+result)?\)?/gi;
 
 /**
- * The question without a closing request for the lesson learned ("… What did
- * you learn from it?"), for matching; the question itself when that request
- * is all it asks.
+ * The question without its requests for the lesson learned ("Tell me about a
+ * mistake. What did you learn from it?"), for matching. A request is removed
+ * only after the question has named something of its own: "What have you
+ * learned recently?" and "Tell me what you learned from a mentor" are about
+ * learning and stay whole.
  */
 export function removeLessonRequest(question: string): string {
-  const match = LESSON_REQUEST.exec(question);
-  if (!match) return question;
-  const rest = question.slice(0, match.index);
-  return /\p{L}{2}/u.test(rest) ? rest : question;
+  const skip = loadTaxonomy().templateWords;
+  // Where the question's first word of its own ends; a request that starts after it follows something named.
+  const named = tokenize(question).find((token) => isContentWord(token.text, skip));
+  if (!named) return question;
+  return question.replace(LESSON_REQUEST, (request: string, offset: number) => (offset >= named.end ? " " : request));
 }

@@ -57,7 +57,7 @@ export class CueScanner {
 }
 
 /** Whether the words near a cue's match at `at` rule out its sense ("fail" beside "tests": a system failing, not the speaker). */
-export function ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
+function ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
   const from = Math.max(0, at - UNLESS_WINDOW);
   const to = Math.min(words.length, at + cue.pattern.length + UNLESS_WINDOW);
   for (let position = from; position < to; position++) {

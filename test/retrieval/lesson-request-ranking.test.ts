@@ -23,6 +23,18 @@ describe("a question that asks what you learned from a mistake", () => {
     expect(result.competencies.map((entry) => entry.name)).not.toContain("learning");
   });
 
+  it("reads the request for a lesson in every common wording", async () => {
+    for (const question of [
+      "Tell me about a mistake you made. What did you learn from the mistake?",
+      "Tell me about a mistake you made. What did you learn, and what would you do differently?",
+      "Tell me about a mistake you made. What did you learn from it? What would you do differently?",
+      "Tell me about a mistake you made (and what you learned).",
+    ]) {
+      const result = await matcher.match(question, { k: 3 });
+      expect(result.matches[0]!.id, question).toBe(FAILURE_STORY);
+    }
+  });
+
   it("still finds the accounting story when learning is what is asked", async () => {
     const result = await matcher.match("Tell me about a time you learned a new domain to do your job better.", { k: 3 });
     expect(result.matches.map((match) => match.id)).toContain(ACCOUNTING_STORY);

@@ -16,4 +16,11 @@ describe("senseTaggedTerms", () => {
     expect(own).not.toContain(`fail${OTHER_SENSE}`);
     expect(terms("Tell me about a time you failed.")).toEqual(["fail"]);
   });
+
+  it("lets only the words right around a word, in its own sentence, decide its sense", () => {
+    // Each has a word from a sense rule further away ("new", "job", "run", "tests"), which theme scoring weighs.
+    for (const text of ["Tell me about a time you hired a new engineer.", "Tell me about a time you failed at your job.", "I failed. Nobody had run the tests."]) {
+      expect(terms(text).filter((term) => term.endsWith(OTHER_SENSE)), text).toEqual([]);
+    }
+  });
 });
