@@ -85,11 +85,11 @@ export class StoryMatcher {
     const { question, notices } = validateQuestion(rawQuestion);
     const k = Math.max(1, Math.min(options.k ?? 3, 50));
     const signals = options.signals ?? HYBRID_SIGNALS;
-    // A closing "what did you learn?" asks for the lesson, not about learning: the question is read without it.
-    const profile = profileText(removeLessonRequest(question), "question");
+    const read = readQuestion(question);
+    const profile = read.profile;
     const count = this.parts.stories.length;
     const taxonomy = loadTaxonomy();
-    const scores = await this.signalScores(question, profile, signals, options.expandVocabulary);
+    const scores = await this.signalScores(read, signals, options.expandVocabulary);
     const values = scores.map((signal) => signal.scores);
     let fused = options.fusion === "rank" ? fuseRanks(values, options.weights) : fuseScores(values, options.weights);
     // The ranker was trained on the four signals fused with equal weights and vocabulary expansion; asked for
@@ -153,9 +153,9 @@ export class StoryMatcher {
    */
   async candidateFeatures(rawQuestion: string): Promise<Array<{ index: number; features: Map<string, number> }>> {
     const { question } = validateQuestion(rawQuestion);
-    // A closing "what did you learn?" asks for the lesson, not about learning: the question is read without it.
-    const profile = profileText(removeLessonRequest(question), "question");
-    const scores = await this.signalScores(question, profile, HYBRID_SIGNALS);
+    const read = readQuestion(question);
+    const profile = read.profile;
+    const scores = await this.signalScores(read, HYBRID_SIGNALS);
     const leaders = fuseScores(scores.map((signal) => signal.scores)).slice(0, RERANK_DEPTH);
     const side = questionSide({ profile, terms: lexicalTerms(question, loadTaxonomy().templateWords) });
     const standings = leaderStandings(scores, leaders);
@@ -187,11 +187,9 @@ export class StoryMatcher {
   }
 
   /** Each requested signal's score for every story, in bank order. */
-  private async signalScores(question: string, profile: TextProfile, signals: readonly SignalName[], expandVocabulary?: boolean): Promise<Array<{ name: string; scores: number[] }>> {
+  private async signalScores({ question, wordsToMatch, profile }: ReadQuestion, signals: readonly SignalName[], expandVocabulary?: boolean): Promise<Array<{ name: string; scores: number[] }>> {
     const taxonomy = loadTaxonomy();
     const scores: Array<{ name: string; scores: number[] }> = [];
-    // "What did you learn from it?" asks for a lesson: left in, "learn" would find stories about learning a skill.
-    const wordsToMatch = removeLessonRequest(question);
     if (signals.includes("dense")) scores.push({ name: "dense", scores: await this.denseScores(wordsToMatch) });
     if (signals.includes("lexical")) {
       const expand = expandVocabulary ?? signals.length > 1;
@@ -235,6 +233,20 @@ export class StoryMatcher {
     }
     return scores;
   }
+}
+
+/** A question as the signals read it: whole, without its request for a lesson, and profiled. */
+interface ReadQuestion {
+  question: string;
+  wordsToMatch: string;
+  profile: TextProfile;
+}
+
+function readQuestion(question: string): ReadQuestion {
+  // "... What did you learn from it?" asks for the story's lesson: left in, "learn" would find stories about
+  // learning a skill, in word matching and in the question's themes alike.
+  const wordsToMatch = removeLessonRequest(question);
+  return { question, wordsToMatch, profile: profileText(wordsToMatch, "question") };
 }
 
 /**

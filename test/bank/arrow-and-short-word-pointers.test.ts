@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
 import { readPointer } from "../../src/bank/parse-markdown-bank.js";
 import type { RegionReading } from "../../src/bank/read-story-region.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 const BANK = `# Stories
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 const STORY = (result: string) => `Situation: Deploys failed one time in five and the owner had left.
 Action: I added retries with idempotency keys and wrote a runbook.

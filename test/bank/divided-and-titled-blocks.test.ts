@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { readBlockTitle } from "../../src/bank/block-title.js";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "stories.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = (text: string, name = "stories.md") => parseText(text, name);
 
 function lines(bank: ReturnType<typeof parse>) {
   return bank.stories.map((story) => `${story.source.startLine}-${story.source.endLine}`);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
 import { parseMarkdownBank } from "../../src/bank/parse-markdown-bank.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "stories.txt") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = (text: string, name = "stories.txt") => parseText(text, name);
 
 function lines(bank: ReturnType<typeof parse>) {
   return bank.stories.map((story) => `${story.source.startLine}-${story.source.endLine}`);

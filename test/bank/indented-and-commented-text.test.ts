@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 describe("indented story text", () => {
   it("reads indented lines of a .txt file as text, not as a code block", () => {

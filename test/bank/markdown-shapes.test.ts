@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 describe("markdown story shapes", () => {
   it("reads bold, plain and single-letter labels in any order, with bullets", () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 const BILLING = `**Situation:** Our legacy billing system failed on 3% of renewals every month and nobody owned it.
 **Task:** I volunteered to lead the migration to Stripe within one quarter.

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { loadBank, parseBankFiles } from "../../src/bank/index.js";
+import { loadBank } from "../../src/bank/index.js";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 describe("banks written as terse notes", () => {
   it("keeps a story told without 'I' ('Pulled the logs.') and finds its actions", () => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseBankFiles } from "../../src/bank/index.js";
 import { isCoachError } from "../../src/errors/index.js";
+import { cpuSeconds } from "../support/parse-text.js";
 
 function parseBytes(bytes: Uint8Array, name = "fuzz.md") {
   return parseBankFiles([{ path: name, bytes: Buffer.from(bytes), sha256: "x" }]);
@@ -60,11 +61,8 @@ describe("parser robustness", () => {
       parts.push(text);
       size += Buffer.byteLength(text);
     }
-    // CPU time, not wall time: on a loaded machine (parallel test files) the wall clock measures the neighbours.
-    const started = process.cpuUsage();
-    const bank = parseBytes(Buffer.from(parts.join("")));
-    const used = process.cpuUsage(started);
-    const seconds = (used.user + used.system) / 1e6;
+    let bank!: ReturnType<typeof parseBytes>;
+    const seconds = cpuSeconds(() => (bank = parseBytes(Buffer.from(parts.join("")))));
     expect(bank.stories).toHaveLength(count);
     expect(seconds).toBeLessThan(60); // a guard against runaway complexity, not a benchmark
   }, 300_000);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
 import { subsectionKind } from "../../src/bank/story-subsections.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 const VERSIONS = `# Stories
 

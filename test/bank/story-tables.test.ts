@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "table.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = (text: string, name = "table.md") => parseText(text, name);
 
 function lines(bank: ReturnType<typeof parse>) {
   return bank.stories.map((story) => `${story.source.startLine}-${story.source.endLine}`);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { parseText } from "../support/parse-text.js";
 
-function parse(text: string, name = "bank.md") {
-  return parseBankFiles([{ path: name, bytes: Buffer.from(text, "utf8"), sha256: "x" }]);
-}
+const parse = parseText;
 
 describe("stories headed by title lines rather than markdown headings", () => {
   it("splits bold titles under a principle heading into their own stories, with the principle", () => {

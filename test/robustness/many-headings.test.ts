@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { cpuSeconds, parseText } from "../support/parse-text.js";
 
-function parse(text: string) {
-  return parseBankFiles([{ path: "bank.md", bytes: Buffer.from(text), sha256: "x" }]);
-}
-
-function cpuSeconds(work: () => void): number {
-  const started = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1e6;
-}
+const parse = parseText;
 
 // Banks far under the 5 MB limit but with more headings or stories than any person writes: the parse must finish,
 // linearly, with no crash (lists of them were spread into call arguments, and ids and retellings compared every pair).

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { cpuSeconds, parseText } from "../support/parse-text.js";
 
-function parse(text: string) {
-  return parseBankFiles([{ path: "bank.md", bytes: Buffer.from(text), sha256: "x" }]);
-}
-
-function cpuSeconds(work: () => void): number {
-  const started = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1e6;
-}
+const parse = parseText;
 
 // A wide guard against runaway complexity, not a benchmark: each bank here takes about 1 s of CPU (under 3 s on a
 // busy machine), and took 20-40 s before, when every sentence was compared with every clause of the text around it.
