@@ -12,6 +12,10 @@ const WORDS_BEFORE = 3;
 const WORDS_AFTER = 1;
 
 let senseCues: Cue[] | undefined;
+// The sense cues each word meets: a bank repeats its words, and every cue is checked against every word.
+const cuesByWord = new Map<string, readonly Cue[]>();
+const MAXIMUM_REMEMBERED_WORDS = 50_000;
+const NO_CUES: readonly Cue[] = [];
 
 // One-word competency cues with sense rules: the words whose sense matters to matching.
 function cuesWithSenses(): Cue[] {
@@ -35,10 +39,20 @@ export function senseTaggedTerms(text: string, skip: ReadonlySet<string>): strin
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!;
     if (!isContentWord(word, skip)) continue;
-    const otherSense = cues.some((cue) => wordMatches(cue.pattern[0]!, word) && neighbourRulesOut(cue, text, tokens, at));
+    const otherSense = cuesMeeting(word, cues).some((cue) => neighbourRulesOut(cue, text, tokens, at));
     terms.push(otherSense ? `${stem(word)}${OTHER_SENSE}` : stem(word));
   }
   return terms;
+}
+
+function cuesMeeting(word: string, cues: readonly Cue[]): readonly Cue[] {
+  let met = cuesByWord.get(word);
+  if (met === undefined) {
+    if (cuesByWord.size >= MAXIMUM_REMEMBERED_WORDS) cuesByWord.clear();
+    met = cues.filter((cue) => wordMatches(cue.pattern[0]!, word));
+    cuesByWord.set(word, met.length === 0 ? NO_CUES : met);
+  }
+  return met;
 }
 
 function neighbourRulesOut(cue: Cue, text: string, tokens: readonly Token[], at: number): boolean {

@@ -263,7 +263,17 @@ describe("never inventing: the placeholder check on its own", () => {
     expect(enforceNoInvention("You cut costs by 5 million dollars.", ["We were 5 engineers with 2 million users."]).text).toBe("You cut costs by [N] dollars.");
     expect(enforceNoInvention("Saved $500.", ["We saved $500k."]).text).toBe("Saved [$X].");
     expect(enforceNoInvention("You saved $5 million.", ["We saved $5M."]).text).toBe("You saved $5 million.");
-    expect(enforceNoInvention("It cost ¥5000 and ₹200.", ["It cost $5,000 and 200 rupees."]).text).toBe("It cost [¥X] and [₹X].");
+    expect(enforceNoInvention("It cost ¥5000 and ₹200.", ["It cost $5,000 and 200 dollars."]).text).toBe("It cost [¥X] and [₹X].");
+  });
+
+  it("reads a currency's sign and its word as the same money, and no other", () => {
+    expect(enforceNoInvention("It cost ₹200, then 300 rupees.", ["It cost 200 rupees, then ₹300."]).text).toBe("It cost ₹200, then 300 rupees.");
+    // "¥" is the yen's sign and the yuan's: either word backs it, but one word never backs the other.
+    expect(enforceNoInvention("It cost ¥5000 and ¥700.", ["It cost 5000 yen and 700 yuan."]).text).toBe("It cost ¥5000 and ¥700.");
+    expect(enforceNoInvention("It cost 5000 yuan.", ["It cost 5000 yen."]).text).toBe("It cost [N] yuan.");
+    expect(enforceNoInvention("It cost 5000 yen.", ["It cost ¥5000."]).text).toBe("It cost 5000 yen.");
+    expect(enforceNoInvention("It cost ₹200.", ["It cost 200 pesos."]).text).toBe("It cost [₹X].");
+    expect(enforceNoInvention("It cost 200 rupees.", ["It cost $200."]).text).toBe("It cost [N] rupees.");
   });
 
   it("checks sentence after sentence against a large bank without re-reading it each time", () => {

@@ -53,6 +53,17 @@ const CURRENCY_WORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ...["aud", "cad", "sgd", "hkd", "nzd", "lira", "dirhams", "ringgit", "baht", "rupiah", "naira", "shekels", "zloty"].map((word) => [word, [word]] as const),
 ];
 const MONEY_WORDS = new Map(CURRENCY_WORDS.flatMap(([currency, words]) => words.map((word) => [word, currency] as const)));
+// Signs with words of their own: "₹200" is "200 rupees". The yen and the yuan share "¥", so "¥200" is either, but
+// "200 yen" is not "200 yuan". "₩" has no word here ("won" is the verb far more often).
+const SIGN_MONEY: ReadonlyMap<string, readonly string[]> = new Map([
+  ["₹", ["rupee"]],
+  ["¥", ["yen", "yuan"]],
+]);
+
+/** Whether two currencies (signs, or the signs and words `MONEY_WORDS` reads) are the same money. */
+function sameCurrency(model: string, source: string): boolean {
+  return model === source || SIGN_MONEY.get(model)?.includes(source) === true || SIGN_MONEY.get(source)?.includes(model) === true;
+}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const UNIT_BY_FORM = new Map(UNITS.flatMap((unit) => unit.forms.map((form) => [form, unit] as const)));
@@ -127,7 +138,7 @@ export function parseFigure(figure: string, after = ""): ParsedFigure {
  */
 export function sameFigure(model: ParsedFigure, source: ParsedFigure): boolean {
   if (model.value !== source.value) return false;
-  if (model.currency) return model.currency === source.currency;
+  if (model.currency) return source.currency !== null && sameCurrency(model.currency, source.currency);
   if (model.unit?.counted) return !source.currency && (!source.unit || source.unit.counted === true);
   if (model.unit) return !source.currency && source.unit?.kind === model.unit.kind;
   return !source.unit?.ratio;
