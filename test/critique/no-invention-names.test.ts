@@ -25,6 +25,14 @@ describe("never inventing names: a word that is also a name, spoken to where a s
     }
   });
 
+  it("reads such a word before an exclamation mark, or owning something, as a person", () => {
+    expect(check("Walker! Great catch.", sources)).toBe("[name]! Great catch.");
+    expect(check("Walker's plan worked. Chase’s review helped.", sources)).toBe("[name]'s plan worked. [name]’s review helped.");
+    expect(check("Walker's plan worked.", ["Walker, my lead, wrote the plan."])).toBe("Walker's plan worked.");
+    // Interjections and ordinary words stay: "Good!" is praise, and "Today's" is no name word.
+    for (const advice of ["Good! Now add the number.", "Nice! That is specific.", "Today's answer is stronger. Great!"]) expect(check(advice, sources)).toBe(advice);
+  });
+
   it("keeps the person when the candidate wrote the name, and only as a name", () => {
     expect(check("Walker, thanks.", ["Walker reviewed my design."])).toBe("Walker, thanks.");
     expect(check("Walker, thanks.", ["I lent my walker to a friend."])).toBe("[name], thanks.");
