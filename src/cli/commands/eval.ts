@@ -99,6 +99,8 @@ repeats, the summary names every principle asked).`,
       { name: "seed-banks", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
       // Written after all tuning, never inspected case by case: the honest figure for new questions.
       { name: "seed-banks-fresh", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
+      // A third writer's 100, added after the matcher plateaued: likewise only ever read as totals.
+      { name: "seed-banks-fresh-2", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh-2.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
     ].filter((dataset) => {
       const present = dataset.banks.every((bank) => existsSync(bank));
       if (!present) notice(io, `coach: skipping ${dataset.name}: ${dataset.banks.join(", ")} not found.`);
@@ -119,8 +121,8 @@ repeats, the summary names every principle asked).`,
     }
     bar.finish();
     const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
-    // The banks' own principles hidden and inferred back (seed-banks-fresh shares seed-banks' stories).
-    const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => dataset.name !== "seed-banks-fresh")) : [];
+    // The banks' own principles hidden and inferred back (the fresh sets share seed-banks' stories).
+    const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => !dataset.name.startsWith("seed-banks-fresh"))) : [];
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
