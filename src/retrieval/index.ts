@@ -4,3 +4,5 @@ export { computeStoryFeatures, storySearchText, type StoryFeatures } from "./sto
 export { validateQuestion, MAX_QUESTION_CHARACTERS } from "./validate-question.js";
 export { assessCoverage, type PrincipleCoverage } from "./assess-coverage.js";
 export { planDistinctStories, planInput, type PlanInput } from "./plan-distinct-stories.js";
+export { matchResponse, type MatchResponse } from "./match-response.js";
+export { isFewerThanAsked, type MatchNotice, type MatchNoticeCode } from "./match-notices.js";

@@ -10,7 +10,7 @@ import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
 import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
 import type { StoryFeatures } from "./story-features.js";
-import { fewerThanAsked, nonBehaviouralNotice } from "./match-notices.js";
+import { fewerThanAsked, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
@@ -35,8 +35,8 @@ export interface MatchResult {
   principles: Array<{ name: Principle; score: number }>;
   competencies: Array<{ name: string; score: number }>;
   matches: StoryMatch[];
-  /** Things the user should know about the question itself (not part of the contract). */
-  notices: string[];
+  /** Things the user should know about the question or the stories shown (not part of the contract; shown as their messages). */
+  notices: MatchNotice[];
 }
 
 // The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
@@ -133,7 +133,7 @@ export class StoryMatcher {
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
       });
     }
-    if (count === 0) notices.push("The bank has no stories.");
+    if (count === 0) notices.push({ code: "NO_STORIES", message: "The bank has no stories." });
     if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
     const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
     if (shortBy) notices.push(shortBy);

@@ -112,7 +112,7 @@ Examples:
         return failure ?? error;
       }
       const result = outcome.result;
-      for (const text of result.notices) notice(io, `coach: ${text}`);
+      for (const { message } of result.notices) notice(io, `coach: ${message}`);
       if (args.values.json) printJson(io, withoutNotices(result));
       else printMatches(result, io);
       return failure;
