@@ -104,8 +104,9 @@ export class StoryMatcher {
     const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
     const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
-    // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess.
-    const unmatched = !ranker && fused.every((item) => item.fused === 0);
+    // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
+    // alone is not "nothing is shared": a one-story bank's scores never differ, though its story may share the question's words.
+    const unmatched = !ranker && fused.every((item) => item.fused === 0) && sharesNothing(scores);
     let stoppedAtZero = false;
     for (const item of fused) {
       if (matches.length >= k) break;
@@ -247,6 +248,14 @@ function readQuestion(question: string): ReadQuestion {
   // learning a skill, in word matching and in the question's themes alike.
   const wordsToMatch = removeLessonRequest(question);
   return { question, wordsToMatch, profile: profileText(wordsToMatch, "question") };
+}
+
+/**
+ * Whether no story shares a word (lexical signal) or a theme (theme signal)
+ * with the question; with neither signal in use, nothing shows a story shares anything.
+ */
+function sharesNothing(scores: ReadonlyArray<{ name: string; scores: readonly number[] }>): boolean {
+  return scores.every((signal) => (signal.name !== "lexical" && signal.name !== "themes") || signal.scores.every((score) => score <= 0));
 }
 
 /**
