@@ -10,6 +10,13 @@ export interface PlanInput {
   candidates: readonly StoryMatch[];
 }
 
+/**
+ * The most questions one plan takes: an interview loop is 4 to 8 questions,
+ * and the assignment's cost grows with the cube of the count (1,100 questions
+ * take 12 seconds; 50 take milliseconds).
+ */
+export const MAX_PLAN_QUESTIONS = 50;
+
 // How many candidates per question a plan chooses among: past this, a story fits too poorly to be worth planning.
 const PLAN_DEPTH = 10;
 
