@@ -1,7 +1,7 @@
 import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES } from "../principles/index.js";
-import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
@@ -129,7 +129,8 @@ export class CoachEngine implements Coach {
 
   private async findStories(question: string): Promise<CoachReply> {
     const result = await this.parts.matcher.match(question, { k: 3 });
-    return { text: describeMatches(result), cards: [{ type: "matches", data: result }] };
+    // The card shows the notices as the reply says them: their sentences.
+    return { text: describeMatches(result), cards: [{ type: "matches", data: matchResponse(result) }] };
   }
 
   private async critique(session: Session, answer: string): Promise<CoachReply> {

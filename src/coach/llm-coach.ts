@@ -6,7 +6,7 @@ import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
 import { loadPrompt } from "../critique/llm/load-prompt.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
 import { PRINCIPLES } from "../principles/index.js";
-import { assessCoverage, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
@@ -123,9 +123,10 @@ export class LlmCoach implements Coach {
       const parsed = FindStoriesArgs.safeParse(args);
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       const result = await this.parts.matcher.match(parsed.data.question, { k: parsed.data.k ?? 3 });
-      cards.push({ type: "matches", data: result });
+      const response = matchResponse(result);
+      cards.push({ type: "matches", data: response });
       // The notices go to the model too: without them it would recommend a story for "Why Amazon?" as for any question.
-      return JSON.stringify({ notices: result.notices, matches: result.matches.map(({ id, title, score, why, leadWith }) => ({ id, title, score, why, leadWith })) });
+      return JSON.stringify({ notices: response.notices, matches: result.matches.map(({ id, title, score, why, leadWith }) => ({ id, title, score, why, leadWith })) });
     }
     if (name === "critique_answer") {
       const parsed = CritiqueArgs.safeParse(args);

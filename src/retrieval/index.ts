@@ -3,4 +3,6 @@ export { createMatcher, createInMemoryMatcher } from "./create-matcher.js";
 export { computeStoryFeatures, storySearchText, type StoryFeatures } from "./story-features.js";
 export { validateQuestion, MAX_QUESTION_CHARACTERS } from "./validate-question.js";
 export { assessCoverage, type PrincipleCoverage } from "./assess-coverage.js";
-export { planDistinctStories, planInput, type PlanInput } from "./plan-distinct-stories.js";
+export { planDistinctStories, planInput, MAX_PLAN_QUESTIONS, type PlanInput } from "./plan-distinct-stories.js";
+export { matchResponse, type MatchResponse } from "./match-response.js";
+export { isFewerThanAsked, type MatchNotice, type MatchNoticeCode } from "./match-notices.js";

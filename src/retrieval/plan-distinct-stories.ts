@@ -1,5 +1,5 @@
 import { assignBest } from "./assign-best.js";
-import { isShortfallNotice } from "./match-notices.js";
+import { isFewerThanAsked, type MatchNotice, type MatchNoticeCode } from "./match-notices.js";
 import type { MatchResult, StoryMatch } from "./story-matcher.js";
 
 /** One question of a plan: its own match (as asked, with k) and its longer list of candidates. */
@@ -9,6 +9,13 @@ export interface PlanInput {
   asked: MatchResult;
   candidates: readonly StoryMatch[];
 }
+
+/**
+ * The most questions one plan takes: an interview loop is 4 to 8 questions,
+ * and the assignment's cost grows with the cube of the count (1,100 questions
+ * take 12 seconds; 50 take milliseconds).
+ */
+export const MAX_PLAN_QUESTIONS = 50;
 
 // How many candidates per question a plan chooses among: past this, a story fits too poorly to be worth planning.
 const PLAN_DEPTH = 10;
@@ -39,7 +46,7 @@ export function planDistinctStories(inputs: readonly PlanInput[], k: number): Ma
     const first = inputs[original[position]!]!;
     const result = plannedUnique.get(first)!;
     if (first === input) return result;
-    return { ...result, question: input.asked.question, notices: [`Question ${input.number}: the same question as question ${first.number}; the plan gives it the same stories.`] };
+    return { ...result, question: input.asked.question, notices: [{ code: "SAME_QUESTION", message: `Question ${input.number}: the same question as question ${first.number}; the plan gives it the same stories.` }] };
   });
 }
 
@@ -98,28 +105,29 @@ function asksForStory(result: MatchResult): boolean {
 
 function planned(input: PlanInput, question: number, assignedColumn: number, experiences: readonly string[], keptFor: ReadonlyMap<string, number>, inputs: readonly PlanInput[], k: number): MatchResult {
   // In a list of questions, a notice must say which question it is about.
-  const label = (text: string) => `Question ${input.number}: ${text}`;
+  const label = (notice: MatchNotice): MatchNotice => ({ code: notice.code, message: `Question ${input.number}: ${notice.message}` });
+  const planNotice = (code: MatchNoticeCode, message: string) => label({ code, message });
   if (!asksForStory(input.asked)) {
     // It needs no story; any it could borrow is shown only if no other question leads with it.
     return { ...input.asked, matches: input.asked.matches.filter((match) => !keptFor.has(match.experience)), notices: input.asked.notices.map(label) };
   }
   if (assignedColumn < 0) {
     const notices = input.asked.notices.map(label);
-    if (input.candidates.length > 0) notices.push(label("every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."));
+    if (input.candidates.length > 0) notices.push(planNotice("ALL_KEPT_ELSEWHERE", "every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."));
     return { ...input.asked, notices };
   }
   // The list is cut again below, so the matcher's own "fewer than k" notice may no longer hold.
-  const notices = input.asked.notices.filter((notice) => !isShortfallNotice(notice)).map(label);
+  const notices = input.asked.notices.filter((notice) => !isFewerThanAsked(notice)).map(label);
   const closest = input.candidates[0]!;
   const chosen = input.candidates.find((match) => match.experience === experiences[assignedColumn])!;
   const free = input.candidates.filter((match) => match !== chosen && !keptFor.has(match.experience));
   const matches = [chosen, ...free].slice(0, k);
   const keeper = keptFor.get(closest.experience);
   if (keeper !== undefined && keeper !== question) {
-    notices.push(label(`"${closest.title}" fits it best but is kept for question ${inputs[keeper]!.number} ("${inputs[keeper]!.asked.question}"), so no story is told twice.`));
+    notices.push(planNotice("CLOSEST_KEPT_ELSEWHERE", `"${closest.title}" fits it best but is kept for question ${inputs[keeper]!.number} ("${inputs[keeper]!.asked.question}"), so no story is told twice.`));
   }
   if (matches.length < k && matches.length < input.candidates.length) {
-    notices.push(label(`${matches.length} ${matches.length === 1 ? "story is" : "stories are"} shown, not ${k}; the others that fit are kept for other questions of the plan.`));
+    notices.push(planNotice("PLAN_SHORTFALL", `${matches.length} ${matches.length === 1 ? "story is" : "stories are"} shown, not ${k}; the others that fit are kept for other questions of the plan.`));
   }
   return { ...input.asked, matches, notices };
 }

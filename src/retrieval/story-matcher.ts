@@ -10,7 +10,7 @@ import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
 import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
 import type { StoryFeatures } from "./story-features.js";
-import { fewerThanAsked, nonBehaviouralNotice } from "./match-notices.js";
+import { fewerThanAsked, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
@@ -35,8 +35,8 @@ export interface MatchResult {
   principles: Array<{ name: Principle; score: number }>;
   competencies: Array<{ name: string; score: number }>;
   matches: StoryMatch[];
-  /** Things the user should know about the question itself (not part of the contract). */
-  notices: string[];
+  /** Things the user should know about the question or the stories shown (not part of the contract; shown as their messages). */
+  notices: MatchNotice[];
 }
 
 // The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
@@ -104,8 +104,9 @@ export class StoryMatcher {
     const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
     const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
-    // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess.
-    const unmatched = !ranker && fused.every((item) => item.fused === 0);
+    // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
+    // alone is not "nothing is shared": a one-story bank's scores never differ, though its story may share the question's words.
+    const unmatched = !ranker && fused.every((item) => item.fused === 0) && sharesNothing(scores);
     let stoppedAtZero = false;
     for (const item of fused) {
       if (matches.length >= k) break;
@@ -133,7 +134,7 @@ export class StoryMatcher {
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
       });
     }
-    if (count === 0) notices.push("The bank has no stories.");
+    if (count === 0) notices.push({ code: "NO_STORIES", message: "The bank has no stories." });
     if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
     const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
     if (shortBy) notices.push(shortBy);
@@ -247,6 +248,14 @@ function readQuestion(question: string): ReadQuestion {
   // learning a skill, in word matching and in the question's themes alike.
   const wordsToMatch = removeLessonRequest(question);
   return { question, wordsToMatch, profile: profileText(wordsToMatch, "question") };
+}
+
+/**
+ * Whether no story shares a word (lexical signal) or a theme (theme signal)
+ * with the question; with neither signal in use, nothing shows a story shares anything.
+ */
+function sharesNothing(scores: ReadonlyArray<{ name: string; scores: readonly number[] }>): boolean {
+  return scores.every((signal) => (signal.name !== "lexical" && signal.name !== "themes") || signal.scores.every((score) => score <= 0));
 }
 
 /**

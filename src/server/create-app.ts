@@ -10,7 +10,7 @@ import { hasBearerToken } from "./bearer-token.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
-import { assessCoverage, planDistinctStories, planInput, type PlanInput } from "../retrieval/index.js";
+import { assessCoverage, matchResponse, planDistinctStories, planInput, type PlanInput } from "../retrieval/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
@@ -129,7 +129,7 @@ export function createApp(options: AppOptions): express.Express {
   app.post("/api/match", async (request, response) => {
     const body = parseBody(MatchBodySchema, request.body);
     // The notices go with the matches: over HTTP there is no stderr to print them on (contracts allow extra fields).
-    response.json(await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 }));
+    response.json(matchResponse(await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 })));
   });
   app.post("/api/plan", async (request, response) => {
     const body = parseBody(PlanBodySchema, request.body);
@@ -145,7 +145,7 @@ export function createApp(options: AppOptions): express.Express {
         throw new CoachError(error.code, `questions[${index}] (question ${index + 1}): ${error.message}`, { cause: error, location: error.location });
       }
     }
-    response.json({ results: planDistinctStories(inputs, k) });
+    response.json({ results: planDistinctStories(inputs, k).map(matchResponse) });
   });
   app.post("/api/critique", async (request, response) => {
     const body = parseBody(CritiqueBodySchema, request.body);

@@ -28,6 +28,12 @@ const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patte
     answerWith: "what draws you to the company and the role",
     patterns: [
       /\bwhy (do|would) you (want|like) to (work|join|be)\b/,
+      // "Why do you want this job?": the role itself, not a thing wanted done ("Why do you want the job done this way?").
+      /\bwhy (do|would) you (want|like) (this|the|that|a|our) (job|role|position|opportunity)( ?[?.!,]| at | with | here| in | on | so |$)/,
+      // Leaving the current job is the other side of wanting this one: answered with what draws you, not a story.
+      /\bwhy (do|would) you (want|like) to (leave|change|move on from) (your|this|my) (current |present )?(job|role|position|company|employer|team)\b/,
+      /\bwhy (do|would) you (want|like) to (leave|change|switch) (jobs|roles|companies|employers|careers)\b/,
+      /\bwhat makes you want to (work|join|be)\b/,
       /\bwhy (amazon|aws|us|our company|this company|this role|this job|this position|this team)\b/,
       /\bwhy are you (interested in|applying|leaving|looking)\b/,
       /\bwhy (did|have) you (apply|applied)\b/,

@@ -64,22 +64,28 @@ describe("why each match fits, in the candidate's own lines", () => {
     expect(result.competencies).toEqual([]);
     expect(result.principles).toEqual([]);
     expect(result.notices).toEqual([
-      `This is a motivation question, not a behavioural one: answer with what draws you to the company and the role. No story is needed, though "${result.matches[0]!.title}" could support it.`,
+      {
+        code: "NO_STORY_NEEDED",
+        message: `This is a motivation question, not a behavioural one: answer with what draws you to the company and the role. No story is needed, though "${result.matches[0]!.title}" could support it.`,
+      },
     ]);
     for (const match of result.matches) expect(match.why).toMatch(/^Optional for a motivation question: use it only as a short example; lead with the /);
   });
 
   it("says why fewer stories than asked for are shown", async () => {
-    expect((await matcher.match("Tell me about a time you failed", { k: 5 })).notices).toEqual(["Your bank has 3 experiences (tellings of the same events count once), so 3 are shown, not 5."]);
+    expect((await matcher.match("Tell me about a time you failed", { k: 5 })).notices).toEqual([{ code: "SMALL_BANK", message: "Your bank has 3 experiences (tellings of the same events count once), so 3 are shown, not 5." }]);
     // Only the checks story says "holiday": fusing ranks of the words alone, the other two score nothing.
     const lexical = await matcher.match("Tell me about the holiday", { k: 3, signals: ["lexical"], expandVocabulary: false, fusion: "rank" });
     expect(lexical.matches.map((match) => match.id)).toEqual([CHECKS]);
-    expect(lexical.notices).toEqual(["Only 1 experience of the 3 in your bank shares a word or a theme with this question, so 1 is shown, not 3."]);
+    expect(lexical.notices).toEqual([{ code: "FEW_SHARED", message: "Only 1 experience of the 3 in your bank shares a word or a theme with this question, so 1 is shown, not 3." }]);
     const yourself = await matcher.match("Tell me about yourself", { k: 5 });
     expect(yourself.matches).toHaveLength(1);
     expect(yourself.notices).toEqual([
-      "This is an introduction question, not a behavioural one: answer with a short summary of your background: what you do now, what you did before, and why this role. No story is needed.",
-      "No story shares a word or a theme with this question, so none fits better than another: only the first in your bank is shown, not 5.",
+      {
+        code: "NO_STORY_NEEDED",
+        message: "This is an introduction question, not a behavioural one: answer with a short summary of your background: what you do now, what you did before, and why this role. No story is needed.",
+      },
+      { code: "UNMATCHED", message: "No story shares a word or a theme with this question, so none fits better than another: only the first in your bank is shown, not 5." },
     ]);
   });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { planDistinctStories, type MatchResult, type PlanInput, type StoryMatch } from "../../src/retrieval/index.js";
+import { planDistinctStories, type MatchNotice, type MatchResult, type PlanInput, type StoryMatch } from "../../src/retrieval/index.js";
 
 function story(experience: string, score: number): StoryMatch {
   return { id: `${experience}-telling`, experience, title: `The ${experience} story`, principles: [], score, why: "", leadWith: "situation", text: "", alsoTold: [] };
 }
 
-function input(number: number, question: string, candidates: StoryMatch[], k: number, notices: string[] = []): PlanInput {
+function input(number: number, question: string, candidates: StoryMatch[], k: number, notices: MatchNotice[] = []): PlanInput {
   // A behavioural question: the matcher gives it themes (a question that needs no story gets none).
   const asked: MatchResult = { question, principles: [], competencies: [{ name: "failure", score: 0.9 }], matches: candidates.slice(0, k), notices };
   return { number, asked, candidates };
@@ -25,14 +25,14 @@ describe("planDistinctStories", () => {
       ["migration", "mentoring"],
       ["outage", "pager"],
     ]);
-    expect(plan[0]!.notices).toEqual(['Question 1: "The outage story" fits it best but is kept for question 2 ("Tell me about a production incident."), so no story is told twice.']);
+    expect(plan[0]!.notices).toEqual([{ code: "CLOSEST_KEPT_ELSEWHERE", message: 'Question 1: "The outage story" fits it best but is kept for question 2 ("Tell me about a production incident."), so no story is told twice.' }]);
     expect(plan[1]!.notices).toEqual([]);
   });
 
   it("keeps a question's own list and says so when every story that fits is used elsewhere", () => {
     const plan = planDistinctStories(
       [
-        input(1, "Tell me about a time you failed.", [story("outage", 0.9)], 3, ["Your bank has 1 experience (tellings of the same events count once), so 1 is shown, not 3."]),
+        input(1, "Tell me about a time you failed.", [story("outage", 0.9)], 3, [{ code: "SMALL_BANK", message: "Your bank has 1 experience (tellings of the same events count once), so 1 is shown, not 3." }]),
         input(3, "Tell me about a mistake.", [story("outage", 0.5)], 3),
       ],
       3,
@@ -40,7 +40,7 @@ describe("planDistinctStories", () => {
     expect(plan[0]!.matches.map((match) => match.experience)).toEqual(["outage"]);
     // The first question keeps "outage" (0.9 beats 0.5); the second keeps its list, with the reason.
     expect(plan[1]!.matches.map((match) => match.experience)).toEqual(["outage"]);
-    expect(plan[1]!.notices).toEqual(["Question 3: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."]);
+    expect(plan[1]!.notices).toEqual([{ code: "ALL_KEPT_ELSEWHERE", message: "Question 3: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one." }]);
     // The matcher's "fewer than k" notice is replaced: the plan cut the list itself.
     expect(plan[0]!.notices).toEqual([]);
   });
@@ -51,8 +51,22 @@ describe("planDistinctStories", () => {
       2,
     );
     expect(plan.map((result) => result.matches.map((match) => match.experience))).toEqual([["a"], ["b"]]);
-    expect(plan[0]!.notices).toEqual(["Question 1: 1 story is shown, not 2; the others that fit are kept for other questions of the plan."]);
-    expect(plan[1]!.notices).toEqual(["Question 2: 1 story is shown, not 2; the others that fit are kept for other questions of the plan."]);
+    expect(plan[0]!.notices).toEqual([{ code: "PLAN_SHORTFALL", message: "Question 1: 1 story is shown, not 2; the others that fit are kept for other questions of the plan." }]);
+    expect(plan[1]!.notices).toEqual([{ code: "PLAN_SHORTFALL", message: "Question 2: 1 story is shown, not 2; the others that fit are kept for other questions of the plan." }]);
+  });
+
+  it("drops the matcher's fewer-than-k notices by their code, whatever their wording, and keeps every other notice", () => {
+    // Question 1 keeps "a"; the matcher's three kinds of shortfall notice no longer hold once the plan cuts the list.
+    // A notice of another kind stays, even worded like a shortfall (ending ", not 3.").
+    const shortfalls: MatchNotice[] = [
+      { code: "SMALL_BANK", message: "Two experiences only." },
+      { code: "FEW_SHARED", message: "Only some share a word." },
+      { code: "UNMATCHED", message: "Nothing is shared." },
+    ];
+    const english: MatchNotice = { code: "NOT_ENGLISH", message: "Not English, not 3." };
+    const plan = planDistinctStories([input(1, "Q one", [story("a", 0.9)], 3, [english, ...shortfalls]), input(2, "Q two", [story("b", 0.9)], 3)], 3);
+    expect(plan[0]!.matches.map((match) => match.experience)).toEqual(["a"]);
+    expect(plan[0]!.notices).toEqual([{ code: "NOT_ENGLISH", message: "Question 1: Not English, not 3." }]);
   });
 
   it("gives a question its closest story when a tie would pass it over though no other question takes it", () => {
@@ -70,14 +84,14 @@ describe("planDistinctStories", () => {
   it("leaves a question that needs no story out of the plan, with its own notices, labelled", () => {
     const yourself: PlanInput = {
       number: 1,
-      asked: { question: "Tell me about yourself.", principles: [], competencies: [], matches: [story("customer", 0.5)], notices: ["No story is needed."] },
+      asked: { question: "Tell me about yourself.", principles: [], competencies: [], matches: [story("customer", 0.5)], notices: [{ code: "NO_STORY_NEEDED", message: "No story is needed." }] },
       candidates: [story("customer", 0.5)],
     };
     const plan = planDistinctStories([yourself, input(2, "Tell me about a customer you went above and beyond for.", [story("outage", 0.82), story("customer", 0.81)], 2)], 2);
     // The customer story stays with the customer question, the only one that asks for a story.
     expect(plan[1]!.matches.map((match) => match.experience)).toEqual(["outage", "customer"]);
     expect(plan[0]!.matches.map((match) => match.experience)).toEqual(["customer"]);
-    expect(plan[0]!.notices).toEqual(["Question 1: No story is needed."]);
+    expect(plan[0]!.notices).toEqual([{ code: "NO_STORY_NEEDED", message: "Question 1: No story is needed." }]);
     expect(plan[1]!.notices).toEqual([]);
   });
 
@@ -96,7 +110,7 @@ describe("planDistinctStories", () => {
       const plan = planDistinctStories(inputs, 2);
       const leads = plan.map((result, index) => ({ lead: result.matches[0]!.experience, own: inputs[index]!.candidates.map((match) => match.experience) }));
       for (const { lead, own } of leads) expect(own).toContain(lead);
-      const assignedLeads = plan.filter((result) => !result.notices.some((notice) => notice.includes("every story that fits it is kept"))).map((result) => result.matches[0]!.experience);
+      const assignedLeads = plan.filter((result) => !result.notices.some((notice) => notice.code === "ALL_KEPT_ELSEWHERE")).map((result) => result.matches[0]!.experience);
       expect(new Set(assignedLeads).size).toBe(assignedLeads.length);
     }
   });
@@ -113,7 +127,7 @@ describe("planDistinctStories", () => {
     // As in the first case above, without the repeat: question 1 takes "migration", question 2 "outage".
     expect(plan.map((result) => result.matches[0]!.experience)).toEqual(["migration", "outage", "migration"]);
     expect(plan[2]!.question).toBe("tell me about a time you  failed");
-    expect(plan[2]!.notices).toEqual(["Question 3: the same question as question 1; the plan gives it the same stories."]);
+    expect(plan[2]!.notices).toEqual([{ code: "SAME_QUESTION", message: "Question 3: the same question as question 1; the plan gives it the same stories." }]);
   });
 
   it("takes quotes, an ellipsis and list numbers as the same question", () => {
@@ -122,7 +136,7 @@ describe("planDistinctStories", () => {
       1,
     );
     expect(plan.map((result) => result.matches[0]!.experience)).toEqual(["slip", "slip"]);
-    expect(plan[1]!.notices).toEqual(["Question 2: the same question as question 1; the plan gives it the same stories."]);
+    expect(plan[1]!.notices).toEqual([{ code: "SAME_QUESTION", message: "Question 2: the same question as question 1; the plan gives it the same stories." }]);
   });
 
   it("never shows a question that needs no story a story another question leads with", () => {
@@ -141,7 +155,7 @@ describe("planDistinctStories", () => {
     const plan = (k: number) => planDistinctStories([input(1, "Q one", first, k), ...others], k);
     for (const k of [3, 11, 20]) {
       const result = plan(k)[0]!;
-      expect(result.notices).toEqual(["Question 1: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one."]);
+      expect(result.notices).toEqual([{ code: "ALL_KEPT_ELSEWHERE", message: "Question 1: every story that fits it is kept for another question of the plan; these are told there too, so prepare another story for this one." }]);
       expect(result.matches[0]!.experience).toBe("own-0");
     }
   });

@@ -18,6 +18,24 @@ describe("questions that ask for no story", () => {
     expect(questionKind("Do you have any questions for us?")).toEqual({ kind: "practical", answerWith: "the facts asked for" });
   });
 
+  it("reads wanting this job, and wanting to leave the current one, as motivation", () => {
+    for (const question of [
+      "Why do you want this job?",
+      "Why do you want this role?",
+      "Why would you want this position at Amazon?",
+      "Why do you want the job?",
+      "Why do you want to work here?",
+      "Why do you want to work for us?",
+      "What makes you want to work here?",
+      "Why are you interested in this role?",
+      "What attracts you to this company?",
+      "Why do you want to leave your current job?",
+      "Why do you want to change jobs?",
+    ]) {
+      expect(questionKind(question), question).toEqual({ kind: "motivation", answerWith: "what draws you to the company and the role" });
+    }
+  });
+
   it("leaves story questions alone, even when they contain the same words", () => {
     for (const question of [
       "Tell me about a time you failed",
@@ -26,6 +44,11 @@ describe("questions that ask for no story", () => {
       "Give me an example of why you wanted to work on something nobody owned",
       "What is your biggest weakness?",
       "Have you ever started building before the requirements were final?",
+      "Why did you decide to push back on your manager?",
+      "Tell me about a time you wanted a job done differently",
+      "Why do you want the job done this way?",
+      "Why did you want to leave the project early?",
+      "Tell me about a time you wanted to leave your team.",
     ]) {
       expect(questionKind(question), question).toEqual({ kind: "behavioural" });
     }
@@ -44,7 +67,7 @@ describe("questions that ask for no story", () => {
 
   it("stays fast on a 60,000-character line", () => {
     const started = performance.now();
-    for (const unit of ["why ", "tell me about ", "a ", "  "]) questionKind(unit.repeat(60_000 / unit.length));
+    for (const unit of ["why ", "tell me about ", "a ", "  ", "why do you want the ", "why do you want to leave your "]) questionKind(unit.repeat(60_000 / unit.length));
     expect(performance.now() - started).toBeLessThan(500);
   });
 });

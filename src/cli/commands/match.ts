@@ -1,5 +1,5 @@
-import { CoachError, exitCodeFor, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
-import { createMatcher, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
+import { CoachError, exitCodeFor, InputError, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
+import { createMatcher, MAX_PLAN_QUESTIONS, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
@@ -35,8 +35,8 @@ Options:
 Limits: a question over 2,000 characters is refused (exit 3; in a --questions
 file the other lines are still answered, and the error names the line); an
 empty question, or one with no words ("?", "12345"), is a usage error (exit
-2); a bank file or questions file over
-5 MB, empty or binary is refused (exit 3).
+2); a bank file or questions file over 5 MB, empty or binary is refused (exit
+3); --distinct plans at most 50 questions (one loop) and refuses more (exit 3).
 
 Examples:
   coach match "Tell me about a time you failed"
@@ -48,6 +48,8 @@ Examples:
   async run(args, io) {
     const k = parseK(stringFlag(args.values.k));
     const questions = await readQuestions(args.positionals, stringFlag(args.values.questions), io);
+    const distinct = args.values.distinct === true;
+    if (distinct) checkPlanSize(questions, stringFlag(args.values.questions));
     // A single bad question fails before any indexing work, naming its file and line when it came from one.
     if (questions.length === 1) checkAlone(questions[0]!);
     let opened = await openStoryIndex(args, io);
@@ -66,7 +68,6 @@ Examples:
         return matcher.match(text, { k: depth });
       }
     };
-    const distinct = args.values.distinct === true;
     let firstFailure: unknown;
     if (!distinct) {
       for (const question of questions) firstFailure = show(await outcomeOf(question), firstFailure);
@@ -112,7 +113,7 @@ Examples:
         return failure ?? error;
       }
       const result = outcome.result;
-      for (const text of result.notices) notice(io, `coach: ${text}`);
+      for (const { message } of result.notices) notice(io, `coach: ${message}`);
       if (args.values.json) printJson(io, withoutNotices(result));
       else printMatches(result, io);
       return failure;
@@ -127,6 +128,17 @@ function checkAlone(question: QuestionInput): void {
     if (!isCoachError(error) || question.where === "the question") throw error;
     throw new CoachError(error.code, `${question.where}: ${error.message}`, { cause: error, location: error.location });
   }
+}
+
+/** Refuses a plan over more questions than a loop could have, before any indexing work. */
+function checkPlanSize(questions: readonly QuestionInput[], file: string | undefined): void {
+  if (questions.length <= MAX_PLAN_QUESTIONS) return;
+  // One plan over every question a file holds would not be a loop; cut into loops silently, it would repeat stories unannounced.
+  throw new InputError(
+    "INPUT_TOO_LARGE",
+    `${file ?? "standard input"}: ${questions.length} questions; --distinct plans one interview loop, at most ${MAX_PLAN_QUESTIONS} questions (a loop is usually 4 to 8). Put each loop in its own file and plan it on its own, or drop --distinct to match every question separately.`,
+    { file },
+  );
 }
 
 function withoutNotices(result: MatchResult) {
