@@ -12,9 +12,9 @@ export async function createCoach(
   parts: { matcher: StoryMatcher; critic: Critic; features: readonly StoryFeatures[]; stories: readonly Story[] },
   onFallback: (reason: string) => void,
 ): Promise<Coach> {
-  const offline = new CoachEngine({ matcher: parts.matcher, critic: parts.critic, features: parts.features, questions: readQuestionBank() });
+  const offline = new CoachEngine({ matcher: parts.matcher, critic: parts.critic, features: parts.features, questions: readQuestionBank(), hideScores: config.hideScores });
   if (config.provider === "local") return offline;
   const chat = await resolveProvider(config).createChatModel();
   if (!chat) return offline;
-  return new LlmCoach({ chat, offline, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text), onFallback });
+  return new LlmCoach({ chat, offline, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text), onFallback, hideScores: config.hideScores });
 }

@@ -20,7 +20,14 @@ export interface OpenedIndex {
 /** Resolves configuration from the command's flags and the environment. */
 export function configFromArgs(args: ParsedArgs, io: CommandIO): ResolvedConfig {
   return loadConfig(
-    { provider: stringFlag(args.values.provider), store: stringFlag(args.values.store), config: stringFlag(args.values.config), baseUrl: stringFlag(args.values["base-url"]) },
+    {
+      provider: stringFlag(args.values.provider),
+      store: stringFlag(args.values.store),
+      config: stringFlag(args.values.config),
+      baseUrl: stringFlag(args.values["base-url"]),
+      // Only the commands that show grades take --hide-scores; the others leave it to the environment and file.
+      hideScores: args.values["hide-scores"] === true || undefined,
+    },
     io.env,
     io.cwd,
   );

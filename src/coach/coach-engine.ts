@@ -8,6 +8,7 @@ import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isH
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
 import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
+import { describeCritique, turnOutcome } from "./describe-critique.js";
 import { describeMatches } from "./describe-matches.js";
 import { practiseAdvice } from "./practise-advice.js";
 import type { InterviewTurn, Session } from "./session.js";
@@ -40,6 +41,8 @@ export interface CoachParts {
   critic: Critic;
   features: readonly StoryFeatures[];
   questions: readonly BankQuestion[];
+  /** Low-anxiety mode: replies say in words what is there and what to work on, with no 0-100 scores (cards keep them). */
+  hideScores?: boolean;
 }
 
 // Gaps worth one follow-up question, as a real interviewer would probe.
@@ -87,7 +90,7 @@ export class CoachEngine implements Coach {
     const interview = session.interview;
     if (interview && interview.current !== null) {
       if (isStopCommand(text)) return this.finishInterview(session, "Stopping here.");
-      if (isSkipCommand(text)) return this.nextQuestion(session, interview.awaitingFollowUp ? `Skipped the follow-up; your answer stands at ${interview.turns[interview.current]!.score}/100.` : "Skipped.");
+      if (isSkipCommand(text)) return this.nextQuestion(session, interview.awaitingFollowUp ? this.skippedFollowUp(interview.turns[interview.current]!) : "Skipped.");
       if (isHintRequest(text)) return this.hint(session);
       // Asides mid-interview are answered, and the question stays open: they are not the answer.
       if (isCoverageCommand(text)) return this.aside(session, this.coverage());
@@ -136,7 +139,7 @@ export class CoachEngine implements Coach {
   private async critique(session: Session, answer: string): Promise<CoachReply> {
     const question = lastQuestion(session) ?? "Tell me about a time you made a difference at work.";
     const critique = await this.parts.critic.critique(question, answer);
-    return { text: describeCritique(critique, question), cards: [{ type: "critique", data: critique }] };
+    return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique }] };
   }
 
   private coverage(): CoachReply {
@@ -196,8 +199,14 @@ export class CoachEngine implements Coach {
       return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
-    const feedback = `Score ${critique.score}/100.${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`;
+    const grade = this.parts.hideScores ? "" : `Score ${critique.score}/100.`;
+    const feedback = `${grade}${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`.trimStart();
     return this.nextQuestion(session, feedback, critique);
+  }
+
+  /** What a skipped follow-up leaves: the first answer, as it was scored (or, with scores hidden, as it was given). */
+  private skippedFollowUp(turn: InterviewTurn): string {
+    return this.parts.hideScores ? "Skipped the follow-up; your first answer stands as you gave it." : `Skipped the follow-up; your answer stands at ${turn.score}/100.`;
   }
 
   // Which bank story an answer retells: most of the answer's content words appear in it.
@@ -235,7 +244,7 @@ export class CoachEngine implements Coach {
     const answered = interview.turns.filter((turn) => turn.score !== null);
     const lines = interview.turns.map((turn) => {
       const followUp = turn.score !== null && turn.followUp !== null && !turn.followUpAnswered ? " (follow-up not answered)" : "";
-      return `- ${turnLabel(turn)}: ${turn.score === null ? "not answered" : `${turn.score}/100`}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
+      return `- ${turnLabel(turn)}: ${turnOutcome(turn, this.parts)}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
     });
     const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
     const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
@@ -267,12 +276,6 @@ function lastQuestion(session: Session): string | undefined {
     if (message.role === "user" && /\?\s*$|^(tell me|describe|give me|walk me)/i.test(message.text) && message.text.split(/\s+/).length < 40) return message.text;
   }
   return undefined;
-}
-
-function describeCritique(critique: Critique, question: string): string {
-  const parts = Object.entries(critique.star).map(([part, value]) => `${part} ${value.present ? "yes" : "no"}`).join(", ");
-  const issues = critique.issues.slice(0, 3).map((issue) => `- ${issue.message}`);
-  return [`Against "${question}": score ${critique.score}/100 (${parts}).`, ...issues, `An interviewer would ask: ${critique.followUps[0] ?? ""}`].join("\n");
 }
 
 /** How a turn is named to the candidate: the topic they asked for, else its principle. */

@@ -41,7 +41,12 @@ export interface LlmCoachParts {
   /** The user's own story texts: figures and names in them are not inventions. */
   bankTexts: readonly string[];
   onFallback?: (reason: string) => void;
+  /** Low-anxiety mode: the model is given no score and asked to give none. */
+  hideScores?: boolean;
 }
+
+// Said to the model after its prompt (the prompt file stays as versioned): the critique tool gives it no score to quote.
+const NO_SCORES = "The candidate asked not to see scores. Give no score, grade, rating or percentage of quality; say in words which STAR parts are there, what is missing and what to practise next.";
 
 /**
  * The conversation driven by a language model, with story search, critique
@@ -59,7 +64,9 @@ export class LlmCoach implements Coach {
     if (asksForInterview(text) || isHelpRequest(text)) return this.offline(session, text, events);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
-    const messages: ChatMessage[] = [{ role: "system", content: loadPrompt("coach.v2").text }, ...history, { role: "user", content: text }];
+    // One system message: some OpenAI-compatible servers' chat templates take only one, and only first.
+    const system = this.parts.hideScores ? `${loadPrompt("coach.v2").text}\n\n${NO_SCORES}` : loadPrompt("coach.v2").text;
+    const messages: ChatMessage[] = [{ role: "system", content: system }, ...history, { role: "user", content: text }];
     const cards: CoachReply["cards"] = [];
     const toolOutputs: string[] = [];
     // Everything shown, across tool rounds: what is saved when the model finishes.
@@ -133,7 +140,8 @@ export class LlmCoach implements Coach {
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       const critique = await this.parts.critic.critique(parsed.data.question, parsed.data.answer);
       cards.push({ type: "critique", data: critique });
-      return JSON.stringify({ score: critique.score, issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps });
+      const feedback = { issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps };
+      return JSON.stringify(this.parts.hideScores ? feedback : { score: critique.score, ...feedback });
     }
     if (name === "coverage") {
       const coverage = assessCoverage(this.parts.features);

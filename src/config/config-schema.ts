@@ -15,6 +15,7 @@ export const ConfigFileSchema = z
     store: z.string().trim().min(1).optional(),
     timeoutMs: z.number().int().min(100).max(600_000).optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
+    hideScores: z.boolean().optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
@@ -34,10 +35,12 @@ export const ResolvedConfigSchema = z.object({
   store: z.string().min(1),
   timeoutMs: z.number().int().positive(),
   maxRetries: z.number().int().min(0),
+  /** Low-anxiety mode: readable output gives the coaching in words, without scores or graded percentages. */
+  hideScores: z.boolean(),
   configFile: z.string().nullable(),
 });
 export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
-  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries", SettingSource>;
+  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries" | "hideScores", SettingSource>;
 };
 
 export const DEFAULTS = {
@@ -47,5 +50,6 @@ export const DEFAULTS = {
   store: ".coach",
   timeoutMs: 30_000,
   maxRetries: 2,
+  hideScores: false,
   configFileName: "coach.config.json",
 } as const;

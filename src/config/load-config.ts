@@ -11,9 +11,11 @@ export interface ConfigFlags {
   store?: string;
   config?: string;
   baseUrl?: string;
+  /** `--hide-scores`: a switch, so given means on. */
+  hideScores?: boolean;
 }
 
-const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", store: "--store", config: "--config", baseUrl: "--base-url" };
+const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", store: "--store", config: "--config", baseUrl: "--base-url", hideScores: "--hide-scores" };
 
 /**
  * Resolves the configuration: flag, then environment variable, then config
@@ -23,8 +25,8 @@ const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", 
  */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedConfig {
   // An empty flag is a mistake (an unset shell variable, say), not a request for the default.
-  for (const [key, value] of Object.entries(flags) as Array<[keyof ConfigFlags, string | undefined]>) {
-    if (value !== undefined && value.trim() === "") throw new UsageError(`${FLAG_NAMES[key]}: the value is empty; give one or leave the flag out.`, { flag: FLAG_NAMES[key] });
+  for (const [key, value] of Object.entries(flags) as Array<[keyof ConfigFlags, string | boolean | undefined]>) {
+    if (typeof value === "string" && value.trim() === "") throw new UsageError(`${FLAG_NAMES[key]}: the value is empty; give one or leave the flag out.`, { flag: FLAG_NAMES[key] });
   }
   const { file, fileName } = readConfigFile(flags.config, env, cwd);
   const sources = {} as ResolvedConfig["sources"];
@@ -54,6 +56,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const embedModel = pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel);
   const embedDimensions = pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined);
   const chatModel = pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel);
+  const hideScores = pick("hideScores", flags.hideScores || undefined, parseSwitch(env.COACH_HIDE_SCORES, "COACH_HIDE_SCORES"), file.hideScores, DEFAULTS.hideScores);
   const storeText = pick("store", flags.store?.trim(), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store);
   // A config file names its store as its author saw it: from the file's own folder.
   const store = path.resolve(sources.store === "file" && fileName ? path.dirname(fileName) : cwd, storeText);
@@ -69,6 +72,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     store,
     timeoutMs,
     maxRetries,
+    hideScores,
     configFile: fileName,
     sources,
   };
@@ -102,6 +106,15 @@ function parseInteger(value: string | undefined, name: string, minimum: number):
   const number = Number(value);
   if (!Number.isInteger(number) || number < minimum) throw new ConfigError(`${name}: "${value}" is not a whole number >= ${minimum}.`);
   return number;
+}
+
+// A switch in the environment: 1/true or 0/false (any case); empty is unset, as for the other variables.
+function parseSwitch(value: string | undefined, name: string): boolean | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const word = value.trim().toLowerCase();
+  if (word === "1" || word === "true") return true;
+  if (word === "0" || word === "false") return false;
+  throw new ConfigError(`${name}: "${value}" is not a switch; use 1 or true (on), 0 or false (off).`);
 }
 
 function isHttpUrl(value: string): boolean {

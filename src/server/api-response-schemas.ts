@@ -13,6 +13,11 @@ const Score = z.number().min(0).max(1);
 
 export const HealthResponseSchema = z.looseObject({ ok: z.literal(true), provider: z.string(), stories: z.number().int().min(0) });
 
+/** How the server asks clients to show results (`GET /api/settings`). */
+export const SettingsResponseSchema = z.looseObject({
+  hideScores: z.boolean().describe("Low-anxiety mode (coach serve --hide-scores): show the coaching in words and hide scores and their breakdown; every score field is still sent."),
+});
+
 export const StoryResponseSchema = z.looseObject({
   id: z.string().min(1),
   title: z.string().min(1),

@@ -30,6 +30,8 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Hears what went wrong on the server's side (the store), in full, for its operator's log. */
   onServerError?: (message: string) => void;
+  /** Low-anxiety mode: told to clients (GET /api/settings, chat cards) so pages hide scores; JSON bodies keep every field. */
+  hideScores?: boolean;
 }
 
 /** Largest JSON body accepted, but for bank uploads. */
@@ -94,6 +96,10 @@ export function createApp(options: AppOptions): express.Express {
 
   app.get("/api/health", (_request, response) => {
     response.json({ ok: true, provider: options.provider, stories: options.banks.current().indexed.stories.length });
+  });
+  // How clients should show results; the page reads it to hide the critique's score in low-anxiety mode.
+  app.get("/api/settings", (_request, response) => {
+    response.json({ hideScores: options.hideScores ?? false });
   });
   app.get("/api/openapi.json", (_request, response) => {
     response.json(openApiDocument(options.version));
@@ -166,7 +172,8 @@ export function createApp(options: AppOptions): express.Express {
           notice: (notice) => send("notice", notice),
         });
         await options.sessions.save(session);
-        for (const card of reply.cards) send("card", card);
+        // A card's data stays complete (the contract); with scores hidden it says so, for a client that reads only the stream.
+        for (const card of reply.cards) send("card", options.hideScores ? { ...card, hideScores: true } : card);
         send("done", {});
       } catch (error) {
         send("error", isCoachError(error) ? error.toJSON() : { code: "INTERNAL", message: "the coach could not answer" });
@@ -199,6 +206,7 @@ export function createApp(options: AppOptions): express.Express {
   // A known route asked with the wrong method says which methods it takes.
   const allowed: Array<[string, string]> = [
     ["/api/health", "GET"],
+    ["/api/settings", "GET"],
     ["/api/openapi.json", "GET"],
     ["/api/coverage", "GET"],
     ["/api/stories", "GET"],

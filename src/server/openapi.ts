@@ -9,6 +9,7 @@ import {
   MatchApiResponseSchema,
   PlanApiResponseSchema,
   SessionResponseSchema,
+  SettingsResponseSchema,
   StoriesResponseSchema,
 } from "./api-response-schemas.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, ErrorSchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
@@ -25,6 +26,7 @@ export function openApiDocument(version: string) {
     security: [{ bearer: [] }, {}],
     paths: {
       "/api/health": { get: { summary: "Health, provider and story count", responses: { 200: { description: "OK", content: json(HealthResponseSchema) }, ...errors } } },
+      "/api/settings": { get: { summary: "How to show results: hideScores (coach serve --hide-scores, COACH_HIDE_SCORES, hideScores in the config file)", responses: { 200: { description: "Settings", content: json(SettingsResponseSchema) }, ...errors } } },
       "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3", content: { "application/json": { schema: { type: "object" } } } } } } },
       "/api/banks": {
         get: { summary: "List every served bank: uploads (deletable) and the banks the server was started with (read-only)", responses: { 200: { description: "Served banks", content: json(BankListResponseSchema) }, ...errors } },

@@ -113,7 +113,7 @@ async function chat(message, user, out) {
       if (event === "reset") out.textContent = "";
       if (event === "notice") addNote(data.message, out);
       if (event === "card" && data.type === "matches") showMatchNotices(data.data, out);
-      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message));
+      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message), data.hideScores === true || (await settings).hideScores);
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
@@ -137,8 +137,10 @@ function critiquedAnswer(critique, message) {
   const labelled = /^(?:critique|review|feedback)(?: (?:this|my answer))?\\s*:\\s*([\\s\\S]+)$/i.exec(text);
   return [labelled && labelled[1], text].find((answer) => answer && starMarks(critique).every((mark) => answer.slice(mark.start, mark.end) === mark.text)) ?? null;
 }
+// Low-anxiety mode (coach serve --hide-scores), as the server says: the critique view leaves out the score and its breakdown.
+const settings = api("/api/settings").then((body) => ({ hideScores: body.hideScores === true }), () => ({ hideScores: false }));
 // Shows one answer's critique throughout: its text with its parts highlighted (the parts alone, "…" between, when the text is not known), score, issues.
-function showCritique(critique, answer) {
+function showCritique(critique, answer, hideScores) {
   let html = "", at = 0;
   for (const mark of starMarks(critique)) {
     if (mark.start < at) continue;
@@ -147,8 +149,9 @@ function showCritique(critique, answer) {
   }
   html += answer === null ? "" : esc(answer.slice(at));
   $("highlighted").innerHTML = html;
-  $("score").textContent = "Score " + critique.score + "/100 · " + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
-  $("breakdown").innerHTML = Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
+  $("score").textContent = (hideScores ? "" : "Score " + critique.score + "/100 · ") + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
+  $("breakdown").hidden = hideScores;
+  $("breakdown").innerHTML = hideScores ? "" : Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
   $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
   $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
   $("critique-result").hidden = false;
@@ -160,7 +163,7 @@ async function refreshBank() {
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; sendChat(text); });
-$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer, (await settings).hideScores); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
   // The server names the bank from the file's name (letters, digits, - and _) and says which name it kept.

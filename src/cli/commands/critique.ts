@@ -1,7 +1,8 @@
 import { loadBank } from "../../bank/index.js";
-import type { Critic, Critique } from "../../core/critique.js";
+import type { Critic } from "../../core/critique.js";
 import { STORY_PARTS, type Story } from "../../core/story.js";
 import { createCritic } from "../create-critic.js";
+import { critiqueReport } from "../critique-report.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
@@ -41,6 +42,10 @@ the store by prompt hash, model and input.
   --bank PATH    Critique every story in a bank as the answer to its own
                  question (or principle): a table, worst first.
   --json         JSON Lines output (see the contracts for the fields).
+  --hide-scores  Low-anxiety mode: the readable report leaves out the 0-100
+                 score, its breakdown and each part's share of the words; the
+                 parts, issues and follow-ups stay. --json stays complete.
+                 Also COACH_HIDE_SCORES=1 or "hideScores": true in the config.
 
 Give one of: --question with its answer, --batch, or --bank (two at once is a
 usage error, exit 2), and the answer one way only.
@@ -55,6 +60,7 @@ batch file over 50 MB, or an empty or binary file is refused (exit 3).`,
     batch: { type: "string" },
     bank: { type: "string", multiple: true },
     json: { type: "boolean" },
+    "hide-scores": { type: "boolean" },
   },
   async run(args, io) {
     const batch = stringFlag(args.values.batch);
@@ -64,15 +70,16 @@ batch file over 50 MB, or an empty or binary file is refused (exit 3).`,
     const config = configFromArgs(args, io);
     announceProvider(config, io);
     const critic = await createCritic(config, io);
-    if (batch) return runBatch(batch, io, Boolean(args.values.json), critic);
-    if (banks.length > 0) return runBankAudit(banks, io, Boolean(args.values.json), critic);
+    const output = { json: Boolean(args.values.json), hideScores: config.hideScores };
+    if (batch) return runBatch(batch, io, output, critic);
+    if (banks.length > 0) return runBankAudit(banks, io, output, critic);
     if (question === undefined) throw new UsageError("coach critique: give --question (and the answer with --answer, --answer-file or stdin), or --batch, or --bank.", { flag: "--question" });
     if (question.trim() === "") throw new UsageError("the question is empty: give it with --question.", { flag: "--question" });
     const answer = await readAnswer(args.values, io);
     if (answer.trim() === "") throw new UsageError("the answer is empty: give it with --answer, --answer-file or on stdin.", { flag: "--answer" });
     const critique = await critic.critique(question, answer);
     if (args.values.json) printJson(io, critique);
-    else printCritique(critique, answer, io);
+    else for (const line of critiqueReport(critique, answer, { hideScores: config.hideScores })) printLine(io, line);
     return 0;
   },
 };
@@ -96,7 +103,13 @@ async function readAnswer(values: Record<string, unknown>, io: CommandIO): Promi
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function runBatch(file: string, io: CommandIO, json: boolean, critic: Critic): Promise<number> {
+/** How results are printed: JSON Lines (always complete), or readable rows, without scores in low-anxiety mode. */
+interface Output {
+  json: boolean;
+  hideScores: boolean;
+}
+
+async function runBatch(file: string, io: CommandIO, { json, hideScores }: Output, critic: Critic): Promise<number> {
   const text = await readTextInput(file, BATCH_FILE, io);
   let failed = 0;
   // A byte-order mark opening the file is not part of its first line's JSON.
@@ -128,7 +141,7 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
       }
       const critique = await critic.critique(question, answer);
       if (json) printJson(io, { id: id ?? `line-${index + 1}`, ...critique });
-      else printLine(io, `${String(id ?? `line-${index + 1}`).padEnd(12)} ${String(critique.score).padStart(3)}  ${critique.issues[0]?.code ?? "no issues"}`);
+      else printLine(io, `${String(id ?? `line-${index + 1}`).padEnd(12)} ${hideScores ? "" : `${String(critique.score).padStart(3)}  `}${critique.issues[0]?.code ?? "no issues"}`);
     } catch (error) {
       if (!isCoachError(error)) throw error;
       failed++;
@@ -144,7 +157,7 @@ async function runBatch(file: string, io: CommandIO, json: boolean, critic: Crit
   return failed > 0 ? 1 : 0;
 }
 
-async function runBankAudit(banks: string[], io: CommandIO, json: boolean, critic: Critic): Promise<number> {
+async function runBankAudit(banks: string[], io: CommandIO, { json, hideScores }: Output, critic: Critic): Promise<number> {
   const bank = await loadBank(resolveBankPaths(banks, io));
   const rows = [];
   for (const story of bank.stories) {
@@ -154,7 +167,7 @@ async function runBankAudit(banks: string[], io: CommandIO, json: boolean, criti
   rows.sort((a, b) => a.critique.score - b.critique.score);
   for (const { story, critique } of rows) {
     if (json) printJson(io, { id: story.id, title: story.title, ...critique });
-    else printLine(io, `${String(critique.score).padStart(3)}  ${story.title.slice(0, 60).padEnd(60)}  ${critique.issues[0]?.code ?? "no issues"}`);
+    else printLine(io, `${hideScores ? "" : `${String(critique.score).padStart(3)}  `}${story.title.slice(0, 60).padEnd(60)}  ${critique.issues[0]?.code ?? "no issues"}`);
   }
   return 0;
 }
@@ -177,25 +190,3 @@ function answerOf(story: Story): string {
   const written = ownLines.join("\n").trim();
   return written === "" ? story.body : written;
 }
-
-function printCritique(critique: Critique, answer: string, io: CommandIO): void {
-  printLine(io, `Score ${critique.score}/100   structure ${pct(critique.breakdown.structure)} · results ${pct(critique.breakdown.results)} · ownership ${pct(critique.breakdown.ownership)} · relevance ${pct(critique.breakdown.relevance)} · delivery ${pct(critique.breakdown.delivery)}`);
-  printLine(io, `${critique.words} words, about ${critique.speakingSeconds} s spoken${critique.notAStory ? "; not told as one specific story" : ""}`);
-  printLine(io);
-  for (const [part, value] of Object.entries(critique.star)) {
-    const first = value.spans[0]?.text ?? "";
-    printLine(io, `  ${part.padEnd(9)} ${value.present ? `✓ ${pct(value.share)}  "${first.slice(0, 70)}${first.length > 70 ? "…" : ""}"` : "✗ missing"}`);
-  }
-  const { i, we, weHeavy } = critique.ownership;
-  // With no action part the counts are the whole answer's: say so rather than print them as the actions'.
-  const ownership = critique.star.action.present ? `I/we in actions: ${i}/${we}${weHeavy ? " (we-heavy)" : ""}` : `no action part (I/we in the whole answer: ${i}/${we}${weHeavy ? "; nothing told as yours" : ""})`;
-  printLine(io, `\n  result quantified: ${critique.quantified ? `yes (${critique.metrics.join(", ")})` : "no"}   ${ownership}`);
-  if (critique.issues.length) {
-    printLine(io, "\nIssues:");
-    for (const issue of critique.issues) printLine(io, `  [${issue.severity}] ${issue.code}: ${issue.message}${issue.span ? ` ("${answer.slice(issue.span.start, issue.span.end)}")` : ""}`);
-  }
-  printLine(io, "\nAn interviewer would ask:");
-  for (const followUp of critique.followUps) printLine(io, `  - ${followUp}`);
-}
-
-const pct = (value: number) => `${Math.round(value * 100)}%`;

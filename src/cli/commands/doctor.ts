@@ -18,6 +18,7 @@ const SOURCE_NAMES: Record<string, Record<string, string>> = {
   store: { flag: "--store", env: "COACH_HOME" },
   timeoutMs: { env: "COACH_TIMEOUT_MS" },
   maxRetries: { env: "COACH_MAX_RETRIES" },
+  hideScores: { flag: "--hide-scores", env: "COACH_HIDE_SCORES" },
 };
 
 function origin(config: ResolvedConfig, key: keyof ResolvedConfig["sources"]): string {
@@ -33,9 +34,9 @@ export const doctorCommand: Command = {
   help: `Usage: coach doctor [--provider local|openai] [--store DIR] [--json]
 
 Prints the configuration in use (provider, models, base URL, timeout,
-retries, store, config file; never the API key) and where each value came
-from, checks the provider connection when one is configured, and says what is
-missing.
+retries, store, whether scores are hidden, config file; never the API key)
+and where each value came from, checks the provider connection when one is
+configured, and says what is missing.
 
 Configuration, highest precedence first: flag, environment variable, config
 file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
@@ -48,12 +49,14 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
   store        --store | COACH_HOME | store            default ./.coach
   timeout      COACH_TIMEOUT_MS | timeoutMs           default 30000
   retries      COACH_MAX_RETRIES | maxRetries         default 2
+  hide scores  --hide-scores | COACH_HIDE_SCORES | hideScores   default off
+               (the flag on critique, chat and serve; the variable 1/true or 0/false)
 
 Options:
   --json       One JSON line: {"provider", "remote", "baseUrl", "apiKey": "set"|"not set",
                "embedModel", "embedDimensions", "chatModel", "timeoutMs", "maxRetries",
-               "store", "storeWritable", "configFile", "sources", "connection",
-               "missing", "notes", "usable"}.
+               "hideScores", "store", "storeWritable", "configFile", "sources",
+               "connection", "missing", "notes", "usable"}.
 
 Nothing leaves this machine unless the provider is openai: a key in the
 environment alone sends nothing.
@@ -92,6 +95,7 @@ missing its key), 2 bad flags or configuration.`,
         chatModel: config.provider === "openai" ? config.chatModel : null,
         timeoutMs: config.timeoutMs,
         maxRetries: config.maxRetries,
+        hideScores: config.hideScores,
         store: config.store,
         storeWritable,
         configFile: config.configFile,
@@ -119,6 +123,7 @@ missing its key), 2 bad flags or configuration.`,
       const unused = config.provider === "openai" ? "" : "; used only with a provider";
       rows.push(["timeout", `${config.timeoutMs} ms (${origin(config, "timeoutMs")})${unused}`]);
       rows.push(["retries", `${config.maxRetries} (${origin(config, "maxRetries")})${unused}`]);
+      rows.push(["scores", `${config.hideScores ? "hidden: coaching in words, no scores" : "shown"} (${origin(config, "hideScores")})`]);
       rows.push(["store", `${config.store} (${origin(config, "store")})${storeWritable ? "" : " NOT WRITABLE"}`]);
       rows.push(["config file", config.configFile ?? "none"]);
       rows.push(["sample bank", SAMPLE_BANK_PATH]);

@@ -1,0 +1,36 @@
+import type { Critique } from "../core/critique.js";
+
+/**
+ * The readable report of `coach critique`, one string per line. With
+ * `hideScores` (low-anxiety mode) it leaves out the 0-100 score, its
+ * breakdown and each part's share of the words, and keeps the rest: which
+ * parts are there, length and speaking time, the numbers in the result, I
+ * against we, the issues and the follow-ups.
+ */
+export function critiqueReport(critique: Critique, answer: string, options: { hideScores?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  const { breakdown } = critique;
+  if (!options.hideScores) {
+    lines.push(`Score ${critique.score}/100   structure ${pct(breakdown.structure)} · results ${pct(breakdown.results)} · ownership ${pct(breakdown.ownership)} · relevance ${pct(breakdown.relevance)} · delivery ${pct(breakdown.delivery)}`);
+  }
+  lines.push(`${critique.words} words, about ${critique.speakingSeconds} s spoken${critique.notAStory ? "; not told as one specific story" : ""}`, "");
+  for (const [part, value] of Object.entries(critique.star)) {
+    const first = value.spans[0]?.text ?? "";
+    // A share beside a tick reads as the part's mark: hidden with the scores (an issue still names a share that is a problem).
+    const share = options.hideScores ? "" : `${pct(value.share)}  `;
+    lines.push(`  ${part.padEnd(9)} ${value.present ? `✓ ${share}"${first.slice(0, 70)}${first.length > 70 ? "…" : ""}"` : "✗ missing"}`);
+  }
+  const { i, we, weHeavy } = critique.ownership;
+  // With no action part the counts are the whole answer's: say so rather than print them as the actions'.
+  const ownership = critique.star.action.present ? `I/we in actions: ${i}/${we}${weHeavy ? " (we-heavy)" : ""}` : `no action part (I/we in the whole answer: ${i}/${we}${weHeavy ? "; nothing told as yours" : ""})`;
+  lines.push("", `  result quantified: ${critique.quantified ? `yes (${critique.metrics.join(", ")})` : "no"}   ${ownership}`);
+  if (critique.issues.length) {
+    lines.push("", "Issues:");
+    for (const issue of critique.issues) lines.push(`  [${issue.severity}] ${issue.code}: ${issue.message}${issue.span ? ` ("${answer.slice(issue.span.start, issue.span.end)}")` : ""}`);
+  }
+  lines.push("", "An interviewer would ask:");
+  for (const followUp of critique.followUps) lines.push(`  - ${followUp}`);
+  return lines;
+}
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;

@@ -1,0 +1,31 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+
+function folderWith(config?: unknown): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "coach-hide-scores-config-"));
+  if (config !== undefined) writeFileSync(path.join(folder, "coach.config.json"), JSON.stringify(config));
+  return folder;
+}
+
+describe("the hideScores setting follows the precedence of every setting", () => {
+  it("off by default; file, then environment, then the flag win, each named as the source", () => {
+    expect(loadConfig({}, {}, folderWith())).toMatchObject({ hideScores: false, sources: { hideScores: "default" } });
+    const file = folderWith({ hideScores: true });
+    expect(loadConfig({}, {}, file)).toMatchObject({ hideScores: true, sources: { hideScores: "file" } });
+    expect(loadConfig({}, { COACH_HIDE_SCORES: "0" }, file)).toMatchObject({ hideScores: false, sources: { hideScores: "env" } });
+    expect(loadConfig({ hideScores: true }, { COACH_HIDE_SCORES: "false" }, file)).toMatchObject({ hideScores: true, sources: { hideScores: "flag" } });
+    // A switch flag is on or absent: false is "not given", so the environment decides.
+    expect(loadConfig({ hideScores: false }, { COACH_HIDE_SCORES: "1" }, folderWith())).toMatchObject({ hideScores: true, sources: { hideScores: "env" } });
+  });
+
+  it("an empty variable is unset; anything but 1/true/0/false is refused naming COACH_HIDE_SCORES", () => {
+    expect(loadConfig({}, { COACH_HIDE_SCORES: " " }, folderWith({ hideScores: true }))).toMatchObject({ hideScores: true, sources: { hideScores: "file" } });
+    for (const value of ["yes", "on", "2", "hide"]) {
+      expect(() => loadConfig({}, { COACH_HIDE_SCORES: value }, folderWith())).toThrow(`COACH_HIDE_SCORES: "${value}" is not a switch; use 1 or true (on), 0 or false (off).`);
+    }
+    expect(() => loadConfig({}, {}, folderWith({ hideScores: "true" }))).toThrow(/coach\.config\.json: hideScores: /);
+  });
+});
