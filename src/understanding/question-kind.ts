@@ -9,7 +9,7 @@ export interface QuestionKind {
 }
 
 // "Tell me about a time", "have you ever": whatever else the question says, it asks for a story.
-const STORY_REQUEST = /\b(a time|an example|an instance|a situation|a moment|have you ever|when did you|how did you|what did you|walk me through a|describe a|tell me about how)\b/;
+const STORY_REQUEST = /\b(a time|an example|an instance|a situation|a moment|have you ever|when did you|how did you|what did you|walk me through (a|how|when)|describe a|tell me about (how|when|that|it))\b/;
 
 // Each pattern is a fixed phrase with small alternations: no nested repetition, so it stays linear on any input.
 const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patterns: RegExp[] }> = [
@@ -29,10 +29,11 @@ const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patte
     patterns: [
       /\bwhy (do|would) you (want|like) to (work|join|be)\b/,
       // "Why do you want this job?": the role itself, not a thing wanted done ("Why do you want the job done this way?").
-      /\bwhy (do|would) you (want|like) (this|the|that|a|our) (job|role|position|opportunity)( ?[?.!,]| at | with | here| in | on | so |$)/,
-      // Leaving the current job is the other side of wanting this one: answered with what draws you, not a story.
-      /\bwhy (do|would) you (want|like) to (leave|change|move on from) (your|this|my) (current |present )?(job|role|position|company|employer|team)\b/,
-      /\bwhy (do|would) you (want|like) to (leave|change|switch) (jobs|roles|companies|employers|careers)\b/,
+      /\bwhy (do|would) you (want|like) (this|the|that|a|our) (job|role|position|opportunity)( ?[?.!,]| at | with | here| in | on |$)/,
+      // Leaving the current job is the other side of wanting this one: answered with what draws you, not a story. Only
+      // as the whole question: "change your team's mind" and "change roles in the middle of a launch" ask about events.
+      /\bwhy (do|would) you (want|like) to (leave|change|move on from) (your|this|my) (current |present )?(job|role|position|company|employer|team)( now| so soon)? ?([?.!]|$)/,
+      /\bwhy (do|would) you (want|like) to (leave|change|switch) (jobs|roles|companies|employers|careers)( now| so soon)? ?([?.!]|$)/,
       /\bwhat makes you want to (work|join|be)\b/,
       /\bwhy (amazon|aws|us|our company|this company|this role|this job|this position|this team)\b/,
       /\bwhy are you (interested in|applying|leaving|looking)\b/,

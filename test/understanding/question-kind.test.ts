@@ -31,6 +31,8 @@ describe("questions that ask for no story", () => {
       "What attracts you to this company?",
       "Why do you want to leave your current job?",
       "Why do you want to change jobs?",
+      "Why do you want to leave your current role now?",
+      "Why would you want to switch careers so soon?",
     ]) {
       expect(questionKind(question), question).toEqual({ kind: "motivation", answerWith: "what draws you to the company and the role" });
     }
@@ -49,6 +51,12 @@ describe("questions that ask for no story", () => {
       "Why do you want the job done this way?",
       "Why did you want to leave the project early?",
       "Tell me about a time you wanted to leave your team.",
+      // Wanting to change something else, or the job wanted for a reason the question asks a story about.
+      "Why would you want to change your team's mind once a decision has been made?",
+      "Why would you want to change this team's roadmap halfway through the quarter?",
+      "Why would you want to change roles in the middle of a launch? Tell me about when you did.",
+      "Why do you want the role so much when you failed at it before? Tell me about that failure.",
+      "Why do you want to leave your current job in the middle of a launch? Walk me through how you decided.",
     ]) {
       expect(questionKind(question), question).toEqual({ kind: "behavioural" });
     }
