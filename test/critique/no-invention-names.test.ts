@@ -25,12 +25,18 @@ describe("never inventing names: a word that is also a name, spoken to where a s
     }
   });
 
-  it("reads such a word before an exclamation mark, or owning something, as a person", () => {
-    expect(check("Walker! Great catch.", sources)).toBe("[name]! Great catch.");
+  it("reads such a word owning something as a person, unless the candidate wrote the word", () => {
     expect(check("Walker's plan worked. Chase’s review helped.", sources)).toBe("[name]'s plan worked. [name]’s review helped.");
     expect(check("Walker's plan worked.", ["Walker, my lead, wrote the plan."])).toBe("Walker's plan worked.");
-    // Interjections and ordinary words stay: "Good!" is praise, and "Today's" is no name word.
-    for (const advice of ["Good! Now add the number.", "Nice! That is specific.", "Today's answer is stronger. Great!"]) expect(check(advice, sources)).toBe(advice);
+    // Their own word, in any case, and "'s" for "is": "summer", "ball" and "grant" are name words too.
+    expect(check("Summer's traffic doubled.", ["Our summer traffic doubled."])).toBe("Summer's traffic doubled.");
+    expect(check("Ball's in your court now.", ["The ball was in their court."])).toBe("Ball's in your court now.");
+    expect(check("Great work. Grant's budget approval came fast.", ["We won the grant funding."])).toBe("Great work. Grant's budget approval came fast.");
+    expect(check("Today's answer is stronger.", sources)).toBe("Today's answer is stronger.");
+  });
+
+  it("keeps such a word before an exclamation mark: interjections are no one spoken to", () => {
+    for (const advice of ["Good! Now add the number.", "Hope! That matters.", "Handy! Keep it.", "Wise!", "Nice! That is specific."]) expect(check(advice, sources)).toBe(advice);
   });
 
   it("keeps the person when the candidate wrote the name, and only as a name", () => {

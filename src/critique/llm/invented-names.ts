@@ -22,9 +22,9 @@ const POSSESSIVE = /['’]s$/;
 // A word told as having done something: "Walker reviewed it", "Grant said no". After a word that is also a name, it
 // makes the word a person; advice opens with a verb instead ("Bridge the gap", "Drew attention" aside).
 const DEED = /^[ \t]+(?:\p{L}{2,}ed|said|says|told|asked|asks|led|ran|made|took|wrote|gave|built|found|saw|sent|met|did|went|came|got|knew|felt|thought|wants|thinks|agreed|approved)\b/iu;
-// Direct address: such a word opening a sentence before a comma, colon or exclamation mark is someone spoken to
-// ("Walker, thanks.", "Chase: great work.", "Walker!"), as it is in the middle of one ("Thanks, Walker.")...
-const ADDRESS = /^[,:!]/;
+// Direct address: such a word opening a sentence before a comma or colon is someone spoken to ("Walker, thanks.",
+// "Chase: great work."), as it is in the middle of one ("Thanks, Walker."). Not before "!": "Hope!", "Handy!"...
+const ADDRESS = /^[,:]/;
 // ...unless it is one of the name words that open ordinary sentences that way, as interjections, adverbs and labels
 // ("Good, now add the number.", "Rather, lead with it.", "Key: the result.", "Re: your question").
 const ORDINARY_BEFORE_PAUSE = new Set(["best", "good", "nice", "sweet", "rather", "more", "little", "long", "short", "small", "strong", "normal", "major", "senior", "junior", "left", "key", "gap", "pace", "case", "target", "numbers", "set", "job", "crux", "craft", "closure", "truth", "price", "reading", "sprint", "begin", "mobile", "love", "cheer", "re"]);
@@ -55,8 +55,10 @@ export function replaceInventedNames(text: string, candidate: CandidateText, rep
     // A lone word that is also a name, followed by something it did or spoken to, is a person even where a sentence opens.
     const after = whole.slice(offset + run.length, offset + run.length + 40);
     const key = wordKey(run);
-    // Owning something makes it a person too ("Walker's plan"): the possessive is no ordinary use of "walker".
-    const person = words.length === 1 && isNameWord(key) && (DEED.test(after) || (!titleCase && !ORDINARY_BEFORE_PAUSE.has(key) && (ADDRESS.test(after) || POSSESSIVE.test(run))));
+    // Owning something makes it a person too ("Walker's plan"), unless the candidate wrote the word in any case: their
+    // "summer traffic" backs "Summer's traffic", and "'s" may be "is" ("Ball's in your court").
+    const owner = POSSESSIVE.test(run) && !candidate.hasWord(key);
+    const person = words.length === 1 && isNameWord(key) && (DEED.test(after) || (!titleCase && !ORDINARY_BEFORE_PAUSE.has(key) && (ADDRESS.test(after) || owner)));
     let ordinary = 0;
     while (ordinary < words.length) {
       const word = words[ordinary]!.trim();
