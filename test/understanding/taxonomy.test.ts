@@ -71,4 +71,15 @@ describe("question understanding", () => {
     expect(failure("I failed to warn the team before the cut-over.")).toBeGreaterThan(0.3);
     expect(failure("The migration failed and I rolled it back.")).toBeGreaterThan(0);
   });
+
+  it("reads something the speaker caused as a failure, and a cause found as none", () => {
+    const failure = (text: string) => profileText(text, "story").competencies.get("failure") ?? 0;
+    expect(failure("A misconfiguration in the Vault credentials caused a race condition.")).toBe(0);
+    expect(failure("Each traffic spike caused a burst of retries.")).toBe(0);
+    for (const own of ["My config change caused a regression in ranking.", "I caused a data leak.", "Our schema migration caused a day of downtime.", "My script caused it."]) {
+      expect(failure(own), own).toBeGreaterThan(0);
+    }
+    // Asked in the second person, as interviewers do: "you" is read as "I".
+    expect(profileText("Have you ever caused a production incident?", "question").competencies.get("failure") ?? 0).toBeGreaterThan(0);
+  });
 });
