@@ -1,4 +1,5 @@
 import { loadConfig, type ResolvedConfig } from "../config/index.js";
+import { UsageError } from "../errors/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { resolveProvider, type Provider } from "../providers/index.js";
 import { ensureIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
@@ -25,12 +26,20 @@ export function configFromArgs(args: ParsedArgs, io: CommandIO): ResolvedConfig 
       store: stringFlag(args.values.store),
       config: stringFlag(args.values.config),
       baseUrl: stringFlag(args.values["base-url"]),
-      // Only the commands that show grades take --hide-scores; the others leave it to the environment and file.
-      hideScores: args.values["hide-scores"] === true || undefined,
+      // Only the commands that show grades take --hide-scores and --show-scores; the others leave it to the environment and file.
+      hideScores: scoresFlag(args),
     },
     io.env,
     io.cwd,
   );
+}
+
+/** --hide-scores (true), --show-scores (false) or neither; both at once is a usage error. */
+function scoresFlag(args: ParsedArgs): boolean | undefined {
+  const hide = args.values["hide-scores"] === true;
+  const show = args.values["show-scores"] === true;
+  if (hide && show) throw new UsageError("--hide-scores and --show-scores: give one or the other.", { flag: "--hide-scores" });
+  return hide ? true : show ? false : undefined;
 }
 
 /** Names the provider in use on stderr (contracts: once per command). */

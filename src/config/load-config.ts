@@ -11,7 +11,7 @@ export interface ConfigFlags {
   store?: string;
   config?: string;
   baseUrl?: string;
-  /** `--hide-scores`: a switch, so given means on. */
+  /** `--hide-scores` (true) or `--show-scores` (false); undefined when neither was given. */
   hideScores?: boolean;
 }
 
@@ -56,7 +56,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const embedModel = pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel);
   const embedDimensions = pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined);
   const chatModel = pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel);
-  const hideScores = pick("hideScores", flags.hideScores || undefined, parseSwitch(env.COACH_HIDE_SCORES, "COACH_HIDE_SCORES"), file.hideScores, DEFAULTS.hideScores);
+  const hideScores = pick("hideScores", flags.hideScores, parseSwitch(env.COACH_HIDE_SCORES, "COACH_HIDE_SCORES", "--hide-scores or --show-scores"), file.hideScores, DEFAULTS.hideScores);
   const storeText = pick("store", flags.store?.trim(), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store);
   // A config file names its store as its author saw it: from the file's own folder.
   const store = path.resolve(sources.store === "file" && fileName ? path.dirname(fileName) : cwd, storeText);
@@ -109,12 +109,12 @@ function parseInteger(value: string | undefined, name: string, minimum: number):
 }
 
 // A switch in the environment: 1/true or 0/false (any case); empty is unset, as for the other variables.
-function parseSwitch(value: string | undefined, name: string): boolean | undefined {
+function parseSwitch(value: string | undefined, name: string, flags: string): boolean | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const word = value.trim().toLowerCase();
   if (word === "1" || word === "true") return true;
   if (word === "0" || word === "false") return false;
-  throw new ConfigError(`${name}: "${value}" is not a switch; use 1 or true (on), 0 or false (off).`);
+  throw new ConfigError(`${name}: "${value}" is not a switch; use 1 or true (on), 0 or false (off), or ${flags} instead.`, { flag: flags.split(" ")[0] });
 }
 
 function isHttpUrl(value: string): boolean {

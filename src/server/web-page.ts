@@ -113,7 +113,7 @@ async function chat(message, user, out) {
       if (event === "reset") out.textContent = "";
       if (event === "notice") addNote(data.message, out);
       if (event === "card" && data.type === "matches") showMatchNotices(data.data, out);
-      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message), data.hideScores === true || (await settings).hideScores);
+      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message), data.hideScores === true || (await scoreSettings()).hideScores);
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
@@ -138,7 +138,13 @@ function critiquedAnswer(critique, message) {
   return [labelled && labelled[1], text].find((answer) => answer && starMarks(critique).every((mark) => answer.slice(mark.start, mark.end) === mark.text)) ?? null;
 }
 // Low-anxiety mode (coach serve --hide-scores), as the server says: the critique view leaves out the score and its breakdown.
-const settings = api("/api/settings").then((body) => ({ hideScores: body.hideScores === true }), () => ({ hideScores: false }));
+// Asked again until it answers (the token may not be entered yet; a request may be rate-limited); meanwhile scores
+// stay hidden, since showing them to someone who asked not to see them is the worse mistake.
+let knownSettings = null;
+async function scoreSettings() {
+  if (knownSettings) return knownSettings;
+  try { const body = await api("/api/settings"); knownSettings = { hideScores: body.hideScores === true }; return knownSettings; } catch { return { hideScores: true }; }
+}
 // Shows one answer's critique throughout: its text with its parts highlighted (the parts alone, "…" between, when the text is not known), score, issues.
 function showCritique(critique, answer, hideScores) {
   let html = "", at = 0;
@@ -163,7 +169,7 @@ async function refreshBank() {
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; sendChat(text); });
-$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer, (await settings).hideScores); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer, (await scoreSettings()).hideScores); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
   // The server names the bank from the file's name (letters, digits, - and _) and says which name it kept.

@@ -82,13 +82,18 @@ describe("coach critique in low-anxiety mode (--hide-scores, COACH_HIDE_SCORES, 
     expect(hidden((await critique(["--hide-scores"], { env: { COACH_HIDE_SCORES: "0" } })).stdout)).toBe(true);
     expect(shown((await critique([], { cwd: folderWith({ hideScores: true }), env: { COACH_HIDE_SCORES: "false" } })).stdout)).toBe(true);
     expect(hidden((await critique([], { cwd: folderWith({ hideScores: false }), env: { COACH_HIDE_SCORES: "1" } })).stdout)).toBe(true);
+    // --show-scores turns the mode off whatever the variable and the file say.
+    expect(shown((await critique(["--show-scores"], { cwd: folderWith({ hideScores: true }), env: { COACH_HIDE_SCORES: "1" } })).stdout)).toBe(true);
+    const both = await critique(["--hide-scores", "--show-scores"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--hide-scores and --show-scores: give one or the other.");
   });
 
   it("a bad value is a usage error (exit 2) naming the variable or the file's key", async () => {
     const run = await critique([], { env: { COACH_HIDE_SCORES: "yes" } });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain('coach: COACH_HIDE_SCORES: "yes" is not a switch; use 1 or true (on), 0 or false (off).');
+    expect(run.stderr).toContain('coach: COACH_HIDE_SCORES: "yes" is not a switch; use 1 or true (on), 0 or false (off), or --hide-scores or --show-scores instead.');
     const folder = folderWith({ hideScores: "yes" });
     const fromFile = await critique([], { cwd: folder });
     expect(fromFile.code).toBe(2);

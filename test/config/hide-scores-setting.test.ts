@@ -17,14 +17,15 @@ describe("the hideScores setting follows the precedence of every setting", () =>
     expect(loadConfig({}, {}, file)).toMatchObject({ hideScores: true, sources: { hideScores: "file" } });
     expect(loadConfig({}, { COACH_HIDE_SCORES: "0" }, file)).toMatchObject({ hideScores: false, sources: { hideScores: "env" } });
     expect(loadConfig({ hideScores: true }, { COACH_HIDE_SCORES: "false" }, file)).toMatchObject({ hideScores: true, sources: { hideScores: "flag" } });
-    // A switch flag is on or absent: false is "not given", so the environment decides.
-    expect(loadConfig({ hideScores: false }, { COACH_HIDE_SCORES: "1" }, folderWith())).toMatchObject({ hideScores: true, sources: { hideScores: "env" } });
+    // --show-scores (false) beats the variable and the file too; absent, the environment decides.
+    expect(loadConfig({ hideScores: false }, { COACH_HIDE_SCORES: "1" }, file)).toMatchObject({ hideScores: false, sources: { hideScores: "flag" } });
+    expect(loadConfig({ hideScores: undefined }, { COACH_HIDE_SCORES: "1" }, folderWith())).toMatchObject({ hideScores: true, sources: { hideScores: "env" } });
   });
 
   it("an empty variable is unset; anything but 1/true/0/false is refused naming COACH_HIDE_SCORES", () => {
     expect(loadConfig({}, { COACH_HIDE_SCORES: " " }, folderWith({ hideScores: true }))).toMatchObject({ hideScores: true, sources: { hideScores: "file" } });
     for (const value of ["yes", "on", "2", "hide"]) {
-      expect(() => loadConfig({}, { COACH_HIDE_SCORES: value }, folderWith())).toThrow(`COACH_HIDE_SCORES: "${value}" is not a switch; use 1 or true (on), 0 or false (off).`);
+      expect(() => loadConfig({}, { COACH_HIDE_SCORES: value }, folderWith())).toThrow(`COACH_HIDE_SCORES: "${value}" is not a switch; use 1 or true (on), 0 or false (off), or --hide-scores or --show-scores instead.`);
     }
     expect(() => loadConfig({}, {}, folderWith({ hideScores: "true" }))).toThrow(/coach\.config\.json: hideScores: /);
   });

@@ -111,4 +111,24 @@ describe.skipIf(!HAVE_CHROMIUM)("the page of coach serve --hide-scores", () => {
     expect(await critiqueView(page)).toEqual(expected);
     expect(await page.locator("#log").innerText()).not.toMatch(/\/100|%/);
   }, 60_000);
+
+  it("keeps scores hidden when the settings request fails, and asks again for the next critique", async () => {
+    const page = await browser.newPage();
+    let asked = 0;
+    // The page's first request for the settings fails (as a 429 or a missing token would); later ones reach the server.
+    await page.route("**/api/settings", (route) => (++asked === 1 ? route.abort() : route.continue()));
+    await page.goto(server.url);
+    const critique = async () => {
+      await page.evaluate(() => {
+        document.getElementById("critique-result")!.hidden = true;
+      });
+      await page.fill("#critique-question", "Tell me about a fix.");
+      await page.fill("#critique-answer", ANSWER);
+      await page.click("#critique-form button");
+      await expect.poll(() => page.locator("#critique-result").isVisible()).toBe(true);
+      return critiqueView(page);
+    };
+    for (let round = 0; round < 2; round++) expect(await critique()).toMatchObject({ score: "38 words, about 15 s spoken", breakdownShown: false, bars: 0 });
+    expect(asked).toBeGreaterThanOrEqual(2);
+  }, 60_000);
 });

@@ -43,6 +43,15 @@ describe("POST /api/plan (an interview loop with no story told twice)", () => {
     expect((await post(`${server.url}/api/plan`, { questions: [] })).status).toBe(400);
   });
 
+  it("refuses more than one loop's 50 questions, saying why and what to do", async () => {
+    const refused = await post(`${server.url}/api/plan`, { questions: Array.from({ length: 51 }, (_, index) => `Tell me about a time you failed, take ${index + 1}.`) });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toEqual({
+      code: "INVALID_BODY",
+      message: "questions: at most 50 questions: a plan is one interview loop (usually 4 to 8); send each loop on its own, or ask POST /api/match for each question",
+    });
+  });
+
   it("is in the OpenAPI document", async () => {
     const document = await (await fetch(`${server.url}/api/openapi.json`)).json();
     expect(document.paths["/api/plan"].post.requestBody.content["application/json"].schema.required).toEqual(["questions"]);

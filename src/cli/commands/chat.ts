@@ -14,7 +14,7 @@ import { stringFlag } from "../parse-command-args.js";
 export const chatCommand: Command = {
   name: "chat",
   summary: "Coach in the terminal: find stories, critique answers, mock interviews",
-  help: `Usage: coach chat [--bank PATH]... [--store DIR] [--session ID] [--hide-scores]
+  help: `Usage: coach chat [--bank PATH]... [--store DIR] [--session ID] [--hide-scores | --show-scores]
 
 An interactive coaching session, one message per line:
   - a question ("tell me about a time you failed?") finds the stories that fit;
@@ -28,13 +28,14 @@ An interactive coaching session, one message per line:
 Sessions are saved in the store after every message; resume with --session ID.
 --hide-scores (or COACH_HIDE_SCORES=1, or "hideScores": true in the config)
 is a low-anxiety mode: critiques and the interview summary say in words what
-is there and what to work on, with no 0-100 scores.
+is there and what to work on, with no 0-100 scores; --show-scores shows them
+whatever the variable or the config says.
 Works offline; with --provider openai the critique adds the model's coaching.
 
 Limits: a bank file over 5 MB, empty, binary or with no story is refused
 (exit 3). A message the coach cannot take (an answer over 5,000 words) is
 refused with a line on stderr, and the chat goes on.`,
-  options: { bank: { type: "string", multiple: true }, session: { type: "string" }, "hide-scores": { type: "boolean" } },
+  options: { bank: { type: "string", multiple: true }, session: { type: "string" }, "hide-scores": { type: "boolean" }, "show-scores": { type: "boolean" } },
   async run(args, io) {
     const { indexed, embedder, config } = await openStoryIndex(args, io);
     const coach = await createCoach(

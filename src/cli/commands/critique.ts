@@ -46,6 +46,7 @@ the store by prompt hash, model and input.
                  score, its breakdown and each part's share of the words; the
                  parts, issues and follow-ups stay. --json stays complete.
                  Also COACH_HIDE_SCORES=1 or "hideScores": true in the config.
+  --show-scores  Show them, whatever COACH_HIDE_SCORES or the config says.
 
 Give one of: --question with its answer, --batch, or --bank (two at once is a
 usage error, exit 2), and the answer one way only.
@@ -61,6 +62,7 @@ batch file over 50 MB, or an empty or binary file is refused (exit 3).`,
     bank: { type: "string", multiple: true },
     json: { type: "boolean" },
     "hide-scores": { type: "boolean" },
+    "show-scores": { type: "boolean" },
   },
   async run(args, io) {
     const batch = stringFlag(args.values.batch);
