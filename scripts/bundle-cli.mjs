@@ -3,7 +3,9 @@
  * One bundle loads in a fraction of the time of ~200 separate ES modules plus
  * zod's own files, which is most of a short command's start-up. Packages that
  * are native (hnswlib-node), a CommonJS server (express) or only loaded once a
- * provider is configured (openai) stay outside.
+ * provider is configured (openai) stay outside. `coach serve` indexes banks
+ * in a worker thread, whose entry is index-worker.mjs beside coach.mjs
+ * (sharing its chunks).
  */
 import { chmodSync, renameSync, rmSync } from "node:fs";
 import { build } from "esbuild";
@@ -16,7 +18,7 @@ const retired = `${target}.old-${process.pid}`;
 
 try {
   await build({
-    entryPoints: { coach: "src/cli/main.ts" },
+    entryPoints: { coach: "src/cli/main.ts", "index-worker": "src/server/index-worker.ts" },
     outdir: staging,
     outExtension: { ".js": ".mjs" },
     bundle: true,

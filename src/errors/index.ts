@@ -1,3 +1,4 @@
 export * from "./coach-error.js";
 export * from "./exit-codes.js";
 export * from "./http-status.js";
+export * from "./error-data.js";

@@ -4,15 +4,19 @@ import type { Story } from "../core/story.js";
 import { loadTaxonomy } from "../understanding/index.js";
 import type { RankerModel } from "../learning/index.js";
 import { loadStoryRanker } from "./rerank/index.js";
-import { LexicalIndex } from "./lexical-index.js";
+import { LexicalIndex, type LexicalIndexData } from "./lexical-index.js";
 import { HnswStoryIndex } from "../vector-index/hnsw-story-index.js";
-import { computeStoryFeatures, storySearchText } from "./story-features.js";
+import { computeStoryFeatures, storySearchText, type StoryFeatures } from "./story-features.js";
 import { StoryMatcher } from "./story-matcher.js";
 
 /** A matcher over indexed stories: profiles each story and builds the lexical index once. */
 export function createMatcher(stories: readonly Story[], index: StoryIndex, embedder: Embedder, ranker: RankerModel | null = loadStoryRanker(embedder.id)): StoryMatcher {
-  const features = computeStoryFeatures(stories);
-  const lexical = new LexicalIndex(
+  return new StoryMatcher({ stories, features: computeStoryFeatures(stories), index, embedder, lexical: storyLexicalIndex(stories), ranker });
+}
+
+/** The lexical index a matcher searches stories by: title, questions and principles weighted above the body. */
+export function storyLexicalIndex(stories: readonly Story[]): LexicalIndex {
+  return new LexicalIndex(
     stories.map((story) => story.id),
     stories.map((story) => ({
       id: story.id,
@@ -25,7 +29,19 @@ export function createMatcher(stories: readonly Story[], index: StoryIndex, embe
     })),
     loadTaxonomy(),
   );
-  return new StoryMatcher({ stories, features, index, embedder, lexical, ranker });
+}
+
+/**
+ * A matcher over stories whose features and lexical index were computed
+ * elsewhere (the server's index worker), so nothing is profiled again here.
+ */
+export function matcherFromParts(parts: { stories: readonly Story[]; features: readonly StoryFeatures[]; index: StoryIndex; lexical: LexicalIndexData }, embedder: Embedder): StoryMatcher {
+  const lexical = new LexicalIndex(
+    parts.stories.map((story) => story.id),
+    parts.lexical,
+    loadTaxonomy(),
+  );
+  return new StoryMatcher({ stories: parts.stories, features: parts.features, index: parts.index, embedder, lexical, ranker: loadStoryRanker(embedder.id) });
 }
 
 /** Embeds the stories and builds an in-memory hnswlib index and matcher (no store): for evals, benchmarks and tests. */

@@ -14,43 +14,56 @@ const B = 0.75;
 const FAMILY_WEIGHT = 0.35;
 
 /**
+ * A lexical index's term counts as flat arrays: what `toData` gives and the
+ * constructor takes back, so an index built in one thread is used in another
+ * without reading its stories again (the arrays' buffers can be transferred).
+ */
+export interface LexicalIndexData {
+  /** Every term, with its postings at `starts[i]` up to `starts[i + 1]` in `docs` and `tfs`. */
+  terms: string[];
+  starts: Uint32Array;
+  docs: Uint32Array;
+  tfs: Float64Array;
+  /** Each document's weighted length. */
+  lengths: Float64Array;
+}
+
+interface Postings {
+  docs: Uint32Array;
+  tfs: Float64Array;
+}
+
+/**
  * BM25 over stories with interview-vocabulary expansion: a question about
  * "failing" also finds stories that say "broke" or "rolled back", at lower weight.
  */
 export class LexicalIndex {
-  private readonly postings = new Map<string, Array<{ doc: number; tf: number }>>();
-  private readonly lengths: number[] = [];
+  private readonly postings = new Map<string, Postings>();
+  private readonly data: LexicalIndexData;
   private readonly averageLength: number;
   private readonly familiesByTerm = new Map<string, string[]>();
   private readonly skip: Set<string>;
 
+  /** Indexes the documents, or takes the data of an index built elsewhere (`toData`). */
   constructor(
     readonly ids: readonly string[],
-    documents: readonly LexicalDocument[],
+    documents: readonly LexicalDocument[] | LexicalIndexData,
     taxonomy: Taxonomy,
   ) {
     this.skip = taxonomy.templateWords;
-    documents.forEach((document, index) => {
-      const counts = new Map<string, number>();
-      let length = 0;
-      for (const field of document.fields) {
-        for (const term of senseTaggedTerms(field.text, this.skip)) {
-          counts.set(term, (counts.get(term) ?? 0) + field.weight);
-          length += field.weight;
-        }
-      }
-      this.lengths.push(length);
-      for (const [term, tf] of counts) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc: index, tf });
-        this.postings.set(term, list);
-      }
-    });
-    this.averageLength = this.lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, this.lengths.length);
+    this.data = "terms" in documents ? documents : countTerms(documents, this.skip);
+    const { terms, starts, docs, tfs, lengths } = this.data;
+    terms.forEach((term, index) => this.postings.set(term, { docs: docs.subarray(starts[index]!, starts[index + 1]!), tfs: tfs.subarray(starts[index]!, starts[index + 1]!) }));
+    this.averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
     for (const family of taxonomy.families) {
       const stems = [...new Set(family.map(stem))];
       for (const term of stems) this.familiesByTerm.set(term, [...new Set([...(this.familiesByTerm.get(term) ?? []), ...stems.filter((other) => other !== term)])]);
     }
+  }
+
+  /** The term counts, to build the same index elsewhere (its own arrays: transferring their buffers leaves this index unusable). */
+  toData(): LexicalIndexData {
+    return this.data;
   }
 
   /** The query's weighted terms: its own words at 1, family members at a lower weight. */
@@ -73,12 +86,53 @@ export class LexicalIndex {
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = Math.log(1 + (total - list.length + 0.5) / (list.length + 0.5));
-      for (const { doc, tf } of list) {
-        const norm = tf + K1 * (1 - B + (B * this.lengths[doc]!) / this.averageLength);
+      const idf = Math.log(1 + (total - list.docs.length + 0.5) / (list.docs.length + 0.5));
+      for (let position = 0; position < list.docs.length; position++) {
+        const doc = list.docs[position]!;
+        const tf = list.tfs[position]!;
+        const norm = tf + K1 * (1 - B + (B * this.data.lengths[doc]!) / this.averageLength);
         scores[doc]! += weight * idf * ((tf * (K1 + 1)) / norm);
       }
     }
     return scores;
   }
+}
+
+/** Counts each document's weighted terms into flat postings, terms in the order first met. */
+function countTerms(documents: readonly LexicalDocument[], skip: Set<string>): LexicalIndexData {
+  const postings = new Map<string, { docs: number[]; tfs: number[] }>();
+  const lengths = new Float64Array(documents.length);
+  documents.forEach((document, index) => {
+    const counts = new Map<string, number>();
+    let length = 0;
+    for (const field of document.fields) {
+      for (const term of senseTaggedTerms(field.text, skip)) {
+        counts.set(term, (counts.get(term) ?? 0) + field.weight);
+        length += field.weight;
+      }
+    }
+    lengths[index] = length;
+    for (const [term, tf] of counts) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { docs: [], tfs: [] }));
+      list.docs.push(index);
+      list.tfs.push(tf);
+    }
+  });
+  const terms = [...postings.keys()];
+  const starts = new Uint32Array(terms.length + 1);
+  let total = 0;
+  terms.forEach((term, index) => {
+    starts[index] = total;
+    total += postings.get(term)!.docs.length;
+  });
+  starts[terms.length] = total;
+  const docs = new Uint32Array(total);
+  const tfs = new Float64Array(total);
+  terms.forEach((term, index) => {
+    const list = postings.get(term)!;
+    docs.set(list.docs, starts[index]);
+    tfs.set(list.tfs, starts[index]);
+  });
+  return { terms, starts, docs, tfs, lengths };
 }

@@ -1,35 +1,34 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { parseBankFiles, withoutBankFileEnding } from "../bank/index.js";
+import { withoutBankFileEnding } from "../bank/index.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import type { Embedder } from "../core/embedder.js";
-import type { ParsedBank } from "../core/story.js";
+import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { InputError } from "../errors/index.js";
-import { computeStoryFeatures, createMatcher, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import { ensureIndex, storeAccessError, writeFileAtomic, type EnsureIndexResult } from "../store/index.js";
+import { storeAccessError, writeFileAtomic } from "../store/index.js";
+import type { BankState } from "./bank-state.js";
+import { BankIndexer, type IndexedBanks } from "./bank-indexer.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import type { ServedBankEntry } from "./served-bank-entry.js";
+import type { UploadedFile } from "./uploaded-file-name.js";
 import { safeUploadName } from "./upload-bank-name.js";
+
+export type { BankState };
 
 /** What `remove` did: the upload it removed, the bank it may not remove, or nothing by that name. */
 export type RemoveOutcome = { removed: string } | { readOnly: ServedBankEntry } | { missing: ServedBankEntry[] };
-
-/** What the server answers from: the indexed stories and a matcher over them. */
-export interface BankState {
-  indexed: EnsureIndexResult;
-  matcher: StoryMatcher;
-  features: StoryFeatures[];
-}
 
 /**
  * The banks a server serves: those it started with plus uploaded ones (kept as
  * files in the store, so a restart serves them again, with or without
  * --bank). Changes are applied one at a time and the index is rebuilt
- * atomically after each.
+ * atomically after each, in a worker thread (see BankIndexer), so the
+ * server answers other requests meanwhile from the banks served before.
  */
 export class ServedBanks {
   private state: BankState | undefined;
   private readonly changes = new KeyedQueue();
+  private readonly indexer: BankIndexer;
   /**
    * Whether the banks served are the fallback alone, chosen because nothing
    * else was (not the same bank given by name with --bank, which stays).
@@ -45,7 +44,7 @@ export class ServedBanks {
    */
   constructor(
     private readonly store: string,
-    private readonly embedder: Embedder,
+    embedder: Embedder,
     private banks: string[],
     private readonly fallback: string,
     fallbackChosen = false,
@@ -53,6 +52,7 @@ export class ServedBanks {
   ) {
     this.servingFallback = banks.length === 0 || fallbackChosen;
     if (banks.length === 0) this.banks = [fallback];
+    this.indexer = new BankIndexer(embedder);
   }
 
   private get uploads(): string {
@@ -72,7 +72,7 @@ export class ServedBanks {
       const banks = added.length > 0 && this.servingFallback ? added : [...kept, ...added];
       this.servingFallback = banks.length === 0 || (this.servingFallback && added.length === 0);
       this.banks = banks.length > 0 ? banks : [this.fallback];
-      return this.rebuild();
+      return (await this.rebuild()).state;
     });
   }
 
@@ -92,24 +92,26 @@ export class ServedBanks {
     });
   }
 
-  /** Adds or replaces a named bank; a bank that is refused (no story, over the limit, unindexable) changes nothing. */
-  async upload(name: string, content: string, format: "markdown" | "json"): Promise<ParsedBank> {
-    const bytes = Buffer.from(content, "utf8");
+  /**
+   * Adds or replaces a named bank; a bank that is refused (no story, over the
+   * limit, unindexable) changes nothing. Its stories are told as served, its
+   * warnings naming it by its file name.
+   */
+  async upload(name: string, content: string, format: "markdown" | "json"): Promise<Pick<ParsedBank, "stories" | "warnings">> {
+    const bytes = Buffer.byteLength(content, "utf8");
     // The limit is on bytes, as for files on disk: 5 million characters of "é" are 10 MB.
-    if (bytes.length > MAX_BANK_FILE_BYTES) {
-      throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${bytes.length.toLocaleString("en-US")} bytes as UTF-8 is over the 5 MB limit for a bank (${MAX_BANK_FILE_BYTES.toLocaleString("en-US")} bytes); split it into smaller banks.`);
+    if (bytes > MAX_BANK_FILE_BYTES) {
+      throw new InputError("INPUT_TOO_LARGE", `bank "${name}": ${bytes.toLocaleString("en-US")} bytes as UTF-8 is over the 5 MB limit for a bank (${MAX_BANK_FILE_BYTES.toLocaleString("en-US")} bytes); split it into smaller banks.`);
     }
     return this.exclusive(async () => {
       const file = path.join(this.uploads, `${name}.${format === "json" ? "json" : "md"}`);
-      // Parsed under its own file name: story ids come from it, and messages should not show where the store lives.
-      const parsed = parseBankFiles([{ path: path.basename(file), bytes, sha256: "upload" }]);
-      if (parsed.stories.length === 0) throw new InputError("INPUT_EMPTY", `bank "${name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
       const replaced = this.uploadedFiles(name);
       // The sample bank served as the fallback gives way to the first upload; given with --bank, it stays.
       const others = this.servingFallback ? [] : this.banks.filter((bank) => !replaced.includes(bank));
-      await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) });
+      // Parsed once, by the rebuild, which refuses a bank with no story before the index changes.
+      const warnings = await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
       // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
-      return { ...parsed, stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)) };
+      return { stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)), warnings };
     });
   }
 
@@ -175,10 +177,11 @@ export class ServedBanks {
 
   /**
    * Serves a new list of banks: the uploaded file is written, the index
-   * rebuilt, and only then are replaced files removed. If the rebuild fails,
-   * the written file is put back as it was and the old banks stay served.
+   * rebuilt, and only then are replaced files removed. If the rebuild fails
+   * or refuses the upload, the written file is put back as it was and the
+   * old banks stay served. Returns the upload's warnings.
    */
-  private async change(banks: string[], servingFallback: boolean, files: { write?: { file: string; content: string }; remove: string[] }): Promise<void> {
+  private async change(banks: string[], servingFallback: boolean, files: { write?: { file: string; content: string }; remove: string[] }, upload?: UploadedFile): Promise<ParseWarning[]> {
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
     if (files.write) {
       // A store the file system refuses is STORE_INACCESSIBLE (HTTP 500 naming the store), not an internal error.
@@ -186,8 +189,9 @@ export class ServedBanks {
         throw storeAccessError(error, this.store, "write");
       });
     }
+    let warnings: ParseWarning[];
     try {
-      await this.rebuild(banks);
+      warnings = (await this.rebuild(banks, upload)).uploadWarnings;
     } catch (error) {
       if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
       throw error;
@@ -196,12 +200,13 @@ export class ServedBanks {
     this.banks = banks;
     this.servingFallback = servingFallback;
     for (const file of files.remove) await rm(file, { force: true });
+    return warnings;
   }
 
-  private async rebuild(banks: string[] = this.banks): Promise<BankState> {
-    const indexed = await ensureIndex({ store: this.store, banks, embedder: this.embedder });
-    this.state = { indexed, matcher: createMatcher(indexed.stories, indexed.index, this.embedder), features: computeStoryFeatures(indexed.stories) };
-    return this.state;
+  private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
+    const built = await this.indexer.build({ store: this.store, banks, upload });
+    this.state = built.state;
+    return built;
   }
 
   // One change at a time: two uploads at once must not interleave their index builds.

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PARSER_VERSION, parseBankFiles, readBankFiles, type BankFileBytes } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
-import type { ParseWarning, Story } from "../core/story.js";
+import type { ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { InputError, StoreError } from "../errors/index.js";
 import { storySearchText } from "../retrieval/story-features.js";
 import { loadTaxonomy, storyPrincipleModelVersion, withInferredPrinciples } from "../understanding/index.js";
@@ -53,6 +53,8 @@ export async function ensureIndex(options: {
   embedder: Embedder;
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Sees the banks once parsed, before anything is embedded or written; what it throws refuses them and changes nothing. */
+  accept?: (bank: ParsedBank) => void;
 }): Promise<EnsureIndexResult> {
   const layout = storeLayout(options.store);
   await recoverInterruptedSwap(options.store);
@@ -83,6 +85,7 @@ export async function ensureIndex(options: {
   }
 
   const bank = parseBankFiles(files);
+  options.accept?.(bank);
   if (bank.stories.length === 0) {
     throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index.`, { file: files[0]?.path });
   }

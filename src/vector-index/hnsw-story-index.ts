@@ -41,8 +41,23 @@ export class HnswStoryIndex implements StoryIndex {
     try {
       index.readIndexSync(file);
     } catch (cause) {
-      throw new StoreError(`${file}: cannot read the vector index (${(cause as Error).message}).`, { cause, file });
+      throw unreadable(file, cause);
     }
+    return HnswStoryIndex.checked(file, index, ids, dimensions);
+  }
+
+  /** As `load`, reading the file on a background thread: a large index does not hold up the caller's event loop. */
+  static async open(file: string, ids: readonly string[], dimensions: number): Promise<HnswStoryIndex> {
+    const index = new HierarchicalNSW("cosine", dimensions);
+    try {
+      await index.readIndex(file);
+    } catch (cause) {
+      throw unreadable(file, cause);
+    }
+    return HnswStoryIndex.checked(file, index, ids, dimensions);
+  }
+
+  private static checked(file: string, index: InstanceType<typeof HierarchicalNSW>, ids: readonly string[], dimensions: number): HnswStoryIndex {
     if (index.getCurrentCount() !== ids.length) {
       throw new StoreError(`${file}: the vector index holds ${index.getCurrentCount()} stories, the manifest ${ids.length}.`, { file });
     }
@@ -65,4 +80,8 @@ export class HnswStoryIndex implements StoryIndex {
     const { neighbors, distances } = this.index.searchKnn([...vector], count);
     return neighbors.map((label, position) => ({ id: this.ids[label]!, score: 1 - distances[position]! }));
   }
+}
+
+function unreadable(file: string, cause: unknown): StoreError {
+  return new StoreError(`${file}: cannot read the vector index (${(cause as Error).message}).`, { cause, file });
 }

@@ -36,4 +36,19 @@ describe("LexicalIndex", () => {
     const scores = index.score("Which interview loop did you rewrite?");
     expect(scores.indexOf(Math.max(...scores))).toBe(2);
   });
+
+  it("is built again from its data, as the server's index worker sends it, and scores the same", () => {
+    const data = structuredClone(index.toData());
+    // Each term's postings, documents in order: "interview" (weight 1) is in the hiring story only.
+    expect(data.terms).toContain("interview");
+    const interview = data.terms.indexOf("interview");
+    expect([...data.docs.subarray(data.starts[interview], data.starts[interview + 1])]).toEqual([2]);
+    expect([...data.tfs.subarray(data.starts[interview], data.starts[interview + 1])]).toEqual([1]);
+    expect(data.lengths).toHaveLength(3);
+    const rebuilt = new LexicalIndex(documents.map((document) => document.id), data, taxonomy);
+    for (const question of ["Tell me about a time you failed.", "Which interview loop did you rewrite?", "How did you fix the flaky tests?"]) {
+      expect(rebuilt.score(question)).toEqual(index.score(question));
+      expect(rebuilt.score(question, false)).toEqual(index.score(question, false));
+    }
+  });
 });

@@ -1,0 +1,38 @@
+import path from "node:path";
+import type { ParsedBank, ParseWarning } from "../core/story.js";
+import { errorFromData, errorToData, InputError, isCoachError } from "../errors/index.js";
+
+/** An upload as the index worker is told of it: its file in the store and the name it was uploaded under. */
+export interface UploadedFile {
+  file: string;
+  name: string;
+}
+
+/**
+ * The upload's own warnings from the banks as parsed, naming it by its file
+ * name (mine.md), never by where the server keeps it. A bank with no story
+ * is refused (INPUT_EMPTY).
+ */
+export function uploadWarnings(bank: ParsedBank, upload: UploadedFile): ParseWarning[] {
+  if (!bank.stories.some((story) => isUploadFile(story.source.file, upload))) {
+    throw new InputError("INPUT_EMPTY", `bank "${upload.name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
+  }
+  return bank.warnings.filter((warning) => isUploadFile(warning.file, upload)).map((warning) => ({ ...warning, file: path.basename(upload.file), message: renamed(warning.message, warning.file, upload) }));
+}
+
+/** An error about the uploaded file (not valid JSON, binary) naming it by its file name; any other error as it is. */
+export function nameUploadIn(error: unknown, upload: UploadedFile): unknown {
+  const shown = isCoachError(error) ? error.location.file : undefined;
+  if (shown === undefined || !isUploadFile(shown, upload)) return error;
+  const data = errorToData(error);
+  return errorFromData({ ...data, message: renamed(data.message, shown, upload), location: { ...data.location, file: path.basename(upload.file) } });
+}
+
+// The parser names a file as the working folder sees it, relative or absolute.
+function isUploadFile(shown: string, upload: UploadedFile): boolean {
+  return path.resolve(shown) === path.resolve(upload.file);
+}
+
+function renamed(message: string, shown: string, upload: UploadedFile): string {
+  return message.split(shown).join(path.basename(upload.file));
+}
