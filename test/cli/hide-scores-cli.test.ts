@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SessionStore } from "../../src/coach/session-store.js";
 import { describe, expect, it } from "vitest";
 import { jsonLines, PROJECT_ROOT, runCoach } from "../support/run-coach.js";
 
@@ -130,10 +131,15 @@ describe("coach doctor shows the setting and where it came from", () => {
 describe("coach chat --hide-scores", () => {
   it("runs a mock interview whose feedback and summary carry no score", async () => {
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-hide-scores-chat-"));
+    // The interview's question follows from the session id: a saved session with a known id asks a known question
+    // ("a project on a shoestring budget"), which wants no lesson, so the answer gets feedback, not a follow-up.
+    const sessions = new SessionStore(path.join(store, "sessions"));
+    await sessions.save({ ...sessions.create(), id: "s-hidescores02" });
     // Situation, task, action and a result with a figure, in 32 words (13 s): complete but short.
     const answer = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
-    const run = await runCoach(["chat", "--store", store, "--hide-scores"], { input: ["interview me on Frugality", answer, ""].join("\n") });
+    const run = await runCoach(["chat", "--store", store, "--session", "s-hidescores02", "--hide-scores"], { input: ["interview me on Frugality", answer, ""].join("\n") });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Question 1 of 1 (Frugality): Tell me about a time you delivered a project on a shoestring budget.");
     expect(run.stdout).toContain(
       [
         "To improve: About 13 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.",

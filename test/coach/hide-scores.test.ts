@@ -29,8 +29,13 @@ const engine = (hideScores: boolean) => new CoachEngine({ matcher, critic: new O
 describe("low-anxiety mode in the chat: the coaching in words, no 0-100 scores", () => {
   it("a mock interview's feedback and summary say what to work on per principle instead of scoring it", async () => {
     const coach = engine(true);
-    const session = new SessionStore("/nonexistent").create();
+    // A fixed session id fixes the questions asked (the id seeds the choice): neither wants a lesson.
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hidescores01" };
     await coach.respond(session, "interview me on Dive Deep and Frugality");
+    expect(session.interview!.turns.map((turn) => turn.question)).toEqual([
+      "Walk me through how you got to the bottom of a sudden drop in a key metric.",
+      "Have you ever reused existing tools or parts instead of buying new ones? What happened?",
+    ]);
     const probed = await coach.respond(session, THIN);
     expect(probed.text).toBe("Thanks, that gives me the picture. What was the outcome? How did you know it had worked?");
     const skipped = await coach.respond(session, "skip");
