@@ -17,6 +17,8 @@ export interface IndexedBanks {
 }
 
 interface Build {
+  /** The worker doing it: when that worker stops, only its own builds fail. */
+  worker: Worker;
   store: string;
   stories: Story[];
   features: StoryFeatures[];
@@ -36,6 +38,7 @@ interface Build {
 export class BankIndexer {
   private worker: Worker | undefined;
   private readonly builds = new Map<number, Build>();
+  private readonly checks = new Map<number, { worker: Worker; resolve: () => void; reject: (error: unknown) => void }>();
   private started = 0;
 
   constructor(private readonly embedder: Embedder) {}
@@ -50,10 +53,25 @@ export class BankIndexer {
     const build = ++this.started;
     const { id, fingerprint, dimensions } = this.embedder;
     return new Promise((resolve, reject) => {
-      this.builds.set(build, { store: request.store, stories: [], features: [], resolve, reject });
+      this.builds.set(build, { worker, store: request.store, stories: [], features: [], resolve, reject });
       // Held while building: at start-up nothing else may keep the process alive until the banks are served.
       worker.ref();
       this.post({ type: "build", build, request: { ...request, embedder: { id, fingerprint, dimensions } } });
+    });
+  }
+
+  /**
+   * Parses an upload on its own in the worker, before it is written to the
+   * store: resolves when it holds stories, rejects as the parser or the
+   * empty-bank refusal does, naming it by its file name.
+   */
+  check(upload: UploadedFile, content: string): Promise<void> {
+    const worker = this.running();
+    const check = ++this.started;
+    return new Promise((resolve, reject) => {
+      this.checks.set(check, { worker, resolve, reject });
+      worker.ref();
+      this.post({ type: "check", build: check, upload, content });
     });
   }
 
@@ -65,9 +83,12 @@ export class BankIndexer {
     // A worker that fails (out of memory on a pathological bank) fails the builds it held; the next build starts another.
     const fail = (error: unknown) => {
       if (this.worker === worker) this.worker = undefined;
-      for (const [build, pending] of this.builds) {
-        this.builds.delete(build);
-        pending.reject(error);
+      for (const pending of [this.builds, this.checks]) {
+        for (const [build, entry] of pending) {
+          if (entry.worker !== worker) continue;
+          pending.delete(build);
+          entry.reject(error);
+        }
       }
     };
     worker.on("error", fail);
@@ -81,6 +102,12 @@ export class BankIndexer {
   }
 
   private receive(message: FromIndexWorker): void {
+    const checking = this.checks.get(message.build);
+    if (checking && (message.type === "checked" || message.type === "failed")) {
+      this.checks.delete(message.build);
+      this.unrefWhenIdle();
+      return message.type === "checked" ? checking.resolve() : checking.reject(errorFromData(message.error));
+    }
     const pending = this.builds.get(message.build);
     if (!pending) return;
     if (message.type === "embed") {
@@ -96,9 +123,14 @@ export class BankIndexer {
       return;
     }
     this.builds.delete(message.build);
-    if (this.builds.size === 0) this.worker?.unref();
+    this.unrefWhenIdle();
+    if (message.type === "checked") return;
     if (message.type === "failed") return pending.reject(errorFromData(message.error));
     this.serve(pending, message).then(pending.resolve, pending.reject);
+  }
+
+  private unrefWhenIdle(): void {
+    if (this.builds.size === 0 && this.checks.size === 0) this.worker?.unref();
   }
 
   private async serve(pending: Build, done: IndexDone): Promise<IndexedBanks> {

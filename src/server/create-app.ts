@@ -235,6 +235,8 @@ export function createApp(options: AppOptions): express.Express {
       options.onServerError?.(message);
       return response.status(status).json({ error: { code, message: `the server cannot use its store (${code}); its log says why.` } });
     }
+    // An error nobody raised on purpose (a worker that ran out of memory, a bug) is the server's to look into: log it.
+    if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     response.status(status).json({ error: { code, message } });
   });
   return app;

@@ -24,7 +24,15 @@ export interface BuildAsk {
 /** To the worker: the answer to an EmbedAsk. */
 export type EmbedAnswer = { type: "embedded"; build: number; ask: number; vectors: number[][] } | { type: "embed-failed"; build: number; ask: number; error: ErrorData };
 
-export type ToIndexWorker = BuildAsk | EmbedAnswer;
+/** To the worker: parse an upload alone, before it is written to the store, and refuse it if it holds no story. */
+export interface CheckAsk {
+  type: "check";
+  build: number;
+  upload: UploadedFile;
+  content: string;
+}
+
+export type ToIndexWorker = BuildAsk | CheckAsk | EmbedAnswer;
 
 /** From the worker: embed these texts with the main thread's embedder (a provider's, whose calls are network I/O). */
 export interface EmbedAsk {
@@ -59,4 +67,10 @@ export interface IndexFailed {
   error: ErrorData;
 }
 
-export type FromIndexWorker = EmbedAsk | StoriesPart | IndexDone | IndexFailed;
+/** From the worker: the upload checked (CheckAsk) holds stories; refused, the answer is IndexFailed. */
+export interface UploadChecked {
+  type: "checked";
+  build: number;
+}
+
+export type FromIndexWorker = EmbedAsk | StoriesPart | IndexDone | IndexFailed | UploadChecked;

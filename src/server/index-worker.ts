@@ -11,7 +11,8 @@ import { errorToData } from "../errors/index.js";
 import { InterviewEmbedder } from "../providers/local/interview-embedder.js";
 import { withoutTokens, type StoryFeatures } from "../retrieval/index.js";
 import { buildBankIndex } from "./build-bank-index.js";
-import type { BuildAsk, FromIndexWorker, ToIndexWorker } from "./index-worker-messages.js";
+import type { BuildAsk, CheckAsk, FromIndexWorker, ToIndexWorker } from "./index-worker-messages.js";
+import { checkUpload } from "./uploaded-file-name.js";
 import { RelayedEmbedder } from "./relayed-embedder.js";
 
 // Stories go to the main thread in parts of about this many characters or stories: each part is copied in one
@@ -27,10 +28,23 @@ function listen(port: MessagePort): void {
   let local: InterviewEmbedder | undefined;
   let queue = Promise.resolve();
   port.on("message", (message: ToIndexWorker) => {
+    if (message.type === "check") {
+      queue = queue.then(() => check(message));
+      return;
+    }
     if (message.type !== "build") return relays.get(message.build)?.answer(message);
     // One build at a time, as the server asks them: two would interleave their writes to the store.
     queue = queue.then(() => build(message));
   });
+
+  async function check({ build, upload, content }: CheckAsk): Promise<void> {
+    try {
+      checkUpload(upload, content);
+      send({ type: "checked", build });
+    } catch (error) {
+      send({ type: "failed", build, error: errorToData(error) });
+    }
+  }
 
   async function build({ build, request }: BuildAsk): Promise<void> {
     try {

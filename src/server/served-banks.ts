@@ -108,7 +108,8 @@ export class ServedBanks {
       const replaced = this.uploadedFiles(name);
       // The sample bank served as the fallback gives way to the first upload; given with --bank, it stays.
       const others = this.servingFallback ? [] : this.banks.filter((bank) => !replaced.includes(bank));
-      // Parsed once, by the rebuild, which refuses a bank with no story before the index changes.
+      // Checked before it is written: a refused bank never reaches the store, even if the server stops mid-build.
+      await this.indexer.check({ file, name }, content);
       const warnings = await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
       // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
       return { stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)), warnings };

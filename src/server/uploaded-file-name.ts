@@ -1,4 +1,5 @@
 import path from "node:path";
+import { parseBankFiles } from "../bank/index.js";
 import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { errorFromData, errorToData, InputError, isCoachError } from "../errors/index.js";
 
@@ -15,9 +16,24 @@ export interface UploadedFile {
  */
 export function uploadWarnings(bank: ParsedBank, upload: UploadedFile): ParseWarning[] {
   if (!bank.stories.some((story) => isUploadFile(story.source.file, upload))) {
-    throw new InputError("INPUT_EMPTY", `bank "${upload.name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
+    throw noStories(upload);
   }
   return bank.warnings.filter((warning) => isUploadFile(warning.file, upload)).map((warning) => ({ ...warning, file: path.basename(upload.file), message: renamed(warning.message, warning.file, upload) }));
+}
+
+/**
+ * Parses an upload alone, as its own file name (mine.md), and refuses it when
+ * it holds no story or cannot be read (the parser's error, naming that file
+ * name): done before the upload is written to the store, so a refused bank
+ * never reaches it, even if the server stops while it is being indexed.
+ */
+export function checkUpload(upload: UploadedFile, content: string): void {
+  const parsed = parseBankFiles([{ path: path.basename(upload.file), bytes: Buffer.from(content, "utf8"), sha256: "upload" }]);
+  if (parsed.stories.length === 0) throw noStories(upload);
+}
+
+function noStories(upload: UploadedFile): InputError {
+  return new InputError("INPUT_EMPTY", `bank "${upload.name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
 }
 
 /** An error about the uploaded file (not valid JSON, binary) naming it by its file name; any other error as it is. */
