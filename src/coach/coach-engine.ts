@@ -1,7 +1,7 @@
 import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES } from "../principles/index.js";
-import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
+import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
@@ -30,10 +30,17 @@ export interface ReplyEvents {
   notice?: (notice: { code: string; message: string }) => void;
 }
 
+/**
+ * Structured data beside a reply's text, for pages and scripts (the contract's
+ * `card` event). A matches card carries notices as their sentences, as every
+ * client sees them: the type keeps a raw match result out.
+ */
+export type CoachCard = { type: "matches"; data: MatchResponse } | { type: "critique"; data: Critique } | { type: "summary"; data: object };
+
 /** What the coach says back: text for people, cards for pages and scripts. */
 export interface CoachReply {
   text: string;
-  cards: Array<{ type: "matches" | "critique" | "summary"; data: unknown }>;
+  cards: CoachCard[];
 }
 
 export interface CoachParts {
