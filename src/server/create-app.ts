@@ -28,7 +28,7 @@ export interface AppOptions {
   /** When set, every /api request needs `Authorization: Bearer <token>`. */
   token?: string;
   rateLimitPerMinute?: number;
-  /** Hears what went wrong on the server's side (the store), in full, for its operator's log. */
+  /** Hears what went wrong on the server's side (the store, an internal error), in full, for its operator's log. */
   onServerError?: (message: string) => void;
   /** Low-anxiety mode: told to clients (GET /api/settings, chat cards) so pages hide scores; JSON bodies keep every field. */
   hideScores?: boolean;
