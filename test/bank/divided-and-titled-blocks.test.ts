@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readBlockTitle } from "../../src/bank/block-title.js";
 import { parseText } from "../support/parse-text.js";
+import { CI_STORY as CI, GRAD_STORY as GRAD } from "../support/labelled-stories.js";
 
 const parse = (text: string, name = "stories.md") => parseText(text, name);
 
@@ -12,14 +13,6 @@ function codes(bank: ReturnType<typeof parse>) {
   return bank.warnings.map((warning) => [warning.code, warning.line]);
 }
 
-const CI = `Situation: Our CI pipeline took 48 minutes and engineers merged without waiting for it.
-Task: I set out to get it under 20 minutes without dropping tests.
-Action: I profiled every job and split the integration suite across 8 runners.
-Result: CI went from 48 to 19 minutes.`;
-const GRAD = `Situation: A new grad on my team had 40+ review comments per PR.
-Task: My lead asked me to help her ramp up within a quarter.
-Action: I paired with her twice a week and wrote a review checklist with her.
-Result: By the end of the quarter her PRs averaged 5 comments.`;
 const EXPENSES = `Situation: Expense approvals took 11 days and needed 4 signatures.
 Task: Finance asked me to speed it up.
 Action: I replaced the paper form with a Slack workflow.
