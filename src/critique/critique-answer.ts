@@ -7,14 +7,11 @@ import { countPronouns, detectNotAStory, findDeliveryMarkers, speaksAsSubject } 
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
+import { questionAsksForLesson } from "./lesson-required.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
-const LESSON_QUESTION = /\b((?<!intermittent |system |service |build |test |job |hardware |component |disk |network |node |single point of )fail(ed|ure)?(?! (rate|mode|over|safe)s?\b)|mistake|(made|make|making) (an|a) (error|blunder|misjudg\w*|slip-up)|your (own )?(error|blunder|oversight)|an (error|oversight) (you|of yours)|wrong|bad (decision|call|judg(e)?ment)|(you|your) missed|missed (a|the|your) (deadline|goal|target|commitment|quota|date)|miss(ing)? (a|the|your) (deadline|goal|target|commitment|quota)|regret|differently|fell short|fall short|setback|done better|wish you had|didn'?t (go|work|want)|did not (go|work|want)|went badly|screwed up|messed up|dropped the ball|weakness|let (\w+ )?(team|manager|customer|client|someone|people|them|\w+) down|disappoint\w*|underestimat\w*|overcommit\w*|unsuccessful|backfired|didn'?t meet|did not meet|not (meet|hit|reach))\b/i;
-// Questions that name a miss or a target but ask about a success: catching others' errors, beating a goal.
-const SUCCESS_QUESTION = /\b(?:exceed(?:ed)?|surpass(?:ed)?|beat)\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:\w+\s+)?(?:target|goal|quota|expectations?|forecast|plan)\b|\b(?:others|someone else|nobody else|everyone else|other people)(?: had)? (?:missed|overlooked)\b|\bcaught (?:an?|the) (?:error|mistake|bug|issue|problem)\b/i;
-const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
 
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
@@ -66,7 +63,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const { weHeavy, ...pronouns } = ownershipOf(star.action, answer);
 
   const questionProfile = profileText(question, "question");
-  const lessonRequired = LESSON_QUESTION.test(question) || (LESSON_COMPETENCIES.some((id) => (questionProfile.competencies.get(id) ?? 0) >= 0.6) && !SUCCESS_QUESTION.test(question));
+  const lessonRequired = questionAsksForLesson(question, questionProfile);
   const answerProfile = profileText(answer, "story");
   const relevance = relevanceOf(questionProfile, answerProfile);
 

@@ -1,0 +1,47 @@
+import type { TextProfile } from "../understanding/index.js";
+
+// The speaker's own failure, mistake, bad call or miss, named outright. "Wrong" and "fail" count only as the
+// speaker's ("you got it wrong", "a time you failed"): "a customer who was wrong", "a plan you thought was wrong"
+// and "a vendor fail to deliver" ask about someone else.
+const OWN_FAILURE =
+  /\b(?:(?:you|your\s+(?:team|project|plan|idea|launch|decision|estimate|code|design|change|approach))\s+(?:\w+\s+)?fail(?:ed|s)?\b|(?<!intermittent |system |service |build |test |job |hardware |component |disk |network |node |single point of |vendor |supplier |fewer |reduced |reduce |less |no |zero |avoid |prevent |cut |of |with )failures?\b(?! (?:rate|mode|over|safe)s?\b)|mistakes?|(?:made|make|making) (?:an|a) (?:error|blunder|misjudg\w*|slip-up)|your (?:own )?(?:error|blunder|oversight)|an (?:error|oversight) (?:you|of yours)|you(?:'d| had| have|'ve)? (?:got|gotten|had|been|were|was) (?:\w+ )?wrong|(?:got|get|getting) (?:it|something|things|that|\w+) wrong|you were doing wrong|(?:wrong|bad) (?:decision|call|choice|bet|judg(?:e)?ment|hire|estimate|assumption)s?|the wrong (?:things|priorities|problem|path|tool|vendor|technology|direction|approach|person|hire|call|bet)|you missed|missed (?:a|the|your) (?:deadline|goal|target|commitment|quota|date)|miss(?:ing)? (?:a|the|your) (?:deadline|goal|target|commitment|quota)|regret|fell short|fall short|done better|wish you had|didn'?t (?:go|work)|did not (?:go|work)|went badly|screwed up|messed up|dropped the ball|weakness|let (?:\w+ )?(?:team|manager|customer|client|someone|people|them|\w+) down|disappointed (?:your|a|the|someone|people)|underestimat\w*|overcommit\w*|unsuccessful|backfired|(?:you|your \w+) (?:didn'?t|did not) (?:meet|hit|reach|land|pay off)|(?:didn'?t|did not) pay off|setbacks?|(?:project|launch|release|initiative|product|feature|deal|bet|experiment|idea|migration|rollout|plan)s? (?:that |which )?(?:\w+ )?fail(?:ed|s)?|you (?:caused|broke|shipped (?:a |an )?(?:\w+ )?(?:bug|defect|regression|outage|something))|(?:you|your \w+) lost (?:a|an|the|your|one of your)? ?(?:\w+ )?(?:customer|client|deal|account|bid|pitch|sale|contract|key \w+)s?|(?:picked|chose|choose|took|made|gave|used|went down|built|hired|backed) (?:\w+ ){0,2}wrong|(?:proved|prove|showed|shown) (?:you|your (?:\w+ ){0,2})wrong|led you (?:\w+ ){0,2}wrong|fell flat|(?:customer|client|deal|account|bid|pitch|sale|contract)s? (?:that )?you (?:\w+ )?lost|you (?:made|took|chose|backed|pushed|set)(?: \w+){0,2} (?:that |which )?turned out (?:to be )?(?:wrong|a mistake|badly)|(?:your|you) (?:\w+ ){0,4}(?:was|were|turned out to be|proved) (?:wrong|mistaken|late|a mistake)|(?:goal|target|deadline|quota|commitment|date|number)s? (?:that )?you(?:'ve| have| had)? missed|(?:deal with|handle|cope with) (?:failing|failure)|(?:weren'?t|were not|wasn'?t|was not) going to (?:hit|meet|make|reach)|worst (?:\w+ )?(?:decision|call|mistake|hire|bet|idea|project|moment)|screw-?ups?|misjudg\w*|flopped|you (?:were responsible for|owned|led|ran|managed|built|shipped|launched) (?:\w+ )?went (?:wrong|badly)|(?:messed|screwed) (?:\w+ )?up|(?:couldn'?t|could not|didn'?t|did not|failed to) keep|blown (?:through|past) (?:a |the )?(?:due date|deadline)|turned out you (?:weren'?t|were not|were wrong)|walk(?:ed)? back (?:a|the|your) (?:decision|call|plan)|reverse if you could|(?:didn'?t|did not) pan out|came up short|you (?:blew|botched|bungled|fumbled)|(?:you|your \w+) (?:went|ran) (?:over|past) (?:budget|the deadline|schedule)|turned out (?:badly|poorly)|(?:were|was) careless)\b/i;
+// "What would you do differently?", "What did you learn?": a request for the lesson, whatever the story.
+const REFLECTION =
+  /\b(?:handle|do|approach|run|tackle)\s+(?:it\s+|that\s+|this\s+|things\s+)?differently\s+(?:if|next\s+time|now|in\s+hindsight|with\s+hindsight)\b|\byou(?:'d|\s+would)\s+(?:handle|do|approach|run|tackle)\s+(?:\w+\s+)?differently|\b(?:what|anything)\s+(?:would|will)\s+you\s+(?:do|have\s+done|change)\s+differently|\b(?:would|will)\s+you\s+(?:do|have\s+done)\s+(?:anything|something|it)\s+differently|\bwhat\s+(?:lessons?\s+)?(?:did|have|do)\s+you\s+(?:learn|learned|learnt|take\s+away)|\bwhat\s+you\s+(?:learned|learnt|took\s+away)|\bin\s+hindsight|\blooking\s+back\b/i;
+// Questions that name a miss or a target but ask about a success: catching others' errors, beating a goal.
+const SUCCESS_QUESTION =
+  /\b(?:exceed(?:ed)?|surpass(?:ed)?|beat|blew\s+past|smash(?:ed)?)\s+(?:the\s+|your\s+|a\s+|an\s+)?(?:\w+\s+)?(?:target|goal|quota|expectations?|forecast|plan)\b|\b(?:others|someone else|nobody else|everyone else|other people)(?: had)? (?:missed|overlooked)\b|\bcaught (?:an?|the) (?:error|mistake|bug|issue|problem)\b|\bslipped past\b/i;
+// Someone else's mistake or setback, mistakes as a process problem, or a wrong the speaker saw in others' plans: cut from the question before looking
+// for the speaker's own ("let someone make a mistake so they'd learn", "help a colleague after a setback").
+const OTHERS_FAILURE =
+  /\blet (?:someone|them|him|her|a \w+) make (?:a )?mistakes?|\bavoid(?:ing)? (?:a |the )?(?:bigger |costly |serious )?mistakes?|\b(?:same|recurring|repeated) (?:kind of |sort of |type of )?mistakes?|\byou (?:thought|believed|felt|knew|suspected|argued|considered|said|insisted) (?:\w+ ){0,2}(?:was|were|is|are|to be) wrong|\b(?:colleague|teammate|report|peer|junior|mentee|someone)\b[^.?!]{0,40}?\bafter (?:a|the|their|his|her) setback/gi;
+const LESSON_COMPETENCIES = ["failure", "missed-goal", "bad-decision"];
+// How sure the question's profile must be that it is about a failure, a miss or a bad call.
+const THEME_THRESHOLD = 0.6;
+// Theme cues that say something went wrong but not that the speaker did it ("a customer who was wrong",
+// "your own team", "working late", "a vendor fail"): for the lesson they count only through OWN_FAILURE's wording.
+const WHOSE_FAILURE_UNSAID = new Set([
+  "my own", "my code", "lost", "late", "delay*", "wasted", "brought down", "was wrong", "turned out to be wrong",
+  "should not have", "i recommended", "did not meet", "fell short", "missed", "commitment*", "fail*", "mistake*",
+  "target", "went wrong", "do differently", "did not work", "got wrong", "goal i", "i broke", "backfired",
+]);
+
+/**
+ * Whether a question asks about the speaker's own failure, mistake, bad
+ * decision or missed goal, or asks outright what they learned, so that an
+ * answer without a lesson falls short.
+ */
+export function questionAsksForLesson(question: string, profile: TextProfile): boolean {
+  if (REFLECTION.test(question)) return true;
+  if (SUCCESS_QUESTION.test(question)) return false;
+  const own = question.replace(OTHERS_FAILURE, " ");
+  if (OWN_FAILURE.test(own)) return true;
+  // A question about someone else's mistake is read by its words alone: its theme is still "failure".
+  if (own !== question) return false;
+  return LESSON_COMPETENCIES.some((id) => {
+    if ((profile.competencies.get(id) ?? 0) < THEME_THRESHOLD) return false;
+    const cues = profile.evidence.get(id) ?? [];
+    // With no cue behind it, the score is the learned classifier's own reading of the whole question.
+    return cues.length === 0 || cues.some((match) => !WHOSE_FAILURE_UNSAID.has(match.cue.source));
+  });
+}
