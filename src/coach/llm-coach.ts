@@ -20,7 +20,7 @@ const COACHING_FIGURES = [
 ].join("\n");
 
 const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
-const CritiqueArgs = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(20_000) });
+const CritiqueArgs = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
 
 const TOOLS: ToolDefinition[] = [
   { name: "find_stories", description: "The candidate's stories that best fit an interview question.", parameters: z.toJSONSchema(FindStoriesArgs) as Record<string, unknown> },

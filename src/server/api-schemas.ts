@@ -19,7 +19,7 @@ export const BankBodySchema = z.object({
   content: z.string().min(1).describe(`The bank's text: at most ${MAX_BANK_FILE_BYTES} bytes (5 MB) as UTF-8.`),
   format: z.enum(["markdown", "json"]).optional(),
 });
-export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]{4,64}$/).optional(), message: z.string().min(1).max(20_000) });
+export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]{4,64}$/).optional(), message: z.string().min(1).max(200_000) });
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export type MatchBody = z.infer<typeof MatchBodySchema>;

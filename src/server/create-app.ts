@@ -60,9 +60,23 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new HttpError(400, "INVALID_BODY", `${issue.path.join(".") || "body"}: ${issue.message}`);
+    throw new HttpError(400, "INVALID_BODY", `${describePath(issue.path) || "body"}: ${issue.message}`);
   }
   return result.data;
+}
+
+/** A body field's path as a client writes it, with the item counted from 1: `questions[1] (question 2)`. */
+function describePath(path: readonly PropertyKey[]): string {
+  let text = "";
+  let item = "";
+  for (const [position, key] of path.entries()) {
+    if (typeof key === "number") {
+      text += `[${key}]`;
+      const parent = path[position - 1];
+      item = typeof parent === "string" ? ` (${parent.replace(/s$/, "")} ${key + 1})` : "";
+    } else text += `${text ? "." : ""}${String(key)}`;
+  }
+  return text + item;
 }
 
 /** The HTTP API of the contracts, as an express app (the caller listens). */

@@ -102,6 +102,17 @@ describe("the HTTP API on a real loopback server", () => {
     expect(transcript.messages.map((message: { role: string }) => message.role)).toEqual(["user", "coach"]);
   });
 
+  it("takes an answer of any length the critique takes (3,500 words, 30,000 characters), and refuses one over 5,000 words as the terminal does", async () => {
+    // 10 words and 86 characters a sentence.
+    const sentence = "I rewrote the nightly reconciliation pipeline, cutting processing time substantially. ";
+    const long = await readEvents(await post(`${server.url}/api/chat`, { message: `critique: ${sentence.repeat(350)}` }));
+    expect(long.map((event) => event.event)).toEqual(expect.arrayContaining(["session", "card", "done"]));
+    expect(long.find((event) => event.event === "card")!.data).toMatchObject({ type: "critique", data: { words: 3500 } });
+    const tooLong = await readEvents(await post(`${server.url}/api/chat`, { message: `critique: ${sentence.repeat(520)}` }));
+    expect(tooLong.map((event) => event.event)).toEqual(["session", "error"]);
+    expect(tooLong[1]!.data.code).toBe("INPUT_TOO_LARGE");
+  });
+
   it("a known route asked with the wrong method answers 405 with Allow; an unknown route 404", async () => {
     const wrong = await fetch(`${server.url}/api/match`);
     expect(wrong.status).toBe(405);

@@ -40,6 +40,10 @@ describe("POST /api/plan (an interview loop with no story told twice)", () => {
     const refused = await post(`${server.url}/api/plan`, { questions: [FAILED, "?"] });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.message).toMatch(/^questions\[1\] \(question 2\): /);
+    // An empty string is refused by the body's schema, and named the same way.
+    const empty = await post(`${server.url}/api/plan`, { questions: [FAILED, ""] });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toMatchObject({ code: "INVALID_BODY", message: expect.stringMatching(/^questions\[1\] \(question 2\): /) });
     expect((await post(`${server.url}/api/plan`, { questions: [] })).status).toBe(400);
   });
 
