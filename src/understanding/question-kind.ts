@@ -1,5 +1,5 @@
 /** Interview questions that are not asking for a story, and what they ask for instead. */
-export type NonBehaviouralKind = "introduction" | "motivation" | "career goals" | "practical";
+export type NonBehaviouralKind = "introduction" | "motivation" | "career goals" | "practical" | "technical";
 
 /** What kind of interview question this is: a story question, or one of the kinds a story does not answer. */
 export interface QuestionKind {
@@ -50,6 +50,20 @@ const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patte
       /\bwhere do you see yourself\b/,
       /\bwhat are your (long-term |long term |career |professional )?(career )?(goals|aspirations)\b/,
       /\bwhat are you looking for in (a|your next|this) (role|job|position|company|team)\b/,
+    ],
+  },
+  {
+    // Knowledge and design questions ("What is a hash table?", "How would you design a URL shortener?") are
+    // answered with the knowledge itself. Only impersonal wordings: one about "you" or "your" work asks for a story.
+    kind: "technical",
+    answerWith: "the knowledge or design it asks for; a story of yours can follow as an example",
+    patterns: [
+      /^(?!.*\byour?\b)(what is|what's|what are|whats) (a|an|the difference|the differences|the time complexity|the space complexity|the big-o|the big o)\b/,
+      /^(?!.*\byour?\b)(explain|define) (what|how|why|the difference|the concept|a|an|the)\b/,
+      /^(?!.*\byour?\b)how (does|do|is|are) (a|an|the) [a-z0-9 ./+#-]{1,40} (work|implemented|stored|computed)\b/,
+      /^(?!.*\byour?\b)what happens when\b/,
+      /^(how would you|how do you|can you|could you|please)? ?(design|architect|implement|code|write) (a|an) (system|service|url|rate|cache|function|program|algorithm|class|method|query|api|database|schema|parking|chat|news ?feed|web ?crawler|key-value|distributed|scalable|load balancer|queue)\b/,
+      /\b(time|space) complexity of\b/,
     ],
   },
   {

@@ -18,6 +18,29 @@ describe("questions that ask for no story", () => {
     expect(questionKind("Do you have any questions for us?")).toEqual({ kind: "practical", answerWith: "the facts asked for" });
   });
 
+  it("reads knowledge and design questions as technical, but not questions about the candidate's own work", () => {
+    for (const question of [
+      "What is the time complexity of quicksort?",
+      "How would you design a URL shortener?",
+      "What is a hash table?",
+      "Explain the difference between TCP and UDP.",
+      "How does a B-tree work?",
+      "Design a rate limiter.",
+    ]) {
+      expect(questionKind(question).kind, question).toBe("technical");
+    }
+    for (const question of [
+      "What is the most complex system you've designed?",
+      "What's a project you're proud of?",
+      "What is your greatest weakness?",
+      "Explain a time you disagreed with your manager.",
+      "How would you design a process for onboarding new hires?",
+      "How does your team handle on-call?",
+    ]) {
+      expect(questionKind(question), question).toEqual({ kind: "behavioural" });
+    }
+  });
+
   it("reads wanting this job, and wanting to leave the current one, as motivation", () => {
     for (const question of [
       "Why do you want this job?",
@@ -75,7 +98,7 @@ describe("questions that ask for no story", () => {
 
   it("stays fast on a 60,000-character line", () => {
     const started = performance.now();
-    for (const unit of ["why ", "tell me about ", "a ", "  ", "why do you want the ", "why do you want to leave your "]) questionKind(unit.repeat(60_000 / unit.length));
+    for (const unit of ["why ", "tell me about ", "a ", "  ", "why do you want the ", "why do you want to leave your ", "what is ", "how does a ", "how does a b "]) questionKind(unit.repeat(60_000 / unit.length));
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
