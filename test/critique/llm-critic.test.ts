@@ -46,6 +46,24 @@ describe("LLM critique against the test LLM server", () => {
     return new LlmCritic({ chat, cache, onFallback: (reason) => fallbacks.push(reason) });
   }
 
+  it("replaces names and figures the candidate never gave in every field shown, not only the improved answer", async () => {
+    const reply = goodReply("At Acme Freight our invoice run took all night. I owned billing... The run now finishes in 40 minutes.");
+    reply.json.followUps = ["How did Sarah react to the 25% drop?"];
+    reply.json.parts.result = { feedback: "Say you saved $2M, and what the run took before." };
+    reply.json.strengths = ["Mention what Dana Whitfield said about it."];
+    // The offline analysis's own reading of the answer (35 words, counted by hand) and the answer's figure stay.
+    reply.json.improvements = ["At 35 words this is short: say what the run took before the 40 minutes."];
+    llm.reply(reply);
+    const critique = await (await critic()).critique(QUESTION, ANSWER);
+    expect(critique.followUps).toEqual(["How did [name] react to the [X%] drop?"]);
+    const coaching = critique.llm as any;
+    expect(coaching.followUps).toEqual(["How did [name] react to the [X%] drop?"]);
+    expect(coaching.parts.result.feedback).toBe("Say you saved [$X], and what the run took before.");
+    expect(coaching.strengths).toEqual(["Mention what [name] said about it."]);
+    expect(coaching.improvements[0]).toBe("At 35 words this is short: say what the run took before the 40 minutes.");
+    expect(coaching.placeholders.map((replacement: { original: string }) => replacement.original)).toEqual(expect.arrayContaining(["Sarah", "25%", "$2M", "Dana Whitfield"]));
+  });
+
   it("adds the validated coaching and keeps the offline structure and score", async () => {
     llm.reply(goodReply("At Acme Freight our invoice run took all night. I owned billing... The run now finishes in 40 minutes."));
     const critique = await (await critic()).critique(QUESTION, ANSWER);

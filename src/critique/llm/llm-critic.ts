@@ -3,7 +3,8 @@ import type { Critic, Critique } from "../../core/critique.js";
 import { isCoachError, ProviderError } from "../../errors/index.js";
 import { LlmCache } from "../../store/llm-cache.js";
 import { critiqueAnswer } from "../critique-answer.js";
-import { enforceNoInvention, type Replacement } from "./enforce-no-invention.js";
+import { enforceCritiqueFields } from "./enforce-critique-fields.js";
+import type { Replacement } from "./enforce-no-invention.js";
 import { LLM_CRITIQUE_JSON_SCHEMA, LlmCritiqueSchema, type LlmCritique } from "./llm-critique-schema.js";
 import { loadPrompt } from "./load-prompt.js";
 
@@ -28,7 +29,7 @@ export interface LlmCritiqueResult extends LlmCritique {
   fallback: false;
   model: string;
   prompt: string;
-  /** Figures and names the model wrote that the candidate never did, replaced by placeholders. */
+  /** Figures and names the model wrote that the candidate never did, replaced by placeholders: the improved answer's first, then the feedback's. */
   placeholders: Replacement[];
   cached: boolean;
 }
@@ -98,22 +99,21 @@ export class LlmCritic implements Critic {
     }
     if (key && !cached) await this.options.cache!.set(key, JSON.stringify(parsed));
     const sources = [answer, ...stories, ...(this.options.bankTexts?.() ?? [])];
-    const enforced = enforceNoInvention(parsed.improvedAnswer, sources);
-    const improvements = [...parsed.improvements];
-    for (const replacement of enforced.replacements.slice(0, 2)) {
+    const enforced = enforceCritiqueFields(parsed, sources, question, offline);
+    const improvements = [...enforced.critique.improvements];
+    for (const replacement of enforced.inImprovedAnswer.slice(0, 2)) {
       improvements.push(`The improved answer needs your real figure or name where it says ${replacement.placeholder}.`);
     }
     const llm: LlmCritiqueResult = {
-      ...parsed,
+      ...enforced.critique,
       improvements: improvements.slice(0, 5),
-      improvedAnswer: enforced.text,
-      placeholders: enforced.replacements,
+      placeholders: enforced.all,
       fallback: false,
       model: this.options.chat.id,
       prompt: `${prompt.name}@${prompt.hash}`,
       cached,
     };
-    return { ...offline, followUps: parsed.followUps.slice(0, 3), llm: llm as unknown as Record<string, unknown> };
+    return { ...offline, followUps: enforced.critique.followUps.slice(0, 3), llm: llm as unknown as Record<string, unknown> };
   }
 }
 
