@@ -14,6 +14,14 @@ describe("never inventing names: a word that is also a name, spoken to where a s
     expect(enforceNoInvention("Walker, thanks.", sources).replacements).toEqual([{ original: "Walker", placeholder: "[name]" }]);
   });
 
+  it("replaces the whole of a full name opening a sentence when its first name is also a word", () => {
+    expect(check("Maria Gonzalez saw errors drop. Grace Hopper reviewed it.", sources)).toBe("[name] saw errors drop. [name] reviewed it.");
+    expect(check("Mark Lee and I shipped it. Joy Park signed off.", sources)).toBe("[name] and I shipped it. [name] signed off.");
+    expect(enforceNoInvention("Grace Hopper reviewed it.", sources).replacements).toEqual([{ original: "Grace Hopper", placeholder: "[name]" }]);
+    // An instruction before a name keeps its verb, and the name is replaced alone.
+    expect(check("Tell Ann Ito what changed. Mark Gonzalez as the owner in your notes.", sources)).toBe("Tell [name] what changed. Mark [name] as the owner in your notes.");
+  });
+
   it("keeps ordinary words opening a sentence, and words that open sentences before a pause anyway", () => {
     for (const advice of [
       "Will this help? Chase the result. Mark the result clearly.",

@@ -22,6 +22,8 @@ const POSSESSIVE = /['’]s$/;
 // A word told as having done something: "Walker reviewed it", "Grant said no". After a word that is also a name, it
 // makes the word a person; advice opens with a verb instead ("Bridge the gap", "Drew attention" aside).
 const DEED = /^[ \t]+(?:\p{L}{2,}ed|said|says|told|asked|asks|led|ran|made|took|wrote|gave|built|found|saw|sent|met|did|went|came|got|knew|felt|thought|wants|thinks|agreed|approved)\b/iu;
+// A person named with the speaker, as doing something together: "Mark Lee and I shipped it".
+const FELLOW = /^[ \t]+and (?:I|we|me|my)\b/;
 // Direct address: such a word opening a sentence before a comma or colon is someone spoken to ("Walker, thanks.",
 // "Chase: great work."), as it is in the middle of one ("Thanks, Walker."). Not before "!": "Hope!", "Handy!"...
 const ADDRESS = /^[,:]/;
@@ -66,6 +68,10 @@ export function replaceInventedNames(text: string, candidate: CandidateText, rep
       if (!capitalisedAnyway(word) && !english) break;
       ordinary++;
     }
+    // A first name that is also a word, opening a sentence before a surname, is part of the full name when the
+    // person does something or is spoken to ("Grace Hopper reviewed it.", "Mark Lee and I shipped it."), not when
+    // the word is an instruction ("Tell Ann Ito what changed.").
+    if (ordinary === 1 && words.length > 1 && opening && !titleCase && isNameWord(wordKey(words[0]!.trim())) && (DEED.test(after) || FELLOW.test(after) || ADDRESS.test(after) || POSSESSIVE.test(run))) ordinary = 0;
     const kept = words.slice(0, ordinary).join("");
     const name = run.slice(kept.length);
     if (name === "" || name.split(/\s+/).every((word) => capitalisedAnyway(word) || candidates(word))) return run;
