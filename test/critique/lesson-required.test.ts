@@ -19,6 +19,8 @@ describe("which questions ask for a lesson", () => {
     "Tell me about a time you admitted a mistake to your team.",
     "Describe a release that you'd handle differently if you did it again.",
     "Tell me about a time you led a migration. What would you do differently?",
+    "Walk me through a project that slipped. When did you know, and who did you tell?",
+    "Tell me about a time you had to tell your manager a launch date was going to slip.",
   ])("asks: %s", (question) => {
     expect(asksForLesson(question)).toBe(true);
   });
@@ -37,6 +39,7 @@ describe("which questions ask for a lesson", () => {
     "Give me an example of when you let someone make a mistake so they'd learn from it.",
     "Describe a time you went along with a plan you thought was wrong.",
     "Tell me about a time you had a week to do what normally takes a month. What did you do differently?",
+    "Tell me about a time you were racing the clock. How did you keep quality from slipping?",
   ])("does not ask: %s", (question) => {
     expect(asksForLesson(question)).toBe(false);
   });
