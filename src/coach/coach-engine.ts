@@ -56,6 +56,8 @@ export interface CoachParts {
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
 const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
+// Content words an answer needs before it can be credited to a bank story it retells (a 60-word answer has about 30).
+const MIN_RETOLD_TERMS = 20;
 
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
@@ -216,10 +218,16 @@ export class CoachEngine implements Coach {
     return this.parts.hideScores ? "Skipped the follow-up; your first answer stands as you gave it." : `Skipped the follow-up; your answer stands at ${turn.score}/100.`;
   }
 
-  // Which bank story an answer retells: most of the answer's content words appear in it.
+  /** The title of the first bank story that passes the test, as the candidate knows it (ids are for scripts). */
+  private storyTitle(test: (story: StoryFeatures["story"]) => boolean): string | undefined {
+    return this.parts.features.find((features) => test(features.story))?.story.title;
+  }
+
+  // Which bank story an answer retells: most of the answer's content words appear in it. A short answer shares half
+  // its few words ("rolled back the release") with many a story, so it takes a told story's length to be credited.
   private storyTold(answer: string): StoryFeatures | undefined {
     const terms = new Set(lexicalTerms(answer, loadTaxonomy().templateWords));
-    if (terms.size < 8) return undefined;
+    if (terms.size < MIN_RETOLD_TERMS) return undefined;
     let best: { features: StoryFeatures; share: number } | undefined;
     for (const features of this.parts.features) {
       let shared = 0;
@@ -251,10 +259,11 @@ export class CoachEngine implements Coach {
     const answered = interview.turns.filter((turn) => turn.score !== null);
     const lines = interview.turns.map((turn) => {
       const followUp = turn.score !== null && turn.followUp !== null && !turn.followUpAnswered ? " (follow-up not answered)" : "";
-      return `- ${turnLabel(turn)}: ${turnOutcome(turn, this.parts)}${followUp}${turn.storyId ? ` (story: ${turn.storyId})` : ""}`;
+      return `- ${turnLabel(turn)}: ${turnOutcome(turn, this.parts)}${followUp}${turn.storyId ? ` (story: "${this.storyTitle((story) => story.id === turn.storyId) ?? turn.storyId}")` : ""}`;
     });
     const experiences = answered.map((turn) => turn.experience).filter((experience): experience is string => experience !== null);
     const reused = [...new Set(experiences.filter((experience, index) => experiences.indexOf(experience) !== index))];
+    const reusedTitles = reused.map((experience) => `"${this.storyTitle((story) => story.experience === experience) ?? experience}"`);
     const counts = new Map<string, number>();
     for (const turn of answered) for (const code of turn.issues) counts.set(code, (counts.get(code) ?? 0) + 1);
     const practise = [...counts]
@@ -265,7 +274,7 @@ export class CoachEngine implements Coach {
     const text = [
       `${preface}\n\nInterview summary:`,
       ...lines,
-      reused.length ? `You used the same experience for more than one question (${reused.join(", ")}); interviewers notice. Prepare a different story for one of them.` : "",
+      reused.length ? `You used the same experience for more than one question (${reusedTitles.join(", ")}); interviewers notice. Prepare a different story for one of them.` : "",
       practise.length ? `Practise next: ${practise.join("; ")}.` : answered.length ? "Practise next: keep them this complete, and tighten to about two minutes each." : "Practise next: answer at least one question out loud.",
     ]
       .filter(Boolean)

@@ -31,6 +31,20 @@ describe("the coach engine", () => {
     expect(summary).toMatch(/Interview summary/);
     expect(summary).toMatch(/same experience for more than one question/);
     expect(session.interview!.turns.map((turn) => turn.storyId).sort()).toEqual(tellings.map((story) => story.id).sort());
+    // The candidate knows their stories by title, not by id.
+    for (const telling of tellings) expect(summary).toContain(`(story: "${telling.title}")`);
+    expect(summary).toContain(`same experience for more than one question ("${tellings.find((story) => story.experience === tellings[0]!.experience)!.title}")`);
+    expect(summary).not.toContain("numbered-traced-missed-on-call-pages");
+  });
+
+  it("credits no bank story to a short answer that shares a few words with one", async () => {
+    const { engine } = await engineForSampleBank();
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-short-answer" };
+    await engine.respond(session, "interview me on Ownership");
+    await engine.respond(session, "I rolled back the release myself within 10 minutes and wrote the postmortem; errors dropped to zero.");
+    if (session.interview?.awaitingFollowUp) await engine.respond(session, "skip");
+    expect(session.interview!.turns[0]!.storyId).toBeNull();
+    expect(session.messages.at(-1)!.text).not.toContain("(story:");
   });
 
   it("answers 'which story fits?' mid-interview with stories for the question asked, and keeps the question open", async () => {
