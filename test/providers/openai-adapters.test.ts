@@ -51,7 +51,11 @@ describe("OpenAI-compatible embeddings against the test LLM server", () => {
 
   it("invalid JSON becomes PROVIDER_BAD_RESPONSE", async () => {
     llm.fault("embeddings", { kind: "invalid-json" });
-    await expect((await embedder({ COACH_MAX_RETRIES: "0" })).embed(["hello"])).rejects.toMatchObject({ code: "PROVIDER_BAD_RESPONSE" });
+    await expect((await embedder({ COACH_MAX_RETRIES: "0" })).embed(["hello"])).rejects.toMatchObject({
+      code: "PROVIDER_BAD_RESPONSE",
+      // Said in words a user can act on, not as the parser's "Unexpected end of JSON input".
+      message: expect.stringMatching(/the provider's answer was not JSON; check that OPENAI_BASE_URL is an OpenAI-compatible API/),
+    });
   });
 });
 

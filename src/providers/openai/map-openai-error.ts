@@ -28,6 +28,10 @@ export function mapOpenAIError(error: unknown, where: string): ProviderError {
   if (error instanceof OpenAI.APIError) {
     return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider's answer could not be read: ${firstLine(error.message)}.`, { cause: error });
   }
+  // The SDK's JSON.parse of a body that is not JSON: say what that means, not "Unexpected end of JSON input".
+  if (error instanceof SyntaxError) {
+    return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider's answer was not JSON; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`, { cause: error });
+  }
   if (error instanceof Error && error.name === "AbortError") {
     return new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`, { cause: error });
   }
