@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
-import { CoachError, httpStatusFor, InputError, isCoachError } from "../errors/index.js";
+import { CoachError, httpStatusFor, InputError, isCoachError, ProviderError } from "../errors/index.js";
 import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
 import { hasBearerToken } from "./bearer-token.js";
@@ -251,6 +251,9 @@ export function createApp(options: AppOptions): express.Express {
     }
     // An error nobody raised on purpose (a worker that ran out of memory, a bug) is the server's to look into: log it.
     if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    // A rate-limited provider said when to ask again: so does the server, as its own 429s do.
+    const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined && retryAfter >= 0) response.setHeader("Retry-After", String(Math.ceil(retryAfter)));
     response.status(status).json({ error: { code, message } });
   });
   return app;

@@ -278,6 +278,27 @@ describe("tokens, hosts and restarts", () => {
 });
 
 describe("with a provider configured", () => {
+  it("passes on a rate-limited provider's Retry-After with its 503", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-retry-after-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0" });
+    try {
+      llm.fault("embeddings", { kind: "status", status: 429, retryAfterSeconds: 7 });
+      const limited = await post(`${server.url}/api/match`, { question: "Tell me about a time you failed" });
+      expect(limited.status).toBe(503);
+      expect(limited.headers.get("retry-after")).toBe("7");
+      expect((await limited.json()).error.code).toBe("PROVIDER_RATE_LIMITED");
+      // Any other failure carries no such header.
+      llm.fault("embeddings", { kind: "status", status: 500 });
+      const failed = await post(`${server.url}/api/match`, { question: "Tell me about a time you failed" });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+      expect(failed.headers.get("retry-after")).toBeNull();
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  });
+
   it("a second message to a new session waits for the first instead of finding no session", async () => {
     const llm = await startTestLlmServer();
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-turns-"));
