@@ -20,7 +20,8 @@ export async function createCoach(
   // The offline engine runs mock interviews and stands in when the model fails: its critiques never wait on the model.
   const offline = new CoachEngine({ matcher: parts.matcher, critic: new OfflineCritic(), features: parts.features, questions: readQuestionBank(), hideScores: config.hideScores });
   if (config.provider === "local") return offline;
-  const chat = await resolveProvider(config).createChatModel();
+  // The wait before the client asks a rate-limited model again is said where fallbacks are.
+  const chat = await resolveProvider(config, { onRetry: onFallback }).createChatModel();
   if (!chat) return offline;
   return new LlmCoach({ chat, offline, matcher: parts.matcher, critic: parts.critic, features: parts.features, bankTexts: parts.stories.map((story) => story.text), onFallback, hideScores: config.hideScores });
 }

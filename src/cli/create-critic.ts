@@ -21,7 +21,7 @@ export interface CriticBank {
  */
 export async function createCritic(config: ResolvedConfig, io: CommandIO, currentBank?: () => CriticBank | null): Promise<Critic> {
   if (config.provider === "local") return new OfflineCritic();
-  const provider = resolveProvider(config);
+  const provider = resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) });
   const chat = await provider.createChatModel();
   if (!chat) return new OfflineCritic();
   const bank = currentBank ?? (await storedBank(config, provider));

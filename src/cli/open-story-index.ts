@@ -62,7 +62,7 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   const config = configFromArgs(args, io);
   // Once per command (the contract): a command that opens the index again says nothing the second time.
   if (options.announce !== false) announceProvider(config, io);
-  const provider = resolveProvider(config);
+  const provider = resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) });
   const embedder = await provider.createEmbedder();
   let banks = options.banks ?? listFlag(args.values.bank);
   let fromStore = false;

@@ -14,7 +14,13 @@ export interface Provider {
   checkConnection(): Promise<ConnectionCheck>;
 }
 
-type ProviderFactory = (config: ResolvedConfig) => Provider;
+/** What a command wants to hear from a provider while it works. */
+export interface ProviderHooks {
+  /** The provider failed for now (429, 5xx) and the client will wait and ask again: say so, or the wait is silent. */
+  onRetry?: (message: string) => void;
+}
+
+type ProviderFactory = (config: ResolvedConfig, hooks: ProviderHooks) => Provider;
 
 // Adapters are imported on first use so an offline command never loads the openai SDK.
 const factories: Record<ProviderName, ProviderFactory> = {
@@ -25,24 +31,24 @@ const factories: Record<ProviderName, ProviderFactory> = {
     createChatModel: async () => null,
     checkConnection: async () => ({ ok: true, detail: "offline: nothing to reach", latencyMs: 0, models: [] }),
   }),
-  openai: (config) => ({
+  openai: (config, hooks) => ({
     name: "openai",
     remote: true,
     createEmbedder: async () => {
       const [{ OpenAIEmbedder }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-embedder.js"), import("./openai/create-openai-client.js")]);
-      return new OpenAIEmbedder(createOpenAIClient(config), config.embedModel, config.embedDimensions, { idleTimeoutMs: config.timeoutMs });
+      return new OpenAIEmbedder(createOpenAIClient(config, { onRetry: hooks.onRetry }), config.embedModel, config.embedDimensions, { idleTimeoutMs: config.timeoutMs });
     },
     createChatModel: async () => {
       const [{ OpenAIChatModel }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-chat-model.js"), import("./openai/create-openai-client.js")]);
-      return new OpenAIChatModel(createOpenAIClient(config), config.chatModel, { idleTimeoutMs: config.timeoutMs });
+      return new OpenAIChatModel(createOpenAIClient(config, { onRetry: hooks.onRetry }), config.chatModel, { idleTimeoutMs: config.timeoutMs });
     },
     checkConnection: async () => (await import("./openai/check-openai-connection.js")).checkOpenAIConnection(config),
   }),
 };
 
 /** The one place that resolves a provider by name. */
-export function resolveProvider(config: ResolvedConfig): Provider {
-  return factories[config.provider](config);
+export function resolveProvider(config: ResolvedConfig, hooks: ProviderHooks = {}): Provider {
+  return factories[config.provider](config, hooks);
 }
 
 export type { ConnectionCheck };

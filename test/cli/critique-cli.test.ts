@@ -222,6 +222,30 @@ describe("coach critique with an OpenAI-compatible provider", () => {
     expect(llm.requestsTo("embeddings")).toHaveLength(0);
   });
 
+  it("says when it will ask a rate-limited provider again, rather than waiting in silence", async () => {
+    const reply = {
+      json: {
+        parts: { situation: { feedback: "ok" }, task: { feedback: "ok" }, action: { feedback: "ok" }, result: { feedback: "ok" }, lesson: { feedback: "n/a" } },
+        strengths: ["Clear fix"],
+        improvements: ["Say how often it failed before."],
+        followUps: ["How did you find the schema change?"],
+        improvedAnswer: "I patched the parser.",
+      },
+    };
+    llm.fault("chat", { kind: "status", status: 429, retryAfterSeconds: 1 });
+    llm.reply(reply);
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "1" };
+    const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], { env: { ...env, COACH_HOME: mkdtempSync(path.join(os.tmpdir(), "coach-retry-")) } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("coach: the provider is rate-limiting requests (HTTP 429); asking again in 1 s (retry 1 of 1).");
+    expect(jsonLines(run.stdout)[0].llm).toMatchObject({ fallback: false, strengths: ["Clear fix"] });
+    // With no retry left, nothing is promised: the fallback notice says what happened.
+    llm.fault("chat", { kind: "status", status: 429, retryAfterSeconds: 1 });
+    const last = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], { env: { ...env, COACH_MAX_RETRIES: "0", COACH_HOME: mkdtempSync(path.join(os.tmpdir(), "coach-retry-")) } });
+    expect(last.stderr).not.toContain("asking again");
+    expect(jsonLines(last.stdout)[0].llm).toMatchObject({ fallback: true });
+  });
+
   it("falls back to the offline critique, with a notice, when the provider cannot be reached", async () => {
     const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER, "--json"], {
       // A fresh store: the cached reply from the test above would otherwise (rightly) be reused.

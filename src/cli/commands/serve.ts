@@ -72,7 +72,7 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     }
     const config = configFromArgs(args, io);
     announceProvider(config, io);
-    const embedder = await resolveProvider(config).createEmbedder();
+    const embedder = await resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) }).createEmbedder();
     const given = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
     const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
     if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");

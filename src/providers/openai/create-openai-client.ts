@@ -1,12 +1,13 @@
 import OpenAI from "openai";
 import type { ResolvedConfig } from "../../config/index.js";
 import { CoachError } from "../../errors/index.js";
+import { noticingFetch } from "./noticing-fetch.js";
 
 /**
  * Builds the openai SDK client for an opted-in provider. Only called when the
  * user chose `openai`, so a key in the environment alone sends nothing.
  */
-export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetries?: number; timeoutMs?: number } = {}): OpenAI {
+export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetries?: number; timeoutMs?: number; onRetry?: (message: string) => void } = {}): OpenAI {
   if (!config.apiKey && !config.baseUrl) {
     throw new CoachError(
       "PROVIDER_NOT_CONFIGURED",
@@ -14,12 +15,14 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
       { location: { flag: "--provider" } },
     );
   }
+  const maxRetries = overrides.maxRetries ?? config.maxRetries;
   return new OpenAI({
     // Local OpenAI-compatible servers ignore the key, but the SDK requires one.
     apiKey: config.apiKey ?? "no-key-needed-for-local-server",
     baseURL: config.baseUrl ?? "https://api.openai.com/v1",
     timeout: overrides.timeoutMs ?? config.timeoutMs,
-    maxRetries: overrides.maxRetries ?? config.maxRetries,
+    maxRetries,
+    ...(overrides.onRetry ? { fetch: noticingFetch(maxRetries, overrides.onRetry) } : {}),
     // The SDK would print what the provider sent (a malformed stream chunk, whole) to stderr; our errors say what went wrong instead.
     logLevel: "off",
   });
