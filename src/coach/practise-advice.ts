@@ -5,7 +5,7 @@ import type { IssueCode } from "../critique/issue-codes.js";
  * candidate's words: every code has one, so no code reaches a sentence.
  */
 export const PRACTISE_BY_ISSUE: Record<IssueCode, string> = {
-  NOT_A_STORY: "tell one specific time, not what you usually do",
+  NOT_A_STORY: "tell one specific occasion in full: what happened, what you did, how it ended",
   MISSING_ACTION: "spend most of the answer on your actions",
   MISSING_RESULT: "end every answer on the outcome",
   MISSING_LESSON: "close failure stories with what you learned",
