@@ -1,8 +1,9 @@
 import type { Embedder } from "../core/embedder.js";
-import type { ParseWarning } from "../core/story.js";
+import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { computeStoryFeatures, storyLexicalIndex, type LexicalIndexData, type StoryFeatures } from "../retrieval/index.js";
 import { ensureIndex, type EnsureIndexResult } from "../store/index.js";
-import { nameUploadIn, uploadWarnings, type UploadedFile } from "./uploaded-file-name.js";
+import type { IndexRequest } from "./index-worker-messages.js";
+import { nameUploadIn, uploadWarnings } from "./uploaded-file-name.js";
 
 /** The index of a server's banks, and what its matcher needs beside it. */
 export interface BuiltBankIndex {
@@ -18,25 +19,23 @@ export interface BuiltBankIndex {
  * then profiles the stories and builds their lexical index: all of a bank
  * change's work that grows with the banks, which the index worker does off
  * the server's main thread. An upload with no story is refused before
- * anything is written.
+ * anything is written. `onStep` hears each step done.
  */
-export async function buildBankIndex(request: { store: string; banks: string[]; upload?: UploadedFile }, embedder: Embedder): Promise<BuiltBankIndex> {
+export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, embedder: Embedder, onStep: () => void = () => undefined): Promise<BuiltBankIndex> {
   const { upload } = request;
   let warnings: ParseWarning[] = [];
+  const accept = upload
+    ? (bank: ParsedBank) => {
+        warnings = uploadWarnings(bank, upload);
+      }
+    : undefined;
   try {
-    const indexed = await ensureIndex({
-      store: request.store,
-      banks: request.banks,
-      embedder,
-      // An upload is always parsed, even when the same bank is uploaded again: the reply tells its warnings.
-      force: upload !== undefined,
-      accept: upload
-        ? (bank) => {
-            warnings = uploadWarnings(bank, upload);
-          }
-        : undefined,
-    });
-    return { indexed, features: computeStoryFeatures(indexed.stories), lexical: storyLexicalIndex(indexed.stories).toData(), uploadWarnings: warnings };
+    // An upload is always parsed, even when the same bank is uploaded again: the reply tells its warnings.
+    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, force: upload !== undefined, accept, onStep });
+    const features = computeStoryFeatures(indexed.stories);
+    onStep();
+    const lexical = storyLexicalIndex(indexed.stories).toData();
+    return { indexed, features, lexical, uploadWarnings: warnings };
   } catch (error) {
     throw upload ? nameUploadIn(error, upload) : error;
   }

@@ -237,6 +237,8 @@ export function createApp(options: AppOptions): express.Express {
     }
     // An error nobody raised on purpose (a worker that ran out of memory, a bug) is the server's to look into: log it.
     if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    // A build that stalled is the operator's to know of too: the machine may be too busy, or the limit too short.
+    if (code === "INDEX_TIMEOUT") options.onServerError?.(message);
     response.status(status).json({ error: { code, message } });
   });
   return app;

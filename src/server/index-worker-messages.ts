@@ -60,6 +60,12 @@ export interface IndexDone {
   uploadWarnings: ParseWarning[];
 }
 
+/** From the worker: a step of a build or check is done; the watchdog waits for the next one (see IndexWatchdog). */
+export interface IndexProgress {
+  type: "progress";
+  build: number;
+}
+
 /** From the worker, last: the build was refused or failed; the index served stays the one before. */
 export interface IndexFailed {
   type: "failed";
@@ -73,4 +79,4 @@ export interface UploadChecked {
   build: number;
 }
 
-export type FromIndexWorker = EmbedAsk | StoriesPart | IndexDone | IndexFailed | UploadChecked;
+export type FromIndexWorker = EmbedAsk | StoriesPart | IndexProgress | IndexDone | IndexFailed | UploadChecked;

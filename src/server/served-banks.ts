@@ -5,7 +5,7 @@ import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { InputError } from "../errors/index.js";
-import { storeAccessError, writeFileAtomic } from "../store/index.js";
+import { readStoredBanks, recordStoredBanks, storeAccessError, writeFileAtomic } from "../store/index.js";
 import type { BankState } from "./bank-state.js";
 import { BankIndexer, type IndexedBanks } from "./bank-indexer.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -49,10 +49,22 @@ export class ServedBanks {
     private readonly fallback: string,
     fallbackChosen = false,
     private readonly origin: "command-line" | "store" = "command-line",
+    options: { indexTimeoutMs?: number } = {},
   ) {
     this.servingFallback = banks.length === 0 || fallbackChosen;
     if (banks.length === 0) this.banks = [fallback];
-    this.indexer = new BankIndexer(embedder);
+    this.indexer = new BankIndexer(embedder, options.indexTimeoutMs);
+  }
+
+  /**
+   * Stops indexing, for a server shutting down: a change under way fails
+   * (INDEX_STOPPED) and is undone, as is any asked for later. Resolves once
+   * the store is back as it was.
+   */
+  async stop(): Promise<void> {
+    await this.indexer.stop();
+    // The change under way puts the store back before its turn ends.
+    await this.exclusive(async () => undefined);
   }
 
   private get uploads(): string {
@@ -195,6 +207,7 @@ export class ServedBanks {
       warnings = (await this.rebuild(banks, upload)).uploadWarnings;
     } catch (error) {
       if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
+      await this.recordServedBanks();
       throw error;
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
@@ -202,6 +215,20 @@ export class ServedBanks {
     this.servingFallback = servingFallback;
     for (const file of files.remove) await rm(file, { force: true });
     return warnings;
+  }
+
+  /**
+   * A build that failed or was stopped part-way (INDEX_TIMEOUT) may have
+   * recorded its banks (banks.json) before the index swap it never made: the
+   * store records the banks still served, as it did before.
+   */
+  private async recordServedBanks(): Promise<void> {
+    const served = this.state?.indexed.manifest.banks;
+    if (!served) return;
+    const recorded = await readStoredBanks(this.store).catch(() => null);
+    if (recorded !== null && recorded.length === served.length && recorded.every((bank, position) => bank === served[position])) return;
+    // Best effort: the error to tell is the build's, not this one.
+    await recordStoredBanks(this.store, served).catch(() => undefined);
   }
 
   private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
