@@ -34,6 +34,8 @@ interface Held {
 
 interface Build extends Held {
   store: string;
+  /** The state served when the build was asked for: still served when the store's index is that one. */
+  served?: BankState;
   stories: Story[];
   features: StoryFeatures[];
   resolve: (built: IndexedBanks) => void;
@@ -78,20 +80,24 @@ export class BankIndexer {
   /**
    * Indexes the banks into the store (as `ensureIndex`) and resolves to the
    * state to serve from them. Errors keep their codes and messages; a
-   * refused or failed build leaves the stored index as it was.
+   * refused or failed build leaves the stored index as it was. Given the
+   * state `served`, a store whose index is still that one (the same bytes
+   * uploaded again) resolves to it without rebuilding.
    */
-  build(request: { store: string; banks: string[]; upload?: UploadedFile }): Promise<IndexedBanks> {
+  build(request: { store: string; banks: string[]; upload?: UploadedFile; served?: BankState }): Promise<IndexedBanks> {
     if (this.stopped) return Promise.reject(indexStoppedError(request.upload));
     if (this.recovering) return this.recovering.then(() => this.build(request));
     const worker = this.running();
     const build = ++this.started;
     const { id, fingerprint, dimensions } = this.embedder;
-    const { store, banks, upload } = request;
+    const { store, banks, upload, served } = request;
+    const manifest = served?.indexed.manifest;
     return new Promise((resolve, reject) => {
-      this.builds.set(build, { worker, store, upload, stories: [], features: [], resolve, reject });
+      this.builds.set(build, { worker, store, upload, served, stories: [], features: [], resolve, reject });
       // Held while building: at start-up nothing else may keep the process alive until the banks are served.
       worker.ref();
-      this.post(worker, { type: "build", build, request: { store, banks, upload, embedder: { id, fingerprint, dimensions } } });
+      const servedIndex = manifest && { bankHash: manifest.bankHash, createdAt: manifest.createdAt };
+      this.post(worker, { type: "build", build, request: { store, banks, upload, served: servedIndex, embedder: { id, fingerprint, dimensions } } });
     });
   }
 
@@ -160,6 +166,10 @@ export class BankIndexer {
     this.settled();
     if (message.type === "checked") return;
     if (message.type === "failed") return pending.reject(errorFromData(message.error));
+    if (message.type === "current") {
+      if (pending.served) return pending.resolve({ state: pending.served, uploadWarnings: message.uploadWarnings });
+      return pending.reject(new Error("the index worker answered that the index served is current, but none was served"));
+    }
     this.serve(pending, message).then(pending.resolve, pending.reject);
   }
 

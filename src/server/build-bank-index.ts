@@ -1,8 +1,9 @@
+import { parseBankFiles, readBankFiles } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { computeStoryFeatures, storyLexicalIndex, type LexicalIndexData, type StoryFeatures } from "../retrieval/index.js";
 import { ensureIndex, type EnsureIndexResult } from "../store/index.js";
-import type { IndexRequest } from "./index-worker-messages.js";
+import type { IndexRequest, ServedIndex } from "./index-worker-messages.js";
 import { nameUploadIn, uploadWarnings } from "./uploaded-file-name.js";
 
 /** The index of a server's banks, and what its matcher needs beside it. */
@@ -14,14 +15,22 @@ export interface BuiltBankIndex {
   uploadWarnings: ParseWarning[];
 }
 
+/** The index served is the store's and current: nothing to rebuild or send; the upload's warnings as a rebuild tells them. */
+export interface StillServed {
+  stillServed: true;
+  uploadWarnings: ParseWarning[];
+}
+
 /**
  * Parses, embeds and indexes the banks into the store (as `ensureIndex`),
  * then profiles the stories and builds their lexical index: all of a bank
  * change's work that grows with the banks, which the index worker does off
  * the server's main thread. An upload with no story is refused before
- * anything is written. `onStep` hears each step done.
+ * anything is written. When the store's index is current and is the one
+ * `request.served` names (the same bytes uploaded again), nothing is rebuilt:
+ * the upload is only parsed, for its warnings. `onStep` hears each step done.
  */
-export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, embedder: Embedder, onStep: () => void = () => undefined): Promise<BuiltBankIndex> {
+export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, embedder: Embedder, onStep: () => void = () => undefined): Promise<BuiltBankIndex | StillServed> {
   const { upload } = request;
   let warnings: ParseWarning[] = [];
   const accept = upload
@@ -30,8 +39,13 @@ export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, em
       }
     : undefined;
   try {
-    // An upload is always parsed, even when the same bank is uploaded again: the reply tells its warnings.
-    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, force: upload !== undefined, accept, onStep });
+    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, accept, onStep });
+    if (indexed.status === "unchanged") {
+      // The bytes already indexed, uploaded again: parsed as the build that indexed them parsed them, for the reply's warnings.
+      if (accept) accept(parseBankFiles(await readBankFiles(request.banks)));
+      onStep();
+      if (isServed(indexed.manifest, request.served)) return { stillServed: true, uploadWarnings: warnings };
+    }
     const features = computeStoryFeatures(indexed.stories);
     onStep();
     const lexical = storyLexicalIndex(indexed.stories).toData();
@@ -39,4 +53,8 @@ export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, em
   } catch (error) {
     throw upload ? nameUploadIn(error, upload) : error;
   }
+}
+
+function isServed(manifest: EnsureIndexResult["manifest"], served: ServedIndex | undefined): boolean {
+  return served !== undefined && manifest.bankHash === served.bankHash && manifest.createdAt === served.createdAt;
 }

@@ -60,6 +60,7 @@ function listen(port: MessagePort): void {
       }
       // Each step done tells the main thread's watchdog this build still moves.
       const built = await buildBankIndex(request, embedder, () => send({ type: "progress", build }));
+      if ("stillServed" in built) return send({ type: "current", build, uploadWarnings: built.uploadWarnings });
       const { stories, index: _index, ...result } = built.indexed;
       sendStories(send, build, stories, built.features);
       const { lexical } = built;

@@ -120,9 +120,11 @@ export class ServedBanks {
       const replaced = this.uploadedFiles(name);
       // The sample bank served as the fallback gives way to the first upload; given with --bank, it stays.
       const others = this.servingFallback ? [] : this.banks.filter((bank) => !replaced.includes(bank));
+      // A file replaced keeps its place among the banks: the same bytes again then leave the banks, and the index, as they are.
+      const banks = !this.servingFallback && this.banks.includes(file) ? this.banks.filter((bank) => bank === file || !replaced.includes(bank)) : [...others, file];
       // Checked before it is written: a refused bank never reaches the store, even if the server stops mid-build.
       await this.indexer.check({ file, name }, content);
-      const warnings = await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
+      const warnings = await this.change(banks, false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
       // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
       return { stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)), warnings };
     });
@@ -196,7 +198,9 @@ export class ServedBanks {
    */
   private async change(banks: string[], servingFallback: boolean, files: { write?: { file: string; content: string }; remove: string[] }, upload?: UploadedFile): Promise<ParseWarning[]> {
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
-    if (files.write) {
+    // The same bytes again are not written: the stored file stays as it is, and so, when current, does the index.
+    const unchanged = files.write !== undefined && overwritten !== null && overwritten.equals(Buffer.from(files.write.content, "utf8"));
+    if (files.write && !unchanged) {
       // A store the file system refuses is STORE_INACCESSIBLE (HTTP 500 naming the store), not an internal error.
       await writeFileAtomic(files.write.file, files.write.content).catch((error: unknown) => {
         throw storeAccessError(error, this.store, "write");
@@ -206,7 +210,7 @@ export class ServedBanks {
     try {
       warnings = (await this.rebuild(banks, upload)).uploadWarnings;
     } catch (error) {
-      if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
+      if (files.write && !unchanged) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
       await this.recordServedBanks();
       throw error;
     }
@@ -232,7 +236,8 @@ export class ServedBanks {
   }
 
   private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
-    const built = await this.indexer.build({ store: this.store, banks, upload });
+    // The state served goes with it: a store still holding that index (the same bytes uploaded again) is not rebuilt.
+    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state });
     this.state = built.state;
     return built;
   }
