@@ -4,6 +4,12 @@ import { z } from "zod";
 export const ProviderNameSchema = z.enum(["local", "openai"]);
 export type ProviderName = z.infer<typeof ProviderNameSchema>;
 
+/**
+ * The range of the index watchdog's limit (ms): at least a tenth of a second;
+ * at most a day, as a timer cannot wait much longer (about 24.8 days).
+ */
+export const INDEX_TIMEOUT_RANGE = { min: 100, max: 86_400_000 } as const;
+
 /** Shape of `coach.config.json`. The API key is never read from a file: it stays in the environment. */
 export const ConfigFileSchema = z
   .object({
@@ -16,6 +22,7 @@ export const ConfigFileSchema = z
     timeoutMs: z.number().int().min(100).max(600_000).optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
     hideScores: z.boolean().optional(),
+    indexTimeoutMs: z.number().int().min(INDEX_TIMEOUT_RANGE.min).max(INDEX_TIMEOUT_RANGE.max).optional(),
   })
   .strict();
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
@@ -37,10 +44,12 @@ export const ResolvedConfigSchema = z.object({
   maxRetries: z.number().int().min(0),
   /** Low-anxiety mode: readable output gives the coaching in words, without scores or graded percentages. */
   hideScores: z.boolean(),
+  /** `coach serve`: an index build that reports no progress for this long is abandoned and its worker replaced. */
+  indexTimeoutMs: z.number().int().positive(),
   configFile: z.string().nullable(),
 });
 export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
-  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries" | "hideScores", SettingSource>;
+  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries" | "hideScores" | "indexTimeoutMs", SettingSource>;
 };
 
 export const DEFAULTS = {
@@ -51,5 +60,7 @@ export const DEFAULTS = {
   timeoutMs: 30_000,
   maxRetries: 2,
   hideScores: false,
+  // A 5 MB single-story upload spends about 35 s in each of its slowest steps on a 2-core machine: ample headroom.
+  indexTimeoutMs: 300_000,
   configFileName: "coach.config.json",
 } as const;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, UsageError } from "../errors/index.js";
-import { ConfigFileSchema, DEFAULTS, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
+import { ConfigFileSchema, DEFAULTS, INDEX_TIMEOUT_RANGE, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
 import { checkStoreFolder, STORE_SETTING } from "./store-folder.js";
 import { unknownSettingsMessage } from "./unknown-settings.js";
 
@@ -52,6 +52,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   }
   const timeoutMs = pick("timeoutMs", undefined, parseInteger(env.COACH_TIMEOUT_MS, "COACH_TIMEOUT_MS", 100), file.timeoutMs, DEFAULTS.timeoutMs);
   const maxRetries = pick("maxRetries", undefined, parseInteger(env.COACH_MAX_RETRIES, "COACH_MAX_RETRIES", 0), file.maxRetries, DEFAULTS.maxRetries);
+  const indexTimeoutMs = pick("indexTimeoutMs", undefined, parseInteger(env.COACH_INDEX_TIMEOUT_MS, "COACH_INDEX_TIMEOUT_MS", INDEX_TIMEOUT_RANGE.min, INDEX_TIMEOUT_RANGE.max), file.indexTimeoutMs, DEFAULTS.indexTimeoutMs);
   const apiKey = pick("apiKey", undefined, nonEmpty(env.OPENAI_API_KEY), undefined, undefined);
   const embedModel = pick("embedModel", undefined, nonEmpty(env.COACH_EMBED_MODEL), file.embedModel, DEFAULTS.embedModel);
   const embedDimensions = pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined);
@@ -73,6 +74,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     timeoutMs,
     maxRetries,
     hideScores,
+    indexTimeoutMs,
     configFile: fileName,
     sources,
   };
@@ -101,10 +103,12 @@ function readConfigFile(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: s
   return { file: parsed.data, fileName };
 }
 
-function parseInteger(value: string | undefined, name: string, minimum: number): number | undefined {
+function parseInteger(value: string | undefined, name: string, minimum: number, maximum?: number): number | undefined {
   if (value === undefined || value.trim() === "") return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum) throw new ConfigError(`${name}: "${value}" is not a whole number >= ${minimum}.`);
+  if (!Number.isInteger(number) || number < minimum || (maximum !== undefined && number > maximum)) {
+    throw new ConfigError(`${name}: "${value}" is not a whole number ${maximum === undefined ? `>= ${minimum}` : `from ${minimum} to ${maximum}`}.`);
+  }
   return number;
 }
 

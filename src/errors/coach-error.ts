@@ -28,6 +28,8 @@ export type ErrorCode =
   | "STORE_INACCESSIBLE"
   | "PORT_IN_USE"
   | "LISTEN_FAILED"
+  | "INDEX_TIMEOUT"
+  | "INDEX_STOPPED"
   | "INTERNAL";
 
 /** Base of every error the coach raises on purpose. */
@@ -105,6 +107,20 @@ export class StoreError extends CoachError {
 export class ListenError extends CoachError {
   constructor(code: "PORT_IN_USE" | "LISTEN_FAILED", message: string, options: { cause?: unknown; flag: "--port" | "--host" }) {
     super(code, message, { cause: options.cause, location: { flag: options.flag } });
+  }
+}
+
+/**
+ * A server's index build was abandoned and changed nothing: it made no
+ * progress within the limit (INDEX_TIMEOUT), or the server is shutting down
+ * (INDEX_STOPPED). `limitMs` is the limit a timed-out build overran.
+ */
+export class IndexError extends CoachError {
+  readonly limitMs: number | undefined;
+
+  constructor(code: Extract<ErrorCode, `INDEX_${string}`>, message: string, options: { cause?: unknown; limitMs?: number } = {}) {
+    super(code, message, { cause: options.cause });
+    this.limitMs = options.limitMs;
   }
 }
 

@@ -1,4 +1,4 @@
-import { CoachError, ConfigError, InputError, ProviderError, StoreError, type ErrorCode, type ErrorLocation } from "./coach-error.js";
+import { CoachError, ConfigError, IndexError, InputError, ProviderError, StoreError, type ErrorCode, type ErrorLocation } from "./coach-error.js";
 
 /** An error as plain data, to send from one thread to another (a class and its fields do not survive the copy). */
 export interface ErrorData {
@@ -30,6 +30,7 @@ function rebuild({ code, message, location = {}, retryAfterSeconds, vectorSizes 
   if (code.startsWith("INPUT_")) return new InputError(code as Extract<ErrorCode, `INPUT_${string}`>, message, { file: location.file, line: location.line });
   if (code.startsWith("STORE_")) return new StoreError(message, { file: location.file, code: code as Extract<ErrorCode, `STORE_${string}`> });
   if (code.startsWith("PROVIDER_")) return new ProviderError(code as Extract<ErrorCode, `PROVIDER_${string}`>, message, { retryAfterSeconds, vectorSizes });
+  if (code.startsWith("INDEX_")) return new IndexError(code as Extract<ErrorCode, `INDEX_${string}`>, message);
   if (code === "CONFIG_INVALID") return new ConfigError(message, { flag: location.flag });
   return new CoachError(code, message, { location });
 }

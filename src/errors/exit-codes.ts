@@ -30,6 +30,9 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   // Runtime: another process holds the port now; the same command may work later.
   PORT_IN_USE: ExitCode.failure,
   LISTEN_FAILED: ExitCode.failure,
+  // Runtime: the same bank may index on a less busy machine, or with a longer limit.
+  INDEX_TIMEOUT: ExitCode.failure,
+  INDEX_STOPPED: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };
 

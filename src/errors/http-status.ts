@@ -20,6 +20,9 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   // Only raised before the server listens; listed so the map stays total.
   PORT_IN_USE: 500,
   LISTEN_FAILED: 500,
+  // The server could not do it now and changed nothing: a client may try again (a smaller bank, later).
+  INDEX_TIMEOUT: 503,
+  INDEX_STOPPED: 503,
   INTERNAL: 500,
 };
 

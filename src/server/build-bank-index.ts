@@ -1,8 +1,10 @@
+import { parseBankFiles, readBankFiles } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
-import type { ParseWarning } from "../core/story.js";
+import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { computeStoryFeatures, storyLexicalIndex, type LexicalIndexData, type StoryFeatures } from "../retrieval/index.js";
 import { ensureIndex, type EnsureIndexResult } from "../store/index.js";
-import { nameUploadIn, uploadWarnings, type UploadedFile } from "./uploaded-file-name.js";
+import type { IndexRequest, ServedIndex } from "./index-worker-messages.js";
+import { nameUploadIn, uploadWarnings } from "./uploaded-file-name.js";
 
 /** The index of a server's banks, and what its matcher needs beside it. */
 export interface BuiltBankIndex {
@@ -13,31 +15,46 @@ export interface BuiltBankIndex {
   uploadWarnings: ParseWarning[];
 }
 
+/** The index served is the store's and current: nothing to rebuild or send; the upload's warnings as a rebuild tells them. */
+export interface StillServed {
+  stillServed: true;
+  uploadWarnings: ParseWarning[];
+}
+
 /**
  * Parses, embeds and indexes the banks into the store (as `ensureIndex`),
  * then profiles the stories and builds their lexical index: all of a bank
  * change's work that grows with the banks, which the index worker does off
  * the server's main thread. An upload with no story is refused before
- * anything is written.
+ * anything is written. When the store's index is current and is the one
+ * `request.served` names (the same bytes uploaded again), nothing is rebuilt:
+ * the upload is only parsed, for its warnings. `onStep` hears each step done.
  */
-export async function buildBankIndex(request: { store: string; banks: string[]; upload?: UploadedFile }, embedder: Embedder): Promise<BuiltBankIndex> {
+export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, embedder: Embedder, onStep: () => void = () => undefined): Promise<BuiltBankIndex | StillServed> {
   const { upload } = request;
   let warnings: ParseWarning[] = [];
+  const accept = upload
+    ? (bank: ParsedBank) => {
+        warnings = uploadWarnings(bank, upload);
+      }
+    : undefined;
   try {
-    const indexed = await ensureIndex({
-      store: request.store,
-      banks: request.banks,
-      embedder,
-      // An upload is always parsed, even when the same bank is uploaded again: the reply tells its warnings.
-      force: upload !== undefined,
-      accept: upload
-        ? (bank) => {
-            warnings = uploadWarnings(bank, upload);
-          }
-        : undefined,
-    });
-    return { indexed, features: computeStoryFeatures(indexed.stories), lexical: storyLexicalIndex(indexed.stories).toData(), uploadWarnings: warnings };
+    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, accept, onStep });
+    if (indexed.status === "unchanged") {
+      // The bytes already indexed, uploaded again: parsed as the build that indexed them parsed them, for the reply's warnings.
+      if (accept) accept(parseBankFiles(await readBankFiles(request.banks)));
+      onStep();
+      if (isServed(indexed.manifest, request.served)) return { stillServed: true, uploadWarnings: warnings };
+    }
+    const features = computeStoryFeatures(indexed.stories);
+    onStep();
+    const lexical = storyLexicalIndex(indexed.stories).toData();
+    return { indexed, features, lexical, uploadWarnings: warnings };
   } catch (error) {
     throw upload ? nameUploadIn(error, upload) : error;
   }
+}
+
+function isServed(manifest: EnsureIndexResult["manifest"], served: ServedIndex | undefined): boolean {
+  return served !== undefined && manifest.bankHash === served.bankHash && manifest.createdAt === served.createdAt;
 }

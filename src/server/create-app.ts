@@ -251,6 +251,8 @@ export function createApp(options: AppOptions): express.Express {
     }
     // An error nobody raised on purpose (a worker that ran out of memory, a bug) is the server's to look into: log it.
     if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    // A build that stalled is the operator's to know of too: the machine may be too busy, or the limit too short.
+    if (code === "INDEX_TIMEOUT") options.onServerError?.(message);
     // A rate-limited provider said when to ask again: so does the server, as its own 429s do.
     const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
     if (retryAfter !== undefined && retryAfter >= 0) response.setHeader("Retry-After", String(Math.ceil(retryAfter)));

@@ -12,6 +12,14 @@ export interface IndexRequest {
   embedder: { id: string; fingerprint: string; dimensions: number | undefined };
   /** The bank just uploaded (its file in the store, and its name): refused when it holds no story; its warnings are told back. */
   upload?: UploadedFile;
+  /** The index the main thread serves (its manifest's bankHash and createdAt): when the store's is that one and current, nothing is rebuilt or sent again. */
+  served?: ServedIndex;
+}
+
+/** Which stored index the main thread serves: a manifest's bank hash and creation time name one build. */
+export interface ServedIndex {
+  bankHash: string;
+  createdAt: string;
 }
 
 /** To the worker: build this index (`build` numbers the request; every message about it carries the number). */
@@ -60,6 +68,20 @@ export interface IndexDone {
   uploadWarnings: ParseWarning[];
 }
 
+/** From the worker, last: the index served is the store's and current (an upload of the bytes already stored); nothing was rebuilt. */
+export interface IndexCurrent {
+  type: "current";
+  build: number;
+  /** The upload's own warnings, as a rebuild would have told them. */
+  uploadWarnings: ParseWarning[];
+}
+
+/** From the worker: a step of a build or check is done; the watchdog waits for the next one (see IndexWatchdog). */
+export interface IndexProgress {
+  type: "progress";
+  build: number;
+}
+
 /** From the worker, last: the build was refused or failed; the index served stays the one before. */
 export interface IndexFailed {
   type: "failed";
@@ -73,4 +95,4 @@ export interface UploadChecked {
   build: number;
 }
 
-export type FromIndexWorker = EmbedAsk | StoriesPart | IndexDone | IndexFailed | UploadChecked;
+export type FromIndexWorker = EmbedAsk | StoriesPart | IndexProgress | IndexDone | IndexCurrent | IndexFailed | UploadChecked;

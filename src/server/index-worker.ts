@@ -49,6 +49,8 @@ function listen(port: MessagePort): void {
   async function build({ build, request }: BuildAsk): Promise<void> {
     try {
       local ??= new InterviewEmbedder();
+      // Loading the local model is the first build's first step.
+      send({ type: "progress", build });
       // The local embedder is CPU work and runs here; any other (a provider's) is asked of the main thread.
       let embedder: Embedder = local;
       if (local.fingerprint !== request.embedder.fingerprint) {
@@ -56,7 +58,9 @@ function listen(port: MessagePort): void {
         relays.set(build, relayed);
         embedder = relayed;
       }
-      const built = await buildBankIndex(request, embedder);
+      // Each step done tells the main thread's watchdog this build still moves.
+      const built = await buildBankIndex(request, embedder, () => send({ type: "progress", build }));
+      if ("stillServed" in built) return send({ type: "current", build, uploadWarnings: built.uploadWarnings });
       const { stories, index: _index, ...result } = built.indexed;
       sendStories(send, build, stories, built.features);
       const { lexical } = built;

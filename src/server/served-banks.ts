@@ -5,7 +5,7 @@ import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import type { Embedder } from "../core/embedder.js";
 import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { InputError } from "../errors/index.js";
-import { storeAccessError, writeFileAtomic } from "../store/index.js";
+import { readStoredBanks, recordStoredBanks, storeAccessError, writeFileAtomic } from "../store/index.js";
 import type { BankState } from "./bank-state.js";
 import { BankIndexer, type IndexedBanks } from "./bank-indexer.js";
 import { KeyedQueue } from "./keyed-queue.js";
@@ -49,10 +49,22 @@ export class ServedBanks {
     private readonly fallback: string,
     fallbackChosen = false,
     private readonly origin: "command-line" | "store" = "command-line",
+    options: { indexTimeoutMs?: number } = {},
   ) {
     this.servingFallback = banks.length === 0 || fallbackChosen;
     if (banks.length === 0) this.banks = [fallback];
-    this.indexer = new BankIndexer(embedder);
+    this.indexer = new BankIndexer(embedder, options.indexTimeoutMs);
+  }
+
+  /**
+   * Stops indexing, for a server shutting down: a change under way fails
+   * (INDEX_STOPPED) and is undone, as is any asked for later. Resolves once
+   * the store is back as it was.
+   */
+  async stop(): Promise<void> {
+    await this.indexer.stop();
+    // The change under way puts the store back before its turn ends.
+    await this.exclusive(async () => undefined);
   }
 
   private get uploads(): string {
@@ -108,9 +120,11 @@ export class ServedBanks {
       const replaced = this.uploadedFiles(name);
       // The sample bank served as the fallback gives way to the first upload; given with --bank, it stays.
       const others = this.servingFallback ? [] : this.banks.filter((bank) => !replaced.includes(bank));
+      // A file replaced keeps its place among the banks: the same bytes again then leave the banks, and the index, as they are.
+      const banks = !this.servingFallback && this.banks.includes(file) ? this.banks.filter((bank) => bank === file || !replaced.includes(bank)) : [...others, file];
       // Checked before it is written: a refused bank never reaches the store, even if the server stops mid-build.
       await this.indexer.check({ file, name }, content);
-      const warnings = await this.change([...others, file], false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
+      const warnings = await this.change(banks, false, { write: { file, content }, remove: replaced.filter((old) => old !== file) }, { file, name });
       // As served: ids and experiences are given across all banks (a bank of the same file name, the same experience retold elsewhere).
       return { stories: this.current().indexed.stories.filter((story) => this.sourcePath(story.source.file) === path.resolve(file)), warnings };
     });
@@ -184,7 +198,9 @@ export class ServedBanks {
    */
   private async change(banks: string[], servingFallback: boolean, files: { write?: { file: string; content: string }; remove: string[] }, upload?: UploadedFile): Promise<ParseWarning[]> {
     const overwritten = files.write ? await readFile(files.write.file).catch(() => null) : null;
-    if (files.write) {
+    // The same bytes again are not written: the stored file stays as it is, and so, when current, does the index.
+    const unchanged = files.write !== undefined && overwritten !== null && overwritten.equals(Buffer.from(files.write.content, "utf8"));
+    if (files.write && !unchanged) {
       // A store the file system refuses is STORE_INACCESSIBLE (HTTP 500 naming the store), not an internal error.
       await writeFileAtomic(files.write.file, files.write.content).catch((error: unknown) => {
         throw storeAccessError(error, this.store, "write");
@@ -194,7 +210,8 @@ export class ServedBanks {
     try {
       warnings = (await this.rebuild(banks, upload)).uploadWarnings;
     } catch (error) {
-      if (files.write) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
+      if (files.write && !unchanged) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
+      await this.recordServedBanks();
       throw error;
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
@@ -204,8 +221,23 @@ export class ServedBanks {
     return warnings;
   }
 
+  /**
+   * A build that failed or was stopped part-way (INDEX_TIMEOUT) may have
+   * recorded its banks (banks.json) before the index swap it never made: the
+   * store records the banks still served, as it did before.
+   */
+  private async recordServedBanks(): Promise<void> {
+    const served = this.state?.indexed.manifest.banks;
+    if (!served) return;
+    const recorded = await readStoredBanks(this.store).catch(() => null);
+    if (recorded !== null && recorded.length === served.length && recorded.every((bank, position) => bank === served[position])) return;
+    // Best effort: the error to tell is the build's, not this one.
+    await recordStoredBanks(this.store, served).catch(() => undefined);
+  }
+
   private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
-    const built = await this.indexer.build({ store: this.store, banks, upload });
+    // The state served goes with it: a store still holding that index (the same bytes uploaded again) is not rebuilt.
+    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state });
     this.state = built.state;
     return built;
   }

@@ -6,3 +6,4 @@ export { LlmCache } from "./llm-cache.js";
 export { builtBy } from "./index-manifest.js";
 export { storeAccessError } from "./store-access-error.js";
 export { reindexCommand } from "./reindex-command.js";
+export { clearAbandonedWrites } from "./abandoned-writes.js";

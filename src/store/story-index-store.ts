@@ -53,10 +53,13 @@ export async function ensureIndex(options: {
   embedder: Embedder;
   force?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Called after each step of the work (index read, banks parsed, principles inferred, each batch embedded, index written), for a caller watching that it still moves. */
+  onStep?: () => void;
   /** Sees the banks once parsed, before anything is embedded or written; what it throws refuses them and changes nothing. */
   accept?: (bank: ParsedBank) => void;
 }): Promise<EnsureIndexResult> {
   const layout = storeLayout(options.store);
+  const step = options.onStep ?? (() => undefined);
   await recoverInterruptedSwap(options.store);
   const files = await readBankFiles(options.banks);
   const bankHash = bankHashOf(files);
@@ -68,6 +71,7 @@ export async function ensureIndex(options: {
   try {
     current = await loadIndex(options.store);
     existed = true;
+    step();
   } catch (error) {
     if (error instanceof StoreError && error.message !== NO_INDEX) {
       existed = true;
@@ -85,18 +89,25 @@ export async function ensureIndex(options: {
   }
 
   const bank = parseBankFiles(files);
+  step();
   options.accept?.(bank);
   if (bank.stories.length === 0) {
     throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index.`, { file: files[0]?.path });
   }
   const stories = withInferredPrinciples(bank.stories);
+  step();
   const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.fingerprint), options.embedder.fingerprint);
   const texts = stories.map(storySearchText);
-  const { vectors, embedded } = await cache.embedAll(options.embedder, texts, options.onProgress);
+  const { vectors, embedded } = await cache.embedAll(options.embedder, texts, (done, total) => {
+    step();
+    options.onProgress?.(done, total);
+  });
   await cache.save(new Set(texts.map((text) => EmbeddingCache.key(text)))).catch((error: unknown) => {
     throw storeAccessError(error, options.store, "write");
   });
+  step();
   const index = HnswStoryIndex.build(stories.map((story, position) => ({ id: story.id, vector: vectors[position]! })));
+  step();
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     createdAt: new Date().toISOString(),
@@ -112,7 +123,7 @@ export async function ensureIndex(options: {
   try {
     // The record of the banks first: a crash before the index swap then finds an index of other banks and rebuilds
     // it from these, where the other order would quietly rebuild the old banks over the new index.
-    await writeFileAtomic(layout.banks, JSON.stringify({ banks: manifest.banks }, null, 2));
+    await recordStoredBanks(options.store, manifest.banks);
     await writeIndexFolder(options.store, manifest, stories, index);
   } catch (error) {
     throw storeAccessError(error, options.store, "write");
@@ -121,6 +132,11 @@ export async function ensureIndex(options: {
 }
 
 const NO_INDEX = "no index in the store yet";
+
+/** Records which banks the store holds (banks.json), as `readStoredBanks` reads them. */
+export async function recordStoredBanks(store: string, banks: readonly string[]): Promise<void> {
+  await writeFileAtomic(storeLayout(store).banks, JSON.stringify({ banks }, null, 2));
+}
 
 /** Reads the stored index; a StoreError says what is missing or broken. */
 export async function loadIndex(store: string): Promise<IndexedBank> {
@@ -236,8 +252,8 @@ async function writeIndexFolder(store: string, manifest: IndexManifest, stories:
   if (hadOld) await rm(retired, { recursive: true, force: true });
 }
 
-// A crash between the two renames leaves only index.old-*: put it back.
-async function recoverInterruptedSwap(store: string): Promise<void> {
+/** Puts back the last good index when a build stopped between the two renames of its swap left only index.old-*; removes the half-built folders of processes that are gone. */
+export async function recoverInterruptedSwap(store: string): Promise<void> {
   let entries: string[];
   try {
     entries = await readdir(store);

@@ -44,6 +44,13 @@ describe("coach doctor", () => {
     expect(line).toMatchObject({ timeoutMs: 30000, maxRetries: 4, sources: { timeoutMs: "default", maxRetries: "env" } });
   });
 
+  it("shows coach serve's index limit with where it came from", async () => {
+    const run = await runCoach(["doctor"], { env: { COACH_INDEX_TIMEOUT_MS: "600000" } });
+    expect(run.stdout.split("\n")).toContain("index limit  600000 ms without progress (COACH_INDEX_TIMEOUT_MS); used by coach serve");
+    const [line] = jsonLines((await runCoach(["doctor", "--json"])).stdout);
+    expect(line).toMatchObject({ indexTimeoutMs: 300000, sources: { indexTimeoutMs: "default" } });
+  });
+
   it("reports the test LLM server reachable, and never prints the key", async () => {
     const run = await runCoach(["doctor"], { env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "sk-test-secret-123", OPENAI_BASE_URL: llm.url } });
     expect(run.code).toBe(0);

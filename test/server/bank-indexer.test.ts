@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import { InputError, ProviderError } from "../../src/errors/index.js";
+import { IndexError, InputError, ProviderError } from "../../src/errors/index.js";
 import { resolveProvider } from "../../src/providers/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
 import { computeStoryFeatures, createMatcher } from "../../src/retrieval/index.js";
@@ -84,6 +84,24 @@ describe("BankIndexer: bank indexes built in a worker thread", () => {
     await expect(refused).rejects.toMatchObject({ code: "INPUT_NOT_PARSEABLE", message: expect.stringMatching(/^bad\.json:1: not valid JSON/), location: { file: "bad.json" } });
   });
 
+  it("stops a worker that makes no progress within its limit: the build fails with INDEX_TIMEOUT and writes nothing", async () => {
+    // Starting the worker alone (through tsx here) takes longer than a fifth of a second without a step done.
+    const hasty = new BankIndexer(embedder, 200);
+    const store = newStore();
+    const file = uploaded(store, "mine.md", readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8"));
+    const refused = hasty.build({ store, banks: [SAMPLE_BANK, file], upload: { file, name: "mine" } });
+    await expect(refused).rejects.toBeInstanceOf(IndexError);
+    await expect(refused).rejects.toMatchObject({
+      code: "INDEX_TIMEOUT",
+      limitMs: 200,
+      message: `bank "mine": indexing the upload took too long (no progress for 200 ms), so it was stopped; the banks and the index are unchanged. Try again, or split the bank into smaller ones; the server's COACH_INDEX_TIMEOUT_MS sets the limit.`,
+    });
+    expect(readdirSync(store)).toEqual(["uploads"]);
+    // Stopped, it refuses later work the way a server shutting down does.
+    await hasty.stop();
+    await expect(hasty.build({ store, banks: [SAMPLE_BANK] })).rejects.toMatchObject({ code: "INDEX_STOPPED", message: "indexing the banks was stopped because the server is shutting down; the banks and the index are unchanged. Try again once the server is back." });
+  });
+
   it("fails the builds of a worker that stops, and starts another for the next build", async () => {
     const store = newStore();
     const build = indexer.build({ store, banks: [SAMPLE_BANK] });
@@ -119,4 +137,12 @@ describe("BankIndexer with a provider's embedder", () => {
     await expect(refused).rejects.toBeInstanceOf(ProviderError);
     await expect(refused).rejects.toMatchObject({ code: "PROVIDER_RATE_LIMITED", retryAfterSeconds: 7 });
   });
+
+  it("does not count the wait for the provider against the limit: the provider's own timeout bounds it", async () => {
+    const indexer = new BankIndexer(await openai(), 6_000);
+    llm.fault("embeddings", { kind: "latency", ms: 7_500 });
+    const { state } = await indexer.build({ store: newStore(), banks: [SAMPLE_BANK] });
+    expect(state.indexed.stories).toHaveLength(33);
+    await indexer.stop();
+  }, 30_000);
 });

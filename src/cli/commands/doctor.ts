@@ -19,6 +19,7 @@ const SOURCE_NAMES: Record<string, Record<string, string>> = {
   timeoutMs: { env: "COACH_TIMEOUT_MS" },
   maxRetries: { env: "COACH_MAX_RETRIES" },
   hideScores: { flag: "--hide-scores", env: "COACH_HIDE_SCORES" },
+  indexTimeoutMs: { env: "COACH_INDEX_TIMEOUT_MS" },
 };
 
 function origin(config: ResolvedConfig, key: keyof ResolvedConfig["sources"]): string {
@@ -51,11 +52,14 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
   retries      COACH_MAX_RETRIES | maxRetries         default 2
   hide scores  --hide-scores | COACH_HIDE_SCORES | hideScores   default off
                (the flag on critique, chat and serve; the variable 1/true or 0/false)
+  index limit  COACH_INDEX_TIMEOUT_MS | indexTimeoutMs   default 300000
+               (coach serve: an upload's indexing that shows no progress for
+               this long is stopped, changing nothing)
 
 Options:
   --json       One JSON line: {"provider", "remote", "baseUrl", "apiKey": "set"|"not set",
                "embedModel", "embedDimensions", "chatModel", "timeoutMs", "maxRetries",
-               "hideScores", "store", "storeWritable", "configFile", "sources",
+               "hideScores", "indexTimeoutMs", "store", "storeWritable", "configFile", "sources",
                "connection", "missing", "notes", "usable"}.
 
 Nothing leaves this machine unless the provider is openai: a key in the
@@ -96,6 +100,7 @@ missing its key), 2 bad flags or configuration.`,
         timeoutMs: config.timeoutMs,
         maxRetries: config.maxRetries,
         hideScores: config.hideScores,
+        indexTimeoutMs: config.indexTimeoutMs,
         store: config.store,
         storeWritable,
         configFile: config.configFile,
@@ -124,6 +129,7 @@ missing its key), 2 bad flags or configuration.`,
       rows.push(["timeout", `${config.timeoutMs} ms (${origin(config, "timeoutMs")})${unused}`]);
       rows.push(["retries", `${config.maxRetries} (${origin(config, "maxRetries")})${unused}`]);
       rows.push(["scores", `${config.hideScores ? "hidden: coaching in words, no scores" : "shown"} (${origin(config, "hideScores")})`]);
+      rows.push(["index limit", `${config.indexTimeoutMs} ms without progress (${origin(config, "indexTimeoutMs")}); used by coach serve`]);
       rows.push(["store", `${config.store} (${origin(config, "store")})${storeWritable ? "" : " NOT WRITABLE"}`]);
       rows.push(["config file", config.configFile ?? "none"]);
       rows.push(["sample bank", SAMPLE_BANK_PATH]);

@@ -6,6 +6,7 @@ import { resolveProvider } from "../../providers/index.js";
 import { isSendableToken } from "../../server/bearer-token.js";
 import { createApp } from "../../server/create-app.js";
 import { ServedBanks } from "../../server/served-banks.js";
+import { stopServer } from "../../server/stop-server.js";
 import { readStoredBanks, storeLayout } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { createCoach } from "../create-coach.js";
@@ -48,8 +49,17 @@ LISTEN_FAILED) and refuses to start without COACH_TOKEN. Each client may
 make 120 requests a minute (--rate-limit N); bodies are limited to 6 MB,
 bank uploads to 30 MB of JSON (a 5 MB bank however escaped).
 
+Indexing: uploads and deletions are indexed in a worker thread, one at a
+time. One whose indexing shows no progress for COACH_INDEX_TIMEOUT_MS
+("indexTimeoutMs" in the config; default 300000, 5 minutes) is stopped and
+answered 503 INDEX_TIMEOUT; the banks and the index stay as they were, and
+the next upload gets a fresh worker. On SIGTERM or Ctrl-C, requests under way
+have 5 s to finish; an upload still being indexed is then stopped (503
+INDEX_STOPPED, nothing changed).
+
 Exit codes: 0 stopped (Ctrl-C), 1 the port is in use (PORT_IN_USE) or may
-not be used, or --host is not this machine's (LISTEN_FAILED), 2 bad flags
+not be used, or --host is not this machine's (LISTEN_FAILED), or the banks
+could not be indexed at start (INDEX_TIMEOUT, a store error), 2 bad flags
 or a COACH_TOKEN with a space or a character outside visible ASCII,
 3 a bank unreadable, empty or over 5 MB.`,
   options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" }, "hide-scores": { type: "boolean" }, "show-scores": { type: "boolean" } },
@@ -78,7 +88,7 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
     // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
     const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
-    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen, given.length > 0 ? "command-line" : "store");
+    const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen, given.length > 0 ? "command-line" : "store", { indexTimeoutMs: config.indexTimeoutMs });
     const state = await served.load();
     const critic = await createCritic(config, io, () => {
       const current = served.current();
@@ -113,7 +123,12 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     const address = server.address() as AddressInfo;
     notice(io, `coach: serving ${state.indexed.stories.length} stories on http://${host.includes(":") ? `[${host}]` : host}:${address.port}${token ? " (token required)" : ""}`);
     await new Promise<void>((resolve) => {
-      const stop = () => server.close(() => resolve());
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        void stopServer(server, served).then(resolve);
+      };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
     });
