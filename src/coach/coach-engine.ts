@@ -35,7 +35,8 @@ export interface ReplyEvents {
  * `card` event). A matches card carries notices as their sentences, as every
  * client sees them: the type keeps a raw match result out.
  */
-export type CoachCard = { type: "matches"; data: MatchResponse } | { type: "critique"; data: Critique } | { type: "summary"; data: object };
+// A critique card names the question the answer was critiqued against, so a page can show the two together.
+export type CoachCard = { type: "matches"; data: MatchResponse } | { type: "critique"; data: Critique; question: string } | { type: "summary"; data: object };
 
 /** What the coach says back: text for people, cards for pages and scripts. */
 export interface CoachReply {
@@ -148,7 +149,7 @@ export class CoachEngine implements Coach {
   private async critique(session: Session, answer: string): Promise<CoachReply> {
     const question = lastQuestion(session) ?? "Tell me about a time you made a difference at work.";
     const critique = await this.parts.critic.critique(question, answer);
-    return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique }] };
+    return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique, question }] };
   }
 
   private coverage(): CoachReply {
@@ -205,12 +206,12 @@ export class CoachEngine implements Coach {
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.probed = code ?? null;
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
-      return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique }] };
+      return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
     const grade = this.parts.hideScores ? "" : `Score ${critique.score}/100.`;
     const feedback = `${grade}${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`.trimStart();
-    return this.nextQuestion(session, feedback, critique);
+    return this.nextQuestion(session, feedback, { critique, question: turn.question });
   }
 
   /** What a skipped follow-up leaves: the first answer, as it was scored (or, with scores hidden, as it was given). */
@@ -238,11 +239,11 @@ export class CoachEngine implements Coach {
     return best && best.share >= 0.5 ? best.features : undefined;
   }
 
-  private nextQuestion(session: Session, preface: string, critique?: Critique): CoachReply {
+  private nextQuestion(session: Session, preface: string, critiqued?: { critique: Critique; question: string }): CoachReply {
     const interview = session.interview!;
     interview.awaitingFollowUp = false;
     const next = interview.current! + 1;
-    const cards: CoachReply["cards"] = critique ? [{ type: "critique", data: critique }] : [];
+    const cards: CoachReply["cards"] = critiqued ? [{ type: "critique", data: critiqued.critique, question: critiqued.question }] : [];
     if (next >= interview.turns.length) {
       const summary = this.finishInterview(session, preface);
       return { text: summary.text, cards: [...cards, ...summary.cards] };

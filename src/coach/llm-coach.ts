@@ -139,7 +139,7 @@ export class LlmCoach implements Coach {
       const parsed = CritiqueArgs.safeParse(args);
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       const critique = await this.parts.critic.critique(parsed.data.question, parsed.data.answer);
-      cards.push({ type: "critique", data: critique });
+      cards.push({ type: "critique", data: critique, question: parsed.data.question });
       const feedback = { issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps };
       return JSON.stringify(this.parts.hideScores ? feedback : { score: critique.score, ...feedback });
     }

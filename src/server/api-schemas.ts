@@ -16,7 +16,7 @@ export const BankBodySchema = z.object({
     .max(255, "at most 255 characters")
     .describe("The bank's name or file name; kept as letters, digits, - and _ (at most 64), without a .md/.txt/.json ending; the reply's name is the one to use."),
   // Limited by its UTF-8 bytes (as a file on disk), which a character count cannot say: a larger bank is refused 413 INPUT_TOO_LARGE.
-  content: z.string().min(1).describe(`The bank's text: at most ${MAX_BANK_FILE_BYTES} bytes (5 MB) as UTF-8.`),
+  content: z.string().min(1, "the bank is empty; send the text of your stories").describe(`The bank's text: at most ${MAX_BANK_FILE_BYTES} bytes (5 MB) as UTF-8.`),
   format: z.enum(["markdown", "json"]).optional(),
 });
 export const ChatBodySchema = z.object({ sessionId: z.string().regex(/^[a-z0-9-]{4,64}$/).optional(), message: z.string().min(1).max(200_000) });

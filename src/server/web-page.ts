@@ -37,7 +37,7 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 <details><summary>Coverage by principle</summary><ul id="coverage"></ul></details>
 </section>
 <section aria-labelledby="critique-title"><h2 id="critique-title">Critique an answer</h2>
-<form id="critique-form"><input id="critique-question" type="text" aria-label="Interview question" placeholder="Interview question" value="Tell me about a time you solved a hard problem.">
+<form id="critique-form"><input id="critique-question" type="text" aria-label="Interview question" placeholder="Interview question, e.g. Tell me about a time you solved a hard problem.">
 <textarea id="critique-answer" aria-label="Your answer" placeholder="Paste your drafted answer"></textarea><button type="submit">Critique</button></form>
 <div id="critique-result" hidden><p class="legend"><span class="part-situation">Situation</span><span class="part-task">Task</span><span class="part-action">Action</span><span class="part-result">Result</span><span class="part-lesson">Lesson</span></p>
 <div id="highlighted"></div><p id="score"></p><div class="bars" id="breakdown"></div><h3 style="font-size:1rem">Issues</h3><ul id="issues"></ul><h3 style="font-size:1rem">An interviewer would ask</h3><ul id="followups"></ul></div>
@@ -113,7 +113,13 @@ async function chat(message, user, out) {
       if (event === "reset") out.textContent = "";
       if (event === "notice") addNote(data.message, out);
       if (event === "card" && data.type === "matches") showMatchNotices(data.data, out);
-      if (event === "card" && data.type === "critique") showCritique(data.data, critiquedAnswer(data.data, message), data.hideScores === true || (await scoreSettings()).hideScores);
+      if (event === "card" && data.type === "critique") {
+        // The panel shows the chat's critique with the question it answered, and the answer when the page saw it whole.
+        const answer = critiquedAnswer(data.data, message);
+        $("critique-question").value = typeof data.question === "string" ? data.question : "";
+        $("critique-answer").value = answer === null ? "" : answer;
+        showCritique(data.data, answer, data.hideScores === true || (await scoreSettings()).hideScores);
+      }
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
     }
   }
@@ -169,11 +175,22 @@ async function refreshBank() {
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; sendChat(text); });
-$("critique-form").addEventListener("submit", async (event) => { event.preventDefault(); const answer = $("critique-answer").value; try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question: $("critique-question").value, answer }) }), answer, (await scoreSettings()).hideScores); } catch (error) { $("score").textContent = error.message; $("critique-result").hidden = false; } });
+// A critique that could not be made leaves no other answer's results on screen, only what to do.
+function showCritiqueError(message) {
+  for (const id of ["highlighted", "breakdown", "issues", "followups"]) $(id).innerHTML = "";
+  $("score").textContent = message; $("critique-result").hidden = false;
+}
+$("critique-form").addEventListener("submit", async (event) => {
+  event.preventDefault(); const answer = $("critique-answer").value; const question = $("critique-question").value;
+  if (!question.trim()) return showCritiqueError("Enter the interview question the answer is for.");
+  if (!answer.trim()) return showCritiqueError("Paste the answer you want critiqued.");
+  try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question, answer }) }), answer, (await scoreSettings()).hideScores); } catch (error) { showCritiqueError("Could not critique it: " + error.message); }
+});
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;
   // The server names the bank from the file's name (letters, digits, - and _) and says which name it kept.
   const content = await file.text();
+  if (!content.trim()) { $("bank-status").textContent = "Upload failed: " + file.name + " is empty; choose a file with your stories in it."; return; }
   try { const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name: file.name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) }); $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " stories, " + result.warnings.length + " warnings."; await refreshBank(); }
   catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
 });

@@ -240,6 +240,11 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       }
       const banks = (await (await fetch(`${server.url}/api/banks`)).json()).banks;
       expect(banks).toHaveLength(4);
+      // An empty file is refused in words, and nothing is sent.
+      await page.setInputFiles("#bank-file", { name: "blank.md", mimeType: "text/markdown", buffer: Buffer.from("  \n") });
+      await page.click("#bank-form button");
+      await expect.poll(() => page.locator("#bank-status").innerText()).toBe("Upload failed: blank.md is empty; choose a file with your stories in it.");
+      expect((await (await fetch(`${server.url}/api/banks`)).json()).banks).toHaveLength(4);
     });
   }, 60_000);
 
@@ -249,7 +254,11 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await page.goto(server.url);
       const highlighted = async () => (await page.locator("#highlighted").innerText()).replace(/\s+/g, " ").trim();
       const first = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
+      // No question yet: the page asks for one, and sends nothing.
       await page.fill("#critique-answer", first);
+      await page.click("#critique-form button");
+      await expect.poll(async () => page.locator("#score").innerText()).toBe("Enter the interview question the answer is for.");
+      await page.fill("#critique-question", "Tell me about a time you cut costs.");
       await page.click("#critique-form button");
       await expect.poll(highlighted).toBe(first);
       const score = await page.locator("#score").innerText();
@@ -261,15 +270,23 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       expect(await page.locator("#highlighted").innerText()).not.toContain("cloud bill");
       expect(await page.locator("#score").innerText()).not.toBe(score);
 
-      // An interview answer: the panel shows it, not the answer before.
-      await send(page, "interview me on Frugality");
+      // An interview answer: the panel shows it, not the answer before, under the question it answered.
+      const asked = /Question 1 of 1 \(Frugality\): (.+)$/m.exec(await send(page, "interview me on Frugality"))![1]!;
       const answer = "We cut some costs on the build farm by turning off idle machines at night.";
       expect(await send(page, answer)).toMatch(/\?/);
       await expect.poll(highlighted).toBe(answer);
+      expect(await page.inputValue("#critique-question")).toBe(asked);
+      expect(await page.inputValue("#critique-answer")).toBe(answer);
       // Its follow-up is critiqued with the answer before it, which the page never saw whole: the parts are shown, the last one now.
       await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
       await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
       expect(await highlighted()).toMatch(/^We cut some costs/);
+      // A critique refused clears the last one's results rather than leaving them under the error.
+      await page.fill("#critique-answer", "   ");
+      await page.click("#critique-form button");
+      await expect.poll(async () => page.locator("#score").innerText()).toBe("Paste the answer you want critiqued.");
+      expect(await highlighted()).toBe("");
+      expect(await page.locator("#issues li").count()).toBe(0);
     });
   }, 60_000);
 });
