@@ -68,8 +68,9 @@ function learnedRoles(clause: Clause): Role[] | null {
   const thresholds = ROLE_THRESHOLDS;
   const ranked = [...probabilities].sort((a, b) => b[1] - a[1]);
   const roles = ranked.filter(([role, p]) => role !== "none" && p >= thresholds[role as Role]).map(([role]) => role as Role).slice(0, 2);
-  // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step).
-  const [top] = ranked[0]!;
+  // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step) and an
+  // unsure lesson with no word of one: the model reads "now" as a habit kept since, but "It now serves 5M users" is an outcome.
+  const [top] = ranked.find(([role]) => role !== "lesson" || LESSON_CUES.test(clause.text))!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
   // The cue rules catch more stated goals than the model learned.
