@@ -9,6 +9,7 @@ import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
+import { noteStyleSteps } from "./note-style-steps.js";
 import { countWords, setupShare } from "./setup-share.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
@@ -65,7 +66,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 
-  const { weHeavy, ...pronouns } = ownershipOf(star.action, answer);
+  const { weHeavy, ...pronouns } = ownershipOf(star.action, answer, noteStyleSteps(clauses));
 
   const questionProfile = profileText(question, "question");
   const lessonRequired = LESSON_QUESTION.test(question) || (LESSON_COMPETENCIES.some((id) => (questionProfile.competencies.get(id) ?? 0) >= 0.6) && !SUCCESS_QUESTION.test(question));
@@ -114,11 +115,13 @@ function spanOf(answer: string, start: number, end: number): { start: number; en
  * the whole answer's, and no action is attributed to the speaker when they
  * never speak as "I" (the team's habits, "the model was rerun"); a
  * first-person answer that names no steps is missing its action, not told as
- * "we" (so the labelled drafts read it).
+ * "we" (so the labelled drafts read it). Steps told note-style ("Gathered the
+ * metrics.") count as "I": `noteSteps` is how many the actions have.
  */
-function ownershipOf(action: CritiquePart, answer: string): { i: number; we: number; weHeavy: boolean } {
+function ownershipOf(action: CritiquePart, answer: string, noteSteps: number): { i: number; we: number; weHeavy: boolean } {
   if (!action.present) return { ...countPronouns(answer), weHeavy: !speaksAsSubject(answer) };
-  const pronouns = countPronouns(action.spans.map((span) => span.text).join(" "));
+  const counted = countPronouns(action.spans.map((span) => span.text).join(" "));
+  const pronouns = { i: counted.i + noteSteps, we: counted.we };
   return { ...pronouns, weHeavy: pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0) };
 }
 
