@@ -1,4 +1,5 @@
 import type { Critique } from "../core/critique.js";
+import { setupShareOfParts } from "../critique/index.js";
 
 /**
  * The readable report of `coach critique`, one string per line. With
@@ -19,6 +20,11 @@ export function critiqueReport(critique: Critique, answer: string, options: { hi
     // A share beside a tick reads as the part's mark: hidden with the scores (an issue still names a share that is a problem).
     const share = options.hideScores ? "" : `${pct(value.share)}  `;
     lines.push(`  ${part.padEnd(9)} ${value.present ? `✓ ${share}"${first.slice(0, 70)}${first.length > 70 ? "…" : ""}"` : "✗ missing"}`);
+  }
+  // Each share is of the answer's words (the contract's), so a sentence playing two parts is in both: say why they pass 100%.
+  const spans = Object.values(critique.star).flatMap((value) => (value.present ? value.spans.map((span) => `${span.start}-${span.end}`) : []));
+  if (!options.hideScores && new Set(spans).size < spans.length) {
+    lines.push(`  (a sentence playing two parts counts in each, so these add up to over 100%; setup, situation and task counted once: ${pct(setupShareOfParts(critique.star))})`);
   }
   const { i, we, weHeavy } = critique.ownership;
   // With no action part the counts are the whole answer's: say so rather than print them as the actions'.

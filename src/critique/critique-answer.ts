@@ -10,10 +10,10 @@ import { detectMetrics } from "./detect-metrics.js";
 import { questionAsksForLesson } from "./lesson-required.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
+import { noteStyleSteps } from "./note-style-steps.js";
+import { countWords, setupShare } from "./setup-share.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
-
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
 /**
  * The offline, deterministic critique of a drafted answer: STAR parts and
@@ -28,18 +28,18 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   if (question.length > CRITIQUE_CONFIG.maxQuestionCharacters) {
     throw new InputError("INPUT_TOO_LARGE", `the question is ${question.length} characters; the limit is ${CRITIQUE_CONFIG.maxQuestionCharacters} (paste just the question).`);
   }
-  const words = wordCount(answer);
+  const words = countWords(answer);
   if (words > CRITIQUE_CONFIG.maxWords) {
     throw new InputError("INPUT_TOO_LARGE", `the answer is ${words} words; the limit is ${CRITIQUE_CONFIG.maxWords} (a spoken answer runs 150-450).`);
   }
 
   const clauses = readClauses(answer, options.roles);
   // Shares are of the answer's own words: part labels ("**Action:**") are not in any clause.
-  const contentWords = clauses.reduce((sum, clause) => sum + wordCount(clause.text), 0);
+  const contentWords = clauses.reduce((sum, clause) => sum + countWords(clause.text), 0);
   const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
-  const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + wordCount(clause.text), 0);
+  const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + countWords(clause.text), 0);
   const notAStory = (mode.notAStory || unroledWords / Math.max(1, contentWords) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
   // Said differently to the speaker: habits and hypotheticals need a real occasion; a thin account needs its events.
   const notAStoryCause = !notAStory ? null : mode.notAStory ? "habits" : "thin";
@@ -51,16 +51,19 @@ export function critiqueAnswer(question: string, given: string, options: { roles
     const spans = clauses.filter((clause) => clause.roles.includes(role)).map((clause) => spanOf(given, clause.start, clause.end));
     // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
     const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
-    const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + wordCount(span.text), 0) / contentWords;
+    const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + countWords(span.text), 0) / contentWords;
     star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
   }
+
+  // Situation and task together, each word once: one clause can play both.
+  const setup = setupShare(clauses, contentWords);
 
   const resultClauses = clauses.filter((clause) => clause.roles.includes("result"));
   const metricsAll = detectMetrics(answer);
   const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 
-  const { weHeavy, ...pronouns } = ownershipOf(star.action, answer);
+  const { weHeavy, ...pronouns } = ownershipOf(star.action, answer, noteStyleSteps(clauses));
 
   const questionProfile = profileText(question, "question");
   const lessonRequired = questionAsksForLesson(question, questionProfile);
@@ -69,8 +72,8 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   const speakingSeconds = Math.round((words / CRITIQUE_CONFIG.wordsPerMinute) * 60);
   const delivery = findDeliveryMarkers(answer);
-  const issues = collectIssues({ star, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
-  const breakdown = scoreBreakdown({ star, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
+  const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
+  const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const weights = CRITIQUE_CONFIG.weights;
   const score = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
 
@@ -109,11 +112,13 @@ function spanOf(answer: string, start: number, end: number): { start: number; en
  * the whole answer's, and no action is attributed to the speaker when they
  * never speak as "I" (the team's habits, "the model was rerun"); a
  * first-person answer that names no steps is missing its action, not told as
- * "we" (so the labelled drafts read it).
+ * "we" (so the labelled drafts read it). Steps told note-style ("Gathered the
+ * metrics.") count as "I": `noteSteps` is how many the actions have.
  */
-function ownershipOf(action: CritiquePart, answer: string): { i: number; we: number; weHeavy: boolean } {
+function ownershipOf(action: CritiquePart, answer: string, noteSteps: number): { i: number; we: number; weHeavy: boolean } {
   if (!action.present) return { ...countPronouns(answer), weHeavy: !speaksAsSubject(answer) };
-  const pronouns = countPronouns(action.spans.map((span) => span.text).join(" "));
+  const counted = countPronouns(action.spans.map((span) => span.text).join(" "));
+  const pronouns = { i: counted.i + noteSteps, we: counted.we };
   return { ...pronouns, weHeavy: pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0) };
 }
 
@@ -135,6 +140,8 @@ function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnTyp
 
 interface IssueInput {
   star: Critique["star"];
+  /** The setup's share of the words, each word once (`setupShare`). */
+  setup: number;
   notAStory: "habits" | "thin" | null;
   quantified: boolean;
   metricsAll: ReturnType<typeof detectMetrics>;
@@ -176,8 +183,7 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   // Under the shortest spoken length whatever else is wrong: a five-word non-answer is too short as well as not a story.
   if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
   if (input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) add("TOO_LONG", "medium", `About ${Math.round(input.speakingSeconds / 60)} minutes spoken: trim to about two. Cut setup first.`);
-  const setupShare = star.situation.share + star.task.share;
-  if (!input.notAStory && setupShare > CRITIQUE_CONFIG.maxSetupShare && input.words > 60) add("SETUP_TOO_LONG", "medium", `Setup takes ${Math.round(setupShare * 100)}% of the answer; keep it under a third and spend the time on what you did.`);
+  if (!input.notAStory && input.setup > CRITIQUE_CONFIG.maxSetupShare && input.words > 60) add("SETUP_TOO_LONG", "medium", `Setup takes ${Math.round(input.setup * 100)}% of the answer; keep it under a third and spend the time on what you did.`);
   if (!input.notAStory && star.action.present && star.action.share < CRITIQUE_CONFIG.minActionShare && input.words > 60) add("ACTION_TOO_SHORT", "low", `What you did is only ${Math.round(star.action.share * 100)}% of the answer; it should be the biggest part.`);
   const minutes = Math.max(input.speakingSeconds / 60, 0.5);
   if (delivery.fillers.length / minutes > CRITIQUE_CONFIG.fillersPerMinute && delivery.fillers.length >= 2) {
@@ -192,6 +198,7 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
 
 function scoreBreakdown(input: {
   star: Critique["star"];
+  setup: number;
   notAStory: boolean;
   quantified: boolean;
   weHeavy: boolean;
@@ -205,7 +212,7 @@ function scoreBreakdown(input: {
 }): Critique["breakdown"] {
   const { star } = input;
   let structure = 0.2 * Number(star.situation.present) + 0.15 * Number(star.task.present) + 0.35 * Number(star.action.present) + 0.3 * Number(star.result.present);
-  if (star.situation.share + star.task.share > CRITIQUE_CONFIG.maxSetupShare) structure -= 0.1;
+  if (input.setup > CRITIQUE_CONFIG.maxSetupShare) structure -= 0.1;
   if (input.lessonRequired && !star.lesson.present) structure -= 0.2;
   if (input.notAStory) structure *= 0.3;
   const results = star.result.present ? (input.quantified ? 1 : 0.55) - Math.min(0.2, 0.1 * input.vague) : 0;

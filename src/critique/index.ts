@@ -6,3 +6,4 @@ export { LlmCritic, type LlmCriticOptions, type LlmCritiqueResult } from "./llm/
 export { enforceNoInvention } from "./llm/enforce-no-invention.js";
 export { LlmCritiqueSchema } from "./llm/llm-critique-schema.js";
 export { ISSUE_CODES, type IssueCode } from "./issue-codes.js";
+export { setupShareOfParts } from "./setup-share.js";

@@ -67,9 +67,13 @@ function learnedRoles(clause: Clause): Role[] | null {
   if (probabilities.size === 0) return null;
   const thresholds = ROLE_THRESHOLDS;
   const ranked = [...probabilities].sort((a, b) => b[1] - a[1]);
-  const roles = ranked.filter(([role, p]) => role !== "none" && p >= thresholds[role as Role]).map(([role]) => role as Role).slice(0, 2);
-  // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step).
-  const [top] = ranked[0]!;
+  let roles = ranked.filter(([role, p]) => role !== "none" && p >= thresholds[role as Role]).map(([role]) => role as Role).slice(0, 2);
+  // The result's lower bar must not take a step the model ranks an action first: late in an answer the position pulls
+  // toward the outcome ("On Monday I rolled it back"). Only a result under the action's bar can have got in here.
+  if (ranked[0]![0] === "action" && roles.length > 0 && tellsOwnStep(clause.text)) roles = ["action"];
+  // Nothing sure: take the likeliest role, except an unsure action ("I stayed persistent" is effort, not a step) and an
+  // unsure lesson with no word of one: the model reads "now" as a habit kept since, but "It now serves 5M users" is an outcome.
+  const [top] = ranked.find(([role]) => role !== "lesson" || LESSON_CUES.test(clause.text))!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
   // The cue rules catch more stated goals than the model learned.

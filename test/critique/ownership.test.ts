@@ -48,4 +48,45 @@ describe("the speaker's actions and weHeavy", () => {
     expect(critique.ownership.weHeavy).toBe(false);
     expect(codes(critique)).not.toContain("WE_HEAVY");
   });
+
+  it("counts steps told without the \"I\" (\"Gathered...\", \"Set up...\") as the speaker's, so one \"our\" among them is not we-heavy", () => {
+    const answer = [
+      "Situation: At a lending startup, our risk models took 33 hours to refresh.",
+      "Task: I wanted to show the data science team a faster way.",
+      "Action:",
+      "- Gathered run-time metrics from our existing batch jobs.",
+      "- Set up a small proof of concept on Spark.",
+      "- Demonstrated the speed-up to the data science team.",
+      "- Collaborated with them to move the pipeline to production.",
+      "Result: The refresh dropped from 33 hours to 10 hours.",
+    ].join("\n");
+    const critique = critiqueAnswer("Give me an example of when you anticipated a customer need.", answer);
+    expect(critique.star.action.spans).toHaveLength(4);
+    // Four note-style steps are four times "I"; the one "our" is the batch jobs'.
+    expect(critique.ownership).toEqual({ i: 4, we: 1, weHeavy: false });
+    expect(codes(critique)).not.toContain("WE_HEAVY");
+  });
+
+  it("keeps WE_HEAVY for the same steps told as \"we\"", () => {
+    const answer = [
+      "Situation: At a lending startup, our risk models took 33 hours to refresh.",
+      "Task: We wanted to show the data science team a faster way.",
+      "Action:",
+      "- We gathered run-time metrics from our existing batch jobs.",
+      "- We set up a small proof of concept on Spark.",
+      "- We demonstrated the speed-up to the data science team.",
+      "- We collaborated with them to move the pipeline to production.",
+      "Result: The refresh dropped from 33 hours to 10 hours.",
+    ].join("\n");
+    const critique = critiqueAnswer("Give me an example of when you anticipated a customer need.", answer);
+    expect(critique.ownership).toEqual({ i: 0, we: 5, weHeavy: true });
+    expect(codes(critique)).toContain("WE_HEAVY");
+  });
+
+  it("does not take the later steps of a \"we\" sentence (\"We rewrote...; added...; moved...\") for the speaker's", () => {
+    const answer = "When our release pipeline kept failing, we met as a team to decide what to do. We rewrote the deploy scripts; added retries; moved builds to bigger machines. Our failure rate dropped from 30% to 2%.";
+    const critique = critiqueAnswer("Tell me about a time you improved a process.", answer);
+    expect(critique.star.action.spans.map((span) => span.text)).toEqual(["We rewrote the deploy scripts", "added retries", "moved builds to bigger machines."]);
+    expect(critique.ownership).toEqual({ i: 0, we: 1, weHeavy: true });
+  });
 });

@@ -74,6 +74,16 @@ const UNIT_PATTERN = [...UNIT_BY_FORM.keys()]
 const wordPattern = (forms: Iterable<string>) => [...forms].sort((a, b) => b.length - a.length).map((form) => `${escape(form)}\\b`).join("|");
 const UNIT_WORD_FORMS = [...UNIT_BY_FORM.entries()].filter(([form, unit]) => /^\p{L}{2,}/u.test(form) && !unit.factor).map(([form]) => form);
 
+/**
+ * The multipliers of a thousand and up as written after a number, longest
+ * first: the words ("million", "bn") and the one-letter abbreviations ("k",
+ * "M", "B"), which a figure writes glued to its digits ("5M", "300k").
+ */
+export const LARGE_MULTIPLIERS: { words: readonly string[]; letters: readonly string[] } = (() => {
+  const forms = UNITS.filter((unit) => (unit.factor ?? 0) >= 1e3).flatMap((unit) => unit.forms).sort((a, b) => b.length - a.length);
+  return { words: forms.filter((form) => form.length > 1), letters: forms.filter((form) => form.length === 1) };
+})();
+
 /** The units written as words ("months", "percent"), as a pattern to follow a spelled-out number; counted nouns aside. */
 export const UNIT_WORDS = wordPattern(UNIT_WORD_FORMS.filter((form) => !UNIT_BY_FORM.get(form)!.counted));
 

@@ -30,7 +30,8 @@ export function clauseFeatures(text: string, position: number): string[] {
   if (words.some((word) => word.endsWith("ed") && word.length > 4)) features.add("has:ed-word");
   if (/\d/.test(body)) features.add("has:digit");
   if (/%|\bpercent\b/i.test(body)) features.add("has:percent");
-  if (/[$€£]|\b(dollars|euros|pounds|k|million|billion)\b/i.test(body)) features.add("has:money");
+  // A multiplier glued to its digits ("5M users", "300k") is as large a figure as "5 million" (not the "2B" of "B2B").
+  if (/[$€£]|\b(dollars|euros|pounds|k|million|billion)\b|(?<![A-Za-z])\d(?:k|m|mn|bn|b)\b/i.test(body)) features.add("has:money");
   if (/\b(would|will|could|might|'d|’d)\b/i.test(body)) features.add("has:modal");
   if (words.length <= SHORT_CLAUSE_WORDS) features.add("len:short");
   else if (words.length >= 25) features.add("len:long");
