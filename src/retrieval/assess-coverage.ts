@@ -1,5 +1,6 @@
 import type { Story } from "../core/story.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
+import { principlesShownByThemes } from "../understanding/index.js";
 import type { StoryFeatures } from "./story-features.js";
 
 export type Fit = "strong" | "workable" | "stretch" | "none";
@@ -25,10 +26,11 @@ const LEVELS: readonly Fit[] = ["strong", "workable", "stretch", "none"];
  * listed is the one that earns the level.
  */
 export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCoverage[] {
+  const shown = features.map(contentShows);
   return PRINCIPLES.map((principle) => {
     const scored = features
-      .map((feature) => {
-        const score = storyFit(feature, principle);
+      .map((feature, position) => {
+        const score = storyFit(feature, principle, shown[position]!.get(principle) ?? 0);
         return { feature, score, level: storyLevel(filedUnder(feature.story, principle), score) };
       })
       .filter((entry) => entry.level !== "none")
@@ -56,9 +58,22 @@ function storyLevel(filed: boolean, score: number): Fit {
   return "none";
 }
 
-function storyFit(feature: StoryFeatures, principle: Principle): number {
+/**
+ * How plainly a story's content shows each principle (0-1): its share of the
+ * story's strongest principle, or, when higher, the strongest theme filed
+ * under it. The share alone undersells a principle few themes lead to: a
+ * disagreement story that also shows customers, quality and feedback shares
+ * out Earn Trust, which a dozen themes feed, and Have Backbone, which only
+ * conflict leads to, comes out a third as strong though the conflict is plain.
+ */
+function contentShows(feature: StoryFeatures): Map<Principle, number> {
+  const shown = new Map(feature.profile.principles);
+  for (const [principle, value] of principlesShownByThemes(feature.profile.competencies)) shown.set(principle, Math.max(value, shown.get(principle) ?? 0));
+  return shown;
+}
+
+function storyFit(feature: StoryFeatures, principle: Principle, shown: number): number {
   const labelled = filedUnder(feature.story, principle);
-  const shown = feature.profile.principles.get(principle) ?? 0;
   const base = labelled ? 0.55 + 0.35 * shown : 0.75 * shown;
   return base * completeness(feature.story);
 }

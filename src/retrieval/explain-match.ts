@@ -93,10 +93,15 @@ export interface ExplanationInput {
   unmatched?: boolean;
 }
 
+// What to do with a story no line of which shows the theme asked about. The score is the story's standing among
+// the bank's stories, often high for the closest of a bank with no story on the theme: a verdict such as "a weak fit"
+// beside [0.90] would contradict it, so the why says what the story lacks and when it can still be told.
+const ADD_A_LINE = "tell it only if you can add a line that does";
+
 /**
  * One sentence a candidate can use: what the story shows for this question,
  * quoting the whole sentence that shows it (or that uses the question's
- * words), or plainly that it is a weak fit; then where to start telling it.
+ * words), or plainly what it lacks; then where to start telling it.
  */
 export function explainMatch(input: ExplanationInput): string {
   const { story, asked, theme, principle, lead, matchedTerms, nonBehavioural, unmatched } = input;
@@ -117,12 +122,12 @@ export function explainMatch(input: ExplanationInput): string {
     if (words) {
       quoted = words;
       const named = words.words.slice(0, 3).map((word) => `"${word}"`).join(", ");
-      // Beside "a weak fit" a principle would read as praise; it is named only when the question asks for no theme.
-      pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: a weak fit` : ""}`);
+      // Beside what the story lacks a principle would read as praise; it is named only when the question asks for no theme.
+      pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: ${ADD_A_LINE}` : ""}`);
     } else if (principle) {
-      pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: a weak fit` : `Your closest ${principle} story`);
+      pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: ${ADD_A_LINE}` : `Your closest ${principle} story`);
     } else {
-      pieces.push(missing ? `Weak fit: ${missing}; it is the closest story in your bank` : "Closest story in your bank, but a weak fit");
+      pieces.push(missing ? `${capitalize(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
     }
   }
   pieces.push(leadClause(story, lead, quoted));
@@ -136,6 +141,10 @@ function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | und
   const leadText = story.parts[lead];
   const first = leadText ? wholeSentences(leadText)[0] : undefined;
   return `lead with the ${lead}${first ? `: "${quoteSentence({ text: first, part: lead }, 90)}"` : ""}`;
+}
+
+function capitalize(text: string): string {
+  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
 }
 
 function article(word: string): string {

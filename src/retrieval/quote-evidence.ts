@@ -1,6 +1,6 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { shorten, splitSentences } from "../text/index.js";
-import { profileText, stem, tokenize } from "../understanding/index.js";
+import { profileText, stem, tokenize, type Cue, type CueMatch } from "../understanding/index.js";
 
 /** A sentence of a story that can be quoted, and the part it sits in. */
 export interface StorySentence {
@@ -24,8 +24,10 @@ export interface WordsSentence extends EvidenceSentence {
 // Quotes longer than this are cut to the clauses around the evidence.
 export const QUOTE_LENGTH = 110;
 // One specific cue phrase ("I underestimated", "my manager disagreed") shows a theme; a hedged one alone
-// ("fail*" in "failure logs", weight 0.6) does not.
+// ("fail*" in "failure logs", weight 0.6) does not, nor a hint alone ("confidence", "stress" in "stress-tested").
 const SHOWS_THEME = 1;
+// Two different hints together do ("grew her confidence" for mentoring).
+const HINT_STRENGTH = 0.5;
 const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
 
 /**
@@ -64,9 +66,7 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
   for (const sentence of storySentences(story)) {
     const profile = profileText(sentence.text, "story");
     const matches = profile.evidence.get(competencyId) ?? [];
-    const bySource = new Map<string, number>();
-    for (const match of matches) bySource.set(match.cue.source, match.cue.weight * Math.min(match.cue.pattern.length, 3));
-    const strength = [...bySource.values()].reduce((sum, value) => sum + value, 0);
+    const strength = evidenceStrength(matches);
     if (strength < SHOWS_THEME) continue;
     const shared = wanted.size > 0 ? new Set(profile.tokens.map((token) => stem(token.text)).filter((word) => wanted.has(word))).size : 0;
     const rank = strength + 0.75 * shared + (FIGURE.test(sentence.text) ? 0.5 : 0) + (sentence.part === "action" || sentence.part === "result" ? 0.25 : 0);
@@ -79,10 +79,41 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
   return best?.sentence;
 }
 
-/** Whether the story's heading, the questions it answers or its own tags name the competency: its writer filed it so. */
+/**
+ * How strongly a sentence's cue matches show their theme: each distinct cue
+ * phrase once, hints only when they cover different words ("than expected"
+ * is one hint, not two with the "expected" inside it).
+ */
+function evidenceStrength(matches: readonly CueMatch[]): number {
+  const bySource = new Map<string, number>();
+  const hintSpans: Array<{ from: number; to: number }> = [];
+  // Longest first, so a hint phrase is counted rather than a shorter hint within it.
+  for (const match of [...matches].sort((a, b) => b.to - b.from - (a.to - a.from))) {
+    if (bySource.has(match.cue.source)) continue;
+    if (match.cue.hint) {
+      if (hintSpans.some((span) => match.from < span.to && span.from < match.to)) continue;
+      hintSpans.push({ from: match.from, to: match.to });
+    }
+    bySource.set(match.cue.source, cueStrength(match.cue));
+  }
+  return [...bySource.values()].reduce((sum, value) => sum + value, 0);
+}
+
+// A cue's weight, more for a longer phrase; a hint counts at most half of what showing a theme takes.
+function cueStrength(cue: Cue): number {
+  const strength = cue.weight * Math.min(cue.pattern.length, 3);
+  return cue.hint ? Math.min(HINT_STRENGTH, strength) : strength;
+}
+
+/**
+ * Whether the story's heading, the questions it answers or its own tags name
+ * the competency: its writer filed it so. Any cue will do there ("Critical
+ * Failure"), but not a hint alone ("differently" is no "diff" of quality).
+ */
 export function headingShows(story: Story, competencyId: string): boolean {
   const heading = [story.title, ...story.questions, ...story.tags].join(". ");
-  return (profileText(heading, "story").evidence.get(competencyId)?.length ?? 0) > 0;
+  const matches = profileText(heading, "story").evidence.get(competencyId) ?? [];
+  return matches.some((match) => !match.cue.hint) || evidenceStrength(matches) >= SHOWS_THEME;
 }
 
 /** The sentence that uses the most of the question's words (stemmed terms), with those words as written. */

@@ -14,8 +14,8 @@ export interface TextProfile {
   tokens: Token[];
 }
 
-// Weight of a competency's first, second and third principle.
-const PRINCIPLE_RANK_WEIGHTS = [1, 0.55, 0.35];
+// Weight of a competency's first, second and third principle (a fourth and later: 0.25).
+export const PRINCIPLE_RANK_WEIGHTS: readonly number[] = [1, 0.55, 0.35];
 const HEADLINE_WEIGHT = 1.5;
 const LEARNED_SHARE = 0.8;
 // A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.

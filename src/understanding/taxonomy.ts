@@ -18,6 +18,8 @@ const CuesFileSchema = z.object({
   templateWords: z.array(z.string()),
   families: z.array(z.array(z.string()).min(2)),
   competencyCues: z.record(z.string(), z.array(CueSchema)),
+  // Per competency, cues (as written in competencyCues) that lean a text towards it but do not show it in a sentence alone.
+  hintCues: z.record(z.string(), z.array(z.string())).optional(),
   principleCues: z.record(z.string(), z.array(CueSchema)),
 });
 
@@ -30,6 +32,12 @@ export interface Cue {
   source: string;
   /** The competency (or principle) the cue signals. */
   owner: string;
+  /**
+   * Leans a text towards its theme, but alone does not show it in a sentence
+   * ("confidence" for mentoring: often the speaker's own): a quoted line needs
+   * a specific cue, or two different hints.
+   */
+  hint: boolean;
 }
 
 export interface Competency {
@@ -70,7 +78,7 @@ export function loadTaxonomy(): Taxonomy {
       if (!principle) throw new Error(`corpus/taxonomy/competencies.json: ${entry.id}: unknown principle "${name}"`);
       return principle;
     }),
-    cues: (cuesFile.competencyCues[entry.id] ?? []).map((cue) => compileCue(cue, entry.id)),
+    cues: compileCompetencyCues(entry.id, cuesFile.competencyCues[entry.id] ?? [], cuesFile.hintCues?.[entry.id] ?? []),
   }));
   const principleCues = new Map<Principle, Cue[]>();
   for (const [name, cues] of Object.entries(cuesFile.principleCues)) {
@@ -89,6 +97,15 @@ export function loadTaxonomy(): Taxonomy {
   return cached;
 }
 
+function compileCompetencyCues(id: string, raw: ReadonlyArray<z.infer<typeof CueSchema>>, hints: readonly string[]): Cue[] {
+  const cues = raw.map((cue) => compileCue(cue, id));
+  const sources = new Set(cues.map((cue) => cue.source));
+  // A hint that names no cue is a typo that would silently let a vague cue quote lines again.
+  for (const hint of hints) if (!sources.has(hint)) throw new Error(`corpus/taxonomy/cues.json: hintCues.${id}: "${hint}" is not one of its cues`);
+  const hinted = new Set(hints);
+  return cues.map((cue) => (hinted.has(cue.source) ? { ...cue, hint: true } : cue));
+}
+
 function compileCue(raw: z.infer<typeof CueSchema>, owner: string): Cue {
   const entry = typeof raw === "string" ? { cue: raw } : raw;
   return {
@@ -97,6 +114,7 @@ function compileCue(raw: z.infer<typeof CueSchema>, owner: string): Cue {
     unless: (entry.unless ?? []).map(splitPattern),
     source: entry.cue,
     owner,
+    hint: false,
   };
 }
 

@@ -30,10 +30,16 @@ describe("coach match, stories and coverage agree on a bank's principles, and ma
     const coverage = jsonLines((await runCoach(["coverage", "--store", store, "--json"])).stdout);
     expect(coverage.filter((line) => line.fit === "strong").map((line) => [line.principle, line.stories[0].id])).toEqual([
       ["Learn and Be Curious", "explanation-bank-botched-the-loyalty-data-migration"],
+      ["Dive Deep", "explanation-bank-fixed-the-stale-inventory-dashboard"],
       ["Have Backbone; Disagree and Commit", "explanation-bank-argued-against-dropping-the-data-quality-checks"],
     ]);
+    // The dashboard story is filed under Dive Deep and its tracing shows root cause ("traced", "found that": 1 - e^(-0.45 x 2)
+    // = 0.593), whose first principle Dive Deep is: 0.55 + 0.35 x 0.593 = 0.758, strong.
+    expect(coverage.find((line) => line.principle === "Dive Deep")).toMatchObject({ fit: "strong", stories: [{ id: "explanation-bank-fixed-the-stale-inventory-dashboard", score: 0.758 }] });
     // The dashboard story's content shows Invent and Simplify fully (0.75 x 1), but the bank files it under Dive Deep only.
-    expect(coverage.find((line) => line.principle === "Invent and Simplify")).toMatchObject({ fit: "workable", stories: [{ id: "explanation-bank-fixed-the-stale-inventory-dashboard", score: 0.75 }] });
+    const invent = coverage.find((line) => line.principle === "Invent and Simplify");
+    expect(invent).toMatchObject({ fit: "workable" });
+    expect(invent.stories[0]).toMatchObject({ id: "explanation-bank-fixed-the-stale-inventory-dashboard", score: 0.75 });
   });
 
   it("says on stderr why fewer stories than -k are shown, and that a motivation question needs no story", async () => {

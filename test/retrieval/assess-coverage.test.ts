@@ -6,10 +6,10 @@ import { assessCoverage, type StoryFeatures } from "../../src/retrieval/index.js
 // 45 words: long enough that length does not lower a story's fit.
 const BODY = Array.from({ length: 45 }, (_, index) => `word${index}`).join(" ");
 
-function features(id: string, filed: Principle[], source: Story["principleSource"], shown: Array<[Principle, number]>, parts: Story["parts"] = { action: "A.", result: "R." }): StoryFeatures {
+function features(id: string, filed: Principle[], source: Story["principleSource"], shown: Array<[Principle, number]>, parts: Story["parts"] = { action: "A.", result: "R." }, themes: Array<[string, number]> = []): StoryFeatures {
   const story: Story = { id, experience: id, title: `Story ${id}`, question: null, questions: [], principles: filed, principleSource: source, tags: [], parts, partsInferred: false, body: BODY, text: BODY, source: { file: "b.md", startLine: 1, endLine: 2 } };
   // Coverage reads the story and what its content shows, nothing else.
-  return { story, profile: { principles: new Map(shown) } } as unknown as StoryFeatures;
+  return { story, profile: { principles: new Map(shown), competencies: new Map(themes) } } as unknown as StoryFeatures;
 }
 
 const line = (coverage: ReturnType<typeof assessCoverage>, principle: Principle) => coverage.find((entry) => entry.principle === principle)!;
@@ -42,5 +42,29 @@ describe("coverage fit levels", () => {
     expect(line(coverage, "Dive Deep")).toMatchObject({ fit: "stretch", stories: [{ id: "d", score: 0.225 }] });
     // 0.75 x 0.2 = 0.15, under the 0.2 a stretch needs.
     expect(line(coverage, "Customer Obsession")).toEqual({ principle: "Customer Obsession", fit: "none", stories: [] });
+  });
+});
+
+describe("coverage of a principle few themes lead to", () => {
+  const BOTH_PARTS = { action: "A.", result: "R." };
+  // Like the seed bank's "strongly disagreed with your manager" story: filed under Have Backbone, its conflict plain
+  // (0.8), but customers, quality and feedback also show, so Earn Trust, which a dozen themes feed, leads its principles
+  // and Have Backbone's share of it is 0.325.
+  const disagreed = features("disagreed", ["Have Backbone; Disagree and Commit"], "headings", [["Earn Trust", 1], ["Have Backbone; Disagree and Commit", 0.325]], BOTH_PARTS, [["conflict", 0.8], ["customer", 0.95]]);
+  // Filed under Have Backbone, but it shows only influence (0.9), whose second principle Have Backbone is.
+  const persuaded = features("persuaded", ["Have Backbone; Disagree and Commit"], "headings", [["Earn Trust", 1], ["Have Backbone; Disagree and Commit", 0.2]], BOTH_PARTS, [["influence", 0.9]]);
+  // Not filed under Have Backbone, though its conflict is as plain.
+  const unfiled = features("unfiled", ["Customer Obsession"], "headings", [["Customer Obsession", 1], ["Have Backbone; Disagree and Commit", 0.3]], BOTH_PARTS, [["conflict", 0.8]]);
+
+  it("is strong for a story filed under it whose theme shows it plainly, however many other themes the story shows", () => {
+    // 0.55 + 0.35 x 0.8 (conflict, whose first principle is Have Backbone) = 0.83; the share alone gave 0.55 + 0.35 x 0.325 = 0.664, workable.
+    expect(line(assessCoverage([disagreed]), "Have Backbone; Disagree and Commit")).toEqual({ principle: "Have Backbone; Disagree and Commit", fit: "strong", stories: [{ id: "disagreed", title: "Story disagreed", score: 0.83 }] });
+  });
+
+  it("calls workable a story whose theme shows the principle only second-hand, and at best workable one the bank does not file under it", () => {
+    // 0.55 + 0.35 x (0.55 x 0.9 = 0.495) = 0.723: influence leads to Earn Trust first.
+    expect(line(assessCoverage([persuaded]), "Have Backbone; Disagree and Commit")).toMatchObject({ fit: "workable", stories: [{ id: "persuaded", score: 0.723 }] });
+    // Content alone: 0.75 x 0.8 = 0.6, workable however plain.
+    expect(line(assessCoverage([unfiled]), "Have Backbone; Disagree and Commit")).toMatchObject({ fit: "workable", stories: [{ id: "unfiled", score: 0.6 }] });
   });
 });

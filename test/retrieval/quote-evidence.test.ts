@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Story } from "../../src/core/story.js";
-import { quoteSentence, storySentences, themeSentence, wholeSentences } from "../../src/retrieval/quote-evidence.js";
+import { headingShows, quoteSentence, storySentences, themeSentence, wholeSentences } from "../../src/retrieval/quote-evidence.js";
 
 function story(parts: Story["parts"]): Story {
   const body = Object.values(parts).join("\n");
@@ -40,5 +40,73 @@ describe("sentences a match can quote", () => {
     expect(quoteSentence(sentence)).toBe("…and replayed the stuck payments over the weekend, saving about $12,000 in late fees");
     // A short sentence is quoted whole, without its full stop.
     expect(quoteSentence({ text: "Spend fell by 30%.", part: "result" })).toBe("Spend fell by 30%");
+  });
+});
+
+describe("lines that show a failure of the speaker's own", () => {
+  const shows = (sentence: string) => themeSentence(story({ action: sentence }), "failure");
+
+  it("reads owning a wrong decision as a failure", () => {
+    // "decision was mine" and "it was wrong" are hints (0.5 each; a decision of one's own may be right, and "it" may be a
+    // config), together 1; "postmortem" adds 0.5.
+    const owned = "In that postmortem I said plainly that the original decision was mine and it was wrong, and proposed migrating to a vendor.";
+    expect(shows(owned)).toMatchObject({ text: owned, part: "action", strength: 1.5 });
+    // "I was wrong": one specific cue of three words, 3.
+    expect(shows("I was wrong about how much the cache would hold.")).toMatchObject({ strength: 3 });
+  });
+
+  it("does not read a neighbouring line about a decision, or something else being wrong, as a failure", () => {
+    // One hint each, 0.5.
+    expect(shows("The decision was mine to make, and I chose Postgres.")).toBeUndefined();
+    expect(shows("I checked the config and it was wrong.")).toBeUndefined();
+    // Someone else's mistake is none of the speaker's.
+    expect(shows("I told him my manager was wrong about the deadline.")).toBeUndefined();
+  });
+
+  it("does not read what went wrong as the speaker getting it wrong", () => {
+    // "went wrong" is a hint, 0.5 (it was 2, a failure on its own).
+    expect(shows("I needed to understand what went wrong with the vendor.")).toBeUndefined();
+  });
+});
+
+describe("lines that show the theme they are quoted for", () => {
+  const shows = (competency: string, sentence: string) => themeSentence(story({ result: sentence }), competency);
+
+  it("quotes no line for mentoring that only mentions one-on-ones, confidence or something internal", () => {
+    // "one on one*" and "confidence" are hints (0.5 each): the speaker's own preference and confidence, not anyone developed.
+    expect(shows("mentoring", "Personally, I prefer direct, data-driven feedback in one-on-ones so I can act on it immediately.")).toBeUndefined();
+    expect(shows("mentoring", "This experience broadened my skill set and confidence.")).toBeUndefined();
+    // "intern*" meets "internally" (a hint: an intern is someone to develop, "internal" is not).
+    expect(shows("mentoring", "I was recognized internally for championing test quality.")).toBeUndefined();
+  });
+
+  it("still quotes a line that names the mentoring, or two hints together, and one that names exceeding expectations", () => {
+    expect(shows("mentoring", "I mentored two junior engineers through their first on-call rotation.")).toMatchObject({ part: "result" });
+    // "confidence" and "grew": two hints on different words, 0.5 + 0.5 = 1.
+    expect(shows("mentoring", "Over three months her confidence grew and she led the next release.")).toMatchObject({ part: "result" });
+    expect(shows("exceeded-goal", "Leadership recognized me with a Top Impactor Award for exceeding expectations.")).toMatchObject({ part: "result" });
+  });
+
+  it("counts hints at half of what showing a theme takes, once per set of words", () => {
+    expect(shows("mentoring", "Over three months her confidence grew and she led the next release.")).toMatchObject({ strength: 1 });
+    // "exceed*" (1), "award*" (1) and "recogni*" (a hint, 0.5).
+    expect(shows("exceeded-goal", "Leadership recognized me with a Top Impactor Award for exceeding expectations.")).toMatchObject({ strength: 2.5 });
+  });
+
+  it("quotes no line for exceeding expectations that only mentions achievements or what was expected", () => {
+    expect(shows("exceeded-goal", "This approach became my standard practice: always attach measurable KPIs to technical achievements.")).toBeUndefined();
+    // "than expected" and the "expected" inside it cover the same words: one hint, 0.5.
+    expect(shows("exceeded-goal", "Although it was more complex than expected, we delivered the milestone.")).toBeUndefined();
+  });
+
+  const titled = (title: string) => ({ ...story({ action: "I did it." }), title });
+
+  it("takes no heading as showing a theme by a lone hint", () => {
+    // "differently" meets quality's hint "diff*" and nothing else.
+    expect(headingShows(titled("Strongly disagreed with my manager. Would I do anything differently?"), "quality")).toBe(false);
+  });
+
+  it("still takes a hedged cue in a heading as the writer's filing", () => {
+    expect(headingShows(titled("Ownership (Critical Failure)"), "failure")).toBe(true);
   });
 });

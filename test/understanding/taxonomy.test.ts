@@ -16,6 +16,12 @@ describe("the taxonomy data files", () => {
     expect([...reachable].sort()).toEqual([...PRINCIPLES].sort());
   });
 
+  it("marks cues that only lean towards a theme as hints, and leaves the specific ones as evidence", () => {
+    const cue = (competency: string, source: string) => taxonomy.competencies.find((entry) => entry.id === competency)!.cues.find((entry) => entry.source === source)!;
+    expect([cue("mentoring", "confidence").hint, cue("mentoring", "one on one*").hint, cue("failure", "decision was mine").hint, cue("failure", "went wrong").hint]).toEqual([true, true, true, true]);
+    expect([cue("mentoring", "mentor*").hint, cue("failure", "i was wrong").hint, cue("failure", "my mistake").hint]).toEqual([false, false, false]);
+  });
+
   it("has a question bank of at least 300 labelled questions with known competencies", () => {
     const questions = readQuestionBank();
     expect(questions.length).toBeGreaterThanOrEqual(300);
