@@ -1,4 +1,5 @@
 import type { Critique } from "../core/critique.js";
+import { llmCoachingReport } from "./llm-coaching-report.js";
 import { setupShareOfParts } from "../critique/index.js";
 
 /**
@@ -6,7 +7,8 @@ import { setupShareOfParts } from "../critique/index.js";
  * `hideScores` (low-anxiety mode) it leaves out the 0-100 score, its
  * breakdown and each part's share of the words, and keeps the rest: which
  * parts are there, length and speaking time, the numbers in the result, I
- * against we, the issues and the follow-ups.
+ * against we, the issues and the follow-ups. With a model's coaching, that
+ * follows: feedback per part, strengths, what to improve, an improved answer.
  */
 export function critiqueReport(critique: Critique, answer: string, options: { hideScores?: boolean } = {}): string[] {
   const lines: string[] = [];
@@ -36,6 +38,7 @@ export function critiqueReport(critique: Critique, answer: string, options: { hi
   }
   lines.push("", "An interviewer would ask:");
   for (const followUp of critique.followUps) lines.push(`  - ${followUp}`);
+  lines.push(...llmCoachingReport(critique.llm));
   return lines;
 }
 

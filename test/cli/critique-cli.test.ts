@@ -222,6 +222,19 @@ describe("coach critique with an OpenAI-compatible provider", () => {
     expect(llm.requestsTo("embeddings")).toHaveLength(0);
   });
 
+  it("shows the model's coaching in the readable report, its improved answer with placeholders", async () => {
+    // The reply queued in beforeAll (or, once used, repeated by the test server).
+    const run = await runCoach(["critique", "--question", "Tell me about a fix.", "--answer", ANSWER], {
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_HOME: mkdtempSync(path.join(os.tmpdir(), "coach-coaching-")) },
+    });
+    expect(run.code).toBe(0);
+    const shown = run.stdout.slice(run.stdout.indexOf("Coaching ("));
+    expect(shown).toMatch(/^Coaching \(openai:gpt-4o-mini\):\n  Situation ok\n  Task      ok\n  Action    ok\n  Result    ok\n  Lesson    n\/a\n/);
+    expect(shown).toContain("Strengths:\n  - Clear fix");
+    expect(shown).toContain("To improve:\n  - Say how often it failed before.\n  - The improved answer needs your real figure or name where it says [timeframe].");
+    expect(shown).toContain("An improved answer (replace each [placeholder] with your real figure or name):\n  I patched the parser, which saved the analysts [timeframe] a week.");
+  });
+
   it("says when it will ask a rate-limited provider again, rather than waiting in silence", async () => {
     const reply = {
       json: {
