@@ -40,7 +40,7 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 <form id="critique-form"><input id="critique-question" type="text" aria-label="Interview question" placeholder="Interview question, e.g. Tell me about a time you solved a hard problem.">
 <textarea id="critique-answer" aria-label="Your answer" placeholder="Paste your drafted answer"></textarea><button type="submit">Critique</button></form>
 <div id="critique-result" hidden><p class="legend"><span class="part-situation">Situation</span><span class="part-task">Task</span><span class="part-action">Action</span><span class="part-result">Result</span><span class="part-lesson">Lesson</span></p>
-<div id="highlighted"></div><p id="score"></p><div class="bars" id="breakdown"></div><h3 style="font-size:1rem">Issues</h3><ul id="issues"></ul><h3 style="font-size:1rem">An interviewer would ask</h3><ul id="followups"></ul></div>
+<div id="highlighted"></div><p id="score"></p><div class="bars" id="breakdown"></div><h3 style="font-size:1rem">Issues</h3><ul id="issues"></ul><h3 style="font-size:1rem">An interviewer would ask</h3><ul id="followups"></ul><div id="coaching" hidden><h3 style="font-size:1rem">Coaching</h3><ul id="coaching-notes"></ul><h3 style="font-size:1rem">An improved answer</h3><p id="improved" class="muted"></p></div></div>
 </section></div></main>
 <script>
 const $ = (id) => document.getElementById(id);
@@ -166,6 +166,11 @@ function showCritique(critique, answer, hideScores) {
   $("breakdown").innerHTML = hideScores ? "" : Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
   $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
   $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
+  // A model's coaching, when one answered: its notes, then its improved answer, placeholders and all.
+  const llm = critique.llm && critique.llm.fallback === false ? critique.llm : null;
+  $("coaching").hidden = !llm;
+  $("coaching-notes").innerHTML = llm ? [...(llm.strengths || []).map((text) => "Strength: " + text), ...(llm.improvements || []).map((text) => "To improve: " + text)].map((text) => "<li>" + esc(text) + "</li>").join("") : "";
+  $("improved").textContent = llm && typeof llm.improvedAnswer === "string" ? llm.improvedAnswer : "";
   $("critique-result").hidden = false;
 }
 async function refreshBank() {
@@ -177,7 +182,8 @@ async function refreshBank() {
 $("chat-form").addEventListener("submit", (event) => { event.preventDefault(); const text = $("chat-input").value.trim(); if (!text) return; $("chat-input").value = ""; sendChat(text); });
 // A critique that could not be made leaves no other answer's results on screen, only what to do.
 function showCritiqueError(message) {
-  for (const id of ["highlighted", "breakdown", "issues", "followups"]) $(id).innerHTML = "";
+  for (const id of ["highlighted", "breakdown", "issues", "followups", "coaching-notes", "improved"]) $(id).innerHTML = "";
+  $("coaching").hidden = true;
   $("score").textContent = message; $("critique-result").hidden = false;
 }
 $("critique-form").addEventListener("submit", async (event) => {

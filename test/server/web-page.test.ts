@@ -134,6 +134,36 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's chat with a provider that fails", ()
       await browser.close();
     }
   }, 60_000);
+
+  it("shows the model's coaching in the critique panel, with its placeholders", async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      llm.reply({
+        json: {
+          parts: { situation: { feedback: "ok" }, task: { feedback: "ok" }, action: { feedback: "ok" }, result: { feedback: "ok" }, lesson: { feedback: "n/a" } },
+          strengths: ["Specific steps"],
+          improvements: ["Say what it cost before."],
+          followUps: ["How did you find the idle clusters?"],
+          improvedAnswer: "I rightsized the databases and the bill fell by 60%.",
+        },
+      });
+      await page.fill("#critique-question", "Tell me about a time you cut costs.");
+      await page.fill("#critique-answer", "Last year our cloud bill doubled. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.");
+      await page.click("#critique-form button");
+      await page.waitForSelector("#coaching:not([hidden])");
+      expect(await page.locator("#coaching-notes li").allInnerTexts()).toEqual([
+        "Strength: Specific steps",
+        "To improve: Say what it cost before.",
+        "To improve: The improved answer needs your real figure or name where it says [X%].",
+      ]);
+      // 60% is not the candidate's figure (40% is): the page shows the placeholder, never the invented number.
+      expect(await page.locator("#improved").innerText()).toBe("I rightsized the databases and the bill fell by [X%].");
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique panel", () => {
