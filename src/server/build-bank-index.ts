@@ -1,6 +1,6 @@
 import { parseBankFiles, readBankFiles } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
-import type { ParsedBank, ParseWarning } from "../core/story.js";
+import type { ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { computeStoryFeatures, storyLexicalIndex, type LexicalIndexData, type StoryFeatures } from "../retrieval/index.js";
 import { ensureIndex, type EnsureIndexResult } from "../store/index.js";
 import type { IndexRequest, ServedIndex } from "./index-worker-messages.js";
@@ -38,17 +38,22 @@ export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, em
         warnings = uploadWarnings(bank, upload);
       }
     : undefined;
+  let prepared: { features: StoryFeatures[]; lexical: LexicalIndexData } | undefined;
+  // Profiled before the new index is written, so a build stopped while profiling (the longest step) changes nothing.
+  const prepare = (stories: readonly Story[]) => {
+    const features = computeStoryFeatures(stories);
+    onStep();
+    return { features, lexical: storyLexicalIndex(stories).toData() };
+  };
   try {
-    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, accept, onStep });
+    const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, accept, onStep, beforeWrite: (stories) => (prepared = prepare(stories)) });
     if (indexed.status === "unchanged") {
       // The bytes already indexed, uploaded again: parsed as the build that indexed them parsed them, for the reply's warnings.
       if (accept) accept(parseBankFiles(await readBankFiles(request.banks)));
       onStep();
       if (isServed(indexed.manifest, request.served)) return { stillServed: true, uploadWarnings: warnings };
     }
-    const features = computeStoryFeatures(indexed.stories);
-    onStep();
-    const lexical = storyLexicalIndex(indexed.stories).toData();
+    const { features, lexical } = prepared ?? prepare(indexed.stories);
     return { indexed, features, lexical, uploadWarnings: warnings };
   } catch (error) {
     throw upload ? nameUploadIn(error, upload) : error;

@@ -57,6 +57,11 @@ export async function ensureIndex(options: {
   onStep?: () => void;
   /** Sees the banks once parsed, before anything is embedded or written; what it throws refuses them and changes nothing. */
   accept?: (bank: ParsedBank) => void;
+  /**
+   * The caller's own work on the new stories, done before anything is written: a build stopped during it leaves the
+   * store's banks and last good index as they were. Not called when the index is unchanged.
+   */
+  beforeWrite?: (stories: Story[]) => void;
 }): Promise<EnsureIndexResult> {
   const layout = storeLayout(options.store);
   const step = options.onStep ?? (() => undefined);
@@ -120,6 +125,7 @@ export async function ensureIndex(options: {
     bankHash,
     storyIds: stories.map((story) => story.id),
   };
+  options.beforeWrite?.(stories);
   try {
     // The record of the banks first: a crash before the index swap then finds an index of other banks and rebuilds
     // it from these, where the other order would quietly rebuild the old banks over the new index.
