@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -62,17 +62,12 @@ const getJson = async (url: string): Promise<Finished> => new Answers().fetch(""
 const matchInit = (question: string): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ question, k: 1 }) });
 const match = async (url: string, question: string): Promise<Finished> => new Answers().fetch("", `${url}/api/match`, matchInit(question));
 
-/** Resolves once the store's index holds a story of the upload, or with false once the upload has finished first. */
-async function indexWritten(store: string, idPrefix: string, upload: Promise<unknown>): Promise<boolean> {
+/** Resolves once the upload is checked and stored (its rebuild then starts), or with false once the upload has finished first. */
+async function uploadStored(store: string, file: string, upload: Promise<unknown>): Promise<boolean> {
   let finished = false;
   void upload.then(() => (finished = true));
   while (!finished) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(store, "index", "manifest.json"), "utf8")) as { storyIds: string[] };
-      if (manifest.storyIds.some((id) => id.startsWith(idPrefix))) return true;
-    } catch {
-      // Between the two renames of the index swap there is briefly no manifest.
-    }
+    if (existsSync(path.join(store, "uploads", file))) return true;
     await sleep(10);
   }
   return false;
@@ -92,9 +87,8 @@ describe("a server indexing an upload", () => {
       // it all on its event loop, and profiled the stories last, after writing the index, just before it replied.
       const answers = new Answers();
       const upload = answers.post("upload", `${server.url}/api/banks`, { name: "long", content: longProseStory(1_000_000) }).finished;
-      // Once the new index is written, the stories are still being profiled for the matcher (a second or more): ask
-      // then, a moment after the old index's folder is removed.
-      expect(await indexWritten(store, "long-", upload)).toBe(true);
+      // Once the upload is stored, the banks are parsed, embedded and profiled again (seconds): ask then.
+      expect(await uploadStored(store, "long.md", upload)).toBe(true);
       await sleep(150);
       const health = answers.fetch("health", `${server.url}/api/health`);
       const matched = answers.fetch("match", `${server.url}/api/match`, matchInit(question));
