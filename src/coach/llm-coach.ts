@@ -1,23 +1,15 @@
 import { z } from "zod";
 import type { ChatMessage, ChatModel, ToolDefinition } from "../core/chat-model.js";
 import type { Critic } from "../core/critique.js";
-import { CRITIQUE_CONFIG } from "../critique/critique-config.js";
 import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
 import { loadPrompt } from "../critique/llm/load-prompt.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
-import { PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
+import { COACHING_FIGURES } from "../critique/coaching-figures.js";
 
-// Figures the coach's own advice uses, which are no claim about the candidate ("keep it to 1-2 minutes", "all 16
-// Leadership Principles"): the chat's sentences are checked against them as well as against the candidate's words.
-const COACHING_FIGURES = [
-  `${PRINCIPLES.length} Leadership Principles`,
-  "1-2 minutes, 2-3 minutes, 2 minutes, 3 minutes, 60-90 seconds, 90 seconds, 30 seconds",
-  `${CRITIQUE_CONFIG.shortestSeconds} seconds, ${CRITIQUE_CONFIG.longestSeconds} seconds, ${CRITIQUE_CONFIG.wordsPerMinute} words a minute`,
-].join("\n");
 
 const FindStoriesArgs = z.object({ question: z.string().min(1).max(2000), k: z.number().int().min(1).max(5).optional() });
 const CritiqueArgs = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
@@ -96,7 +88,7 @@ export class LlmCoach implements Coach {
         }
         messages.push({ role: "assistant", content: response.content, toolCalls: response.toolCalls });
         for (const call of response.toolCalls) {
-          const output = await this.runTool(call.name, call.arguments, cards);
+          const output = await this.runTool(call.name, call.arguments, cards, (written) => enforceNoInvention(written, sources()).text);
           toolOutputs.push(output);
           messages.push({ role: "tool", toolCallId: call.id, content: output });
         }
@@ -119,7 +111,8 @@ export class LlmCoach implements Coach {
   }
 
   // Tool arguments come from the model: validate them like any other input.
-  private async runTool(name: string, rawArguments: string, cards: CoachReply["cards"]): Promise<string> {
+  /** Runs one tool call; `checked` is the no-invention check for model-written text the user will see. */
+  private async runTool(name: string, rawArguments: string, cards: CoachReply["cards"], checked: (written: string) => string): Promise<string> {
     let args: unknown;
     try {
       args = JSON.parse(rawArguments || "{}");
@@ -138,8 +131,10 @@ export class LlmCoach implements Coach {
     if (name === "critique_answer") {
       const parsed = CritiqueArgs.safeParse(args);
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
-      const critique = await this.parts.critic.critique(parsed.data.question, parsed.data.answer);
-      cards.push({ type: "critique", data: critique, question: parsed.data.question });
+      // The question is the model's wording: checked like its replies, since the page shows it and the critic takes it as a source.
+      const question = checked(parsed.data.question);
+      const critique = await this.parts.critic.critique(question, parsed.data.answer);
+      cards.push({ type: "critique", data: critique, question });
       const feedback = { issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps };
       return JSON.stringify(this.parts.hideScores ? feedback : { score: critique.score, ...feedback });
     }

@@ -145,6 +145,18 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(reply.cards.map((card) => card.type)).toEqual(["matches"]);
   });
 
+  it("checks the question the model critiques against, as it checks its replies: the card carries no invented name or figure", async () => {
+    const answer = "Our AWS bill doubled last year. I owned the platform budget, so I found idle clusters and shut them down. The bill fell by a third in a month.";
+    llm.reply(
+      { toolCalls: [{ name: "critique_answer", arguments: { question: "How did you and Sarah Chen cut the AWS bill by 40% in Q3?", answer } }] },
+      { content: "Good start: lead with the result." },
+    );
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await coach.respond(session, `critique: ${answer}`);
+    const card = reply.cards.find((entry) => entry.type === "critique")!;
+    expect(card).toMatchObject({ type: "critique", question: "How did you and [name] cut the AWS bill by [X%] in Q3?" });
+  });
+
   it("leaves mock interviews to the offline engine: no model call", async () => {
     const session = new SessionStore("/nonexistent").create();
     const reply = await coach.respond(session, "interview me on Frugality");

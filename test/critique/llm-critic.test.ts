@@ -52,7 +52,7 @@ describe("LLM critique against the test LLM server", () => {
     reply.json.parts.result = { feedback: "Say you saved $2M, and what the run took before." };
     reply.json.strengths = ["Mention what Dana Whitfield said about it."];
     // The offline analysis's own reading of the answer (35 words, counted by hand) and the answer's figure stay.
-    reply.json.improvements = ["At 35 words this is short: say what the run took before the 40 minutes."];
+    reply.json.improvements = ["At 35 words this is short: say what the run took before the 40 minutes.", "Expand to 1-2 minutes (about 150-300 words)."];
     llm.reply(reply);
     const critique = await (await critic()).critique(QUESTION, ANSWER);
     expect(critique.followUps).toEqual(["How did [name] react to the [X%] drop?"]);
@@ -61,6 +61,8 @@ describe("LLM critique against the test LLM server", () => {
     expect(coaching.parts.result.feedback).toBe("Say you saved [$X], and what the run took before.");
     expect(coaching.strengths).toEqual(["Mention what [name] said about it."]);
     expect(coaching.improvements[0]).toBe("At 35 words this is short: say what the run took before the 40 minutes.");
+    // The coach's own length guidance is no claim about the candidate.
+    expect(coaching.improvements[1]).toBe("Expand to 1-2 minutes (about 150-300 words).");
     expect(coaching.placeholders.map((replacement: { original: string }) => replacement.original)).toEqual(expect.arrayContaining(["Sarah", "25%", "$2M", "Dana Whitfield"]));
   });
 

@@ -20,6 +20,9 @@ describe("never inventing names: a word that is also a name, spoken to where a s
     expect(enforceNoInvention("Grace Hopper reviewed it.", sources).replacements).toEqual([{ original: "Grace Hopper", placeholder: "[name]" }]);
     // An instruction before a name keeps its verb, and the name is replaced alone.
     expect(check("Tell Ann Ito what changed. Mark Gonzalez as the owner in your notes.", sources)).toBe("Tell [name] what changed. Mark [name] as the owner in your notes.");
+    // With a name the candidate wrote after it, the word is an instruction about their person, and all of it stays.
+    const own = ["I paired with Priya on the rollout."];
+    for (const advice of ["Mark Priya's contribution clearly.", "Chase Priya, then escalate.", "Hope Priya noticed."]) expect(check(advice, own)).toBe(advice);
   });
 
   it("keeps ordinary words opening a sentence, and words that open sentences before a pause anyway", () => {

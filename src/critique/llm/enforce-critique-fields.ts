@@ -1,4 +1,5 @@
 import type { Critique } from "../../core/critique.js";
+import { COACHING_FIGURES } from "../coaching-figures.js";
 import { enforceNoInvention, type Replacement } from "./enforce-no-invention.js";
 import type { LlmCritique } from "./llm-critique-schema.js";
 
@@ -16,11 +17,12 @@ export interface EnforcedCritique {
  * a follow-up or a piece of feedback that names a person or a figure the
  * candidate never gave ("How did Sarah react to the 25% drop?") gets a
  * placeholder too. Feedback may also cite the offline analysis (a part's
- * share, the word count), which is the coach's own reading of the answer.
+ * share, the word count), which is the coach's own reading of the answer,
+ * and the coach's own guidance ("1-2 minutes", "150-300 words").
  */
 export function enforceCritiqueFields(parsed: LlmCritique, candidateSources: readonly string[], question: string, offline: Critique): EnforcedCritique {
   const all: Replacement[] = [];
-  const adviceSources = [...candidateSources, question, analysisFacts(offline)];
+  const adviceSources = [...candidateSources, question, analysisFacts(offline), COACHING_FIGURES];
   const advice = (text: string) => {
     const enforced = enforceNoInvention(text, adviceSources);
     all.push(...enforced.replacements);

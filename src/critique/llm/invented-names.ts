@@ -71,7 +71,9 @@ export function replaceInventedNames(text: string, candidate: CandidateText, rep
     // A first name that is also a word, opening a sentence before a surname, is part of the full name when the
     // person does something or is spoken to ("Grace Hopper reviewed it.", "Mark Lee and I shipped it."), not when
     // the word is an instruction ("Tell Ann Ito what changed.").
-    if (ordinary === 1 && words.length > 1 && opening && !titleCase && isNameWord(wordKey(words[0]!.trim())) && (DEED.test(after) || FELLOW.test(after) || ADDRESS.test(after) || POSSESSIVE.test(run))) ordinary = 0;
+    // Only when the surname is not one the candidate wrote: "Mark Priya's contribution" is advice about their Priya.
+    const surname = words.slice(1).map((word) => word.trim().replace(POSSESSIVE, ""));
+    if (ordinary === 1 && words.length > 1 && opening && !titleCase && isNameWord(wordKey(words[0]!.trim())) && !surname.every((word) => capitalisedAnyway(word) || candidates(word)) && (DEED.test(after) || FELLOW.test(after) || ADDRESS.test(after) || POSSESSIVE.test(run))) ordinary = 0;
     const kept = words.slice(0, ordinary).join("");
     const name = run.slice(kept.length);
     if (name === "" || name.split(/\s+/).every((word) => capitalisedAnyway(word) || candidates(word))) return run;
