@@ -21,6 +21,13 @@ describe("which questions ask for a lesson", () => {
     "Tell me about a time you led a migration. What would you do differently?",
     "Walk me through a project that slipped. When did you know, and who did you tell?",
     "Tell me about a time you had to tell your manager a launch date was going to slip.",
+    "Tell me about a time you tried and failed.",
+    "Tell me about a risk you took that failed.",
+    "Tell me about a time you let quality slip.",
+    "Tell me about a time you shipped late.",
+    "Tell me about a time you brought down production.",
+    "Tell me about a time the data proved you wrong.",
+    "Tell me about a time you made a mistake that others had missed.",
   ])("asks: %s", (question) => {
     expect(asksForLesson(question)).toBe(true);
   });
@@ -40,6 +47,12 @@ describe("which questions ask for a lesson", () => {
     "Describe a time you went along with a plan you thought was wrong.",
     "Tell me about a time you had a week to do what normally takes a month. What did you do differently?",
     "Tell me about a time you were racing the clock. How did you keep quality from slipping?",
+    "Tell me about a time a coworker made a mistake. How did you handle it?",
+    "Tell me about a time a teammate let you down.",
+    "Tell me about a time you told your manager they were wrong.",
+    "Tell me about a time you fixed someone else's mistake.",
+    "Give me an example of when you sent work back to a supplier or vendor because it fell short.",
+    "Give me an example of a habit you broke because someone called you out on it.",
   ])("does not ask: %s", (question) => {
     expect(asksForLesson(question)).toBe(false);
   });
