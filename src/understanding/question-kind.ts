@@ -57,13 +57,16 @@ const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patte
     // answered with the knowledge itself. Only impersonal wordings: one about "you" or "your" work asks for a story.
     kind: "technical",
     answerWith: "the knowledge or design it asks for; a story of yours can follow as an example",
+    // Every pattern is anchored and refuses "you", "your", "my" and "our" anywhere: a question about anyone's own work
+    // ("Describe how you reduced the time complexity of...", "design a system for my team") asks for a story.
     patterns: [
-      /^(?!.*\byour?\b)(what is|what's|what are|whats) (a|an|the difference|the differences|the time complexity|the space complexity|the big-o|the big o)\b/,
-      /^(?!.*\byour?\b)(explain|define) (what|how|why|the difference|the concept|a|an|the)\b/,
-      /^(?!.*\byour?\b)how (does|do|is|are) (a|an|the) [a-z0-9 ./+#-]{1,40} (work|implemented|stored|computed)\b/,
-      /^(?!.*\byour?\b)what happens when\b/,
-      /^(how would you|how do you|can you|could you|please)? ?(design|architect|implement|code|write) (a|an) (system|service|url|rate|cache|function|program|algorithm|class|method|query|api|database|schema|parking|chat|news ?feed|web ?crawler|key-value|distributed|scalable|load balancer|queue)\b/,
-      /\b(time|space) complexity of\b/,
+      /^(?!.*\b(?:you|your|my|our)\b)(what is|what's|what are|whats) (the differences? between|the (time|space) complexity of|the big-?o of)\b/,
+      // A definition: one or two words after the article, and nothing more ("What is a hash table?", not "What's a decision that went wrong?").
+      /^(?!.*\b(?:you|your|my|our)\b)(what is|what's|what are|whats) (a|an) [a-z0-9+#./-]+( [a-z0-9+#./-]+)? ?\??$/,
+      /^(?!.*\b(?:you|your|my|our)\b)(explain|define) (the differences? between|the concept of|what (a|an) [a-z0-9+#./ -]{1,30} is\b|how (a|an|the)? ?[a-z0-9+#./ -]{1,30} works?\b)/,
+      /^(?!.*\b(?:you|your|my|our)\b)how (does|do|is|are) ((a|an|the) )?[a-z0-9 ./+#-]{1,40} (work|implemented|stored|computed)\b/,
+      /^(?!.*\b(?:my|our|your)\b)(how would you |how do you |can you |could you |please )?(design|architect|implement|code|write) (a|an) (system|service|url|rate|cache|function|program|algorithm|class|method|query|api|database|schema|parking|chat|news ?feed|web ?crawler|key-value|distributed|scalable|load balancer|queue)\b/,
+      /^(?!.*\b(?:you|your|my|our)\b)design [a-z0-9 .-]{1,30} ?[?.]?$/,
     ],
   },
   {

@@ -26,6 +26,8 @@ describe("questions that ask for no story", () => {
       "Explain the difference between TCP and UDP.",
       "How does a B-tree work?",
       "Design a rate limiter.",
+      "How does HTTPS work?",
+      "Design Twitter.",
     ]) {
       expect(questionKind(question).kind, question).toBe("technical");
     }
@@ -36,6 +38,11 @@ describe("questions that ask for no story", () => {
       "Explain a time you disagreed with your manager.",
       "How would you design a process for onboarding new hires?",
       "How does your team handle on-call?",
+      "Describe how you reduced the time complexity of a critical job in your last role.",
+      "How would you design a system for onboarding new hires on my team?",
+      "Explain a conflict on a team and how it was resolved.",
+      "What's a decision that went wrong and why?",
+      "What happens when a teammate isn't pulling their weight?",
     ]) {
       expect(questionKind(question), question).toEqual({ kind: "behavioural" });
     }
