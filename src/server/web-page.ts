@@ -82,6 +82,8 @@ function addMessage(role, text) { const div = document.createElement("div"); div
 // Chat messages are shown at once and sent one at a time: a message sent while the one before is being answered waits
 // for it, so it goes with the session id that one was given (a fresh page, or one whose stored session the server lacks).
 let chatQueue = Promise.resolve();
+// The answer the critique panel last showed a critique of, sent from it or from the chat: anything else there is a draft.
+let shownAnswer = "";
 function sendChat(message) {
   const user = addMessage("user", message);
   const out = addMessage("coach", "");
@@ -116,8 +118,12 @@ async function chat(message, user, out) {
       if (event === "card" && data.type === "critique") {
         // The panel shows the chat's critique with the question it answered, and the answer when the page saw it whole.
         const answer = critiquedAnswer(data.data, message);
-        $("critique-question").value = typeof data.question === "string" ? data.question : "";
-        $("critique-answer").value = answer === null ? "" : answer;
+        // A draft the person is writing in the panel is theirs: kept, not replaced by the chat's answer.
+        const draft = $("critique-answer").value;
+        if (!draft.trim() || draft === shownAnswer) {
+          $("critique-question").value = typeof data.question === "string" ? data.question : "";
+          $("critique-answer").value = shownAnswer = answer === null ? "" : answer;
+        }
         showCritique(data.data, answer, data.hideScores === true || (await scoreSettings()).hideScores);
       }
       if (event === "error") out.textContent += "\\n[" + data.message + "]";
@@ -190,7 +196,7 @@ $("critique-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const answer = $("critique-answer").value; const question = $("critique-question").value;
   if (!question.trim()) return showCritiqueError("Enter the interview question the answer is for.");
   if (!answer.trim()) return showCritiqueError("Paste the answer you want critiqued.");
-  try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question, answer }) }), answer, (await scoreSettings()).hideScores); } catch (error) { showCritiqueError("Could not critique it: " + error.message); }
+  try { showCritique(await api("/api/critique", { method: "POST", body: JSON.stringify({ question, answer }) }), answer, (await scoreSettings()).hideScores); shownAnswer = answer; } catch (error) { showCritiqueError("Could not critique it: " + error.message); }
 });
 $("bank-form").addEventListener("submit", async (event) => {
   event.preventDefault(); const file = $("bank-file").files[0]; if (!file) return;

@@ -311,6 +311,11 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
       await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
       expect(await highlighted()).toMatch(/^We cut some costs/);
+      // A draft typed in the panel is kept when the chat critiques something else.
+      await page.fill("#critique-answer", "My draft, half written");
+      await send(page, `critique: ${second}`);
+      await expect.poll(highlighted).toBe(second);
+      expect(await page.inputValue("#critique-answer")).toBe("My draft, half written");
       // A critique refused clears the last one's results rather than leaving them under the error.
       await page.fill("#critique-answer", "   ");
       await page.click("#critique-form button");
