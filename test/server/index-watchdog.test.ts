@@ -4,23 +4,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { startServe } from "../support/serve.js";
-
-/**
- * One story of about `characters` characters of unlabelled prose. At 4.5
- * million, parsing it takes about 2 s, and inferring its principles, then
- * embedding it, then profiling it, about 25 s each on a 2-core machine, with
- * no step done in between: far past a limit of 8 s without progress.
- */
-function longProseStory(characters: number): string {
-  const words = "we shipped the release after fixing the failing build and the customer was happy so I led the team through it".split(" ");
-  const parts = ["# One long story\n\n**Situation:** "];
-  for (let index = 0, length = 0; length < characters; index++) {
-    const word = `${words[index % words.length]}${index % 17 === 16 ? ". " : " "}${index % 400 === 399 ? "\n" : ""}`;
-    parts.push(word);
-    length += word.length;
-  }
-  return parts.join("");
-}
+import { longProseStory } from "../support/long-prose-story.js";
 
 const SMALL_BANK = "# Cut the build time\n\n**Situation:** Builds took 40 minutes.\n**Action:** I split the test suite across four runners.\n**Result:** Builds took 9 minutes.\n";
 const QUESTION = "Tell me about a time you failed";
@@ -55,6 +39,8 @@ describe("coach serve's index watchdog", () => {
       expect(before.uploads).toEqual([]);
 
       const started = Date.now();
+      // A 4.5 MB story takes about 2 s to parse, then about 25 s each to infer principles, embed and profile on a 2-core
+      // machine, with no step done in between: far past a limit of 8 s without progress.
       const stalled = await post(`${server.url}/api/banks`, { name: "long", content: longProseStory(4_500_000) });
       const waited = Date.now() - started;
       expect(stalled.status).toBe(503);

@@ -6,18 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { MatchResponseSchema } from "../../src/server/api-response-schemas.js";
 import { startServe } from "../support/serve.js";
-
-/** One story of about `characters` characters of unlabelled prose: seconds of parsing, profiling and embedding. */
-function longProseStory(characters: number): string {
-  const words = "we shipped the release after fixing the failing build and the customer was happy so I led the team through it".split(" ");
-  const parts = ["# One long story\n\n**Situation:** "];
-  for (let index = 0, length = 0; length < characters; index++) {
-    const word = `${words[index % words.length]}${index % 17 === 16 ? ". " : " "}${index % 400 === 399 ? "\n" : ""}`;
-    parts.push(word);
-    length += word.length;
-  }
-  return parts.join("");
-}
+import { longProseStory } from "../support/long-prose-story.js";
 
 interface Finished {
   status: number;
