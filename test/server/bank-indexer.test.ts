@@ -85,16 +85,16 @@ describe("BankIndexer: bank indexes built in a worker thread", () => {
   });
 
   it("stops a worker that makes no progress within its limit: the build fails with INDEX_TIMEOUT and writes nothing", async () => {
-    // Starting the worker alone (through tsx here) takes longer than a fifth of a second without a step done.
-    const hasty = new BankIndexer(embedder, 200);
+    // Starting a worker takes far longer than a millisecond without a step done, on any machine.
+    const hasty = new BankIndexer(embedder, 1);
     const store = newStore();
     const file = uploaded(store, "mine.md", readFileSync(path.join(SAMPLE_BANK, "numbered.md"), "utf8"));
     const refused = hasty.build({ store, banks: [SAMPLE_BANK, file], upload: { file, name: "mine" } });
     await expect(refused).rejects.toBeInstanceOf(IndexError);
     await expect(refused).rejects.toMatchObject({
       code: "INDEX_TIMEOUT",
-      limitMs: 200,
-      message: `bank "mine": indexing the upload took too long (no progress for 200 ms), so it was stopped; the banks and the index are unchanged. Try again, or split the bank into smaller ones; the server's COACH_INDEX_TIMEOUT_MS sets the limit.`,
+      limitMs: 1,
+      message: `bank "mine": indexing the upload took too long (no progress for 1 ms), so it was stopped; the banks and the index are unchanged. Try again, or split the bank into smaller ones; the server's COACH_INDEX_TIMEOUT_MS sets the limit.`,
     });
     expect(readdirSync(store)).toEqual(["uploads"]);
     // Stopped, it refuses later work the way a server shutting down does.
