@@ -6,10 +6,10 @@ import { isQuestionLike } from "./heading-text.js";
 import { inferPartsFromProse } from "./infer-parts-from-prose.js";
 import { jsonArrayElementLines } from "./json-array-element-lines.js";
 import { readPointer } from "./parse-markdown-bank.js";
-import { countWords, readStoryRegion } from "./read-story-region.js";
+import { readStoryRegion } from "./read-story-region.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { calmBankWhitespace } from "./decode-bank-bytes.js";
-import { shorten } from "../text/index.js";
+import { countWords, shorten } from "../text/index.js";
 
 // Exporters write null for an optional field they have no value for: it means absent.
 const optionalText = z

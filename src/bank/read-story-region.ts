@@ -1,6 +1,6 @@
 import { STORY_PARTS, type StoryPart } from "../core/story.js";
 import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLES, type Principle } from "../principles/index.js";
-import { countImpliedI, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
+import { countImpliedI, countWords, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
 import { isDividerLine } from "./markdown-outline.js";
 import { isContentLabel, isLabelRun, matchLabel, type LabelKind, type LabelMatch } from "./part-labels.js";
@@ -296,9 +296,4 @@ function joinLines(lines: string[]): string {
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** Words in a text: runs of letters or digits. */
-export function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 }

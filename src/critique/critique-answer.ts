@@ -11,7 +11,8 @@ import { questionAsksForLesson } from "./lesson-required.js";
 import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
 import { noteStyleSteps } from "./note-style-steps.js";
-import { countWords, setupShare } from "./setup-share.js";
+import { setupShare } from "./setup-share.js";
+import { countWords } from "../text/index.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 

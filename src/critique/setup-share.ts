@@ -1,7 +1,6 @@
 import type { Critique } from "../core/critique.js";
+import { countWords } from "../text/index.js";
 
-/** Words as the critique counts them: a run of letters or digits, with the apostrophes, points and hyphens inside it. */
-export const countWords = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
 /**
  * The setup's share of the answer's words: the clauses that set the scene or

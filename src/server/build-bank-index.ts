@@ -23,7 +23,8 @@ export interface StillServed {
 
 /**
  * Parses, embeds and indexes the banks into the store (as `ensureIndex`),
- * then profiles the stories and builds their lexical index: all of a bank
+ * profiling the stories and building their lexical index before the index is
+ * written, so a build stopped part-way leaves the store as it was: all of a bank
  * change's work that grows with the banks, which the index worker does off
  * the server's main thread. An upload with no story is refused before
  * anything is written. When the store's index is current and is the one

@@ -1,8 +1,8 @@
 /**
  * Watches an index worker for progress: armed while it has work, `onStall`
  * is called once no progress was heard for `limitMs`. The worker reports each
- * step of a build (parsing, principles, each batch embedded, the index
- * written, profiling): the slowest, for one 5 MB story, take about 35 s on a
+ * step of a build (parsing, principles, each batch embedded, profiling,
+ * the index written): the slowest, for one 5 MB story, take about 35 s on a
  * 2-core machine, while the whole build takes minutes and grows with the
  * bank. A limit on the wait between two steps tells a hung worker from a slow
  * build far sooner than a limit on the whole build could.

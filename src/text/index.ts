@@ -5,3 +5,4 @@ export * from "./json-lines.js";
 export * from "./shorten.js";
 export * from "./implied-subject.js";
 export * from "./quote-for-shell.js";
+export * from "./count-words.js";

@@ -14,8 +14,13 @@ export interface TextProfile {
   tokens: Token[];
 }
 
-// Weight of a competency's first, second and third principle (a fourth and later: 0.25).
-export const PRINCIPLE_RANK_WEIGHTS: readonly number[] = [1, 0.55, 0.35];
+// Weight of a competency's first, second and third principle; a fourth and later weigh 0.25.
+const PRINCIPLE_RANK_WEIGHTS: readonly number[] = [1, 0.55, 0.35];
+
+/** How much a theme shows the principle at this rank of its list (0 is the first). */
+export function principleRankWeight(rank: number): number {
+  return PRINCIPLE_RANK_WEIGHTS[rank] ?? 0.25;
+}
 const HEADLINE_WEIGHT = 1.5;
 const LEARNED_SHARE = 0.8;
 // A principle named outright in a question ("How have you shown Frugality?") outweighs inferred ones.
@@ -74,7 +79,7 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
   for (const entry of taxonomy.competencies) {
     const score = competencies.get(entry.id);
     if (!score) continue;
-    entry.principles.forEach((name, rank) => principleRaw.set(name, (principleRaw.get(name) ?? 0) + score * (PRINCIPLE_RANK_WEIGHTS[rank] ?? 0.25)));
+    entry.principles.forEach((name, rank) => principleRaw.set(name, (principleRaw.get(name) ?? 0) + score * principleRankWeight(rank)));
   }
   for (const [name, matches] of groupByOwner(principle.scan(tokens))) {
     principleRaw.set(name as Principle, (principleRaw.get(name as Principle) ?? 0) + 0.5 * sumWeights(matches, kind));

@@ -1,5 +1,5 @@
 import type { Principle } from "../principles/index.js";
-import { PRINCIPLE_RANK_WEIGHTS } from "./classify-text.js";
+import { principleRankWeight } from "./classify-text.js";
 import { loadTaxonomy } from "./taxonomy.js";
 
 /**
@@ -14,7 +14,7 @@ export function principlesShownByThemes(competencies: ReadonlyMap<string, number
     const score = competencies.get(competency.id) ?? 0;
     if (score <= 0) continue;
     competency.principles.forEach((principle, rank) => {
-      const value = score * (PRINCIPLE_RANK_WEIGHTS[rank] ?? 0.25);
+      const value = score * principleRankWeight(rank);
       if (value > (shown.get(principle) ?? 0)) shown.set(principle, value);
     });
   }
