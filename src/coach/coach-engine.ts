@@ -11,6 +11,7 @@ import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js
 import { describeCritique, turnOutcome } from "./describe-critique.js";
 import { describeMatches } from "./describe-matches.js";
 import { practiseAdvice } from "./practise-advice.js";
+import { betterStoriesFor, withBetterStories } from "./story-fit.js";
 import type { InterviewTurn, Session } from "./session.js";
 
 export { asksForInterview, isHelpRequest } from "./chat-commands.js";
@@ -147,8 +148,10 @@ export class CoachEngine implements Coach {
   }
 
   private async critique(session: Session, answer: string): Promise<CoachReply> {
-    const question = lastQuestion(session) ?? "Tell me about a time you made a difference at work.";
-    const critique = await this.parts.critic.critique(question, answer);
+    const asked = lastQuestion(session);
+    const question = asked ?? "Tell me about a time you made a difference at work.";
+    // Only a question the candidate asked has stories that fit it better: the stand-in question has none.
+    const critique = await this.withStoryFit(await this.parts.critic.critique(question, answer), asked, this.storyTold(answer));
     return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique, question }] };
   }
 
@@ -187,7 +190,8 @@ export class CoachEngine implements Coach {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
-    const critique = await this.parts.critic.critique(turn.question, turn.answer);
+    const story = this.storyTold(turn.answer);
+    const critique = await this.withStoryFit(await this.parts.critic.critique(turn.question, turn.answer), turn.question, story);
     // The follow-up's answer is read with the first, but what it gives is credited even where the whole still falls
     // short by count (its "I" steps against the first answer's "we"s): the same gap is not raised twice.
     const credited = interview.awaitingFollowUp && turn.probed && suppliesFollowUp(turn.probed, answer) ? turn.probed : null;
@@ -195,7 +199,6 @@ export class CoachEngine implements Coach {
     // Scored now, so a follow-up skipped or an interview stopped keeps the answer already given; the follow-up's answer rescores it.
     turn.score = critique.score;
     turn.issues = issues.map((issue) => issue.code);
-    const story = this.storyTold(turn.answer);
     turn.storyId = story?.story.id ?? null;
     turn.experience = story?.story.experience ?? null;
     if (interview.awaitingFollowUp) turn.followUpAnswered = true;
@@ -212,6 +215,13 @@ export class CoachEngine implements Coach {
     const grade = this.parts.hideScores ? "" : `Score ${critique.score}/100.`;
     const feedback = `${grade}${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`.trimStart();
     return this.nextQuestion(session, feedback, { critique, question: turn.question });
+  }
+
+  /** The critique, told when the bank story the answer retells is not one the bank would pick for the question. */
+  private async withStoryFit(critique: Critique, question: string | undefined, told: StoryFeatures | undefined): Promise<Critique> {
+    if (!question || !told) return critique;
+    const better = await betterStoriesFor(this.parts.matcher, question, told.story);
+    return better ? withBetterStories(critique, better) : critique;
   }
 
   /** What a skipped follow-up leaves: the first answer, as it was scored (or, with scores hidden, as it was given). */

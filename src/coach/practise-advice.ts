@@ -16,7 +16,7 @@ export const PRACTISE_BY_ISSUE: Record<IssueCode, string> = {
   TOO_SHORT: "give enough detail for a minute or two",
   TOO_LONG: "trim to about two minutes",
   SETUP_TOO_LONG: "shorten the setup",
-  OFF_TOPIC: "say plainly how your example answers the question asked",
+  OFF_TOPIC: 'pick the story that answers the question asked ("hint" shows which fit), and say plainly how it does',
   MISSING_TASK: "say what your goal was",
   ACTION_TOO_SHORT: "make what you did the biggest part of the answer",
   FILLERS: "pause instead of filling gaps with words like \"um\"",

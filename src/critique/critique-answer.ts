@@ -75,8 +75,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const delivery = findDeliveryMarkers(answer);
   const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
-  const weights = CRITIQUE_CONFIG.weights;
-  const score = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
+  const score = weightedScore(breakdown);
 
   const followUps = [...new Set(issues.map((issue) => FOLLOW_UP_BY_ISSUE[issue.code]).filter((text): text is string => Boolean(text)))].slice(0, 3);
   if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
@@ -97,6 +96,12 @@ export function critiqueAnswer(question: string, given: string, options: { roles
     followUps,
     llm: null,
   };
+}
+
+/** The 0-100 score of a breakdown: its parts weighed as `CRITIQUE_CONFIG.weights` says. */
+export function weightedScore(breakdown: Critique["breakdown"]): number {
+  const weights = CRITIQUE_CONFIG.weights;
+  return Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
 }
 
 /** The span of the answer from start to end, without the whitespace at either end. */

@@ -6,6 +6,7 @@ import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../eval
 import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.js";
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
+import { evaluateStoryFit } from "../../evals/story-fit-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
@@ -50,7 +51,10 @@ Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
 plain BM25, BM25 with interview vocabulary, themes only, the embedder alone
 (local default) and the hybrid; with --provider openai, the provider's
 embeddings too. Plus the question classifier's accuracy on the held-out split
-of the question bank. The seed-bank set needs ../shared/seeds beside the
+of the question bank, the inferred principles of the sample and seed banks,
+and the mock interview's check that a retold bank story fits the question (on
+each retrieval set: is the best acceptable story left alone, is a story
+labelled not acceptable flagged). The seed-bank set needs ../shared/seeds beside the
 checkout and is skipped without it.
 
 Options:
@@ -123,6 +127,8 @@ repeats, the summary names every principle asked).`,
     const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
     // The banks' own principles hidden and inferred back (the fresh sets share seed-banks' stories).
     const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => !dataset.name.startsWith("seed-banks-fresh"))) : [];
+    const storyFit = [];
+    for (const dataset of runRetrieval ? datasets : []) storyFit.push(await evaluateStoryFit(dataset, local));
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
@@ -141,6 +147,10 @@ repeats, the summary names every principle asked).`,
     }
     for (const entry of classifier) figures[`classifier.${entry.split}.competencyAt3`] = { value: round(entry.competencyAt3), cases: entry.questions };
     for (const entry of inference) figures[`principle-inference.${entry.dataset}.firstCorrect`] = { value: round(entry.firstCorrect), cases: entry.stories };
+    for (const entry of storyFit) {
+      figures[`story-fit.${entry.dataset}.spared`] = { value: round(entry.spared), cases: entry.cases };
+      figures[`story-fit.${entry.dataset}.caught`] = { value: round(entry.caught), cases: entry.cases };
+    }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
     }
@@ -154,6 +164,7 @@ repeats, the summary names every principle asked).`,
       for (const report of reports) for (const entry of report.configurations) printJson(io, { suite: "retrieval", dataset: report.dataset, configuration: entry.name, ...roundAll(entry.metrics) });
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
       for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
+      for (const entry of storyFit) printJson(io, { suite: "story-fit", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
     } else {
@@ -172,6 +183,10 @@ repeats, the summary names every principle asked).`,
       if (inference.length) printLine(io, "\nstory principles inferred with the bank's own hidden (what an unlabelled bank gets)");
       for (const entry of inference) {
         printLine(io, `  ${entry.dataset.padEnd(12)} ${entry.stories} stories: first inferred is the bank's ${entry.firstCorrect.toFixed(3)}, any of the ${entry.shown.toFixed(1)} inferred ${entry.anyCorrect.toFixed(3)}`);
+      }
+      if (storyFit.length) printLine(io, "\nmock interview: a retold story that answers another question (the best acceptable story should pass, another story be flagged)");
+      for (const entry of storyFit) {
+        printLine(io, `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}, a story not acceptable is flagged ${entry.caught.toFixed(3)}`);
       }
       for (const entry of critiques) {
         printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw`);
