@@ -2,7 +2,6 @@ import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
-import { lexicalTerms, loadTaxonomy } from "../understanding/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
@@ -11,7 +10,8 @@ import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js
 import { describeCritique, turnOutcome } from "./describe-critique.js";
 import { describeMatches } from "./describe-matches.js";
 import { practiseAdvice } from "./practise-advice.js";
-import { betterStoriesFor, withBetterStories } from "./story-fit.js";
+import { withStoryFit } from "./story-fit.js";
+import { storyTold } from "./story-told.js";
 import type { InterviewTurn, Session } from "./session.js";
 
 export { asksForInterview, isHelpRequest } from "./chat-commands.js";
@@ -58,8 +58,6 @@ export interface CoachParts {
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
 const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
-// Content words an answer needs before it can be credited to a bank story it retells (a 60-word answer has about 30).
-const MIN_RETOLD_TERMS = 20;
 
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
@@ -151,7 +149,7 @@ export class CoachEngine implements Coach {
     const asked = lastQuestion(session);
     const question = asked ?? "Tell me about a time you made a difference at work.";
     // Only a question the candidate asked has stories that fit it better: the stand-in question has none.
-    const critique = await this.withStoryFit(await this.parts.critic.critique(question, answer), asked, this.storyTold(answer));
+    const critique = asked ? await withStoryFit(await this.parts.critic.critique(question, answer), asked, storyTold(answer, this.parts.features), this.parts.matcher) : await this.parts.critic.critique(question, answer);
     return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique, question }] };
   }
 
@@ -190,8 +188,8 @@ export class CoachEngine implements Coach {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
-    const story = this.storyTold(turn.answer);
-    const critique = await this.withStoryFit(await this.parts.critic.critique(turn.question, turn.answer), turn.question, story);
+    const story = storyTold(turn.answer, this.parts.features);
+    const critique = await withStoryFit(await this.parts.critic.critique(turn.question, turn.answer), turn.question, story, this.parts.matcher);
     // The follow-up's answer is read with the first, but what it gives is credited even where the whole still falls
     // short by count (its "I" steps against the first answer's "we"s): the same gap is not raised twice.
     const credited = interview.awaitingFollowUp && turn.probed && suppliesFollowUp(turn.probed, answer) ? turn.probed : null;
@@ -217,13 +215,6 @@ export class CoachEngine implements Coach {
     return this.nextQuestion(session, feedback, { critique, question: turn.question });
   }
 
-  /** The critique, told when the bank story the answer retells is not one the bank would pick for the question. */
-  private async withStoryFit(critique: Critique, question: string | undefined, told: StoryFeatures | undefined): Promise<Critique> {
-    if (!question || !told) return critique;
-    const better = await betterStoriesFor(this.parts.matcher, question, told.story);
-    return better ? withBetterStories(critique, better) : critique;
-  }
-
   /** What a skipped follow-up leaves: the first answer, as it was scored (or, with scores hidden, as it was given). */
   private skippedFollowUp(turn: InterviewTurn): string {
     return this.parts.hideScores ? "Skipped the follow-up; your first answer stands as you gave it." : `Skipped the follow-up; your answer stands at ${turn.score}/100.`;
@@ -232,21 +223,6 @@ export class CoachEngine implements Coach {
   /** The title of the first bank story that passes the test, as the candidate knows it (ids are for scripts). */
   private storyTitle(test: (story: StoryFeatures["story"]) => boolean): string | undefined {
     return this.parts.features.find((features) => test(features.story))?.story.title;
-  }
-
-  // Which bank story an answer retells: most of the answer's content words appear in it. A short answer shares half
-  // its few words ("rolled back the release") with many a story, so it takes a told story's length to be credited.
-  private storyTold(answer: string): StoryFeatures | undefined {
-    const terms = new Set(lexicalTerms(answer, loadTaxonomy().templateWords));
-    if (terms.size < MIN_RETOLD_TERMS) return undefined;
-    let best: { features: StoryFeatures; share: number } | undefined;
-    for (const features of this.parts.features) {
-      let shared = 0;
-      for (const term of terms) if (features.terms.has(term)) shared++;
-      const share = shared / terms.size;
-      if (!best || share > best.share) best = { features, share };
-    }
-    return best && best.share >= 0.5 ? best.features : undefined;
   }
 
   private nextQuestion(session: Session, preface: string, critiqued?: { critique: Critique; question: string }): CoachReply {

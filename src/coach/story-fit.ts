@@ -2,7 +2,7 @@ import type { Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { weightedScore } from "../critique/index.js";
-import type { StoryMatcher } from "../retrieval/index.js";
+import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
 import { questionKind } from "../understanding/index.js";
 
 /**
@@ -73,4 +73,11 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
     issues: [issue, ...critique.issues.filter((other) => other.code !== "OFF_TOPIC")],
     followUps: [followUp, ...critique.followUps.filter((other) => other !== followUp)].slice(0, 3),
   };
+}
+
+/** The critique, told so when the bank story the answer retells (`told`) is not one the bank would pick for the question. */
+export async function withStoryFit(critique: Critique, question: string, told: StoryFeatures | undefined, matcher: StoryMatcher): Promise<Critique> {
+  if (!told) return critique;
+  const better = await betterStoriesFor(matcher, question, told.story);
+  return better ? withBetterStories(critique, better) : critique;
 }

@@ -157,6 +157,20 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(card).toMatchObject({ type: "critique", question: "How did you and [name] cut the AWS bill by [X%] in Q3?" });
   });
 
+  it("tells the model when the answer it critiques retells a bank story that fits another question", async () => {
+    const cost = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories).find((story) => story.title === "Cut the reporting cluster bill by more than half.")!;
+    llm.reply(
+      { toolCalls: [{ name: "critique_answer", arguments: { question: "Tell me about a time you had to get another team to change their plans to help you.", answer: cost.body } }] },
+      { content: "Pick another story." },
+    );
+    const session = new SessionStore("/nonexistent").create();
+    const reply = await coach.respond(session, `critique: ${cost.body}`);
+    const toolMessage = llm.requestsTo("chat")[1]!.body.messages.find((message: { role: string }) => message.role === "tool");
+    expect(toolMessage.content).toContain('This retells \\"Cut the reporting cluster bill by more than half.\\"');
+    const card = reply.cards.find((entry) => entry.type === "critique");
+    expect(card?.type === "critique" && card.data.issues[0]!.code).toBe("OFF_TOPIC");
+  });
+
   it("leaves mock interviews to the offline engine: no model call", async () => {
     const session = new SessionStore("/nonexistent").create();
     const reply = await coach.respond(session, "interview me on Frugality");

@@ -7,6 +7,7 @@ import { engineForSampleBank } from "../support/sample-engine.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
 const COST_TITLE = "Cut the reporting cluster bill by more than half.";
+const QUESTION = "Tell me about the toughest hiring decision you've faced.";
 
 async function costStory() {
   const story = (await loadBank([SAMPLE_BANK])).stories.find((candidate) => candidate.title === COST_TITLE);
@@ -65,11 +66,10 @@ describe("an answer that retells a bank story fitting another question", () => {
   it("in a mock interview, lowers the turn's score, names the better stories and says what to practise", async () => {
     const engine = await engineForSampleBank();
     const story = await costStory();
-    const session = new SessionStore("/nonexistent").create();
+    // The session id draws the question: this one asks about hiring, which a cost story does not answer.
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-story-fit" };
     await engine.respond(session, "interview me on Hire and Develop the Best");
-    const question = session.interview!.turns[0]!.question;
-    // Whichever hiring or mentoring question was drawn, a cost story is not the bank's answer to it.
-    expect(question).toMatch(/hir|mentor|coach|develop|grow|team|talent|interview|people|someone/i);
+    expect(session.interview!.turns[0]!.question).toBe(QUESTION);
     let reply = await engine.respond(session, story.body);
     if (session.interview?.awaitingFollowUp) reply = await engine.respond(session, "skip");
     const turn = session.interview!.turns[0]!;

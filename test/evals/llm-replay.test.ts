@@ -56,7 +56,7 @@ describe("coach eval coach with an LLM driving: recorded, then replayed offline"
 
   it("scores the same conversations from the replay folder when the provider is gone", async () => {
     const live = jsonLines((await run(llm.url)).stdout).filter((line) => line.suite === "coach-llm");
-    expect(live).toHaveLength(10);
+    expect(live).toHaveLength(11);
     const requests = llm.requestsTo("chat").length;
     expect(requests).toBeGreaterThan(0);
     // Interview scenarios stay with the offline engine; the ones the model answers depend on its words.
