@@ -9,6 +9,7 @@ import { pickPrinciples, pickQuestion } from "./interview-questions.js";
 import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
 import { describeCritique, turnOutcome } from "./describe-critique.js";
 import { describeMatches } from "./describe-matches.js";
+import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
 import { withStoryFit } from "./story-fit.js";
 import { storyTold } from "./story-told.js";
@@ -140,7 +141,7 @@ export class CoachEngine implements Coach {
   }
 
   private async findStories(question: string): Promise<CoachReply> {
-    const result = await this.parts.matcher.match(question, { k: 3 });
+    const result = await matchForChat(this.parts.matcher, question, 3);
     // The card shows the notices as the reply says them: their sentences.
     return { text: describeMatches(result), cards: [{ type: "matches", data: matchResponse(result) }] };
   }

@@ -8,6 +8,7 @@ import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } 
 import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
+import { matchForChat } from "./match-for-chat.js";
 import { withStoryFit } from "./story-fit.js";
 import { storyTold } from "./story-told.js";
 import { COACHING_FIGURES } from "../critique/coaching-figures.js";
@@ -124,7 +125,7 @@ export class LlmCoach implements Coach {
     if (name === "find_stories") {
       const parsed = FindStoriesArgs.safeParse(args);
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
-      const result = await this.parts.matcher.match(parsed.data.question, { k: parsed.data.k ?? 3 });
+      const result = await matchForChat(this.parts.matcher, parsed.data.question, parsed.data.k ?? 3);
       const response = matchResponse(result);
       cards.push({ type: "matches", data: response });
       // The notices go to the model too: without them it would recommend a story for "Why Amazon?" as for any question.

@@ -1,6 +1,7 @@
 import type { Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
+import { ProviderError } from "../errors/index.js";
 import { weightedScore } from "../critique/index.js";
 import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
 import { questionKind } from "../understanding/index.js";
@@ -78,6 +79,12 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
 /** The critique, told so when the bank story the answer retells (`told`) is not one the bank would pick for the question. */
 export async function withStoryFit(critique: Critique, question: string, told: StoryFeatures | undefined, matcher: StoryMatcher): Promise<Critique> {
   if (!told) return critique;
-  const better = await betterStoriesFor(matcher, question, told.story);
-  return better ? withBetterStories(critique, better) : critique;
+  try {
+    const better = await betterStoriesFor(matcher, question, told.story);
+    return better ? withBetterStories(critique, better) : critique;
+  } catch (error) {
+    // The provider's embeddings failing costs the comparison, not the critique of the answer given.
+    if (error instanceof ProviderError) return critique;
+    throw error;
+  }
 }

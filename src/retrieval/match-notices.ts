@@ -24,7 +24,9 @@ export type MatchNoticeCode =
   /** In a plan: every story that fits the question leads another question. */
   | "ALL_KEPT_ELSEWHERE"
   /** In a plan: fewer than k shown because the others lead other questions. */
-  | "PLAN_SHORTFALL";
+  | "PLAN_SHORTFALL"
+  /** In the chat: the provider's embeddings failed, so the stories were matched without them. */
+  | "EMBEDDINGS_UNAVAILABLE";
 
 /** One thing to tell the user beside a question's matches: what it is about, and the sentence shown. */
 export interface MatchNotice {
