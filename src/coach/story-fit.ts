@@ -2,7 +2,7 @@ import type { Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { ProviderError } from "../errors/index.js";
-import { weightedScore } from "../critique/index.js";
+import { scoreOf } from "../critique/index.js";
 import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
 import { questionKind } from "../understanding/index.js";
 
@@ -14,9 +14,6 @@ import { questionKind } from "../understanding/index.js";
  * banks: 4.4% and 3.3% against 77% and 78%).
  */
 export const ANOTHER_QUESTION_SHARE = 0.6;
-
-/** However well told, an answer with a story for another question does not answer this one: its score stops here. */
-export const ANOTHER_QUESTION_MAX_SCORE = 60;
 
 // How far down the bank's ranking the retold story is looked for; past it the story scores as no fit at all.
 const RANKED_DEPTH = 50;
@@ -54,8 +51,8 @@ export async function betterStoriesFor(matcher: StoryMatcher, question: string, 
 /**
  * The critique of an answer that retells a story the bank would not pick for
  * its question: an OFF_TOPIC issue naming the closer stories leads, relevance
- * falls to the story's share of the best fit, and the score follows, to at
- * most `ANOTHER_QUESTION_MAX_SCORE`.
+ * falls to the story's share of the best fit, and the score follows (a
+ * high-severity gap caps it, as `scoreOf` says).
  */
 export function withBetterStories(critique: Critique, better: BetterStories): Critique {
   const named = better.closer.map((title) => `"${title}"`).join(" or ");
@@ -65,13 +62,15 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
     message: `This retells "${better.told}", which fits this question less well than ${named} from your bank. Tell one of those, or say plainly how this story shows what was asked.`,
   };
   const breakdown = { ...critique.breakdown, relevance: Math.min(critique.breakdown.relevance, better.share) };
+  const issues = [issue, ...critique.issues.filter((other) => other.code !== "OFF_TOPIC")];
   const followUp = FOLLOW_UP_BY_ISSUE.OFF_TOPIC!;
   return {
     ...critique,
     breakdown,
-    score: Math.min(ANOTHER_QUESTION_MAX_SCORE, weightedScore(breakdown)),
+    // A high-severity gap: however well told, it does not answer this question.
+    score: scoreOf(breakdown, issues),
     relevance: { ...critique.relevance, score: Math.min(critique.relevance.score, better.share) },
-    issues: [issue, ...critique.issues.filter((other) => other.code !== "OFF_TOPIC")],
+    issues,
     followUps: [followUp, ...critique.followUps.filter((other) => other !== followUp)].slice(0, 3),
   };
 }

@@ -75,7 +75,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const delivery = findDeliveryMarkers(answer);
   const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
-  const score = weightedScore(breakdown);
+  const score = scoreOf(breakdown, issues);
 
   const followUps = [...new Set(issues.map((issue) => FOLLOW_UP_BY_ISSUE[issue.code]).filter((text): text is string => Boolean(text)))].slice(0, 3);
   if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
@@ -98,10 +98,16 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   };
 }
 
-/** The 0-100 score of a breakdown: its parts weighed as `CRITIQUE_CONFIG.weights` says. */
-export function weightedScore(breakdown: Critique["breakdown"]): number {
+/**
+ * The 0-100 score: the breakdown's parts weighed as `CRITIQUE_CONFIG.weights`
+ * says, at most `maxScoreWithHighGaps` when high-severity issues are raised.
+ */
+export function scoreOf(breakdown: Critique["breakdown"], issues: readonly CritiqueIssue[]): number {
   const weights = CRITIQUE_CONFIG.weights;
-  return Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
+  const weighted = Math.round(100 * (weights.structure * breakdown.structure + weights.results * breakdown.results + weights.ownership * breakdown.ownership + weights.relevance * breakdown.relevance + weights.delivery * breakdown.delivery));
+  const high = issues.filter((issue) => issue.severity === "high").length;
+  const cap = CRITIQUE_CONFIG.maxScoreWithHighGaps;
+  return high === 0 ? weighted : Math.min(weighted, high === 1 ? cap.one : cap.several);
 }
 
 /** The span of the answer from start to end, without the whitespace at either end. */

@@ -20,6 +20,15 @@ export const CRITIQUE_CONFIG = {
   /** Score weights, summing to 1. Structure and results matter most in bar-raiser rubrics (ctodd/star-story-evaluator). */
   weights: { structure: 0.35, results: 0.25, ownership: 0.15, relevance: 0.15, delivery: 0.1 },
   /**
+   * The most an answer scores with one high-severity gap (not a story, no
+   * action, no result, no lesson where asked, a story for another question),
+   * and with two or more: however polished the rest, the gap fails it. On the
+   * 218 labelled drafts the weights alone put a failure story with no lesson
+   * at up to 93; with the caps, scores order the drafts by their worst labelled
+   * flaw for 0.900 of pairs, against 0.886.
+   */
+  maxScoreWithHighGaps: { one: 65, several: 50 },
+  /**
    * Share of the words in clauses with no STAR role at which an answer is not
    * a story (opinions, habits, hypotheticals, effort talk). Chosen on the
    * tuning drafts, where 0.6 and 0.7 scored the same; 0.5 flagged real stories.

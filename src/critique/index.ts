@@ -1,5 +1,5 @@
 export type { RoleMethod } from "../star/index.js";
-export { critiqueAnswer, weightedScore } from "./critique-answer.js";
+export { critiqueAnswer, scoreOf } from "./critique-answer.js";
 export { CRITIQUE_CONFIG } from "./critique-config.js";
 export { OfflineCritic } from "./offline-critic.js";
 export { LlmCritic, type LlmCriticOptions, type LlmCritiqueResult } from "./llm/llm-critic.js";

@@ -74,9 +74,40 @@ export async function readCritiqueCases(file: string): Promise<CritiqueCase[]> {
   return parseJsonLines(text, CritiqueCaseSchema, file, "a critique case");
 }
 
-/** Precision, recall, F1 and Cohen's kappa per flaw, with the per-case disagreements. */
+/**
+ * How bad a draft's worst labelled flaw is, 0 (complete) to 4 (not a story):
+ * a missing action or result, then "we" only or no lesson where one is asked,
+ * then a missing setup part or an unquantified result.
+ */
+export function worstFlawTier(labels: Labels): number {
+  if (labels.notAStory) return 4;
+  if (!labels.action || !labels.result) return 3;
+  if (labels.weHeavy || (labels.lessonRequired && !labels.lesson)) return 2;
+  if (!labels.situation || !labels.task || !labels.quantified) return 1;
+  return 0;
+}
+
+/** The share of pairs of drafts with different worst flaws whose scores order them (ties count half). */
+export function scoreOrder(scored: ReadonlyArray<{ score: number; tier: number }>): number {
+  let agreeing = 0;
+  let pairs = 0;
+  for (let first = 0; first < scored.length; first++) {
+    for (let second = first + 1; second < scored.length; second++) {
+      const [a, b] = [scored[first]!, scored[second]!];
+      if (a.tier === b.tier) continue;
+      pairs++;
+      const better = a.tier < b.tier ? a.score - b.score : b.score - a.score;
+      agreeing += better > 0 ? 1 : better === 0 ? 0.5 : 0;
+    }
+  }
+  return pairs === 0 ? 1 : agreeing / pairs;
+}
+
+/** Precision, recall, F1 and Cohen's kappa per flaw, with the per-case disagreements, and how well the score orders the drafts. */
 export function evaluateCritique(cases: readonly CritiqueCase[], options: { roles?: RoleMethod } = {}) {
-  const results = cases.map((entry) => ({ entry, predicted: predictedLabels(critiqueAnswer(entry.question, entry.answer, options)) }));
+  const critiques = cases.map((entry) => critiqueAnswer(entry.question, entry.answer, options));
+  const results = cases.map((entry, index) => ({ entry, predicted: predictedLabels(critiques[index]!) }));
+  const order = scoreOrder(cases.map((entry, index) => ({ score: critiques[index]!.score, tier: worstFlawTier(entry.labels) })));
   const metrics: LabelMetrics[] = Object.entries(CRITIQUE_LABELS).map(([label, flaw]) => {
     let truePositive = 0;
     let falsePositive = 0;
@@ -105,5 +136,5 @@ export function evaluateCritique(cases: readonly CritiqueCase[], options: { role
       .map(([label, flaw]) => ({ id: entry.id, label, gold: flaw(entry.labels), predicted: flaw(predicted) })),
   );
   const macroF1 = metrics.reduce((sum, metric) => sum + metric.f1, 0) / metrics.length;
-  return { cases: results.length, metrics, macroF1, disagreements };
+  return { cases: results.length, metrics, macroF1, scoreOrder: order, disagreements };
 }

@@ -157,6 +157,7 @@ repeats, the summary names every principle asked).`,
     for (const entry of critiques) {
       figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
       figures[`critique.${entry.dataset}.rules-only.macroF1`] = { value: round(entry.rulesOnlyMacroF1), cases: entry.cases };
+      figures[`critique.${entry.dataset}.scoreOrder`] = { value: round(entry.scoreOrder), cases: entry.cases };
       for (const metric of entry.metrics) figures[`critique.${entry.dataset}.${metric.label}.f1`] = { value: round(metric.f1), cases: entry.cases };
     }
 
@@ -166,6 +167,7 @@ repeats, the summary names every principle asked).`,
       for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
       for (const entry of storyFit) printJson(io, { suite: "story-fit", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
+      for (const entry of critiques) printJson(io, { suite: "critique-score", dataset: entry.dataset, cases: entry.cases, scoreOrder: round(entry.scoreOrder) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
     } else {
       for (const report of reports) {
@@ -189,7 +191,7 @@ repeats, the summary names every principle asked).`,
         printLine(io, `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}, a story not acceptable is flagged ${entry.caught.toFixed(3)}`);
       }
       for (const entry of critiques) {
-        printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw`);
+        printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw; the score orders drafts by their worst flaw for ${entry.scoreOrder.toFixed(3)} of pairs`);
         printLine(io, `  ${"label".padEnd(20)} precision  recall  F1     kappa  TP  FP  FN  TN`);
         for (const metric of entry.metrics) {
           printLine(io, `  ${metric.label.padEnd(20)} ${metric.precision.toFixed(3).padEnd(10)} ${metric.recall.toFixed(3).padEnd(7)} ${metric.f1.toFixed(3)}  ${metric.kappa.toFixed(2).padStart(5)}  ${[metric.truePositive, metric.falsePositive, metric.falseNegative, metric.trueNegative].map((value) => String(value).padStart(2)).join("  ")}`);
