@@ -2,7 +2,7 @@ import { loadConfig, type ResolvedConfig } from "../config/index.js";
 import { UsageError } from "../errors/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { resolveProvider, type Provider } from "../providers/index.js";
-import { ensureIndex, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
+import { ensureIndex, indexedBanks, readStoredBanks, type EnsureIndexResult } from "../store/index.js";
 import type { ParsedArgs } from "./command.js";
 import { notice, type CommandIO } from "./io.js";
 import { isBankGone, lastGoodIndex } from "./last-good-index.js";
@@ -69,8 +69,14 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   if (banks.length === 0) {
     const stored = await readStoredBanks(config.store);
     fromStore = stored !== null;
-    if (stored) banks = stored;
-    else {
+    if (stored) {
+      banks = stored;
+      // banks.json is written before the index swap: an index of other banks means the last coach index stopped between.
+      const indexed = await indexedBanks(config.store);
+      if (indexed !== null && !sameBanks(indexed, stored)) {
+        notice(io, `coach: the store's index is of ${indexed.join(", ")}, not of ${stored.join(", ")} as the store records (was the last coach index stopped?); indexing ${stored.join(", ")} now.`);
+      }
+    } else {
       notice(io, `coach: the store is empty and no --bank was given; using the bundled sample bank (${path.relative(io.cwd, SAMPLE_BANK_PATH) || SAMPLE_BANK_PATH}).`);
       banks = [SAMPLE_BANK_PATH];
     }
@@ -90,4 +96,8 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   }
   for (const text of indexed.notices) notice(io, `coach: ${text}`);
   return { config, provider, embedder, indexed };
+}
+
+function sameBanks(first: readonly string[], second: readonly string[]): boolean {
+  return first.length === second.length && first.every((bank, index) => bank === second[index]);
 }

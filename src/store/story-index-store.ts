@@ -144,6 +144,12 @@ export async function recordStoredBanks(store: string, banks: readonly string[])
   await writeFileAtomic(storeLayout(store).banks, JSON.stringify({ banks }, null, 2));
 }
 
+/** The banks the stored index was built from, or null when there is no readable index. */
+export async function indexedBanks(store: string): Promise<string[] | null> {
+  const manifest = await readManifest(store);
+  return manifest === null || manifest instanceof Error ? null : manifest.banks;
+}
+
 /** Reads the stored index; a StoreError says what is missing or broken. */
 export async function loadIndex(store: string): Promise<IndexedBank> {
   const layout = storeLayout(store);

@@ -82,6 +82,25 @@ describe("a store whose bank is gone keeps working from its last good index", ()
   });
 });
 
+describe("a store whose last coach index was stopped after it recorded the new bank", () => {
+  it("says so, and indexes the recorded bank", async () => {
+    const { cwd, store } = await indexedStore();
+    const other = path.join(cwd, "b7");
+    mkdirSync(other);
+    cpSync(path.join(SAMPLE_BANK, "by-principle.md"), path.join(other, "by-principle.md"));
+    // What an index stopped between its two writes leaves: the record names the new bank, the index is the old one's.
+    const indexed = JSON.parse(readFileSync(path.join(store, "index", "manifest.json"), "utf8")).banks;
+    writeFileSync(path.join(store, "banks.json"), JSON.stringify({ banks: [other] }));
+    const run = await runCoach(["match", "--store", "s6", "--json", "Tell me about a time you failed"], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`coach: the store's index is of ${indexed.join(", ")}, not of ${other} as the store records (was the last coach index stopped?); indexing ${other} now.`);
+    expect(jsonLines(run.stdout)[0].matches.every((match: { id: string }) => match.id.startsWith("by-principle-"))).toBe(true);
+    // Indexed now: the next command has nothing to say.
+    const next = await runCoach(["match", "--store", "s6", "Tell me about a time you failed"], { cwd });
+    expect(next.stderr).not.toMatch(/was the last coach index stopped/);
+  });
+});
+
 describe("a corrupt store", () => {
   it("an unreadable banks.json is STORE_CORRUPT (exit 1) naming the file and the way out, and is never overwritten", async () => {
     const { cwd, bank, store } = await indexedStore();
