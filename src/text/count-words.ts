@@ -1,4 +1,11 @@
-/** Words in a text: runs of letters or digits, with the apostrophes, points and hyphens inside them. */
+// Chinese and Japanese run words together without spaces: each character counts as a word, as word processors count them.
+const CHARACTER_WORD = "[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]";
+const WORD = new RegExp(`${CHARACTER_WORD}|(?:(?!${CHARACTER_WORD})[\\p{L}\\p{N}])(?:(?!${CHARACTER_WORD})[\\p{L}\\p{N}'’.-])*`, "gu");
+
+/**
+ * Words in a text: runs of letters or digits, with the apostrophes, points
+ * and hyphens inside them; in Chinese and Japanese script, each character.
+ */
 export function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+  return text.match(WORD)?.length ?? 0;
 }
