@@ -1,4 +1,4 @@
-import { EARLY_REMIT, EFFORT_ONLY, FINDING, IMPLIED_ACTION, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, scoreClause, tellsOwnStep } from "./role-cues.js";
+import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
 import { isShortClause } from "./role-model/clause-features.js";
 import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
 import type { Clause, Role } from "./segment-answer.js";
@@ -33,8 +33,8 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
     if (PLACEHOLDER.test(clause.text.trim()) || (!clause.labelled && EFFORT_ONLY.test(clause.text.trim()))) return { ...clause, roles: [] };
     // A finding runs on past its clause break ("I found that X, and most had left because Y"): still part of the actions.
     if (!clause.labelled && before && before.sentence === clause.sentence && FINDING.test(before.text) && before.roles.includes("action")) return { ...clause, roles: ["action"] };
-    // "...and then talked him through it": an action with the speaker as the implied subject.
-    if (!clause.labelled && before?.roles.includes("action") && IMPLIED_ACTION.test(clause.text)) return { ...clause, roles: ["action"] };
+    // "...and then talked him through it": an action with the speaker as the implied subject ("Failed payments dropped" has its own).
+    if (!clause.labelled && before?.roles.includes("action") && impliesAction(clause.text)) return { ...clause, roles: ["action"] };
     if (clause.labelled && clause.labelled.length > 0) {
       if (clause.labelled.includes("action")) seenAction = true;
       // Inside a labelled Result, a sentence stating the lesson is a lesson too.

@@ -1,3 +1,4 @@
+import { opensWithSubjectPhrase } from "../text/index.js";
 import type { Clause } from "./segment-answer.js";
 
 // The hand-written cue rules for STAR roles: used alone when no learned model is
@@ -16,7 +17,16 @@ const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s
 export const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 // "[^)\]]*" and "\s*" could share a run of spaces; the open-ended forms take no "\s*" after them.
 export const PLACEHOLDER = /^[([]?\s*(?:(?:tbd|todo|tk|to do|to be written|\.\.\.|…|xxx)\s*|(?:still need to write|fill (?:this|in))[^)\]]*)[)\]]?\.?$/i;
-export const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
+const IMPLIED_ACTION = new RegExp("^(?:and |then |and then |also |plus )?(?:" + PAST_VERB.source.slice(3, -3) + ")\\b(?!\\s+(?:down|up|from|by)\\b)", "i");
+/**
+ * A clause that opens with a past verb and no subject ("...and then talked him
+ * through it", "Rebuilt the index."): a step whose subject is the one before.
+ * Not a past form describing the noun that is the subject ("Failed payments
+ * dropped to 0.5%", "Lost deals fell by half": `opensWithSubjectPhrase`).
+ */
+export function impliesAction(text: string): boolean {
+  return IMPLIED_ACTION.test(text) && !opensWithSubjectPhrase(text);
+}
 export const ROLE_INTRO = /\b((i was|i'm|i am|i worked as|i joined as|i was hired as|as)\s+(a|an|the)\s+[\w -]{2,40}?\s+(at|for|in|on|with)\s)|\b(at|for|with)\s+(a|an|our|my)\s+([\w-]+\s+){0,3}(company|startup|firm|agency|provider|business|retailer|bank|hospital|school|manufacturer|distributor|chain|platform|marketplace|consultancy|studio|nonprofit|charity|council|department|plant|warehouse|clinic|store|restaurant|lab|team)\b|\b(my (first|second|last|previous) (year|job|role)|that year|last year|in my (first|second|last) )/i;
 export const EARLY_REMIT = /\b(i (managed|ran|handled|looked after|covered|led|oversaw|was in charge of|coordinated) (the|our|a|all)\b|(manager|director|boss|lead|vp|ceo|cto|cfo|head of \w+|client|customer|founders?) (wanted|needed|expected|asked for|set)\b|i decided (i'd|i would|to)|i wanted to)/i;
 const RESULT_START = /^(in the end|eventually|ultimately|as a result|the result|by (the end|december|january|february|march|april|may|june|july|august|september|october|november|the next|then)|finally,? (the|it|we|they|our)|overall|since then,? (the|it|we|they|our)|within (a|two|three|\d+) (days?|weeks?|months?)|a (week|month|quarter|year) later|after (that|launch|the change|the fix),? (the|it|we|they|our))\b/i;
@@ -97,13 +107,13 @@ const NAMED_CUES: Array<[string, RegExp]> = [
   ["stative", STATIVE_ONLY],
   ["mental", MENTAL_VERB],
   ["outcome-verb", OUTCOME_VERB],
-  ["implied-action", IMPLIED_ACTION],
 ];
 
 /** Names of the cue rules a clause matches, and the role the rules score highest: features for the learned role model. */
 export function cueFeatures(text: string, position: number): string[] {
   const trimmed = text.trim();
   const features = NAMED_CUES.filter(([, pattern]) => pattern.test(trimmed)).map(([name]) => `cue:${name}`);
+  if (impliesAction(trimmed)) features.push("cue:implied-action");
   if (EFFORT_ONLY.test(trimmed)) features.push("cue:effort-only");
   if (PLACEHOLDER.test(trimmed)) features.push("cue:placeholder");
   const scores = scoreClause({ start: 0, end: trimmed.length, text: trimmed, sentence: 0, position, labelled: null }, position > 0.35);

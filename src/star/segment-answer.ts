@@ -1,6 +1,6 @@
 import { findInlineLabels } from "../bank/inline-labels.js";
 import type { LabelKind } from "../bank/part-labels.js";
-import { splitSentences } from "../text/index.js";
+import { splitSentences, unwrapLines } from "../text/index.js";
 
 export type Role = "situation" | "task" | "action" | "result" | "lesson";
 
@@ -34,13 +34,15 @@ export function segmentAnswer(answer: string): Clause[] {
   const labelStarts = labelled.map((label) => label.labelStart);
   const clauses: Clause[] = [];
   const sentences = splitSentences(answer);
+  // Clauses are read with the line breaks inside a sentence (hard-wrapped prose) as spaces; offsets stay the answer's.
+  const reading = unwrapLines(answer);
   sentences.forEach((sentence, index) => {
     // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.
     const inside: number[] = [];
     for (let at = lastAtOrBefore(textStarts, sentence.start) + 1; at < textStarts.length && textStarts[at]! < sentence.end; at++) inside.push(textStarts[at]!);
     const cuts = [sentence.start, ...inside, sentence.end];
     for (let k = 0; k < cuts.length - 1; k++) {
-      for (const piece of splitClauses(answer, cuts[k]!, cuts[k + 1]!)) {
+      for (const piece of splitClauses(reading, cuts[k]!, cuts[k + 1]!)) {
         const label = labelled[lastAtOrBefore(textStarts, piece.start)];
         clauses.push({ ...piece, sentence: index, position: 0, labelled: label ? label.roles : null });
       }

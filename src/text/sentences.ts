@@ -1,5 +1,6 @@
 /** A sentence and where it sits in the text it came from (UTF-16 offsets, end exclusive). */
 export interface SentenceSpan {
+  /** The sentence as written (a line break inside it stays; read it as a space). */
   text: string;
   start: number;
   end: number;
@@ -7,9 +8,15 @@ export interface SentenceSpan {
 
 const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "approx", "no", "st", "jr", "sr", "u.s", "a.m", "p.m"]);
 
-/** Splits prose into sentences, keeping offsets; newlines that end list items or lines end sentences too. */
+/**
+ * Splits prose into sentences, keeping offsets. A line break ends a sentence
+ * too, except inside running prose that was hard-wrapped (pandoc's 72
+ * columns, an e-mail): see `continuesOnNextLine`. Blank lines, list items,
+ * headings, labels and lines ending in ".", "!", "?" or ":" still end one.
+ */
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  const joined = wrappedLineBreaks(text);
   let start = 0;
   const push = (end: number) => {
     const raw = text.slice(start, end);
@@ -20,8 +27,8 @@ export function splitSentences(text: string): SentenceSpan[] {
   };
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
-    if (char === "\n") {
-      push(i);
+    if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) {
+      if (!joined.has(i)) push(i);
       continue;
     }
     if (char !== "." && char !== "!" && char !== "?") continue;
@@ -31,11 +38,125 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (next !== undefined && !/\s/.test(next)) continue;
     if (char === ".") {
       const before = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, i - 8), i))?.[1]?.toLowerCase();
-      if (before && ABBREVIATIONS.has(before)) continue;
+      if (before && ABBREVIATIONS.has(before) && !endsAnyway(text, i, before, end)) continue;
       if (/\d/.test(text[i - 1] ?? "") && /\d/.test(text[end] ?? "")) continue;
     }
     push(end);
   }
   push(text.length);
   return spans;
+}
+
+/**
+ * An abbreviation's full stop that ends the sentence all the same: "ms" after
+ * a figure is milliseconds ("p99 fell to 170 ms. Then..."), not "Ms."; "no"
+ * is "No. 5" only before a number ("the answer was no. We...").
+ */
+function endsAnyway(text: string, dot: number, word: string, after: number): boolean {
+  if (word === "ms") return /\d\s?$/.test(text.slice(Math.max(0, dot - 4), dot - 2));
+  if (word === "no") return !/^\s*#?\d/.test(text.slice(after, after + 4));
+  return false;
+}
+
+/**
+ * The text with every line break that sits inside a sentence (hard-wrapped
+ * prose, as `splitSentences` reads it) turned into a space: the same length,
+ * so an offset into it is an offset into the text. "\r\n" becomes two spaces.
+ */
+export function unwrapLines(text: string): string {
+  const joined = wrappedLineBreaks(text);
+  if (joined.size === 0) return text;
+  let unwrapped = "";
+  let from = 0;
+  for (const at of [...joined].sort((a, b) => a - b)) {
+    // A "\r" just before the "\n" goes too.
+    const cut = text[at - 1] === "\r" && text[at] === "\n" ? at - 1 : at;
+    unwrapped += text.slice(from, cut) + " ".repeat(at + 1 - cut);
+    from = at + 1;
+  }
+  return unwrapped + text.slice(from);
+}
+
+interface Line {
+  /** Offsets of the line's text (without its line break) and of the break after it (-1 for the last line). */
+  start: number;
+  end: number;
+  lineBreak: number;
+  text: string;
+}
+
+// A line that opens a block of its own: a list item ("-", "*", "+", "•", "1.", "2)", "a)"), a heading, a quote, a table row,
+// a code fence or a rule; or a label ("Action:", "**Result:**", "What I learned:", "R -").
+const BLOCK_START = /^[ \t]*(?:[-*+•·▪‣◦][ \t]|[-*+•][ \t]*$|\d{1,3}[.)](?:\s|$)|[a-z][.)][ \t]|#{1,6}(?:\s|$)|>|\||```|~~~|(?:[-*_][ \t]*){3,}$)/;
+const LABEL_START = /^[ \t]*(?:\*\*|__)?(?:\p{L}[\p{L}'’&/]*(?:[ \t]+[\p{L}'’&/]+){0,3}[ \t]*(?:\*\*|__)?[ \t]*[:：]|\p{Lu}\p{L}*(?:\*\*|__)?[ \t]+[-–—][ \t])/u;
+// A line that stands alone: a heading, a table row, or a line wholly in bold or italics (a title, "**Action**").
+const STANDS_ALONE = /^[ \t]*(?:#{1,6}(?:\s|$)|\||(\*\*|__|\*|_)[^*_]+\1[ \t]*$)/;
+// The line ends its sentence: ".", "!", "?", ":" or "…", maybe with a closing quote, bracket or emphasis after it.
+const ENDS_SENTENCE = /[.!?:：…]["'”’)\]*_]*$/;
+// A sentence can go on past a comma, a dash or a word that never ends one (an article, a preposition, a conjunction,
+// a possessive, a subject, an auxiliary): "...in our payment gateway" / "client charged..."; "...approved by our" / "CTO".
+const ENDS_MID_SENTENCE =
+  /(?:[,;–—&/(-]|(?:^|[^\p{L}'’])(?:a|an|the|to|of|at|by|for|from|with|into|onto|via|per|than|as|and|or|but|nor|because|if|whose|which|who|our|my|your|their|its|i|we|they|he|she|was|were|is|are|be|been|had|has|have|would|could|should|will|can|must|not|very))$/iu;
+// The next line goes on with the sentence: it opens in lower case, with a figure or with an opening bracket.
+const OPENS_MID_SENTENCE = /^[ \t]*[\p{Ll}\p{N}($€£¥₹]/u;
+// A sentence end somewhere in a line: the paragraph is punctuated prose, not notes one to a line.
+const SENTENCE_END_INSIDE = /[.!?…]["'”’)\]]*(?:\s|$)/;
+
+/**
+ * Offsets of the line breaks inside a sentence: where the text was
+ * hard-wrapped. A break joins its lines only in a paragraph of punctuated
+ * prose (notes written one to a line, with no full stops, keep their lines),
+ * when the line before does not end a sentence (".", "!", "?", ":"), is not a
+ * heading, a table row, a title in bold or a word or two alone (a label), and
+ * the next line is not blank and does not open a list item, heading, quote,
+ * table row or label; and when the sentence plainly goes on: the next line
+ * opens in lower case or with a figure, or the line before ends on a comma,
+ * a dash or a word no sentence ends on ("the", "of", "our", "and", ...).
+ */
+function wrappedLineBreaks(text: string): Set<number> {
+  const joined = new Set<number>();
+  if (!/[\n\r]/.test(text)) return joined;
+  const lines = splitLines(text);
+  // Paragraphs: runs of lines between blank lines and block starts; each is prose if any of its lines ends a sentence.
+  const prose: boolean[] = new Array<boolean>(lines.length).fill(false);
+  for (let first = 0; first < lines.length; ) {
+    let last = first;
+    while (last + 1 < lines.length && lines[last + 1]!.text.trim() !== "" && !opensBlock(lines[last + 1]!.text) && !STANDS_ALONE.test(lines[last]!.text)) last++;
+    const punctuated = lines.slice(first, last + 1).some((line) => SENTENCE_END_INSIDE.test(line.text));
+    for (let k = first; k <= last; k++) prose[k] = punctuated;
+    first = last + 1;
+  }
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const line = lines[k]!;
+    const next = lines[k + 1]!;
+    if (prose[k] && prose[k + 1] && continuesOnNextLine(line.text, next.text)) joined.add(line.lineBreak);
+  }
+  return joined;
+}
+
+/** Whether the sentence on a line goes on over the line break onto the next (both lines of one paragraph of prose). */
+function continuesOnNextLine(line: string, next: string): boolean {
+  const before = line.trimEnd();
+  if (before.trim() === "" || next.trim() === "" || opensBlock(next) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
+  const endsMidSentence = ENDS_MID_SENTENCE.test(before);
+  // A word or two alone on its line is a title or a label ("Result"), unless it plainly runs on.
+  if (before.trim().split(/\s+/).length <= 2 && !endsMidSentence) return false;
+  return endsMidSentence || OPENS_MID_SENTENCE.test(next);
+}
+
+function opensBlock(line: string): boolean {
+  return BLOCK_START.test(line) || LABEL_START.test(line);
+}
+
+/** The text's lines: "\n", "\r\n" and a lone "\r" each end one. */
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/\r\n|\r|\n/g)) {
+    const end = match.index!;
+    lines.push({ start, end, lineBreak: end + match[0].length - 1, text: text.slice(start, end) });
+    start = end + match[0].length;
+  }
+  lines.push({ start, end: text.length, lineBreak: -1, text: text.slice(start) });
+  return lines;
 }

@@ -13,6 +13,14 @@ describe("sentences a match can quote", () => {
     expect(wholeSentences("Wrote the plan.\nthen shipped it.")).toEqual(["Wrote the plan.", "then shipped it."]);
   });
 
+  it("reads a part hard-wrapped over lines (a JSON bank's text, CRLF or not) as whole sentences, with no cut and no full stop added", () => {
+    expect(wholeSentences("I disabled the retry path within 12\nminutes and paged finance. Refunds for all 1,400\r\ncustomers went out the same day.")).toEqual([
+      "I disabled the retry path within 12 minutes and paged finance.",
+      "Refunds for all 1,400 customers went out the same day.",
+    ]);
+    expect(quoteSentence(storySentences(story({ result: "Refunds for all 1,400\ncustomers went out the same day." }))[0]!)).toBe("Refunds for all 1,400 customers went out the same day");
+  });
+
   it("reads a story part by part, and its body when it has no parts", () => {
     expect(storySentences(story({ situation: "One. Two.", result: "Three." }))).toEqual([
       { text: "One.", part: "situation" },
