@@ -15,9 +15,11 @@ import { headingsInLabelRuns } from "./label-run-headings.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegionDeferred, type RegionLine, type RegionReading } from "./read-story-region.js";
 import { splitAtDividers } from "./split-at-dividers.js";
+import { readUnlabelledProse, type ProseVerdict } from "./unlabelled-story.js";
 import { readStoryTables } from "./story-tables.js";
+import { readPartTables } from "./part-tables.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
-import { countImpliedI, markdownInlineToPlain, shorten } from "../text/index.js";
+import { markdownInlineToPlain, shorten } from "../text/index.js";
 
 /** What one markdown bank file holds. */
 export interface MarkdownBankFile {
@@ -47,8 +49,6 @@ const POINTER_BY_DESCRIPTION = new RegExp(
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
 // "Ditto": the same as the entry above.
 const POINTER_DITTO = /^\W{0,4}ditto\b/i;
-// Unlabelled prose counts as a story only when it reads like one told in the first person.
-const MIN_UNLABELLED_WORDS = 35;
 
 /** Parses a markdown (or plain-text) story bank already decoded to LF text. */
 export function parseMarkdownBank(source: string, file: string): MarkdownBankFile {
@@ -57,6 +57,9 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   // A table of one story per row: each row is a story, and the table is not text of the heading above it.
   const tables = readStoryTables(outline.tables, outline.headings, lines, file);
   for (const line of tables.lines) lines[line - 1] = "";
+  // The story's text keeps its lines as written; a table of its parts ("| Situation | ... |") is read as labelled lines.
+  const textLines = [...lines];
+  for (const [line, labelled] of readPartTables(outline.tables, (table) => tables.lines.has(table.startLine))) lines[line - 1] = labelled;
   // Bold or numbered title lines head stories too; without them a story runs on into the next.
   const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
@@ -103,6 +106,13 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   const firstHeadingLine = storyHeadings[0]?.line ?? lines.length + 1;
   readPreamble(regionLines(1, firstHeadingLine - 1), file, result);
 
+  // Headings with nothing at all under them (no text, no table, no sub-heading): not stories, but not silently so.
+  const emptyHeadings: Array<{ line: number; title: string }> = [];
+  const isEmptyRegion = (heading: OutlineHeading, to: number): boolean => {
+    if (heading.inlineBody) return false;
+    for (let line = heading.endLine + 1; line <= to; line++) if (tables.lines.has(line) || (lines[line - 1] ?? "").trim() !== "") return false;
+    return true;
+  };
   const stack: Array<{ level: number; principles: Principle[] }> = [];
   storyHeadings.forEach((heading, index) => {
     const next = storyHeadings[index + 1];
@@ -124,7 +134,11 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     const bodyText = told.body;
     const account = (kind: HeadingAccount["kind"]) => result.headings.push({ file, line: heading.line, text: title, kind });
 
-    const pointer = readPointer(reading, bodyText, underHeading(heading, regionEnd).map((line) => line.raw).join("\n"));
+    // A heading with nothing under it may be the pointer itself: "## 9. Same as story 2, but lead with the naming convention".
+    const inHeading = bodyText === "" && reading.question === null && !hasChildren;
+    const pointer = inHeading
+      ? readPointer(reading, title, markdownInlineToPlain(heading.source) === title ? heading.source : title)
+      : readPointer(reading, bodyText, underHeading(heading, regionEnd).map((line) => line.raw).join("\n"));
     if (pointer) {
       account("pointer");
       result.pointers.push({
@@ -137,20 +151,27 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
         targetTitle: pointer.title,
         targetDescription: pointer.description,
         direction: pointer.direction,
+        ...(inHeading ? { inHeading } : {}),
       });
       return;
     }
 
-    const isStory =
-      reading.labelled ||
-      (reading.question !== null && reading.words >= 12) ||
-      (!hasChildren && !isNonStoryTitle(title) && readsLikeUnlabelledStory(reading, title));
-    if (!isStory) {
+    const verdict: ProseVerdict =
+      reading.labelled || (reading.question !== null && reading.words >= 12)
+        ? { story: true }
+        : hasChildren
+          ? { story: false, reason: "it opens a section with headings under it rather than telling a story of its own", advice: "If it is a story, give it a heading of its own" }
+          : isNonStoryTitle(title)
+            ? { story: false, reason: "its heading names notes or tips rather than a story", advice: "If it is a story, give it a title of its own" }
+            : readUnlabelledProse(reading, title);
+    if (!verdict.story) {
       account(hasChildren && reading.words === 0 ? "section" : bodyText ? "prose" : "section");
+      // A principle or notes heading with nothing under it is a section the stories below sit beside ("## Ownership").
+      if (!hasChildren && title !== "" && !headingPrinciples.only && !isNonStoryTitle(title) && isEmptyRegion(heading, regionEnd)) emptyHeadings.push({ line: heading.line, title });
       if (bodyText) {
         result.warnings.push({
           code: "SKIPPED_PROSE",
-          message: `Skipped "${shorten(title, 70)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}): no Situation/Task/Action/Result found, so it reads as notes rather than a story.`,
+          message: `Skipped "${shorten(title, 70)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}) as notes: it has no Situation/Task/Action/Result labels, and ${verdict.reason}. ${verdict.advice}.`,
           file,
           line: heading.line,
         });
@@ -210,7 +231,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
       parts: reading.parts,
       partsInferred: reading.partsInferred,
       body: bodyText,
-      text: lines.slice(heading.line - 1, endLine).join("\n"),
+      text: textLines.slice(heading.line - 1, endLine).join("\n"),
       startLine: heading.line,
       endLine,
       experienceKey: reading.experienceKey,
@@ -221,6 +242,17 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     for (const account of tables.headings) result.headings.push(account);
     for (const warning of tables.warnings) result.warnings.push(warning);
     result.stories.sort((a, b) => a.startLine - b.startLine);
+  }
+  // Only among stories: a file of nothing but empty headings is already reported as holding no story.
+  if (emptyHeadings.length > 0 && result.stories.length > 0) {
+    const [first, ...others] = emptyHeadings;
+    const more = others.length === 0 ? "" : ` (nor ${others.length === 1 ? "is the heading" : `are ${others.length} more headings`} with nothing under ${others.length === 1 ? "it" : "them"}: line${others.length === 1 ? "" : "s"} ${others.slice(0, 10).map((entry) => entry.line).join(", ")}${others.length > 10 ? ", ..." : ""})`;
+    result.warnings.push({
+      code: "EMPTY_STORY",
+      message: `"${shorten(first!.title, 70)}" (line ${first!.line}) has nothing under it, so it is not a story${more}. Write the story under it, or point it at one ("Same as story 2.").`,
+      file,
+      line: first!.line,
+    });
   }
   if (frontMatter) applyFrontMatter(result, frontMatter, file);
   return result;
@@ -269,15 +301,6 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
 function toDirection(word: string | undefined): "above" | "below" | null {
   if (!word) return null;
   return /^(above|earlier|up)$/i.test(word) ? "above" : "below";
-}
-
-function readsLikeUnlabelledStory(reading: RegionReading, title: string): boolean {
-  // A story told entirely as "we" is still a story (the critique will ask what the speaker did).
-  if (reading.words < MIN_UNLABELLED_WORDS || (reading.firstPersonSingular < 1 && reading.firstPersonPlural < 3)) return false;
-  // A list is notes ("- ask about team size") unless its items narrate what the author did ("- gave him a real project").
-  if (reading.listShare > 0.6 && !isQuestionLike(title) && countImpliedI(reading.body) + (reading.body.match(/\bI\s+\w+ed\b/g) ?? []).length < 3) return false;
-  const pastTense = (reading.body.match(/\b\w{3,}ed\b/g) ?? []).length;
-  return pastTense >= 3 || (pastTense >= 2 && reading.firstPersonSingular + reading.firstPersonPlural >= 2);
 }
 
 function readPreamble(region: RegionLine[], file: string, result: MarkdownBankFile, divided = false): void {

@@ -27,6 +27,8 @@ function kindsOf(labelText: string): LabelKind[] | null {
   return kinds;
 }
 
+const QUOTE_OPENERS = new Set(['"', "“", "”", "„", "'", "‘", "’"]);
+const QUOTED_LABEL = /^["“”„'‘’]\s*(\p{L}[\p{L}'’ &+/]{0,48}?)\s*(:?)\s*["“”'‘’]\s*(:?)\s*/u;
 const LABEL_LINE = /^(\p{L}[\p{L}'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/su;
 
 // Single letters that are labels only in a run: "S - ...", "**S** – ...", "S. ...", "(S) ...", "[S] ...", "### S".
@@ -48,6 +50,11 @@ const MAX_LABEL_LENGTH = 80;
 export function matchLabel(plain: string, options: { standalone?: boolean; questionAndAnswer?: boolean; weak?: boolean } = {}): LabelMatch | null {
   // Every label has a letter; a bank may hold a million empty headings or rules.
   if (!/\p{L}/u.test(plain)) return null;
+  // A label in quotes, as Google Docs writes it: "“Situation”: ..." or "“Situation:” ...".
+  if (QUOTE_OPENERS.has(plain[0]!)) {
+    const quoted = QUOTED_LABEL.exec(plain);
+    if (quoted && (quoted[2] || quoted[3]) && kindsOf(quoted[1]!)) plain = `${quoted[1]}: ${plain.slice(quoted[0].length)}`;
+  }
   const letter = /^([STARLQ])\s?[:.)]\s*(.*)$/s.exec(plain);
   if (letter && !/^[A-Z]\.\s*[A-Z]\./.test(plain)) {
     const symbol = letter[1]!;

@@ -27,12 +27,14 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
       continue;
     }
     const target = found.story;
-    const asked = pointer.question ?? pointer.title;
-    if (!target.questions.includes(asked)) target.questions.push(asked);
+    // A heading that is itself the pointer ("Same as story 2, but lead with the numbers") is a note on that story, not a question for it.
+    const asked = pointer.question ?? (pointer.inHeading ? null : pointer.title);
+    if (asked !== null && !target.questions.includes(asked)) target.questions.push(asked);
     const where = found.via.length > 0 ? `, ${viaText(found.via)}, which leads to "${target.title}" (line ${target.startLine})` : ` ("${target.title}", line ${target.startLine})`;
+    const folded = pointer.question ? "its question now finds that story too" : pointer.inHeading ? "it is a heading with nothing under it, so it is read as a note on that story rather than a story of its own" : "its heading now finds that story too";
     warnings.push({
       code: "POINTER_RESOLVED",
-      message: `"${pointer.title}" points to ${reference}${where}; ${pointer.question ? "its question" : "its heading"} now finds that story too.`,
+      message: `"${pointer.title}" points to ${reference}${where}; ${folded}.`,
       file: pointer.file,
       line: pointer.line,
     });

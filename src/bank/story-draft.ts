@@ -35,4 +35,6 @@ export interface PointerDraft {
   targetDescription: string | null;
   /** Where the pointer says the target is, relative to itself. */
   direction: "above" | "below" | null;
+  /** The heading is the pointer, with nothing under it ("## 9. Same as story 2, but lead with the numbers"): it names no question. */
+  inHeading?: boolean;
 }

@@ -5,6 +5,7 @@ import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { matchLabel } from "./part-labels.js";
 import { readStoryRegionDeferred } from "./read-story-region.js";
+import { readUnlabelledProse } from "./unlabelled-story.js";
 
 // "**Crash spike after 5.2**", "**12) Vendor renegotiation**", "**Biggest mistake** - same as the push outage".
 const BOLD_TITLE = /^\s{0,3}(\*\*|__)([^*_]{2,120}?)\1\s*(?:[-–—:]\s*(.*))?$/;
@@ -83,8 +84,11 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
       allowProseTitles,
     };
     const candidate = readCandidate(lines, index, lastNumber, headingAt, context);
-    const below = candidate && startsParagraph(lines, index, headingAt) ? readBelow(lines, index, candidate.inlineBody, { headingAt, lastNumber, allowProseTitles, labelsAt }) : null;
     const continuesNumbering = candidate !== null && lastNumber !== null && readHeadingTitle(candidate.source).number === lastNumber + 1;
+    // In a tight list ("1. **Title**", its parts as indented bullets, then "2. **Title**" with no blank line), the next
+    // number after the indented lines of the item above starts an item of its own.
+    const startsItem = candidate?.kind === "numbered" && continuesNumbering && index > 0 && /^(?:\s+\S|\s{0,3}[-*+•]\s)/.test(lines[index - 1]!);
+    const below = candidate && (startsParagraph(lines, index, headingAt) || startsItem) ? readBelow(lines, index, candidate.inlineBody, { headingAt, lastNumber, allowProseTitles, labelsAt }) : null;
     const accepted =
       candidate !== null &&
       below !== null &&
@@ -195,7 +199,7 @@ function readCandidate(
   const bold = BOLD_TITLE.exec(raw);
   if (bold) {
     if (!couldBeBoldTitle(raw)) return null;
-    const source = bold[2]!.trim();
+    const source = withoutStoryPrefix(bold[2]!.trim());
     // "**Q: Tell me about a time you handled a difficult customer.**" heads the answer below it.
     const kind = isQuestionTitle(source) ? "question" : isBoldQuestion(source) ? "bold-question" : "bold";
     return { kind, source, inlineBody: (bold[3] ?? "").trim() };
@@ -370,7 +374,8 @@ function readBelow(lines: readonly string[], index: number, inlineBody: string, 
   // "STORY 21 - BIGGEST MISTAKE / see story 12" or "→ Q12": a pointer entry heads nothing but a pointer.
   if (reading.words <= 30 && (POINTER_START.test(markdownInlineToPlain(reading.body).replace(/^\W+/, "")) || readArrowPointer(reading.body) !== null)) return { introducesStory: true, opensWithSetup, pointer: true, words: reading.words };
   return {
-    introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0),
+    // A short account told in the past ("I was asked to... I cut it to three screens") heads a story as it does under a heading.
+    introducesStory: reading.labelled || (reading.words >= MIN_STORY_WORDS && reading.firstPersonSingular + reading.firstPersonPlural > 0) || readUnlabelledProse(reading, "").story,
     opensWithSetup,
     pointer: false,
     words: reading.words,
@@ -389,9 +394,17 @@ function startsTitleList(lines: readonly string[], index: number): boolean {
 function couldBeBoldTitle(line: string): boolean {
   const bold = BOLD_TITLE.exec(line);
   if (!bold) return false;
-  const source = bold[2]!.trim();
+  const source = withoutStoryPrefix(bold[2]!.trim());
   const after = (bold[3] ?? "").trim();
   return isQuestionTitle(source) || (!after && isBoldQuestion(source)) || (!/[.:;,]$/.test(source) && isTitleText(source) && (!after || POINTER_START.test(after)));
+}
+
+// "**Story: Scaling the support team**" names a story as "**Story 1: ...**" does; "Story" alone is an answer's label.
+const STORY_PREFIX = /^story\s*(?::|\s[-–—]\s|[–—])\s*(\S.*)$/i;
+
+/** A bold title's text without a leading "Story:" ("Story: Scaling the support team" is "Scaling the support team"). */
+function withoutStoryPrefix(source: string): string {
+  return STORY_PREFIX.exec(source)?.[1]!.trim() ?? source;
 }
 
 function continuesNumberingLine(line: string, lastNumber: number | null): boolean {

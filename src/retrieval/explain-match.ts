@@ -84,6 +84,11 @@ export interface ExplanationInput {
   theme: SharedTheme | undefined;
   /** A principle the story is filed under that the question asks about. */
   principle: Principle | undefined;
+  /**
+   * True when the story's principles were inferred from its content (its bank names none): then the principle is
+   * what its content reads as, never the writer's filing.
+   */
+  principleInferred?: boolean;
   lead: LeadPart;
   /** The question's content words (stemmed) the story also uses. */
   matchedTerms: string[];
@@ -104,9 +109,11 @@ const ADD_A_LINE = "tell it only if you can add a line that does";
  * words), or plainly what it lacks; then where to start telling it.
  */
 export function explainMatch(input: ExplanationInput): string {
-  const { story, asked, theme, principle, lead, matchedTerms, nonBehavioural, unmatched } = input;
+  const { story, asked, theme, principle, lead, matchedTerms, nonBehavioural, unmatched, principleInferred } = input;
   const pieces: string[] = [];
-  const filed = principle ? ` (${principle})` : "";
+  // "(Earn Trust)" after a theme is the bank's filing. A principle inferred from the story's content is not named
+  // beside it: the theme quoted already says what the content shows, and a bracket would read as the writer's filing.
+  const filed = principle && !principleInferred ? ` (${principle})` : "";
   const missing = asked[0] ? `no line shows ${asked[0].name.toLowerCase()}` : "";
   let quoted: EvidenceSentence | undefined;
   if (nonBehavioural) {
@@ -124,7 +131,10 @@ export function explainMatch(input: ExplanationInput): string {
       const named = words.words.slice(0, 3).map((word) => `"${word}"`).join(", ");
       // Beside what the story lacks a principle would read as praise; it is named only when the question asks for no theme.
       pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: ${ADD_A_LINE}` : ""}`);
-    } else if (principle) {
+    } else if (principle && principleInferred && !missing) {
+      // The bank files this story under nothing: the principle is what its content reads as, not the writer's word.
+      pieces.push(`Its content reads as ${principle}, which the question asks about`);
+    } else if (principle && !principleInferred) {
       pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: ${ADD_A_LINE}` : `Your closest ${principle} story`);
     } else {
       pieces.push(missing ? `${capitalize(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");

@@ -128,7 +128,7 @@ export class StoryMatcher {
         // The bank's own filing (or, when the bank names none, the inferred principles), as `coach stories` shows it.
         principles: story.principles,
         score: Math.round(displayScore(item.fused, scores.length, ranker ? "learned" : options.fusion === "learned" ? "score" : options.fusion) * 1000) / 1000,
-        why: explainMatch({ story, asked, theme, principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story), lead, matchedTerms, nonBehavioural, unmatched }),
+        why: explainMatch({ story, asked, theme, principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story), principleInferred: story.principleSource === "inferred", lead, matchedTerms, nonBehavioural, unmatched }),
         leadWith: lead,
         text: story.text,
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),

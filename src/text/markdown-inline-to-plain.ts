@@ -20,7 +20,8 @@ export function markdownInlineToPlain(line: string): string {
   if (text.includes("&")) {
     text = text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&nbsp;/g, " ");
   }
-  if (text.includes("\\")) text = text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, "$1");
+  // Any ASCII punctuation may be escaped ("\$184,000", "\>", "\|"): the plain text is the character.
+  if (text.includes("\\")) text = text.replace(/\\([!-/:-@[-`{-~])/g, "$1");
   return text.replace(/[ \t]+/g, " ").trim();
 }
 

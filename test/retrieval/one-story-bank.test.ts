@@ -29,8 +29,9 @@ describe("a bank of one story", () => {
     expect(result.notices).toEqual([ONE_EXPERIENCE]);
     expect(result.matches[0]!.why).toBe(
       // "outage" (1), the question's word "outage" (0.75), a figure (0.5), in the result (0.25): 2.5, above the situation's
-      // "went down" (2); "on-call" and "restore" are hints (0.5 each).
-      'Shows production incident (Ownership): "Service was back in 12 minutes and we had no repeat outage that quarter"; lead with the action: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team".',
+      // "went down" (2); "on-call" and "restore" are hints (0.5 each). Its Ownership is inferred (the bank names no
+      // principle), so it is not shown in brackets as if the writer had filed the story there.
+      'Shows production incident: "Service was back in 12 minutes and we had no repeat outage that quarter"; lead with the action: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team".',
     );
   });
 
