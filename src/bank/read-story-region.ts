@@ -1,6 +1,6 @@
 import { STORY_PARTS, type StoryPart } from "../core/story.js";
 import { findPrincipleMentions, foldPrincipleText, normalizePrinciple, PRINCIPLES, type Principle } from "../principles/index.js";
-import { countImpliedI, countWords, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
+import { continuesPreviousLine, countImpliedI, countWords, markdownInlineToPlain, stripBlockMarkers } from "../text/index.js";
 import { inferPartsFromProse, splitLessonFromResult } from "./infer-parts-from-prose.js";
 import { isDividerLine } from "./markdown-outline.js";
 import { isContentLabel, isLabelRun, matchLabel, type LabelKind, type LabelMatch } from "./part-labels.js";
@@ -79,11 +79,17 @@ export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: R
   let nonBlank = 0;
   let listLines = 0;
 
-  const add = (kinds: LabelKind[], text: string) => {
+  // A hard-wrapped line goes on with the line before: joined to it, it gets no full stop of its own (joinLines).
+  const wrapped = continuesPreviousLine(lines.map((line) => (line.isCode ? "" : line.raw)));
+  const push = (list: string[], text: string, continues: boolean) => {
+    if (continues && list.length > 0) list[list.length - 1] = `${list[list.length - 1]} ${text}`;
+    else list.push(text);
+  };
+  const add = (kinds: LabelKind[], text: string, continues = false) => {
     if (!text) return;
     for (const kind of kinds) {
       const bucket = buckets.get(kind) ?? [];
-      bucket.push(text);
+      push(bucket, text, continues);
       buckets.set(kind, bucket);
     }
   };
@@ -130,8 +136,8 @@ export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: R
       question = question ? `${question} ${plain}` : plain;
       continue;
     }
-    add(target?.kinds ?? ["narrative"], unquote(plain));
-    bodyLines.push(unquote(plain));
+    add(target?.kinds ?? ["narrative"], unquote(plain), wrapped[index]);
+    push(bodyLines, unquote(plain), wrapped[index]!);
   }
 
   const parts: Partial<Record<StoryPart, string>> = {};

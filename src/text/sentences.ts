@@ -77,6 +77,23 @@ export function unwrapLines(text: string): string {
   return unwrapped + text.slice(from);
 }
 
+/**
+ * For each line, whether it goes on with the sentence of the line before
+ * (hard-wrapped prose, as `unwrapLines` reads it): for callers that hold a
+ * text as its lines.
+ */
+export function continuesPreviousLine(lines: readonly string[]): boolean[] {
+  const unwrapped = unwrapLines(lines.join("\n"));
+  const continues = new Array<boolean>(lines.length).fill(false);
+  let at = 0;
+  for (let index = 1; index < lines.length; index++) {
+    at += lines[index - 1]!.length;
+    continues[index] = unwrapped[at] !== "\n";
+    at += 1;
+  }
+  return continues;
+}
+
 interface Line {
   /** Offsets of the line's text (without its line break) and of the break after it (-1 for the last line). */
   start: number;
@@ -137,7 +154,8 @@ function wrappedLineBreaks(text: string): Set<number> {
 /** Whether the sentence on a line goes on over the line break onto the next (both lines of one paragraph of prose). */
 function continuesOnNextLine(line: string, next: string): boolean {
   const before = line.trimEnd();
-  if (before.trim() === "" || next.trim() === "" || opensBlock(next) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
+  // A list marker alone on its line is an empty item, not a dash the sentence runs on past.
+  if (before.trim() === "" || /^[-*+•·▪‣◦]$/.test(before.trim()) || next.trim() === "" || opensBlock(next) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
   const endsMidSentence = ENDS_MID_SENTENCE.test(before);
   // A word or two alone on its line is a title or a label ("Result"), unless it plainly runs on.
   if (before.trim().split(/\s+/).length <= 2 && !endsMidSentence) return false;
