@@ -116,6 +116,8 @@ const ENDS_MID_SENTENCE =
   /(?:[,;–—&/(-]|(?:^|[^\p{L}'’])(?:a|an|the|to|of|at|by|for|from|with|into|onto|via|per|than|as|and|or|but|nor|because|if|whose|which|who|our|my|your|their|its|i|we|they|he|she|was|were|is|are|be|been|had|has|have|would|could|should|will|can|must|not|very))$/iu;
 // The next line goes on with the sentence: it opens in lower case, with a figure or with an opening bracket.
 const OPENS_MID_SENTENCE = /^[ \t]*[\p{Ll}\p{N}($€£¥₹]/u;
+// A line this long was filled to a wrap width, whatever its paragraph: no note runs so long without a full stop.
+const FILLED_LINE = 50;
 // A sentence end somewhere in a line: the paragraph is punctuated prose, not notes one to a line.
 const SENTENCE_END_INSIDE = /[.!?…]["'”’)\]]*(?:\s|$)/;
 
@@ -134,32 +136,42 @@ function wrappedLineBreaks(text: string): Set<number> {
   const joined = new Set<number>();
   if (!/[\n\r]/.test(text)) return joined;
   const lines = splitLines(text);
-  // Paragraphs: runs of lines between blank lines and block starts; each is prose if any of its lines ends a sentence.
-  const prose: boolean[] = new Array<boolean>(lines.length).fill(false);
+  // Paragraphs: runs of lines between blank lines and block starts; each is prose if any of its lines ends a sentence,
+  // and running prose if, besides, it opens on a capital or a sentence ends before the paragraph does: notes one to a
+  // line may end on one full stop.
+  const prose: Array<"notes" | "prose" | "running"> = new Array(lines.length).fill("notes");
   for (let first = 0; first < lines.length; ) {
     let last = first;
     while (last + 1 < lines.length && lines[last + 1]!.text.trim() !== "" && !opensBlock(lines[last + 1]!.text) && !STANDS_ALONE.test(lines[last]!.text)) last++;
-    const punctuated = lines.slice(first, last + 1).some((line) => SENTENCE_END_INSIDE.test(line.text));
-    for (let k = first; k <= last; k++) prose[k] = punctuated;
+    const paragraph = lines.slice(first, last + 1).map((line) => line.text.trimEnd());
+    const punctuated = paragraph.some((line) => SENTENCE_END_INSIDE.test(line));
+    const running = paragraph.some((line, k) => SENTENCE_END_INSIDE.test(k === paragraph.length - 1 ? line.replace(/[.!?…]["'”’)\]]*$/, "") : line));
+    // Prose opens on a capital; notes jotted one to a line often open in lower case ("we met with the SRE lead").
+    const opensAsSentence = !/^[ \t]*\p{Ll}/u.test(paragraph[0]!);
+    for (let k = first; k <= last; k++) prose[k] = running || (punctuated && opensAsSentence) ? "running" : punctuated ? "prose" : "notes";
     first = last + 1;
   }
   for (let k = 0; k + 1 < lines.length; k++) {
     const line = lines[k]!;
     const next = lines[k + 1]!;
-    if (prose[k] && prose[k + 1] && continuesOnNextLine(line.text, next.text)) joined.add(line.lineBreak);
+    if (prose[k] === "notes" || prose[k + 1] === "notes") continue;
+    // A next line in lower case goes on with the sentence only in running prose or after a full line: notes one to a line
+    // ("profiled the service", "rewrote the retry logic.") open in lower case too.
+    const lowerCaseJoins = prose[k] === "running" || line.text.trim().length >= FILLED_LINE;
+    if (continuesOnNextLine(line.text, next.text, lowerCaseJoins)) joined.add(line.lineBreak);
   }
   return joined;
 }
 
 /** Whether the sentence on a line goes on over the line break onto the next (both lines of one paragraph of prose). */
-function continuesOnNextLine(line: string, next: string): boolean {
+function continuesOnNextLine(line: string, next: string, lowerCaseJoins: boolean): boolean {
   const before = line.trimEnd();
   // A list marker alone on its line is an empty item, not a dash the sentence runs on past.
   if (before.trim() === "" || /^[-*+•·▪‣◦]$/.test(before.trim()) || next.trim() === "" || opensBlock(next) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
   const endsMidSentence = ENDS_MID_SENTENCE.test(before);
   // A word or two alone on its line is a title or a label ("Result"), unless it plainly runs on.
   if (before.trim().split(/\s+/).length <= 2 && !endsMidSentence) return false;
-  return endsMidSentence || OPENS_MID_SENTENCE.test(next);
+  return endsMidSentence || (lowerCaseJoins && OPENS_MID_SENTENCE.test(next));
 }
 
 function opensBlock(line: string): boolean {

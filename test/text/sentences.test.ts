@@ -63,6 +63,14 @@ describe("splitSentences and hard-wrapped prose", () => {
     expect(texts("I pulled the sensor logs and\nfound the faulty probe.")).toEqual(["I pulled the sensor logs and found the faulty probe."]);
   });
 
+  it("keeps notes jotted one to a line in lower case apart, though the last one ends on a full stop (review)", () => {
+    const notes = "we met with the platform team and our SRE lead\nprofiled the service under load\nrewrote the retry logic with backoff\nadded a load test to CI.";
+    expect(texts(notes)).toEqual(["we met with the platform team and our SRE lead", "profiled the service under load", "rewrote the retry logic with backoff", "added a load test to CI."]);
+    // A line filled to a wrap width still goes on onto a next line in lower case.
+    const wrapped = "we met with the platform team and our SRE lead and then we\nprofiled the service under load for a week.";
+    expect(texts(wrapped)).toEqual(["we met with the platform team and our SRE lead and then we profiled the service under load for a week."]);
+  });
+
   it("does not join after a title in bold or a word alone on its line", () => {
     expect(texts("**Probe swap**\nwe found the faulty probe.\nResult\nspoilage stopped within a week.")).toEqual([
       "**Probe swap**",
