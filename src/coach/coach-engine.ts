@@ -11,7 +11,7 @@ import { describeCritique, turnOutcome } from "./describe-critique.js";
 import { describeMatches } from "./describe-matches.js";
 import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
-import { withStoryFit } from "./story-fit.js";
+import { critiqueWithStoryFit } from "./story-fit.js";
 import { storyTold } from "./story-told.js";
 import type { InterviewTurn, Session } from "./session.js";
 
@@ -150,7 +150,7 @@ export class CoachEngine implements Coach {
     const asked = lastQuestion(session);
     const question = asked ?? "Tell me about a time you made a difference at work.";
     // Only a question the candidate asked has stories that fit it better: the stand-in question has none.
-    const critique = asked ? await withStoryFit(await this.parts.critic.critique(question, answer), asked, storyTold(answer, this.parts.features), this.parts.matcher) : await this.parts.critic.critique(question, answer);
+    const critique = asked ? await critiqueWithStoryFit(this.parts.critic, asked, answer, this.parts) : await this.parts.critic.critique(question, answer);
     return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique, question }] };
   }
 
@@ -189,8 +189,8 @@ export class CoachEngine implements Coach {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
+    const critique = await critiqueWithStoryFit(this.parts.critic, turn.question, turn.answer, this.parts);
     const story = storyTold(turn.answer, this.parts.features);
-    const critique = await withStoryFit(await this.parts.critic.critique(turn.question, turn.answer), turn.question, story, this.parts.matcher);
     // The follow-up's answer is read with the first, but what it gives is credited even where the whole still falls
     // short by count (its "I" steps against the first answer's "we"s): the same gap is not raised twice.
     const credited = interview.awaitingFollowUp && turn.probed && suppliesFollowUp(turn.probed, answer) ? turn.probed : null;

@@ -9,8 +9,7 @@ import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 import { matchForChat } from "./match-for-chat.js";
-import { withStoryFit } from "./story-fit.js";
-import { storyTold } from "./story-told.js";
+import { critiqueWithStoryFit } from "./story-fit.js";
 import { COACHING_FIGURES } from "../critique/coaching-figures.js";
 
 
@@ -136,7 +135,7 @@ export class LlmCoach implements Coach {
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       // The question is the model's wording: checked like its replies, since the page shows it and the critic takes it as a source.
       const question = checked(parsed.data.question);
-      const critique = await withStoryFit(await this.parts.critic.critique(question, parsed.data.answer), question, storyTold(parsed.data.answer, this.parts.features), this.parts.matcher);
+      const critique = await critiqueWithStoryFit(this.parts.critic, question, parsed.data.answer, this.parts);
       cards.push({ type: "critique", data: critique, question });
       const feedback = { issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps };
       return JSON.stringify(this.parts.hideScores ? feedback : { score: critique.score, ...feedback });

@@ -1,22 +1,26 @@
-import type { Critique, CritiqueIssue } from "../core/critique.js";
+import type { Critic, Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
+import { scoreOf } from "../critique/critique-answer.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { ProviderError } from "../errors/index.js";
-import { scoreOf } from "../critique/index.js";
 import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
 import { questionKind } from "../understanding/index.js";
+import { storyTold } from "./story-told.js";
 
 /**
  * A retold bank story scoring under this share of the bank's best fit for the
- * question answers another question. Chosen on the twenty training banks:
- * there 1.5% of questions answered with the best acceptable story fall under
- * it, and 74% answered with a story not labelled acceptable (sample and seed
- * banks: 4.4% and 3.3% against 77% and 78%).
+ * question fits it less well than the bank's closer stories (a medium
+ * OFF_TOPIC); under `ANOTHER_QUESTION_SHARE` it answers another question (a
+ * high one, which caps the score). Chosen on the twenty training banks, where
+ * of the stories labelled acceptable for a question 27% fall under 0.6 and
+ * 5.6% under 0.3, and of the stories labelled not acceptable 74% and 27%;
+ * of the best-ranked acceptable stories, 1.5% fall under 0.6.
  */
-export const ANOTHER_QUESTION_SHARE = 0.6;
+export const CLOSER_STORIES_SHARE = 0.6;
+export const ANOTHER_QUESTION_SHARE = 0.3;
 
-// How far down the bank's ranking the retold story is looked for; past it the story scores as no fit at all.
-const RANKED_DEPTH = 50;
+/** How far down the bank's ranking the retold story is looked for; past it the story scores as no fit at all. */
+export const RANKED_DEPTH = 50;
 
 /** The bank's stories that answer the question better than the one retold. */
 export interface BetterStories {
@@ -30,7 +34,7 @@ export interface BetterStories {
 
 /**
  * Whether the bank story an answer retells is one the bank would pick for the
- * question: when another story fits far better, the closer ones; otherwise null.
+ * question: when other stories fit clearly better, the closer ones; otherwise null.
  */
 export async function betterStoriesFor(matcher: StoryMatcher, question: string, told: Story): Promise<BetterStories | null> {
   // A question that asks for no story (a technical or design question) has no story to prefer.
@@ -43,31 +47,32 @@ export async function betterStoriesFor(matcher: StoryMatcher, question: string, 
   if (best.experience === told.experience || best.score <= 0) return null;
   const own = result.matches.find((match) => match.experience === told.experience);
   const share = own ? own.score / best.score : 0;
-  if (share >= ANOTHER_QUESTION_SHARE) return null;
+  if (share >= CLOSER_STORIES_SHARE) return null;
   const closer = result.matches.filter((match) => match.experience !== told.experience && match.score > (own?.score ?? 0)).slice(0, 2);
   return { told: told.title, closer: closer.map((match) => match.title), share: Math.round(share * 1000) / 1000 };
 }
 
 /**
  * The critique of an answer that retells a story the bank would not pick for
- * its question: an OFF_TOPIC issue naming the closer stories leads, relevance
- * falls to the story's share of the best fit, and the score follows (a
- * high-severity gap caps it, as `scoreOf` says).
+ * its question: an OFF_TOPIC issue naming the closer stories leads (high when
+ * the story answers another question, medium when it only fits less well),
+ * relevance falls to the story's share of the best fit, and the score follows.
  */
 export function withBetterStories(critique: Critique, better: BetterStories): Critique {
   const named = better.closer.map((title) => `"${title}"`).join(" or ");
-  const issue: CritiqueIssue = {
-    code: "OFF_TOPIC",
-    severity: "high",
-    message: `This retells "${better.told}", which fits this question less well than ${named} from your bank. Tell one of those, or say plainly how this story shows what was asked.`,
-  };
+  const another = better.share < ANOTHER_QUESTION_SHARE;
+  const issue: CritiqueIssue = another
+    ? { code: "OFF_TOPIC", severity: "high", message: `This retells "${better.told}", a story for another question: ${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this one. Tell one of those, or say plainly how this story shows what was asked.` }
+    : { code: "OFF_TOPIC", severity: "medium", message: `${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this question more closely than "${better.told}", which this retells. If you keep it, say plainly how it shows what was asked.` };
   const breakdown = { ...critique.breakdown, relevance: Math.min(critique.breakdown.relevance, better.share) };
-  const issues = [issue, ...critique.issues.filter((other) => other.code !== "OFF_TOPIC")];
+  const others = critique.issues.filter((other) => other.code !== "OFF_TOPIC");
+  const order = { high: 0, medium: 1, low: 2 };
+  // First of its severity: it is the one gap no rewording of this story fixes.
+  const issues = [...others.filter((other) => order[other.severity] < order[issue.severity]), issue, ...others.filter((other) => order[other.severity] >= order[issue.severity])];
   const followUp = FOLLOW_UP_BY_ISSUE.OFF_TOPIC!;
   return {
     ...critique,
     breakdown,
-    // A high-severity gap: however well told, it does not answer this question.
     score: scoreOf(breakdown, issues),
     relevance: { ...critique.relevance, score: Math.min(critique.relevance.score, better.share) },
     issues,
@@ -75,14 +80,19 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
   };
 }
 
-/** The critique, told so when the bank story the answer retells (`told`) is not one the bank would pick for the question. */
-export async function withStoryFit(critique: Critique, question: string, told: StoryFeatures | undefined, matcher: StoryMatcher): Promise<Critique> {
+/**
+ * The critic's critique of an answer, told so when the bank story it retells
+ * is not one the bank would pick for the question. The provider's embeddings
+ * failing costs the comparison, not the critique.
+ */
+export async function critiqueWithStoryFit(critic: Critic, question: string, answer: string, bank: { matcher: StoryMatcher; features: readonly StoryFeatures[] }): Promise<Critique> {
+  const critique = await critic.critique(question, answer);
+  const told = storyTold(answer, bank.features);
   if (!told) return critique;
   try {
-    const better = await betterStoriesFor(matcher, question, told.story);
+    const better = await betterStoriesFor(bank.matcher, question, told.story);
     return better ? withBetterStories(critique, better) : critique;
   } catch (error) {
-    // The provider's embeddings failing costs the comparison, not the critique of the answer given.
     if (error instanceof ProviderError) return critique;
     throw error;
   }

@@ -1,30 +1,34 @@
 import { loadBank } from "../bank/index.js";
-import { betterStoriesFor } from "../coach/story-fit.js";
+import { ANOTHER_QUESTION_SHARE, betterStoriesFor, RANKED_DEPTH } from "../coach/story-fit.js";
 import type { Embedder } from "../core/embedder.js";
-import { createInMemoryMatcher } from "../retrieval/index.js";
+import type { Story } from "../core/story.js";
+import { createInMemoryMatcher, type StoryMatcher } from "../retrieval/index.js";
 import { withInferredPrinciples } from "../understanding/index.js";
 import { seededRandom } from "./bootstrap.js";
 import { readRetrievalCases } from "./retrieval-dataset.js";
 import type { RetrievalDatasetSpec } from "./run-retrieval-eval.js";
 
-// How far down the ranking the best acceptable story is looked for.
-const RANKED_DEPTH = 50;
-
 export interface StoryFitMetrics {
   dataset: string;
   /** Questions with an acceptable story in the bank's top 50. */
   cases: number;
-  /** Share of those where retelling the best-ranked acceptable story is not flagged as fitting another question. */
+  /** Share of those where retelling the best-ranked acceptable story is not flagged. */
   spared: number;
-  /** Share of questions where retelling a story not labelled acceptable (one per question, drawn reproducibly) is flagged. */
+  /** Acceptable experiences in the top 50, over all questions. */
+  acceptableTold: number;
+  /** Share of those not flagged; and share flagged as a story for another question (high). */
+  sparedAny: number;
+  flaggedHighAny: number;
+  /** Share of questions where retelling a story not labelled acceptable (one per question, drawn reproducibly) is flagged; and flagged high. */
   caught: number;
+  caughtHigh: number;
 }
 
 /**
- * How well the mock interview tells a retold story that answers another
- * question (`betterStoriesFor`), on a labelled retrieval set: the candidate
- * retells the best acceptable story (should pass) or a story labelled not
- * acceptable for the question (should be flagged).
+ * How well the chat tells a retold story that does not fit the question
+ * (`betterStoriesFor`), on a labelled retrieval set: the candidate retells
+ * each acceptable story (should pass) or a story labelled not acceptable for
+ * the question (should be flagged).
  */
 export async function evaluateStoryFit(spec: RetrievalDatasetSpec, embedder: Embedder): Promise<StoryFitMetrics> {
   const cases = await readRetrievalCases(spec.file);
@@ -32,20 +36,39 @@ export async function evaluateStoryFit(spec: RetrievalDatasetSpec, embedder: Emb
   const matcher = await createInMemoryMatcher(stories, embedder);
   const byId = new Map(stories.map((story) => [story.id, story]));
   const random = seededRandom(20261123);
-  let counted = 0;
-  let spared = 0;
-  let caught = 0;
+  const counts = { cases: 0, spared: 0, acceptableTold: 0, sparedAny: 0, flaggedHighAny: 0, caught: 0, caughtHigh: 0 };
   for (const entry of cases) {
     const acceptable = new Set(entry.acceptable.map((id) => byId.get(id)?.experience));
     const ranked = await matcher.match(entry.question, { k: RANKED_DEPTH });
-    const bestAcceptable = ranked.matches.find((match) => acceptable.has(match.experience));
+    const acceptableRanked = ranked.matches.filter((match) => acceptable.has(match.experience));
     const others = stories.filter((story) => !acceptable.has(story.experience));
-    if (!bestAcceptable || others.length === 0) continue;
-    counted++;
-    if ((await betterStoriesFor(matcher, entry.question, byId.get(bestAcceptable.id)!)) === null) spared++;
-    const other = others[Math.floor(random() * others.length)]!;
-    if ((await betterStoriesFor(matcher, entry.question, other)) !== null) caught++;
+    if (acceptableRanked.length === 0 || others.length === 0) continue;
+    counts.cases++;
+    for (const [position, match] of acceptableRanked.entries()) {
+      const verdict = await judge(matcher, entry.question, byId.get(match.id)!);
+      counts.acceptableTold++;
+      if (verdict === "passes") counts.sparedAny++;
+      if (verdict === "another question") counts.flaggedHighAny++;
+      if (position === 0 && verdict === "passes") counts.spared++;
+    }
+    const verdict = await judge(matcher, entry.question, others[Math.floor(random() * others.length)]!);
+    if (verdict !== "passes") counts.caught++;
+    if (verdict === "another question") counts.caughtHigh++;
   }
-  const count = Math.max(1, counted);
-  return { dataset: spec.name, cases: counted, spared: spared / count, caught: caught / count };
+  const share = (count: number, of: number) => count / Math.max(1, of);
+  return {
+    dataset: spec.name,
+    cases: counts.cases,
+    spared: share(counts.spared, counts.cases),
+    acceptableTold: counts.acceptableTold,
+    sparedAny: share(counts.sparedAny, counts.acceptableTold),
+    flaggedHighAny: share(counts.flaggedHighAny, counts.acceptableTold),
+    caught: share(counts.caught, counts.cases),
+    caughtHigh: share(counts.caughtHigh, counts.cases),
+  };
+}
+
+async function judge(matcher: StoryMatcher, question: string, told: Story): Promise<"passes" | "fits less well" | "another question"> {
+  const better = await betterStoriesFor(matcher, question, told);
+  return better === null ? "passes" : better.share < ANOTHER_QUESTION_SHARE ? "another question" : "fits less well";
 }

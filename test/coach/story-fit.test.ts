@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadBank } from "../../src/bank/index.js";
 import { SessionStore } from "../../src/coach/index.js";
 import { withBetterStories } from "../../src/coach/story-fit.js";
-import { critiqueAnswer } from "../../src/critique/index.js";
+import { critiqueAnswer, scoreOf } from "../../src/critique/index.js";
 import { engineForSampleBank } from "../support/sample-engine.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
@@ -29,17 +29,17 @@ async function critiqueCostStoryFor(question: string) {
   return { story, reply, critique: card.data };
 }
 
-describe("an answer that retells a bank story fitting another question", () => {
-  it("is told which of the bank's stories fit better, and scores as an answer with a high-severity gap", async () => {
+describe("an answer that retells a bank story the bank would not pick for the question", () => {
+  it("far off (a story for another question): is told which stories fit, high, and scores as an answer with a high-severity gap", async () => {
     const question = "Tell me about a time you had to get another team to change their plans to help you.";
     const { story, reply, critique } = await critiqueCostStoryFor(question);
     const first = critique.issues[0]!;
     expect(first.code).toBe("OFF_TOPIC");
     expect(first.severity).toBe("high");
-    expect(first.message).toContain(`This retells "${COST_TITLE}"`);
+    expect(first.message).toContain(`This retells "${COST_TITLE}", a story for another question: `);
     // A cloud-cost story is no story of persuading another team: the closer ones are other stories, named by title.
-    expect(first.message).toMatch(/less well than "[^"]+"/);
-    expect(first.message).not.toMatch(/less well than "Cut the reporting/);
+    expect(first.message).toMatch(/another question: "[^"]+"/);
+    expect(first.message).not.toMatch(/another question: "Cut the reporting/);
     expect(critique.score).toBeLessThanOrEqual(ONE_HIGH_GAP_CAP);
     expect(critique.breakdown.relevance).toBeLessThan(0.6);
     expect(critique.followUps[0]).toBe("How does this example show what I asked about?");
@@ -61,7 +61,7 @@ describe("an answer that retells a bank story fitting another question", () => {
     expect(critique.issues[0]?.message ?? "").not.toContain("This retells");
   });
 
-  it("in a mock interview, lowers the turn's score, names the better stories and says what to practise", async () => {
+  it("in a mock interview, a story that fits less well: medium, names the closer stories, lowers relevance and says what to practise", async () => {
     const engine = await engineForSampleBank();
     const story = await costStory();
     // The session id draws the question: this one asks about hiring, which a cost story does not answer.
@@ -72,29 +72,50 @@ describe("an answer that retells a bank story fitting another question", () => {
     if (session.interview?.awaitingFollowUp) reply = await engine.respond(session, "skip");
     const turn = session.interview!.turns[0]!;
     expect(turn.storyId).toBe(story.id);
-    expect(turn.issues[0]).toBe("OFF_TOPIC");
-    expect(turn.score).toBeLessThanOrEqual(ONE_HIGH_GAP_CAP);
+    expect(turn.issues).toContain("OFF_TOPIC");
+    const card = reply.cards.find((entry) => entry.type === "critique");
+    if (card?.type !== "critique") throw new Error("no critique card");
+    const issue = card.data.issues.find((entry) => entry.code === "OFF_TOPIC")!;
+    expect(issue.severity).toBe("medium");
+    // The bank's hiring story is the one to tell: a coach would pick it too.
+    expect(issue.message).toMatch(new RegExp(`^"Tell me about a time you improved the way your team hires\\." .*from your bank fit this question more closely than "${COST_TITLE.replace(".", "\\.")}", which this retells\\.`));
+    expect(card.data.breakdown.relevance).toBeLessThan(0.6);
+    // Medium: the score follows the lower relevance, uncapped.
+    expect(turn.score).toBe(scoreOf(card.data.breakdown, []));
+    expect(turn.score).toBeLessThan(critiqueAnswer(QUESTION, story.body).score);
     expect(reply.text).toContain("Practise next: pick the story that answers the question asked");
   });
 });
 
 describe("withBetterStories", () => {
-  it("leads with the issue, lowers relevance to the story's share, and the one high-severity gap caps the score", () => {
+  it("far off: leads with a high issue, lowers relevance to the story's share, and the high gap caps the score", () => {
     const critique = critiqueAnswer(
       "Tell me about a time you cut costs.",
       "Last spring our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters, rightsized the databases and moved batch jobs to spot capacity. The bill fell by 40% within a month and has stayed there since.",
     );
     expect(critique.issues.filter((issue) => issue.severity === "high")).toEqual([]);
     const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage", "Hiring loop"], share: 0.25 });
-    expect(adjusted.issues[0]!.message).toBe('This retells "Cloud bill", which fits this question less well than "Vendor outage" or "Hiring loop" from your bank. Tell one of those, or say plainly how this story shows what was asked.');
+    expect(adjusted.issues[0]!.message).toBe('This retells "Cloud bill", a story for another question: "Vendor outage" or "Hiring loop" from your bank fit this one. Tell one of those, or say plainly how this story shows what was asked.');
+    expect(adjusted.issues[0]!.severity).toBe("high");
     expect(adjusted.issues.slice(1)).toEqual(critique.issues.filter((issue) => issue.code !== "OFF_TOPIC"));
     expect(adjusted.breakdown.relevance).toBe(0.25);
     expect(adjusted.relevance.score).toBe(0.25);
-    // 0.35, 0.25, 0.15, 0.15 and 0.1 weigh structure, results, ownership, relevance and delivery.
-    const { structure, results, ownership, delivery } = critique.breakdown;
-    const weighted = Math.round(100 * (0.35 * structure + 0.25 * results + 0.15 * ownership + 0.15 * 0.25 + 0.1 * delivery));
-    expect(adjusted.score).toBe(Math.min(ONE_HIGH_GAP_CAP, weighted));
+    // The same parts weighed without the cap would pass the answer.
+    expect(scoreOf(adjusted.breakdown, [])).toBeGreaterThan(ONE_HIGH_GAP_CAP);
+    expect(adjusted.score).toBe(ONE_HIGH_GAP_CAP);
     expect(adjusted.followUps[0]).toBe("How does this example show what I asked about?");
     expect(adjusted.followUps.length).toBeLessThanOrEqual(3);
+  });
+
+  it("a story that only fits less well: a medium issue first among the medium ones, and no cap", () => {
+    const critique = critiqueAnswer("Tell me about a time you cut costs.", "Our cloud bill doubled. I found idle clusters and shut them down.");
+    const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage"], share: 0.45 });
+    const issue = adjusted.issues.find((entry) => entry.code === "OFF_TOPIC")!;
+    expect(issue).toEqual({ code: "OFF_TOPIC", severity: "medium", message: '"Vendor outage" from your bank fits this question more closely than "Cloud bill", which this retells. If you keep it, say plainly how it shows what was asked.' });
+    const severities = adjusted.issues.map((entry) => entry.severity);
+    // After the high issues, before the other medium ones.
+    expect(adjusted.issues.indexOf(issue)).toBe(severities.filter((severity) => severity === "high").length);
+    expect(adjusted.breakdown.relevance).toBe(Math.min(critique.breakdown.relevance, 0.45));
+    expect(adjusted.score).toBe(scoreOf(adjusted.breakdown, critique.issues));
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { critiqueAnswer } from "../../src/critique/index.js";
+import { critiqueAnswer, scoreOf } from "../../src/critique/index.js";
 
-// The weights as the README gives them: structure, results, ownership, relevance, delivery.
-const weighted = (breakdown: { structure: number; results: number; ownership: number; relevance: number; delivery: number }) =>
-  Math.round(100 * (0.35 * breakdown.structure + 0.25 * breakdown.results + 0.15 * breakdown.ownership + 0.15 * breakdown.relevance + 0.1 * breakdown.delivery));
+// The parts weighed with no issue to cap them: what the answer would score without the rule.
+const weighted = (breakdown: Parameters<typeof scoreOf>[0]) => scoreOf(breakdown, []);
 
 const FAILURE_WITHOUT_LESSON =
   "Two years ago I promised our sales team a partner integration in three weeks. I owned the integration end to end. I skipped a design review to save time and built against the partner's sandbox, which turned out to behave differently from their production API. I had to rebuild the sync layer after launch, and the integration went live six weeks late, which cost us a renewal worth $80,000.";

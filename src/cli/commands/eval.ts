@@ -149,6 +149,7 @@ repeats, the summary names every principle asked).`,
     for (const entry of inference) figures[`principle-inference.${entry.dataset}.firstCorrect`] = { value: round(entry.firstCorrect), cases: entry.stories };
     for (const entry of storyFit) {
       figures[`story-fit.${entry.dataset}.spared`] = { value: round(entry.spared), cases: entry.cases };
+      figures[`story-fit.${entry.dataset}.sparedAny`] = { value: round(entry.sparedAny), cases: entry.acceptableTold };
       figures[`story-fit.${entry.dataset}.caught`] = { value: round(entry.caught), cases: entry.cases };
     }
     if (coachResults.length) {
@@ -186,9 +187,12 @@ repeats, the summary names every principle asked).`,
       for (const entry of inference) {
         printLine(io, `  ${entry.dataset.padEnd(12)} ${entry.stories} stories: first inferred is the bank's ${entry.firstCorrect.toFixed(3)}, any of the ${entry.shown.toFixed(1)} inferred ${entry.anyCorrect.toFixed(3)}`);
       }
-      if (storyFit.length) printLine(io, "\nmock interview: a retold story that answers another question (the best acceptable story should pass, another story be flagged)");
+      if (storyFit.length) printLine(io, "\nchat: a retold story that fits the question less well than the bank's closer ones (acceptable stories should pass, others be flagged; high = a story for another question)");
       for (const entry of storyFit) {
-        printLine(io, `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}, a story not acceptable is flagged ${entry.caught.toFixed(3)}`);
+        printLine(
+          io,
+          `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}; any of ${entry.acceptableTold} acceptable passes ${entry.sparedAny.toFixed(3)} (flagged high ${entry.flaggedHighAny.toFixed(3)}); a story not acceptable is flagged ${entry.caught.toFixed(3)} (high ${entry.caughtHigh.toFixed(3)})`,
+        );
       }
       for (const entry of critiques) {
         printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw; the score orders drafts by their worst flaw for ${entry.scoreOrder.toFixed(3)} of pairs`);
