@@ -22,8 +22,10 @@ const AMBIGUOUS_PAST = new Set(["cut", "put", "set", "hit", "let", "quit", "spli
 const NOT_PAST = new Set(["need", "needed", "speed", "seed", "feed", "indeed", "embed", "hundred", "based", "related", "limited", "unused", "outdated"]);
 // "I then wrote", "we quickly built": one adverb may stand between the subject and its verb.
 const FIRST_PERSON_VERB = /\b(?:I|[Ww]e)\s+(?:(?:then|also|just|finally|eventually|immediately|still|first|later|never|only|personally|\w+ly)\s+)?([A-Za-z]+)\b/g;
-// Words of interview preparation: a short account that uses them is a note about the bank, not a story in it.
-const PREP_WORDS = /\b(?:stor(?:y|ies)|interview(?:s|er|ers|ed)?|recruiter|STAR|LPs?)\b|#\d|\bQ\d/i;
+// Words of interview preparation: a short account that uses them is a note about the bank, not a story in it. Not
+// "user stories", "I interviewed the last 20 hires" or "in Q3", which stories tell; "STAR" and "LP" only in capitals.
+const PREP_WORDS = /\b(?<!\buser )(?:stor(?:y|ies))\b|\b(?:interview(?:s|er|ers)?|recruiters?)\b/i;
+const PREP_MARKS = /\b(?:STAR|LPs?)\b|#\d/;
 const REGULAR_PAST = /\b[A-Za-z]{3,}ed\b/g;
 
 /** Whether unlabelled prose under a heading is kept as a story, and if not why, in words a user can act on. */
@@ -65,7 +67,7 @@ export function readUnlabelledProse(reading: RegionReading, title: string): Pros
   // Short notes about the bank or the interviews ("I moved the outage story to Ownership", "the interviewer asked for
   // numbers") and advice to the reader ("you can show this by...") are written in the past too.
   const secondPerson = (reading.body.match(/\b[Yy]ou(?:r|rs|rself)?\b/g) ?? []).length;
-  if (PREP_WORDS.test(reading.body) || secondPerson > reading.firstPersonSingular + reading.firstPersonPlural) {
+  if (PREP_WORDS.test(reading.body) || PREP_MARKS.test(reading.body) || secondPerson > reading.firstPersonSingular + reading.firstPersonPlural) {
     return { story: false, reason: "it talks about your stories or interviews rather than telling one", advice: LABEL_IT };
   }
   return { story: true };

@@ -65,6 +65,23 @@ describe("unlabelled prose stories", () => {
     ]);
   });
 
+  it("keeps short stories that mention a quarter, interviewing candidates or user stories (review)", () => {
+    const bank = parse(`## Onboarding in a day
+
+In Q3 I took over onboarding. I rewrote the setup guide, built a one-command installer and we cut time to first commit from five days to one.
+
+## The hiring loop
+
+I was asked to fix our hiring loop. I interviewed the last 20 hires, rewrote the rubric and we cut time to offer from 30 days to 12.
+
+## Smaller tickets
+
+I split the billing epic into user stories a day each. We shipped the first three in a week and the team kept the habit.
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Onboarding in a day", "The hiring loop", "Smaller tickets"]);
+    expect(bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE")).toEqual([]);
+  });
+
   it("says a present-tense note does not tell what happened", () => {
     const bank = parse(`## Frugality ideas
 
