@@ -15,11 +15,12 @@ export function isBankGone(error: unknown): error is GoneBankError {
 
 /**
  * The index last built in the store, to stand in for its banks that are
- * gone, with the notice that says so. With no index to stand in (none, an
+ * gone, with the notice that says so (naming the banks it was built from when
+ * they are not the `recorded` ones). With no index to stand in (none, an
  * unreadable one, or one built by another embedder, server or vector size
  * when `embedder` is given), the error about the gone bank, with the way out added.
  */
-export async function lastGoodIndex(store: string, gone: GoneBankError, embedder?: Embedder): Promise<{ indexed: IndexedBank; notice: string }> {
+export async function lastGoodIndex(store: string, gone: GoneBankError, embedder?: Embedder, recorded?: readonly string[]): Promise<{ indexed: IndexedBank; notice: string }> {
   const wayOut = `run ${reindexCommand(store)} to point the store at your bank again`;
   let last: IndexedBank;
   try {
@@ -35,5 +36,9 @@ export async function lastGoodIndex(store: string, gone: GoneBankError, embedder
       { cause: gone, file: gone.location.file },
     );
   }
-  return { indexed: last, notice: `${gone.message} Using the index built from it on ${last.manifest.createdAt.slice(0, 10)}; ${wayOut}.` };
+  const date = last.manifest.createdAt.slice(0, 10);
+  // A coach index stopped before its swap leaves an index of other banks than the store records: say whose it is.
+  const ofOthers = recorded !== undefined && last.manifest.banks.join("\n") !== recorded.join("\n");
+  const using = ofOthers ? `Using the store's last index, built from ${last.manifest.banks.join(", ")} on ${date}` : `Using the index built from it on ${date}`;
+  return { indexed: last, notice: `${gone.message} ${using}; ${wayOut}.` };
 }

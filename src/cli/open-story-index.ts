@@ -9,6 +9,7 @@ import { isBankGone, lastGoodIndex } from "./last-good-index.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
 import { progressBar } from "./progress-bar.js";
 import { listFlag, stringFlag } from "./parse-command-args.js";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 export interface OpenedIndex {
@@ -73,7 +74,8 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
       banks = stored;
       // banks.json is written before the index swap: an index of other banks means the last coach index stopped between.
       const indexed = await indexedBanks(config.store);
-      if (indexed !== null && !sameBanks(indexed, stored)) {
+      // Banks that are gone are not indexed now: the last good index stands in, and its notice says so.
+      if (indexed !== null && !sameBanks(indexed, stored) && stored.every((bank) => existsSync(bank))) {
         notice(io, `coach: the store's index is of ${indexed.join(", ")}, not of ${stored.join(", ")} as the store records (was the last coach index stopped?); indexing ${stored.join(", ")} now.`);
       }
     } else {
@@ -88,7 +90,7 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   } catch (error) {
     // The banks the store was built from are gone (deleted, emptied, unreadable): keep serving the last good index.
     if (!fromStore || !isBankGone(error)) throw error;
-    const last = await lastGoodIndex(config.store, error, embedder);
+    const last = await lastGoodIndex(config.store, error, embedder, banks);
     notice(io, `coach: ${last.notice}`);
     indexed = { ...last.indexed, status: "unchanged", embedded: 0, warnings: [], notices: [] };
   } finally {

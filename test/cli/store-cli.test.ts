@@ -99,6 +99,18 @@ describe("a store whose last coach index was stopped after it recorded the new b
     const next = await runCoach(["match", "--store", "s6", "Tell me about a time you failed"], { cwd });
     expect(next.stderr).not.toMatch(/was the last coach index stopped/);
   });
+
+  it("when the recorded bank is gone too, promises no indexing and names the banks the stand-in index was built from (review)", async () => {
+    const { cwd, store } = await indexedStore();
+    const indexed = JSON.parse(readFileSync(path.join(store, "index", "manifest.json"), "utf8")).banks;
+    const gone = path.join(cwd, "gone.md");
+    writeFileSync(path.join(store, "banks.json"), JSON.stringify({ banks: [gone] }));
+    const run = await runCoach(["match", "--store", "s6", "--json", "Tell me about a time you failed"], { cwd });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/indexing .* now/);
+    expect(run.stderr).toContain(`Using the store's last index, built from ${indexed.join(", ")} on `);
+    expect(jsonLines(run.stdout)[0].matches.every((match: { id: string }) => match.id.startsWith("numbered-"))).toBe(true);
+  });
 });
 
 describe("a corrupt store", () => {

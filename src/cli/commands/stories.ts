@@ -63,7 +63,7 @@ Examples:
     } catch (error) {
       // The store's banks are gone: list what its last good index holds, as match and coverage answer from it.
       if (!stored || !isBankGone(error)) throw error;
-      const last = await lastGoodIndex(config.store, error);
+      const last = await lastGoodIndex(config.store, error, undefined, stored);
       notice(io, `coach: ${last.notice} (Its parse warnings are not kept in the index.)`);
       bank = { stories: last.indexed.stories, warnings: [], headings: [], files: last.indexed.manifest.files };
       fromIndex = true;
