@@ -1,5 +1,6 @@
 // The chat's commands. A command is the whole message, a few words at most: an answer that opens "Next quarter..."
 // or "Stop-the-line bugs..." is an answer, and so is a long message that happens to say "coverage".
+import { countWords } from "../text/index.js";
 
 export const MAX_COMMAND_WORDS = 8;
 /** A message this long or longer is a pasted answer, whatever words it contains. */
@@ -16,9 +17,9 @@ const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings)(?:[,\s]+(?:there|coach|again|all|everyone))*[\s!.,]*$/i;
 const THANKS = /^(?:thanks|thank you|thx|cheers)(?:[,\s]+(?:so much|a lot|very much|coach))*[\s!.,]*$/i;
 
-/** Words in a message, split on whitespace. */
+/** Words in a message, as the critique counts them (each Chinese or Japanese character is one). */
 export function wordsIn(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  return countWords(text);
 }
 
 const short = (text: string) => wordsIn(text) <= MAX_COMMAND_WORDS;

@@ -12,7 +12,7 @@ import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
 import { noteStyleSteps } from "./note-style-steps.js";
 import { setupShare } from "./setup-share.js";
-import { countWords } from "../text/index.js";
+import { countWords, countWordsByScript } from "../text/index.js";
 
 const ROLES: Role[] = ["situation", "task", "action", "result", "lesson"];
 
@@ -71,7 +71,8 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const answerProfile = profileText(answer, "story");
   const relevance = relevanceOf(questionProfile, answerProfile);
 
-  const speakingSeconds = Math.round((words / CRITIQUE_CONFIG.wordsPerMinute) * 60);
+  const spoken = countWordsByScript(answer);
+  const speakingSeconds = Math.round((spoken.words / CRITIQUE_CONFIG.wordsPerMinute + spoken.characters / CRITIQUE_CONFIG.charactersPerMinute) * 60);
   const delivery = findDeliveryMarkers(answer);
   const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });

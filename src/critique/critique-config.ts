@@ -5,6 +5,8 @@
 export const CRITIQUE_CONFIG = {
   /** Speaking pace: 130-160 words a minute, ~150 typical (InterviewVoice; medixteam). */
   wordsPerMinute: 150,
+  /** Chinese and Japanese are timed by the character: speech runs at about 4-5 syllables a second, a character each. */
+  charactersPerMinute: 250,
   /** Under ~45 s an answer rarely has room for all four parts (1-2 minutes is the common advice). */
   shortestSeconds: 45,
   /** Over ~3 minutes interviewers lose the thread ("two-minute rule", career-ops; 1-3 minutes, common guidance). */
