@@ -71,6 +71,7 @@ export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: R
   let target: Target = null;
   let labelled = false;
   let question: string | null = null;
+  let questionWraps = false;
   let experienceKey: string | null = null;
   const taggedPrinciples: Principle[] = [];
   const otherTags: string[] = [];
@@ -105,6 +106,12 @@ export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: R
     if (/^\s*(?:[-*+•]|\d{1,3}[.)])\s+/.test(line.raw)) listLines++;
     const { plain } = readLines[index]!;
     if (plain === "") continue;
+    // "Question: Tell me about a time you had to deal with a" / "difficult customer.": the wrapped line is the question's.
+    if (questionWraps && wrapped[index]) {
+      question = `${question} ${plain}`;
+      continue;
+    }
+    questionWraps = false;
     const candidate = candidates[index] ?? null;
     const label = candidate?.weak && !runOfWeakLabels ? null : candidate;
     if (label) {
@@ -123,6 +130,7 @@ export function readStoryRegionDeferred(regionLines: RegionLine[]): { reading: R
         labelCounts.question = (labelCounts.question ?? 0) + 1;
         question = unquote(label.rest) || question;
         target = label.rest ? null : { kinds: ["question"] };
+        questionWraps = Boolean(label.rest);
         continue;
       }
       labelled = labelled || label.kinds.some(isContentLabel);

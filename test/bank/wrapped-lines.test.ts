@@ -32,4 +32,11 @@ describe("hard-wrapped prose in a bank", () => {
     const story = parseText(notes).stories[0]!;
     expect(story.parts.action).toBe("profiled the build. cached the dependency layer. split the tests across four runners.");
   });
+
+  it("reads a wrapped question label whole, not its second line as the story (review)", () => {
+    const bank = ["## Difficult customer", "**Question:** Tell me about a time when you had to deal with a", "difficult customer who wanted something you could not give.", "**Situation:** A hospital client wanted a custom export.", "**Result:** They renewed for two years."].join("\n");
+    const story = parseText(bank).stories[0]!;
+    expect(story.question).toBe("Tell me about a time when you had to deal with a difficult customer who wanted something you could not give.");
+    expect(story.body).not.toContain("difficult customer who wanted");
+  });
 });
