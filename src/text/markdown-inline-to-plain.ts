@@ -11,7 +11,8 @@ export function markdownInlineToPlain(line: string): string {
   if (text.includes("[")) {
     text = text.replace(/!\[([^[\]]*)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1").replace(/\[([^[\]]+)\]\((?:[^()\n]|\([^()\n]*\))*\)/g, "$1");
   }
-  if (text.includes("<")) text = text.replace(/<\/?[a-zA-Z][^<>]*>/g, "");
+  // An escaped "\<" opens no tag: "\<vendor\>" is the text "<vendor>".
+  if (text.includes("<")) text = text.replace(/(?<!\\)<\/?[a-zA-Z][^<>]*>/g, "");
   if (/[*_]/.test(text)) {
     text = text.replace(/(\*\*|__)(?=\S)((?:(?!\1)[\s\S])*?\S)\1/g, "$2").replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?!\w)/g, "$1$2");
   }

@@ -30,4 +30,13 @@ describe("labels in curly quotes and markdown escapes", () => {
     // The story's text stays as written.
     expect(story.text).toContain(String.raw`\(\$184,000\)`);
   });
+
+  it("keeps escaped angle brackets as text, not as an HTML tag to drop (review)", () => {
+    const story = parse(String.raw`## Saved \$184,000 on the \<vendor\> contract
+**Situation:** Our vendor raised prices by 40\%.
+**Result:** We saved \$184,000 a year.
+`).stories[0]!;
+    expect(story.title).toBe("Saved $184,000 on the <vendor> contract");
+    expect(story.parts.situation).toBe("Our vendor raised prices by 40%.");
+  });
 });
