@@ -76,7 +76,7 @@ describe("lines that show the theme they are quoted for", () => {
     // "one on one*" and "confidence" are hints (0.5 each): the speaker's own preference and confidence, not anyone developed.
     expect(shows("mentoring", "Personally, I prefer direct, data-driven feedback in one-on-ones so I can act on it immediately.")).toBeUndefined();
     expect(shows("mentoring", "This experience broadened my skill set and confidence.")).toBeUndefined();
-    // "intern*" meets "internally" (a hint: an intern is someone to develop, "internal" is not).
+    // "internally" meets no mentoring cue: the cue lists intern, interns, internship and internships, not "intern*".
     expect(shows("mentoring", "I was recognized internally for championing test quality.")).toBeUndefined();
   });
 
