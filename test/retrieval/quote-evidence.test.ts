@@ -102,7 +102,7 @@ describe("lines that show the theme they are quoted for", () => {
   const titled = (title: string) => ({ ...story({ action: "I did it." }), title });
 
   it("takes no heading as showing a theme by a lone hint", () => {
-    // "differently" meets quality's hint "diff*" and nothing else.
+    // "differently" meets no cue of quality's (its hint lists diff, diffs, diffed and diffing, not "diff*").
     expect(headingShows(titled("Strongly disagreed with my manager. Would I do anything differently?"), "quality")).toBe(false);
   });
 

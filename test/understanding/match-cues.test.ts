@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CueScanner, wordMatches } from "../../src/understanding/match-cues.js";
-import { profileText, tokenize, type Cue } from "../../src/understanding/index.js";
+import { loadTaxonomy, OTHER_SENSE, profileText, senseTaggedTerms, tokenize, type Cue } from "../../src/understanding/index.js";
 
 const cue = (phrase: string): Cue => ({ pattern: phrase.split(" "), weight: 1, unless: [], source: phrase, owner: "test", hint: false });
 const scan = (cues: string[], text: string) => new CueScanner(cues.map(cue)).scan(tokenize(text)).map((match) => `${match.cue.source}@${match.from}`);
@@ -32,5 +32,17 @@ describe("the taxonomy's cues take no word that only starts like one", () => {
     expect(score("mentoring", "We took on interns.")).toBeCloseTo(1 - Math.exp(-0.45), 6);
     // "intern" and "interns" are forms of one cue, counted as one cue met twice: 1 + ln 2.
     expect(score("mentoring", "Each intern shipped a feature, and the interns stayed on.")).toBeCloseTo(1 - Math.exp(-0.45 * (1 + Math.log(2))), 6);
+  });
+
+  it("reads failover, inventory, different and difficult as no failure, invention or quality", () => {
+    expect(score("failure", "The database failover took four minutes.")).toBe(0);
+    expect(score("innovation", "We counted the inventory every night.")).toBe(0);
+    expect(score("quality", "It was a difficult week with a different vendor.")).toBe(0);
+  });
+
+  it("keeps a failover's word one term whatever stands beside it", () => {
+    // Under "fail*" a failover beside "test" was another sense of failing ("failov~"); it is no failing at all.
+    expect(senseTaggedTerms("The failover test passed.", loadTaxonomy().templateWords)).toEqual(["failov", "test", "pass"]);
+    expect(senseTaggedTerms("The failover test passed.", loadTaxonomy().templateWords)).not.toContain(`failov${OTHER_SENSE}`);
   });
 });
