@@ -55,7 +55,7 @@ function suppliedBy(given: string): Supplied {
   const actions = clauses.filter((clause) => clause.roles.includes("action"));
   const results = clauses.filter((clause) => clause.roles.includes("result"));
   const pronouns = countPronouns(actions.map((clause) => clause.text).join(" "));
-  const figures = detectMetrics(answer).filter((metric) => !metric.durationOfWork);
+  const figures = detectMetrics(answer).filter((metric) => !metric.durationOfWork && !metric.teamSize);
   return {
     action: actions.length > 0,
     ownAction: pronouns.i > 0 && pronouns.i >= pronouns.we,

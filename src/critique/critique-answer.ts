@@ -61,7 +61,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   const resultClauses = clauses.filter((clause) => clause.roles.includes("result"));
   const metricsAll = detectMetrics(answer);
-  const inResult = metricsAll.filter((metric) => !metric.durationOfWork && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
+  const inResult = metricsAll.filter((metric) => !metric.durationOfWork && !metric.teamSize && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 
   const { weHeavy, ...pronouns } = ownershipOf(star.action, answer, noteStyleSteps(clauses));
@@ -184,7 +184,8 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   }
   if (input.lessonRequired && !star.lesson.present) add("MISSING_LESSON", "high", "The question asks about something that went wrong: say what you learned and what you now do differently.");
   if (star.result.present && !input.quantified) {
-    const setupFigures = input.metricsAll.filter((metric) => !metric.durationOfWork && !input.inResult.includes(metric));
+    // A team's size is context the listener needs, not a figure that belongs in the result.
+    const setupFigures = input.metricsAll.filter((metric) => !metric.durationOfWork && !metric.teamSize && !input.inResult.includes(metric));
     if (setupFigures.length > 0) {
       add("NUMBERS_ONLY_IN_SETUP", "medium", `Your numbers (${setupFigures.slice(0, 2).map((metric) => `"${metric.text}"`).join(", ")}) describe the situation, not the outcome. Quantify the result.`, { start: setupFigures[0]!.start, end: setupFigures[0]!.end });
     } else {

@@ -7,6 +7,12 @@ export interface MetricMatch {
   text: string;
   /** The time the work took or a date ("over three months", "in 2021"): not an outcome. */
   durationOfWork: boolean;
+  /**
+   * The size of a team ("a team of 5 engineers", "my 3 engineers", "a
+   * 12-person team", "it took 6 engineers"): context wherever it is told,
+   * neither the result's figure nor a setup figure the result should carry.
+   */
+  teamSize: boolean;
 }
 
 const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen";
@@ -18,6 +24,12 @@ const MULTIPLIER = String.raw`(?:[ \t]?(?:${LARGE_MULTIPLIERS.words.join("|")})|
 // What a large figure counts ("5 million users", "300k requests"), so the figure reads as written.
 const COUNTED = "people|users|customers|subscribers|members|visitors|downloads|installs|transactions|requests|orders|records|messages|events|views|tickets|bugs|incidents|pages|calls|dollars|euros|pounds";
 const RATE = String.raw`(?:\s?(?:a|per)\s(?:month|year|week|day|quarter))?`;
+// People, and the teams and organisations they make up, counted: a result that trained, hired, won or reached them
+// ("trained 40 support agents", "onboarded 3 new hires", "adopted by 4 teams") is measured, even below 10.
+const PEOPLE = "people|customers|users|subscribers|members|accounts|engineers|developers|hires|recruits|agents|reps|representatives|analysts|employees|staff|interns|trainees|mentees|students|learners|nurses|teachers|managers|designers|testers|volunteers|contractors|colleagues|teammates|operators|workers|technicians|drivers|doctors|clinicians|scientists|researchers|leads|leaders|executives|attendees|participants|clients|partners|merchants|sellers|patients|teams|departments";
+// One word between the number and the people it counts ("12 new hires", "40 support agents"), but not a
+// preposition, article or conjunction ("10 for engineers" counts nothing).
+const PEOPLE_MODIFIER = String.raw`(?:(?!(?:of|to|for|in|on|at|by|with|from|and|or|but|the|a|an|per|than|as)\b)[a-z]+(?:-[a-z]+)?\s)?`;
 const METRIC = new RegExp(
   [
     // Money: "$3 million", "$4B", "€3m", "$200k a year"; after a sign a spaced letter is the multiplier too ("$3 m").
@@ -27,7 +39,9 @@ const METRIC = new RegExp(
     // Spelled large counts: "half a million (users)", "a million users" ("thanks a million" is no figure).
     String.raw`\bhalf\s+an?\s+(?:million|billion)\b(?:\s(?:${COUNTED})\b)?`,
     String.raw`\ban?\s+(?:thousand|million|billion)\s(?:${COUNTED})\b`,
-    String.raw`\d[\d,.]*\+?\s?(?:%|percent|x\b|×|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
+    // People counted: "5 engineers", "12 new hires"; "K8s" is no "8s" (nor is "EC2" a 2).
+    String.raw`(?<![A-Za-z])\d[\d,]*\+?\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
+    String.raw`(?<![A-Za-z])\d[\d,.]*\+?\s?(?:%|percent|x\b|×|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
     // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
     String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS}\b)\s+to\s+(?:\S*\d\S*|${SCALE_WORDS}\b)`,
     // The far end of "from 9 a month to 2": a bare figure after "to" in a from-to change.
@@ -36,6 +50,7 @@ const METRIC = new RegExp(
     String.raw`\b\d+\s(?:a|per)\s(?:day|week|month|year|quarter|sprint|release|deploy)\b`,
     String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
+    String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     // A spelled figure ending on its multiplier: "three million", "two hundred thousand".
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*[\s-](?:thousand|million|billion)\b`,
     String.raw`\bzero\s+\w+`,
@@ -48,7 +63,42 @@ const METRIC = new RegExp(
 const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** Figures in a text with their offsets; marks those that are only dates or how long the work took. */
+// Names that carry a number, which is then no figure: a product and its version ("Windows 10", "Python 3.11",
+// "Web 2.0", "Office 365", "iPhone 15"), written as the product writes it.
+const VERSIONED_NAME = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{N}])(?:Windows(?: Server)?|Python|Java|JDK|Web|Office|Microsoft|Dynamics|iOS|iPadOS|macOS|OS X|Android|Ubuntu|Debian|Fedora|CentOS|RHEL|Node(?:\.js)?|Angular|Vue|React|Rails|Django|PHP|Perl|Ruby|Go|Rust|Swift|Kotlin|Scala|\.NET|C#|C\+\+|Postgres|PostgreSQL|MySQL|Oracle|SQL Server|Excel|Visual Studio|Spring Boot|Elasticsearch|Kafka|Spark|Hadoop|Terraform|Kubernetes|Java EE|Jakarta EE|Bootstrap|Webpack|Chrome|Firefox|Safari|IE|Internet Explorer|iPhone|iPad|Pixel|Galaxy|Xbox|PlayStation|Boeing|Airbus|HTTP|TLS|SSL|OAuth|GPT|Llama)[ -]$`,
+  "u",
+);
+// A version, alone: "10", "3.11", "2.0", "22.04".
+const VERSION = /^\d+(?:\.\d+)*$/;
+// A company whose name is a figure, where the story works for, joins or leaves it ("I worked at 3M", "when I
+// joined 3M", "3M's plant"); "traffic peaked at 3M" and "we saved 3M" stay figures.
+const GLUED_NAME = /^\d+[A-Za-z]$/;
+const EMPLOYER_BEFORE = /\b(?:(?:work(?:ed|ing)?|job|role|position|career|time|stint|tenure|years|days|intern(?:ed|ship)?|engineer|manager|developer|designer|analyst|consultant|employee|while)\s+at|joined|joining|join|left|leaving|quit|work(?:ed|ing)?\s+for|employed\s+by|hired\s+by)\s+$/i;
+const POSSESSIVE_AFTER = /^['’]s\b/;
+// A team's size told as such ("a team of 5 engineers", "our 12-person team", "my 3 engineers"): unless the story
+// grew it to that size ("grew the team to 5", "built a team of 12").
+const TEAM_OF_BEFORE = /\b(?:team|group|squad|crew|staff|department|org|organi[sz]ation)\s+of\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|just\s+|only\s+|over\s+)?$/i;
+const TEAM_AFTER = /^[ -](?:person|member|strong)\b|^[ -](?:people|engineer|developer)[ -]team\b/i;
+// "my 3 engineers", and the people the work took ("it took 5 engineers two weeks").
+const OWN_PEOPLE_BEFORE = /\b(?:my|our|his|her|their|took|takes|take|taking|needed|required)\s+(?:only\s+|just\s+)?$/i;
+// The people of a team: the speaker's own when "my" or "our" comes first ("my 3 engineers"; "our 3 new customers" are no team).
+const STAFF = "engineers|developers|agents|reps|representatives|analysts|employees|staff|interns|nurses|teachers|managers|designers|testers|contractors|colleagues|teammates|members|operators|workers|technicians|drivers|doctors|clinicians|scientists|researchers|leads";
+const TEAM_GROWN = /\b(?:grew|grow|grown|growing|built|build|building|hired|hiring|expanded|scaled|doubled|tripled|became|become|into|now)\b/i;
+
+const STAFF_COUNT = new RegExp(String.raw`\s(?:${STAFF})$`, "i");
+
+/** Whether a figure is part of a name: a product's version or a company called by a figure. */
+function isName(value: string, before: string, after: string): boolean {
+  if (VERSION.test(value) && VERSIONED_NAME.test(before)) return true;
+  return GLUED_NAME.test(value) && (EMPLOYER_BEFORE.test(before) || POSSESSIVE_AFTER.test(after));
+}
+
+/**
+ * Figures in a text with their offsets, leaving out names that carry a number
+ * ("Windows 10", "I worked at 3M"); marks those that are only dates or how
+ * long the work took, and those that are a team's size.
+ */
 export function detectMetrics(text: string, offset = 0): MetricMatch[] {
   const found: MetricMatch[] = [];
   for (const match of text.matchAll(METRIC)) {
@@ -66,7 +116,10 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     // "over three months" is how long the work took; "saved about 5 hours a week" is an outcome.
     const outcomeWords = /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) || /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after);
     const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
-    found.push({ start: offset + match.index!, end: offset + match.index! + raw.length, text: value, durationOfWork });
+    const before = text.slice(Math.max(0, match.index! - 30), match.index!);
+    if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;
+    const teamSize = (TEAM_OF_BEFORE.test(before) || TEAM_AFTER.test(text.slice(match.index! + raw.length)) || (OWN_PEOPLE_BEFORE.test(before) && STAFF_COUNT.test(value))) && !TEAM_GROWN.test(window);
+    found.push({ start: offset + match.index!, end: offset + match.index! + raw.length, text: value, durationOfWork, teamSize });
   }
   return found;
 }

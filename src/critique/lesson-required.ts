@@ -100,7 +100,7 @@ const THEME_THRESHOLD = 0.6;
 // "your own team", "working late", "a vendor fail"): for the lesson they count only through OWN_FAILURE's wording.
 const WHOSE_FAILURE_UNSAID = new Set([
   "my own", "my code", "lost", "late", "delay*", "wasted", "brought down", "was wrong", "turned out to be wrong",
-  "should not have", "i recommended", "did not meet", "fell short", "missed", "commitment*", "fail*", "mistake*",
+  "should not have", "i recommended", "did not meet", "fell short", "missed", "commitment*", "fail|fails|failed|failing|failure|failures", "mistake*",
   "target", "went wrong", "do differently", "did not work", "got wrong", "goal i", "i broke", "backfired", "slip*", "slipping",
 ]);
 

@@ -24,7 +24,7 @@ export interface WordsSentence extends EvidenceSentence {
 // Quotes longer than this are cut to the clauses around the evidence.
 export const QUOTE_LENGTH = 110;
 // One specific cue phrase ("I underestimated", "my manager disagreed") shows a theme; a hedged one alone
-// ("fail*" in "failure logs", weight 0.6) does not, nor a hint alone ("confidence", "stress" in "stress-tested").
+// ("failure" in "failure logs", weight 0.6) does not, nor a hint alone ("confidence", "stress" in "stress-tested").
 const SHOWS_THEME = 1;
 // Two different hints together do ("grew her confidence" for mentoring).
 const HINT_STRENGTH = 0.5;

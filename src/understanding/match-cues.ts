@@ -10,11 +10,19 @@ export interface CueMatch {
 
 const UNLESS_WINDOW = 6;
 
-/** Whether one word of a cue pattern ("fail*", "faster", "*") matches a word. */
+/**
+ * Whether one word of a cue pattern ("lead*", "faster", "*", or forms listed
+ * with "|": "intern|interns|internship|internships") matches a word.
+ */
 export function wordMatches(pattern: string, word: string): boolean {
-  if (pattern === "*") return true;
-  if (pattern.endsWith("*")) return word.startsWith(pattern.slice(0, -1));
-  return pattern === word;
+  if (pattern.includes("|")) return pattern.split("|").some((form) => formMatches(form, word));
+  return formMatches(pattern, word);
+}
+
+function formMatches(form: string, word: string): boolean {
+  if (form === "*") return true;
+  if (form.endsWith("*")) return word.startsWith(form.slice(0, -1));
+  return form === word;
 }
 
 function matchesAt(pattern: string[], words: readonly string[], at: number): boolean {
@@ -32,10 +40,12 @@ export class CueScanner {
 
   constructor(cues: readonly Cue[]) {
     for (const cue of cues) {
-      const first = cue.pattern[0]!;
-      if (first === "*" || (first.endsWith("*") && first.length < 3)) this.anyFirst.push(cue);
-      else if (first.endsWith("*")) this.byPrefixStart.set(first.slice(0, 2), [...(this.byPrefixStart.get(first.slice(0, 2)) ?? []), cue]);
-      else this.byFirstWord.set(first, [...(this.byFirstWord.get(first) ?? []), cue]);
+      const forms = cue.pattern[0]!.split("|");
+      if (forms.some((form) => form === "*" || (form.endsWith("*") && form.length < 3))) this.anyFirst.push(cue);
+      // A word is looked up once under its own text and once under its first two letters: a cue with a
+      // prefix among its forms is filed under first letters only, so no word finds it twice.
+      else if (forms.some((form) => form.endsWith("*"))) for (const start of new Set(forms.map((form) => form.slice(0, 2)))) file(this.byPrefixStart, start, cue);
+      else for (const form of new Set(forms)) file(this.byFirstWord, form, cue);
     }
   }
 
@@ -54,6 +64,10 @@ export class CueScanner {
     }
     return matches;
   }
+}
+
+function file(map: Map<string, Cue[]>, key: string, cue: Cue): void {
+  map.set(key, [...(map.get(key) ?? []), cue]);
 }
 
 /** Whether the words near a cue's match at `at` rule out its sense ("fail" beside "tests": a system failing, not the speaker). */

@@ -23,7 +23,12 @@ const CuesFileSchema = z.object({
   principleCues: z.record(z.string(), z.array(CueSchema)),
 });
 
-/** A cue phrase: words, where "word*" matches any word starting so and "*" any one word. */
+/**
+ * A cue phrase: words, where "word*" matches any word starting so, "*" any one
+ * word, and "a|b|c" any of the forms listed (one cue, counted once however many
+ * of its forms a text uses): "intern|interns|internship|internships" where
+ * "intern*" would also take "internal".
+ */
 export interface Cue {
   pattern: string[];
   weight: number;

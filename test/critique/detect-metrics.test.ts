@@ -43,6 +43,56 @@ describe("detectMetrics", () => {
     for (const text of ["Thanks a million.", "One in a million.", "Our B2B customers.", "The S3 bucket.", "The Y2K bug.", "H1B visas.", "A 5 MB file.", "The M&A team.", "Plan B."]) expect(texts(text), text).toEqual([]);
   });
 
+  it.each([
+    ["I worked at 3M.", []],
+    ["When I joined 3M in 2019, the line stopped daily.", []],
+    ["3M's plant in Austin ran three shifts.", []],
+    ["I managed two 7-Eleven stores.", []],
+    ["It was a Web 2.0 app.", []],
+    ["We ran K8s clusters on EC2 and kept backups in S3.", []],
+    ["We upgraded 200 laptops to Windows 10.", ["200"]],
+    ["We moved from Python 2.7 to Python 3.11.", []],
+    ["We moved to Python 3.", []],
+    ["Office 365 licences were cut by 30%.", ["30%"]],
+    ["The iPhone 15 build shipped on Ubuntu 22.04 runners.", []],
+  ])("takes no company or product name that carries a number for a figure: %j", (text, figures) => {
+    expect(texts(text)).toEqual(figures);
+  });
+
+  it.each([
+    ["It now serves 5M users.", ["5M users"]],
+    ["We saved $3M.", ["$3M"]],
+    ["It cut costs 3M a year.", ["3M a year"]],
+    ["It handles 3M requests/day.", ["3M requests"]],
+    ["Traffic peaked at 3M.", ["3M"]],
+    ["We saved 3M.", ["3M"]],
+    ["The tests now take 40s.", ["40s"]],
+  ])("keeps a figure that only looks like a name: %j", (text, figures) => {
+    expect(texts(text)).toEqual(figures);
+  });
+
+  it.each([
+    ["We grew the team to 5 engineers.", "5 engineers"],
+    ["I onboarded 3 new hires in a month.", "3 new hires"],
+    ["I trained 40 support agents.", "40 support agents"],
+    ["By spring I had trained 6 line operators.", "6 line operators"],
+    ["We won 3 new customers.", "3 new customers"],
+    ["It was adopted by five more teams.", "five more teams"],
+    ["I built a team of 12 engineers.", "12 engineers"],
+  ])("reads a count of people as a figure, whatever its size: %j", (text, figure) => {
+    expect(detectMetrics(text).filter((metric) => !metric.teamSize).map((metric) => metric.text)).toEqual([figure]);
+  });
+
+  it.each([
+    ["I led a team of 5 engineers.", "5 engineers"],
+    ["Our team of 12 engineers shipped it.", "12 engineers"],
+    ["I ran a 12-person team.", "12"],
+    ["My 3 engineers shipped it.", "3 engineers"],
+    ["It took 6 engineers two weeks.", "6 engineers"],
+  ])("marks a team's size as such: %j", (text, figure) => {
+    expect(detectMetrics(text).find((metric) => metric.text === figure)).toMatchObject({ teamSize: true, durationOfWork: false });
+  });
+
   it("marks how long the work took, but not a saving per week", () => {
     const [took, saved] = detectMetrics("Over three months I rebuilt it, and it saved 5 hours a week.");
     expect(took).toMatchObject({ text: "three months", durationOfWork: true });

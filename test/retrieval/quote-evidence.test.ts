@@ -84,7 +84,7 @@ describe("lines that show the theme they are quoted for", () => {
     // "one on one*" and "confidence" are hints (0.5 each): the speaker's own preference and confidence, not anyone developed.
     expect(shows("mentoring", "Personally, I prefer direct, data-driven feedback in one-on-ones so I can act on it immediately.")).toBeUndefined();
     expect(shows("mentoring", "This experience broadened my skill set and confidence.")).toBeUndefined();
-    // "intern*" meets "internally" (a hint: an intern is someone to develop, "internal" is not).
+    // "internally" meets no mentoring cue: the cue lists intern, interns, internship and internships, not "intern*".
     expect(shows("mentoring", "I was recognized internally for championing test quality.")).toBeUndefined();
   });
 
@@ -110,7 +110,7 @@ describe("lines that show the theme they are quoted for", () => {
   const titled = (title: string) => ({ ...story({ action: "I did it." }), title });
 
   it("takes no heading as showing a theme by a lone hint", () => {
-    // "differently" meets quality's hint "diff*" and nothing else.
+    // "differently" meets no cue of quality's (its hint lists diff, diffs, diffed and diffing, not "diff*").
     expect(headingShows(titled("Strongly disagreed with my manager. Would I do anything differently?"), "quality")).toBe(false);
   });
 
