@@ -18,6 +18,9 @@ export interface GateFinding {
   passed: boolean;
 }
 
+// Figures are kept to three decimals: a baseline rounded up by half a unit must not turn one lost case into two.
+const ROUNDING = 0.0005;
+
 /**
  * Compares current figures with the baseline. A figure fails when it falls
  * below its baseline by more than its tolerance: one case's worth (1/n) for
@@ -26,7 +29,7 @@ export interface GateFinding {
 export function checkAgainstBaseline(current: Record<string, { value: number; cases: number }>, baseline: Baseline): GateFinding[] {
   return Object.entries(baseline.figures).map(([figure, value]) => {
     const entry = current[figure];
-    const tolerance = entry ? 1 / Math.max(1, entry.cases) + 1e-9 : 0;
+    const tolerance = entry ? 1 / Math.max(1, entry.cases) + ROUNDING + 1e-9 : 0;
     return { figure, baseline: value, current: entry?.value ?? Number.NaN, tolerance, passed: entry !== undefined && entry.value >= value - tolerance };
   });
 }
