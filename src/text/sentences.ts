@@ -106,6 +106,10 @@ interface Line {
 // a code fence or a rule; or a label ("Action:", "**Result:**", "What I learned:", "R -").
 const BLOCK_START = /^[ \t]*(?:[-*+•·▪‣◦][ \t]|[-*+•][ \t]*$|\d{1,3}[.)](?:\s|$)|[a-z][.)][ \t]|#{1,6}(?:\s|$)|>|\||```|~~~|(?:[-*_][ \t]*){3,}$)/;
 const LABEL_START = /^[ \t]*(?:\*\*|__)?(?:\p{L}[\p{L}'’&/]*(?:[ \t]+[\p{L}'’&/]+){0,3}[ \t]*(?:\*\*|__)?[ \t]*[:：]|\p{Lu}\p{L}*(?:\*\*|__)?[ \t]+[-–—][ \t])/u;
+// A numbered list item ("1. ", "2) "), which is also how a figure ending a sentence looks at the start of a wrapped line.
+const NUMBERED_ITEM = /^[ \t]*\d{1,3}[.)](?:\s|$)/;
+// Words a figure follows ("from 31 to" / "44."), not a list ("The steps were" / "1. profile...").
+const BEFORE_A_FIGURE = /(?:^|[^\p{L}])(?:to|from|at|by|than|about|over|under|around|nearly|almost|roughly|approximately)$/iu;
 // A line that stands alone: a heading, a table row, or a line wholly in bold or italics (a title, "**Action**").
 const STANDS_ALONE = /^[ \t]*(?:#{1,6}(?:\s|$)|\||(\*\*|__|\*|_)[^*_]+\1[ \t]*$)/;
 // The line ends its sentence: ".", "!", "?", ":" or "…", maybe with a closing quote, bracket or emphasis after it.
@@ -142,7 +146,7 @@ function wrappedLineBreaks(text: string): Set<number> {
   const prose: Array<"notes" | "prose" | "running"> = new Array(lines.length).fill("notes");
   for (let first = 0; first < lines.length; ) {
     let last = first;
-    while (last + 1 < lines.length && lines[last + 1]!.text.trim() !== "" && !opensBlock(lines[last + 1]!.text) && !STANDS_ALONE.test(lines[last]!.text)) last++;
+    while (last + 1 < lines.length && lines[last + 1]!.text.trim() !== "" && !opensBlock(lines[last + 1]!.text, lines[last]!.text) && !STANDS_ALONE.test(lines[last]!.text)) last++;
     const paragraph = lines.slice(first, last + 1).map((line) => line.text.trimEnd());
     const punctuated = paragraph.some((line) => SENTENCE_END_INSIDE.test(line));
     const running = paragraph.some((line, k) => SENTENCE_END_INSIDE.test(k === paragraph.length - 1 ? line.replace(/[.!?…]["'”’)\]]*$/, "") : line));
@@ -167,14 +171,16 @@ function wrappedLineBreaks(text: string): Set<number> {
 function continuesOnNextLine(line: string, next: string, lowerCaseJoins: boolean): boolean {
   const before = line.trimEnd();
   // A list marker alone on its line is an empty item, not a dash the sentence runs on past.
-  if (before.trim() === "" || /^[-*+•·▪‣◦]$/.test(before.trim()) || next.trim() === "" || opensBlock(next) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
+  if (before.trim() === "" || /^[-*+•·▪‣◦]$/.test(before.trim()) || next.trim() === "" || opensBlock(next, before) || STANDS_ALONE.test(before) || ENDS_SENTENCE.test(before)) return false;
   const endsMidSentence = ENDS_MID_SENTENCE.test(before);
   // A word or two alone on its line is a title or a label ("Result"), unless it plainly runs on.
   if (before.trim().split(/\s+/).length <= 2 && !endsMidSentence) return false;
   return endsMidSentence || (lowerCaseJoins && OPENS_MID_SENTENCE.test(next));
 }
 
-function opensBlock(line: string): boolean {
+/** Whether a line opens a block of its own; a figure after a line cut mid-sentence ("from 31 to" / "44. Then...") does not. */
+function opensBlock(line: string, previous: string): boolean {
+  if (NUMBERED_ITEM.test(line) && BEFORE_A_FIGURE.test(previous.trimEnd()) && !BLOCK_START.test(previous)) return LABEL_START.test(line);
   return BLOCK_START.test(line) || LABEL_START.test(line);
 }
 

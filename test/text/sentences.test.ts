@@ -71,6 +71,11 @@ describe("splitSentences and hard-wrapped prose", () => {
     expect(texts(wrapped)).toEqual(["we met with the platform team and our SRE lead and then we profiled the service under load for a week."]);
   });
 
+  it("keeps a figure that ends a sentence at the start of a wrapped line with its sentence, but a list after a line stays a list (review)", () => {
+    expect(texts("Our NPS went from 31 to\n44. Great result.")).toEqual(["Our NPS went from 31 to 44.", "Great result."]);
+    expect(texts("The steps were\n1. profile the build\n2. cache it")).not.toContain("The steps were 1.");
+  });
+
   it("does not join after a title in bold or a word alone on its line", () => {
     expect(texts("**Probe swap**\nwe found the faulty probe.\nResult\nspoilage stopped within a week.")).toEqual([
       "**Probe swap**",
