@@ -1,5 +1,4 @@
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { SessionStore } from "../../coach/index.js";
 import { InputError, UsageError } from "../../errors/index.js";
 import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
@@ -10,13 +9,15 @@ import { createCritic } from "../create-critic.js";
 import { notice, printLine, terminalSafe } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { stringFlag } from "../parse-command-args.js";
+import { readMessages } from "../read-messages.js";
 
 export const chatCommand: Command = {
   name: "chat",
   summary: "Coach in the terminal: find stories, critique answers, mock interviews",
   help: `Usage: coach chat [--bank PATH]... [--store DIR] [--session ID] [--hide-scores | --show-scores]
 
-An interactive coaching session, one message per line:
+An interactive coaching session, one message per line (at a terminal, lines
+pasted together, such as a wrapped answer, are one message):
   - a question ("tell me about a time you failed?") finds the stories that fit;
   - "critique: <answer>", or any answer of 60+ words, critiques it;
   - "interview me on Ownership and Dive Deep" (or just "interview me") runs a mock
@@ -51,9 +52,9 @@ refused with a line on stderr, and the chat goes on.`,
     notice(io, `coach: session ${session.id}${given ? ` resumed (${session.messages.length} messages)` : ""}; resume later with --session ${session.id}.`);
     if (!given) printLine(io, 'Hi! Paste an interview question to find your best story, "interview me" for a mock interview, or "help".');
     const interactive = Boolean(io.stdin.isTTY);
-    const lines = createInterface({ input: io.stdin, terminal: false });
     if (interactive) io.stdout.write("> ");
-    for await (const line of lines) {
+    // At a terminal a pasted answer arrives as many lines at once: it is one message, as it is to the API.
+    for await (const line of readMessages(io.stdin, { joinPastedLines: interactive })) {
       if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
       if (line.trim() === "") {
         if (interactive) io.stdout.write("> ");
