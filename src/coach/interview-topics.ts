@@ -79,22 +79,25 @@ export function readInterviewRequest(text: string): InterviewRequest {
 
 function longestPrinciple(pieces: readonly string[], start: number): { principle: Principle; end: number } | null {
   for (let end = Math.min(pieces.length - 1, start + 8); end >= start; end -= 2) {
-    const words = cleanTopic(pieces.slice(start, end + 1).join(""));
-    // No principle's name is longer than six words or sixty characters.
-    const principle = words.length <= MAX_TOPIC_CHARACTERS && words.split(" ").length <= 6 ? normalizePrinciple(words) : null;
-    if (principle) return { principle, end };
+    const joined = pieces.slice(start, end + 1).join("");
+    // "the" is a filler before a topic ("the Ownership one") but part of "Hire and Develop the Best".
+    for (const words of [cleanTopic(joined, { keepFillers: true }), cleanTopic(joined)]) {
+      // No principle's name is longer than six words or sixty characters.
+      const principle = words.length <= MAX_TOPIC_CHARACTERS && words.split(" ").length <= 6 ? normalizePrinciple(words) : null;
+      if (principle) return { principle, end };
+    }
   }
   return null;
 }
 
-function cleanTopic(text: string): string {
+function cleanTopic(text: string, options: { keepFillers?: boolean } = {}): string {
   // Closing punctuation is cut by hand: /[.!?]+$/ retries from every dot of a long run of dots.
   let end = text.length;
   while (end > 0 && ".!?".includes(text[end - 1]!)) end--;
   return text
     .slice(0, end)
     .split(/\s+/)
-    .filter((word) => word !== "" && !FILLER.test(word))
+    .filter((word) => word !== "" && (options.keepFillers || !FILLER.test(word)))
     .join(" ");
 }
 

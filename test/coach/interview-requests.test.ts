@@ -56,6 +56,15 @@ describe("what a mock interview asks", () => {
       { kind: "principle", principle: "Dive Deep" },
     ]);
     expect(readInterviewRequest("interview me on Have Backbone; Disagree and Commit").topics).toEqual([{ kind: "principle", principle: "Have Backbone; Disagree and Commit" }]);
+    // "the" inside a principle's name is no filler (audit: "Hire" and "Develop Best" came back).
+    expect(readInterviewRequest("interview me on Hire and Develop the Best and Ownership")).toEqual({
+      topics: [
+        { kind: "principle", principle: "Hire and Develop the Best" },
+        { kind: "principle", principle: "Ownership" },
+      ],
+      unknown: [],
+    });
+    expect(readInterviewRequest("interview me on the Frugality").topics).toEqual([{ kind: "principle", principle: "Frugality" }]);
     expect(readInterviewRequest("interview me on Teamwork")).toEqual({
       topics: [{ kind: "competency", asked: "Teamwork", competency: "collaboration", name: "Cross-team collaboration", principles: ["Earn Trust", "Deliver Results"] }],
       unknown: [],
