@@ -1,5 +1,6 @@
 import type { Critic, Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
+import { isQuestionLike } from "../bank/heading-text.js";
 import { scoreOf } from "../critique/critique-answer.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { ProviderError } from "../errors/index.js";
@@ -59,11 +60,12 @@ export async function betterStoriesFor(matcher: StoryMatcher, question: string, 
  * relevance falls to the story's share of the best fit, and the score follows.
  */
 export function withBetterStories(critique: Critique, better: BetterStories): Critique {
-  const named = better.closer.map((title) => `"${title}"`).join(" or ");
+  const named = better.closer.map(storyName).join(" or ");
+  const told = storyName(better.told);
   const another = better.share < ANOTHER_QUESTION_SHARE;
   const issue: CritiqueIssue = another
-    ? { code: "OFF_TOPIC", severity: "high", message: `This retells "${better.told}", a story for another question: ${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this one. Tell one of those, or say plainly how this story shows what was asked.` }
-    : { code: "OFF_TOPIC", severity: "medium", message: `${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this question more closely than "${better.told}", which this retells. If you keep it, say plainly how it shows what was asked.` };
+    ? { code: "OFF_TOPIC", severity: "high", message: `This retells ${told}, a story for another question: ${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this one. Tell one of those, or say plainly how this story shows what was asked.` }
+    : { code: "OFF_TOPIC", severity: "medium", message: `${capitalise(named)} from your bank fit${better.closer.length === 1 ? "s" : ""} this question more closely than ${told}, which this retells. If you keep it, say plainly how it shows what was asked.` };
   const breakdown = { ...critique.breakdown, relevance: Math.min(critique.breakdown.relevance, better.share) };
   const others = critique.issues.filter((other) => other.code !== "OFF_TOPIC");
   const order = { high: 0, medium: 1, low: 2 };
@@ -96,4 +98,13 @@ export async function critiqueWithStoryFit(critic: Critic, question: string, ans
     if (error instanceof ProviderError) return critique;
     throw error;
   }
+}
+
+/** A bank story as the candidate knows it: its title, or, where the bank titles it by its question, the answer to that. */
+function storyName(title: string): string {
+  return isQuestionLike(title) ? `your answer to "${title}"` : `"${title}"`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,7 +7,7 @@ import { engineForSampleBank } from "../support/sample-engine.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
 const COST_TITLE = "Cut the reporting cluster bill by more than half.";
-const QUESTION = "Tell me about the toughest hiring decision you've faced.";
+const QUESTION = "Give me an example of how you assessed a candidate for something other than technical skill.";
 // The most an answer with one high-severity gap scores (README, critique).
 const ONE_HIGH_GAP_CAP = 65;
 
@@ -38,7 +38,8 @@ describe("an answer that retells a bank story the bank would not pick for the qu
     expect(first.severity).toBe("high");
     expect(first.message).toContain(`This retells "${COST_TITLE}", a story for another question: `);
     // A cloud-cost story is no story of persuading another team: the closer ones are other stories, named by title.
-    expect(first.message).toMatch(/another question: "[^"]+"/);
+    // Stories the bank titles by their question are named as the answers to them.
+    expect(first.message).toMatch(/another question: (your answer to )?"[^"]+"/);
     expect(first.message).not.toMatch(/another question: "Cut the reporting/);
     expect(critique.score).toBeLessThanOrEqual(ONE_HIGH_GAP_CAP);
     expect(critique.breakdown.relevance).toBeLessThan(0.6);
@@ -64,8 +65,8 @@ describe("an answer that retells a bank story the bank would not pick for the qu
   it("in a mock interview, a story that fits less well: medium, names the closer stories, lowers relevance and says what to practise", async () => {
     const engine = await engineForSampleBank();
     const story = await costStory();
-    // The session id draws the question: this one asks about hiring, which a cost story does not answer.
-    const session = { ...new SessionStore("/nonexistent").create(), id: "s-story-fit" };
+    // The session id draws the question: this one asks how you assess candidates, which a cost story does not answer.
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hire-1" };
     await engine.respond(session, "interview me on Hire and Develop the Best");
     expect(session.interview!.turns[0]!.question).toBe(QUESTION);
     let reply = await engine.respond(session, story.body);
@@ -78,7 +79,7 @@ describe("an answer that retells a bank story the bank would not pick for the qu
     const issue = card.data.issues.find((entry) => entry.code === "OFF_TOPIC")!;
     expect(issue.severity).toBe("medium");
     // The bank's hiring story is the one to tell: a coach would pick it too.
-    expect(issue.message).toMatch(new RegExp(`^"Tell me about a time you improved the way your team hires\\." .*from your bank fit this question more closely than "${COST_TITLE.replace(".", "\\.")}", which this retells\\.`));
+    expect(issue.message).toMatch(new RegExp(`^Your answer to "Tell me about a time you improved the way your team hires\\." .*from your bank fit this question more closely than "${COST_TITLE.replace(".", "\\.")}", which this retells\\.`));
     expect(card.data.breakdown.relevance).toBeLessThan(0.6);
     // Medium: the score follows the lower relevance, uncapped.
     expect(turn.score).toBe(scoreOf(card.data.breakdown, []));
@@ -117,5 +118,13 @@ describe("withBetterStories", () => {
     expect(adjusted.issues.indexOf(issue)).toBe(severities.filter((severity) => severity === "high").length);
     expect(adjusted.breakdown.relevance).toBe(Math.min(critique.breakdown.relevance, 0.45));
     expect(adjusted.score).toBe(scoreOf(adjusted.breakdown, critique.issues));
+  });
+
+  it("names a story the bank titles by its question as the answer to it, not as the question (audit)", () => {
+    const critique = critiqueAnswer("Tell me about a time you cut costs.", "Our cloud bill doubled. I found idle clusters and shut them down.");
+    const adjusted = withBetterStories(critique, { told: "Tell Me About a Time You Failed", closer: ["Tell me about a time you improved the way your team hires.", "Frugality wins"], share: 0.2 });
+    expect(adjusted.issues[0]!.message).toBe(
+      'This retells your answer to "Tell Me About a Time You Failed", a story for another question: your answer to "Tell me about a time you improved the way your team hires." or "Frugality wins" from your bank fit this one. Tell one of those, or say plainly how this story shows what was asked.',
+    );
   });
 });
