@@ -263,7 +263,7 @@ export class CoachEngine implements Coach {
       `${preface}\n\nInterview summary:`,
       ...lines,
       reused.length ? `You used the same experience for more than one question (${reusedTitles.join(", ")}); interviewers notice. Prepare a different story for one of them.` : "",
-      practise.length ? `Practise next: ${practise.join("; ")}.` : answered.length ? "Practise next: keep them this complete, and tighten to about two minutes each." : "Practise next: answer at least one question out loud.",
+      practise.length ? `Practise next: ${practise.join("; ")}.` : answered.length ? "Practise next: keep them this complete and specific, at one to two minutes each." : "Practise next: answer at least one question out loud.",
     ]
       .filter(Boolean)
       .join("\n");

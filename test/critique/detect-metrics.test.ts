@@ -8,6 +8,11 @@ describe("detectMetrics", () => {
     expect(texts("Failures dropped from 9 a month to 2.")).toEqual(["9 a month", "2"]);
   });
 
+  it("finds a change told in words, hedged or as a rate (audit)", () => {
+    expect(texts("Errors dropped from about eight a month to one.")).toEqual(["from about eight a month to one"]);
+    expect(texts("Escalations went from roughly twenty per week to under 5.")).toEqual(["from roughly twenty per week to under 5"]);
+  });
+
   it("finds small counts given as a rate", () => {
     expect(texts("We now see 3 per sprint.")).toEqual(["3 per sprint"]);
   });
