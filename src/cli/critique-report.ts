@@ -1,3 +1,4 @@
+import { NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import type { Critique } from "../core/critique.js";
 import { llmCoachingReport } from "./llm-coaching-report.js";
 import { setupShareOfParts } from "../critique/index.js";
@@ -11,7 +12,7 @@ import { setupShareOfParts } from "../critique/index.js";
  * follows: feedback per part, strengths, what to improve, an improved answer.
  */
 export function critiqueReport(critique: Critique, answer: string, options: { hideScores?: boolean } = {}): string[] {
-  const lines: string[] = [];
+  const lines: string[] = readsAsEnglish(answer) ? [] : [NOT_ENGLISH_NOTE];
   const { breakdown } = critique;
   if (!options.hideScores) {
     lines.push(`Score ${critique.score}/100   structure ${pct(breakdown.structure)} · results ${pct(breakdown.results)} · ownership ${pct(breakdown.ownership)} · relevance ${pct(breakdown.relevance)} · delivery ${pct(breakdown.delivery)}`);

@@ -13,6 +13,7 @@ import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
 import { storyTold } from "./story-told.js";
+import { NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import type { InterviewTurn, Session } from "./session.js";
 
 export { asksForInterview, isHelpRequest } from "./chat-commands.js";
@@ -151,7 +152,7 @@ export class CoachEngine implements Coach {
     const question = asked ?? "Tell me about a time you made a difference at work.";
     // Only a question the candidate asked has stories that fit it better: the stand-in question has none.
     const critique = asked ? await critiqueWithStoryFit(this.parts.critic, asked, answer, this.parts) : await this.parts.critic.critique(question, answer);
-    return { text: describeCritique(critique, question, this.parts), cards: [{ type: "critique", data: critique, question }] };
+    return { text: describeCritique(critique, question, this.parts, answer), cards: [{ type: "critique", data: critique, question }] };
   }
 
   private coverage(): CoachReply {
@@ -201,6 +202,8 @@ export class CoachEngine implements Coach {
     turn.storyId = story?.story.id ?? null;
     turn.experience = story?.story.experience ?? null;
     if (interview.awaitingFollowUp) turn.followUpAnswered = true;
+    // An answer in another script gets no STAR reading: said before anything that rests on one.
+    const unread = readsAsEnglish(turn.answer) ? "" : ` ${NOT_ENGLISH_NOTE}`;
     const gaps = issues.filter((issue) => THIN.has(issue.code));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
@@ -208,11 +211,11 @@ export class CoachEngine implements Coach {
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.probed = code ?? null;
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
-      return { text: `${acknowledge(critique)} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
+      return { text: `${acknowledge(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
     const grade = this.parts.hideScores ? "" : `Score ${critique.score}/100.`;
-    const feedback = `${grade}${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`.trimStart();
+    const feedback = `${grade}${unread}${thanks}${issues[0] ? ` To improve: ${issues[0].message}` : " Complete and specific."}`.trimStart();
     return this.nextQuestion(session, feedback, { critique, question: turn.question });
   }
 

@@ -1,4 +1,5 @@
 import type { Critique } from "../core/critique.js";
+import { NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import { practiseAdvice } from "./practise-advice.js";
 import type { InterviewTurn } from "./session.js";
 
@@ -8,11 +9,12 @@ export interface ScoreDisplay {
 }
 
 /** A critique as the chat says it: the parts told, the top issues and a follow-up; the 0-100 score unless hidden. */
-export function describeCritique(critique: Critique, question: string, display: ScoreDisplay = {}): string {
+export function describeCritique(critique: Critique, question: string, display: ScoreDisplay = {}, answer?: string): string {
   const parts = Object.entries(critique.star).map(([part, value]) => `${part} ${value.present ? "yes" : "no"}`).join(", ");
   const issues = critique.issues.slice(0, 3).map((issue) => `- ${issue.message}`);
   const opening = display.hideScores ? `Against "${question}": ${parts}.` : `Against "${question}": score ${critique.score}/100 (${parts}).`;
-  return [opening, ...issues, `An interviewer would ask: ${critique.followUps[0] ?? ""}`].join("\n");
+  const note = answer !== undefined && !readsAsEnglish(answer) ? [NOT_ENGLISH_NOTE] : [];
+  return [...note, opening, ...issues, `An interviewer would ask: ${critique.followUps[0] ?? ""}`].join("\n");
 }
 
 /**

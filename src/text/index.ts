@@ -6,3 +6,4 @@ export * from "./shorten.js";
 export * from "./implied-subject.js";
 export * from "./quote-for-shell.js";
 export * from "./count-words.js";
+export * from "./reads-as-english.js";

@@ -31,6 +31,13 @@ export function splitSentences(text: string): SentenceSpan[] {
       if (!joined.has(i)) push(i);
       continue;
     }
+    // Chinese and Japanese end a sentence with a full-width stop and write no space after it.
+    if (char === "。" || char === "！" || char === "？") {
+      let end = i + 1;
+      while (end < text.length && /[」』”’）)]/.test(text[end]!)) end++;
+      push(end);
+      continue;
+    }
     if (char !== "." && char !== "!" && char !== "?") continue;
     let end = i + 1;
     while (end < text.length && /["'”’)\]]/.test(text[end]!)) end++;
