@@ -43,6 +43,7 @@ const METRIC = new RegExp(
     String.raw`(?<![A-Za-z])\d[\d,]*\+?\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     String.raw`(?<![A-Za-z])\d[\d,.]*\+?\s?(?:%|percent|x\b|×|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
     // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
+    String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS}\b)\s+to\s+(?:\S*\d\S*|${SCALE_WORDS}\b)`,
     // Spelled, hedged or as a rate, where no digit is found by the patterns below: "from about eight a month to one".
     String.raw`from\s+(?:(?:about|around|roughly|nearly|almost|over|some)\s+)?${SCALE_WORDS}\b(?:\s+(?:a|an|per|each|every)\s+[a-z]+)?\s+to\s+(?:(?:about|around|roughly|nearly|almost|under|just|only)\s+)?(?:\S*\d\S*|${SCALE_WORDS}\b)`,
     // The far end of "from 9 a month to 2": a bare figure after "to" in a from-to change.
