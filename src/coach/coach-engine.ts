@@ -12,8 +12,7 @@ import { describeMatches } from "./describe-matches.js";
 import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
-import { storyTold } from "./story-told.js";
-import { NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
+import { capitalise, NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import type { InterviewTurn, Session } from "./session.js";
 
 export { asksForInterview, isHelpRequest } from "./chat-commands.js";
@@ -151,7 +150,7 @@ export class CoachEngine implements Coach {
     const asked = lastQuestion(session);
     const question = asked ?? "Tell me about a time you made a difference at work.";
     // Only a question the candidate asked has stories that fit it better: the stand-in question has none.
-    const critique = asked ? await critiqueWithStoryFit(this.parts.critic, asked, answer, this.parts) : await this.parts.critic.critique(question, answer);
+    const critique = asked ? (await critiqueWithStoryFit(this.parts.critic, asked, answer, this.parts)).critique : await this.parts.critic.critique(question, answer);
     return { text: describeCritique(critique, question, this.parts, answer), cards: [{ type: "critique", data: critique, question }] };
   }
 
@@ -190,8 +189,7 @@ export class CoachEngine implements Coach {
     const interview = session.interview!;
     const turn = interview.turns[interview.current!]!;
     turn.answer = turn.answer ? `${turn.answer}\n${answer}` : answer;
-    const critique = await critiqueWithStoryFit(this.parts.critic, turn.question, turn.answer, this.parts);
-    const story = storyTold(turn.answer, this.parts.features);
+    const { critique, told: story } = await critiqueWithStoryFit(this.parts.critic, turn.question, turn.answer, this.parts);
     // The follow-up's answer is read with the first, but what it gives is credited even where the whole still falls
     // short by count (its "I" steps against the first answer's "we"s): the same gap is not raised twice.
     const credited = interview.awaitingFollowUp && turn.probed && suppliesFollowUp(turn.probed, answer) ? turn.probed : null;
@@ -288,10 +286,6 @@ function lastQuestion(session: Session): string | undefined {
 /** How a turn is named to the candidate: the topic they asked for, else its principle. */
 function turnLabel(turn: InterviewTurn): string {
   return turn.topic ?? turn.principle;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What became of topics that are not principles: how each was read, and the words not understood. */

@@ -135,7 +135,7 @@ export class LlmCoach implements Coach {
       if (!parsed.success) return JSON.stringify({ error: parsed.error.issues[0]?.message });
       // The question is the model's wording: checked like its replies, since the page shows it and the critic takes it as a source.
       const question = checked(parsed.data.question);
-      const critique = await critiqueWithStoryFit(this.parts.critic, question, parsed.data.answer, this.parts);
+      const { critique } = await critiqueWithStoryFit(this.parts.critic, question, parsed.data.answer, this.parts);
       cards.push({ type: "critique", data: critique, question });
       const feedback = { issues: critique.issues.map((issue) => issue.message), followUps: critique.followUps };
       return JSON.stringify(this.parts.hideScores ? feedback : { score: critique.score, ...feedback });

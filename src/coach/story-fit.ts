@@ -1,10 +1,11 @@
 import type { Critic, Critique, CritiqueIssue } from "../core/critique.js";
 import type { Story } from "../core/story.js";
 import { isQuestionLike } from "../bank/heading-text.js";
-import { scoreOf } from "../critique/critique-answer.js";
+import { bySeverity, scoreOf } from "../critique/critique-answer.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { ProviderError } from "../errors/index.js";
 import type { StoryFeatures, StoryMatcher } from "../retrieval/index.js";
+import { capitalise } from "../text/index.js";
 import { questionKind } from "../understanding/index.js";
 import { storyTold } from "./story-told.js";
 
@@ -67,10 +68,8 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
     ? { code: "OFF_TOPIC", severity: "high", message: `This retells ${told}, a story for another question: ${named} from your bank fit${better.closer.length === 1 ? "s" : ""} this one. Tell one of those, or say plainly how this story shows what was asked.` }
     : { code: "OFF_TOPIC", severity: "medium", message: `${capitalise(named)} from your bank fit${better.closer.length === 1 ? "s" : ""} this question more closely than ${told}, which this retells. If you keep it, say plainly how it shows what was asked.` };
   const breakdown = { ...critique.breakdown, relevance: Math.min(critique.breakdown.relevance, better.share) };
-  const others = critique.issues.filter((other) => other.code !== "OFF_TOPIC");
-  const order = { high: 0, medium: 1, low: 2 };
   // First of its severity: it is the one gap no rewording of this story fixes.
-  const issues = [...others.filter((other) => order[other.severity] < order[issue.severity]), issue, ...others.filter((other) => order[other.severity] >= order[issue.severity])];
+  const issues = bySeverity([issue, ...critique.issues.filter((other) => other.code !== "OFF_TOPIC")]);
   const followUp = FOLLOW_UP_BY_ISSUE.OFF_TOPIC!;
   return {
     ...critique,
@@ -84,18 +83,23 @@ export function withBetterStories(critique: Critique, better: BetterStories): Cr
 
 /**
  * The critic's critique of an answer, told so when the bank story it retells
- * is not one the bank would pick for the question. The provider's embeddings
- * failing costs the comparison, not the critique.
+ * (`told`, also returned) is not one the bank would pick for the question. The
+ * provider's embeddings failing costs the comparison, not the critique.
  */
-export async function critiqueWithStoryFit(critic: Critic, question: string, answer: string, bank: { matcher: StoryMatcher; features: readonly StoryFeatures[] }): Promise<Critique> {
+export async function critiqueWithStoryFit(
+  critic: Critic,
+  question: string,
+  answer: string,
+  bank: { matcher: StoryMatcher; features: readonly StoryFeatures[] },
+): Promise<{ critique: Critique; told: StoryFeatures | undefined }> {
   const critique = await critic.critique(question, answer);
   const told = storyTold(answer, bank.features);
-  if (!told) return critique;
+  if (!told) return { critique, told };
   try {
     const better = await betterStoriesFor(bank.matcher, question, told.story);
-    return better ? withBetterStories(critique, better) : critique;
+    return { critique: better ? withBetterStories(critique, better) : critique, told };
   } catch (error) {
-    if (error instanceof ProviderError) return critique;
+    if (error instanceof ProviderError) return { critique, told };
     throw error;
   }
 }
@@ -105,6 +109,3 @@ function storyName(title: string): string {
   return isQuestionLike(title) ? `your answer to "${title}"` : `"${title}"`;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -111,6 +111,13 @@ export function scoreOf(breakdown: Critique["breakdown"], issues: readonly Criti
   return high === 0 ? weighted : Math.min(weighted, high === 1 ? cap.one : cap.several);
 }
 
+const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** Issues in the order a critique lists them: high, then medium, then low; in their given order within each. */
+export function bySeverity(issues: readonly CritiqueIssue[]): CritiqueIssue[] {
+  return [...issues].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
 /** The span of the answer from start to end, without the whitespace at either end. */
 function spanOf(answer: string, start: number, end: number): { start: number; end: number; text: string } {
   while (start < end && /\s/.test(answer[start]!)) start++;
@@ -206,8 +213,7 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   if (delivery.hedges.length >= 3) add("HEDGING", "low", `${delivery.hedges.length} hedges ("${delivery.hedges[0]!.text}"...) make you sound unsure of your own story.`, { start: delivery.hedges[0]!.start, end: delivery.hedges[0]!.end });
   for (const vague of delivery.vague.slice(0, 2)) add("VAGUE_CLAIM", "low", `"${vague.text}" with no evidence: replace it with what changed and by how much.`, { start: vague.start, end: vague.end });
   if (input.relevance.score < 0.25 && input.relevance.clearTheme) add("OFF_TOPIC", "medium", "The answer does not clearly show what the question asks about; say explicitly how this example answers it.");
-  const order = { high: 0, medium: 1, low: 2 };
-  return issues.sort((a, b) => order[a.severity] - order[b.severity]);
+  return bySeverity(issues);
 }
 
 function scoreBreakdown(input: {

@@ -1,4 +1,5 @@
 import type { Story, StoryPart } from "../core/story.js";
+import { capitalise } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
 import { headingShows, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence } from "./quote-evidence.js";
@@ -137,7 +138,7 @@ export function explainMatch(input: ExplanationInput): string {
     } else if (principle && !principleInferred) {
       pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: ${ADD_A_LINE}` : `Your closest ${principle} story`);
     } else {
-      pieces.push(missing ? `${capitalize(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
+      pieces.push(missing ? `${capitalise(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
     }
   }
   pieces.push(leadClause(story, lead, quoted));
@@ -151,10 +152,6 @@ function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | und
   const leadText = story.parts[lead];
   const first = leadText ? wholeSentences(leadText)[0] : undefined;
   return `lead with the ${lead}${first ? `: "${quoteSentence({ text: first, part: lead }, 90)}"` : ""}`;
-}
-
-function capitalize(text: string): string {
-  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
 }
 
 function article(word: string): string {

@@ -1,4 +1,5 @@
 import { InputError, UsageError } from "../errors/index.js";
+import { readsAsEnglish } from "../text/index.js";
 import type { MatchNotice } from "./match-notices.js";
 
 /** Longest question accepted: interview questions run well under 300 characters; 2,000 leaves room for pasted context. */
@@ -18,9 +19,8 @@ export function validateQuestion(raw: string): { question: string; notices: Matc
   // Any story would be as close as any other to "?" or "12345"; saying which came first would mislead.
   if (letters.length === 0) throw new UsageError(`the question "${question.slice(0, 40)}" has no words to match on; ask it in words, e.g. "Tell me about a time you failed".`);
   const notices: MatchNotice[] = [];
-  const latin = question.match(/[a-zA-Z]/g) ?? [];
   const englishWords = question.toLowerCase().match(/\b(the|a|you|your|time|when|how|what|tell|me|about|describe|give|example|did|do|a|an|of|to|with|why)\b/g) ?? [];
-  if (letters.length > 0 && (latin.length / letters.length < 0.5 || (englishWords.length === 0 && question.split(/\s+/).length > 3))) {
+  if (!readsAsEnglish(question) || (englishWords.length === 0 && question.split(/\s+/).length > 3)) {
     notices.push({ code: "NOT_ENGLISH", message: "The question does not look like English; matching is tuned for English and may be poor." });
   }
   return { question, notices };

@@ -7,3 +7,4 @@ export * from "./implied-subject.js";
 export * from "./quote-for-shell.js";
 export * from "./count-words.js";
 export * from "./reads-as-english.js";
+export * from "./capitalise.js";
