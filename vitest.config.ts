@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
+    // One TMPDIR per run, removed at the end (test/support/temporary-folder.ts).
+    globalSetup: ["test/support/temporary-folder.ts"],
   },
 });
