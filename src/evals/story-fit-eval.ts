@@ -1,5 +1,5 @@
 import { loadBank } from "../bank/index.js";
-import { ANOTHER_QUESTION_SHARE, betterStoriesFor, RANKED_DEPTH } from "../coach/story-fit.js";
+import { betterStoriesFor, RANKED_DEPTH } from "../coach/story-fit.js";
 import type { Embedder } from "../core/embedder.js";
 import type { Story } from "../core/story.js";
 import { createInMemoryMatcher, type StoryMatcher } from "../retrieval/index.js";
@@ -24,40 +24,52 @@ export interface StoryFitMetrics {
   caughtHigh: number;
 }
 
+/** Small banks to draw from a dataset's bank: how many, and how many experiences each. */
+export interface SmallBanks {
+  draws: number;
+  experiences: number;
+}
+
+/** The small banks `coach eval` draws: eight of ten experiences. */
+export const SMALL_BANKS: SmallBanks = { draws: 8, experiences: 10 };
+
 /**
  * How well the chat tells a retold story that does not fit the question
  * (`betterStoriesFor`), on a labelled retrieval set: the candidate retells
  * each acceptable story (should pass) or a story labelled not acceptable for
- * the question (should be flagged).
+ * the question (should be flagged). With `small`, on banks drawn from the
+ * dataset's (most candidates keep ten stories or so, not thirty).
  */
-export async function evaluateStoryFit(spec: RetrievalDatasetSpec, embedder: Embedder): Promise<StoryFitMetrics> {
+export async function evaluateStoryFit(spec: RetrievalDatasetSpec, embedder: Embedder, small?: SmallBanks): Promise<StoryFitMetrics> {
   const cases = await readRetrievalCases(spec.file);
-  const stories = withInferredPrinciples((await loadBank(spec.banks)).stories);
-  const matcher = await createInMemoryMatcher(stories, embedder);
-  const byId = new Map(stories.map((story) => [story.id, story]));
+  const all = withInferredPrinciples((await loadBank(spec.banks)).stories);
   const random = seededRandom(20261123);
   const counts = { cases: 0, spared: 0, acceptableTold: 0, sparedAny: 0, flaggedHighAny: 0, caught: 0, caughtHigh: 0 };
-  for (const entry of cases) {
-    const acceptable = new Set(entry.acceptable.map((id) => byId.get(id)?.experience));
-    const ranked = await matcher.match(entry.question, { k: RANKED_DEPTH });
-    const acceptableRanked = ranked.matches.filter((match) => acceptable.has(match.experience));
-    const others = stories.filter((story) => !acceptable.has(story.experience));
-    if (acceptableRanked.length === 0 || others.length === 0) continue;
-    counts.cases++;
-    for (const [position, match] of acceptableRanked.entries()) {
-      const verdict = await judge(matcher, entry.question, byId.get(match.id)!);
-      counts.acceptableTold++;
-      if (verdict === "passes") counts.sparedAny++;
-      if (verdict === "another question") counts.flaggedHighAny++;
-      if (position === 0 && verdict === "passes") counts.spared++;
+  for (const stories of small ? drawBanks(all, small, random) : [all]) {
+    const matcher = await createInMemoryMatcher(stories, embedder);
+    const byId = new Map(stories.map((story) => [story.id, story]));
+    for (const entry of cases) {
+      const acceptable = new Set(entry.acceptable.map((id) => byId.get(id)?.experience));
+      const ranked = await matcher.match(entry.question, { k: RANKED_DEPTH });
+      const acceptableRanked = ranked.matches.filter((match) => acceptable.has(match.experience));
+      const others = stories.filter((story) => !acceptable.has(story.experience));
+      if (acceptableRanked.length === 0 || others.length === 0) continue;
+      counts.cases++;
+      for (const [position, match] of acceptableRanked.entries()) {
+        const verdict = await judge(matcher, entry.question, byId.get(match.id)!);
+        counts.acceptableTold++;
+        if (verdict === "passes") counts.sparedAny++;
+        if (verdict === "another question") counts.flaggedHighAny++;
+        if (position === 0 && verdict === "passes") counts.spared++;
+      }
+      const verdict = await judge(matcher, entry.question, others[Math.floor(random() * others.length)]!);
+      if (verdict !== "passes") counts.caught++;
+      if (verdict === "another question") counts.caughtHigh++;
     }
-    const verdict = await judge(matcher, entry.question, others[Math.floor(random() * others.length)]!);
-    if (verdict !== "passes") counts.caught++;
-    if (verdict === "another question") counts.caughtHigh++;
   }
   const share = (count: number, of: number) => count / Math.max(1, of);
   return {
-    dataset: spec.name,
+    dataset: small ? `${spec.name}-${small.experiences}` : spec.name,
     cases: counts.cases,
     spared: share(counts.spared, counts.cases),
     acceptableTold: counts.acceptableTold,
@@ -70,5 +82,19 @@ export async function evaluateStoryFit(spec: RetrievalDatasetSpec, embedder: Emb
 
 async function judge(matcher: StoryMatcher, question: string, told: Story): Promise<"passes" | "fits less well" | "another question"> {
   const better = await betterStoriesFor(matcher, question, told);
-  return better === null ? "passes" : better.share < ANOTHER_QUESTION_SHARE ? "another question" : "fits less well";
+  return better === null ? "passes" : better.anotherQuestion ? "another question" : "fits less well";
+}
+
+/** `draws` banks of `experiences` experiences each, every telling of a drawn experience kept, drawn reproducibly. */
+function drawBanks(stories: readonly Story[], small: SmallBanks, random: () => number): Story[][] {
+  const experiences = [...new Set(stories.map((story) => story.experience))];
+  return Array.from({ length: small.draws }, () => {
+    const shuffled = [...experiences];
+    for (let index = shuffled.length - 1; index > 0; index--) {
+      const other = Math.floor(random() * (index + 1));
+      [shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+    }
+    const drawn = new Set(shuffled.slice(0, small.experiences));
+    return stories.filter((story) => drawn.has(story.experience));
+  });
 }

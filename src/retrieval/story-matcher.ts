@@ -39,8 +39,8 @@ export interface MatchResult {
   notices: MatchNotice[];
 }
 
-// The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
-const RERANK_DEPTH = 20;
+/** The learned ranker re-orders this many score-fusion leaders; past them it would only cost time. */
+export const RERANK_DEPTH = 20;
 
 // Inside the theme signal, how much the principle match counts beside the competency match.
 const PRINCIPLE_SHARE = 0.5;
@@ -79,6 +79,11 @@ export class StoryMatcher {
       this.position.set(story.id, index);
       this.tellings.set(story.experience, [...(this.tellings.get(story.experience) ?? []), story]);
     });
+  }
+
+  /** Whether the learned re-ranker scores every story of the bank (a bank no larger than its depth), not only the leaders. */
+  get reranksEveryStory(): boolean {
+    return Boolean(this.parts.ranker) && this.parts.stories.length <= RERANK_DEPTH;
   }
 
   async match(rawQuestion: string, options: MatchOptions = {}): Promise<MatchResult> {

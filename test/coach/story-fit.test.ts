@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadBank } from "../../src/bank/index.js";
 import { SessionStore } from "../../src/coach/index.js";
-import { withBetterStories } from "../../src/coach/story-fit.js";
+import { betterStoriesFor, withBetterStories } from "../../src/coach/story-fit.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { createInMemoryMatcher } from "../../src/retrieval/index.js";
+import { withInferredPrinciples } from "../../src/understanding/index.js";
 import { critiqueAnswer, scoreOf } from "../../src/critique/index.js";
 import { engineForSampleBank } from "../support/sample-engine.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
@@ -88,6 +91,36 @@ describe("an answer that retells a bank story the bank would not pick for the qu
   });
 });
 
+describe("a ten-story bank (most candidates' size)", () => {
+  // The cost story and the first nine other stories of the sample bank.
+  async function tenStoryBank() {
+    const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
+    const cost = stories.find((story) => story.title === COST_TITLE)!;
+    const bank = [cost, ...stories.filter((story) => story !== cost).slice(0, 9)];
+    return { cost, matcher: await createInMemoryMatcher(bank, new InterviewEmbedder()) };
+  }
+
+  it("still tells a story for another question so (high, capped), though every story of a small bank scores closer to the best", async () => {
+    const { cost, matcher } = await tenStoryBank();
+    for (const question of [
+      "Tell me about a time you had to repair a working relationship with another team after something went wrong.",
+      "Walk me through how you redesigned the way your team evaluates engineering candidates.",
+    ]) {
+      const better = await betterStoriesFor(matcher, question, cost);
+      // A cloud-cost story repairs no relationship and redesigns no interviews.
+      expect(better?.anotherQuestion, question).toBe(true);
+      const critique = withBetterStories(critiqueAnswer(question, cost.body), better!);
+      expect(critique.issues[0]).toMatchObject({ code: "OFF_TOPIC", severity: "high" });
+      expect(critique.score).toBeLessThanOrEqual(ONE_HIGH_GAP_CAP);
+    }
+  });
+
+  it("passes the story when it is the one to tell", async () => {
+    const { cost, matcher } = await tenStoryBank();
+    expect(await betterStoriesFor(matcher, "Tell me about a time you saved your company money.", cost)).toBeNull();
+  });
+});
+
 describe("withBetterStories", () => {
   it("far off: leads with a high issue, lowers relevance to the story's share, and the high gap caps the score", () => {
     const critique = critiqueAnswer(
@@ -95,7 +128,7 @@ describe("withBetterStories", () => {
       "Last spring our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters, rightsized the databases and moved batch jobs to spot capacity. The bill fell by 40% within a month and has stayed there since.",
     );
     expect(critique.issues.filter((issue) => issue.severity === "high")).toEqual([]);
-    const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage", "Hiring loop"], share: 0.25 });
+    const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage", "Hiring loop"], share: 0.25, anotherQuestion: true });
     expect(adjusted.issues[0]!.message).toBe('This retells "Cloud bill", a story for another question: "Vendor outage" or "Hiring loop" from your bank fit this one. Tell one of those, or say plainly how this story shows what was asked.');
     expect(adjusted.issues[0]!.severity).toBe("high");
     expect(adjusted.issues.slice(1)).toEqual(critique.issues.filter((issue) => issue.code !== "OFF_TOPIC"));
@@ -110,7 +143,7 @@ describe("withBetterStories", () => {
 
   it("a story that only fits less well: a medium issue first among the medium ones, and no cap", () => {
     const critique = critiqueAnswer("Tell me about a time you cut costs.", "Our cloud bill doubled. I found idle clusters and shut them down.");
-    const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage"], share: 0.45 });
+    const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage"], share: 0.45, anotherQuestion: false });
     const issue = adjusted.issues.find((entry) => entry.code === "OFF_TOPIC")!;
     expect(issue).toEqual({ code: "OFF_TOPIC", severity: "medium", message: '"Vendor outage" from your bank fits this question more closely than "Cloud bill", which this retells. If you keep it, say plainly how it shows what was asked.' });
     const severities = adjusted.issues.map((entry) => entry.severity);
@@ -122,7 +155,7 @@ describe("withBetterStories", () => {
 
   it("names a story the bank titles by its question as the answer to it, not as the question (audit)", () => {
     const critique = critiqueAnswer("Tell me about a time you cut costs.", "Our cloud bill doubled. I found idle clusters and shut them down.");
-    const adjusted = withBetterStories(critique, { told: "Tell Me About a Time You Failed", closer: ["Tell me about a time you improved the way your team hires.", "Frugality wins"], share: 0.2 });
+    const adjusted = withBetterStories(critique, { told: "Tell Me About a Time You Failed", closer: ["Tell me about a time you improved the way your team hires.", "Frugality wins"], share: 0.2, anotherQuestion: true });
     expect(adjusted.issues[0]!.message).toBe(
       'This retells your answer to "Tell Me About a Time You Failed", a story for another question: your answer to "Tell me about a time you improved the way your team hires." or "Frugality wins" from your bank fit this one. Tell one of those, or say plainly how this story shows what was asked.',
     );

@@ -6,7 +6,7 @@ import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../eval
 import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.js";
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
-import { evaluateStoryFit } from "../../evals/story-fit-eval.js";
+import { evaluateStoryFit, SMALL_BANKS } from "../../evals/story-fit-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
@@ -129,6 +129,10 @@ repeats, the summary names every principle asked).`,
     const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => !dataset.name.startsWith("seed-banks-fresh"))) : [];
     const storyFit = [];
     for (const dataset of runRetrieval ? datasets : []) storyFit.push(await evaluateStoryFit(dataset, local));
+    // A candidate's own bank is often ten stories: there every story is re-ranked and scores crowd closer.
+    for (const dataset of runRetrieval ? datasets.filter((entry) => !entry.name.startsWith("seed-banks-fresh")) : []) {
+      storyFit.push(await evaluateStoryFit(dataset, local, SMALL_BANKS));
+    }
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
@@ -151,6 +155,9 @@ repeats, the summary names every principle asked).`,
       figures[`story-fit.${entry.dataset}.spared`] = { value: round(entry.spared), cases: entry.cases };
       figures[`story-fit.${entry.dataset}.sparedAny`] = { value: round(entry.sparedAny), cases: entry.acceptableTold };
       figures[`story-fit.${entry.dataset}.caught`] = { value: round(entry.caught), cases: entry.cases };
+      figures[`story-fit.${entry.dataset}.caughtHigh`] = { value: round(entry.caughtHigh), cases: entry.cases };
+      // Gated as a share to keep up: acceptable stories not told they answer another question.
+      figures[`story-fit.${entry.dataset}.sparedHighAny`] = { value: round(1 - entry.flaggedHighAny), cases: entry.acceptableTold };
     }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
