@@ -1,6 +1,6 @@
 import type { Critic, Critique } from "../core/critique.js";
 import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
-import { PRINCIPLES } from "../principles/index.js";
+import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
@@ -159,7 +159,7 @@ export class CoachEngine implements Coach {
     const lines = coverage.map((line) => `- ${line.principle}: ${line.fit}${line.stories[0] ? ` ("${line.stories[0].title}")` : ""}`);
     const gaps = coverage.filter((line) => line.fit === "none" || line.fit === "stretch").map((line) => line.principle);
     return {
-      text: `${lines.join("\n")}\n\n${gaps.length ? `Worth a story: ${gaps.join("; ")}.` : "Every principle has a workable story."}`,
+      text: `${lines.join("\n")}\n\n${gaps.length ? `Worth a story: ${listPrinciples(gaps)}.` : "Every principle has a workable story."}`,
       cards: [{ type: "summary", data: { coverage } }],
     };
   }
@@ -180,7 +180,7 @@ export class CoachEngine implements Coach {
     const first = turns[0]!;
     const notes = topicNotes(request, topics);
     return {
-      text: `${notes}Mock interview on ${turns.map(turnLabel).join(", ")}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${turnLabel(first)}): ${first.question}`,
+      text: `${notes}Mock interview on ${listPrinciples(turns.map(turnLabel))}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${turnLabel(first)}): ${first.question}`,
       cards: [],
     };
   }

@@ -1,1 +1,2 @@
 export * from "./principles.js";
+export * from "./list-principles.js";

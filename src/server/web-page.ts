@@ -181,7 +181,7 @@ function showCritique(critique, answer, hideScores) {
 }
 async function refreshBank() {
   const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
-  $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(", ")) + "</span></li>").join("");
+  $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(" / ")) + "</span></li>").join("");
   const { coverage } = await api("/api/coverage");
   $("coverage").innerHTML = coverage.map((c) => "<li><strong>" + esc(c.principle) + "</strong>: " + c.fit + (c.stories[0] ? " · " + esc(c.stories[0].title) : "") + "</li>").join("");
 }

@@ -3,6 +3,7 @@ import type { Command } from "../command.js";
 import { printJson, printLine } from "../io.js";
 import { shorten } from "../../text/index.js";
 import { openStoryIndex } from "../open-story-index.js";
+import { listPrinciples } from "../../principles/index.js";
 
 export const coverageCommand: Command = {
   name: "coverage",
@@ -39,8 +40,8 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
     const gaps = coverage.filter((line) => line.fit === "none").map((line) => line.principle);
     const stretches = coverage.filter((line) => line.fit === "stretch").map((line) => line.principle);
     printLine(io);
-    printLine(io, gaps.length ? `No story yet: ${gaps.join("; ")}.` : "Every principle has at least one story.");
-    if (stretches.length) printLine(io, `Only a stretch: ${stretches.join("; ")}: worth writing a story for.`);
+    printLine(io, gaps.length ? `No story yet: ${listPrinciples(gaps)}.` : "Every principle has at least one story.");
+    if (stretches.length) printLine(io, `Only a stretch: ${listPrinciples(stretches)}: worth writing a story for.`);
     return 0;
   },
 };

@@ -5,6 +5,7 @@ import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { stringFlag } from "../parse-command-args.js";
 import { QUESTIONS_FILE, readTextInput } from "../read-text-input.js";
+import { listPrinciples } from "../../principles/index.js";
 
 export const matchCommand: Command = {
   name: "match",
@@ -190,13 +191,13 @@ async function readQuestions(positionals: string[], file: string | undefined, io
 function printMatches(result: MatchResult, io: CommandIO): void {
   printLine(io, `\n${result.question}`);
   const themes = result.competencies.map((entry) => entry.name).join(", ");
-  const principles = result.principles.map((entry) => entry.name).join(", ");
+  const principles = listPrinciples(result.principles.map((entry) => entry.name));
   printLine(io, `  asks about: ${themes || "no clear theme"}${principles ? `  (${principles})` : ""}`);
   if (result.matches.length === 0) printLine(io, "  no story in your bank fits this question yet.");
   result.matches.forEach((match, index) => {
     printLine(io, `\n  ${index + 1}. ${match.title}   [${match.score.toFixed(2)}]`);
     printLine(io, `     ${match.why}`);
-    printLine(io, `     ${match.principles.join(", ") || "no principle"} · ${match.id}`);
+    printLine(io, `     ${listPrinciples(match.principles) || "no principle"} · ${match.id}`);
     if (match.alsoTold.length > 0) printLine(io, `     also told as: ${match.alsoTold.map((other) => other.title).join("; ")}`);
   });
 }

@@ -10,6 +10,7 @@ import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { listFlag } from "../parse-command-args.js";
 import { resolveBankPaths } from "../resolve-bank-paths.js";
+import { listPrinciples } from "../../principles/index.js";
 
 export const storiesCommand: Command = {
   name: "stories",
@@ -90,7 +91,7 @@ function printStoryTable(bank: ParsedBank, io: CommandIO, fromIndex: boolean): v
     const parts = STORY_PARTS.map((part) => (story.parts[part] ? part[0]!.toUpperCase() : "·")).join("");
     const retold = (tellings.get(story.experience) ?? 1) > 1 ? `  (same experience as ${story.experience === story.id ? "a later story" : story.experience})` : "";
     printLine(io, `  ${String(story.source.startLine).padStart(4)}  ${parts}${story.partsInferred ? "~" : " "} ${shorten(story.title, 70)}`);
-    printLine(io, `        ${story.id}  [${story.principles.join(", ") || "no principle yet"}]${retold}`);
+    printLine(io, `        ${story.id}  [${listPrinciples(story.principles) || "no principle yet"}]${retold}`);
   }
   const pointers = bank.warnings.filter((warning) => warning.code === "POINTER_RESOLVED").length;
   const skipped = bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE").length;
