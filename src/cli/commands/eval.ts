@@ -7,6 +7,7 @@ import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.j
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
 import { evaluateStoryFit, SMALL_BANKS } from "../../evals/story-fit-eval.js";
+import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
@@ -133,6 +134,12 @@ repeats, the summary names every principle asked).`,
     for (const dataset of runRetrieval ? datasets.filter((entry) => !entry.name.startsWith("seed-banks-fresh")) : []) {
       storyFit.push(await evaluateStoryFit(dataset, local, SMALL_BANKS));
     }
+    // Which bank story an answer retells, on retellings written blind: the training set the rule was chosen on, and the sample bank's.
+    const storyTold = [];
+    if (runRetrieval) {
+      storyTold.push(await evaluateStoryTold("training", path.join(PACKAGE_ROOT, "corpus/retellings/training.jsonl"), PACKAGE_ROOT));
+      storyTold.push(await evaluateStoryTold("sample-bank", path.join(PACKAGE_ROOT, "evals/retellings/sample-bank.jsonl"), PACKAGE_ROOT));
+    }
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
@@ -159,6 +166,10 @@ repeats, the summary names every principle asked).`,
       // Gated as a share to keep up: acceptable stories not told they answer another question.
       figures[`story-fit.${entry.dataset}.sparedHighAny`] = { value: round(1 - entry.flaggedHighAny), cases: entry.acceptableTold };
     }
+    for (const entry of storyTold) {
+      figures[`story-told.${entry.dataset}.recognised`] = { value: round(entry.recognised), cases: entry.retold };
+      figures[`story-told.${entry.dataset}.notCredited`] = { value: round(entry.notCredited), cases: entry.other };
+    }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
     }
@@ -174,6 +185,7 @@ repeats, the summary names every principle asked).`,
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
       for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
       for (const entry of storyFit) printJson(io, { suite: "story-fit", ...roundAll(entry) });
+      for (const entry of storyTold) printJson(io, { suite: "story-told", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
       for (const entry of critiques) printJson(io, { suite: "critique-score", dataset: entry.dataset, cases: entry.cases, scoreOrder: round(entry.scoreOrder) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
@@ -200,6 +212,10 @@ repeats, the summary names every principle asked).`,
           io,
           `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}; any of ${entry.acceptableTold} acceptable passes ${entry.sparedAny.toFixed(3)} (flagged high ${entry.flaggedHighAny.toFixed(3)}); a story not acceptable is flagged ${entry.caught.toFixed(3)} (high ${entry.caughtHigh.toFixed(3)})`,
         );
+      }
+      if (storyTold.length) printLine(io, "\nchat: which bank story an answer retells, in the teller's own words (retellings written blind)");
+      for (const entry of storyTold) {
+        printLine(io, `  ${entry.dataset.padEnd(20)} ${entry.retold} retellings: credited to the story retold ${entry.recognised.toFixed(3)}, to another ${entry.misattributed.toFixed(3)}; ${entry.other} answers about other experiences: credited to none ${entry.notCredited.toFixed(3)}`);
       }
       for (const entry of critiques) {
         printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw; the score orders drafts by their worst flaw for ${entry.scoreOrder.toFixed(3)} of pairs`);

@@ -1,0 +1,72 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { loadBank } from "../bank/index.js";
+import { storyTold } from "../coach/story-told.js";
+import { InputError } from "../errors/index.js";
+import { computeStoryFeatures, type StoryFeatures } from "../retrieval/index.js";
+import { parseJsonLines } from "../text/index.js";
+
+/** One answer of a retellings set (see evals/README.md): a bank story retold in the teller's own words, or an answer about another experience. */
+export const RetellingCaseSchema = z.object({
+  id: z.string().min(1),
+  /** The bank, relative to the project folder. */
+  bank: z.string().min(1),
+  kind: z.enum(["retelling", "partial", "improvised", "same-theme"]),
+  /** The story retold; null for an experience not in the bank. */
+  story: z.string().min(1).nullable(),
+  /** For a same-theme answer, the bank story it resembles. */
+  near: z.string().optional(),
+  question: z.string().min(1),
+  answer: z.string().min(1),
+  closeness: z.string().optional(),
+});
+export type RetellingCase = z.infer<typeof RetellingCaseSchema>;
+
+export interface StoryToldMetrics {
+  dataset: string;
+  /** Retellings, whole or partial, and the share credited to the story retold. */
+  retold: number;
+  recognised: number;
+  /** Answers about experiences not in the bank, and the share credited to no story. */
+  other: number;
+  notCredited: number;
+  /** Retellings credited to another story than the one retold. */
+  misattributed: number;
+}
+
+/** How well the chat tells which bank story an answer retells (`storyTold`), on a retellings set. */
+export async function evaluateStoryTold(name: string, file: string, root: string): Promise<StoryToldMetrics> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the eval dataset.`, { file, cause });
+  }
+  const cases = parseJsonLines(text, RetellingCaseSchema, file, "a retelling");
+  const banks = new Map<string, StoryFeatures[]>();
+  for (const bank of new Set(cases.map((entry) => entry.bank))) banks.set(bank, [...computeStoryFeatures((await loadBank([path.resolve(root, bank)])).stories)]);
+  const counts = { retold: 0, recognised: 0, other: 0, notCredited: 0, misattributed: 0 };
+  for (const entry of cases) {
+    const features = banks.get(entry.bank)!;
+    const told = storyTold(entry.answer, features);
+    if (entry.story === null) {
+      counts.other++;
+      if (!told) counts.notCredited++;
+      continue;
+    }
+    const wanted = features.find((candidate) => candidate.story.id === entry.story);
+    if (!wanted) throw new InputError("INPUT_NOT_PARSEABLE", `${file}: ${entry.id} names story "${entry.story}", which ${entry.bank} does not hold.`, { file });
+    counts.retold++;
+    if (told?.story.experience === wanted.story.experience) counts.recognised++;
+    else if (told) counts.misattributed++;
+  }
+  return {
+    dataset: name,
+    retold: counts.retold,
+    recognised: counts.recognised / Math.max(1, counts.retold),
+    other: counts.other,
+    notCredited: counts.notCredited / Math.max(1, counts.other),
+    misattributed: counts.misattributed / Math.max(1, counts.retold),
+  };
+}
