@@ -12,9 +12,9 @@ const MIN_RETOLD_TERMS = 20;
  * banks (`corpus/retellings/training.jsonl`): whole retellings in the teller's
  * own words hold 0.24-0.78 (a tenth under 0.40) and lead the next experience
  * by far; answers about other experiences, on the same theme or not, hold at
- * most 0.28, with a lead under 2.5 times. Counting every word alike (the rule
- * before: half the words) credited 0.89 of whole retellings (0.915 with the partial); this, 0.99, and
- * credits none of the other answers.
+ * most 0.28, leading the next by at most 2.5 times. Counting every word alike
+ * (the rule before: half the words) credited 0.89 of whole retellings (0.915
+ * with the partial ones); this credits 0.99, and none of the other answers.
  */
 export const RETOLD_SHARE = 0.35;
 export const RETOLD_SHARE_WITH_LEAD = 0.2;
