@@ -2,7 +2,7 @@ import type { Story, StoryPart } from "../core/story.js";
 import { capitalise } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
-import { headingShows, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence } from "./quote-evidence.js";
+import { headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine } from "./quote-evidence.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
 
@@ -47,6 +47,8 @@ export function askedThemes(question: TextProfile, competencies: readonly Compet
 export interface SharedTheme {
   competency: Competency;
   sentence: EvidenceSentence | undefined;
+  /** The line of the heading (title, a question the story answers, its tags) that names the theme, when no sentence shows it. */
+  heading?: HeadingLine;
 }
 
 /**
@@ -61,8 +63,10 @@ export function sharedTheme(story: Story, storyProfile: TextProfile, question: T
     .sort((a, b) => b.score - a.score);
   for (const { competency } of candidates) {
     const sentence = themeSentence(story, competency.id, questionTerms);
+    if (sentence) return { competency, sentence };
     // A story written for "Tell me about a time you failed" is a failure story even when no sentence says so outright.
-    if (sentence || headingShows(story, competency.id)) return { competency, sentence };
+    const heading = headingEvidence(story, competency.id);
+    if (heading) return { competency, sentence, heading };
   }
   return undefined;
 }
@@ -123,7 +127,8 @@ export function explainMatch(input: ExplanationInput): string {
     pieces.push("Nothing in the question's words or themes points to this story or any other");
   } else if (theme) {
     quoted = theme.sentence;
-    const evidence = theme.sentence ? `"${quoteSentence(theme.sentence)}"` : `its heading, "${quoteSentence({ text: story.title, part: undefined }, 90)}"`;
+    // The heading line that names the theme is quoted: a title ("Customer Obsession") need not, when the question it answers does.
+    const evidence = theme.sentence ? `"${quoteSentence(theme.sentence)}"` : headingQuote(theme.heading ?? { text: story.title, kind: "title" });
     pieces.push(`Shows ${theme.competency.name.toLowerCase()}${filed}: ${evidence}`);
   } else {
     const words = matchedTerms.length > 0 ? wordsSentence(story, matchedTerms) : undefined;
@@ -152,6 +157,12 @@ function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | und
   const leadText = story.parts[lead];
   const first = leadText ? wholeSentences(leadText)[0] : undefined;
   return `lead with the ${lead}${first ? `: "${quoteSentence({ text: first, part: lead }, 90)}"` : ""}`;
+}
+
+// Where in the heading the theme is named: a title is "its heading", as before; a question or tags say so.
+function headingQuote(line: HeadingLine): string {
+  const where = line.kind === "question" ? "the question it answers" : line.kind === "tags" ? "its tags" : "its heading";
+  return `${where}, "${quoteSentence({ text: line.text, part: undefined }, 90)}"`;
 }
 
 function article(word: string): string {

@@ -1,6 +1,6 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { shorten, splitSentences } from "../text/index.js";
-import { profileText, stem, tokenize, type Cue, type CueMatch } from "../understanding/index.js";
+import { loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type Token } from "../understanding/index.js";
 
 /** A sentence of a story that can be quoted, and the part it sits in. */
 export interface StorySentence {
@@ -65,7 +65,7 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
   let best: { sentence: EvidenceSentence; rank: number } | undefined;
   for (const sentence of storySentences(story)) {
     const profile = profileText(sentence.text, "story");
-    const matches = profile.evidence.get(competencyId) ?? [];
+    const matches = inSense(profile.evidence.get(competencyId) ?? [], profile.tokens, competencyId);
     const strength = evidenceStrength(matches);
     if (strength < SHOWS_THEME) continue;
     const shared = wanted.size > 0 ? new Set(profile.tokens.map((token) => stem(token.text)).filter((word) => wanted.has(word))).size : 0;
@@ -80,11 +80,34 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
 }
 
 /**
+ * The cue matches that keep the theme's sense where they stand: not one
+ * inside a phrase where the word means something else ("budget" in "latency
+ * budget", "client" in "HTTP client").
+ */
+export function inSense(matches: readonly CueMatch[], tokens: readonly Token[], competencyId: string): CueMatch[] {
+  const phrases = loadTaxonomy().competencies.find((competency) => competency.id === competencyId)?.quoteUnless ?? [];
+  if (phrases.length === 0) return [...matches];
+  const words = tokens.map((token) => token.text);
+  return matches.filter((match) => !phrases.some((phrase) => covers(phrase, words, match)));
+}
+
+// Whether the phrase occurs somewhere over the whole of the match's words.
+function covers(phrase: readonly string[], words: readonly string[], match: CueMatch): boolean {
+  for (let start = Math.max(0, match.to - phrase.length); start <= match.from; start++) {
+    if (start + phrase.length > words.length) break;
+    if (phrase.every((form, offset) => wordMatches(form, words[start + offset]!))) return true;
+  }
+  return false;
+}
+
+/**
  * How strongly a sentence's cue matches show their theme: each distinct cue
  * phrase once, hints only when they cover different words ("than expected"
- * is one hint, not two with the "expected" inside it).
+ * is one hint, not two with the "expected" inside it), and hints that only
+ * set the scene ("analysts", "demo") only beside another of the theme's cues.
  */
 function evidenceStrength(matches: readonly CueMatch[]): number {
+  if (matches.every((match) => match.cue.context)) return 0;
   const bySource = new Map<string, number>();
   const hintSpans: Array<{ from: number; to: number }> = [];
   // Longest first, so a hint phrase is counted rather than a shorter hint within it.
@@ -111,8 +134,34 @@ function cueStrength(cue: Cue): number {
  * Failure"), but not a hint alone ("differently" is no "diff" of quality).
  */
 export function headingShows(story: Story, competencyId: string): boolean {
-  const heading = [story.title, ...story.questions, ...story.tags].join(". ");
-  const matches = profileText(heading, "story").evidence.get(competencyId) ?? [];
+  return headingEvidence(story, competencyId) !== undefined;
+}
+
+/** A line of a story's heading, and what it is. */
+export interface HeadingLine {
+  text: string;
+  kind: "title" | "question" | "tags";
+}
+
+/**
+ * The line of the story's heading (its title, a question it answers, or its
+ * tags) that names the competency, as `headingShows` reads them; the title
+ * first. A line alone may fall short where the heading as a whole does not
+ * (two hints on two lines): then the title stands for the heading.
+ */
+export function headingEvidence(story: Story, competencyId: string): HeadingLine | undefined {
+  const lines: HeadingLine[] = [
+    { text: story.title, kind: "title" as const },
+    ...story.questions.map((text) => ({ text, kind: "question" as const })),
+    { text: story.tags.join(", "), kind: "tags" as const },
+  ].filter((line) => line.text.trim() !== "");
+  if (!namesTheme(lines.map((line) => line.text).join(". "), competencyId)) return undefined;
+  return lines.find((line) => namesTheme(line.text, competencyId)) ?? { text: story.title, kind: "title" };
+}
+
+function namesTheme(text: string, competencyId: string): boolean {
+  const profile = profileText(text, "story");
+  const matches = inSense(profile.evidence.get(competencyId) ?? [], profile.tokens, competencyId);
   return matches.some((match) => !match.cue.hint) || evidenceStrength(matches) >= SHOWS_THEME;
 }
 

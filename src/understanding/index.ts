@@ -1,5 +1,6 @@
 export { loadTaxonomy, type Taxonomy, type Competency, type Cue } from "./taxonomy.js";
 export type { CueMatch } from "./match-cues.js";
+export { wordMatches } from "./match-cues.js";
 export { profileText, profileVector, topEntries, type TextProfile } from "./classify-text.js";
 export { principlesShownByThemes } from "./principles-shown-by-themes.js";
 export { lexicalTerms, tokenize, stem, type Token } from "./normalize-text.js";

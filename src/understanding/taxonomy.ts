@@ -20,6 +20,12 @@ const CuesFileSchema = z.object({
   competencyCues: z.record(z.string(), z.array(CueSchema)),
   // Per competency, cues (as written in competencyCues) that lean a text towards it but do not show it in a sentence alone.
   hintCues: z.record(z.string(), z.array(z.string())).optional(),
+  // Per competency, hints that only set a theme's scene (a role, an artefact, a span of time): in a quoted line they
+  // count only beside another cue of the theme, never two of them alone ("analysts" and "query" show no root cause).
+  contextCues: z.record(z.string(), z.array(z.string())).optional(),
+  // Per competency, phrases in which a cue word has another sense, so a quoted line does not show the theme by it
+  // ("latency budget" is no money). Quotes only: ranking reads the cues as they are.
+  quoteUnless: z.record(z.string(), z.array(z.string())).optional(),
   principleCues: z.record(z.string(), z.array(CueSchema)),
 });
 
@@ -43,6 +49,8 @@ export interface Cue {
    * a specific cue, or two different hints.
    */
   hint: boolean;
+  /** A hint that only sets the theme's scene ("analysts", "demo"): it adds to a quoted line's evidence only beside another of the theme's cues. */
+  context: boolean;
 }
 
 export interface Competency {
@@ -51,6 +59,8 @@ export interface Competency {
   description: string;
   principles: Principle[];
   cues: Cue[];
+  /** Phrases in which one of its cue words means something else ("latency budget"): such a match shows nothing in a quoted line. */
+  quoteUnless: string[][];
 }
 
 /** The coach's know-how about interviews: competencies, their cue phrases, vocabulary families. */
@@ -83,7 +93,8 @@ export function loadTaxonomy(): Taxonomy {
       if (!principle) throw new Error(`corpus/taxonomy/competencies.json: ${entry.id}: unknown principle "${name}"`);
       return principle;
     }),
-    cues: compileCompetencyCues(entry.id, cuesFile.competencyCues[entry.id] ?? [], cuesFile.hintCues?.[entry.id] ?? []),
+    cues: compileCompetencyCues(entry.id, cuesFile.competencyCues[entry.id] ?? [], cuesFile.hintCues?.[entry.id] ?? [], cuesFile.contextCues?.[entry.id] ?? []),
+    quoteUnless: (cuesFile.quoteUnless?.[entry.id] ?? []).map(splitPattern),
   }));
   const principleCues = new Map<Principle, Cue[]>();
   for (const [name, cues] of Object.entries(cuesFile.principleCues)) {
@@ -102,13 +113,16 @@ export function loadTaxonomy(): Taxonomy {
   return cached;
 }
 
-function compileCompetencyCues(id: string, raw: ReadonlyArray<z.infer<typeof CueSchema>>, hints: readonly string[]): Cue[] {
+function compileCompetencyCues(id: string, raw: ReadonlyArray<z.infer<typeof CueSchema>>, hints: readonly string[], contexts: readonly string[]): Cue[] {
   const cues = raw.map((cue) => compileCue(cue, id));
   const sources = new Set(cues.map((cue) => cue.source));
   // A hint that names no cue is a typo that would silently let a vague cue quote lines again.
   for (const hint of hints) if (!sources.has(hint)) throw new Error(`corpus/taxonomy/cues.json: hintCues.${id}: "${hint}" is not one of its cues`);
   const hinted = new Set(hints);
-  return cues.map((cue) => (hinted.has(cue.source) ? { ...cue, hint: true } : cue));
+  // A scene-setting cue is a kind of hint; one that is not a hint would count fully alone, the opposite of its purpose.
+  for (const context of contexts) if (!hinted.has(context)) throw new Error(`corpus/taxonomy/cues.json: contextCues.${id}: "${context}" is not one of its hintCues`);
+  const scene = new Set(contexts);
+  return cues.map((cue) => (hinted.has(cue.source) ? { ...cue, hint: true, context: scene.has(cue.source) } : cue));
 }
 
 function compileCue(raw: z.infer<typeof CueSchema>, owner: string): Cue {
@@ -120,6 +134,7 @@ function compileCue(raw: z.infer<typeof CueSchema>, owner: string): Cue {
     source: entry.cue,
     owner,
     hint: false,
+    context: false,
   };
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CueScanner, wordMatches } from "../../src/understanding/match-cues.js";
 import { loadTaxonomy, OTHER_SENSE, profileText, senseTaggedTerms, tokenize, type Cue } from "../../src/understanding/index.js";
 
-const cue = (phrase: string): Cue => ({ pattern: phrase.split(" "), weight: 1, unless: [], source: phrase, owner: "test", hint: false });
+const cue = (phrase: string): Cue => ({ pattern: phrase.split(" "), weight: 1, unless: [], source: phrase, owner: "test", hint: false, context: false });
 const scan = (cues: string[], text: string) => new CueScanner(cues.map(cue)).scan(tokenize(text)).map((match) => `${match.cue.source}@${match.from}`);
 
 describe("cue words", () => {
