@@ -255,6 +255,8 @@ export function createApp(options: AppOptions): express.Express {
     if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     // A build that stalled is the operator's to know of too: the machine may be too busy, or the limit too short.
     if (code === "INDEX_TIMEOUT") options.onServerError?.(message);
+    // Which of its banks broke, and how, is the operator's to read: the client is told only that nothing changed.
+    if (code === "SERVED_BANK_UNREADABLE") options.onServerError?.(`${message} (${error instanceof Error && error.cause instanceof Error ? error.cause.message : "no detail"})`);
     // A rate-limited provider said when to ask again: so does the server, as its own 429s do.
     const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
     if (retryAfter !== undefined && retryAfter >= 0) response.setHeader("Retry-After", String(Math.ceil(retryAfter)));
