@@ -5,6 +5,7 @@ import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, 
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
+import { describeCoverageGaps } from "./coverage-gaps.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
 import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
 import { describeCritique, turnOutcome } from "./describe-critique.js";
@@ -157,9 +158,8 @@ export class CoachEngine implements Coach {
   private coverage(): CoachReply {
     const coverage = assessCoverage(this.parts.features);
     const lines = coverage.map((line) => `- ${line.principle}: ${line.fit}${line.stories[0] ? ` ("${line.stories[0].title}")` : ""}`);
-    const gaps = coverage.filter((line) => line.fit === "none" || line.fit === "stretch").map((line) => line.principle);
     return {
-      text: `${lines.join("\n")}\n\n${gaps.length ? `Worth a story: ${listPrinciples(gaps)}.` : "Every principle has a workable story."}`,
+      text: `${lines.join("\n")}\n\n${describeCoverageGaps(coverage, this.parts.questions, 'say "coverage" again').join("\n")}`,
       cards: [{ type: "summary", data: { coverage } }],
     };
   }

@@ -2,3 +2,4 @@ export { CoachEngine, type Coach, type CoachReply, type CoachParts, type ReplyEv
 export { SessionStore } from "./session-store.js";
 export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
+export { describeCoverageGaps } from "./coverage-gaps.js";

@@ -30,6 +30,7 @@ export type ErrorCode =
   | "LISTEN_FAILED"
   | "INDEX_TIMEOUT"
   | "INDEX_STOPPED"
+  | "SERVED_BANK_UNREADABLE"
   | "INTERNAL";
 
 /** Base of every error the coach raises on purpose. */

@@ -33,6 +33,8 @@ const exitCodeByErrorCode: Record<ErrorCode, ExitCode> = {
   // Runtime: the same bank may index on a less busy machine, or with a longer limit.
   INDEX_TIMEOUT: ExitCode.failure,
   INDEX_STOPPED: ExitCode.failure,
+  // Runtime: a running server's own bank went missing or bad on disk; putting it back fixes it.
+  SERVED_BANK_UNREADABLE: ExitCode.failure,
   INTERNAL: ExitCode.failure,
 };
 

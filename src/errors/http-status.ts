@@ -23,6 +23,8 @@ const httpStatusByErrorCode: Record<ErrorCode, number> = {
   // The server could not do it now and changed nothing: a client may try again (a smaller bank, later).
   INDEX_TIMEOUT: 503,
   INDEX_STOPPED: 503,
+  // A bank the server was started with, gone or broken on disk: the server's to fix, not the client's.
+  SERVED_BANK_UNREADABLE: 500,
   INTERNAL: 500,
 };
 

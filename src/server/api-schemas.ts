@@ -2,10 +2,16 @@ import { z } from "zod";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
 import { MAX_PLAN_QUESTIONS, MAX_QUESTION_CHARACTERS } from "../retrieval/index.js";
 
+// A blank question is the client's to fix, said as such (400 INVALID_BODY), not the command line's advice on arguments and stdin.
+const QuestionSchema = z
+  .string()
+  .max(MAX_QUESTION_CHARACTERS)
+  .regex(/\S/, "the question is empty; send the interview question's text");
+
 /** Request bodies of the HTTP API: the single source for validation and for the OpenAPI document. */
-export const MatchBodySchema = z.object({ question: z.string().min(1).max(MAX_QUESTION_CHARACTERS), k: z.number().int().min(1).max(50).optional() });
+export const MatchBodySchema = z.object({ question: QuestionSchema, k: z.number().int().min(1).max(50).optional() });
 // An Amazon loop is four to six interviews of two or three questions each; 50 leaves room for a whole prep list.
-export const PlanBodySchema = z.object({ questions: z.array(z.string().min(1).max(MAX_QUESTION_CHARACTERS)).min(1).max(MAX_PLAN_QUESTIONS, `at most ${MAX_PLAN_QUESTIONS} questions: a plan is one interview loop (usually 4 to 8); send each loop on its own, or ask POST /api/match for each question`), k: z.number().int().min(1).max(50).optional() });
+export const PlanBodySchema = z.object({ questions: z.array(QuestionSchema).min(1).max(MAX_PLAN_QUESTIONS, `at most ${MAX_PLAN_QUESTIONS} questions: a plan is one interview loop (usually 4 to 8); send each loop on its own, or ask POST /api/match for each question`), k: z.number().int().min(1).max(50).optional() });
 export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
 export const BankBodySchema = z.object({
   // Any name, a file name too: the server keeps the bank under a safe name (letters, digits, - and _) and says which.

@@ -101,11 +101,12 @@ export function createApp(options: AppOptions): express.Express {
     next(new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", `send the body as JSON with the header content-type: application/json (this request sent ${request.headers["content-type"] ?? "no content-type"}); with curl: -H 'content-type: application/json' -d '{...}'.`));
   });
   // Banks first: a parsed body is not parsed again by the general parser below.
-  const bankJson = express.json({ limit: MAX_BANK_BODY_BYTES });
+  // Not strict: a body of valid JSON that is not an object (null, "text", 5) is told it must be an object (INVALID_BODY), not that it is not JSON.
+  const bankJson = express.json({ limit: MAX_BANK_BODY_BYTES, strict: false });
   app.use("/api/banks", (request: Request, response: Response, next: NextFunction) =>
     bankJson(request, response, (error?: unknown) => next(isTooLarge(error) ? new InputError("INPUT_TOO_LARGE", `the upload is over ${megabytes(MAX_BANK_BODY_BYTES)} MB of JSON, so its bank is over the 5 MB limit for a bank.`) : error)),
   );
-  app.use(express.json({ limit: MAX_BODY }));
+  app.use(express.json({ limit: MAX_BODY, strict: false }));
 
 
   app.get("/api/health", (_request, response) => {
@@ -227,6 +228,7 @@ export function createApp(options: AppOptions): express.Express {
     ["/api/banks", "GET, POST"],
     ["/api/banks/:name", "DELETE"],
     ["/api/match", "POST"],
+    ["/api/plan", "POST"],
     ["/api/critique", "POST"],
     ["/api/chat", "POST"],
     ["/api/sessions/:id", "GET"],
@@ -253,6 +255,8 @@ export function createApp(options: AppOptions): express.Express {
     if (code === "INTERNAL") options.onServerError?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     // A build that stalled is the operator's to know of too: the machine may be too busy, or the limit too short.
     if (code === "INDEX_TIMEOUT") options.onServerError?.(message);
+    // Which of its banks broke, and how, is the operator's to read: the client is told only that nothing changed.
+    if (code === "SERVED_BANK_UNREADABLE") options.onServerError?.(`${message} (${error instanceof Error && error.cause instanceof Error ? error.cause.message : "no detail"})`);
     // A rate-limited provider said when to ask again: so does the server, as its own 429s do.
     const retryAfter = error instanceof ProviderError ? error.retryAfterSeconds : undefined;
     if (retryAfter !== undefined && retryAfter >= 0) response.setHeader("Retry-After", String(Math.ceil(retryAfter)));

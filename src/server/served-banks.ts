@@ -9,6 +9,7 @@ import { readStoredBanks, recordStoredBanks, storeAccessError, writeFileAtomic }
 import type { BankState } from "./bank-state.js";
 import { BankIndexer, type IndexedBanks } from "./bank-indexer.js";
 import { KeyedQueue } from "./keyed-queue.js";
+import { servedBankError } from "./served-bank-error.js";
 import type { ServedBankEntry } from "./served-bank-entry.js";
 import type { UploadedFile } from "./uploaded-file-name.js";
 import { safeUploadName } from "./upload-bank-name.js";
@@ -212,7 +213,7 @@ export class ServedBanks {
     } catch (error) {
       if (files.write && !unchanged) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
       await this.recordServedBanks();
-      throw error;
+      throw servedBankError(error, upload, (file) => this.displayFile(file));
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
     this.banks = banks;

@@ -1,9 +1,10 @@
+import { describeCoverageGaps } from "../../coach/index.js";
 import { computeStoryFeatures, assessCoverage } from "../../retrieval/index.js";
+import { readQuestionBank } from "../../understanding/question-bank.js";
 import type { Command } from "../command.js";
 import { printJson, printLine } from "../io.js";
 import { shorten } from "../../text/index.js";
 import { openStoryIndex } from "../open-story-index.js";
-import { listPrinciples } from "../../principles/index.js";
 
 export const coverageCommand: Command = {
   name: "coverage",
@@ -11,7 +12,8 @@ export const coverageCommand: Command = {
   help: `Usage: coach coverage [--bank PATH]... [--store DIR] [--json]
 
 For each of the 16 Leadership Principles: your best stories and a fit level
-(strong, workable, stretch, none), then the principles with no story.
+(strong, workable, stretch, none), then the principles with no story or only
+a stretch, each with an interview question to write its story for.
 
   strong    the bank files the story under the principle and its content shows it, with an action and a result
   workable  filed under it, or its content clearly shows it
@@ -37,11 +39,8 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
       const best = line.stories[0];
       printLine(io, `${line.principle.padEnd(width)}  ${line.fit.padEnd(8)}  ${best ? `${shorten(best.title, 70)} (${best.score.toFixed(2)})` : "-"}`);
     }
-    const gaps = coverage.filter((line) => line.fit === "none").map((line) => line.principle);
-    const stretches = coverage.filter((line) => line.fit === "stretch").map((line) => line.principle);
     printLine(io);
-    printLine(io, gaps.length ? `No story yet: ${listPrinciples(gaps)}.` : "Every principle has at least one story.");
-    if (stretches.length) printLine(io, `Only a stretch: ${listPrinciples(stretches)}: worth writing a story for.`);
+    for (const line of describeCoverageGaps(coverage, readQuestionBank(), "run coach coverage again")) printLine(io, line);
     return 0;
   },
 };

@@ -53,7 +53,11 @@ Indexing: uploads and deletions are indexed in a worker thread, one at a
 time. One whose indexing shows no progress for COACH_INDEX_TIMEOUT_MS
 ("indexTimeoutMs" in the config; default 300000, 5 minutes) is stopped and
 answered 503 INDEX_TIMEOUT; the banks and the index stay as they were, and
-the next upload gets a fresh worker. On SIGTERM or Ctrl-C, requests under way
+the next upload gets a fresh worker. Every upload or deletion reads the
+--bank (or store) banks again: one edited on disk is served as edited from
+then on (or after a restart); one missing or with no story then makes the
+upload or deletion fail with 500 SERVED_BANK_UNREADABLE, changing nothing
+(the log names the file). On SIGTERM or Ctrl-C, requests under way
 have 5 s to finish; an upload still being indexed is then stopped (503
 INDEX_STOPPED, nothing changed).
 

@@ -1,0 +1,45 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServe, type RunningServer } from "../support/serve.js";
+
+const post = (url: string, body: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+
+describe("bodies the API refuses are told what is wrong with them, as an HTTP client fixes it", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServe(["--store", mkdtempSync(path.join(os.tmpdir(), "coach-bodies-"))]);
+  });
+  afterAll(async () => server.stop());
+
+  it("a body of valid JSON that is not an object is INVALID_BODY, not 'not valid JSON'", async () => {
+    for (const [body, received] of [["null", "null"], ['"Tell me about a time you failed"', "string"], ["5", "number"]] as const) {
+      for (const route of ["match", "critique", "banks"]) {
+        const response = await post(`${server.url}/api/${route}`, body);
+        expect(response.status, `${route} ${body}`).toBe(400);
+        expect(await response.json()).toEqual({ error: { code: "INVALID_BODY", message: `body: Invalid input: expected object, received ${received}` } });
+      }
+    }
+    // Broken JSON stays INVALID_JSON.
+    expect((await (await post(`${server.url}/api/match`, "{not json")).json()).error.code).toBe("INVALID_JSON");
+  });
+
+  it("a blank question is INVALID_BODY naming the field, with no advice about command-line arguments or stdin", async () => {
+    for (const question of ["", "   ", "\n\t"]) {
+      const response = await post(`${server.url}/api/match`, JSON.stringify({ question }));
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: "INVALID_BODY", message: "question: the question is empty; send the interview question's text" } });
+    }
+    const plan = await post(`${server.url}/api/plan`, JSON.stringify({ questions: ["Tell me about a time you failed", "  "] }));
+    expect(plan.status).toBe(400);
+    expect(await plan.json()).toEqual({ error: { code: "INVALID_BODY", message: "questions[1] (question 2): the question is empty; send the interview question's text" } });
+  });
+
+  it("POST /api/plan asked with another method is 405 with Allow, as every other route", async () => {
+    const response = await fetch(`${server.url}/api/plan`);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+    expect((await response.json()).error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+});
