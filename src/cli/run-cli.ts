@@ -14,6 +14,7 @@ ${COMMANDS.map((command) => `  ${command.name.padEnd(10)} ${command.summary}`).j
 Options for every command:
   --store DIR        Where the index, caches and sessions live (default ./.coach, or COACH_HOME)
   --provider NAME    local (default, offline) or openai (any OpenAI-compatible server)
+  --base-url URL     The OpenAI-compatible server's URL (or OPENAI_BASE_URL; with --provider openai)
   --config FILE      A coach.config.json (default ./coach.config.json when present)
   -h, --help         Help for a command: coach <command> --help
 

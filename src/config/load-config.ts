@@ -50,6 +50,13 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       flag: "--base-url",
     });
   }
+  if (baseUrl !== undefined && holdsCredentials(baseUrl)) {
+    // Never echoed: the URL would put the password on the screen and in logs. fetch refuses such URLs anyway.
+    throw new ConfigError(
+      `${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: the URL holds a user name or password (${withoutCredentials(baseUrl)}); give the API key in OPENAI_API_KEY and the URL without it.`,
+      { flag: "--base-url" },
+    );
+  }
   const timeoutMs = pick("timeoutMs", undefined, parseInteger(env.COACH_TIMEOUT_MS, "COACH_TIMEOUT_MS", 100), file.timeoutMs, DEFAULTS.timeoutMs);
   const maxRetries = pick("maxRetries", undefined, parseInteger(env.COACH_MAX_RETRIES, "COACH_MAX_RETRIES", 0), file.maxRetries, DEFAULTS.maxRetries);
   const indexTimeoutMs = pick("indexTimeoutMs", undefined, parseInteger(env.COACH_INDEX_TIMEOUT_MS, "COACH_INDEX_TIMEOUT_MS", INDEX_TIMEOUT_RANGE.min, INDEX_TIMEOUT_RANGE.max), file.indexTimeoutMs, DEFAULTS.indexTimeoutMs);
@@ -128,4 +135,17 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function holdsCredentials(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== "" || url.password !== "";
+}
+
+/** The URL with its user name and password masked. */
+function withoutCredentials(value: string): string {
+  const url = new URL(value);
+  url.username = url.username ? "***" : "";
+  url.password = url.password ? "***" : "";
+  return url.toString();
 }

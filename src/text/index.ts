@@ -8,3 +8,4 @@ export * from "./quote-for-shell.js";
 export * from "./count-words.js";
 export * from "./reads-as-english.js";
 export * from "./capitalise.js";
+export * from "./count-of.js";

@@ -33,4 +33,12 @@ describe("coach match on a bank of one story", () => {
   it("says no story shares a word or a theme only when none does", async () => {
     expect(await notices("Tell me about zebras")).toEqual(["coach: No story shares a word or a theme with this question, so none fits better than another: only the first in your bank is shown, not 3."]);
   });
+
+  it("coach index counts one story, one experience and one file in the singular", async () => {
+    const run = await runCoach(["index", "one.md", "--store", path.join(cwd, ".coach-index")], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Indexed 1 story \(1 experience\) from 1 file into /);
+    const again = await runCoach(["index", "one.md", "--store", path.join(cwd, ".coach-index")], { cwd });
+    expect(again.stdout).toMatch(/^Index is up to date: 1 story \(1 experience\) from 1 file in /);
+  });
 });

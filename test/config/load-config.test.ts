@@ -30,6 +30,20 @@ describe("configuration precedence: flag, then environment, then config file, th
     expect(fromFlag.sources).toMatchObject({ provider: "flag", store: "flag" });
   });
 
+  it("refuses a base URL holding a user name or password, without showing them", () => {
+    const cwd = folderWithConfig();
+    let message = "";
+    try {
+      loadConfig({}, { OPENAI_BASE_URL: "http://user:sk-UNIQUE123@127.0.0.1:4555/v1" }, cwd);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^OPENAI_BASE_URL: the URL holds a user name or password \(http:\/\/\*\*\*:\*\*\*@127\.0\.0\.1:4555\/v1\); give the API key in OPENAI_API_KEY/);
+    expect(message).not.toContain("sk-UNIQUE123");
+    expect(message).not.toContain("user:");
+    expect(() => loadConfig({ baseUrl: "https://key@example.test/v1" }, {}, cwd)).toThrow(/^--base-url: the URL holds a user name or password \(https:\/\/\*\*\*@example\.test\/v1\)/);
+  });
+
   it("fails fast naming the flag or variable at fault", () => {
     const cwd = folderWithConfig();
     expect(() => loadConfig({ provider: "gemini" }, {}, cwd)).toThrow(/--provider: unknown provider "gemini"/);

@@ -3,6 +3,7 @@ import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { UsageError } from "../../errors/index.js";
+import { countOf } from "../../text/index.js";
 
 export const indexCommand: Command = {
   name: "index",
@@ -53,11 +54,11 @@ unreadable, empty or over 5 MB.`,
     }
     const where = path.relative(io.cwd, config.store) || config.store;
     if (indexed.status === "unchanged") {
-      printLine(io, `Index is up to date: ${summary.stories} stories (${experiences} experiences) from ${summary.files} file${summary.files === 1 ? "" : "s"} in ${where}; nothing to do.`);
+      printLine(io, `Index is up to date: ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${countOf(summary.files, "file")} in ${where}; nothing to do.`);
     } else {
       printLine(
         io,
-        `${indexed.status === "built" ? "Indexed" : "Re-indexed"} ${summary.stories} stories (${experiences} experiences) from ${summary.files} file${summary.files === 1 ? "" : "s"} into ${where}; embedded ${summary.embedded}, ${summary.stories - summary.embedded} from cache.`,
+        `${indexed.status === "built" ? "Indexed" : "Re-indexed"} ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${countOf(summary.files, "file")} into ${where}; embedded ${summary.embedded}, ${summary.stories - summary.embedded} from cache.`,
       );
     }
     return 0;

@@ -5,7 +5,7 @@ import { isBankGone, lastGoodIndex } from "../last-good-index.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { STORY_PARTS, type ParsedBank } from "../../core/story.js";
 import { storyToJson } from "../../story-json.js";
-import { shorten } from "../../text/index.js";
+import { countOf, shorten } from "../../text/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { listFlag } from "../parse-command-args.js";
@@ -97,7 +97,7 @@ function printStoryTable(bank: ParsedBank, io: CommandIO, fromIndex: boolean): v
   const skipped = bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE").length;
   const experiences = tellings.size;
   printLine(io);
-  const counted = `${bank.stories.length} stories (${experiences} distinct experiences) from ${bank.files.length} file${bank.files.length === 1 ? "" : "s"}`;
+  const counted = `${countOf(bank.stories.length, "story", "stories")} (${countOf(experiences, "distinct experience")}) from ${countOf(bank.files.length, "file")}`;
   // The index keeps no parse warnings, so it cannot count pointers or skipped notes.
   printLine(
     io,

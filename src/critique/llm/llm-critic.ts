@@ -93,7 +93,8 @@ export class LlmCritic implements Critic {
       }
     }
     if (!parsed) {
-      const message = `LLM critique unavailable (${reason}); showing the offline critique alone.`;
+      // Reasons come from error messages that end in their own full stop.
+      const message = `LLM critique unavailable (${reason.replace(/\.$/, "")}); showing the offline critique alone.`;
       this.options.onFallback?.(message);
       return { ...offline, llm: { fallback: true, reason: message } };
     }
