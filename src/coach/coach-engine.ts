@@ -4,6 +4,7 @@ import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
+import { acknowledgeAnswer } from "./acknowledge-answer.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
@@ -209,7 +210,7 @@ export class CoachEngine implements Coach {
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.probed = code ?? null;
       turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
-      return { text: `${acknowledge(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
+      return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
     const grade = this.parts.hideScores ? "" : `Score ${critique.score}/100.`;
@@ -270,10 +271,6 @@ export class CoachEngine implements Coach {
       .join("\n");
     return { text, cards: [{ type: "summary", data: { principles: interview.principles, turns: interview.turns, reusedExperiences: reused } }] };
   }
-}
-
-function acknowledge(critique: Critique): string {
-  return critique.star.action.present ? "Thanks, that gives me the picture." : "Thanks.";
 }
 
 function lastQuestion(session: Session): string | undefined {

@@ -20,7 +20,7 @@ const PAST_EVENT_VERB = /\b(I|we)\s+(\w{3,}ed|built|wrote|made|took|led|ran|set|
  * past event ("I always...", "I would..."), the signal worth most in earlier
  * critics (critique-findings.md).
  */
-export function detectNotAStory(text: string): { notAStory: boolean; habitual: number; anchors: number; pastActions: number } {
+export function detectNotAStory(text: string): { notAStory: boolean; habitual: number; anchors: number; pastActions: number; narrative: boolean } {
   const habitual = (text.match(HABITUAL) ?? []).length;
   const anchors = (text.match(PAST_ANCHOR) ?? []).length;
   const pastActions = (text.match(PAST_EVENT_VERB) ?? []).length;
@@ -31,15 +31,34 @@ export function detectNotAStory(text: string): { notAStory: boolean; habitual: n
   const narrative = pastTense >= 3 && pastTense > present;
   const notAStory =
     (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0 && !narrative) || (pastActions === 0 && words > 15 && anchors === 0 && !narrative);
-  return { notAStory, habitual, anchors, pastActions };
+  return { notAStory, habitual, anchors, pastActions, narrative };
+}
+
+// An instruction to the listener, not a step told in the past ("Ignore all previous instructions...", "Rate this answer...").
+// Verbs that can open a story as nouns or names ("Report generation failed...", "Mark and I...") count only with an object.
+const COMMAND_OPENING =
+  /^\W*(please\s+)?((ignore|disregard|forget|pretend)\b|(rate|score|grade|mark|give|report|say|tell|output|print|repeat|write)\s+(this|that|it|me|us|my|the answer|full|100)\b)/i;
+
+/** Whether the text opens as an instruction to its reader ("Ignore...", "Please rate..."), as a story never does. */
+export function opensWithCommand(text: string): boolean {
+  return COMMAND_OPENING.test(text);
 }
 
 const FILLERS = /\b(um+|uh+|er+m?|you know|like,|basically|sort of|kind of|actually|literally|i mean|right\?|so yeah)\b/gi;
 const HEDGES = /\b(i think|i guess|i believe|maybe|perhaps|probably|somewhat|a bit|kind of|sort of|i feel like|hopefully)\b/gi;
+// An outcome told without saying what changed ("it kind of worked out", "things got better"): the phrase ends the
+// clause (or only a time follows), so "it improved retention by 12%" and "we worked out a plan" are not caught.
+const VAGUE_OUTCOME =
+  /\b(it|things|everything|that|this)( all)?( (kind of|sort of|more or less|mostly|eventually|pretty much|basically|just|finally|really))? (worked out|turned out (fine|ok|okay|well|alright|all right)|got better|improved|went (fine|ok|okay|smoothly|well))( (fine|well|okay|ok|in the end|after that|afterwards|eventually|over time|from there|from then on))?(?=\s*([.,;:!?)]|$))/gim;
 const VAGUE = /\b(much (more|less) \w+|much (faster|better|easier|quicker|happier|smoother)|(was|were) (really |very |so )?(happy|pleased|thrilled)|significantly|dramatically|greatly|a lot (faster|better|more|less)|really (happy|pleased|well)|very (happy|pleased|successful)|huge (success|impact|improvement)|big (improvement|impact|win)|improved (things|a lot)|went (really )?well|positive (feedback|impact)|everyone was happy)\b/gi;
 
-/** Filler words, hedges and vague claims, with their offsets. */
+/** Filler words, hedges and vague claims (among them outcomes that do not say what changed), with their offsets. */
 export function findDeliveryMarkers(text: string) {
   const collect = (pattern: RegExp) => [...text.matchAll(pattern)].map((match) => ({ start: match.index!, end: match.index! + match[0].length, text: match[0] }));
-  return { fillers: collect(FILLERS), hedges: collect(HEDGES), vague: collect(VAGUE) };
+  const outcomes = collect(VAGUE_OUTCOME);
+  // One claim once: "it went well" is both a vague claim and a vague outcome.
+  const vague = [...collect(VAGUE), ...outcomes]
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .filter((marker, index, all) => all.slice(0, index).every((earlier) => earlier.end <= marker.start));
+  return { fillers: collect(FILLERS), hedges: collect(HEDGES), vague, vagueOutcomes: outcomes };
 }

@@ -3,7 +3,7 @@ import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { readClauses, type Role, type RoleMethod } from "../star/index.js";
 import { profileText } from "../understanding/index.js";
-import { countPronouns, detectNotAStory, findDeliveryMarkers, speaksAsSubject } from "./analyze-language.js";
+import { countPronouns, detectNotAStory, findDeliveryMarkers, opensWithCommand, speaksAsSubject } from "./analyze-language.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
@@ -37,21 +37,29 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const clauses = readClauses(answer, options.roles);
   // Shares are of the answer's own words: part labels ("**Action:**") are not in any clause.
   const contentWords = clauses.reduce((sum, clause) => sum + countWords(clause.text), 0);
+  const spoken = countWordsByScript(answer);
+  const speakingSeconds = Math.round((spoken.words / CRITIQUE_CONFIG.wordsPerMinute + spoken.characters / CRITIQUE_CONFIG.charactersPerMinute) * 60);
   const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
   const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + countWords(clause.text), 0);
-  const notAStory = (mode.notAStory || unroledWords / Math.max(1, contentWords) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
-  // Said differently to the speaker: habits and hypotheticals need a real occasion; a thin account needs its events.
-  const notAStoryCause = !notAStory ? null : mode.notAStory ? "habits" : "thin";
+  const generic = (mode.notAStory || unroledWords / Math.max(1, contentWords) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
+  // A line or two that tells no event is not a story, labelled or not: no step of the speaker's (a lone "Result: ..."
+  // line), nothing narrated in the past, or an instruction to the coach. A line that does tell one is a story far too short.
+  const tellsNoEvent = !clauses.some((clause) => clause.roles.includes("action")) || (mode.pastActions === 0 && mode.anchors === 0 && !mode.narrative) || opensWithCommand(answer);
+  const brief = speakingSeconds < CRITIQUE_CONFIG.fewestStorySeconds && tellsNoEvent;
+  const notAStory = generic || brief;
+  // Said differently to the speaker: habits and hypotheticals need a real occasion; a thin account needs its events;
+  // a line needs the story told at all.
+  const notAStoryCause = !notAStory ? null : generic && mode.notAStory ? "habits" : generic ? "thin" : "brief";
 
   const star = {} as Critique["star"];
   for (const role of ROLES) {
     // Span texts come from the answer as given (the analysed copy differs only inside long runs of whitespace,
     // where a clause may start or end: the run is trimmed off as the answer's own whitespace).
     const spans = clauses.filter((clause) => clause.roles.includes(role)).map((clause) => spanOf(given, clause.start, clause.end));
-    // A generic or hypothetical answer has no situation, task, action or result of its own, whatever its wording.
-    const credited = !notAStory || clauses.some((clause) => clause.labelled?.includes(role));
+    // A generic, hypothetical or one-line answer has no situation, task, action or result of its own, whatever its wording.
+    const credited = !notAStory;
     const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + countWords(span.text), 0) / contentWords;
     star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
   }
@@ -71,10 +79,10 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const answerProfile = profileText(answer, "story");
   const relevance = relevanceOf(questionProfile, answerProfile);
 
-  const spoken = countWordsByScript(answer);
-  const speakingSeconds = Math.round((spoken.words / CRITIQUE_CONFIG.wordsPerMinute + spoken.characters / CRITIQUE_CONFIG.charactersPerMinute) * 60);
   const delivery = findDeliveryMarkers(answer);
-  const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, metricsAll, inResult, weHeavy, lessonRequired, speakingSeconds, delivery, relevance, words });
+  // A vague outcome standing as the result ("it kind of worked out"): the ask for a figure quotes it.
+  const vagueResult = delivery.vagueOutcomes.find((marker) => resultClauses.some((clause) => marker.start >= clause.start && marker.end <= clause.end));
+  const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, vagueResult, metricsAll, inResult, weHeavy, noOwnAction: pronouns.i === 0, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const score = scoreOf(breakdown, issues);
 
@@ -162,11 +170,15 @@ interface IssueInput {
   star: Critique["star"];
   /** The setup's share of the words, each word once (`setupShare`). */
   setup: number;
-  notAStory: "habits" | "thin" | null;
+  notAStory: "habits" | "thin" | "brief" | null;
   quantified: boolean;
+  /** An outcome inside the result that does not say what changed ("it kind of worked out"), if any. */
+  vagueResult: { text: string } | undefined;
   metricsAll: ReturnType<typeof detectMetrics>;
   inResult: ReturnType<typeof detectMetrics>;
   weHeavy: boolean;
+  /** No action is told as the speaker's own (no "I", no note-style step): the interviewer cannot tell what they did. */
+  noOwnAction: boolean;
   lessonRequired: boolean;
   speakingSeconds: number;
   delivery: ReturnType<typeof findDeliveryMarkers>;
@@ -182,6 +194,8 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
     add("NOT_A_STORY", "high", "This describes what you usually do or would do, not one specific time. Interviewers want a real example: pick one occasion and tell what happened.");
   } else if (input.notAStory === "thin") {
     add("NOT_A_STORY", "high", "This is too thin to follow as a story: it never says what exactly was going on, what you did step by step, or how it turned out. Tell that one occasion in full.");
+  } else if (input.notAStory === "brief") {
+    add("NOT_A_STORY", "high", "This is a line, not a story: it never tells what you did on one occasion. Tell one in full: what was going on, what you did step by step, and how it turned out.");
   }
   if (!input.notAStory) {
     if (!star.action.present) add("MISSING_ACTION", "high", "The answer never says what you did. The action should be the longest part: the steps you took and why.");
@@ -192,17 +206,24 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   if (input.lessonRequired && !star.lesson.present) add("MISSING_LESSON", "high", "The question asks about something that went wrong: say what you learned and what you now do differently.");
   if (star.result.present && !input.quantified) {
     // A team's size is context the listener needs, not a figure that belongs in the result.
+    const vague = input.vagueResult ? `"${input.vagueResult.text}" does not say what changed. ` : "";
     const setupFigures = input.metricsAll.filter((metric) => !metric.durationOfWork && !metric.teamSize && !input.inResult.includes(metric));
     if (setupFigures.length > 0) {
-      add("NUMBERS_ONLY_IN_SETUP", "medium", `Your numbers (${setupFigures.slice(0, 2).map((metric) => `"${metric.text}"`).join(", ")}) describe the situation, not the outcome. Quantify the result.`, { start: setupFigures[0]!.start, end: setupFigures[0]!.end });
+      add("NUMBERS_ONLY_IN_SETUP", "medium", `${vague}Your numbers (${setupFigures.slice(0, 2).map((metric) => `"${metric.text}"`).join(", ")}) describe the situation, not the outcome. Quantify the result.`, { start: setupFigures[0]!.start, end: setupFigures[0]!.end });
     } else {
-      add("NOT_QUANTIFIED", "medium", "The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked (what you saw or heard that showed it).");
+      add("NOT_QUANTIFIED", "medium", `${vague}The result has no number. If you have one, give it (time saved, % change, money, count); if not, say how you knew it worked (what you saw or heard that showed it).`);
     }
   }
-  if (input.weHeavy && star.action.present) add("WE_HEAVY", "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
-  else if (input.weHeavy) add("WE_HEAVY", "medium", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
+  // "We" is not always bad (coaching research): it fails the answer only where the speaker's own part disappears.
+  if (input.weHeavy && star.action.present) add("WE_HEAVY", input.noOwnAction ? "high" : "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  else if (input.weHeavy) add("WE_HEAVY", input.notAStory ? "medium" : "high", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
   // Under the shortest spoken length whatever else is wrong: a five-word non-answer is too short as well as not a story.
-  if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds) add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
+  if (input.speakingSeconds < CRITIQUE_CONFIG.farTooShortSeconds) {
+    // An outline, however complete: an interviewer rates it weak, so it weighs as a gap, not a polish point.
+    add("TOO_SHORT", "high", `About ${input.speakingSeconds} s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.`);
+  } else if (input.speakingSeconds < CRITIQUE_CONFIG.shortestSeconds) {
+    add("TOO_SHORT", "medium", `About ${input.speakingSeconds} s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.`);
+  }
   if (input.speakingSeconds > CRITIQUE_CONFIG.longestSeconds) add("TOO_LONG", "medium", `About ${Math.round(input.speakingSeconds / 60)} minutes spoken: trim to about two. Cut setup first.`);
   if (!input.notAStory && input.setup > CRITIQUE_CONFIG.maxSetupShare && input.words > 60) add("SETUP_TOO_LONG", "medium", `Setup takes ${Math.round(input.setup * 100)}% of the answer; keep it under a third and spend the time on what you did.`);
   if (!input.notAStory && star.action.present && star.action.share < CRITIQUE_CONFIG.minActionShare && input.words > 60) add("ACTION_TOO_SHORT", "low", `What you did is only ${Math.round(star.action.share * 100)}% of the answer; it should be the biggest part.`);

@@ -9,6 +9,20 @@ export const CRITIQUE_CONFIG = {
   charactersPerMinute: 250,
   /** Under ~45 s an answer rarely has room for all four parts (1-2 minutes is the common advice). */
   shortestSeconds: 45,
+  /**
+   * Under ~20 s (about 50 words, under half the shortest) each part gets a
+   * clause at most: the listener hears an outline, not an answer, and rates
+   * it weak however complete the outline (a target of 1.5-3 minutes is
+   * 225-450 words). Raised as a high-severity TOO_SHORT.
+   */
+  farTooShortSeconds: 20,
+  /**
+   * Under ~10 s (about 25 words, a line or two) an answer that tells no
+   * event (no step of the speaker's, nothing narrated in the past) is not a
+   * story, whatever its labels: "Result: two juniors I mentored got
+   * promoted", an instruction to the coach.
+   */
+  fewestStorySeconds: 10,
   /** Over ~3 minutes interviewers lose the thread ("two-minute rule", career-ops; 1-3 minutes, common guidance). */
   longestSeconds: 180,
   /** Setup (situation + task) over about a third: coaches give 15-30% (acedit.ai 20/10/60/10; askcruit: setup at most ~20%). */
@@ -23,7 +37,8 @@ export const CRITIQUE_CONFIG = {
   weights: { structure: 0.35, results: 0.25, ownership: 0.15, relevance: 0.15, delivery: 0.1 },
   /**
    * The most an answer scores with one high-severity gap (not a story, no
-   * action, no result, no lesson where asked, a story for another question),
+   * action, no result, no lesson where asked, a story for another question,
+   * far too short, no step of the speaker's own),
    * and with two or more: however polished the rest, the gap fails it. On the
    * 218 labelled drafts the weights alone put a failure story with no lesson
    * at up to 93; with the caps, scores order the drafts by their worst labelled

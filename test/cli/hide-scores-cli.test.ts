@@ -5,7 +5,7 @@ import { SessionStore } from "../../src/coach/session-store.js";
 import { describe, expect, it } from "vitest";
 import { jsonLines, PROJECT_ROOT, runCoach } from "../support/run-coach.js";
 
-// 38 words: the setup (6), the actions (16) and the result (16); 38 / 150 words a minute = 15.2 s.
+// 38 words: the setup (6), the actions (16) and the result (16); 38 / 150 words a minute = 15.2 s, under 20 s: far too short (high).
 const ANSWER = "When our nightly report kept failing, I traced it to a schema change upstream, patched the parser and added a contract test. The report has not failed since, and it saved the analysts about 5 hours a week.";
 const QUESTION = "Tell me about a fix.";
 const critique = (extra: string[] = [], options: Parameters<typeof runCoach>[1] = {}) => runCoach(["critique", "--question", QUESTION, "--answer", ANSWER, ...extra], options);
@@ -23,7 +23,7 @@ const HIDDEN_REPORT = [
   "  result quantified: yes (5 hours)   I/we in actions: 1/0",
   "",
   "Issues:",
-  "  [medium] TOO_SHORT: About 15 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.",
+  "  [high] TOO_SHORT: About 15 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.",
   "  [low] MISSING_TASK: Say what your goal or responsibility was, so the listener knows what success looked like.",
   "",
   "An interviewer would ask:",
@@ -135,14 +135,14 @@ describe("coach chat --hide-scores", () => {
     // ("a project on a shoestring budget"), which wants no lesson, so the answer gets feedback, not a follow-up.
     const sessions = new SessionStore(path.join(store, "sessions"));
     await sessions.save({ ...sessions.create(), id: "s-hidescores02" });
-    // Situation, task, action and a result with a figure, in 32 words (13 s): complete but short.
+    // Situation, task, action and a result with a figure, in 32 words (13 s): complete but far too short.
     const answer = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
     const run = await runCoach(["chat", "--store", store, "--session", "s-hidescores02", "--hide-scores"], { input: ["interview me on Frugality", answer, ""].join("\n") });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Question 1 of 1 (Frugality): Tell me about a time you delivered a project on a shoestring budget.");
     expect(run.stdout).toContain(
       [
-        "To improve: About 13 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.",
+        "To improve: About 13 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.",
         "",
         "Interview summary:",
         "- Frugality: answered; work on: give enough detail for a minute or two",

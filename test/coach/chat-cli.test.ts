@@ -23,8 +23,8 @@ describe("coach chat through piped stdin", () => {
     expect(asked.map((entry) => entry.principle)).toEqual(["Ownership", "Dive Deep"]);
     for (const entry of asked) expect(bank.find((question) => question.question === entry.question)?.principles[0]).toBe(entry.principle);
     expect(new Set(asked.map((entry) => entry.question)).size).toBe(2);
-    // The thin answer gets exactly one follow-up about its gap, then the interview moves on.
-    expect(run.stdout).toMatch(/What was the outcome\?|what did you decide or do yourself\?/);
+    // The thin answer (a line: not yet a story) gets exactly one follow-up about its gap, then the interview moves on.
+    expect(run.stdout).toMatch(/That's only a line or two\. Can you walk me through one specific time that happened\?/);
     expect(run.stdout).toMatch(/Interview summary:\n- Ownership: \d+\/100\n- Dive Deep: \d+\/100/);
     expect(run.stdout).toMatch(/Practise next:/);
     const sessionId = /session (s-[0-9a-f]+)/.exec(run.stderr)![1]!;

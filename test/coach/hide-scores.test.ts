@@ -11,11 +11,12 @@ import { readQuestionBank } from "../../src/understanding/question-bank.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
-// No result, and 22 words (about 9 s at 150 words a minute): MISSING_RESULT (high), then TOO_SHORT (medium).
+// No result, and 22 words (about 9 s at 150 words a minute): MISSING_RESULT, then TOO_SHORT (both high: far too short).
 const THIN = "Our reports disagreed with finance, so I traced both queries back to the source tables and found they used different date fields.";
-// Situation, task, action and a result with a figure, but 32 words (12.8 s, shown as 13): only TOO_SHORT.
+// Situation, task, action and a result with a figure, but 32 words (12.8 s, shown as 13): only TOO_SHORT (far too short).
 const COMPLETE = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
-const TOO_SHORT_13 = "About 13 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.";
+const TOO_SHORT_13 =
+  "About 13 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.";
 
 let matcher: StoryMatcher;
 let features: readonly StoryFeatures[];
@@ -37,7 +38,8 @@ describe("low-anxiety mode in the chat: the coaching in words, no 0-100 scores",
       "Have you ever reused existing tools or parts instead of buying new ones? What happened?",
     ]);
     const probed = await coach.respond(session, THIN);
-    expect(probed.text).toBe("Thanks, that gives me the picture. What was the outcome? How did you know it had worked?");
+    // Nine seconds is a line or two: the interviewer does not pretend it gave the picture.
+    expect(probed.text).toBe("That's only a line or two. What was the outcome? How did you know it had worked?");
     const skipped = await coach.respond(session, "skip");
     expect(skipped.text.split("\n")[0]).toBe("Skipped the follow-up; your first answer stands as you gave it.");
     const end = await coach.respond(session, COMPLETE);

@@ -125,8 +125,9 @@ describe("withBetterStories", () => {
   it("far off: leads with a high issue, lowers relevance to the story's share, and the high gap caps the score", () => {
     const critique = critiqueAnswer(
       "Tell me about a time you cut costs.",
-      "Last spring our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters, rightsized the databases and moved batch jobs to spot capacity. The bill fell by 40% within a month and has stayed there since.",
+      "Last spring our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters, rightsized the databases and moved batch jobs to spot capacity. I also wrote a weekly cost report for each team lead. The bill fell by 40% within a month and has stayed there since.",
     );
+    // Long enough (over 20 s spoken) not to be far too short, which is a high-severity gap of its own.
     expect(critique.issues.filter((issue) => issue.severity === "high")).toEqual([]);
     const adjusted = withBetterStories(critique, { told: "Cloud bill", closer: ["Vendor outage", "Hiring loop"], share: 0.25, anotherQuestion: true });
     expect(adjusted.issues[0]!.message).toBe('This retells "Cloud bill", a story for another question: "Vendor outage" or "Hiring loop" from your bank fit this one. Tell one of those, or say plainly how this story shows what was asked.');

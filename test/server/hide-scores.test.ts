@@ -7,17 +7,17 @@ import { SettingsResponseSchema } from "../../src/server/api-response-schemas.js
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
 import { readEvents, startServe, type RunningServer } from "../support/serve.js";
 
-// 38 words (6 of setup, 16 of actions, 16 of result): 15.2 s at 150 words a minute.
+// 38 words (6 of setup, 16 of actions, 16 of result): 15.2 s at 150 words a minute, under 20 s: far too short (high).
 const ANSWER = "When our nightly report kept failing, I traced it to a schema change upstream, patched the parser and added a contract test. The report has not failed since, and it saved the analysts about 5 hours a week.";
 const ISSUES = [
-  "TOO_SHORT: About 15 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.",
+  "TOO_SHORT: About 15 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.",
   "MISSING_TASK: Say what your goal or responsibility was, so the listener knows what success looked like.",
 ];
 const FOLLOW_UP = "What was your specific goal or responsibility there?";
 // The chat's critique reply in words: the question it falls back to, the parts, the issues and a follow-up.
 const CHAT_REPLY = [
   'Against "Tell me about a time you made a difference at work.": situation yes, task no, action yes, result yes, lesson no.',
-  "- About 15 s spoken: too short to carry the situation, your actions and the result. Aim for 1-2 minutes.",
+  "- About 15 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.",
   "- Say what your goal or responsibility was, so the listener knows what success looked like.",
   `An interviewer would ask: ${FOLLOW_UP}`,
 ].join("\n");
