@@ -1,5 +1,5 @@
 import { InputError, UsageError } from "../errors/index.js";
-import { readsAsEnglish } from "../text/index.js";
+import { isEnglishWord, readsAsEnglish } from "../text/index.js";
 import type { MatchNotice } from "./match-notices.js";
 
 /** Longest question accepted: interview questions run well under 300 characters; 2,000 leaves room for pasted context. */
@@ -19,9 +19,24 @@ export function validateQuestion(raw: string): { question: string; notices: Matc
   // Any story would be as close as any other to "?" or "12345"; saying which came first would mislead.
   if (letters.length === 0) throw new UsageError(`the question "${question.slice(0, 40)}" has no words to match on; ask it in words, e.g. "Tell me about a time you failed".`);
   const notices: MatchNotice[] = [];
-  const englishWords = question.toLowerCase().match(/\b(the|a|you|your|time|when|how|what|tell|me|about|describe|give|example|did|do|a|an|of|to|with|why)\b/g) ?? [];
-  if (!readsAsEnglish(question) || (englishWords.length === 0 && question.split(/\s+/).length > 3)) {
+  if (!readsAsEnglish(question) || !soundsEnglish(question)) {
     notices.push({ code: "NOT_ENGLISH", message: "The question does not look like English; matching is tuned for English and may be poor." });
   }
   return { question, notices };
+}
+
+// Not "a", "me" or "do", which Spanish, Italian and Portuguese questions use as well.
+const QUESTION_WORDS = /\b(the|you|your|time|when|how|what|tell|about|describe|give|example|did|an|of|to|with|why)\b/;
+
+/**
+ * Whether a question in Latin letters reads as English: it uses an interview
+ * question's common words, is too short to tell, or (looked up only then)
+ * most of its words are English ("Result: two juniors I mentored got
+ * promoted"; "Cuéntame de una vez que fallaste" is not).
+ */
+function soundsEnglish(question: string): boolean {
+  if (QUESTION_WORDS.test(question.toLowerCase())) return true;
+  const words = question.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
+  if (words.length <= 3) return true;
+  return words.filter((word) => isEnglishWord(word)).length / words.length >= 0.6;
 }

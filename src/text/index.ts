@@ -9,3 +9,4 @@ export * from "./count-words.js";
 export * from "./reads-as-english.js";
 export * from "./capitalise.js";
 export * from "./count-of.js";
+export * from "./english-words.js";

@@ -1,6 +1,6 @@
 import { PRINCIPLES } from "../../principles/index.js";
 import { wordKey, type CandidateText } from "./candidate-text.js";
-import { isEnglishWord, isNameWord } from "./english-words.js";
+import { isEnglishWord, isNameWord } from "../../text/english-words.js";
 
 // Capitalised words that are not names wherever they stand.
 const COMMON_CAPITALS = ["I", "I'm", "I've", "I'd", "I'll", "The", "A", "An", "We", "Our", "My", "This", "That", "When", "After", "Before", "Then", "In", "On", "At", "As", "By", "For", "To", "It", "If", "But", "And", "So", "Situation", "Task", "Action", "Result", "Lesson", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Q1", "Q2", "Q3", "Q4", "Amazon", "Leadership", "Principle", "Principles", "Bar", "Raiser", "Dr", "Mr", "Mrs", "Ms", "Prof"];

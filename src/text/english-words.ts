@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PACKAGE_ROOT } from "../../package-root.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** Lower-case English words (SCOWL), one per line; see corpus/lexicon/README.md. */
 const ENGLISH_WORDS_FILE = path.join(PACKAGE_ROOT, "corpus", "lexicon", "english-words.txt");
@@ -16,7 +16,7 @@ let words: Set<string> | undefined;
 let nameWords: Set<string> | undefined;
 
 function listed(word: string): boolean {
-  // Loaded on first use: only a configured language model's replies are checked.
+  // Loaded on first use: only a model's replies and questions that look foreign are checked.
   words ??= new Set(readFileSync(ENGLISH_WORDS_FILE, "utf8").split("\n"));
   return words.has(word);
 }
