@@ -1,5 +1,5 @@
 import type { Critic, Critique } from "../core/critique.js";
-import { FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
+import { FAR_TOO_SHORT_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
 import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
@@ -59,7 +59,7 @@ export interface CoachParts {
 
 // Gaps worth one follow-up question, as a real interviewer would probe.
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
-const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON"];
+const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON", "TOO_SHORT"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
 
 const HELP = `I can:
@@ -203,13 +203,14 @@ export class CoachEngine implements Coach {
     if (interview.awaitingFollowUp) turn.followUpAnswered = true;
     // An answer in another script gets no STAR reading: said before anything that rests on one.
     const unread = readsAsEnglish(turn.answer) ? "" : ` ${NOT_ENGLISH_NOTE}`;
-    const gaps = issues.filter((issue) => THIN.has(issue.code));
+    // A complete answer of a few lines is thin too: an interviewer asks for the rest.
+    const gaps = issues.filter((issue) => THIN.has(issue.code) || (issue.code === "TOO_SHORT" && issue.severity === "high"));
     if (gaps.length > 0 && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
       // Probe in the order interviewers do: is it a real story, what did *you* do, how did it end, what did you learn.
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.probed = code ?? null;
-      turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || critique.followUps[0] || "Can you tell me more about what you did and how it turned out?";
+      turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";

@@ -20,6 +20,8 @@ const SUPPLIES: Record<string, (supplied: Supplied) => boolean> = {
   NOT_QUANTIFIED: (supplied) => supplied.quantified,
   NUMBERS_ONLY_IN_SETUP: (supplied) => supplied.quantified,
   MISSING_LESSON: (supplied) => supplied.lesson,
+  // More of the story: steps and how it ended.
+  TOO_SHORT: (supplied) => supplied.action && supplied.result,
 };
 
 const ACKNOWLEDGED: Record<string, string> = {
@@ -29,6 +31,7 @@ const ACKNOWLEDGED: Record<string, string> = {
   NOT_QUANTIFIED: "That puts a number on it.",
   NUMBERS_ONLY_IN_SETUP: "That puts a number on the outcome.",
   MISSING_LESSON: "That gives the lesson.",
+  TOO_SHORT: "That fills it in.",
 };
 
 /**

@@ -14,5 +14,8 @@ export const FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
   OFF_TOPIC: "How does this example show what I asked about?",
 } satisfies Partial<Record<IssueCode, string>>;
 
+/** What an interviewer asks after an answer far too short to judge (a high TOO_SHORT) that lacks no part outright. */
+export const FAR_TOO_SHORT_FOLLOW_UP = "Walk me through it in more detail: what was going on, what did you do step by step, and how did it end?";
+
 /** A deeper probe for a complete answer, in the Dive Deep style interviewers use. */
 export const DEEPER_FOLLOW_UP = "What was the hardest decision along the way, and what alternatives did you consider?";

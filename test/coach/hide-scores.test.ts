@@ -13,7 +13,7 @@ import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-serv
 
 // No result, and 22 words (about 9 s at 150 words a minute): MISSING_RESULT, then TOO_SHORT (both high: far too short).
 const THIN = "Our reports disagreed with finance, so I traced both queries back to the source tables and found they used different date fields.";
-// Situation, task, action and a result with a figure, but 32 words (12.8 s, shown as 13): only TOO_SHORT (far too short).
+// Situation, task, action and a result with a figure, but 32 words (12.8 s, shown as 13): only TOO_SHORT (far too short), which the mock interviewer probes.
 const COMPLETE = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
 const TOO_SHORT_13 =
   "About 13 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.";
@@ -42,15 +42,18 @@ describe("low-anxiety mode in the chat: the coaching in words, no 0-100 scores",
     expect(probed.text).toBe("That's only a line or two. What was the outcome? How did you know it had worked?");
     const skipped = await coach.respond(session, "skip");
     expect(skipped.text.split("\n")[0]).toBe("Skipped the follow-up; your first answer stands as you gave it.");
-    const end = await coach.respond(session, COMPLETE);
+    // Complete but far too short: asked for the rest, like the thin answer; skipping it keeps the answer's feedback.
+    const probedAgain = await coach.respond(session, COMPLETE);
+    expect(probedAgain.text).toBe("That's very brief. Walk me through it in more detail: what was going on, what did you do step by step, and how did it end?");
+    const end = await coach.respond(session, "skip");
     expect(end.text).toBe(
       [
-        `To improve: ${TOO_SHORT_13}`,
+        "Skipped the follow-up; your first answer stands as you gave it.",
         "",
         "Interview summary:",
         // The turn's issues in severity order, as practice advice (src/coach/practise-advice.ts).
         "- Dive Deep: answered; work on: end every answer on the outcome, and give enough detail for a minute or two (follow-up not answered)",
-        "- Frugality: answered; work on: give enough detail for a minute or two",
+        "- Frugality: answered; work on: give enough detail for a minute or two (follow-up not answered)",
         "Practise next: give enough detail for a minute or two; end every answer on the outcome.",
       ].join("\n"),
     );
@@ -60,7 +63,7 @@ describe("low-anxiety mode in the chat: the coaching in words, no 0-100 scores",
     // The cards keep every score (the contract's card data), for pages and scripts that choose what to show.
     const summary = end.cards.find((card) => card.type === "summary")!.data as { turns: Array<{ score: number | null }> };
     expect(summary.turns.map((turn) => typeof turn.score)).toEqual(["number", "number"]);
-    expect(typeof (end.cards.find((card) => card.type === "critique")!.data as { score: unknown }).score).toBe("number");
+    expect(typeof (probedAgain.cards.find((card) => card.type === "critique")!.data as { score: unknown }).score).toBe("number");
   });
 
   it("a critique reply lists the parts told, the issues and a follow-up, without its score", async () => {
