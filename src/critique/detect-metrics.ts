@@ -26,7 +26,7 @@ const COUNTED = "people|users|customers|subscribers|members|visitors|downloads|i
 const RATE = String.raw`(?:\s?(?:a|per)\s(?:month|year|week|day|quarter))?`;
 // People, and the teams and organisations they make up, counted: a result that trained, hired, won or reached them
 // ("trained 40 support agents", "onboarded 3 new hires", "adopted by 4 teams") is measured, even below 10.
-const PEOPLE = "people|customers|users|subscribers|members|accounts|engineers|developers|hires|recruits|agents|reps|representatives|analysts|employees|staff|interns|trainees|mentees|students|learners|nurses|teachers|managers|designers|testers|volunteers|contractors|colleagues|teammates|operators|workers|technicians|drivers|doctors|clinicians|scientists|researchers|leads|leaders|executives|attendees|participants|clients|partners|merchants|sellers|patients|teams|departments";
+const PEOPLE = "people|customers|users|subscribers|members|accounts|engineers|developers|hires|recruits|agents|reps|representatives|analysts|employees|staff|interns|trainees|mentees|juniors|graduates|apprentices|newcomers|peers|students|learners|nurses|teachers|managers|designers|testers|volunteers|contractors|colleagues|teammates|operators|workers|technicians|drivers|doctors|clinicians|scientists|researchers|leads|leaders|executives|attendees|participants|clients|partners|merchants|sellers|patients|teams|departments";
 // One word between the number and the people it counts ("12 new hires", "40 support agents"), but not a
 // preposition, article or conjunction ("10 for engineers" counts nothing).
 const PEOPLE_MODIFIER = String.raw`(?:(?!(?:of|to|for|in|on|at|by|with|from|and|or|but|the|a|an|per|than|as)\b)[a-z]+(?:-[a-z]+)?\s)?`;

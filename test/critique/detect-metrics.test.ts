@@ -84,6 +84,8 @@ describe("detectMetrics", () => {
     ["We won 3 new customers.", "3 new customers"],
     ["It was adopted by five more teams.", "five more teams"],
     ["I built a team of 12 engineers.", "12 engineers"],
+    ["Both grew fast: 2 juniors I mentored were promoted.", "2 juniors"],
+    ["Three graduates I coached passed the review.", "Three graduates"],
   ])("reads a count of people as a figure, whatever its size: %j", (text, figure) => {
     expect(detectMetrics(text).filter((metric) => !metric.teamSize).map((metric) => metric.text)).toEqual([figure]);
   });
