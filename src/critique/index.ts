@@ -7,3 +7,4 @@ export { enforceNoInvention } from "./llm/enforce-no-invention.js";
 export { LlmCritiqueSchema } from "./llm/llm-critique-schema.js";
 export { ISSUE_CODES, type IssueCode } from "./issue-codes.js";
 export { setupShareOfParts } from "./setup-share.js";
+export { asBankNotes } from "./as-bank-notes.js";

@@ -81,9 +81,19 @@ export class StoryMatcher {
     });
   }
 
-  /** Whether the learned re-ranker scores every story of the bank (a bank no larger than its depth), not only the leaders. */
-  get reranksEveryStory(): boolean {
-    return Boolean(this.parts.ranker) && this.parts.stories.length <= RERANK_DEPTH;
+  /**
+   * Whether the learned re-ranker scores a story for a question (it is among
+   * the score-fusion leaders the ranker re-orders), rather than leaving it
+   * below them; false without a ranker, or when no signal separates the stories.
+   */
+  async isReranked(rawQuestion: string, storyId: string): Promise<boolean> {
+    if (!this.parts.ranker) return false;
+    const { question } = validateQuestion(rawQuestion);
+    const scores = await this.signalScores(readQuestion(question), HYBRID_SIGNALS);
+    const fused = fuseScores(scores.map((signal) => signal.scores));
+    if (!fused.some((item) => item.fused !== 0)) return false;
+    const position = this.position.get(storyId);
+    return fused.slice(0, RERANK_DEPTH).some((item) => item.index === position);
   }
 
   async match(rawQuestion: string, options: MatchOptions = {}): Promise<MatchResult> {

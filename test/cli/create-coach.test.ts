@@ -30,7 +30,7 @@ describe("the coach the chat and the server build, with a provider", () => {
     );
     const session = new SessionStore("/nonexistent").create();
     await coach.respond(session, "interview me on Frugality");
-    const reply = await coach.respond(session, "At my last job our cloud bill doubled in a year. I owned the platform budget, so I tagged every resource, found 40 idle test clusters and shut them down. The bill fell by 30% the next quarter, and I learned to review costs every month.");
+    const reply = await coach.respond(session, "At my last job our cloud bill doubled in a year. I owned the platform budget, so I tagged every resource, found 40 idle test clusters and, after two weeks of checking with each cluster's owner, shut them down. The bill fell by 30% the next quarter, and I learned to review costs every month.");
     // A one-question interview ends with this answer: its critique, then the summary.
     expect(reply.cards.map((card) => card.type)).toEqual(["critique", "summary"]);
     expect((reply.cards[0]!.data as { llm: unknown }).llm).toBeNull();

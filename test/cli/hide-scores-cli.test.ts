@@ -132,20 +132,22 @@ describe("coach chat --hide-scores", () => {
   it("runs a mock interview whose feedback and summary carry no score", async () => {
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-hide-scores-chat-"));
     // The interview's question follows from the session id: a saved session with a known id asks a known question
-    // ("a project on a shoestring budget"), which wants no lesson, so the answer gets feedback, not a follow-up.
+    // ("a project on a shoestring budget"), which wants no lesson: the answer is probed only for being far too short.
     const sessions = new SessionStore(path.join(store, "sessions"));
     await sessions.save({ ...sessions.create(), id: "s-hidescores02" });
     // Situation, task, action and a result with a figure, in 32 words (13 s): complete but far too short.
     const answer = "Last year our cloud bill doubled while traffic stayed flat. I owned the platform budget, so I found idle clusters and rightsized the databases. The bill fell by 40% within a month.";
-    const run = await runCoach(["chat", "--store", store, "--session", "s-hidescores02", "--hide-scores"], { input: ["interview me on Frugality", answer, ""].join("\n") });
+    const run = await runCoach(["chat", "--store", store, "--session", "s-hidescores02", "--hide-scores"], { input: ["interview me on Frugality", answer, "skip", ""].join("\n") });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Question 1 of 1 (Frugality): Tell me about a time you delivered a project on a shoestring budget.");
     expect(run.stdout).toContain(
       [
-        "To improve: About 13 s spoken: far too short for an interview answer, with room for a clause on each part at most. Aim for 1-2 minutes: the situation in a sentence or two, then your steps, then how it turned out.",
+        "That's very brief. Walk me through it in more detail: what was going on, what did you do step by step, and how did it end?",
+        "",
+        "Skipped the follow-up; your first answer stands as you gave it.",
         "",
         "Interview summary:",
-        "- Frugality: answered; work on: give enough detail for a minute or two",
+        "- Frugality: answered; work on: give enough detail for a minute or two (follow-up not answered)",
         "Practise next: give enough detail for a minute or two.",
       ].join("\n"),
     );

@@ -91,23 +91,25 @@ describe("an answer that retells a bank story the bank would not pick for the qu
   });
 });
 
-describe("a ten-story bank (most candidates' size)", () => {
-  // The cost story and the first nine other stories of the sample bank.
-  async function tenStoryBank() {
+describe("small banks, where the re-ranker scores every story", () => {
+  // The cost story and the first `others` other stories of the sample bank.
+  async function bankWithCostStory(others: number) {
     const stories = withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories);
     const cost = stories.find((story) => story.title === COST_TITLE)!;
-    const bank = [cost, ...stories.filter((story) => story !== cost).slice(0, 9)];
+    const bank = [cost, ...stories.filter((story) => story !== cost).slice(0, others)];
     return { cost, matcher: await createInMemoryMatcher(bank, new InterviewEmbedder()) };
   }
 
-  it("still tells a story for another question so (high, capped), though every story of a small bank scores closer to the best", async () => {
-    const { cost, matcher } = await tenStoryBank();
-    for (const question of [
-      "Tell me about a time you had to repair a working relationship with another team after something went wrong.",
-      "Walk me through how you redesigned the way your team evaluates engineering candidates.",
-    ]) {
+  // A cloud-cost story repairs no relationship and redesigns no interviews.
+  const ANOTHER_QUESTIONS = [
+    "Tell me about a time you had to repair a working relationship with another team after something went wrong.",
+    "Walk me through how you redesigned the way your team evaluates engineering candidates.",
+  ];
+
+  it("still tells a story for another question so (high, capped) in a ten-story bank, though its scores crowd closer to the best", async () => {
+    const { cost, matcher } = await bankWithCostStory(9);
+    for (const question of ANOTHER_QUESTIONS) {
       const better = await betterStoriesFor(matcher, question, cost);
-      // A cloud-cost story repairs no relationship and redesigns no interviews.
       expect(better?.anotherQuestion, question).toBe(true);
       const critique = withBetterStories(critiqueAnswer(question, cost.body), better!);
       expect(critique.issues[0]).toMatchObject({ code: "OFF_TOPIC", severity: "high" });
@@ -115,8 +117,13 @@ describe("a ten-story bank (most candidates' size)", () => {
     }
   });
 
+  it("keeps the verdict when a 21st story is added (past the re-ranker's depth of 20)", async () => {
+    const { cost, matcher } = await bankWithCostStory(20);
+    for (const question of ANOTHER_QUESTIONS) expect((await betterStoriesFor(matcher, question, cost))?.anotherQuestion, question).toBe(true);
+  });
+
   it("passes the story when it is the one to tell", async () => {
-    const { cost, matcher } = await tenStoryBank();
+    const { cost, matcher } = await bankWithCostStory(9);
     expect(await betterStoriesFor(matcher, "Tell me about a time you saved your company money.", cost)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { loadBank } from "../../bank/index.js";
 import type { Critic } from "../../core/critique.js";
 import { STORY_PARTS, type Story } from "../../core/story.js";
+import { asBankNotes } from "../../critique/index.js";
 import { createCritic } from "../create-critic.js";
 import { critiqueReport } from "../critique-report.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
@@ -164,7 +165,8 @@ async function runBankAudit(banks: string[], io: CommandIO, { json, hideScores }
   const rows = [];
   for (const story of bank.stories) {
     const question = story.question ?? (story.principles[0] ? `Tell me about a time you showed ${story.principles[0]}.` : `Tell me about ${story.title}`);
-    rows.push({ story, critique: await critic.critique(question, answerOf(story)) });
+    // A bank holds notes to speak from: their length is for the telling, not a gap in the story.
+    rows.push({ story, critique: asBankNotes(await critic.critique(question, answerOf(story))) });
   }
   rows.sort((a, b) => a.critique.score - b.critique.score);
   for (const { story, critique } of rows) {
