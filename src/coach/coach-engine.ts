@@ -291,11 +291,11 @@ function topicNotes(request: ReturnType<typeof readInterviewRequest>, topics: re
   const notes: string[] = [];
   for (const topic of topics) {
     if (topic.kind !== "competency") continue;
-    notes.push(`"${topic.asked}" is not one of the ${PRINCIPLES.length} Leadership Principles; I'll ask about it as ${topic.name.toLowerCase()}, which interviewers file under ${joinWords(topic.principles.slice(0, 2))}.`);
+    notes.push(`"${topic.asked}" is not one of the ${PRINCIPLES.length} Leadership Principles; I'll ask about it as ${topic.name.toLowerCase()}, which interviewers file under ${listPrinciples(topic.principles.slice(0, 2))}.`);
   }
   if (request.unknown.length > 0) {
     const unknown = joinWords(request.unknown.map((word) => `"${word}"`));
-    const instead = request.topics.length === 0 ? ` I picked ${joinWords(topics.map((topic) => (topic.kind === "principle" ? topic.principle : topic.name)))} instead; name principles ("interview me on Ownership and Dive Deep") to choose.` : "";
+    const instead = request.topics.length === 0 ? ` I picked ${listPrinciples(topics.map((topic) => (topic.kind === "principle" ? topic.principle : topic.name)))} instead; name principles ("interview me on Ownership and Dive Deep") to choose.` : "";
     notes.push(`${unknown} ${request.unknown.length === 1 ? "is" : "are"} not one of the ${PRINCIPLES.length} Leadership Principles or a topic I know.${instead}`);
   }
   return notes.length > 0 ? `${notes.join(" ")}\n\n` : "";

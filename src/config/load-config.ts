@@ -46,7 +46,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   }
   const baseUrl = pick("baseUrl", nonEmpty(flags.baseUrl), nonEmpty(env.OPENAI_BASE_URL), file.baseUrl, undefined);
   if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
-    throw new ConfigError(`${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: "${baseUrl}" is not an http(s) URL.`, {
+    throw new ConfigError(`${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: "${maskUserInfo(baseUrl)}" is not an http(s) URL.`, {
       flag: "--base-url",
     });
   }
@@ -148,4 +148,13 @@ function withoutCredentials(value: string): string {
   url.username = url.username ? "***" : "";
   url.password = url.password ? "***" : "";
   return url.toString();
+}
+
+// What may come before an "@" in a URL-like value: a scheme, then a user name and password (or a key). Not a URL
+// the parser reads ("admin:key@host" takes "admin:" for its scheme), so the value itself is masked.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@\s]+@/i;
+
+/** A value that is not an http(s) URL as it may be shown: anything before an "@" in its authority masked. */
+function maskUserInfo(value: string): string {
+  return value.replace(USER_INFO, (_whole, scheme: string | undefined) => `${scheme ?? ""}***@`);
 }

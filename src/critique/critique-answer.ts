@@ -216,7 +216,8 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
   }
   // "We" is not always bad (coaching research): it fails the answer only where the speaker's own part disappears.
   if (input.weHeavy && star.action.present) add("WE_HEAVY", input.noOwnAction ? "high" : "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
-  else if (input.weHeavy) add("WE_HEAVY", input.notAStory ? "medium" : "high", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
+  // With no action at all, MISSING_ACTION (or NOT_A_STORY) is already the high gap: "we" is the same gap, said once more.
+  else if (input.weHeavy) add("WE_HEAVY", "medium", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
   // Under the shortest spoken length whatever else is wrong: a five-word non-answer is too short as well as not a story.
   if (input.speakingSeconds < CRITIQUE_CONFIG.farTooShortSeconds) {
     // An outline, however complete: an interviewer rates it weak, so it weighs as a gap, not a polish point.

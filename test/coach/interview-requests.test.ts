@@ -79,11 +79,18 @@ describe("interview requests and asides in the chat", () => {
     const engine = await engineForSampleBank();
     const session = newSession("s-00000000000t");
     const reply = await engine.respond(session, "interview me on Teamwork");
-    expect(reply.text).toMatch(/^"Teamwork" is not one of the 16 Leadership Principles; I'll ask about it as cross-team collaboration, which interviewers file under Earn Trust and Deliver Results\.\n\nMock interview on Teamwork: 1 question\./);
+    expect(reply.text).toMatch(/^"Teamwork" is not one of the 16 Leadership Principles; I'll ask about it as cross-team collaboration, which interviewers file under Earn Trust \/ Deliver Results\.\n\nMock interview on Teamwork: 1 question\./);
     const turn = session.interview!.turns[0]!;
     expect(turn.topic).toBe("Teamwork");
     expect(readQuestionBank().find((question) => question.id === turn.questionId)!.competency).toBe("collaboration");
     expect(reply.text).toContain(`Question 1 of 1 (Teamwork): ${turn.question}`);
+  });
+
+  it("names the principles a topic is filed under whole, though a name holds a ';' or a ','", async () => {
+    const engine = await engineForSampleBank();
+    const reply = await engine.respond(newSession("s-0000000000cf"), "interview me on conflict");
+    // "Have Backbone; Disagree and Commit and Earn Trust" read as three principles.
+    expect(reply.text).toMatch(/^"conflict" is not one of the 16 Leadership Principles; I'll ask about it as conflict or disagreement, which interviewers file under Have Backbone; Disagree and Commit \/ Earn Trust\./);
   });
 
   it("says which words it did not understand, and what it picked instead", async () => {
@@ -92,7 +99,7 @@ describe("interview requests and asides in the chat", () => {
     const reply = await engine.respond(session, "interview me on banana");
     const picked = session.interview!.turns.map((turn) => turn.principle);
     expect(picked).toHaveLength(3);
-    expect(reply.text).toContain(`"banana" is not one of the 16 Leadership Principles or a topic I know. I picked ${picked[0]}, ${picked[1]} and ${picked[2]} instead;`);
+    expect(reply.text).toContain(`"banana" is not one of the 16 Leadership Principles or a topic I know. I picked ${picked.join(" / ")} instead;`);
   });
 
   it("takes 'coverage please' mid-interview as the command, and keeps the question open", async () => {

@@ -44,6 +44,25 @@ describe("configuration precedence: flag, then environment, then config file, th
     expect(() => loadConfig({ baseUrl: "https://key@example.test/v1" }, {}, cwd)).toThrow(/^--base-url: the URL holds a user name or password \(https:\/\/\*\*\*@example\.test\/v1\)/);
   });
 
+  it("refuses a URL that is not http(s) without showing a user name or password it holds", () => {
+    const cwd = folderWithConfig();
+    const messageOf = (value: string) => {
+      try {
+        loadConfig({}, { OPENAI_BASE_URL: value }, cwd);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "";
+    };
+    // The scheme forgotten: "admin:" reads as the scheme, so the URL parser finds no user name to mask.
+    const noScheme = messageOf("admin:sk-UNIQUE456@localhost:11434/v1");
+    expect(noScheme).toBe('OPENAI_BASE_URL: "***@localhost:11434/v1" is not an http(s) URL.');
+    const ftp = messageOf("ftp://admin:sk-UNIQUE456@example.test/v1");
+    expect(ftp).toBe('OPENAI_BASE_URL: "ftp://***@example.test/v1" is not an http(s) URL.');
+    // Nothing to hide: the value is shown as given.
+    expect(messageOf("localhost:11434/v1")).toBe('OPENAI_BASE_URL: "localhost:11434/v1" is not an http(s) URL.');
+  });
+
   it("fails fast naming the flag or variable at fault", () => {
     const cwd = folderWithConfig();
     expect(() => loadConfig({ provider: "gemini" }, {}, cwd)).toThrow(/--provider: unknown provider "gemini"/);

@@ -83,3 +83,20 @@ describe("the score of a thin answer follows what is wrong with it", () => {
     expect(high(named)).toEqual(["TOO_SHORT"]);
   });
 });
+
+describe("one gap is one high issue", () => {
+  // 67 words, no step told at all: the cache "got rewritten", sessions "were moved" by another group, "we were happy".
+  const NO_STEP =
+    "Last year our checkout page was slow and customers were abandoning carts during the holiday sale, which worried the whole company. Our team owned the checkout service. Over the next month the cache layer got rewritten and sessions were moved to Redis by the platform group, and we were happy with it. In the end latency fell by 40% and conversion rose by 3% over the quarter.";
+
+  it("an answer with no step of the speaker's is told so once at high severity (MISSING_ACTION), and 'we' stays a medium point on it", () => {
+    const critique = critiqueAnswer("Tell me about a time you delivered results.", NO_STEP);
+    expect(critique.star.action.present).toBe(false);
+    expect(critique.ownership.weHeavy).toBe(true);
+    expect(high(critique)).toEqual(["MISSING_ACTION"]);
+    expect(critique.issues.find((issue) => issue.code === "WE_HEAVY")?.severity).toBe("medium");
+    // One high gap: the cap for one, not the cap for two.
+    expect(critique.score).toBeGreaterThan(CRITIQUE_CONFIG.maxScoreWithHighGaps.several);
+    expect(critique.score).toBeLessThanOrEqual(CRITIQUE_CONFIG.maxScoreWithHighGaps.one);
+  });
+});
