@@ -25,8 +25,8 @@ export function validateQuestion(raw: string): { question: string; notices: Matc
   return { question, notices };
 }
 
-// Not "a", "me" or "do", which Spanish, Italian and Portuguese questions use as well.
-const QUESTION_WORDS = /\b(the|you|your|time|when|how|what|tell|about|describe|give|example|did|an|of|to|with|why)\b/;
+// Not "a", "me", "do", "to", "of", "an" or "describe", which Spanish, Portuguese, Polish, Dutch and German questions use as well.
+const QUESTION_WORDS = /\b(the|you|your|time|when|how|what|tell|about|give|example|did|with|why)\b/;
 
 /**
  * Whether a question in Latin letters reads as English: it uses an interview

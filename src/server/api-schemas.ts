@@ -12,7 +12,7 @@ const QuestionSchema = z
 export const MatchBodySchema = z.object({ question: QuestionSchema, k: z.number().int().min(1).max(50).optional() });
 // An Amazon loop is four to six interviews of two or three questions each; 50 leaves room for a whole prep list.
 export const PlanBodySchema = z.object({ questions: z.array(QuestionSchema).min(1).max(MAX_PLAN_QUESTIONS, `at most ${MAX_PLAN_QUESTIONS} questions: a plan is one interview loop (usually 4 to 8); send each loop on its own, or ask POST /api/match for each question`), k: z.number().int().min(1).max(50).optional() });
-export const CritiqueBodySchema = z.object({ question: z.string().min(1).max(2000), answer: z.string().min(1).max(200_000) });
+export const CritiqueBodySchema = z.object({ question: QuestionSchema, answer: z.string().max(200_000).regex(/\S/, "the answer is empty; send the answer's text") });
 export const BankBodySchema = z.object({
   // Any name, a file name too: the server keeps the bank under a safe name (letters, digits, - and _) and says which.
   name: z

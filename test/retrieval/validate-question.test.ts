@@ -14,6 +14,8 @@ describe("validateQuestion: whether a question reads as English", () => {
     expect(flagged("¿Me puedes contar de una vez que fallaste en el trabajo?")).toBe(true);
     expect(flagged("Conte uma situação do seu trabalho em que a equipe discordou")).toBe(true);
     expect(flagged("Erzählen Sie mir von einem Konflikt mit Ihrem Vorgesetzten")).toBe(true);
+    // An English interview verb in a Spanish question (review).
+    expect(flagged("Describe una situación difícil con tu jefe y cómo la resolviste")).toBe(true);
   });
 
   it("leaves a question of three words or fewer alone: too short to tell", () => {

@@ -38,7 +38,7 @@ describe("the HTTP API on a real loopback server", () => {
     const blank = await post(`${server.url}/api/critique`, { question: "Tell me about a fix.", answer: "   " });
     expect(blank.status).toBe(400);
     // The HTTP client is told what is wrong, not which command-line flag to use.
-    expect((await json(blank)).error).toEqual({ code: "USAGE", message: "the answer is empty." });
+    expect((await json(blank)).error).toEqual({ code: "INVALID_BODY", message: "answer: the answer is empty; send the answer's text" });
     expect(CoverageResponseSchema.parse(await json(fetch(`${server.url}/api/coverage`))).coverage).toHaveLength(16);
   });
 

@@ -25,12 +25,15 @@ describe("bodies the API refuses are told what is wrong with them, as an HTTP cl
     expect((await (await post(`${server.url}/api/match`, "{not json")).json()).error.code).toBe("INVALID_JSON");
   });
 
-  it("a blank question is INVALID_BODY naming the field, with no advice about command-line arguments or stdin", async () => {
+  it("a blank question (match, plan, critique) is INVALID_BODY naming the field, with no advice about command-line arguments or stdin", async () => {
     for (const question of ["", "   ", "\n\t"]) {
       const response = await post(`${server.url}/api/match`, JSON.stringify({ question }));
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ error: { code: "INVALID_BODY", message: "question: the question is empty; send the interview question's text" } });
     }
+    const critique = await post(`${server.url}/api/critique`, JSON.stringify({ question: "  ", answer: "I fixed the build." }));
+    expect(critique.status).toBe(400);
+    expect(await critique.json()).toEqual({ error: { code: "INVALID_BODY", message: "question: the question is empty; send the interview question's text" } });
     const plan = await post(`${server.url}/api/plan`, JSON.stringify({ questions: ["Tell me about a time you failed", "  "] }));
     expect(plan.status).toBe(400);
     expect(await plan.json()).toEqual({ error: { code: "INVALID_BODY", message: "questions[1] (question 2): the question is empty; send the interview question's text" } });
