@@ -148,17 +148,21 @@ export class ServedBanks {
    * the `error` that says so.
    */
   list(): ServedBankEntry[] {
-    const stories = this.state?.indexed.stories.map((story) => this.sourcePath(story.source.file)) ?? [];
-    const within = (file: string, bank: string) => file === bank || file.startsWith(bank + path.sep);
+    const count = this.storyCounter();
     const unreadable = this.unreadable;
     return this.banks.map((bank) => {
       const absolute = path.resolve(bank);
-      const count = stories.filter((file) => within(file, absolute)).length;
-      if (this.isUpload(bank)) return { name: uploadName(bank), kind: "upload", deletable: true, stories: count };
-      const entry: ServedBankEntry = { name: path.basename(absolute), kind: this.servingFallback ? "sample" : this.origin, deletable: false, stories: count };
+      if (this.isUpload(bank)) return { name: uploadName(bank), kind: "upload", deletable: true, stories: count(bank) };
+      const entry: ServedBankEntry = { name: path.basename(absolute), kind: this.servingFallback ? "sample" : this.origin, deletable: false, stories: count(bank) };
       if (unreadable && within(unreadable.file, absolute)) entry.error = { code: unreadable.code, message: this.unreadableMessage(unreadable) };
       return entry;
     });
+  }
+
+  /** Counts the stories served from a bank (a file, or the files in a folder). */
+  private storyCounter(): (bank: string) => number {
+    const stories = this.state?.indexed.stories.map((story) => this.sourcePath(story.source.file)) ?? [];
+    return (bank) => stories.filter((file) => within(file, path.resolve(bank))).length;
   }
 
   /**
@@ -298,8 +302,11 @@ export class ServedBanks {
   }
 
   private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
+    // A bank on disk that held stories and holds none now was emptied by a save, or is half-saved: refused, not served without them.
+    const count = this.storyCounter();
+    const held = this.banksOnDisk().filter((bank) => banks.includes(bank) && count(bank) > 0);
     // The state served goes with it: a store still holding that index (the same bytes uploaded again) is not rebuilt.
-    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state });
+    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state, held });
     this.state = built.state;
     // Every bank was read: none is unreadable now.
     this.unreadable = undefined;
@@ -310,6 +317,11 @@ export class ServedBanks {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.changes.run("banks", work);
   }
+}
+
+/** Whether a file is the bank, or in it when the bank is a folder. */
+function within(file: string, bank: string): boolean {
+  return file === bank || file.startsWith(bank + path.sep);
 }
 
 /** An upload's name: its file's name in the uploads folder, without the ending. */

@@ -144,3 +144,33 @@ describe("a --bank folder edited on disk while coach serve runs", () => {
     await until("an edit inside the new folder to be served", async () => (await titles(server)).includes("Baked sourdough to fund the robotics club"));
   });
 });
+
+describe("one of two --bank files saved empty while coach serve runs", () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "coach-edited-banks-"));
+  const first = path.join(folder, "first.md");
+  const second = path.join(folder, "second.md");
+  let server: RunningServer;
+  beforeAll(async () => {
+    writeFileSync(first, `${BILLING}\n${MENTOR}`);
+    writeFileSync(second, PRICING);
+    server = await startServe(["--bank", first, "--bank", second, "--store", path.join(folder, "store"), ...NO_RATE_LIMIT]);
+  });
+  afterAll(() => stopOrKill(server), 30_000);
+
+  it("keeps that bank's stories served beside the other's, not the other's alone, until it is saved with stories again", { timeout: TEST_MS * 2 }, async () => {
+    const all = ["Coached a struggling new hire", "Led the billing migration", "Pushed back on a launch date"];
+    expect(await titles(server)).toEqual(all);
+    writeFileSync(first, "");
+    await until("the log to say first.md holds no story", async () => server.stderr().includes("coach: first.md on disk holds no story (INPUT_EMPTY); the banks as read before are still served (3 stories)"));
+    expect(await titles(server)).toEqual(all);
+    expect((await listing(server)).map(({ name, stories, error }) => ({ name, stories, code: error?.code }))).toEqual([
+      { name: "first.md", stories: 2, code: "INPUT_EMPTY" },
+      { name: "second.md", stories: 1, code: undefined },
+    ]);
+
+    saveLikeAnEditor(first, SOURDOUGH);
+    await until("the bank saved with a story again to be served", async () => (await titles(server)).includes("Baked sourdough to fund the robotics club"));
+    expect(await titles(server)).toEqual(["Baked sourdough to fund the robotics club", "Pushed back on a launch date"]);
+    expect((await listing(server)).every((entry) => entry.error === undefined)).toBe(true);
+  });
+});

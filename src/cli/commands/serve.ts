@@ -64,7 +64,8 @@ banks) are watched while the server runs. Save one and, 0.3 s after the
 last write, it is read and indexed again, in turn with uploads, and served
 as saved; until then the banks as read before are served, and the log says
 "<file> changed on disk; now serving N stories". A save that cannot be
-served (empty, no story, deleted, unreadable) changes nothing: the banks
+served (deleted, unreadable, a JSON bank cut short, or a bank, file or
+folder, left with no story, even beside others) changes nothing: the banks
 as read before stay served, the log has one line naming the file and why,
 and GET /api/banks gives that bank an "error" ({"code", "message"}) until
 a good save; an upload or deletion meanwhile fails with 500
