@@ -43,6 +43,10 @@ export const BankListResponseSchema = z.looseObject({
       kind: z.enum(["upload", "command-line", "store", "sample"]).describe("upload: deletable; command-line (--bank), store (the store's own banks) or sample (the bundled one): read-only"),
       deletable: z.boolean(),
       stories: z.number().int().min(0),
+      error: z
+        .looseObject({ code: z.string(), message: z.string() })
+        .optional()
+        .describe("Present when the bank, edited on disk while the server runs, can no longer be read (no story, missing, unparseable): its stories as read before are still served"),
     }),
   ),
 });

@@ -82,22 +82,23 @@ export class BankIndexer {
    * state to serve from them. Errors keep their codes and messages; a
    * refused or failed build leaves the stored index as it was. Given the
    * state `served`, a store whose index is still that one (the same bytes
-   * uploaded again) resolves to it without rebuilding.
+   * uploaded again) resolves to it without rebuilding. A build in which one of
+   * the `held` banks holds no story is refused (INPUT_EMPTY).
    */
-  build(request: { store: string; banks: string[]; upload?: UploadedFile; served?: BankState }): Promise<IndexedBanks> {
+  build(request: { store: string; banks: string[]; upload?: UploadedFile; served?: BankState; held?: string[] }): Promise<IndexedBanks> {
     if (this.stopped) return Promise.reject(indexStoppedError(request.upload));
     if (this.recovering) return this.recovering.then(() => this.build(request));
     const worker = this.running();
     const build = ++this.started;
     const { id, fingerprint, dimensions } = this.embedder;
-    const { store, banks, upload, served } = request;
+    const { store, banks, upload, served, held } = request;
     const manifest = served?.indexed.manifest;
     return new Promise((resolve, reject) => {
       this.builds.set(build, { worker, store, upload, served, stories: [], features: [], resolve, reject });
       // Held while building: at start-up nothing else may keep the process alive until the banks are served.
       worker.ref();
       const servedIndex = manifest && { bankHash: manifest.bankHash, createdAt: manifest.createdAt };
-      this.post(worker, { type: "build", build, request: { store, banks, upload, served: servedIndex, embedder: { id, fingerprint, dimensions } } });
+      this.post(worker, { type: "build", build, request: { store, banks, upload, held, served: servedIndex, embedder: { id, fingerprint, dimensions } } });
     });
   }
 

@@ -4,6 +4,7 @@ import type { ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { computeStoryFeatures, storyLexicalIndex, type LexicalIndexData, type StoryFeatures } from "../retrieval/index.js";
 import { ensureIndex, type EnsureIndexResult } from "../store/index.js";
 import type { IndexRequest, ServedIndex } from "./index-worker-messages.js";
+import { refuseEmptiedBanks } from "./emptied-bank-error.js";
 import { nameUploadIn, uploadWarnings } from "./uploaded-file-name.js";
 
 /** The index of a server's banks, and what its matcher needs beside it. */
@@ -27,18 +28,22 @@ export interface StillServed {
  * written, so a build stopped part-way leaves the store as it was: all of a bank
  * change's work that grows with the banks, which the index worker does off
  * the server's main thread. An upload with no story is refused before
- * anything is written. When the store's index is current and is the one
+ * anything is written, and so are banks in which one of `request.held` holds
+ * none. When the store's index is current and is the one
  * `request.served` names (the same bytes uploaded again), nothing is rebuilt:
  * the upload is only parsed, for its warnings. `onStep` hears each step done.
  */
 export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, embedder: Embedder, onStep: () => void = () => undefined): Promise<BuiltBankIndex | StillServed> {
   const { upload } = request;
+  const held = request.held ?? [];
   let warnings: ParseWarning[] = [];
-  const accept = upload
-    ? (bank: ParsedBank) => {
-        warnings = uploadWarnings(bank, upload);
-      }
-    : undefined;
+  const accept =
+    upload || held.length > 0
+      ? (bank: ParsedBank) => {
+          refuseEmptiedBanks(bank, held);
+          if (upload) warnings = uploadWarnings(bank, upload);
+        }
+      : undefined;
   let prepared: { features: StoryFeatures[]; lexical: LexicalIndexData } | undefined;
   // Profiled before the new index is written, so a build stopped while profiling (the longest step) changes nothing.
   const prepare = (stories: readonly Story[]) => {
@@ -50,7 +55,7 @@ export async function buildBankIndex(request: Omit<IndexRequest, "embedder">, em
     const indexed = await ensureIndex({ store: request.store, banks: request.banks, embedder, accept, onStep, beforeWrite: (stories) => (prepared = prepare(stories)) });
     if (indexed.status === "unchanged") {
       // The bytes already indexed, uploaded again: parsed as the build that indexed them parsed them, for the reply's warnings.
-      if (accept) accept(parseBankFiles(await readBankFiles(request.banks)));
+      if (upload && accept) accept(parseBankFiles(await readBankFiles(request.banks)));
       onStep();
       if (isServed(indexed.manifest, request.served)) return { stillServed: true, uploadWarnings: warnings };
     }

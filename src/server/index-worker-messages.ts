@@ -12,6 +12,8 @@ export interface IndexRequest {
   embedder: { id: string; fingerprint: string; dimensions: number | undefined };
   /** The bank just uploaded (its file in the store, and its name): refused when it holds no story; its warnings are told back. */
   upload?: UploadedFile;
+  /** Banks on disk that held stories in the index served: a build in which one of them holds none is refused (INPUT_EMPTY). */
+  held?: string[];
   /** The index the main thread serves (its manifest's bankHash and createdAt): when the store's is that one and current, nothing is rebuilt or sent again. */
   served?: ServedIndex;
 }

@@ -13,6 +13,11 @@ export interface ServedBankEntry {
   deletable: boolean;
   /** The stories served from it. */
   stories: number;
+  /**
+   * Present when the bank, edited on disk while the server runs, can no
+   * longer be read: the stories read from it before are still served.
+   */
+  error?: { code: string; message: string };
 }
 
 /** Why a bank that is not an upload cannot be deleted over HTTP, and what to do instead. */

@@ -13,11 +13,24 @@ import { servedBankError } from "./served-bank-error.js";
 import type { ServedBankEntry } from "./served-bank-entry.js";
 import type { UploadedFile } from "./uploaded-file-name.js";
 import { safeUploadName } from "./upload-bank-name.js";
+import { unreadableBankFile, unreadableBankMessage, type UnreadableBankFile } from "./unreadable-bank.js";
 
 export type { BankState };
 
 /** What `remove` did: the upload it removed, the bank it may not remove, or nothing by that name. */
 export type RemoveOutcome = { removed: string } | { readOnly: ServedBankEntry } | { missing: ServedBankEntry[] };
+
+/**
+ * What reading the banks again from disk came to: read (`rebuilt` when what
+ * is served changed; `recovered` when a bank that could not be read can
+ * be again), kept (a bank on disk cannot be read: the banks as read before
+ * are still served; `message` says which and why) or failed (any other
+ * error, the banks as read before still served).
+ */
+export type RereadOutcome =
+  | { kind: "read"; rebuilt: boolean; recovered: boolean; stories: number; before: number }
+  | { kind: "kept"; code: string; message: string }
+  | { kind: "failed"; error: unknown };
 
 /**
  * The banks a server serves: those it started with plus uploaded ones (kept as
@@ -35,6 +48,8 @@ export class ServedBanks {
    * else was (not the same bank given by name with --bank, which stays).
    */
   private servingFallback: boolean;
+  /** A bank file on disk that the last build could not read: the banks as read before it are served. */
+  private unreadable: UnreadableBankFile | undefined;
 
   /**
    * `fallback` is the bundled sample bank: served when nothing else is, and
@@ -68,6 +83,39 @@ export class ServedBanks {
     await this.exclusive(async () => undefined);
   }
 
+  /**
+   * The banks served from the user's own files or folders (the --bank ones,
+   * or the store's): those that may be edited on disk while the server runs.
+   * Uploads are changed through the API and the bundled sample bank not at all.
+   */
+  banksOnDisk(): string[] {
+    return this.banks.filter((bank) => !this.isUpload(bank) && !(this.servingFallback && bank === this.fallback));
+  }
+
+  /**
+   * Reads the served banks from disk again, for banks edited while the server
+   * runs, in turn with uploads and deletions (never at once). The index is
+   * rebuilt only when they changed; meanwhile, and when a bank can no longer
+   * be read, the banks as read before are served.
+   */
+  async reread(): Promise<RereadOutcome> {
+    return this.exclusive(async () => {
+      const before = this.current();
+      const wasUnreadable = this.unreadable !== undefined;
+      try {
+        await this.rebuild();
+      } catch (error) {
+        await this.recordServedBanks();
+        const unreadable = unreadableBankFile(error);
+        if (!unreadable) return { kind: "failed", error };
+        this.unreadable = unreadable;
+        return { kind: "kept", code: unreadable.code, message: this.unreadableMessage(unreadable) };
+      }
+      const stories = this.current().indexed.stories.length;
+      return { kind: "read", rebuilt: this.current() !== before, recovered: wasUnreadable, stories, before: before.indexed.stories.length };
+    });
+  }
+
   private get uploads(): string {
     return path.resolve(this.store, "uploads");
   }
@@ -94,15 +142,27 @@ export class ServedBanks {
     return this.state;
   }
 
-  /** Every bank served, in order: uploads by their upload name, the others by their file or folder name. */
+  /**
+   * Every bank served, in order: uploads by their upload name, the others by
+   * their file or folder name; one that can no longer be read from disk with
+   * the `error` that says so.
+   */
   list(): ServedBankEntry[] {
-    const stories = this.state?.indexed.stories.map((story) => this.sourcePath(story.source.file)) ?? [];
+    const count = this.storyCounter();
+    const unreadable = this.unreadable;
     return this.banks.map((bank) => {
       const absolute = path.resolve(bank);
-      const count = stories.filter((file) => file === absolute || file.startsWith(absolute + path.sep)).length;
-      if (this.isUpload(bank)) return { name: uploadName(bank), kind: "upload", deletable: true, stories: count };
-      return { name: path.basename(absolute), kind: this.servingFallback ? "sample" : this.origin, deletable: false, stories: count };
+      if (this.isUpload(bank)) return { name: uploadName(bank), kind: "upload", deletable: true, stories: count(bank) };
+      const entry: ServedBankEntry = { name: path.basename(absolute), kind: this.servingFallback ? "sample" : this.origin, deletable: false, stories: count(bank) };
+      if (unreadable && within(unreadable.file, absolute)) entry.error = { code: unreadable.code, message: this.unreadableMessage(unreadable) };
+      return entry;
     });
+  }
+
+  /** Counts the stories served from a bank (a file, or the files in a folder). */
+  private storyCounter(): (bank: string) => number {
+    const stories = this.state?.indexed.stories.map((story) => this.sourcePath(story.source.file)) ?? [];
+    return (bank) => stories.filter((file) => within(file, path.resolve(bank))).length;
   }
 
   /**
@@ -178,6 +238,10 @@ export class ServedBanks {
     return files.includes(resolved) ? resolved : (files.find((entry) => entry.endsWith(path.sep + path.normalize(file))) ?? resolved);
   }
 
+  private unreadableMessage(unreadable: UnreadableBankFile): string {
+    return unreadableBankMessage(unreadable, this.displayFile(unreadable.file), this.state?.indexed.stories.length ?? 0);
+  }
+
   private async uploadsOnDisk(): Promise<string[]> {
     const names = await readdir(this.uploads).catch(() => []);
     return names.filter((name) => /\.(md|json)$/.test(name)).sort().map((name) => path.join(this.uploads, name));
@@ -213,6 +277,7 @@ export class ServedBanks {
     } catch (error) {
       if (files.write && !unchanged) await (overwritten ? writeFileAtomic(files.write.file, overwritten) : rm(files.write.file, { force: true }));
       await this.recordServedBanks();
+      this.unreadable = unreadableBankFile(error, upload) ?? this.unreadable;
       throw servedBankError(error, upload, (file) => this.displayFile(file));
     }
     // Only now does the list change: until the new index is served, clients see the banks that are served.
@@ -237,9 +302,14 @@ export class ServedBanks {
   }
 
   private async rebuild(banks: string[] = this.banks, upload?: UploadedFile): Promise<IndexedBanks> {
+    // A bank on disk that held stories and holds none now was emptied by a save, or is half-saved: refused, not served without them.
+    const count = this.storyCounter();
+    const held = this.banksOnDisk().filter((bank) => banks.includes(bank) && count(bank) > 0);
     // The state served goes with it: a store still holding that index (the same bytes uploaded again) is not rebuilt.
-    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state });
+    const built = await this.indexer.build({ store: this.store, banks, upload, served: this.state, held });
     this.state = built.state;
+    // Every bank was read: none is unreadable now.
+    this.unreadable = undefined;
     return built;
   }
 
@@ -247,6 +317,11 @@ export class ServedBanks {
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     return this.changes.run("banks", work);
   }
+}
+
+/** Whether a file is the bank, or in it when the bank is a folder. */
+function within(file: string, bank: string): boolean {
+  return file === bank || file.startsWith(bank + path.sep);
 }
 
 /** An upload's name: its file's name in the uploads folder, without the ending. */

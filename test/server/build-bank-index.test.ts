@@ -38,4 +38,23 @@ describe("building a served bank's index", () => {
     await expect(stopped).rejects.toThrow("stopped by the watchdog");
     expect(indexedTitles(store)).toEqual(["Cut the build time"]);
   });
+
+  it("refuses banks in which a bank that held stories holds none now, naming it, and leaves the last good index", async () => {
+    const embedder = new InterviewEmbedder();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-build-held-"));
+    const emptied = path.join(store, "emptied.md");
+    const other = path.join(store, "other.md");
+    writeFileSync(emptied, OLD);
+    writeFileSync(other, NEW);
+    await buildBankIndex({ store, banks: [emptied, other] }, embedder);
+    expect(indexedTitles(store)).toEqual(["Cut the build time", "Fixed the flaky deploys"]);
+
+    writeFileSync(emptied, "");
+    const refused = buildBankIndex({ store, banks: [emptied, other], held: [emptied, other] }, embedder);
+    await expect(refused).rejects.toMatchObject({ code: "INPUT_EMPTY", location: { file: emptied } });
+    expect(indexedTitles(store)).toEqual(["Cut the build time", "Fixed the flaky deploys"]);
+    // Not held (it held no story when last served, or the caller does not ask): the other bank's stories are indexed alone, as before.
+    await buildBankIndex({ store, banks: [emptied, other], held: [other] }, embedder);
+    expect(indexedTitles(store)).toEqual(["Fixed the flaky deploys"]);
+  });
 });

@@ -3,8 +3,10 @@ import path from "node:path";
 import { SessionStore } from "../../coach/index.js";
 import { ConfigError, UsageError } from "../../errors/index.js";
 import { resolveProvider } from "../../providers/index.js";
+import { BankFileWatcher } from "../../server/bank-file-watcher.js";
 import { isSendableToken } from "../../server/bearer-token.js";
 import { createApp } from "../../server/create-app.js";
+import { rereadNotice } from "../../server/reread-notice.js";
 import { ServedBanks } from "../../server/served-banks.js";
 import { stopServer } from "../../server/stop-server.js";
 import { readStoredBanks, storeLayout } from "../../store/index.js";
@@ -53,13 +55,22 @@ Indexing: uploads and deletions are indexed in a worker thread, one at a
 time. One whose indexing shows no progress for COACH_INDEX_TIMEOUT_MS
 ("indexTimeoutMs" in the config; default 300000, 5 minutes) is stopped and
 answered 503 INDEX_TIMEOUT; the banks and the index stay as they were, and
-the next upload gets a fresh worker. Every upload or deletion reads the
---bank (or store) banks again: one edited on disk is served as edited from
-then on (or after a restart); one missing or with no story then makes the
-upload or deletion fail with 500 SERVED_BANK_UNREADABLE, changing nothing
-(the log names the file). On SIGTERM or Ctrl-C, requests under way
-have 5 s to finish; an upload still being indexed is then stopped (503
+the next upload gets a fresh worker. On SIGTERM or Ctrl-C, requests under
+way have 5 s to finish; an upload still being indexed is then stopped (503
 INDEX_STOPPED, nothing changed).
+
+Banks edited on disk: the --bank files and folders (or the store's own
+banks) are watched while the server runs. Save one and, 0.3 s after the
+last write, it is read and indexed again, in turn with uploads, and served
+as saved; until then the banks as read before are served, and the log says
+"<file> changed on disk; now serving N stories". A save that cannot be
+served (deleted, unreadable, a JSON bank cut short, or a bank, file or
+folder, left with no story, even beside others) changes nothing: the banks
+as read before stay served, the log has one line naming the file and why,
+and GET /api/banks gives that bank an "error" ({"code", "message"}) until
+a good save; an upload or deletion meanwhile fails with 500
+SERVED_BANK_UNREADABLE, changing nothing. Uploads and the bundled sample
+bank are not watched.
 
 Exit codes: 0 stopped (Ctrl-C), 1 the port is in use (PORT_IN_USE) or may
 not be used, or --host is not this machine's (LISTEN_FAILED), or the banks
@@ -125,13 +136,22 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
       server.once("error", (error) => reject(listenError(error, port, host)));
     });
     const address = server.address() as AddressInfo;
+    // Banks edited on disk are served as edited, without a restart (watched once listening, so a server that fails to start leaves no watch behind): read again, in turn with uploads, once the editor's save is done.
+    const watcher = new BankFileWatcher(served.banksOnDisk(), {
+      ignore: [config.store],
+      onChange: async (changed) => {
+        const line = rereadNotice(await served.reread(), changed);
+        if (line) notice(io, `coach: ${line}`);
+      },
+      onWatchError: (message) => notice(io, `coach: ${message}`),
+    });
     notice(io, `coach: serving ${state.indexed.stories.length} stories on http://${host.includes(":") ? `[${host}]` : host}:${address.port}${token ? " (token required)" : ""}`);
     await new Promise<void>((resolve) => {
       let stopping = false;
       const stop = () => {
         if (stopping) return;
         stopping = true;
-        void stopServer(server, served).then(resolve);
+        void stopServer(server, served, { watcher }).then(resolve);
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);

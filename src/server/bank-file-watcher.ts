@@ -1,0 +1,145 @@
+import { statSync, watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { BANK_FILE_EXTENSIONS } from "../bank/limits.js";
+
+/** How long the files must stay quiet before a change is acted on: editors save in bursts (temp file, rename, chmod). */
+export const BANK_WATCH_DEBOUNCE_MS = 300;
+
+export interface BankFileWatcherOptions {
+  /**
+   * Called once the banks named (as given) have been quiet for the debounce
+   * time after a change; not called again until the promise it returns
+   * settles, and then once more if they changed meanwhile.
+   */
+  onChange: (banks: string[]) => Promise<void>;
+  /** Folders whose changes are not a bank's (the store, when it lies inside a bank folder). */
+  ignore?: string[];
+  /** Told when a folder can no longer be watched (it was removed); the watching of the others goes on. */
+  onWatchError?: (message: string) => void;
+  debounceMs?: number;
+}
+
+/** One bank's watches: its parent folder (for the bank's own name) and, for a folder bank, the folder itself. */
+interface WatchedBank {
+  bank: string;
+  parent?: FSWatcher;
+  folder?: FSWatcher;
+}
+
+/**
+ * Watches bank files and folders on disk for edits, as a dev server does:
+ * a file bank through its parent folder, so that an editor's save by
+ * temp file and rename, or a file deleted and written anew, is still seen;
+ * a folder bank recursively, watched afresh when the folder is replaced.
+ * Files the bank reader skips (hidden ones, node_modules, other endings)
+ * and the ignored folders do not count as changes.
+ */
+export class BankFileWatcher {
+  private readonly watched: WatchedBank[];
+  private readonly changed = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  /** Set while onChange runs: changes meanwhile wait for it. */
+  private running = false;
+  private closed = false;
+  private readonly ignore: string[];
+  private readonly debounceMs: number;
+
+  constructor(
+    banks: readonly string[],
+    private readonly options: BankFileWatcherOptions,
+  ) {
+    this.ignore = (options.ignore ?? []).map((folder) => path.resolve(folder));
+    this.debounceMs = options.debounceMs ?? BANK_WATCH_DEBOUNCE_MS;
+    this.watched = banks.map((bank) => ({ bank: path.resolve(bank) }));
+    for (const entry of this.watched) {
+      entry.parent = this.open(path.dirname(entry.bank), false, (name) => {
+        if (name !== null && name !== path.basename(entry.bank)) return;
+        // The bank itself was replaced: a folder put back gets a watch of its own again.
+        this.watchFolder(entry);
+        this.touched(entry.bank);
+      });
+      this.watchFolder(entry);
+    }
+  }
+
+  /** Stops watching: no change is reported after this, and the watches no longer keep the process alive. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const entry of this.watched) {
+      entry.parent?.close();
+      entry.folder?.close();
+      entry.parent = entry.folder = undefined;
+    }
+  }
+
+  /** (Re)opens the recursive watch of a folder bank; a file bank, or a bank not there now, has none. */
+  private watchFolder(entry: WatchedBank): void {
+    entry.folder?.close();
+    entry.folder = undefined;
+    if (this.closed || !isFolder(entry.bank)) return;
+    entry.folder = this.open(entry.bank, true, (name) => {
+      if (name === null || this.counts(entry.bank, name)) this.touched(entry.bank);
+    });
+  }
+
+  private open(folder: string, recursive: boolean, onEvent: (name: string | null) => void): FSWatcher | undefined {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, { recursive }, (_event, name) => onEvent(name === null ? null : String(name)));
+    } catch (error) {
+      this.options.onWatchError?.(`cannot watch ${path.basename(folder)} for edits (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      return undefined;
+    }
+    // A watched folder that is removed ends its watch; it must not end the server.
+    watcher.on("error", (error: NodeJS.ErrnoException) => {
+      watcher.close();
+      if (!this.closed) this.options.onWatchError?.(`stopped watching ${path.basename(folder)} for edits (${error.code ?? "error"})`);
+    });
+    return watcher;
+  }
+
+  /** Whether a change to `name` (relative to the folder bank) is one the bank reader would see. */
+  private counts(bank: string, name: string): boolean {
+    const absolute = path.resolve(bank, name);
+    if (this.ignore.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep))) return false;
+    const parts = name.split(/[\\/]/);
+    if (parts.some((part) => part.startsWith(".") || part === "node_modules")) return false;
+    const last = parts.at(-1)!.toLowerCase();
+    // No ending at all may be a folder, removed or renamed with bank files in it.
+    return last === "" || !last.includes(".") || BANK_FILE_EXTENSIONS.some((ending) => last.endsWith(ending));
+  }
+
+  private touched(bank: string): void {
+    if (this.closed) return;
+    this.changed.add(bank);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.report(), this.debounceMs);
+  }
+
+  private async report(): Promise<void> {
+    this.timer = undefined;
+    if (this.running || this.closed || this.changed.size === 0) return;
+    const banks = [...this.changed];
+    this.changed.clear();
+    this.running = true;
+    try {
+      await this.options.onChange(banks);
+    } catch (error) {
+      // The server goes on serving what it served; the next save tries again.
+      this.options.onWatchError?.(`reading the banks again failed (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      this.running = false;
+      // Changed while it ran: once more, once the files are quiet again.
+      if (this.changed.size > 0 && !this.closed && this.timer === undefined) this.timer = setTimeout(() => void this.report(), this.debounceMs);
+    }
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import { BankFileWatcher } from "../../src/server/bank-file-watcher.js";
+
+/** The server's own. */
+const DEBOUNCE_MS = 300;
+/** Long past the debounce time even on a loaded machine: what has not been reported by then is not going to be. */
+const QUIET_MS = 2_000;
+const WAIT_MS = 20_000;
+
+/** A watcher whose reports are recorded, and a way to wait for the next one. */
+function watchBanks(banks: string[], options: { ignore?: string[]; onChange?: (banks: string[]) => Promise<void> } = {}) {
+  const reports: string[][] = [];
+  const watcher = new BankFileWatcher(banks, {
+    debounceMs: DEBOUNCE_MS,
+    ignore: options.ignore,
+    onChange: async (changed) => {
+      reports.push(changed);
+      await options.onChange?.(changed);
+    },
+  });
+  watchers.push(watcher);
+  const reported = async (count: number) => {
+    const deadline = Date.now() + WAIT_MS;
+    while (reports.length < count && Date.now() < deadline) await delay(25);
+    expect(reports.length, `reports after ${WAIT_MS / 1000} s`).toBeGreaterThanOrEqual(count);
+  };
+  return { reports, watcher, reported };
+}
+
+const watchers: BankFileWatcher[] = [];
+afterEach(() => {
+  for (const watcher of watchers.splice(0)) watcher.close();
+});
+
+const folder = () => mkdtempSync(path.join(os.tmpdir(), "coach-bank-watch-"));
+
+describe("BankFileWatcher", () => {
+  it("reports a burst of saves to a file bank once, after the file has gone quiet, naming the bank as given", async () => {
+    const bank = path.join(folder(), "bank.md");
+    writeFileSync(bank, "# One\n");
+    const { reports, reported } = watchBanks([bank]);
+    for (let save = 0; save < 5; save++) writeFileSync(bank, `# Save ${save}\n`);
+    await reported(1);
+    await delay(QUIET_MS);
+    expect(reports).toEqual([[bank]]);
+  });
+
+  it("sees a file bank saved by renaming a temporary file over it, and deleted then written anew", async () => {
+    const parent = folder();
+    const bank = path.join(parent, "bank.md");
+    writeFileSync(bank, "# One\n");
+    const { reports, reported } = watchBanks([bank]);
+    writeFileSync(path.join(parent, "bank.md.tmp"), "# Two\n");
+    renameSync(path.join(parent, "bank.md.tmp"), bank);
+    await reported(1);
+    rmSync(bank);
+    await reported(2);
+    writeFileSync(bank, "# Three\n");
+    await reported(3);
+    expect(reports).toEqual([[bank], [bank], [bank]]);
+  });
+
+  it("does not count other files beside a file bank, nor hidden files, other endings or the ignored store in a folder bank", async () => {
+    const parent = folder();
+    const file = path.join(parent, "bank.md");
+    const bank = path.join(parent, "stories");
+    mkdirSync(path.join(bank, "store"), { recursive: true });
+    writeFileSync(file, "# One\n");
+    const { reports, reported } = watchBanks([file, bank], { ignore: [path.join(bank, "store")] });
+    writeFileSync(path.join(parent, "notes.md"), "not a bank\n");
+    writeFileSync(path.join(bank, ".bank.md.swp"), "swap");
+    writeFileSync(path.join(bank, "photo.png"), "png");
+    writeFileSync(path.join(bank, "store", "manifest.json"), "{}");
+    await delay(QUIET_MS);
+    expect(reports).toEqual([]);
+    writeFileSync(path.join(bank, "new.md"), "# Two\n");
+    await reported(1);
+    expect(reports).toEqual([[bank]]);
+  });
+
+  it("keeps watching a folder bank replaced by a new folder of the same name", async () => {
+    const parent = folder();
+    const bank = path.join(parent, "stories");
+    mkdirSync(bank);
+    writeFileSync(path.join(bank, "a.md"), "# One\n");
+    const { reports, reported } = watchBanks([bank]);
+    renameSync(bank, path.join(parent, "stories-old"));
+    mkdirSync(bank);
+    await reported(1);
+    await delay(QUIET_MS);
+    const before = reports.length;
+    writeFileSync(path.join(bank, "b.md"), "# Two\n");
+    await reported(before + 1);
+    // The old folder, moved away, is no longer the bank.
+    writeFileSync(path.join(parent, "stories-old", "c.md"), "# Three\n");
+    await delay(QUIET_MS);
+    expect(reports).toHaveLength(before + 1);
+  });
+
+  it("holds changes made while one is being handled, and reports them once when it is done", async () => {
+    const bank = path.join(folder(), "bank.md");
+    writeFileSync(bank, "# One\n");
+    let finish = () => {};
+    const handling = new Promise<void>((resolve) => (finish = resolve));
+    const { reports, reported } = watchBanks([bank], { onChange: () => (reports.length === 1 ? handling : Promise.resolve()) });
+    writeFileSync(bank, "# Two\n");
+    await reported(1);
+    writeFileSync(bank, "# Three\n");
+    await delay(QUIET_MS);
+    writeFileSync(bank, "# Four\n");
+    await delay(QUIET_MS);
+    expect(reports).toHaveLength(1);
+    finish();
+    await reported(2);
+    await delay(QUIET_MS);
+    expect(reports).toHaveLength(2);
+  });
+
+  it("reports nothing once closed", async () => {
+    const bank = path.join(folder(), "bank.md");
+    writeFileSync(bank, "# One\n");
+    const { reports, watcher } = watchBanks([bank]);
+    writeFileSync(bank, "# Two\n");
+    // Closed inside the debounce time: the change waiting to be reported is dropped too.
+    watcher.close();
+    writeFileSync(bank, "# Three\n");
+    await delay(QUIET_MS);
+    expect(reports).toEqual([]);
+  });
+});
