@@ -30,7 +30,7 @@ export interface SmallBanks {
   experiences: number;
 }
 
-/** The small banks `coach eval` draws: eight of ten experiences. */
+/** The small banks `coach eval` draws: eight banks of ten experiences each. */
 export const SMALL_BANKS: SmallBanks = { draws: 8, experiences: 10 };
 
 /**

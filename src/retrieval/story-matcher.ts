@@ -39,8 +39,8 @@ export interface MatchResult {
   notices: MatchNotice[];
 }
 
-/** The learned ranker re-orders this many score-fusion leaders; past them it would only cost time. */
-export const RERANK_DEPTH = 20;
+// The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
+const RERANK_DEPTH = 20;
 
 // Inside the theme signal, how much the principle match counts beside the competency match.
 const PRINCIPLE_SHARE = 0.5;
