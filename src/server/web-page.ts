@@ -19,6 +19,7 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 #highlighted{border:1px solid var(--line);border-radius:6px;padding:.6rem;white-space:pre-wrap;margin:.6rem 0}
 .bars div{display:flex;align-items:center;gap:.5rem;font-size:.9rem}.bars i{display:block;height:.7rem;background:var(--accent);border-radius:3px}
 #critique-form{flex-direction:column}#critique-form button{align-self:flex-start}
+#bank-errors{color:#9a3412;background:#fff7ed;border:1px solid #fdba74;border-radius:6px;padding:.4rem .6rem .4rem 1.5rem}
 @media (max-width:820px){main{grid-template-columns:1fr}#log{height:320px}}
 </style></head><body>
 <header><h1>coach</h1><p>Find the story that fits, critique your answer, practise a mock interview. Offline unless you configured a provider.</p>
@@ -33,6 +34,7 @@ ul{padding-left:1.1rem;margin:.4rem 0}li{margin:.15rem 0}.muted{color:var(--mute
 <section aria-labelledby="bank-title"><h2 id="bank-title">Story bank</h2>
 <form id="bank-form"><label for="bank-file" class="muted">Upload a markdown or JSON bank</label><input id="bank-file" type="file" accept=".md,.markdown,.txt,.json"><button type="submit">Upload</button></form>
 <p id="bank-status" class="muted" role="status"></p>
+<ul id="bank-errors" role="alert" hidden></ul>
 <details><summary>Stories (<span id="story-count">0</span>)</summary><ul id="stories"></ul></details>
 <details><summary>Coverage by principle</summary><ul id="coverage"></ul></details>
 </section>
@@ -179,6 +181,20 @@ function showCritique(critique, answer, hideScores) {
   $("improved").textContent = llm && typeof llm.improvedAnswer === "string" ? llm.improvedAnswer : "";
   $("critique-result").hidden = false;
 }
+// A bank saved on disk in a state the server cannot serve keeps its last good stories: say so, naming the bank.
+let shownBanks = "";
+async function checkBanks() {
+  const { banks } = await api("/api/banks");
+  const failing = banks.filter((bank) => bank.error);
+  $("bank-errors").innerHTML = failing.map((bank) => "<li>" + esc(bank.name) + ": " + esc(bank.error.message) + "</li>").join("");
+  $("bank-errors").hidden = failing.length === 0;
+  // A bank edited on disk is re-indexed by the server: show its stories as served now.
+  const served = JSON.stringify(banks.map((bank) => [bank.name, bank.stories]));
+  if (shownBanks && served !== shownBanks) await refreshBank();
+  shownBanks = served;
+}
+// Every 10 s: 6 of the 120 requests a minute a client may make.
+setInterval(() => checkBanks().catch(() => {}), 10_000);
 async function refreshBank() {
   const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
   $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(" / ")) + "</span></li>").join("");
@@ -207,5 +223,6 @@ $("bank-form").addEventListener("submit", async (event) => {
   catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
 });
 refreshBank().catch(() => {});
+checkBanks().catch(() => {});
 addMessage("coach", 'Hi! Ask "which story for: tell me about a time you failed?", or "interview me on Ownership".');
 </script></body></html>`;
