@@ -19,6 +19,7 @@ const MIN_RETOLD_TERMS = 20;
 export const RETOLD_SHARE = 0.35;
 export const RETOLD_SHARE_WITH_LEAD = 0.2;
 const LEAD = 3;
+const HALF_THE_WORDS = 0.5;
 
 const rarity = new WeakMap<readonly StoryFeatures[], { weights: Map<string, number>; unseen: number }>();
 
@@ -36,19 +37,28 @@ export function storyTold(answer: string, bank: readonly StoryFeatures[]): Story
   let total = 0;
   for (const term of terms) total += weights.get(term) ?? unseen;
   // The best story, and the best share of any other experience (tellings of one experience share its words).
-  let best: { features: StoryFeatures; share: number } | undefined;
+  let best: { features: StoryFeatures; share: number; words: number } | undefined;
   const byExperience = new Map<string, number>();
   for (const features of bank) {
     let shared = 0;
-    for (const term of terms) if (features.terms.has(term)) shared += weights.get(term)!;
+    let words = 0;
+    for (const term of terms) {
+      if (!features.terms.has(term)) continue;
+      shared += weights.get(term)!;
+      words++;
+    }
     const share = shared / total;
     byExperience.set(features.story.experience, Math.max(byExperience.get(features.story.experience) ?? 0, share));
-    if (!best || share > best.share) best = { features, share };
+    if (!best || share > best.share) best = { features, share, words };
   }
   if (!best) return undefined;
   let next = 0;
   for (const [experience, share] of byExperience) if (experience !== best.features.story.experience) next = Math.max(next, share);
-  const credited = best.share >= RETOLD_SHARE || (best.share >= RETOLD_SHARE_WITH_LEAD && best.share >= LEAD * next);
+  const credited =
+    best.share >= RETOLD_SHARE ||
+    (best.share >= RETOLD_SHARE_WITH_LEAD && best.share >= LEAD * next) ||
+    // In a bank of a story or two rarity says little (every word is in half the bank): half the words, counted alike.
+    best.words / terms.size >= HALF_THE_WORDS;
   return credited ? best.features : undefined;
 }
 

@@ -35,8 +35,13 @@ export interface StoryToldMetrics {
   misattributed: number;
 }
 
-/** How well the chat tells which bank story an answer retells (`storyTold`), on a retellings set. */
-export async function evaluateStoryTold(name: string, file: string, root: string): Promise<StoryToldMetrics> {
+/**
+ * How well the chat tells which bank story an answer retells (`storyTold`), on
+ * a retellings set. With `oneExperience`, each answer is read against a bank
+ * of only the experience it retells (or, for another experience, the one it
+ * resembles, else the bank's first): a candidate's first story.
+ */
+export async function evaluateStoryTold(name: string, file: string, root: string, { oneExperience = false } = {}): Promise<StoryToldMetrics> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -48,25 +53,32 @@ export async function evaluateStoryTold(name: string, file: string, root: string
   for (const bank of new Set(cases.map((entry) => entry.bank))) banks.set(bank, [...computeStoryFeatures((await loadBank([path.resolve(root, bank)])).stories)]);
   const counts = { retold: 0, recognised: 0, other: 0, notCredited: 0, misattributed: 0 };
   for (const entry of cases) {
-    const features = banks.get(entry.bank)!;
+    const whole = banks.get(entry.bank)!;
+    const features = oneExperience ? alone(whole, entry.story ?? entry.near ?? whole[0]!.story.id) : whole;
     const told = storyTold(entry.answer, features);
     if (entry.story === null) {
       counts.other++;
       if (!told) counts.notCredited++;
       continue;
     }
-    const wanted = features.find((candidate) => candidate.story.id === entry.story);
+    const wanted = whole.find((candidate) => candidate.story.id === entry.story);
     if (!wanted) throw new InputError("INPUT_NOT_PARSEABLE", `${file}: ${entry.id} names story "${entry.story}", which ${entry.bank} does not hold.`, { file });
     counts.retold++;
     if (told?.story.experience === wanted.story.experience) counts.recognised++;
     else if (told) counts.misattributed++;
   }
   return {
-    dataset: name,
+    dataset: oneExperience ? `${name}-one-experience` : name,
     retold: counts.retold,
     recognised: counts.recognised / Math.max(1, counts.retold),
     other: counts.other,
     notCredited: counts.notCredited / Math.max(1, counts.other),
     misattributed: counts.misattributed / Math.max(1, counts.retold),
   };
+}
+
+/** The tellings of the experience of the story with this id (no tellings when the id is unknown: the caller reports it). */
+function alone(features: readonly StoryFeatures[], id: string): StoryFeatures[] {
+  const experience = features.find((candidate) => candidate.story.id === id)?.story.experience;
+  return features.filter((candidate) => candidate.story.experience === experience);
 }

@@ -139,6 +139,8 @@ repeats, the summary names every principle asked).`,
     if (runRetrieval) {
       storyTold.push(await evaluateStoryTold("training", path.join(PACKAGE_ROOT, "corpus/retellings/training.jsonl"), PACKAGE_ROOT));
       storyTold.push(await evaluateStoryTold("sample-bank", path.join(PACKAGE_ROOT, "evals/retellings/sample-bank.jsonl"), PACKAGE_ROOT));
+      // A first story: rarity in a bank of one says little.
+      storyTold.push(await evaluateStoryTold("training", path.join(PACKAGE_ROOT, "corpus/retellings/training.jsonl"), PACKAGE_ROOT, { oneExperience: true }));
     }
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
