@@ -14,7 +14,7 @@ import { describeMatches } from "./describe-matches.js";
 import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
-import { capitalise, NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
+import { capitalise, countOf, NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import type { InterviewTurn, Session } from "./session.js";
 
 export { asksForInterview, isHelpRequest } from "./chat-commands.js";
@@ -181,7 +181,7 @@ export class CoachEngine implements Coach {
     const first = turns[0]!;
     const notes = topicNotes(request, topics);
     return {
-      text: `${notes}Mock interview on ${listPrinciples(turns.map(turnLabel))}: ${turns.length} question${turns.length === 1 ? "" : "s"}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${turnLabel(first)}): ${first.question}`,
+      text: `${notes}Mock interview on ${listPrinciples(turns.map(turnLabel))}: ${countOf(turns.length, "question")}. Answer as you would out loud; "hint" shows which of your stories fit, "skip" moves on, "stop" ends.\n\nQuestion 1 of ${turns.length} (${turnLabel(first)}): ${first.question}`,
       cards: [],
     };
   }

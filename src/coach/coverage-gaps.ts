@@ -1,5 +1,6 @@
 import type { PrincipleCoverage } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
+import { countOf } from "../text/index.js";
 import { pickQuestion } from "./interview-questions.js";
 
 /**
@@ -17,15 +18,13 @@ export function describeCoverageGaps(coverage: readonly PrincipleCoverage[], que
   const askedAs = (line: PrincipleCoverage) => `"${pickQuestion(questions, { principle: line.principle }, "coverage", new Set()).question}"`;
   const lines: string[] = [];
   if (gaps.length > 0) {
-    lines.push(`No story yet for ${count(gaps.length)}: write one for each, to answer a question such as:`);
+    lines.push(`No story yet for ${countOf(gaps.length, "principle")}: write one for each, to answer a question such as:`);
     for (const line of gaps) lines.push(`  - ${line.principle}: ${askedAs(line)}`);
   }
   if (stretches.length > 0) {
-    lines.push(`Only a stretch for ${count(stretches.length)} (a story you would have to frame to fit); a story of its own would answer a question such as:`);
+    lines.push(`Only a stretch for ${countOf(stretches.length, "principle")} (a story you would have to frame to fit); a story of its own would answer a question such as:`);
     for (const line of stretches) lines.push(`  - ${line.principle}: ${askedAs(line)} (closest now: "${line.stories[0]!.title}")`);
   }
   lines.push(`Add them to your bank (a heading, then Situation, Task, Action and Result), then ${again}.`);
   return lines;
 }
-
-const count = (principles: number) => `${principles} principle${principles === 1 ? "" : "s"}`;

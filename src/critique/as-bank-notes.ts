@@ -13,7 +13,7 @@ export function asBankNotes(critique: Critique): Critique {
   const issues = bySeverity(
     critique.issues.map((issue) =>
       issue.code === "TOO_SHORT" && issue.severity === "high"
-        ? { ...issue, severity: "medium" as const, message: `${issue.message.split(":")[0]}: short notes. Expand them when you tell the story: 1-2 minutes, the situation in a sentence or two, then your steps, then how it turned out.` }
+        ? { ...issue, severity: "medium" as const, message: `About ${critique.speakingSeconds} s spoken: short notes. Expand them when you tell the story: 1-2 minutes, the situation in a sentence or two, then your steps, then how it turned out.` }
         : issue,
     ),
   );

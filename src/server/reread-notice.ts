@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isCoachError } from "../errors/index.js";
+import { countOf } from "../text/index.js";
 import type { RereadOutcome } from "./served-banks.js";
 
 /**
@@ -17,7 +18,7 @@ export function rereadNotice(outcome: RereadOutcome, banks: readonly string[]): 
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
     return `${names} changed on disk, but the banks could not be indexed again (${code}: ${message}); the banks as read before are still served.`;
   }
-  const stories = `${outcome.stories} ${outcome.stories === 1 ? "story" : "stories"}`;
+  const stories = countOf(outcome.stories, "story", "stories");
   if (outcome.rebuilt) return `${names} changed on disk; now serving ${stories} (${outcome.before} before).`;
   if (outcome.recovered) return `${names} can be read again, as it was when last served; serving ${stories}.`;
   return undefined;

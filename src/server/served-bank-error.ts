@@ -1,5 +1,5 @@
-import path from "node:path";
-import { CoachError, isCoachError } from "../errors/index.js";
+import { CoachError } from "../errors/index.js";
+import { unreadableBankFile } from "./unreadable-bank.js";
 import type { UploadedFile } from "./uploaded-file-name.js";
 
 /**
@@ -11,12 +11,12 @@ import type { UploadedFile } from "./uploaded-file-name.js";
  * error is returned as it is.
  */
 export function servedBankError(error: unknown, upload: UploadedFile | undefined, displayFile: (file: string) => string): unknown {
-  const file = isCoachError(error) && error.code.startsWith("INPUT_") ? error.location.file : undefined;
-  if (file === undefined || (upload && path.resolve(file) === path.resolve(upload.file))) return error;
+  const unreadable = unreadableBankFile(error, upload);
+  if (!unreadable) return error;
   const outcome = upload ? `bank "${upload.name}" was not uploaded` : "nothing was deleted";
   return new CoachError(
     "SERVED_BANK_UNREADABLE",
-    `the server's own bank ${displayFile(file)} can no longer be read (${(error as CoachError).code}), so ${outcome}; the banks served before are still served. The server's log says what is wrong with it: put it back as it was, or restart coach serve without it.`,
+    `the server's own bank ${displayFile(unreadable.file)} can no longer be read (${unreadable.code}), so ${outcome}; the banks served before are still served. The server's log says what is wrong with it: put it back as it was, or restart coach serve without it.`,
     { cause: error },
   );
 }

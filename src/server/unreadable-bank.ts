@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isCoachError, type ErrorCode } from "../errors/index.js";
+import { countOf } from "../text/index.js";
 import type { UploadedFile } from "./uploaded-file-name.js";
 
 /** A file of a bank the server serves from disk that can no longer be read as a bank (the stories read before it stay served). */
@@ -39,6 +40,5 @@ export function unreadableBankFile(error: unknown, upload?: UploadedFile): Unrea
 export function unreadableBankMessage(unreadable: UnreadableBankFile, displayName: string, storiesServed: number): string {
   const reason = REASONS[unreadable.code] ?? "cannot be read as a bank";
   const where = unreadable.line === undefined ? "" : `, line ${unreadable.line}`;
-  const stories = `${storiesServed} ${storiesServed === 1 ? "story" : "stories"}`;
-  return `${displayName} on disk ${reason} (${unreadable.code}${where}); the banks as read before are still served (${stories}): fix it and save it again.`;
+  return `${displayName} on disk ${reason} (${unreadable.code}${where}); the banks as read before are still served (${countOf(storiesServed, "story", "stories")}): fix it and save it again.`;
 }
