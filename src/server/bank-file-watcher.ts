@@ -1,6 +1,7 @@
 import { statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { BANK_FILE_EXTENSIONS } from "../bank/limits.js";
+import { FolderTreeWatch } from "./folder-tree-watch.js";
 
 /** How long the files must stay quiet before a change is acted on: editors save in bursts (temp file, rename, chmod). */
 export const BANK_WATCH_DEBOUNCE_MS = 300;
@@ -14,25 +15,26 @@ export interface BankFileWatcherOptions {
   onChange: (banks: string[]) => Promise<void>;
   /** Folders whose changes are not a bank's (the store, when it lies inside a bank folder). */
   ignore?: string[];
-  /** Told when a folder can no longer be watched (it was removed); the watching of the others goes on. */
+  /** Told when a folder that is still there cannot be watched; the watching of the others goes on. */
   onWatchError?: (message: string) => void;
   debounceMs?: number;
 }
 
-/** One bank's watches: its parent folder (for the bank's own name) and, for a folder bank, the folder itself. */
+/** One bank's watches: its parent folder (for the bank's own name) and, for a folder bank, the folders in it. */
 interface WatchedBank {
   bank: string;
   parent?: FSWatcher;
-  folder?: FSWatcher;
+  folder?: FolderTreeWatch;
 }
 
 /**
  * Watches bank files and folders on disk for edits, as a dev server does:
  * a file bank through its parent folder, so that an editor's save by
  * temp file and rename, or a file deleted and written anew, is still seen;
- * a folder bank recursively, watched afresh when the folder is replaced.
- * Files the bank reader skips (hidden ones, node_modules, other endings)
- * and the ignored folders do not count as changes.
+ * a folder bank with every folder in it the bank reader reads, watched
+ * afresh when the folder is replaced. Files the bank reader skips (hidden
+ * ones, node_modules, other endings) and the ignored folders do not count
+ * as changes.
  */
 export class BankFileWatcher {
   private readonly watched: WatchedBank[];
@@ -52,7 +54,7 @@ export class BankFileWatcher {
     this.debounceMs = options.debounceMs ?? BANK_WATCH_DEBOUNCE_MS;
     this.watched = banks.map((bank) => ({ bank: path.resolve(bank) }));
     for (const entry of this.watched) {
-      entry.parent = this.open(path.dirname(entry.bank), false, (name) => {
+      entry.parent = this.open(path.dirname(entry.bank), (name) => {
         if (name !== null && name !== path.basename(entry.bank)) return;
         // The bank itself was replaced: a folder put back gets a watch of its own again.
         this.watchFolder(entry);
@@ -73,25 +75,29 @@ export class BankFileWatcher {
     }
   }
 
-  /** (Re)opens the recursive watch of a folder bank; a file bank, or a bank not there now, has none. */
+  /** (Re)opens the watches of a folder bank; a file bank, or a bank not there now, has none. */
   private watchFolder(entry: WatchedBank): void {
     entry.folder?.close();
     entry.folder = undefined;
     if (this.closed || !isFolder(entry.bank)) return;
-    entry.folder = this.open(entry.bank, true, (name) => {
-      if (name === null || this.counts(entry.bank, name)) this.touched(entry.bank);
+    entry.folder = new FolderTreeWatch(entry.bank, {
+      skip: (folder) => this.skips(entry.bank, path.relative(entry.bank, folder)),
+      onEvent: (file) => {
+        if (file === entry.bank || this.counts(entry.bank, path.relative(entry.bank, file))) this.touched(entry.bank);
+      },
+      onWatchError: (message) => this.options.onWatchError?.(message),
     });
   }
 
-  private open(folder: string, recursive: boolean, onEvent: (name: string | null) => void): FSWatcher | undefined {
+  private open(folder: string, onEvent: (name: string | null) => void): FSWatcher | undefined {
     let watcher: FSWatcher;
     try {
-      watcher = watch(folder, { recursive }, (_event, name) => onEvent(name === null ? null : String(name)));
+      watcher = watch(folder, (_event, name) => onEvent(name === null ? null : String(name)));
     } catch (error) {
       this.options.onWatchError?.(`cannot watch ${path.basename(folder)} for edits (${(error as NodeJS.ErrnoException).code ?? "error"})`);
       return undefined;
     }
-    // A watched folder that is removed ends its watch; it must not end the server.
+    // A parent folder that is removed ends its watch; it must not end the server.
     watcher.on("error", (error: NodeJS.ErrnoException) => {
       watcher.close();
       if (!this.closed) this.options.onWatchError?.(`stopped watching ${path.basename(folder)} for edits (${error.code ?? "error"})`);
@@ -99,13 +105,17 @@ export class BankFileWatcher {
     return watcher;
   }
 
+  /** Whether the bank reader leaves out `name` (relative to the folder bank) and all under it: hidden, node_modules, an ignored folder. */
+  private skips(bank: string, name: string): boolean {
+    const absolute = path.resolve(bank, name);
+    if (this.ignore.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep))) return true;
+    return name.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules");
+  }
+
   /** Whether a change to `name` (relative to the folder bank) is one the bank reader would see. */
   private counts(bank: string, name: string): boolean {
-    const absolute = path.resolve(bank, name);
-    if (this.ignore.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep))) return false;
-    const parts = name.split(/[\\/]/);
-    if (parts.some((part) => part.startsWith(".") || part === "node_modules")) return false;
-    const last = parts.at(-1)!.toLowerCase();
+    if (this.skips(bank, name)) return false;
+    const last = name.split(/[\\/]/).at(-1)!.toLowerCase();
     // No ending at all may be a folder, removed or renamed with bank files in it.
     return last === "" || !last.includes(".") || BANK_FILE_EXTENSIONS.some((ending) => last.endsWith(ending));
   }

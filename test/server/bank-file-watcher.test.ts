@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -14,9 +15,11 @@ const WAIT_MS = 20_000;
 /** A watcher whose reports are recorded, and a way to wait for the next one. */
 function watchBanks(banks: string[], options: { ignore?: string[]; onChange?: (banks: string[]) => Promise<void> } = {}) {
   const reports: string[][] = [];
+  const watchErrors: string[] = [];
   const watcher = new BankFileWatcher(banks, {
     debounceMs: DEBOUNCE_MS,
     ignore: options.ignore,
+    onWatchError: (message) => watchErrors.push(message),
     onChange: async (changed) => {
       reports.push(changed);
       await options.onChange?.(changed);
@@ -28,7 +31,7 @@ function watchBanks(banks: string[], options: { ignore?: string[]; onChange?: (b
     while (reports.length < count && Date.now() < deadline) await delay(25);
     expect(reports.length, `reports after ${WAIT_MS / 1000} s`).toBeGreaterThanOrEqual(count);
   };
-  return { reports, watcher, reported };
+  return { reports, watchErrors, watcher, reported };
 }
 
 const watchers: BankFileWatcher[] = [];
@@ -99,6 +102,58 @@ describe("BankFileWatcher", () => {
     writeFileSync(path.join(parent, "stories-old", "c.md"), "# Three\n");
     await delay(QUIET_MS);
     expect(reports).toHaveLength(before + 1);
+  });
+
+  it("keeps watching a folder bank while folders inside it are made and removed at once, as a store's index build or an editor's backups do", async () => {
+    const bank = path.join(folder(), "stories");
+    mkdirSync(path.join(bank, "store"), { recursive: true });
+    writeFileSync(path.join(bank, "a.md"), "# One\n");
+    const { reports, watchErrors, reported } = watchBanks([bank], { ignore: [path.join(bank, "store")] });
+    // A folder removed while the watch lists it made Node's recursive watch give up on the whole bank (ENOENT).
+    // A race, so it is run for a while: the removal runs on another thread while events are read.
+    const removals: Promise<void>[] = [];
+    const until = Date.now() + 8_000;
+    for (let round = 0; Date.now() < until && watchErrors.length === 0; round++) {
+      const made = path.join(bank, round % 2 ? "store" : "backups", `build-${round}`);
+      mkdirSync(made, { recursive: true });
+      writeFileSync(path.join(made, "manifest.json"), "{}");
+      if (round % 2) await new Promise((resolve) => setImmediate(resolve));
+      removals.push(rm(made, { recursive: true, force: true }));
+      for (let turn = 0; turn < (round % 5) * 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+      await delay(round % 3);
+    }
+    await Promise.all(removals);
+    await delay(QUIET_MS);
+    const before = reports.length;
+    writeFileSync(path.join(bank, "a.md"), "# Two\n");
+    await reported(before + 1);
+    expect(watchErrors).toEqual([]);
+  });
+
+  it("watches the folders of a folder bank the bank reader reads, not hidden ones, node_modules or the store, and follows folders made, renamed and removed", async () => {
+    const bank = path.join(folder(), "stories");
+    for (const inside of ["work", "work/2024", ".git/objects", "node_modules/x", "store/index"]) mkdirSync(path.join(bank, inside), { recursive: true });
+    writeFileSync(path.join(bank, "work", "2024", "a.md"), "# One\n");
+    const { reports, reported } = watchBanks([bank], { ignore: [path.join(bank, "store")] });
+    writeFileSync(path.join(bank, ".git", "objects", "b.md"), "# Hidden\n");
+    writeFileSync(path.join(bank, "node_modules", "x", "c.md"), "# Package\n");
+    writeFileSync(path.join(bank, "store", "index", "stories.json"), "[]");
+    await delay(QUIET_MS);
+    expect(reports).toEqual([]);
+    // A folder made with a subfolder already in it, then a file saved deep inside.
+    mkdirSync(path.join(bank, "side", "deep"), { recursive: true });
+    await reported(1);
+    await delay(QUIET_MS);
+    writeFileSync(path.join(bank, "side", "deep", "d.md"), "# Deep\n");
+    await reported(2);
+    // Renamed: edits under the new name are seen.
+    renameSync(path.join(bank, "work"), path.join(bank, "jobs"));
+    await reported(3);
+    await delay(QUIET_MS);
+    writeFileSync(path.join(bank, "jobs", "2024", "a.md"), "# Two\n");
+    await reported(4);
+    await delay(QUIET_MS);
+    expect(reports).toHaveLength(4);
   });
 
   it("holds changes made while one is being handled, and reports them once when it is done", async () => {
