@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors/index.js";
+import { isCoachStoreFolder } from "./coach-store-folder.js";
 import { BANK_FILE_EXTENSIONS, MAX_BANK_FILE_BYTES } from "./limits.js";
 
 /** A bank file's bytes, with the name it is reported under. */
@@ -17,7 +18,8 @@ export interface BankFileBytes {
 /**
  * Reads the files a list of bank paths names: files as given, folders
  * recursively in sorted order (only .md, .markdown, .txt and .json files,
- * marked as found in a folder).
+ * marked as found in a folder; hidden folders, node_modules and a coach
+ * store kept inside the folder are passed by).
  */
 export async function readBankFiles(paths: readonly string[]): Promise<BankFileBytes[]> {
   const files: string[] = [];
@@ -88,7 +90,9 @@ async function listBankFiles(folder: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listBankFiles(full)));
+    if (entry.isDirectory()) {
+      if (!(await isCoachStoreFolder(full))) files.push(...(await listBankFiles(full)));
+    }
     else if (entry.isFile() && BANK_FILE_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
   }
   return files;

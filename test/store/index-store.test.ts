@@ -5,6 +5,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Embedder } from "../../src/core/embedder.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { loadBank } from "../../src/bank/index.js";
 import { ensureIndex, loadIndex, storeLayout } from "../../src/store/index.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
@@ -126,5 +127,25 @@ describe("the story index in the store", () => {
     writeFileSync(empty, "# Nothing here\n");
     await expect(ensureIndex({ store, banks: [empty], embedder })).rejects.toMatchObject({ code: "INPUT_EMPTY" });
     expect(readFileSync(storeLayout(store).manifest, "utf8")).toBe(before);
+  });
+});
+
+describe("a store kept inside the bank folder (--store or COACH_HOME beside the stories)", () => {
+  it("is not read as part of the bank: no story, warning or file from it, and the index stays unchanged once built", async () => {
+    const bank = mkdtempSync(path.join(os.tmpdir(), "coach-store-inside-"));
+    cpSync(SAMPLE_BANK, bank, { recursive: true });
+    const store = path.join(bank, "coach-data");
+    const embedder = new CountingEmbedder();
+    const first = await ensureIndex({ store, banks: [bank], embedder });
+    expect(first.status).toBe("built");
+    // The store now holds JSON files (manifest, stories, embedding cache) that a folder bank would otherwise try to read.
+    expect(existsSync(storeLayout(store).stories)).toBe(true);
+    const second = await ensureIndex({ store, banks: [bank], embedder });
+    expect(second.status).toBe("unchanged");
+    expect(second.stories).toHaveLength(33);
+    const bankFiles = readdirSync(SAMPLE_BANK, { recursive: true }).filter((name) => /\.(md|json|txt|markdown)$/.test(String(name)));
+    const loaded = await loadBank([bank]);
+    expect(loaded.files).toHaveLength(bankFiles.length);
+    expect(loaded.warnings.filter((warning) => warning.code === "FILE_SKIPPED")).toEqual([]);
   });
 });
