@@ -1,4 +1,4 @@
-import { countImpliedI } from "../text/index.js";
+import { AMBIGUOUS_PAST_FORMS, countImpliedI, IRREGULAR_PAST_FORMS } from "../text/index.js";
 import { isQuestionLike } from "./heading-text.js";
 import type { RegionReading } from "./read-story-region.js";
 
@@ -7,17 +7,7 @@ const MIN_LONG_WORDS = 35;
 // A short account must narrate: "I cut it to three screens" and "we won both clients back" in a few sentences.
 const MIN_SHORT_WORDS = 20;
 // Irregular past forms, and "was"/"had": "I took it on", "we lost two clients", "I was asked to".
-const IRREGULAR_PAST = new Set([
-  "was", "were", "had", "did", "made", "took", "wrote", "built", "won", "ran", "led", "lost", "got", "went", "came", "saw", "found",
-  "gave", "told", "kept", "held", "sent", "spent", "brought", "bought", "caught", "taught", "thought", "felt", "fell", "rose", "grew",
-  "drew", "flew", "knew", "threw", "began", "became", "broke", "chose", "drove", "forgot", "froze", "hid", "left", "meant", "met",
-  "paid", "rode", "sold", "sat", "slept", "spoke", "stood", "struck", "swore", "tore", "understood", "woke", "withdrew", "overcame",
-  "oversaw", "undertook", "rewrote", "rebuilt", "reran", "redid", "remade", "mistook", "sank", "shrank", "stuck", "dug", "fought",
-  "hung", "lent", "lit", "sought", "swung", "dealt", "fed", "fled", "heard", "laid", "said", "sang", "shook", "shot", "sped", "won",
-  "wound", "overheard", "overtook", "upheld", "withheld", "outgrew", "underwent",
-]);
-// Past forms that are also present or nouns ("budget cut", "I set goals"): past only straight after "I" or "we".
-const AMBIGUOUS_PAST = new Set(["cut", "put", "set", "hit", "let", "quit", "split", "shut", "spread", "read", "cost", "hurt", "bet", "upset", "reset", "rerun"]);
+const IRREGULAR_PAST = new Set([...IRREGULAR_PAST_FORMS, "was", "were", "had", "rose"]);
 // Words ending in "-ed" that are not verbs in the past.
 const NOT_PAST = new Set(["need", "needed", "speed", "seed", "feed", "indeed", "embed", "hundred", "based", "related", "limited", "unused", "outdated"]);
 // "I then wrote", "we quickly built": one adverb may stand between the subject and its verb.
@@ -82,12 +72,12 @@ function firstPersonPast(body: string): number {
 /** Past forms such as "cut" and "set" that count only straight after "I" or "we". */
 function ambiguousAfterSubject(body: string): number {
   let count = 0;
-  for (const match of body.matchAll(FIRST_PERSON_VERB)) if (AMBIGUOUS_PAST.has(match[1]!.toLowerCase())) count++;
+  for (const match of body.matchAll(FIRST_PERSON_VERB)) if (AMBIGUOUS_PAST_FORMS.has(match[1]!.toLowerCase())) count++;
   return count;
 }
 
 function isPastVerb(word: string): boolean {
   const lower = word.toLowerCase();
-  if (IRREGULAR_PAST.has(lower) || AMBIGUOUS_PAST.has(lower)) return true;
+  if (IRREGULAR_PAST.has(lower) || AMBIGUOUS_PAST_FORMS.has(lower)) return true;
   return lower.length >= 5 && lower.endsWith("ed") && !NOT_PAST.has(lower);
 }

@@ -1,11 +1,10 @@
+import { IRREGULAR_PAST_FORMS } from "./irregular-past.js";
 import { splitSentences } from "./sentences.js";
 
-// Irregular past forms people open note-style sentences with ("Built a model.", "Took it to the CFO.").
-const IRREGULAR_PAST = new Set([
-  "built", "wrote", "made", "took", "led", "ran", "set", "put", "got", "drove", "sent", "met", "brought", "chose", "found", "began", "spent",
-  "gave", "told", "held", "kept", "did", "went", "rewrote", "rebuilt", "cut", "caught", "spoke", "won", "lost", "broke", "sat", "saw", "knew",
-  "thought", "taught", "bought", "sold", "paid", "shut", "split", "hired", "dug", "fought", "left", "rode", "shipped", "swapped", "stood", "struck",
-]);
+// Past forms people open note-style sentences with ("Built a model.", "Took it to the CFO."): the irregular ones, a few that are
+// as often nouns but open notes as verbs, and regular ones that would otherwise read as describing the noun after them;
+// not "meant", which opens a note as the rest of the sentence before ("Meant we had to wait").
+const OPENING_PAST = new Set([...[...IRREGULAR_PAST_FORMS].filter((word) => word !== "meant"), "set", "put", "cut", "split", "shut", "hired", "shipped", "swapped"]);
 // Capitalised words ending in -ed that are not verbs in the past.
 const NOT_PAST = new Set([
   "need", "needed", "speed", "seed", "feed", "bed", "shed", "red", "indeed", "embed", "based", "hundred", "sacred", "naked", "wicked", "kindred",
@@ -24,7 +23,7 @@ export function opensWithImpliedI(sentence: string): boolean {
   if (NOT_PAST.has(word)) return false;
   // "Failed payments dropped to 0.5%", "Lost deals fell by half": the word describes the noun after it, the subject of the verb after that.
   if (opensWithSubjectPhrase(sentence)) return false;
-  if (IRREGULAR_PAST.has(word)) return true;
+  if (OPENING_PAST.has(word)) return true;
   if (word.length < 5 || !word.endsWith("ed")) return false;
   // "Jared joined from Google" and "Automated tests covered...": a verb follows, so the first word was its subject.
   // "Pushed updated configs" and "Reviewed failed jobs" keep theirs: there the -ed word describes the noun after it.
@@ -96,7 +95,7 @@ export function opensWithSubjectPhrase(sentence: string): boolean {
   const words = sentence.replace(CONNECTIVE, "").split(/\s+/).slice(0, 7);
   const first = /^([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)$/.exec(words[0] ?? "")?.[1]?.toLowerCase();
   if (!first) return false;
-  const irregular = IRREGULAR_PAST.has(first);
+  const irregular = OPENING_PAST.has(first);
   let nouns = 0;
   for (let at = 1; at < words.length; at++) {
     const raw = words[at]!;

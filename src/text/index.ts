@@ -10,3 +10,4 @@ export * from "./reads-as-english.js";
 export * from "./capitalise.js";
 export * from "./count-of.js";
 export * from "./english-words.js";
+export { AMBIGUOUS_PAST_FORMS, IRREGULAR_PAST_FORMS } from "./irregular-past.js";
