@@ -89,9 +89,12 @@ export function createApp(options: AppOptions): express.Express {
     return { ...json, source: { ...json.source, file: options.banks.displayFile(json.source.file) } };
   };
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
-  app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
+  app.use("/api", (request: Request, response: Response, next: NextFunction) => {
     if (!options.token || hasBearerToken(request.headers.authorization, options.token)) return next();
-    next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
+    // A 401 names the scheme to use (RFC 9110), and says whether the token sent was wrong (RFC 6750) or none was sent.
+    const sent = request.headers.authorization !== undefined;
+    response.setHeader("WWW-Authenticate", `Bearer realm="coach"${sent ? ', error="invalid_token"' : ""}`);
+    next(new HttpError(401, "UNAUTHORIZED", sent ? "the Authorization header does not carry this server's token; send Authorization: Bearer <COACH_TOKEN>." : "This server needs Authorization: Bearer <COACH_TOKEN>."));
   });
   // Bodies are JSON only: a form post (curl -d without -H) is told what to send, not that an object was missing.
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
