@@ -1,4 +1,4 @@
-import { loadConfig, type ResolvedConfig } from "../config/index.js";
+import { DEFAULTS, loadConfig, shownBaseUrl, type ResolvedConfig } from "../config/index.js";
 import { UsageError } from "../errors/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { resolveProvider, type Provider } from "../providers/index.js";
@@ -49,7 +49,7 @@ export function announceProvider(config: ResolvedConfig, io: CommandIO): void {
     io,
     config.provider === "local"
       ? "coach: provider local (offline; nothing leaves this machine)"
-      : `coach: provider openai at ${config.baseUrl ?? "https://api.openai.com/v1"} (embeddings ${config.embedModel}, chat ${config.chatModel})`,
+      : `coach: provider openai at ${shownBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl)} (embeddings ${config.embedModel}, chat ${config.chatModel})`,
   );
 }
 

@@ -54,6 +54,8 @@ export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
 
 export const DEFAULTS = {
   provider: "local",
+  /** The OpenAI API, used with the openai provider when no base URL is set. */
+  baseUrl: "https://api.openai.com/v1",
   embedModel: "text-embedding-3-small",
   chatModel: "gpt-4o-mini",
   store: ".coach",

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, UsageError } from "../errors/index.js";
 import { ConfigFileSchema, DEFAULTS, INDEX_TIMEOUT_RANGE, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
+import { shownBaseUrl } from "./shown-base-url.js";
 import { checkStoreFolder, STORE_SETTING } from "./store-folder.js";
 import { unknownSettingsMessage } from "./unknown-settings.js";
 
@@ -46,14 +47,14 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   }
   const baseUrl = pick("baseUrl", nonEmpty(flags.baseUrl), nonEmpty(env.OPENAI_BASE_URL), file.baseUrl, undefined);
   if (baseUrl !== undefined && !isHttpUrl(baseUrl)) {
-    throw new ConfigError(`${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: "${maskUserInfo(baseUrl)}" is not an http(s) URL.`, {
+    throw new ConfigError(`${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: "${shownBaseUrl(maskUserInfo(baseUrl))}" is not an http(s) URL.`, {
       flag: "--base-url",
     });
   }
   if (baseUrl !== undefined && holdsCredentials(baseUrl)) {
     // Never echoed: the URL would put the password on the screen and in logs. fetch refuses such URLs anyway.
     throw new ConfigError(
-      `${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: the URL holds a user name or password (${withoutCredentials(baseUrl)}); give the API key in OPENAI_API_KEY and the URL without it.`,
+      `${sources.baseUrl === "flag" ? "--base-url" : sources.baseUrl === "env" ? "OPENAI_BASE_URL" : fileName}: the URL holds a user name or password (${shownBaseUrl(withoutCredentials(baseUrl))}); give the API key in OPENAI_API_KEY and the URL without it.`,
       { flag: "--base-url" },
     );
   }
@@ -73,7 +74,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   return {
     provider: provider.data,
     apiKey,
-    baseUrl: baseUrl?.replace(/\/+$/, ""),
+    baseUrl: baseUrl === undefined ? undefined : withoutTrailingSlash(baseUrl),
     embedModel,
     embedDimensions,
     chatModel,
@@ -135,6 +136,13 @@ function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The URL without slashes at the end of its path (`/v1/` is `/v1`), its query and fragment kept. */
+function withoutTrailingSlash(value: string): string {
+  const queryAt = value.search(/[?#]/);
+  const [address, rest] = queryAt < 0 ? [value, ""] : [value.slice(0, queryAt), value.slice(queryAt)];
+  return address.replace(/\/+$/, "") + rest;
 }
 
 function holdsCredentials(value: string): boolean {

@@ -125,3 +125,25 @@ export const CoverageResponseSchema = z.looseObject({
 });
 
 export const SessionResponseSchema = z.looseObject({ id: z.string(), createdAt: z.string(), messages: SessionSchema.shape.messages, interview: SessionSchema.shape.interview });
+
+/**
+ * `POST /api/chat`: the data of each server-sent event, by event name. A card's
+ * data is a /api/match answer (matches), a /api/critique answer (critique) or
+ * a summary (coverage or a mock interview's).
+ */
+const CardHideScores = z.literal(true).optional().describe("Present in low-anxiety mode (coach serve --hide-scores)");
+export const ChatEventSchemas = {
+  session: z.looseObject({ sessionId: z.string().min(1) }).describe("First event: the session this turn belongs to (new when none was sent)"),
+  token: z.looseObject({ text: z.string() }).describe("A piece of the reply's text, in order"),
+  card: z
+    .discriminatedUnion("type", [
+      z.looseObject({ type: z.literal("matches"), data: MatchApiResponseSchema, hideScores: CardHideScores }),
+      z.looseObject({ type: z.literal("critique"), data: CritiqueResponseSchema, question: z.string().optional(), hideScores: CardHideScores }),
+      z.looseObject({ type: z.literal("summary"), data: z.looseObject({}), hideScores: CardHideScores }),
+    ])
+    .describe("Structured result of the turn, after its tokens"),
+  done: z.looseObject({}).describe("Last event of a turn that succeeded"),
+  error: z.looseObject({ code: z.string(), message: z.string() }).describe("Last event of a turn that failed; the session is kept"),
+  notice: z.looseObject({ code: z.string(), message: z.string() }).describe("With a provider: why the offline coach answers instead of the model"),
+  reset: z.looseObject({}).describe("With a provider: drop this reply's tokens so far (the model failed part-way)"),
+};

@@ -89,9 +89,12 @@ export function createApp(options: AppOptions): express.Express {
     return { ...json, source: { ...json.source, file: options.banks.displayFile(json.source.file) } };
   };
   app.use("/api", rateLimit({ limit: options.rateLimitPerMinute ?? 120, windowMs: 60_000 }));
-  app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
+  app.use("/api", (request: Request, response: Response, next: NextFunction) => {
     if (!options.token || hasBearerToken(request.headers.authorization, options.token)) return next();
-    next(new HttpError(401, "UNAUTHORIZED", "This server needs Authorization: Bearer <COACH_TOKEN>."));
+    // A 401 names the scheme to use (RFC 9110), and says whether the token sent was wrong (RFC 6750) or none was sent.
+    const sent = request.headers.authorization !== undefined;
+    response.setHeader("WWW-Authenticate", `Bearer realm="coach"${sent ? ', error="invalid_token"' : ""}`);
+    next(new HttpError(401, "UNAUTHORIZED", sent ? "the Authorization header does not carry this server's token; send Authorization: Bearer <COACH_TOKEN>." : "This server needs Authorization: Bearer <COACH_TOKEN>."));
   });
   // Bodies are JSON only: a form post (curl -d without -H) is told what to send, not that an object was missing.
   app.use("/api", (request: Request, _response: Response, next: NextFunction) => {
@@ -241,6 +244,8 @@ export function createApp(options: AppOptions): express.Express {
     });
   }
   app.use("/api", (_request, _response, next) => next(new HttpError(404, "NOT_FOUND", "no such API route.")));
+  // Outside /api too, an unknown route is the contract's JSON error, not the framework's HTML page.
+  app.use((request, _response, next) => next(new HttpError(404, "NOT_FOUND", `no such route: ${request.method} ${request.path}; the page is at / and the API under /api (GET /api/openapi.json describes it).`)));
 
   // One place maps failures to statuses and the contract's error body.
   app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
@@ -283,5 +288,21 @@ function describeError(error: unknown): { status: number; code: string; message:
   if (type === "entity.parse.failed") return { status: 400, code: "INVALID_JSON", message: "the body is not valid JSON." };
   if (isTooLarge(error)) return { status: 413, code: "BODY_TOO_LARGE", message: `the body is over the ${MAX_BODY} limit.` };
   if (isCoachError(error)) return { status: httpStatusFor(error), code: error.code, message: error.message };
+  const clientError = describeClientError(error);
+  if (clientError) return clientError;
   return { status: 500, code: "INTERNAL", message: "internal error" };
+}
+
+/**
+ * What the body parser and the router refuse on the client's account (they
+ * give it a 4xx status): the request's fault said as such, not a 500.
+ */
+function describeClientError(error: unknown): { status: number; code: string; message: string } | undefined {
+  const { status, type, charset } = (error ?? {}) as { status?: unknown; type?: string; charset?: string };
+  // A path like /api/sessions/%E0%A4%A: not valid percent-encoding.
+  if (error instanceof URIError && status === 400) return { status: 400, code: "INVALID_URL", message: "the URL's path is not valid percent-encoding (UTF-8 bytes written as %XX)." };
+  if (type === "charset.unsupported") return { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: `the body's charset ${charset ? `"${charset}" ` : ""}is not supported; send the JSON as UTF-8 (content-type: application/json).` };
+  if (type === "encoding.unsupported") return { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "the body's content-encoding is not supported; send it as gzip, deflate, br or not compressed." };
+  if (typeof status === "number" && status >= 400 && status < 500) return { status, code: "BAD_REQUEST", message: "the request's body could not be read (cut short, or not in the content-encoding it names)." };
+  return undefined;
 }

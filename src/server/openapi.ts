@@ -3,6 +3,7 @@ import {
   BankListResponseSchema,
   BankRemovedResponseSchema,
   BankUploadResponseSchema,
+  ChatEventSchemas,
   CoverageResponseSchema,
   CritiqueResponseSchema,
   HealthResponseSchema,
@@ -15,6 +16,8 @@ import {
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, ErrorSchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema: z.toJSONSchema(schema) } });
+// Each chat event's data, by event name (an OpenAPI extension: OpenAPI 3.1 has no way to describe server-sent events).
+const chatEvents = Object.fromEntries(Object.entries(ChatEventSchemas).map(([event, schema]) => [event, z.toJSONSchema(schema)]));
 const errors = { "4XX": { description: "Invalid request", content: json(ErrorSchema) }, "5XX": { description: "Server or provider failure", content: json(ErrorSchema) } };
 
 /** The OpenAPI 3 document, generated from the zod schemas that validate requests and describe responses. */
@@ -27,7 +30,7 @@ export function openApiDocument(version: string) {
     paths: {
       "/api/health": { get: { summary: "Health, provider and story count", responses: { 200: { description: "OK", content: json(HealthResponseSchema) }, ...errors } } },
       "/api/settings": { get: { summary: "How to show results: hideScores (coach serve --hide-scores, COACH_HIDE_SCORES, hideScores in the config file)", responses: { 200: { description: "Settings", content: json(SettingsResponseSchema) }, ...errors } } },
-      "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3", content: { "application/json": { schema: { type: "object" } } } } } } },
+      "/api/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3", content: { "application/json": { schema: { type: "object" } } } }, ...errors } } },
       "/api/banks": {
         get: { summary: "List every served bank: uploads (deletable) and the banks the server was started with (read-only)", responses: { 200: { description: "Served banks", content: json(BankListResponseSchema) }, ...errors } },
         post: { summary: "Add or replace a named bank", requestBody: { required: true, content: json(BankBodySchema) }, responses: { 200: { description: "Parsed stories and warnings", content: json(BankUploadResponseSchema) }, ...errors } },
@@ -42,7 +45,14 @@ export function openApiDocument(version: string) {
         post: {
           summary: "One chat turn, streamed as server-sent events: session, token, card, done, error; with a provider also notice (the offline coach answers instead of the model) and reset (drop this reply's tokens so far)",
           requestBody: { required: true, content: json(ChatBodySchema) },
-          responses: { 200: { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors },
+          responses: {
+            200: {
+              description: "text/event-stream: `event: <name>` and `data: <JSON>` per event; session first, then token events, card events, and done or error last. x-events gives each event's data schema.",
+              content: { "text/event-stream": { schema: { type: "string" } } },
+              "x-events": chatEvents,
+            },
+            ...errors,
+          },
         },
       },
       "/api/sessions/{id}": { get: { summary: "Session transcript", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: { description: "Transcript", content: json(SessionResponseSchema) }, ...errors } } },

@@ -33,6 +33,8 @@ export interface RecordedRequest {
   route: Route | "other";
   method: string;
   path: string;
+  /** The request's query parameters (a base URL's ?api-key=... arrives here). */
+  query: Record<string, string>;
   headers: IncomingMessage["headers"];
   body: any;
 }
@@ -124,8 +126,9 @@ export class TestLlmServer {
       body = raw;
     }
     const path = (request.url ?? "").split("?")[0]!;
+    const query = Object.fromEntries(new URL(request.url ?? "/", "http://test").searchParams);
     const route: Route | "other" = path.endsWith("/chat/completions") ? "chat" : path.endsWith("/embeddings") ? "embeddings" : path.endsWith("/models") ? "models" : "other";
-    this.requests.push({ route, method: request.method ?? "GET", path, headers: request.headers, body });
+    this.requests.push({ route, method: request.method ?? "GET", path, query, headers: request.headers, body });
 
     if (this.apiKey && request.headers.authorization !== `Bearer ${this.apiKey}`) {
       return sendJson(response, 401, { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } });

@@ -1,6 +1,6 @@
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
-import { loadConfig, type ResolvedConfig } from "../../config/index.js";
+import { DEFAULTS, loadConfig, shownBaseUrl, type ResolvedConfig } from "../../config/index.js";
 import { resolveProvider } from "../../providers/index.js";
 import type { Command } from "../command.js";
 import { announceProvider } from "../open-story-index.js";
@@ -35,7 +35,8 @@ export const doctorCommand: Command = {
   help: `Usage: coach doctor [--provider local|openai] [--store DIR] [--json]
 
 Prints the configuration in use (provider, models, base URL, timeout,
-retries, store, whether scores are hidden, config file; never the API key)
+retries, store, whether scores are hidden, config file; never the API key,
+and the base URL's query values masked as *** but api-version's)
 and where each value came from, checks the provider connection when one is
 configured, and says what is missing.
 
@@ -92,7 +93,7 @@ missing its key), 2 bad flags or configuration.`,
       printJson(io, {
         provider: config.provider,
         remote: provider.remote,
-        baseUrl: config.provider === "openai" ? (config.baseUrl ?? "https://api.openai.com/v1") : null,
+        baseUrl: config.provider === "openai" ? shownBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl) : null,
         apiKey: config.apiKey ? "set" : "not set",
         embedModel: config.provider === "openai" ? config.embedModel : (await provider.createEmbedder()).id,
         embedDimensions: config.provider === "openai" ? (config.embedDimensions ?? null) : null,
@@ -115,7 +116,7 @@ missing its key), 2 bad flags or configuration.`,
         ["provider", `${config.provider} (${origin(config, "provider")})${provider.remote ? "" : ": offline, nothing leaves this machine"}`],
       ];
       if (config.provider === "openai") {
-        rows.push(["base URL", `${config.baseUrl ?? "https://api.openai.com/v1"} (${origin(config, "baseUrl")})`]);
+        rows.push(["base URL", `${shownBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl)} (${origin(config, "baseUrl")})`]);
         rows.push(["API key", config.apiKey ? `set (${origin(config, "apiKey")})` : "not set"]);
         rows.push(["embed model", `${config.embedModel} (${origin(config, "embedModel")})`]);
         if (config.embedDimensions !== undefined) rows.push(["embed size", `${config.embedDimensions} dimensions (${origin(config, "embedDimensions")})`]);

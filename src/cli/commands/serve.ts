@@ -16,11 +16,10 @@ import { createCritic } from "../create-critic.js";
 import { notice } from "../io.js";
 import { checkHostIsThisMachine } from "../check-host.js";
 import { listenError } from "../listen-error.js";
+import { isLoopbackHost, listenHost } from "../loopback-host.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
 
 export const serveCommand: Command = {
   name: "serve",
@@ -47,7 +46,8 @@ Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>; the token must be
 visible ASCII (! to ~) with no spaces, or serve refuses to start. A --host
 other than loopback must be one of this machine's addresses (else exit 1,
-LISTEN_FAILED) and refuses to start without COACH_TOKEN. Each client may
+LISTEN_FAILED) and refuses to start without COACH_TOKEN. Loopback is
+localhost, 127.0.0.0/8 and ::1, however written ([::1], ::ffff:127.0.0.1). Each client may
 make 120 requests a minute (--rate-limit N); bodies are limited to 6 MB,
 bank uploads to 30 MB of JSON (a 5 MB bank however escaped).
 
@@ -81,7 +81,11 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
   async run(args, io) {
     const port = Number(stringFlag(args.values.port) ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${stringFlag(args.values.port)}" is not a port number.`, { flag: "--port" });
-    const host = stringFlag(args.values.host) ?? "127.0.0.1";
+    const hostFlag = stringFlag(args.values.host);
+    // An empty --host (an unset shell variable) would listen on every address: refused, as an empty value is for any flag.
+    if (hostFlag !== undefined && hostFlag.trim() === "") throw new UsageError("--host: the value is empty; give an address such as 127.0.0.1, or leave the flag out.", { flag: "--host" });
+    // [::1] as in a URL is ::1 to listen on.
+    const host = listenHost(hostFlag ?? "127.0.0.1");
     const rateLimitPerMinute = Number(stringFlag(args.values["rate-limit"]) ?? 120);
     if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 1) throw new UsageError(`--rate-limit: "${stringFlag(args.values["rate-limit"])}" is not a whole number of requests a minute.`, { flag: "--rate-limit" });
     // An empty COACH_TOKEN is no token; one of spaces, or with spaces around it, is refused below, not trimmed into another.
@@ -90,7 +94,7 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     if (token !== undefined && !isSendableToken(token)) {
       throw new ConfigError("COACH_TOKEN: the token holds a space or a character outside visible ASCII, which no client can send as Authorization: Bearer <token>; use visible ASCII characters only (! to ~), no spaces (for example, openssl rand -hex 32).");
     }
-    if (!LOOPBACK.test(host)) {
+    if (!isLoopbackHost(host)) {
       // An address this machine does not have is the problem to fix first (exit 1, LISTEN_FAILED), a missing token the next.
       await checkHostIsThisMachine(host, !token);
       if (!token) throw new UsageError(`--host ${host} is reachable from other machines: set COACH_TOKEN first.`, { flag: "--host" });

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from "../../config/index.js";
+import { DEFAULTS, shownBaseUrl, type ResolvedConfig } from "../../config/index.js";
 import { isCoachError } from "../../errors/index.js";
 import { createOpenAIClient } from "./create-openai-client.js";
 import { mapOpenAIError } from "./map-openai-error.js";
@@ -19,7 +19,8 @@ const CHECK_TIMEOUT_MS = 5_000;
 /** Asks an OpenAI-compatible server for its model list, once, without retries. */
 export async function checkOpenAIConnection(config: ResolvedConfig): Promise<ConnectionCheck> {
   const started = performance.now();
-  const where = config.baseUrl ?? "https://api.openai.com/v1";
+  // Said on screen and in logs: a key in the URL's query is masked.
+  const where = shownBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl);
   try {
     const client = createOpenAIClient(config, { maxRetries: 0, timeoutMs: Math.min(config.timeoutMs, CHECK_TIMEOUT_MS) });
     const page = await client.models.list();

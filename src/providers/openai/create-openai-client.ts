@@ -1,7 +1,8 @@
 import OpenAI from "openai";
-import type { ResolvedConfig } from "../../config/index.js";
+import { DEFAULTS, type ResolvedConfig } from "../../config/index.js";
 import { CoachError } from "../../errors/index.js";
 import { noticingFetch } from "./noticing-fetch.js";
+import { splitBaseUrl } from "./split-base-url.js";
 
 /**
  * Builds the openai SDK client for an opted-in provider. Only called when the
@@ -16,10 +17,13 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
     );
   }
   const maxRetries = overrides.maxRetries ?? config.maxRetries;
+  // A query in the base URL (?api-key=..., ?api-version=...) goes with every request, after the API's path, not before it.
+  const { baseURL, query } = splitBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl);
   return new OpenAI({
     // Local OpenAI-compatible servers ignore the key, but the SDK requires one.
     apiKey: config.apiKey ?? "no-key-needed-for-local-server",
-    baseURL: config.baseUrl ?? "https://api.openai.com/v1",
+    baseURL,
+    ...(Object.keys(query).length > 0 ? { defaultQuery: query } : {}),
     timeout: overrides.timeoutMs ?? config.timeoutMs,
     maxRetries,
     ...(overrides.onRetry ? { fetch: noticingFetch(maxRetries, overrides.onRetry) } : {}),

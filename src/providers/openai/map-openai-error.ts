@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { maskUrlsIn } from "../../config/index.js";
 import { ProviderError } from "../../errors/index.js";
 
 /** Turns an openai SDK error into a ProviderError with a stable code and a one-line message. */
@@ -50,9 +51,10 @@ function describeConnectionCause(error: Error): string | undefined {
     if (code) return code;
     cause = (cause as { cause?: unknown }).cause;
   }
-  return deepest && deepest !== "fetch failed" ? deepest : undefined;
+  return deepest && deepest !== "fetch failed" ? maskUrlsIn(deepest) : undefined;
 }
 
+// What the SDK or the server said may quote the request's URL, with a key in its query: masked.
 function firstLine(text: string): string {
-  return text.split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
+  return maskUrlsIn(text).split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
 }
