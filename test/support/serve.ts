@@ -26,7 +26,8 @@ export function startServe(args: string[], env: Record<string, string> = {}): Pr
           child,
           stderr: () => stderr,
           stop: () => new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            // Killed by a signal, it has exited with no exit code.
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),
