@@ -121,10 +121,14 @@ export class StoryMatcher {
     const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
     // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
     // alone is not "nothing is shared": a one-story bank's scores never differ, though its story may share the question's words.
-    const unmatched = !ranker && fused.every((item) => item.fused === 0) && sharesNothing(scores);
+    // With the re-ranker on, stories still get different scores from the dense words and the principle guesses; but when
+    // no story shares a word or a theme with the question ("asdf", "What is the capital of France?"), that order is noise.
+    const unmatched = (ranker !== null || fused.every((item) => item.fused === 0)) && sharesNothing(scores);
+    // As the notice says: the bank's first story, not the one the noise put first.
+    if (unmatched) fused = [...fused].sort((a, b) => a.index - b.index);
     let stoppedAtZero = false;
     for (const item of fused) {
-      if (matches.length >= k) break;
+      if (matches.length >= k || (unmatched && matches.length > 0)) break;
       if (item.fused === 0 && matches.length > 0 && !ranker) {
         stoppedAtZero = true;
         break;

@@ -49,7 +49,8 @@ describe("POST /api/match returns the notices coach match prints on stderr", () 
 
   it("passes on the question's own notice (not English), and sends an empty list when there is nothing to say", async () => {
     // German: Latin letters, but none of the English question words.
-    expect((await match("Erzählen Sie mir bitte von einem Fehler", 3)).notices).toEqual(["The question does not look like English; matching is tuned for English and may be poor."]);
+    // It shares no word or theme with any story either, so only the bank's first story is shown.
+    expect((await match("Erzählen Sie mir bitte von einem Fehler", 3)).notices).toEqual(["The question does not look like English; matching is tuned for English and may be poor.", unmatched(3)]);
     const plain = await match("Describe a conflict with a peer", 2);
     expect(plain.notices).toEqual([]);
     expect(plain.matches).toHaveLength(2);
