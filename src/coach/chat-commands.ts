@@ -12,6 +12,16 @@ const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+
 const COVERAGE_COMMAND = new RegExp(String.raw`^${POLITE}(?:(?:my|the|a|story) )?(?:coverage|gaps)(?:[,\s]+(?:please|now|report|check|again|of my stories|thanks))*[\s.!?]*$`);
 // During a mock interview these ask the coach for help rather than answer the interviewer (when short).
 const HINT_REQUEST = new RegExp(String.raw`^${POLITE}(?:(?:a |another )?hint\b|(?:which|what) (?:of my )?stor(?:y|ies)\b|help me (?:pick|choose|find))`);
+// "Which of my stories fits: ...", "What story should I use for ...", "Find me a story for ...": the words before the question.
+const STORY_REQUEST = new RegExp(
+  String.raw`^${POLITE}(?:(?:which|what)(?: one)?(?: of my)? stor(?:y|ies)(?: (?:should|could|would|do|can) i (?:use|tell|pick))?` +
+    String.raw`(?: (?:best )?(?:fits?|works?|would (?:fit|work)|to use|is best)(?: best)?)?|(?:find|suggest|pick)(?: me)? (?:a |my |the best )?stor(?:y|ies))` +
+    String.raw`(?: (?:for|to answer|with|answering))?(?: (?:this|the|that) question)?\s*(?:[:\-–—]\s*|\s+)` +
+    // "Story for: ..." alone, but not a message that merely opens with the word ("Stories of failure?").
+    String.raw`|^stor(?:y|ies)(?: for)?\s*:\s*|^stor(?:y|ies) for\s+`,
+  "i",
+);
+const REQUEST_WORDS_ONLY = /^(?:(?:best|fits?|works?|is|would|fit|to|use|for)\b\W*)+$/i;
 const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
 const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings)(?:[,\s]+(?:there|coach|again|all|everyone))*[\s!.,]*$/i;
@@ -42,6 +52,21 @@ export function isCoverageCommand(text: string): boolean {
 /** "hint", "which story fits?": the stories for the question on the table. */
 export function isHintRequest(text: string): boolean {
   return short(text) && HINT_REQUEST.test(text.trim().toLowerCase());
+}
+
+/**
+ * The interview question in a request for stories ("Which of my stories fits:
+ * Tell me about a time you failed"), without the request's own words; the
+ * message as it is when it is not such a request.
+ */
+export function questionInStoryRequest(text: string): string {
+  const trimmed = text.trim();
+  const match = STORY_REQUEST.exec(trimmed);
+  const rest = match ? trimmed.slice(match[0].length).trim() : "";
+  // "Which story fits?" alone carries no question: the message stays whole.
+  if (!/\p{L}/u.test(rest) || REQUEST_WORDS_ONLY.test(rest)) return trimmed;
+  // A question given in quotes: "Tell me about a conflict"?
+  return rest.replace(/^["'“‘]\s*(.+?)\s*["'”’]([?.!]*)$/su, "$1$2");
 }
 
 /** Whether a message asks what the coach can do. */

@@ -3,7 +3,7 @@ import { FAR_TOO_SHORT_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "../critique/follow-
 import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
-import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, wordsIn } from "./chat-commands.js";
+import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, wordsIn } from "./chat-commands.js";
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
@@ -120,8 +120,7 @@ export class CoachEngine implements Coach {
     if (wordsIn(text) >= LONG_ANSWER_WORDS) return this.critique(session, text);
     if (asksForInterview(text)) return this.startInterview(session, text);
     if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
-    const question = text.replace(/^(which|what) story (should i use |fits |for )?(for|to answer)?\s*:?\s*/i, "").trim();
-    return this.findStories(question || text);
+    return this.findStories(questionInStoryRequest(text));
   }
 
   /**
