@@ -5,6 +5,7 @@ import { normalizePrinciple, type Principle } from "../principles/index.js";
 import { isQuestionLike } from "./heading-text.js";
 import { inferPartsFromProse } from "./infer-parts-from-prose.js";
 import { jsonArrayElementLines } from "./json-array-element-lines.js";
+import { findJsonSyntaxError } from "./json-syntax-error.js";
 import { readPointer } from "./parse-markdown-bank.js";
 import { readStoryRegion } from "./read-story-region.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
@@ -60,9 +61,10 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
     // Escapes ("\t", "\r\n") put back what decoding the file calmed: the strings are calmed the same way.
     data = JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? calmBankWhitespace(value.replace(/\r\n?/g, "\n")) : value));
   } catch (cause) {
-    const position = /position (\d+)/.exec((cause as Error).message)?.[1];
-    const line = position ? text.slice(0, Number(position)).split("\n").length : 1;
-    throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${line}: not valid JSON (${(cause as Error).message}).`, { file, line, cause });
+    // JSON.parse names no position for most errors, nor for a file cut short: find the line and column at fault.
+    const fault = findJsonSyntaxError(text);
+    if (!fault) throw new InputError("INPUT_NOT_PARSEABLE", `${file}: not valid JSON (${(cause as Error).message}).`, { file, cause });
+    throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${fault.line}: not valid JSON at column ${fault.column}: ${fault.reason}.`, { file, line: fault.line, cause });
   }
   const bank = JsonBankSchema.safeParse(data);
   if (!bank.success) {

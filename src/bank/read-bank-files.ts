@@ -47,7 +47,8 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
     if (info.size > MAX_BANK_FILE_BYTES) {
       throw new InputError(
         "INPUT_TOO_LARGE",
-        `${file}: ${(info.size / 1024 / 1024).toFixed(1)} MB is over the 5 MB limit for a bank file; split it into smaller files in a folder.`,
+        // In bytes: "5.0 MB is over the 5 MB limit" said nothing to the owner of a file just over it.
+        `${file}: ${info.size.toLocaleString("en-US")} bytes is over the 5 MB limit for a bank file (${MAX_BANK_FILE_BYTES.toLocaleString("en-US")} bytes); split it into smaller files in a folder.`,
         { file },
       );
     }

@@ -8,6 +8,7 @@ import { notice, type CommandIO } from "./io.js";
 import { isBankGone, lastGoodIndex } from "./last-good-index.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
 import { progressBar } from "./progress-bar.js";
+import { noticeStoredSampleBank } from "./resolve-bank-paths.js";
 import { listFlag, stringFlag } from "./parse-command-args.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -72,6 +73,8 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
     fromStore = stored !== null;
     if (stored) {
       banks = stored;
+      // The store records the sample bank after a run on an empty store: say so every time, so nobody takes Jordan Okafor's stories for their own.
+      if (options.announce !== false) noticeStoredSampleBank(stored, io);
       // banks.json is written before the index swap: an index of other banks means the last coach index stopped between.
       const indexed = await indexedBanks(config.store);
       // Banks that are gone are not indexed now: the last good index stands in, and its notice says so.

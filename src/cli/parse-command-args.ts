@@ -27,13 +27,43 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     if (listFlag(values.bank as ParsedArgs["values"][string]).some((bank) => bank.trim() === "")) {
       throw new UsageError("--bank: the value is empty; give a bank file or folder, or leave the flag out.", { flag: "--bank" });
     }
+    // An empty value (an unset shell variable) is a usage error naming the flag, never a silent default: "--session ''" started a
+    // new session, "--port ''" took any free port, "--questions ''" was reported as a missing file named "".
+    for (const [name, value] of Object.entries(values)) {
+      if (OWN_EMPTY_MESSAGE.has(name)) continue;
+      if (listFlag(value as ParsedArgs["values"][string]).some((given) => given.trim() === "")) {
+        const flag = name.length === 1 ? `-${name}` : `--${name}`;
+        throw new UsageError(`${flag}: the value is empty; give one or leave the flag out.`, { flag });
+      }
+    }
     return { values: values as ParsedArgs["values"], positionals };
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    const ambiguous = missingValue(error, argv);
+    if (ambiguous) throw new UsageError(`coach ${command.name}: ${ambiguous} See coach ${command.name} --help.`, { flag: ambiguous.split(" ")[0], cause: error });
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1];
     throw new UsageError(`coach ${command.name}: ${message}. See coach ${command.name} --help.`, { flag, cause: error });
   }
+}
+
+// Flags whose command says itself what an empty value means ("the question is empty", "-k: \"\" is not a whole number").
+const OWN_EMPTY_MESSAGE = new Set(["question", "answer", "k", "bank"]);
+
+/**
+ * Node's message for a flag followed by another flag ("-k --json"), in words:
+ * it takes the next argument for a flag, so this one has no value.
+ */
+function missingValue(error: unknown, argv: string[]): string | undefined {
+  const flag = /^Option '(-{1,2}[\w-]+)' argument is ambiguous/.exec((error as Error).message)?.[1];
+  if (!flag) return undefined;
+  const index = argv.findIndex((argument, position) => argument === flag && argv[position + 1]?.startsWith("-"));
+  const next = index >= 0 ? argv[index + 1] : undefined;
+  const said = `${flag} needs a value, but the argument after it${next === undefined ? "" : `, "${next}",`} starts with a dash and is read as a flag; give the value right after ${flag}`;
+  // A flag after it ("-k --json") was meant as a flag: the value was forgotten. Anything else may be a value that starts with a dash.
+  if (next === undefined || /^--?[a-zA-Z][\w-]*$/.test(next)) return `${said}.`;
+  const attached = flag.startsWith("--") ? `${flag}="${next}"` : `${flag}${next}`;
+  return `${said} (a value that starts with a dash is written ${attached}).`;
 }
 
 /** A string flag's values as a list (for repeatable flags like --bank). */

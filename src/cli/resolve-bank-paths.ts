@@ -8,6 +8,20 @@ import { SAMPLE_BANK_PATH } from "./package-paths.js";
  */
 export function resolveBankPaths(given: string[], io: CommandIO): string[] {
   if (given.length > 0) return given;
-  notice(io, `coach: no --bank given; using the bundled sample bank (${path.relative(io.cwd, SAMPLE_BANK_PATH) || SAMPLE_BANK_PATH}).`);
+  notice(io, `coach: no --bank given; using the bundled sample bank (${sampleBankShown(io)}).`);
   return [SAMPLE_BANK_PATH];
+}
+
+/**
+ * Says so when the banks a store records are only the bundled sample bank (as
+ * after a first `coach match` on an empty store), so that later commands do
+ * not pass its stories off as the user's own.
+ */
+export function noticeStoredSampleBank(stored: readonly string[], io: CommandIO): void {
+  if (stored.length !== 1 || stored[0] !== SAMPLE_BANK_PATH) return;
+  notice(io, `coach: the store holds only the bundled sample bank (${sampleBankShown(io)}), no bank of yours; coach index <bank> or --bank <bank> uses yours.`);
+}
+
+function sampleBankShown(io: CommandIO): string {
+  return path.relative(io.cwd, SAMPLE_BANK_PATH) || SAMPLE_BANK_PATH;
 }

@@ -1,5 +1,5 @@
 export { CoachEngine, type Coach, type CoachReply, type CoachParts, type ReplyEvents } from "./coach-engine.js";
-export { SessionStore } from "./session-store.js";
+export { isSessionId, SessionStore } from "./session-store.js";
 export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
 export { describeCoverageGaps } from "./coverage-gaps.js";

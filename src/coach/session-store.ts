@@ -8,6 +8,11 @@ import { newSession, SessionSchema, type Session } from "./session.js";
 
 const SESSION_ID = /^[a-z0-9-]{4,64}$/;
 
+/** Whether a text has the form of a session id (the store's file names), before any file is looked for. */
+export function isSessionId(id: string): boolean {
+  return SESSION_ID.test(id);
+}
+
 /** Sessions as JSON files in the store (written atomically), so a restart loses nothing. */
 export class SessionStore {
   constructor(private readonly folder: string) {}
@@ -17,7 +22,7 @@ export class SessionStore {
   }
 
   async load(id: string): Promise<Session> {
-    if (!SESSION_ID.test(id)) throw new InputError("INPUT_NOT_PARSEABLE", `"${id}" is not a session id (letters, digits and hyphens).`);
+    if (!isSessionId(id)) throw new InputError("INPUT_NOT_PARSEABLE", `"${id}" is not a session id (letters, digits and hyphens).`);
     let text: string;
     try {
       text = await readFile(this.file(id), "utf8");

@@ -146,6 +146,29 @@ describe("coach critique", () => {
     for (let i = 1; i < lines.length; i++) expect(lines[i].score).toBeGreaterThanOrEqual(lines[i - 1].score);
   });
 
+  it("--bank names the question and the answer each story was critiqued as, so its spans slice back to that answer", async () => {
+    const bank = path.join(folder, "spans.md");
+    writeFileSync(bank, "## Rolled back the 🚀 release\r\n\r\n**Situation:** The release broke checkout for 🛒 mobile users.\r\n**Action:** I rolled it back and added a canary stage.\r\n**Result:** Checkout errors fell from 4% to 0.1%.\r\n\r\n### 2) Tell me about a time you disagreed with your manager.\r\nI pushed back on the launch date with the bug counts; we moved it a week and shipped with no sev-1s.\r\n");
+    const lines = jsonLines((await runCoach(["critique", "--bank", bank, "--json"])).stdout);
+    expect(lines).toHaveLength(2);
+    const byTitle = new Map(lines.map((line) => [line.title, line]));
+    // A story with no question of its own is critiqued against one made from its title or principle; one headed by a question, against it.
+    expect(byTitle.get("Tell me about a time you disagreed with your manager.")!.question).toBe("Tell me about a time you disagreed with your manager.");
+    const rollback = byTitle.get("Rolled back the 🚀 release")!;
+    expect(typeof rollback.question).toBe("string");
+    expect(rollback.answer).toContain("I rolled it back and added a canary stage.");
+    let spans = 0;
+    for (const line of lines) {
+      for (const part of Object.values(line.star) as Array<{ spans: Array<{ start: number; end: number; text: string }> }>) {
+        for (const span of part.spans) {
+          expect(line.answer.slice(span.start, span.end)).toBe(span.text);
+          spans++;
+        }
+      }
+    }
+    expect(spans).toBeGreaterThanOrEqual(4);
+  });
+
   it("--bank keeps the labels of a partly labelled story", async () => {
     const bank = path.join(folder, "partial.md");
     writeFileSync(bank, "## Fixed the payment retries\n\nCard payments failed every night and nobody owned the retry job.\n**Action:** I rewrote the retry queue with backoff and alerts.\n**Result:** Failed payments fell by 87% within a month.\n");

@@ -70,7 +70,9 @@ describe("coach stories", () => {
     writeFileSync(big, "a".repeat(5 * 1024 * 1024 + 1));
     const run = await runCoach(["stories", "--bank", big]);
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/huge\.md: 5\.0 MB is over the 5 MB limit/);
+    expect(run.stderr).toMatch(/huge\.md: 5,242,881 bytes is over the 5 MB limit for a bank file \(5,242,880 bytes\)/);
+    // The limit is documented in --help (contracts).
+    expect((await runCoach(["stories", "--help"])).stdout).toMatch(/over 5 MB/);
   });
 
   it.skipIf(process.getuid?.() === 0)("exits 3 for an unreadable file", async () => {

@@ -101,6 +101,19 @@ describe("coach chat through piped stdin", () => {
     const run = await runCoach(["chat", "--store", store, "--session", "s-doesnotexist"], { input: "" });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/no session "s-doesnotexist"/);
+    // The message names the flag at fault (contracts: exit codes).
+    expect(run.stderr).toMatch(/--session: no session "s-doesnotexist"/);
+  });
+
+  it("--session with a value that is no session id, or none, is a usage error naming the flag (exit 2), and starts no session", async () => {
+    const before = readdirSync(path.join(store, "sessions")).length;
+    for (const value of ["../../etc/passwd", "", "  "]) {
+      const run = await runCoach(["chat", "--store", store, "--session", value], { input: "help\n" });
+      expect(run.code, JSON.stringify(value)).toBe(2);
+      expect(run.stderr).toMatch(/^coach: --session: /m);
+      expect(run.stdout).toBe("");
+    }
+    expect(readdirSync(path.join(store, "sessions")).length).toBe(before);
   });
 
   it("with a provider, a model stream that stalls part-way times out and the offline coach answers; the chat goes on", async () => {

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { SessionStore } from "../../coach/index.js";
-import { InputError, UsageError } from "../../errors/index.js";
+import { isSessionId, SessionStore, type Session } from "../../coach/index.js";
+import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
 import { storeLayout } from "../../store/index.js";
 import type { Command } from "../command.js";
@@ -38,6 +38,11 @@ Limits: a bank file over 5 MB, empty, binary or with no story is refused
 refused with a line on stderr, and the chat goes on.`,
   options: { bank: { type: "string", multiple: true }, session: { type: "string" }, "hide-scores": { type: "boolean" }, "show-scores": { type: "boolean" } },
   async run(args, io) {
+    const given = stringFlag(args.values.session);
+    // A malformed id is a bad flag value, said before the bank is read or indexed.
+    if (given !== undefined && !isSessionId(given)) {
+      throw new UsageError(`--session: "${given}" is not a session id; coach chat prints the id of each session it starts (such as s-1a2b3c4d5e6f: lower-case letters, digits and hyphens).`, { flag: "--session" });
+    }
     const { indexed, embedder, config } = await openStoryIndex(args, io);
     const coach = await createCoach(
       config,
@@ -45,8 +50,7 @@ refused with a line on stderr, and the chat goes on.`,
       (reason) => notice(io, `coach: ${reason}`),
     );
     const sessions = new SessionStore(path.join(storeLayout(config.store).store, "sessions"));
-    const given = stringFlag(args.values.session);
-    const session = given ? await sessions.load(given) : sessions.create();
+    const session = given ? await loadSession(sessions, given) : sessions.create();
     // Saved before its id is printed, so "resume later" works whatever happens to the first message.
     if (!given) await sessions.save(session);
     notice(io, `coach: session ${session.id}${given ? ` resumed (${session.messages.length} messages)` : ""}; resume later with --session ${session.id}.`);
@@ -80,3 +84,13 @@ refused with a line on stderr, and the chat goes on.`,
     return 0;
   },
 };
+
+/** The session to resume; one the store does not hold is an input error naming --session. */
+async function loadSession(sessions: SessionStore, id: string): Promise<Session> {
+  try {
+    return await sessions.load(id);
+  } catch (error) {
+    if (isCoachError(error) && error.code === "INPUT_UNREADABLE") throw new InputError("INPUT_UNREADABLE", `--session: ${error.message} Run coach chat without --session to start a new one.`, { cause: error });
+    throw error;
+  }
+}

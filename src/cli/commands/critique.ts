@@ -165,12 +165,14 @@ async function runBankAudit(banks: string[], io: CommandIO, { json, hideScores }
   const rows = [];
   for (const story of bank.stories) {
     const question = story.question ?? (story.principles[0] ? `Tell me about a time you showed ${story.principles[0]}.` : `Tell me about ${story.title}`);
+    const answer = answerOf(story);
     // A bank holds notes to speak from: their length is for the telling, not a gap in the story.
-    rows.push({ story, critique: asBankNotes(await critic.critique(question, answerOf(story))) });
+    rows.push({ story, question, answer, critique: asBankNotes(await critic.critique(question, answer)) });
   }
   rows.sort((a, b) => a.critique.score - b.critique.score);
-  for (const { story, critique } of rows) {
-    if (json) printJson(io, { id: story.id, title: story.title, ...critique });
+  for (const { story, question, answer, critique } of rows) {
+    // The question and the answer as critiqued: the spans are offsets into that answer, not into the bank file.
+    if (json) printJson(io, { id: story.id, title: story.title, question, answer, ...critique });
     else printLine(io, `${hideScores ? "" : `${String(critique.score).padStart(3)}  `}${story.title.slice(0, 60).padEnd(60)}  ${critique.issues[0]?.code ?? "no issues"}`);
   }
   return 0;

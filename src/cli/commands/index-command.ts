@@ -34,6 +34,8 @@ unreadable, empty or over 5 MB.`,
   positionals: true,
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError("coach index: give at least one bank file or folder, e.g. coach index my-stories.md", { flag: "<bank-path>" });
+    // An empty path (an unset shell variable) would be read as the current folder's name "" and reported as a missing file.
+    if (args.positionals.some((bank) => bank.trim() === "")) throw new UsageError("coach index: a bank path is empty; give a bank file or folder.", { flag: "<bank-path>" });
     const { indexed, config } = await openStoryIndex(args, io, { banks: args.positionals, force: Boolean(args.values.force) });
     const experiences = new Set(indexed.stories.map((story) => story.experience)).size;
     const summary = {

@@ -169,7 +169,11 @@ interface QuestionInput {
 }
 
 async function readQuestions(positionals: string[], file: string | undefined, io: CommandIO): Promise<QuestionInput[]> {
-  if (positionals.length > 0) return [{ text: positionals.join(" "), where: "the question" }];
+  if (positionals.length > 0) {
+    // The argument comes first (contracts); a file given beside it is not read, and the user is told rather than left to wonder.
+    if (file !== undefined) notice(io, `coach: --questions ${file} is not read: a question was given as an argument, and the argument comes first. Leave one of them out.`);
+    return [{ text: positionals.join(" "), where: "the question" }];
+  }
   let text: string;
   if (file !== undefined) {
     text = await readTextInput(file, QUESTIONS_FILE, io);

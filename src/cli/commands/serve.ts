@@ -104,9 +104,10 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     const embedder = await resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) }).createEmbedder();
     const given = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
     const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
-    if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
     // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
     const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
+    if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
+    if (fallbackChosen) notice(io, "coach: the store holds only the bundled sample bank, no bank of yours; serving it until you upload one.");
     const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen, given.length > 0 ? "command-line" : "store", { indexTimeoutMs: config.indexTimeoutMs });
     const state = await served.load();
     const critic = await createCritic(config, io, () => {

@@ -9,7 +9,7 @@ import { countOf, shorten } from "../../text/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { listFlag } from "../parse-command-args.js";
-import { resolveBankPaths } from "../resolve-bank-paths.js";
+import { noticeStoredSampleBank, resolveBankPaths } from "../resolve-bank-paths.js";
 import { listPrinciples } from "../../principles/index.js";
 
 export const storiesCommand: Command = {
@@ -56,6 +56,7 @@ Examples:
     // Listing stories calls no provider, but every command names the one in use (contracts).
     announceProvider(config, io);
     const stored = given.length === 0 ? await readStoredBanks(config.store) : null;
+    if (stored) noticeStoredSampleBank(stored, io);
     let bank: ParsedBank;
     let fromIndex = false;
     try {
