@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SettingsResponseSchema } from "../../src/server/api-response-schemas.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
+import { sendFromPage } from "../support/page-chat.js";
 import { readEvents, startServe, type RunningServer } from "../support/serve.js";
 
 // 38 words (6 of setup, 16 of actions, 16 of result): 15.2 s at 150 words a minute, under 20 s: far too short (high).
@@ -63,14 +64,6 @@ describe("coach serve --hide-scores: the API says so and keeps every score field
   });
 });
 
-/** Sends a chat message from the page and waits for the coach's whole reply. */
-async function send(page: Page, text: string): Promise<string> {
-  const before = await page.locator(".msg.coach[data-done]").count();
-  await page.fill("#chat-input", text);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-  return page.locator(".msg.coach[data-done]").last().innerText();
-}
 
 /** What the critique view shows: the line under the answer, the breakdown, the issues and the follow-ups. */
 const critiqueView = async (page: Page) => ({
@@ -107,7 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page of coach serve --hide-scores", () => {
     await page.evaluate(() => {
       document.getElementById("score")!.textContent = "";
     });
-    expect(await send(page, `critique: ${ANSWER}`)).toBe(CHAT_REPLY);
+    expect(await sendFromPage(page, `critique: ${ANSWER}`)).toBe(CHAT_REPLY);
     expect(await critiqueView(page)).toEqual(expected);
     expect(await page.locator("#log").innerText()).not.toMatch(/\/100|%/);
   }, 60_000);

@@ -4,16 +4,9 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
+import { sendFromPage } from "../support/page-chat.js";
 import { startServe, type RunningServer } from "../support/serve.js";
 
-/** Sends a chat message from the page and waits for the coach's whole reply. */
-async function send(page: Page, text: string): Promise<string> {
-  const before = await page.locator(".msg.coach[data-done]").count();
-  await page.fill("#chat-input", text);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-  return page.locator(".msg.coach[data-done]").last().innerText();
-}
 
 describe.skipIf(!HAVE_CHROMIUM)("the page's conversation across reloads, and its message box", () => {
   let browser: Browser;
@@ -35,8 +28,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's conversation across reloads, and its
         if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
       });
       await page.goto(server.url);
-      const question = /Question 1 of 2 \(Frugality\): (.+)$/m.exec(await send(page, "interview me on Frugality and Ownership"))![1]!;
-      const followUp = await send(page, "We cut costs.");
+      const question = /Question 1 of 2 \(Frugality\): (.+)$/m.exec(await sendFromPage(page, "interview me on Frugality and Ownership"))![1]!;
+      const followUp = await sendFromPage(page, "We cut costs.");
       expect(followUp).toMatch(/\?$/);
 
       await page.reload();
@@ -45,14 +38,14 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's conversation across reloads, and its
       expect(shown[0]).toMatch(/^Your conversation from .+, resumed\. "New conversation" starts afresh\.$/);
       expect(shown.slice(1, 5)).toEqual(["interview me on Frugality and Ownership", expect.stringContaining(question), "We cut costs.", followUp]);
       // The interview goes on where it was: the answer to the follow-up moves to question 2.
-      expect(await send(page, "I turned off 40 idle build machines every night, which I found in the billing report, and the bill fell by 30% in a month.")).toMatch(/Question 2 of 2 \(Ownership\)/);
+      expect(await sendFromPage(page, "I turned off 40 idle build machines every night, which I found in the billing report, and the bill fell by 30% in a month.")).toMatch(/Question 2 of 2 \(Ownership\)/);
       const sessionId = await page.evaluate(() => localStorage.getItem("coach-session"));
 
       await page.click("#new-chat");
       await expect.poll(() => page.locator("#log .msg").allInnerTexts()).toEqual([expect.stringMatching(/^Hi! /)]);
       expect(await page.evaluate(() => localStorage.getItem("coach-session"))).toBeNull();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("chat-input");
-      expect(await send(page, "help")).toMatch(/^I can:/);
+      expect(await sendFromPage(page, "help")).toMatch(/^I can:/);
       expect(await page.evaluate(() => localStorage.getItem("coach-session"))).not.toBe(sessionId);
       // Nothing the page asks for is missing (the icon included).
       expect(failed).toEqual([]);

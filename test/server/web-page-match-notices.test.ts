@@ -4,6 +4,7 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
+import { sendFromPage } from "../support/page-chat.js";
 import { PROJECT_ROOT } from "../support/run-coach.js";
 import { startServe, type RunningServer } from "../support/serve.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
@@ -12,13 +13,6 @@ import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-serv
 const BANK = path.join(PROJECT_ROOT, "test", "fixtures", "explanation-bank.md");
 const newStore = () => mkdtempSync(path.join(os.tmpdir(), "coach-page-notices-"));
 
-/** Sends a chat message from the page and waits for the coach's whole reply. */
-async function send(page: Page, text: string): Promise<void> {
-  const before = await page.locator(".msg.coach[data-done]").count();
-  await page.fill("#chat-input", text);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-}
 
 /** The conversation as shown, one entry per message: its kind (user, coach, notice) and its text. */
 const shownLog = (page: Page) => page.locator("#log .msg").evaluateAll((nodes) => nodes.map((node) => ({ kind: node.className.replace(/^msg | muted$/g, ""), text: (node as HTMLElement).innerText })));
@@ -36,7 +30,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page shows a story search's notices above t
     try {
       const page = await context.newPage();
       await page.goto(server.url);
-      await send(page, "Which story for: why Amazon?");
+      await sendFromPage(page, "Which story for: why Amazon?");
       const log = await shownLog(page);
       expect(log.map((entry) => entry.kind)).toEqual(["coach", "user", "coach"]);
       // "Why Amazon?" asks for no story and shares no word or theme with any: only the bank's first, at 1 / (1 + e^0) = 0.50.
@@ -72,7 +66,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page shows a story search's notices above t
         const page = await context.newPage();
         await page.goto(server.url);
         llm.reply({ toolCalls: [{ name: "find_stories", arguments: { question: "Tell me about a time you failed", k: 5 } }] }, { content: "Lead with the migration story and what you learned." });
-        await send(page, "Which story for: tell me about a time you failed?");
+        await sendFromPage(page, "Which story for: tell me about a time you failed?");
         const log = await shownLog(page);
         // The bank has three experiences and the model asked for five.
         expect(log.slice(1)).toEqual([
@@ -84,7 +78,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page shows a story search's notices above t
         // A model that says the notice itself gets no second copy of it.
         const said = "Your bank has 3 experiences (tellings of the same events count once), so 3 are shown, not 5. Lead with the migration story.";
         llm.reply({ toolCalls: [{ name: "find_stories", arguments: { question: "Tell me about a time you failed", k: 5 } }] }, { content: said });
-        await send(page, "And for a failure?");
+        await sendFromPage(page, "And for a failure?");
         expect((await shownLog(page)).slice(4)).toEqual([
           { kind: "user", text: "And for a failure?" },
           { kind: "coach", text: said },
@@ -93,7 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page shows a story search's notices above t
         // Two searches with the same notice in one reply: one note.
         const search = { name: "find_stories", arguments: { question: "Tell me about a time you failed", k: 5 } };
         llm.reply({ toolCalls: [search, search] }, { content: "Lead with the migration story." });
-        await send(page, "Once more?");
+        await sendFromPage(page, "Once more?");
         expect((await shownLog(page)).slice(6)).toEqual([
           { kind: "user", text: "Once more?" },
           { kind: "notice", text: "Your bank has 3 experiences (tellings of the same events count once), so 3 are shown, not 5." },

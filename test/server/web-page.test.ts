@@ -4,20 +4,13 @@ import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
+import { sendFromPage } from "../support/page-chat.js";
 import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
 import { startServe, type RunningServer } from "../support/serve.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
 const ARTIFACTS = path.join(PROJECT_ROOT, "test-artifacts");
 
-/** Sends a chat message from the page and waits for the coach's whole reply. */
-async function send(page: Page, text: string) {
-  const before = await page.locator(".msg.coach[data-done]").count();
-  await page.fill("#chat-input", text);
-  await page.keyboard.press("Enter");
-  await page.waitForFunction((count) => document.querySelectorAll(".msg.coach[data-done]").length > count, before);
-  return page.locator(".msg.coach[data-done]").last().innerText();
-}
 
 describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
   let server: RunningServer;
@@ -43,12 +36,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
       await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(/Uploaded by-principle: 20 stories/);
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("20");
 
-      const found = await send(page, "Which story for: tell me about a time you failed?");
+      const found = await sendFromPage(page, "Which story for: tell me about a time you failed?");
       expect(found).toMatch(/1\. Tell Me About a Time You Failed/);
 
-      const question = await send(page, "interview me on Frugality");
+      const question = await sendFromPage(page, "interview me on Frugality");
       expect(question).toMatch(/Question 1 of 1 \(Frugality\): .+/);
-      const followUp = await send(page, "We cut some costs.");
+      const followUp = await sendFromPage(page, "We cut some costs.");
       expect(followUp).toMatch(/\?/);
       await page.screenshot({ path: path.join(ARTIFACTS, "page-chat.png") });
 
@@ -80,7 +73,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
       // As after a restart with another --store: the id in localStorage is unknown to this server.
       await page.evaluate(() => localStorage.setItem("coach-session", "s-000000000000"));
       await page.reload();
-      expect(await send(page, "help")).toMatch(/^I can:/);
+      expect(await sendFromPage(page, "help")).toMatch(/^I can:/);
       const fresh = await page.evaluate(() => localStorage.getItem("coach-session"));
       expect(fresh).toMatch(/^s-[0-9a-f]{12}$/);
       expect(fresh).not.toBe("s-000000000000");
@@ -89,10 +82,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page in headless Chromium", () => {
 
       await page.evaluate(() => localStorage.removeItem("coach-session"));
       await page.reload();
-      expect(await send(page, `critique: ${"a ".repeat(5001)}`)).toMatch(/the limit is 5000/);
+      expect(await sendFromPage(page, `critique: ${"a ".repeat(5001)}`)).toMatch(/the limit is 5000/);
       const announced = await page.evaluate(() => localStorage.getItem("coach-session"));
       await page.reload();
-      expect(await send(page, "help")).toMatch(/^I can:/);
+      expect(await sendFromPage(page, "help")).toMatch(/^I can:/);
       expect(await page.evaluate(() => localStorage.getItem("coach-session"))).toBe(announced);
       const transcript = await (await fetch(`${server.url}/api/sessions/${announced}`)).json();
       expect(transcript.messages.map((message: { text: string }) => message.text)[0]).toBe("help");
@@ -203,7 +196,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       await page.keyboard.press("Enter");
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
       expect(await page.locator("#token-input").isVisible()).toBe(false);
-      expect(await send(page, "help")).toMatch(/I can:/);
+      expect(await sendFromPage(page, "help")).toMatch(/I can:/);
       const afterToken = sent.slice(sent.findIndex((request) => request.authorization === "Bearer tok-123"));
       expect(afterToken.map((request) => new URL(request.url).pathname)).toEqual(expect.arrayContaining(["/api/stories", "/api/coverage", "/api/chat"]));
       for (const request of afterToken) expect(request.authorization, request.url).toBe("Bearer tok-123");
@@ -294,26 +287,26 @@ describe.skipIf(!HAVE_CHROMIUM)("the web page's token, upload names and critique
       const score = await page.locator("#score").innerText();
 
       const second = "Our checkout page timed out for a tenth of users during the sale. I was asked to fix it before the next sale. I profiled the service, found an N+1 query and batched it. Timeouts fell to zero and conversion rose 3%.";
-      await send(page, `critique: ${second}`);
+      await sendFromPage(page, `critique: ${second}`);
       await expect.poll(highlighted).toBe(second);
       expect(await page.locator("#highlighted .part-action").count()).toBeGreaterThan(0);
       expect(await page.locator("#highlighted").innerText()).not.toContain("cloud bill");
       expect(await page.locator("#score").innerText()).not.toBe(score);
 
       // An interview answer: the panel shows it, not the answer before, under the question it answered.
-      const asked = /Question 1 of 1 \(Frugality\): (.+)$/m.exec(await send(page, "interview me on Frugality"))![1]!;
+      const asked = /Question 1 of 1 \(Frugality\): (.+)$/m.exec(await sendFromPage(page, "interview me on Frugality"))![1]!;
       const answer = "We cut some costs on the build farm by turning off idle machines at night.";
-      expect(await send(page, answer)).toMatch(/\?/);
+      expect(await sendFromPage(page, answer)).toMatch(/\?/);
       await expect.poll(highlighted).toBe(answer);
       expect(await page.inputValue("#critique-question")).toBe(asked);
       expect(await page.inputValue("#critique-answer")).toBe(answer);
       // Its follow-up is critiqued with the answer before it, which the page never saw whole: the parts are shown, the last one now.
-      await send(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
+      await sendFromPage(page, "I turned off 40 idle build machines each night and the bill fell by 30% in a month.");
       await expect.poll(highlighted).toMatch(/the bill fell by 30% in a month\.$/);
       expect(await highlighted()).toMatch(/^We cut some costs/);
       // A draft typed in the panel is kept when the chat critiques something else.
       await page.fill("#critique-answer", "My draft, half written");
-      await send(page, `critique: ${second}`);
+      await sendFromPage(page, `critique: ${second}`);
       await expect.poll(highlighted).toBe(second);
       expect(await page.inputValue("#critique-answer")).toBe("My draft, half written");
       // A critique refused clears the last one's results rather than leaving them under the error.
