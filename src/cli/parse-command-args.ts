@@ -48,7 +48,7 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
 }
 
 // Flags whose command says itself what an empty value means ("the question is empty", "-k: \"\" is not a whole number").
-const OWN_EMPTY_MESSAGE = new Set(["question", "answer", "k", "bank"]);
+const OWN_EMPTY_MESSAGE = new Set(["question", "answer", "k", "bank", "host"]);
 
 /**
  * Node's message for a flag followed by another flag ("-k --json"), in words:
