@@ -20,9 +20,12 @@ export function pickPrinciples(sessionId: string, count: number): Principle[] {
   return Array.from({ length: count }, (_, index) => PRINCIPLES[(start + index * 5) % PRINCIPLES.length]!);
 }
 
-/** A question on a principle, or on a competency, not yet asked in the session and not naming a principle; the same one for the same session. */
+/**
+ * A question on a principle, or on a competency, not yet asked in the session,
+ * not naming a principle and not a rapid-fire form; the same one for the same session.
+ */
 export function pickQuestion(questions: readonly BankQuestion[], about: { principle: Principle } | { competency: string }, sessionId: string, used: ReadonlySet<string>): BankQuestion {
-  const askable = questions.filter((question) => !used.has(question.id) && !namesPrinciple(question.question));
+  const askable = questions.filter((question) => !used.has(question.id) && !namesPrinciple(question.question) && question.form !== "terse");
   const key = "principle" in about ? about.principle : about.competency;
   const pool =
     "principle" in about

@@ -13,6 +13,8 @@ export const BankQuestionSchema = z.object({
   principles: z.array(z.string()).min(1),
   competency: z.string().min(1),
   split: z.enum(["dev", "heldout"]),
+  /** A rapid-fire form ("Ever dropped the ball?"): it teaches the classifier how interviewers fire questions off; the mock interview asks full ones. */
+  form: z.literal("terse").optional(),
 });
 export type BankQuestion = z.infer<typeof BankQuestionSchema>;
 
