@@ -23,73 +23,6 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
   const unexpected = (expected: string): never =>
     // A text cut short is reported just after its last character, not on the empty line a final line break opens.
     at >= text.length ? fail("the file ends before the JSON does (was it cut short?)", text.trimEnd().length) : fail(`${describe(text[at]!)} where ${expected} should be`);
-  const value = (): void => {
-    skipSpace();
-    const char = text[at];
-    if (char === "{") return object();
-    if (char === "[") return array();
-    if (char === '"') return string();
-    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return number();
-    for (const word of ["true", "false", "null"]) {
-      if (text.startsWith(word, at)) {
-        at += word.length;
-        return;
-      }
-    }
-    if (char === "'") fail("a single quote: JSON strings take double quotes");
-    unexpected("a value");
-  };
-  const object = (): void => {
-    at++;
-    skipSpace();
-    if (text[at] === "}") {
-      at++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[at] === "}") fail("a comma before the closing brace: remove it", lastComma);
-      if (text[at] !== '"') text[at] === "'" ? fail("a single quote: JSON names take double quotes") : unexpected("a name in double quotes");
-      string();
-      skipSpace();
-      if (text[at] !== ":") unexpected('":"');
-      at++;
-      value();
-      skipSpace();
-      if (text[at] === ",") {
-        lastComma = at++;
-        continue;
-      }
-      if (text[at] === "}") {
-        at++;
-        return;
-      }
-      unexpected('"," or "}"');
-    }
-  };
-  const array = (): void => {
-    at++;
-    skipSpace();
-    if (text[at] === "]") {
-      at++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[at] === "]") fail("a comma before the closing bracket: remove it", lastComma);
-      value();
-      skipSpace();
-      if (text[at] === ",") {
-        lastComma = at++;
-        continue;
-      }
-      if (text[at] === "]") {
-        at++;
-        return;
-      }
-      unexpected('"," or "]"');
-    }
-  };
   const string = (): void => {
     const start = at++;
     while (at < text.length) {
@@ -118,11 +51,69 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (!match) unexpected("a number");
     at += match![0].length;
   };
+  // A name and its colon, at the start of an object's member.
+  const name = (): void => {
+    skipSpace();
+    if (text[at] !== '"') text[at] === "'" ? fail("a single quote: JSON names take double quotes") : unexpected("a name in double quotes");
+    string();
+    skipSpace();
+    if (text[at] !== ":") unexpected('":"');
+    at++;
+  };
+  // The objects and arrays open around the current value, innermost last: kept here, not on the call stack, so a
+  // file of a million "[" is reported as cut short rather than overflowing the stack.
+  const open: Array<"object" | "array"> = [];
   let lastComma = 0;
+  // Reads one value; true when it opened an object or array whose first member comes next.
+  const value = (): boolean => {
+    skipSpace();
+    const char = text[at];
+    if (char === "{" || char === "[") {
+      at++;
+      skipSpace();
+      if (text[at] === (char === "{" ? "}" : "]")) {
+        at++;
+        return false;
+      }
+      open.push(char === "{" ? "object" : "array");
+      if (char === "{") name();
+      return true;
+    }
+    if (char === '"') return (string(), false);
+    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return (number(), false);
+    for (const word of ["true", "false", "null"]) {
+      if (text.startsWith(word, at)) {
+        at += word.length;
+        return false;
+      }
+    }
+    if (char === "'") fail("a single quote: JSON strings take double quotes");
+    return unexpected("a value");
+  };
   try {
     // A byte-order mark is not JSON, but the bank reader drops it before parsing.
     if (text.startsWith("\uFEFF")) at = 1;
-    value();
+    for (;;) {
+      if (value()) continue;
+      // A value is done: what follows it is up to the object or array around it.
+      let next = false;
+      while (!next && open.length > 0) {
+        const inside = open.at(-1)!;
+        const close = inside === "object" ? "}" : "]";
+        skipSpace();
+        if (text[at] === ",") {
+          lastComma = at++;
+          skipSpace();
+          if (text[at] === close) fail(`a comma before the closing ${inside === "object" ? "brace" : "bracket"}: remove it`, lastComma);
+          if (inside === "object") name();
+          next = true;
+        } else if (text[at] === close) {
+          at++;
+          open.pop();
+        } else unexpected(`"," or "${close}"`);
+      }
+      if (!next) break;
+    }
     skipSpace();
     if (at < text.length) fail(`${describe(text[at]!)} after the end of the JSON`);
     return null;

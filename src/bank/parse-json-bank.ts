@@ -63,6 +63,8 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
   } catch (cause) {
     // JSON.parse names no position for most errors, nor for a file cut short: find the line and column at fault.
     const fault = findJsonSyntaxError(text);
+    // Valid JSON that JSON.parse still gave up on: nested deeper than it goes (its reviver recurses), not a syntax error.
+    if (!fault && cause instanceof RangeError) throw new InputError("INPUT_NOT_PARSEABLE", `${file}: its JSON nests arrays or objects too deeply to read; a bank needs two levels ({"stories": [{...}]}).`, { file, cause });
     if (!fault) throw new InputError("INPUT_NOT_PARSEABLE", `${file}: not valid JSON (${(cause as Error).message}).`, { file, cause });
     throw new InputError("INPUT_NOT_PARSEABLE", `${file}:${fault.line}: not valid JSON at column ${fault.column}: ${fault.reason}.`, { file, line: fault.line, cause });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseJsonBank } from "../../src/bank/parse-json-bank.js";
 import { findJsonSyntaxError } from "../../src/bank/json-syntax-error.js";
+import { InputError } from "../../src/errors/index.js";
 
 const BANK = '{"stories": [\n  {"title": "Cut CI time", "text": "I split the tests.\\nCI fell to 18 minutes \\u2014 from 40."},\n  {"title": "Mentored", "principles": ["Hire and Develop the Best"], "situation": "A new grad joined.", "result": "She led a review.", "n": -1.5e3, "ok": true, "none": null}\n]}\n';
 
@@ -47,5 +48,34 @@ describe("a JSON bank that is not valid JSON", () => {
       expect(fault === null, JSON.stringify(text)).toBe(valid);
       if (fault) expect(fault.offset).toBeLessThanOrEqual(text.length);
     }
+  });
+});
+
+describe("a JSON bank nested deeper than the call stack goes", () => {
+  it("is refused as JSON cut short at its last line, not as an internal error", () => {
+    // 200,000 brackets: JSON.parse reads them (and finds the file ends too soon); a reader that recursed would overflow.
+    const text = `{"stories": [\n  ${"[".repeat(200_000)}\n`;
+    let error: unknown;
+    try {
+      parseJsonBank(text, "deep.json");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).code).toBe("INPUT_NOT_PARSEABLE");
+    expect((error as Error).message).toBe("deep.json:2: not valid JSON at column 200003: the file ends before the JSON does (was it cut short?).");
+  });
+
+  it("is valid when closed again, and an error deep inside it is found at its place", () => {
+    const depth = 100_000;
+    expect(findJsonSyntaxError(`${"[".repeat(depth)}1${"]".repeat(depth)}`)).toBeNull();
+    expect(findJsonSyntaxError(`${'{"a":['.repeat(depth)}1,]${"]}".repeat(depth)}`)).toMatchObject({ line: 1, column: depth * 6 + 2, reason: "a comma before the closing bracket: remove it" });
+  });
+
+  it("is valid JSON too deep to read when closed again, and said so rather than called invalid", () => {
+    const depth = 200_000;
+    const text = `{"stories": [{"title": "A", "text": "I led the billing migration."}], "notes": ${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    expect(findJsonSyntaxError(text)).toBeNull();
+    expect(() => parseJsonBank(text, "deep.json")).toThrow(/^deep\.json: its JSON nests arrays or objects too deeply to read/);
   });
 });
