@@ -82,8 +82,8 @@ export class BankFileWatcher {
     if (this.closed || !isFolder(entry.bank)) return;
     entry.folder = new FolderTreeWatch(entry.bank, {
       skip: (folder) => this.skips(entry.bank, path.relative(entry.bank, folder)),
-      onEvent: (file) => {
-        if (file === entry.bank || this.counts(entry.bank, path.relative(entry.bank, file))) this.touched(entry.bank);
+      onEvent: (file, folder) => {
+        if (file === entry.bank || this.counts(entry.bank, path.relative(entry.bank, file), folder)) this.touched(entry.bank);
       },
       onWatchError: (message) => this.options.onWatchError?.(message),
     });
@@ -105,18 +105,21 @@ export class BankFileWatcher {
     return watcher;
   }
 
-  /** Whether the bank reader leaves out `name` (relative to the folder bank) and all under it: hidden, node_modules, an ignored folder. */
+  /** Whether the bank reader leaves out `name` (relative to the folder bank) and all under it: hidden, node_modules, an ignored folder in the bank. */
   private skips(bank: string, name: string): boolean {
     const absolute = path.resolve(bank, name);
-    if (this.ignore.some((folder) => absolute === folder || absolute.startsWith(folder + path.sep))) return true;
+    // Only an ignored folder inside the bank counts: a bank kept in the store (COACH_HOME=~/coach, bank ~/coach/stories) is the user's to edit.
+    if (this.ignore.some((folder) => isWithin(folder, bank) && isWithin(absolute, folder))) return true;
     return name.split(/[\\/]/).some((part) => part.startsWith(".") || part === "node_modules");
   }
 
-  /** Whether a change to `name` (relative to the folder bank) is one the bank reader would see. */
-  private counts(bank: string, name: string): boolean {
+  /** Whether a change to `name` (relative to the folder bank), a folder or not, is one the bank reader would see. */
+  private counts(bank: string, name: string, folder: boolean): boolean {
     if (this.skips(bank, name)) return false;
+    // A folder made, moved or removed may hold bank files, whatever its name ("v1.2").
+    if (folder) return true;
     const last = name.split(/[\\/]/).at(-1)!.toLowerCase();
-    // No ending at all may be a folder, removed or renamed with bank files in it.
+    // No ending at all may be a folder too, removed before it could be looked at.
     return last === "" || !last.includes(".") || BANK_FILE_EXTENSIONS.some((ending) => last.endsWith(ending));
   }
 
@@ -152,4 +155,9 @@ function isFolder(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `file` is `folder` or lies under it. */
+function isWithin(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder + path.sep);
 }

@@ -4,8 +4,8 @@ import path from "node:path";
 export interface FolderTreeWatchOptions {
   /** Folders not watched, nor anything under them (hidden ones, node_modules, the store). */
   skip: (folder: string) => boolean;
-  /** Told the path of a file or folder that changed, was added or was removed. */
-  onEvent: (file: string) => void;
+  /** Told the path of a file or folder that changed, was added or was removed, and whether it is, or was, a folder. */
+  onEvent: (file: string, folder: boolean) => void;
   /** Told when a folder that is still there cannot be watched (the system's watch limit, permissions). */
   onWatchError: (message: string) => void;
 }
@@ -68,16 +68,21 @@ export class FolderTreeWatch {
   private changed(folder: string, name: string | null): void {
     if (this.closed) return;
     if (name === null) {
-      this.options.onEvent(folder);
+      this.options.onEvent(folder, true);
       return;
     }
     const changed = path.join(folder, name);
-    // A folder made, moved in or out, or replaced by another of the same name: its watches follow it.
-    if (changed !== this.root) {
-      this.remove(changed);
-      if (isFolder(changed)) this.add(changed);
+    if (changed === this.root) {
+      this.options.onEvent(changed, true);
+      return;
     }
-    this.options.onEvent(changed);
+    // A folder made, moved in or out, or replaced by another of the same name: its watches follow it. Said to be a
+    // folder whatever its name ("v1.2", "notes.old"): one moved away was watched, one moved in is a folder now.
+    const wasWatched = this.watches.has(changed);
+    this.remove(changed);
+    const folderNow = isFolder(changed);
+    if (folderNow) this.add(changed);
+    this.options.onEvent(changed, wasWatched || folderNow);
   }
 
   private remove(folder: string): void {

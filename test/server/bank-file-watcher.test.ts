@@ -156,6 +156,48 @@ describe("BankFileWatcher", () => {
     expect(reports).toHaveLength(4);
   });
 
+  it("sees a folder with a dot in its name ('v1.2', 'notes.old') moved into and out of a folder bank, with the stories in it", async () => {
+    const parent = folder();
+    const bank = path.join(parent, "stories");
+    mkdirSync(bank);
+    writeFileSync(path.join(bank, "a.md"), "# One\n");
+    for (const name of ["v1.2", "notes.old"]) {
+      mkdirSync(path.join(parent, name));
+      writeFileSync(path.join(parent, name, "b.md"), "# Two\n");
+    }
+    const { reports, reported } = watchBanks([bank]);
+    renameSync(path.join(parent, "v1.2"), path.join(bank, "v1.2"));
+    await reported(1);
+    await delay(QUIET_MS);
+    // Moved away, its stories are gone from the bank: nothing inside it changed, so only its own name says so.
+    renameSync(path.join(bank, "v1.2"), path.join(parent, "v1.2-moved"));
+    await reported(2);
+    await delay(QUIET_MS);
+    renameSync(path.join(parent, "notes.old"), path.join(bank, "notes.old"));
+    await reported(3);
+    await delay(QUIET_MS);
+    expect(reports).toEqual([[bank], [bank], [bank]]);
+  });
+
+  it("watches a folder bank kept inside the ignored store (COACH_HOME=~/coach, bank ~/coach/stories), and still not the store's own files", async () => {
+    const store = folder();
+    const bank = path.join(store, "stories");
+    mkdirSync(bank);
+    writeFileSync(path.join(bank, "a.md"), "# One\n");
+    const { reports, reported } = watchBanks([bank], { ignore: [store] });
+    writeFileSync(path.join(store, "banks.json"), "[]");
+    await delay(QUIET_MS);
+    expect(reports).toEqual([]);
+    writeFileSync(path.join(bank, "a.md"), "# Two\n");
+    await reported(1);
+    mkdirSync(path.join(bank, "2024"));
+    await reported(2);
+    await delay(QUIET_MS);
+    writeFileSync(path.join(bank, "2024", "b.md"), "# Three\n");
+    await reported(3);
+    expect(reports).toEqual([[bank], [bank], [bank]]);
+  });
+
   it("holds changes made while one is being handled, and reports them once when it is done", async () => {
     const bank = path.join(folder(), "bank.md");
     writeFileSync(bank, "# One\n");
