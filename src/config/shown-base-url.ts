@@ -17,9 +17,16 @@ export function shownBaseUrl(baseUrl: string): string {
   return `${baseUrl.slice(0, queryAt)}${masked}${hashAt < 0 ? "" : "#***"}`;
 }
 
-/** Text with every http(s) URL in it shown as `shownBaseUrl` shows a base URL (for messages that quote a server's reply). */
+// An http(s) URL, or a path with a query ("Cannot POST /v1/embeddings?api-key=...", as express and many proxies echo a
+// request): a path starts with a slash that no word, dot or other path character comes straight before.
+const URL_OR_PATH_WITH_QUERY = /\bhttps?:\/\/[^\s"'<>`]+|(?<![\w.~%/-])\/[^\s?#"'<>`]*\?[^\s"'<>`]+/gi;
+
+/**
+ * Text with every http(s) URL in it, and every path with a query, shown as
+ * `shownBaseUrl` shows a base URL (for messages that quote a server's reply).
+ */
 export function maskUrlsIn(text: string): string {
-  return text.replace(/\bhttps?:\/\/[^\s"'<>`]+/gi, (url) => shownBaseUrl(url));
+  return text.replace(URL_OR_PATH_WITH_QUERY, (url) => shownBaseUrl(url));
 }
 
 function maskParameter(parameter: string): string {

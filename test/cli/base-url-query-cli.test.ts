@@ -56,6 +56,18 @@ describe("a base URL with a key in its query (OPENAI_BASE_URL=http://host/v1?api
     expect(critique.llm).toMatchObject({ fallback: true, reason: expect.stringContaining(`/chat/completions?api-key=***`) });
   });
 
+  it("a provider error that quotes only the request's path and query, as an express-style 404 does, is shown with the key masked", async () => {
+    // "Cannot POST /v1/chat/completions?api-key=...": no scheme or host, so not a URL to the old masking.
+    llm.fault("chat", { kind: "status", status: 404, body: `<pre>Cannot POST /v1/chat/completions?api-key=${SECRET}&api-version=2024-06-01</pre>` });
+    const run = await runCoach(["critique", "--provider", "openai", "--question", "Tell me about a failure", "--answer", "I broke the nightly build and fixed it within the hour.", "--json", "--store", store()], {
+      env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: `${llm.url}?api-key=${SECRET}&api-version=2024-06-01` },
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    const [critique] = jsonLines(run.stdout);
+    expect(critique.llm).toMatchObject({ fallback: true, reason: expect.stringContaining("Cannot POST /v1/chat/completions?api-key=***&api-version=2024-06-01") });
+  });
+
   it("coach serve starts with such a URL (its embeddings asked at /v1/embeddings), logs it masked, and answers chat", async () => {
     const before = llm.requests.length;
     llm.reply({ content: "Lead with the outage you owned." });

@@ -17,6 +17,11 @@ describe("a base URL as it is shown: query values masked", () => {
 
   it("masks the query of every URL in a message, and nothing else", () => {
     expect(maskUrlsIn('no route for "http://h/v1/models?key=SECRET", see https://docs.example/x')).toBe('no route for "http://h/v1/models?key=***", see https://docs.example/x');
+    // A server that echoes only the path and query ("Cannot POST /v1/embeddings?api-key=..."), as express and many proxies do.
+    expect(maskUrlsIn("404 <pre>Cannot POST /v1/embeddings?api-key=SECRET&api-version=1</pre>")).toBe("404 <pre>Cannot POST /v1/embeddings?api-key=***&api-version=1</pre>");
+    expect(maskUrlsIn("GET /v1/models?SECRET failed")).toBe("GET /v1/models?*** failed");
+    // Not a path: a slash inside a word, a question after a path with none.
+    expect(maskUrlsIn("either/or?maybe=yes, see /docs. Why?")).toBe("either/or?maybe=yes, see /docs. Why?");
   });
 
   it("a base URL refused by the configuration is named with its query masked", () => {
