@@ -21,6 +21,7 @@ const STORY_REQUEST = new RegExp(
     String.raw`|^stor(?:y|ies)(?: for)?\s*:\s*|^stor(?:y|ies) for\s+`,
   "i",
 );
+const REQUEST_MARK = /[:\-–—]|\b(?:fits?|works?|use|tell|pick|for|answer(?:ing)?|with|question|best|find|suggest)\b/i;
 const REQUEST_WORDS_ONLY = /^(?:(?:best|fits?|works?|is|would|fit|to|use|for)\b\W*)+$/i;
 const HELP_REQUEST = /^(?:help(?: me| please)?|\?+|what can you do(?: for me)?|what can i (?:say|ask|do)|commands)[\s?.!]*$/i;
 const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|quiz me)\b/i;
@@ -62,7 +63,9 @@ export function isHintRequest(text: string): boolean {
 export function questionInStoryRequest(text: string): string {
   const trimmed = text.trim();
   const match = STORY_REQUEST.exec(trimmed);
-  const rest = match ? trimmed.slice(match[0].length).trim() : "";
+  // "What stories are in my bank?" asks no question: a request names what the story is for, or sets the question off.
+  if (!match || !REQUEST_MARK.test(match[0].replace(/stor(?:y|ies)/i, ""))) return trimmed;
+  const rest = trimmed.slice(match[0].length).trim();
   // "Which story fits?" alone carries no question: the message stays whole.
   if (!/\p{L}/u.test(rest) || REQUEST_WORDS_ONLY.test(rest)) return trimmed;
   // A question given in quotes: "Tell me about a conflict"?

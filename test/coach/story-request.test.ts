@@ -25,6 +25,7 @@ describe("the question in a request for stories", () => {
     expect(questionInStoryRequest("Tell me about a time you failed")).toBe("Tell me about a time you failed");
     expect(questionInStoryRequest("Stories of failure?")).toBe("Stories of failure?");
     expect(questionInStoryRequest("Which story fits?")).toBe("Which story fits?");
+    expect(questionInStoryRequest("What stories are in my bank?")).toBe("What stories are in my bank?");
   });
 });
 
