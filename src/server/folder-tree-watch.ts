@@ -36,11 +36,6 @@ export class FolderTreeWatch {
     this.watches.clear();
   }
 
-  /** The folders watched now (for tests and diagnostics). */
-  folders(): string[] {
-    return [...this.watches.keys()].sort();
-  }
-
   private add(folder: string): void {
     if (this.closed || this.watches.has(folder) || (folder !== this.root && this.options.skip(folder))) return;
     let watcher: FSWatcher;
