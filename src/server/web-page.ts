@@ -179,6 +179,7 @@ function showMatchNotices(result, out) {
   out.notes = out.notes || new Set();
   for (const text of result.notices || []) if (!out.textContent.includes(text) && !out.notes.has(text)) { out.notes.add(text); addNote(text, out); }
 }
+const SEVERITY_LABEL = { high: "Fix first", medium: "Worth fixing", low: "Polish" };
 const starMarks = (critique) => Object.entries(critique.star).flatMap(([part, value]) => value.spans.map((span) => ({ ...span, part }))).sort((a, b) => a.start - b.start);
 // The answer a chat critique was of: the card's own when it carries it, else the message sent (whole, or after "critique:")
 // where every highlighted span lines up with it; null when the page never saw it whole (an answer and its follow-up).
@@ -209,7 +210,8 @@ function showCritique(critique, answer, hideScores) {
   $("score").textContent = (hideScores ? "" : "Score " + critique.score + "/100 · ") + critique.words + " words, about " + critique.speakingSeconds + " s spoken";
   $("breakdown").hidden = hideScores;
   $("breakdown").innerHTML = hideScores ? "" : Object.entries(critique.breakdown).map(([k, v]) => "<div><span style='width:6rem'>" + k + "</span><i style='width:" + Math.round(v * 160) + "px'></i><span>" + Math.round(v * 100) + "%</span></div>").join("");
-  $("issues").innerHTML = critique.issues.map((i) => "<li><strong>" + esc(i.code) + "</strong>: " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
+  // In words, most serious first as the critique orders them; the stable code (README's list) stays on hover.
+  $("issues").innerHTML = critique.issues.map((i) => '<li title="' + esc(i.code) + '"><strong>' + SEVERITY_LABEL[i.severity] + "</strong> · " + esc(i.message) + "</li>").join("") || "<li>None: complete and specific.</li>";
   $("followups").innerHTML = critique.followUps.map((f) => "<li>" + esc(f) + "</li>").join("");
   // A model's coaching, when one answered: its notes, then its improved answer, placeholders and all.
   const llm = critique.llm && critique.llm.fallback === false ? critique.llm : null;
