@@ -2,7 +2,9 @@ import type { Story, StoryPart } from "../core/story.js";
 import { capitalise } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
-import { headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine } from "./quote-evidence.js";
+import type { RankerModel } from "../learning/index.js";
+import { evidenceIn, headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine, type WordsSentence } from "./quote-evidence.js";
+import { pickWhySentence, type WhyQuestionView } from "./why-sentence/index.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
 
@@ -43,30 +45,71 @@ export function askedThemes(question: TextProfile, competencies: readonly Compet
     .sort((a, b) => question.competencies.get(b.id)! - question.competencies.get(a.id)!);
 }
 
-/** An asked theme the story shows, with the sentence that shows it (none when only its heading names the theme). */
-export interface SharedTheme {
-  competency: Competency;
-  sentence: EvidenceSentence | undefined;
-  /** The line of the heading (title, a question the story answers, its tags) that names the theme, when no sentence shows it. */
-  heading?: HeadingLine;
+// The asked themes the story leans to, most shared first: the ones worth looking for in its lines and heading.
+function sharedCandidates(storyProfile: TextProfile, question: TextProfile, asked: readonly Competency[]): Competency[] {
+  return asked
+    .map((competency) => ({ competency, score: (question.competencies.get(competency.id) ?? 0) * (storyProfile.competencies.get(competency.id) ?? 0) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((entry) => entry.competency);
+}
+
+/** What a match's explanation quotes as the reason the story fits. */
+export type QuotedEvidence =
+  /** A sentence that shows an asked theme. */
+  | { kind: "theme"; competency: Competency; sentence: EvidenceSentence }
+  /** The heading line that names an asked theme, when no sentence shows it. */
+  | { kind: "heading"; competency: Competency; line: HeadingLine }
+  /** The line the why-sentence model picks where the story shows an asked theme, though no cue in that line names it. */
+  | { kind: "line"; competency: Competency; sentence: WordsSentence }
+  /** A sentence that shares the question's words; `lacking` when the question asks for a theme no line shows. */
+  | { kind: "words"; sentence: WordsSentence; lacking: boolean }
+  /** Nothing quoted; `lacking` when the question asks for a theme no line shows. */
+  | { kind: "none"; lacking: boolean };
+
+/** The question as an explanation reads it. */
+export interface QuestionForEvidence extends WhyQuestionView {
+  /** The question's content words, stemmed (`WhyQuestionView.terms`). */
+  terms: ReadonlySet<string>;
 }
 
 /**
- * The asked theme the story shows most strongly in a sentence of its own,
- * or that its own heading names: a theme its profile merely leans to (a
- * system's "failure logs") is not claimed.
+ * The line that shows the story fits the question. Whether one does is the
+ * theme cues' call: a sentence with an asked theme's cue phrases, or a heading
+ * that names the theme. Which line to quote is the why-sentence model's,
+ * trained on readers' picks (without it, the sentence with the strongest
+ * cues). With neither, a sentence with the question's words, else nothing.
  */
-export function sharedTheme(story: Story, storyProfile: TextProfile, question: TextProfile, asked: readonly Competency[], questionTerms: readonly string[] = []): SharedTheme | undefined {
-  const candidates = asked
-    .map((competency) => ({ competency, score: (question.competencies.get(competency.id) ?? 0) * (storyProfile.competencies.get(competency.id) ?? 0) }))
-    .filter((entry) => entry.score > 0)
-    .sort((a, b) => b.score - a.score);
-  for (const { competency } of candidates) {
-    const sentence = themeSentence(story, competency.id, questionTerms);
-    if (sentence) return { competency, sentence };
-    // A story written for "Tell me about a time you failed" is a failure story even when no sentence says so outright.
-    const heading = headingEvidence(story, competency.id);
-    if (heading) return { competency, sentence, heading };
+export function chooseEvidence(story: Story, storyProfile: TextProfile, question: QuestionForEvidence, model: RankerModel | null): QuotedEvidence {
+  const candidates = sharedCandidates(storyProfile, question.profile, question.asked);
+  const cueShown = firstDefined(candidates, (competency) => {
+    const sentence = themeSentence(story, competency.id, [...question.terms]);
+    return sentence ? { kind: "theme" as const, competency, sentence } : undefined;
+  });
+  const heading = firstDefined(candidates, (competency) => {
+    const line = headingEvidence(story, competency.id);
+    return line ? { kind: "heading" as const, competency, line } : undefined;
+  });
+  // Readers found the cues' call of "no line shows it" no worse than any learned bar (evals/README.md); the model only picks the line.
+  const pick = model && (cueShown || heading) ? pickWhySentence(model, story, question) : undefined;
+  if (pick) {
+    for (const competency of question.asked) {
+      const evidence = evidenceIn(pick.sentence, pick.profile, competency.id, question.terms);
+      if (evidence.shows) return { kind: "theme", competency, sentence: evidence };
+    }
+    return { kind: "line", competency: (cueShown ?? heading)!.competency, sentence: evidenceIn(pick.sentence, pick.profile, undefined, question.terms) };
+  }
+  if (cueShown) return cueShown;
+  if (heading) return heading;
+  const words = question.terms.size > 0 ? wordsSentence(story, [...question.terms]) : undefined;
+  const lacking = question.asked.length > 0;
+  return words ? { kind: "words", sentence: words, lacking } : { kind: "none", lacking };
+}
+
+function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const result = map(item);
+    if (result !== undefined) return result;
   }
   return undefined;
 }
@@ -86,7 +129,8 @@ export interface ExplanationInput {
   story: Story;
   /** The themes the question asks about, strongest first. */
   asked: readonly Competency[];
-  theme: SharedTheme | undefined;
+  /** The line quoted as the story's fit, or none (`chooseEvidence`). */
+  evidence: QuotedEvidence;
   /** A principle the story is filed under that the question asks about. */
   principle: Principle | undefined;
   /**
@@ -95,8 +139,6 @@ export interface ExplanationInput {
    */
   principleInferred?: boolean;
   lead: LeadPart;
-  /** The question's content words (stemmed) the story also uses. */
-  matchedTerms: string[];
   /** Set when the question is not a story question ("Why Amazon?"). */
   nonBehavioural?: NonBehaviouralKind;
   /** True when no signal told this story apart from any other. */
@@ -114,7 +156,7 @@ const ADD_A_LINE = "tell it only if you can add a line that does";
  * words), or plainly what it lacks; then where to start telling it.
  */
 export function explainMatch(input: ExplanationInput): string {
-  const { story, asked, theme, principle, lead, matchedTerms, nonBehavioural, unmatched, principleInferred } = input;
+  const { story, asked, evidence, principle, lead, nonBehavioural, unmatched, principleInferred } = input;
   const pieces: string[] = [];
   // "(Earn Trust)" after a theme is the bank's filing. A principle inferred from the story's content is not named
   // beside it: the theme quoted already says what the content shows, and a bracket would read as the writer's filing.
@@ -125,30 +167,37 @@ export function explainMatch(input: ExplanationInput): string {
     pieces.push(`Optional for ${article(nonBehavioural)} ${nonBehavioural} question: use it only as a short example`);
   } else if (unmatched) {
     pieces.push("Nothing in the question's words or themes points to this story or any other");
-  } else if (theme) {
-    quoted = theme.sentence;
+  } else if (evidence.kind === "theme") {
+    quoted = evidence.sentence;
+    pieces.push(`Shows ${evidence.competency.name.toLowerCase()}${filed}: "${quoteSentence(evidence.sentence)}"`);
+  } else if (evidence.kind === "heading") {
     // The heading line that names the theme is quoted: a title ("Customer Obsession") need not, when the question it answers does.
-    const evidence = theme.sentence ? `"${quoteSentence(theme.sentence)}"` : headingQuote(theme.heading ?? { text: story.title, kind: "title" });
-    pieces.push(`Shows ${theme.competency.name.toLowerCase()}${filed}: ${evidence}`);
+    pieces.push(`Shows ${evidence.competency.name.toLowerCase()}${filed}: ${headingQuote(evidence.line)}`);
+  } else if (evidence.kind === "line") {
+    quoted = evidence.sentence;
+    pieces.push(`Shows ${evidence.competency.name.toLowerCase()}${filed}: "${quoteSentence(evidence.sentence)}"`);
+  } else if (evidence.kind === "words") {
+    const words = evidence.sentence;
+    quoted = words;
+    const named = words.words.slice(0, 3).map((word) => `"${word}"`).join(", ");
+    // Beside what the story lacks a principle would read as praise; it is named only when the question asks for no theme.
+    pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: ${ADD_A_LINE}` : ""}`);
+  } else if (principle && principleInferred && !missing) {
+    // The bank files this story under nothing: the principle is what its content reads as, not the writer's word.
+    pieces.push(`Its content reads as ${principle}, which the question asks about`);
+  } else if (principle && !principleInferred) {
+    pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: ${ADD_A_LINE}` : `Your closest ${principle} story`);
   } else {
-    const words = matchedTerms.length > 0 ? wordsSentence(story, matchedTerms) : undefined;
-    if (words) {
-      quoted = words;
-      const named = words.words.slice(0, 3).map((word) => `"${word}"`).join(", ");
-      // Beside what the story lacks a principle would read as praise; it is named only when the question asks for no theme.
-      pieces.push(`Shares ${named} with the question${missing ? "" : filed}: "${quoteSentence(words)}"${missing ? `, but ${missing}: ${ADD_A_LINE}` : ""}`);
-    } else if (principle && principleInferred && !missing) {
-      // The bank files this story under nothing: the principle is what its content reads as, not the writer's word.
-      pieces.push(`Its content reads as ${principle}, which the question asks about`);
-    } else if (principle && !principleInferred) {
-      pieces.push(missing ? `Filed under ${principle}, which the question asks about, but ${missing}: ${ADD_A_LINE}` : `Your closest ${principle} story`);
-    } else {
-      pieces.push(missing ? `${capitalise(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
-    }
+    pieces.push(missing ? `${capitalise(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
   }
   pieces.push(leadClause(story, lead, quoted));
   if (!story.parts.result) pieces.push("it has no result yet: add one before using it");
   return `${pieces.join("; ")}.`;
+}
+
+/** The competency an explanation's evidence shows, for choosing the part to lead with. */
+export function evidenceCompetency(evidence: QuotedEvidence): Competency | undefined {
+  return evidence.kind === "theme" || evidence.kind === "heading" || evidence.kind === "line" ? evidence.competency : undefined;
 }
 
 // The lead part opens on the quoted line when that line is in it, else on its first sentence.

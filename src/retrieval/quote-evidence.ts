@@ -1,6 +1,6 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { shorten, splitSentences } from "../text/index.js";
-import { loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type Token } from "../understanding/index.js";
+import { loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
 /** A sentence of a story that can be quoted, and the part it sits in. */
 export interface StorySentence {
@@ -80,6 +80,26 @@ export function themeSentence(story: Story, competencyId: string, terms: readonl
 }
 
 /**
+ * A profiled sentence as evidence: focused on the cue phrases that show the
+ * competency when it shows one (`shows`), else on the question's words it
+ * uses (stemmed `terms`), else on the whole sentence.
+ */
+export function evidenceIn(sentence: StorySentence, profile: TextProfile, competencyId: string | undefined, terms: ReadonlySet<string>): WordsSentence & { shows: boolean } {
+  const matches = competencyId ? inSense(profile.evidence.get(competencyId) ?? [], profile.tokens, competencyId) : [];
+  const strength = evidenceStrength(matches);
+  const found = profile.tokens.filter((token) => terms.has(stem(token.text)));
+  const words = [...new Set(found.map((token) => sentence.text.slice(token.start, token.end)))];
+  if (strength >= SHOWS_THEME) {
+    const first = profile.tokens[matches.reduce((lowest, match) => Math.min(lowest, match.from), Infinity)]!;
+    const last = profile.tokens[matches.reduce((highest, match) => Math.max(highest, match.to), 0) - 1]!;
+    return { ...sentence, words, strength, focusStart: first.start, focusEnd: last.end, shows: true };
+  }
+  const focusStart = found[0]?.start ?? 0;
+  const focusEnd = found[found.length - 1]?.end ?? sentence.text.length;
+  return { ...sentence, words, strength, focusStart, focusEnd, shows: false };
+}
+
+/**
  * The cue matches that keep the theme's sense where they stand: not one
  * inside a phrase where the word means something else ("budget" in "latency
  * budget", "client" in "HTTP client").
@@ -98,6 +118,11 @@ function covers(phrase: readonly string[], words: readonly string[], match: CueM
     if (phrase.every((form, offset) => wordMatches(form, words[start + offset]!))) return true;
   }
   return false;
+}
+
+/** How strongly a profiled sentence shows a competency through its cue phrases (those in sense), as `themeSentence` counts it. */
+export function themeStrength(profile: TextProfile, competencyId: string): number {
+  return evidenceStrength(inSense(profile.evidence.get(competencyId) ?? [], profile.tokens, competencyId));
 }
 
 /**

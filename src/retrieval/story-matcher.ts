@@ -3,8 +3,9 @@ import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { ProviderError } from "../errors/index.js";
 import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
-import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type TextProfile } from "../understanding/index.js";
-import { askedThemes, chooseLeadPart, explainMatch, sharedFiledPrinciple, sharedTheme, type LeadPart } from "./explain-match.js";
+import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type Competency, type NonBehaviouralKind, type TextProfile } from "../understanding/index.js";
+import { askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explainMatch, sharedFiledPrinciple, type ExplanationInput, type LeadPart, type QuotedEvidence } from "./explain-match.js";
+import { loadWhySentenceModel } from "./why-sentence/index.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
@@ -137,9 +138,7 @@ export class StoryMatcher {
       const story = features.story;
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
-      const theme = sharedTheme(story, features.profile, profile, asked, [...questionTerms]);
-      const lead = chooseLeadPart(story, theme?.competency.id ?? topCompetency);
-      const matchedTerms = [...questionTerms].filter((term) => features.terms.has(term));
+      const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched });
       matches.push({
         id: story.id,
         experience: story.experience,
@@ -147,8 +146,8 @@ export class StoryMatcher {
         // The bank's own filing (or, when the bank names none, the inferred principles), as `coach stories` shows it.
         principles: story.principles,
         score: Math.round(displayScore(item.fused, scores.length, ranker ? "learned" : options.fusion === "learned" ? "score" : options.fusion) * 1000) / 1000,
-        why: explainMatch({ story, asked, theme, principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story), principleInferred: story.principleSource === "inferred", lead, matchedTerms, nonBehavioural, unmatched }),
-        leadWith: lead,
+        why: explainMatch(explanation),
+        leadWith: explanation.lead,
         text: story.text,
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
       });
@@ -165,6 +164,25 @@ export class StoryMatcher {
       matches,
       notices,
     };
+  }
+
+  /**
+   * What a match of this story for the question would quote as its fit (the
+   * why eval's view of `why`), whatever the story's rank; undefined for an id
+   * not in the bank.
+   */
+  quotedEvidence(rawQuestion: string, storyId: string): QuotedEvidence | undefined {
+    const position = this.position.get(storyId);
+    if (position === undefined) return undefined;
+    const { question } = validateQuestion(rawQuestion);
+    const profile = readQuestion(question).profile;
+    const taxonomy = loadTaxonomy();
+    const kind = questionKind(question);
+    const nonBehavioural = kind.kind === "behavioural" ? undefined : kind.kind;
+    const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
+    const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
+    const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
+    return explanationInput(this.parts.features[position]!, { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched: false }).evidence;
   }
 
   /**
@@ -328,4 +346,31 @@ function sparseDot(sparse: SparseWeights, vector: readonly number[]): number {
   let sum = 0;
   for (let entry = 0; entry < sparse.positions.length; entry++) sum += sparse.weights[entry]! * vector[sparse.positions[entry]!]!;
   return sum;
+}
+
+/** What the question brings to every story's explanation. */
+interface QuestionReading {
+  profile: TextProfile;
+  asked: readonly Competency[];
+  topCompetency: string | undefined;
+  questionTerms: ReadonlySet<string>;
+  nonBehavioural: NonBehaviouralKind | undefined;
+  unmatched: boolean;
+}
+
+// The one place a story's explanation is assembled, for a match and for the why eval alike.
+function explanationInput(features: StoryFeatures, reading: QuestionReading): ExplanationInput {
+  const { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched } = reading;
+  const story = features.story;
+  const evidence = chooseEvidence(story, features.profile, { profile, asked, terms: questionTerms }, loadWhySentenceModel());
+  return {
+    story,
+    asked,
+    evidence,
+    principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story),
+    principleInferred: story.principleSource === "inferred",
+    lead: chooseLeadPart(story, evidenceCompetency(evidence)?.id ?? topCompetency),
+    nonBehavioural,
+    unmatched,
+  };
 }

@@ -28,10 +28,10 @@ describe("a bank of one story", () => {
     expect(result.matches.map((match) => match.title)).toEqual(["Fixed the production outage"]);
     expect(result.notices).toEqual([ONE_EXPERIENCE]);
     expect(result.matches[0]!.why).toBe(
-      // "outage" (1), the question's word "outage" (0.75), a figure (0.5), in the result (0.25): 2.5, above the situation's
-      // "went down" (2); "on-call" and "restore" are hints (0.5 each). Its Ownership is inferred (the bank names no
-      // principle), so it is not shown in brackets as if the writer had filed the story there.
-      'Shows production incident: "Service was back in 12 minutes and we had no repeat outage that quarter"; lead with the action: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team".',
+      // The result's "outage" and the situation's "went down" show the theme by its cues; the line quoted is the one the
+      // why-sentence model picks, what the speaker did (readers quote the action for "an outage you fixed"). Its Ownership
+      // is inferred (the bank names no principle), so it is not shown in brackets as if the writer had filed the story there.
+      'Shows production incident: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team"; lead with the action, from that line.',
     );
   });
 

@@ -8,6 +8,7 @@ import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval
 import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
 import { evaluateStoryFit, SMALL_BANKS } from "../../evals/story-fit-eval.js";
 import { evaluateStoryTold } from "../../evals/story-told-eval.js";
+import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import type { ResolvedConfig } from "../../config/index.js";
@@ -34,6 +35,12 @@ import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
+// Why-quote labels (evals/README.md): the training pairs first, tuned on; the held-out pairs never inspected case by case.
+const WHY_SETS = [
+  { name: "training", file: "corpus/why/training.jsonl" },
+  { name: "sample-bank", file: "evals/why/sample-bank.jsonl" },
+  { name: "seed-banks", file: "evals/why/seed-banks.jsonl" },
+];
 
 export const evalCommand: Command = {
   name: "eval",
@@ -142,6 +149,14 @@ repeats, the summary names every principle asked).`,
       // A first story: rarity in a bank of one says little.
       storyTold.push(await evaluateStoryTold("training", path.join(PACKAGE_ROOT, "corpus/retellings/training.jsonl"), PACKAGE_ROOT, { oneExperience: true }));
     }
+    // Which line the why quotes, against readers' labels: the training pairs the rules are tuned on, then held-out pairs.
+    const why: WhyMetrics[] = [];
+    for (const set of runRetrieval ? WHY_SETS : []) {
+      const labels = await readWhyLabels(path.join(PACKAGE_ROOT, set.file));
+      const missing = [...new Set(labels.map((label) => label.bank))].filter((bank) => !existsSync(path.resolve(PACKAGE_ROOT, bank)));
+      if (missing.length > 0) notice(io, `coach: skipping why quotes on ${set.name}: ${missing.join(", ")} not found.`);
+      else why.push(await evaluateWhy(set.name, labels, PACKAGE_ROOT, local));
+    }
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
@@ -172,6 +187,12 @@ repeats, the summary names every principle asked).`,
       figures[`story-told.${entry.dataset}.recognised`] = { value: round(entry.recognised), cases: entry.retold };
       figures[`story-told.${entry.dataset}.notCredited`] = { value: round(entry.notCredited), cases: entry.other };
     }
+    for (const entry of why) {
+      figures[`why.${entry.dataset}.fair`] = { value: round(entry.fair), cases: entry.cases };
+      figures[`why.${entry.dataset}.right`] = { value: round(entry.right), cases: entry.cases };
+      // Gated as a share to keep up: quotes the reader did not mark misleading.
+      figures[`why.${entry.dataset}.notMisleading`] = { value: round(1 - entry.misleading), cases: entry.cases };
+    }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
     }
@@ -188,6 +209,7 @@ repeats, the summary names every principle asked).`,
       for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
       for (const entry of storyFit) printJson(io, { suite: "story-fit", ...roundAll(entry) });
       for (const entry of storyTold) printJson(io, { suite: "story-told", ...roundAll(entry) });
+      for (const entry of why) printJson(io, { suite: "why", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
       for (const entry of critiques) printJson(io, { suite: "critique-score", dataset: entry.dataset, cases: entry.cases, scoreOrder: round(entry.scoreOrder) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
@@ -218,6 +240,13 @@ repeats, the summary names every principle asked).`,
       if (storyTold.length) printLine(io, "\nchat: which bank story an answer retells, in the teller's own words (retellings written blind)");
       for (const entry of storyTold) {
         printLine(io, `  ${entry.dataset.padEnd(20)} ${entry.retold} retellings: credited to the story retold ${entry.recognised.toFixed(3)}, to another ${entry.misattributed.toFixed(3)}; ${entry.other} answers about other experiences: credited to none ${entry.notCredited.toFixed(3)}`);
+      }
+      if (why.length) printLine(io, "\nmatch: the line each why quotes as the story's fit, against readers' labels (a question's acceptable story, and in -n pairs the best-ranked story not acceptable)");
+      for (const entry of why) {
+        printLine(
+          io,
+          `  ${entry.dataset.padEnd(20)} ${entry.cases} pairs: right ${entry.right.toFixed(3)}; a line quoted for ${entry.quoted.toFixed(3)}, fair ${entry.fair.toFixed(3)}, misleading ${entry.misleading.toFixed(3)}, the reader's best ${entry.best.toFixed(3)}; "no line shows" where one does ${entry.missed.toFixed(3)}`,
+        );
       }
       for (const entry of critiques) {
         printLine(io, `\ncritique: ${entry.dataset} (${entry.cases} drafts), macro F1 ${entry.macroF1.toFixed(3)} (cue rules alone: ${entry.rulesOnlyMacroF1.toFixed(3)}); positive class = the flaw; the score orders drafts by their worst flaw for ${entry.scoreOrder.toFixed(3)} of pairs`);

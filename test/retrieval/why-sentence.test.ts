@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { parseBankFiles } from "../../src/bank/index.js";
+import { judge, type WhyLabel } from "../../src/evals/why-eval.js";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { createInMemoryMatcher, type QuotedEvidence } from "../../src/retrieval/index.js";
+import { withInferredPrinciples } from "../../src/understanding/index.js";
+
+const BANK = `## Pushing back on weekly releases
+
+**Situation:** Our team had a long-running disagreement about release cadence, and the argument came up in every retro.
+**Task:** As the release owner I had to settle it before the holiday freeze.
+**Action:** I told my manager I thought her weekly release plan was wrong, and showed her three months of rollback data to make the case. I also set up a trial of two-week releases for one service.
+**Result:** She agreed to a two-week cadence for all services, and rollbacks fell by half in the next quarter.
+`;
+
+describe("the line a match quotes as its fit (the why-sentence model)", () => {
+  it("quotes the candidate's own pushback, not the scene's word for an argument", async () => {
+    const stories = withInferredPrinciples(parseBankFiles([{ path: "bank.md", sha256: "x", bytes: Buffer.from(BANK) }]).stories);
+    const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
+    const [match] = (await matcher.match("Tell me about a time you disagreed with your manager")).matches;
+    // The theme cues alone quote the situation's "disagreement"; a reader quotes what the candidate did about it.
+    expect(match!.why).toMatch(/^Shows conflict or disagreement: "I told my manager I thought her weekly release plan was wrong…"; lead with the situation: /);
+  });
+});
+
+describe("judging a why against a reader's labels", () => {
+  const label: WhyLabel = {
+    case: "c1",
+    bank: "corpus/sample-bank",
+    question: "Tell me about a time you failed",
+    story: "s",
+    heading: false,
+    shows: ["I skipped the load test.", "Checkout slowed for 47 minutes."],
+    best: "I skipped the load test.",
+    misleading: ["No one missed the launch."],
+  };
+  const sentence = (text: string) => ({ text, part: "action" as const, words: [], strength: 1, focusStart: 0, focusEnd: text.length });
+  const competency = { id: "failure", name: "Failure or mistake", description: "", principles: [], cues: [], quoteUnless: [] };
+
+  it("counts a quoted line the reader marked as fair, and one they marked misleading as misleading", () => {
+    expect(judge({ kind: "theme", competency, sentence: sentence("Checkout slowed for 47 minutes.") }, label)).toEqual({ claims: "line", sentence: "Checkout slowed for 47 minutes.", fair: true, misleading: false });
+    expect(judge({ kind: "line", competency, sentence: sentence("No one missed the launch.") }, label)).toEqual({ claims: "line", sentence: "No one missed the launch.", fair: false, misleading: true });
+  });
+
+  it("reads 'no line shows it' as a claim of lack, and a heading as fair only when the reader says it names the theme", () => {
+    const lacking: QuotedEvidence = { kind: "words", sentence: sentence("I skipped the load test."), lacking: true };
+    expect(judge(lacking, label).claims).toBe("lack");
+    expect(judge({ kind: "none", lacking: false }, label).claims).toBe("nothing");
+    expect(judge({ kind: "heading", competency, line: { text: "Failure", kind: "title" } }, label)).toEqual({ claims: "line", fair: false });
+    expect(judge({ kind: "heading", competency, line: { text: "Failure", kind: "title" } }, { ...label, heading: true })).toEqual({ claims: "line", fair: true });
+  });
+});
+
+describe("the line quoted without the why-sentence model (its file missing)", () => {
+  it("falls back to the sentence with the strongest cues, or the heading line that names the theme", async () => {
+    const { chooseEvidence, askedThemes } = await import("../../src/retrieval/explain-match.js");
+    const { profileStory } = await import("../../src/retrieval/story-features.js");
+    const { lexicalTerms, loadTaxonomy, profileText } = await import("../../src/understanding/index.js");
+    const [story] = parseBankFiles([{ path: "bank.md", sha256: "x", bytes: Buffer.from(BANK) }]).stories;
+    const taxonomy = loadTaxonomy();
+    const read = (question: string) => {
+      const profile = profileText(question, "question");
+      return { profile, asked: askedThemes(profile, taxonomy.competencies), terms: new Set(lexicalTerms(question, taxonomy.templateWords)) };
+    };
+    const disagreed = chooseEvidence(story!, profileStory(story!), read("Tell me about a time you disagreed with your manager"), null);
+    expect(disagreed.kind === "theme" && disagreed.sentence.text).toBe("Our team had a long-running disagreement about release cadence, and the argument came up in every retro.");
+    // A story titled for pushing back, with no line that says so in the cues' words.
+    const [titled] = parseBankFiles([{ path: "t.md", sha256: "y", bytes: Buffer.from("## Disagreed with my manager about the launch\n\n**Action:** I wrote up the risks and asked for one more week.\n**Result:** We launched a week later with no incidents.\n") }]).stories;
+    const heading = chooseEvidence(titled!, profileStory(titled!), read("Tell me about a time you disagreed with your manager"), null);
+    expect(heading.kind === "heading" && heading.line).toEqual({ text: "Disagreed with my manager about the launch", kind: "title" });
+  });
+});
