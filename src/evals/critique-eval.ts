@@ -1,9 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { readEvalDataset } from "./read-eval-dataset.js";
 import { z } from "zod";
 import type { Critique } from "../core/critique.js";
 import { critiqueAnswer, type RoleMethod } from "../critique/index.js";
-import { InputError } from "../errors/index.js";
-import { parseJsonLines } from "../text/index.js";
 
 /** One hand-labelled draft (see evals/README.md, Critique). */
 export const CritiqueCaseSchema = z.object({
@@ -68,10 +66,7 @@ export function predictedLabels(critique: Critique): Labels {
 }
 
 export async function readCritiqueCases(file: string): Promise<CritiqueCase[]> {
-  const text = await readFile(file, "utf8").catch((cause) => {
-    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the critique dataset.`, { file, cause });
-  });
-  return parseJsonLines(text, CritiqueCaseSchema, file, "a critique case");
+  return readEvalDataset(file, CritiqueCaseSchema, "a critique case");
 }
 
 /**

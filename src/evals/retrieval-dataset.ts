@@ -1,7 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { readEvalDataset } from "./read-eval-dataset.js";
 import { z } from "zod";
-import { InputError } from "../errors/index.js";
-import { parseJsonLines } from "../text/index.js";
 
 /** One labelled retrieval question (see evals/README.md). */
 export const RetrievalCaseSchema = z.object({
@@ -15,11 +13,5 @@ export type RetrievalCase = z.infer<typeof RetrievalCaseSchema>;
 
 /** Reads a JSON Lines dataset, naming the line of any malformed case. */
 export async function readRetrievalCases(file: string): Promise<RetrievalCase[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the eval dataset.`, { file, cause });
-  }
-  return parseJsonLines(text, RetrievalCaseSchema, file, "a retrieval case");
+  return readEvalDataset(file, RetrievalCaseSchema, "a retrieval case");
 }

@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readEvalDataset } from "./read-eval-dataset.js";
 import path from "node:path";
 import { z } from "zod";
 import { loadBank } from "../bank/index.js";
 import { storyTold } from "../coach/story-told.js";
 import { InputError } from "../errors/index.js";
 import { computeStoryFeatures, type StoryFeatures } from "../retrieval/index.js";
-import { parseJsonLines } from "../text/index.js";
 
 /** One answer of a retellings set (see evals/README.md): a bank story retold in the teller's own words, or an answer about another experience. */
 export const RetellingCaseSchema = z.object({
@@ -42,13 +41,7 @@ export interface StoryToldMetrics {
  * resembles, else the bank's first): a candidate's first story.
  */
 export async function evaluateStoryTold(name: string, file: string, root: string, { oneExperience = false } = {}): Promise<StoryToldMetrics> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the eval dataset.`, { file, cause });
-  }
-  const cases = parseJsonLines(text, RetellingCaseSchema, file, "a retelling");
+  const cases = await readEvalDataset(file, RetellingCaseSchema, "a retelling");
   const banks = new Map<string, StoryFeatures[]>();
   for (const bank of new Set(cases.map((entry) => entry.bank))) banks.set(bank, [...computeStoryFeatures((await loadBank([path.resolve(root, bank)])).stories)]);
   const counts = { retold: 0, recognised: 0, other: 0, notCredited: 0, misattributed: 0 };

@@ -1,11 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readEvalDataset } from "./read-eval-dataset.js";
 import path from "node:path";
 import { z } from "zod";
 import { loadBank } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import { InputError } from "../errors/index.js";
 import { createInMemoryMatcher, type QuotedEvidence } from "../retrieval/index.js";
-import { parseJsonLines } from "../text/index.js";
 import { withInferredPrinciples } from "../understanding/index.js";
 
 /** One labelled question and story: which of the story's lines show that it fits (evals/README.md, "Why quotes"). */
@@ -42,13 +41,7 @@ export interface WhyMetrics {
 
 /** Reads a why-label file, naming the line of any malformed label. */
 export async function readWhyLabels(file: string): Promise<WhyLabel[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new InputError("INPUT_UNREADABLE", `${file}: cannot read the why labels.`, { file, cause });
-  }
-  return parseJsonLines(text, WhyLabelSchema, file, "a why label");
+  return readEvalDataset(file, WhyLabelSchema, "a why label");
 }
 
 /**
