@@ -93,11 +93,13 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
   // Readers found the cues' call of "no line shows it" no worse than any learned bar (evals/README.md); the model only picks the line.
   const pick = model && (cueShown || heading) ? pickWhySentence(model, story, question) : undefined;
   if (pick) {
-    for (const competency of question.asked) {
+    // Named only for a theme the cues found in the story, the one they chose first: never another asked theme the line happens to cue.
+    const chosen = (cueShown ?? heading)!.competency;
+    for (const competency of [chosen, ...candidates.filter((candidate) => candidate !== chosen)]) {
       const evidence = evidenceIn(pick.sentence, pick.profile, competency.id, question.terms);
       if (evidence.shows) return { kind: "theme", competency, sentence: evidence };
     }
-    return { kind: "line", competency: (cueShown ?? heading)!.competency, sentence: evidenceIn(pick.sentence, pick.profile, undefined, question.terms) };
+    return { kind: "line", competency: chosen, sentence: evidenceIn(pick.sentence, pick.profile, undefined, question.terms) };
   }
   if (cueShown) return cueShown;
   if (heading) return heading;

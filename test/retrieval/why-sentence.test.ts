@@ -23,6 +23,17 @@ describe("the line a match quotes as its fit (the why-sentence model)", () => {
   });
 });
 
+describe("the theme a quoted line is said to show", () => {
+  it("is the theme the cues found in the story, not another asked theme the picked line happens to cue", async () => {
+    const bank = "## Shipped the billing migration on a tight deadline\n\n**Situation:** Finance needed the new billing system live before the end of the quarter, six weeks away.\n**Task:** I owned the migration plan.\n**Action:** I cut the scope to the three invoice types that covered 90% of revenue and ran the cutover over a weekend.\n**Result:** We never missed a deadline that year, and the cutover finished two days early.\n";
+    const stories = withInferredPrinciples(parseBankFiles([{ path: "b.md", sha256: "x", bytes: Buffer.from(bank) }]).stories);
+    const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
+    const [match] = (await matcher.match("Tell me about a time you missed a deadline")).matches;
+    // Before (review): 'Shows missed goal or commitment: "We never missed a deadline..."', the quote contradicting the claim.
+    expect(match!.why).toMatch(/^Shows tight deadline or pressure: /);
+  });
+});
+
 describe("judging a why against a reader's labels", () => {
   const label: WhyLabel = {
     case: "c1",

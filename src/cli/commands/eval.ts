@@ -35,7 +35,7 @@ import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
-// Why-quote labels (evals/README.md): the training pairs first, tuned on; the held-out pairs never inspected case by case.
+// Why-quote labels (evals/README.md): the training pairs first, which the why-sentence model is trained on; the held-out pairs never inspected case by case.
 const WHY_SETS = [
   { name: "training", file: "corpus/why/training.jsonl" },
   { name: "sample-bank", file: "evals/why/sample-bank.jsonl" },
@@ -149,7 +149,7 @@ repeats, the summary names every principle asked).`,
       // A first story: rarity in a bank of one says little.
       storyTold.push(await evaluateStoryTold("training", path.join(PACKAGE_ROOT, "corpus/retellings/training.jsonl"), PACKAGE_ROOT, { oneExperience: true }));
     }
-    // Which line the why quotes, against readers' labels: the training pairs the rules are tuned on, then held-out pairs.
+    // Which line the why quotes, against readers' labels: the training pairs the why-sentence model is trained on, then held-out pairs.
     const why: WhyMetrics[] = [];
     for (const set of runRetrieval ? WHY_SETS : []) {
       const labels = await readWhyLabels(path.join(PACKAGE_ROOT, set.file));
@@ -188,10 +188,10 @@ repeats, the summary names every principle asked).`,
       figures[`story-told.${entry.dataset}.notCredited`] = { value: round(entry.notCredited), cases: entry.other };
     }
     for (const entry of why) {
-      figures[`why.${entry.dataset}.fair`] = { value: round(entry.fair), cases: entry.cases };
+      figures[`why.${entry.dataset}.fair`] = { value: round(entry.fair), cases: Math.round(entry.quoted * entry.cases) };
       figures[`why.${entry.dataset}.right`] = { value: round(entry.right), cases: entry.cases };
       // Gated as a share to keep up: quotes the reader did not mark misleading.
-      figures[`why.${entry.dataset}.notMisleading`] = { value: round(1 - entry.misleading), cases: entry.cases };
+      figures[`why.${entry.dataset}.notMisleading`] = { value: round(1 - entry.misleading), cases: Math.round(entry.quoted * entry.cases) };
     }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };

@@ -19,11 +19,18 @@ export interface WhyCandidate {
 }
 
 const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
-const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b/;
-const NEGATION = /\b(not|no|never|nobody|neither|nor|without|none)\b|n['’]t\b/i;
+const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b|\bMy\b/;
 const MAX_STRENGTH = 3;
 
 let families: Map<string, Set<string>> | undefined;
+// A sentence's profile does not depend on the question: a long-lived server explains the same stories again and again.
+const profileCache = new WeakMap<Story, TextProfile[]>();
+
+function sentenceProfiles(story: Story, sentences: readonly StorySentence[]): TextProfile[] {
+  let profiles = profileCache.get(story);
+  if (!profiles) profileCache.set(story, (profiles = sentences.map((sentence) => profileText(sentence.text, "story"))));
+  return profiles;
+}
 
 // Vocabulary families by stem: "outage" is related to "incident" and "downtime".
 function relatedStems(): Map<string, Set<string>> {
@@ -49,8 +56,9 @@ export function whyCandidates(story: Story, question: WhyQuestionView): WhyCandi
   const related = new Set<string>();
   for (const term of question.terms) for (const other of relatedStems().get(term) ?? []) if (!question.terms.has(other)) related.add(other);
   const sentences = storySentences(story);
+  const profiles = sentenceProfiles(story, sentences);
   return sentences.map((sentence, index) => {
-    const profile = profileText(sentence.text, "story");
+    const profile = profiles[index]!;
     const features = new Map<string, number>();
     const add = (name: string, value: number) => {
       if (value !== 0) features.set(name, value);
@@ -71,8 +79,6 @@ export function whyCandidates(story: Story, question: WhyQuestionView): WhyCandi
     add("first-in-part", index === 0 || sentences[index - 1]!.part !== sentence.part ? 1 : 0);
     add("figure", FIGURE.test(sentence.text) ? 1 : 0);
     add("first-person", FIRST_PERSON.test(sentence.text) ? 1 : 0);
-    add("negation", NEGATION.test(sentence.text) ? 1 : 0);
-    add("negated-theme", NEGATION.test(sentence.text) && (strengths[0] ?? 0) > 0 ? 1 : 0);
     add("length", Math.min(2, profile.tokens.length / 20));
     add("short", profile.tokens.length < 6 ? 1 : 0);
     return { sentence, profile, features };
