@@ -60,8 +60,11 @@ export type QuotedEvidence =
   | { kind: "theme"; competency: Competency; sentence: EvidenceSentence }
   /** The heading line that names an asked theme, when no sentence shows it. */
   | { kind: "heading"; competency: Competency; line: HeadingLine }
-  /** The line the why-sentence model picks where the story shows an asked theme, though no cue in that line names it. */
-  | { kind: "line"; competency: Competency; sentence: WordsSentence }
+  /**
+   * The line the why-sentence model picks where the story shows an asked theme, though no cue in that line names it;
+   * with `heading` when only the heading names the theme.
+   */
+  | { kind: "line"; competency: Competency; sentence: WordsSentence; heading?: HeadingLine }
   /** A sentence that shares the question's words; `lacking` when the question asks for a theme no line shows. */
   | { kind: "words"; sentence: WordsSentence; lacking: boolean }
   /** Nothing quoted; `lacking` when the question asks for a theme no line shows. */
@@ -99,7 +102,9 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
       const evidence = evidenceIn(pick.sentence, pick.profile, competency.id, question.terms);
       if (evidence.shows) return { kind: "theme", competency, sentence: evidence };
     }
-    return { kind: "line", competency: chosen, sentence: evidenceIn(pick.sentence, pick.profile, undefined, question.terms) };
+    const sentence = evidenceIn(pick.sentence, pick.profile, undefined, question.terms);
+    // When only the heading names the theme, the heading is the evidence and the line only where to tell it from.
+    return cueShown ? { kind: "line", competency: chosen, sentence } : { kind: "line", competency: chosen, sentence, heading: heading!.line };
   }
   if (cueShown) return cueShown;
   if (heading) return heading;
@@ -177,7 +182,8 @@ export function explainMatch(input: ExplanationInput): string {
     pieces.push(`Shows ${evidence.competency.name.toLowerCase()}${filed}: ${headingQuote(evidence.line)}`);
   } else if (evidence.kind === "line") {
     quoted = evidence.sentence;
-    pieces.push(`Shows ${evidence.competency.name.toLowerCase()}${filed}: "${quoteSentence(evidence.sentence)}"`);
+    const shown = `Shows ${evidence.competency.name.toLowerCase()}${filed}`;
+    pieces.push(evidence.heading ? `${shown} by ${headingQuote(evidence.heading)}; the line to tell it from: "${quoteSentence(evidence.sentence)}"` : `${shown}: "${quoteSentence(evidence.sentence)}"`);
   } else if (evidence.kind === "words") {
     const words = evidence.sentence;
     quoted = words;

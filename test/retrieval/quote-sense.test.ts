@@ -107,9 +107,10 @@ describe("the why quotes a line only for a theme it shows", () => {
     );
   });
 
-  it("quotes the line that shows the theme the question it answers names, rather than its title", async () => {
-    // Before: 'Shows conflict or disagreement: its heading, "Customer Obsession"'; then the question it answers
-    // ("Tell me about a time you pushed back on a requirement..."); now the line where the speaker pushed back.
-    expect(await whyOf("Describe a disagreement with a colleague and how you handled it.", "quotes-customer-obsession")).toBe('Shows conflict or disagreement: "I showed them the data and proposed making it optional"');
+  it("names the question a story answers when that, not its title, names the theme, and the line to tell it from", async () => {
+    // Before: 'Shows conflict or disagreement: its heading, "Customer Obsession"'; then the question it answers alone.
+    expect(await whyOf("Describe a disagreement with a colleague and how you handled it.", "quotes-customer-obsession")).toBe(
+      'Shows conflict or disagreement by the question it answers, "Tell me about a time you pushed back on a requirement because it wasn\'t in the best…"; the line to tell it from: "I showed them the data and proposed making it optional"',
+    );
   });
 });
