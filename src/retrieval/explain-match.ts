@@ -70,12 +70,6 @@ export type QuotedEvidence =
   /** Nothing quoted; `lacking` when the question asks for a theme no line shows. */
   | { kind: "none"; lacking: boolean };
 
-/** The question as an explanation reads it. */
-export interface QuestionForEvidence extends WhyQuestionView {
-  /** The question's content words, stemmed (`WhyQuestionView.terms`). */
-  terms: ReadonlySet<string>;
-}
-
 /**
  * The line that shows the story fits the question. Whether one does is the
  * theme cues' call: a sentence with an asked theme's cue phrases, or a heading
@@ -83,13 +77,14 @@ export interface QuestionForEvidence extends WhyQuestionView {
  * trained on readers' picks (without it, the sentence with the strongest
  * cues). With neither, a sentence with the question's words, else nothing.
  */
-export function chooseEvidence(story: Story, storyProfile: TextProfile, question: QuestionForEvidence, model: RankerModel | null): QuotedEvidence {
+export function chooseEvidence(story: Story, storyProfile: TextProfile, question: WhyQuestionView, model: RankerModel | null): QuotedEvidence {
   const candidates = sharedCandidates(storyProfile, question.profile, question.asked);
   const cueShown = firstDefined(candidates, (competency) => {
     const sentence = themeSentence(story, competency.id, [...question.terms]);
     return sentence ? { kind: "theme" as const, competency, sentence } : undefined;
   });
-  const heading = firstDefined(candidates, (competency) => {
+  // Only looked for when no sentence shows a theme: reading the heading's cues costs as much as a sentence's.
+  const heading = cueShown ? undefined : firstDefined(candidates, (competency) => {
     const line = headingEvidence(story, competency.id);
     return line ? { kind: "heading" as const, competency, line } : undefined;
   });

@@ -28,7 +28,8 @@ export const QUOTE_LENGTH = 110;
 const SHOWS_THEME = 1;
 // Two different hints together do ("grew her confidence" for mentoring).
 const HINT_STRENGTH = 0.5;
-const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
+/** A figure in a sentence: digits, or a word that is one ("half", "doubled", "twice"). */
+export const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
 
 /**
  * A story's sentences, part by part (its body when it has no parts). A
@@ -39,6 +40,22 @@ export function storySentences(story: Story): StorySentence[] {
   const parts = STORY_PARTS.filter((part) => story.parts[part]);
   if (parts.length === 0) return wholeSentences(story.body).map((text) => ({ text, part: undefined }));
   return parts.flatMap((part) => wholeSentences(story.parts[part]!).map((text) => ({ text, part })));
+}
+
+/** A story's sentence with its theme profile. */
+export interface ProfiledSentence {
+  sentence: StorySentence;
+  profile: TextProfile;
+}
+
+// A sentence's profile does not depend on the question: profiled once per story, not once per theme and question.
+const profiledCache = new WeakMap<Story, ProfiledSentence[]>();
+
+/** The story's sentences (`storySentences`) with their profiles, computed once per story object. */
+export function profiledSentences(story: Story): ProfiledSentence[] {
+  let profiled = profiledCache.get(story);
+  if (!profiled) profiledCache.set(story, (profiled = storySentences(story).map((sentence) => ({ sentence, profile: profileText(sentence.text, "story") }))));
+  return profiled;
 }
 
 /** Sentences of a text, with fragments that start in lower case joined to the sentence before. */
@@ -63,18 +80,13 @@ export function wholeSentences(text: string): string[] {
 export function themeSentence(story: Story, competencyId: string, terms: readonly string[] = []): EvidenceSentence | undefined {
   const wanted = new Set(terms);
   let best: { sentence: EvidenceSentence; rank: number } | undefined;
-  for (const sentence of storySentences(story)) {
-    const profile = profileText(sentence.text, "story");
-    const matches = inSense(profile.evidence.get(competencyId) ?? [], profile.tokens, competencyId);
-    const strength = evidenceStrength(matches);
-    if (strength < SHOWS_THEME) continue;
+  for (const { sentence, profile } of profiledSentences(story)) {
+    const { words, shows, ...evidence } = evidenceIn(sentence, profile, competencyId, wanted);
+    if (!shows) continue;
     const shared = wanted.size > 0 ? new Set(profile.tokens.map((token) => stem(token.text)).filter((word) => wanted.has(word))).size : 0;
-    const rank = strength + 0.75 * shared + (FIGURE.test(sentence.text) ? 0.5 : 0) + (sentence.part === "action" || sentence.part === "result" ? 0.25 : 0);
+    const rank = evidence.strength + 0.75 * shared + (FIGURE.test(sentence.text) ? 0.5 : 0) + (sentence.part === "action" || sentence.part === "result" ? 0.25 : 0);
     if (best && rank <= best.rank) continue;
-    // Reduced, not spread into Math.min: a long sentence can hold more matches than a call takes arguments.
-    const first = profile.tokens[matches.reduce((lowest, match) => Math.min(lowest, match.from), Infinity)]!;
-    const last = profile.tokens[matches.reduce((highest, match) => Math.max(highest, match.to), 0) - 1]!;
-    best = { sentence: { ...sentence, strength, focusStart: first.start, focusEnd: last.end }, rank };
+    best = { sentence: evidence, rank };
   }
   return best?.sentence;
 }
@@ -90,6 +102,7 @@ export function evidenceIn(sentence: StorySentence, profile: TextProfile, compet
   const found = profile.tokens.filter((token) => terms.has(stem(token.text)));
   const words = [...new Set(found.map((token) => sentence.text.slice(token.start, token.end)))];
   if (strength >= SHOWS_THEME) {
+    // Reduced, not spread into Math.min: a long sentence can hold more matches than a call takes arguments.
     const first = profile.tokens[matches.reduce((lowest, match) => Math.min(lowest, match.from), Infinity)]!;
     const last = profile.tokens[matches.reduce((highest, match) => Math.max(highest, match.to), 0) - 1]!;
     return { ...sentence, words, strength, focusStart: first.start, focusEnd: last.end, shows: true };

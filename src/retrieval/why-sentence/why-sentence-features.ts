@@ -1,6 +1,6 @@
 import type { Story } from "../../core/story.js";
-import { loadTaxonomy, profileText, stem, tokenize, type Competency, type TextProfile } from "../../understanding/index.js";
-import { storySentences, themeStrength, type StorySentence } from "../quote-evidence.js";
+import { loadTaxonomy, stem, type Competency, type TextProfile } from "../../understanding/index.js";
+import { FIGURE, profiledSentences, themeStrength, type StorySentence } from "../quote-evidence.js";
 
 /** What the question brings to choosing the line that shows a story's fit. */
 export interface WhyQuestionView {
@@ -18,20 +18,10 @@ export interface WhyCandidate {
   features: Map<string, number>;
 }
 
-const FIGURE = /\d|\b(half|double[ds]?|tripled?|twice)\b/i;
 const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b|\bMy\b/;
 const MAX_STRENGTH = 3;
 
 let families: Map<string, Set<string>> | undefined;
-// A sentence's profile does not depend on the question: a long-lived server explains the same stories again and again.
-const profileCache = new WeakMap<Story, TextProfile[]>();
-
-function sentenceProfiles(story: Story, sentences: readonly StorySentence[]): TextProfile[] {
-  let profiles = profileCache.get(story);
-  if (!profiles) profileCache.set(story, (profiles = sentences.map((sentence) => profileText(sentence.text, "story"))));
-  return profiles;
-}
-
 // Vocabulary families by stem: "outage" is related to "incident" and "downtime".
 function relatedStems(): Map<string, Set<string>> {
   if (families) return families;
@@ -55,10 +45,8 @@ function relatedStems(): Map<string, Set<string>> {
 export function whyCandidates(story: Story, question: WhyQuestionView): WhyCandidate[] {
   const related = new Set<string>();
   for (const term of question.terms) for (const other of relatedStems().get(term) ?? []) if (!question.terms.has(other)) related.add(other);
-  const sentences = storySentences(story);
-  const profiles = sentenceProfiles(story, sentences);
-  return sentences.map((sentence, index) => {
-    const profile = profiles[index]!;
+  const sentences = profiledSentences(story);
+  return sentences.map(({ sentence, profile }, index) => {
     const features = new Map<string, number>();
     const add = (name: string, value: number) => {
       if (value !== 0) features.set(name, value);
@@ -70,13 +58,13 @@ export function whyCandidates(story: Story, question: WhyQuestionView): WhyCandi
     let overlap = 0;
     for (const [id, weight] of question.profile.competencies) overlap += weight * (profile.competencies.get(id) ?? 0);
     add("theme.overlap", Math.min(MAX_STRENGTH, overlap));
-    const stems = new Set(tokenize(sentence.text).map((token) => stem(token.text)));
+    const stems = new Set(profile.tokens.map((token) => stem(token.text)));
     const shared = [...question.terms].filter((term) => stems.has(term)).length;
     add("words.shared", Math.min(4, shared));
     add("words.share", question.terms.size > 0 ? shared / question.terms.size : 0);
     add("words.related", Math.min(4, [...related].filter((term) => stems.has(term)).length));
     add(`part.${sentence.part ?? "body"}`, 1);
-    add("first-in-part", index === 0 || sentences[index - 1]!.part !== sentence.part ? 1 : 0);
+    add("first-in-part", index === 0 || sentences[index - 1]!.sentence.part !== sentence.part ? 1 : 0);
     add("figure", FIGURE.test(sentence.text) ? 1 : 0);
     add("first-person", FIRST_PERSON.test(sentence.text) ? 1 : 0);
     add("length", Math.min(2, profile.tokens.length / 20));
