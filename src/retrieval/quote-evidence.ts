@@ -115,14 +115,24 @@ export function evidenceIn(sentence: StorySentence, profile: TextProfile, compet
 /**
  * The cue matches that keep the theme's sense where they stand: not one
  * inside a phrase where the word means something else ("budget" in "latency
- * budget", "client" in "HTTP client").
+ * budget", "client" in "HTTP client"), nor one just after a negator ("we
+ * never missed a deadline" shows no missed deadline).
  */
 export function inSense(matches: readonly CueMatch[], tokens: readonly Token[], competencyId: string): CueMatch[] {
   const phrases = loadTaxonomy().competencies.find((competency) => competency.id === competencyId)?.quoteUnless ?? [];
-  if (phrases.length === 0) return [...matches];
   const words = tokens.map((token) => token.text);
-  return matches.filter((match) => !phrases.some((phrase) => covers(phrase, words, match)));
+  return matches.filter((match) => !phrases.some((phrase) => covers(phrase, words, match)) && !negated(words, match));
 }
+
+const NEGATORS = new Set(["not", "never", "no", "without", "nobody", "none", "neither", "nor"]);
+
+// "We never missed a deadline", "no one pushed back": a negator just before the cue's words turns them around.
+function negated(words: readonly string[], match: CueMatch): boolean {
+  for (let at = Math.max(0, match.from - NEGATION_REACH); at < match.from; at++) if (NEGATORS.has(words[at]!.toLowerCase())) return true;
+  return false;
+}
+// Two words: "did not miss", "no one pushed back"; further back the negator is usually about something else.
+const NEGATION_REACH = 2;
 
 // Whether the phrase occurs somewhere over the whole of the match's words.
 function covers(phrase: readonly string[], words: readonly string[], match: CueMatch): boolean {

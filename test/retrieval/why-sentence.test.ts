@@ -81,3 +81,13 @@ describe("the line quoted without the why-sentence model (its file missing)", ()
     expect(heading.kind === "heading" && heading.line).toEqual({ text: "Disagreed with my manager about the launch", kind: "title" });
   });
 });
+
+describe("a cue after a negator", () => {
+  it("shows nothing: 'we never missed a deadline' is no missed deadline, 'no one pushed back' no disagreement", async () => {
+    const { themeSentence } = await import("../../src/retrieval/quote-evidence.js");
+    const story = (text: string) => parseBankFiles([{ path: "n.md", sha256: text, bytes: Buffer.from(`## A year of releases\n\n**Result:** ${text}\n`) }]).stories[0]!;
+    expect(themeSentence(story("We never missed a deadline that year."), "missed-goal")).toBeUndefined();
+    expect(themeSentence(story("We missed the deadline by two weeks."), "missed-goal")?.text).toBe("We missed the deadline by two weeks.");
+    expect(themeSentence(story("No one pushed back on the plan."), "conflict")).toBeUndefined();
+  });
+});
