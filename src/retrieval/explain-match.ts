@@ -3,7 +3,7 @@ import { capitalise } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
 import type { RankerModel } from "../learning/index.js";
-import { evidenceIn, headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine, type WordsSentence } from "./quote-evidence.js";
+import { evidenceIn, FIGURE, headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine, type StorySentence, type WordsSentence } from "./quote-evidence.js";
 import { pickWhySentence, type WhyQuestionView } from "./why-sentence/index.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
@@ -208,8 +208,17 @@ function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | und
   if (quoted && quoted.part === lead) return `lead with the ${lead}, from that line`;
   const leadText = story.parts[lead];
   const first = leadText ? wholeSentences(leadText)[0] : undefined;
-  return `lead with the ${lead}${first ? `: "${quoteSentence({ text: first, part: lead }, 90)}"` : ""}`;
+  return `lead with the ${lead}${first ? `: "${quoteSentence(withFigureInFocus(first, lead), 90)}"` : ""}`;
 }
+
+// A long opening line is cut around its first figure, not before it: "…and the bill came to around $900 a month" is the point.
+function withFigureInFocus(text: string, part: LeadPart): StorySentence | EvidenceSentence {
+  const figure = FIGURE_AT.exec(text);
+  if (!figure) return { text, part };
+  const end = figure.index + (/^\S+/.exec(text.slice(figure.index))?.[0].length ?? 1);
+  return { text, part, strength: 0, focusStart: figure.index, focusEnd: end };
+}
+const FIGURE_AT = new RegExp(FIGURE.source.replace("\\d", "[$£€]?\\d"), "i");
 
 // Where in the heading the theme is named: a title is "its heading", as before; a question or tags say so.
 function headingQuote(line: HeadingLine): string {

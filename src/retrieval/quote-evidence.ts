@@ -107,8 +107,9 @@ export function evidenceIn(sentence: StorySentence, profile: TextProfile, compet
     const last = profile.tokens[matches.reduce((highest, match) => Math.max(highest, match.to), 0) - 1]!;
     return { ...sentence, words, strength, focusStart: first.start, focusEnd: last.end, shows: true };
   }
+  // No word to focus on: the sentence's opening, as a shortened quote keeps it.
   const focusStart = found[0]?.start ?? 0;
-  const focusEnd = found[found.length - 1]?.end ?? sentence.text.length;
+  const focusEnd = found[found.length - 1]?.end ?? 0;
   return { ...sentence, words, strength, focusStart, focusEnd, shows: false };
 }
 
@@ -261,9 +262,10 @@ function windowAround(text: string, focusStart: number, focusEnd: number, max: n
   let end = Math.min(text.length, start + max - 2);
   if (end - start < max - 2) start = Math.max(0, end - (max - 2));
   if (start > 0) start = text.indexOf(" ", start) < 0 || text.indexOf(" ", start) >= focusStart ? start : text.indexOf(" ", start) + 1;
+  // Never mid-word: at the last space, even one inside the evidence (a word cut in half reads as a typo).
   if (end < text.length) {
     const space = text.lastIndexOf(" ", end);
-    if (space > focusEnd) end = space;
+    if (space > start) end = space;
   }
   return `${start > 0 ? "…" : ""}${text.slice(start, end).trim().replace(/[,;:\s]+$/, "")}${end < text.length ? "…" : ""}`;
 }

@@ -91,3 +91,29 @@ describe("a cue after a negator", () => {
     expect(themeSentence(story("No one pushed back on the plan."), "conflict")).toBeUndefined();
   });
 });
+
+describe("quotes cut to fit", () => {
+  it("never end mid-word, and a lead line keeps its figure", async () => {
+    // Questions whose whys cut "lower-carbon gri…" and "“some cust…" before (user audit), on the sample bank.
+    const { loadBank } = await import("../../src/bank/index.js");
+    const { SAMPLE_BANK_PATH } = await import("../../src/cli/package-paths.js");
+    const sample = withInferredPrinciples((await loadBank([SAMPLE_BANK_PATH])).stories);
+    const sampleMatcher = await createInMemoryMatcher(sample, new InterviewEmbedder());
+    for (const question of ["Frugality: tell me about a time you did more with less.", "Tell me about your biggest professional failure."]) {
+      for (const match of (await sampleMatcher.match(question)).matches) {
+        const text = match.text.replace(/\*\*|__|`/g, "").replace(/\s+/g, " ");
+        for (const [, quoted] of match.why.matchAll(/"…?([^"]+?)…"/g)) {
+          const at = text.indexOf(quoted!);
+          expect(at, match.why).toBeGreaterThanOrEqual(0);
+          // What follows the cut is a space or a stop, never the rest of a word.
+          expect(text[at + quoted!.length] ?? " ", match.why).toMatch(/[\s,;:.—–-]/);
+        }
+      }
+    }
+    const bank = "## Cheaper test environments\n\n**Situation:** Partner teams waited days for a shared staging slot.\n**Action:** I built ephemeral environments that shut down after 4 idle hours.\n**Result:** Partners got a fresh environment whenever they needed one, and the bill came to around $900 a month.\n";
+    const stories = withInferredPrinciples(parseBankFiles([{ path: "f.md", sha256: "f", bytes: Buffer.from(bank) }]).stories);
+    const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
+    const [match] = (await matcher.match("Tell me about a time you saved money")).matches;
+    expect(match!.why).toContain('"…and the bill came to around $900 a month"');
+  });
+});
