@@ -178,7 +178,7 @@ export function explainMatch(input: ExplanationInput): string {
   } else if (evidence.kind === "line") {
     quoted = evidence.sentence;
     const shown = `Shows ${evidence.competency.name.toLowerCase()}${filed}`;
-    pieces.push(evidence.heading ? `${shown} by ${headingQuote(evidence.heading)}; the line to tell it from: "${quoteSentence(evidence.sentence)}"` : `${shown}: "${quoteSentence(evidence.sentence)}"`);
+    pieces.push(evidence.heading ? `${shown} by ${headingQuote(evidence.heading)}; the line that shows it: "${quoteSentence(evidence.sentence)}"` : `${shown}: "${quoteSentence(evidence.sentence)}"`);
   } else if (evidence.kind === "words") {
     const words = evidence.sentence;
     quoted = words;

@@ -1,4 +1,5 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
+import { normalizePrinciple } from "../principles/index.js";
 import { shorten, splitSentences } from "../text/index.js";
 import { loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
@@ -234,6 +235,15 @@ export function wordsSentence(story: Story, terms: readonly string[]): WordsSent
  * where it was cut; no trailing full stop.
  */
 export function quoteSentence(sentence: EvidenceSentence | StorySentence, max = QUOTE_LENGTH): string {
+  return withoutPrincipleTags(cutToFit(sentence, max));
+}
+
+// "...unblock the pipeline (Bias for Action)": the writer's filing note, which no one says in an interview.
+function withoutPrincipleTags(quote: string): string {
+  return quote.replace(/\s*\(([^()]{3,60})\)/g, (tag, inner: string) => (normalizePrinciple(inner) ? "" : tag));
+}
+
+function cutToFit(sentence: EvidenceSentence | StorySentence, max: number): string {
   const text = sentence.text.replace(/[.;:,\s]+$/, "");
   if (text.length <= max || !("focusStart" in sentence)) return shorten(text, max);
   const clauses = clauseSpans(text);

@@ -117,3 +117,11 @@ describe("quotes cut to fit", () => {
     expect(match!.why).toContain('"…and the bill came to around $900 a month"');
   });
 });
+
+describe("a principle the writer noted in brackets", () => {
+  it("is left out of a quote, other brackets kept", async () => {
+    const { quoteSentence } = await import("../../src/retrieval/quote-evidence.js");
+    expect(quoteSentence({ text: "Fixed the schema mapping the same night to unblock the pipeline (Bias for Action).", part: "action" })).toBe("Fixed the schema mapping the same night to unblock the pipeline");
+    expect(quoteSentence({ text: "Took it on (Ownership) and shipped the (POC) in a week.", part: "action" })).toBe("Took it on and shipped the (POC) in a week");
+  });
+});
