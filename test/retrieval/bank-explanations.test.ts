@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(SEEDS_PATH))("the seed banks' explanations and cover
     const pipeline = result.matches.find((match) => match.id === "002-710e9f5f632bee20-fixed-a-broken-data-pipeline")!;
     expect(pipeline.score).toBeGreaterThan(0.8);
     expect(pipeline.why).toBe(
-      'Shares "failed" with the question: "Daily sales report failed due to a schema change in the upstream API", but no line shows failure or mistake: tell it only if you can add a line that does; lead with the situation, from that line.',
+      'Shares "failed" with the question: "Daily sales report failed due to a schema change in the upstream API", but no line shows failure or mistake: if it does, add a line that says so; lead with the situation, from that line.',
     );
     for (const match of result.matches) expect(match.why).not.toMatch(/weak fit/i);
   });
@@ -52,10 +52,10 @@ describe.skipIf(!existsSync(SEEDS_PATH))("the seed banks' explanations and cover
   it("names no theme a quoted line does not show", async () => {
     // "achievements" is the question's word, but a hint of exceeding expectations, not a showing of it.
     expect(await whyOf(matcher, "Proudest achievement?", "000-1d67621a947f9fae-give-me-an-example-of-a-tough-or-critical-piece-of-feedback")).toBe(
-      'Shares "achievements" with the question: "This approach became my standard practice: always attach measurable KPIs to technical achievements", but no line shows exceeding expectations: tell it only if you can add a line that does; lead with the result, from that line.',
+      'Shares "achievements" with the question: "This approach became my standard practice: always attach measurable KPIs to technical achievements", but no line shows exceeding expectations: if it does, add a line that says so; lead with the result, from that line.',
     );
     expect(await whyOf(matcher, "Tell me about a time you mentored someone", "000-1d67621a947f9fae-tell-me-about-a-time-you-took-on-work-outside-your-comfort")).toBe(
-      'No line shows mentoring and developing others: tell it only if you can add a line that does; lead with the action: "Learned the basics of React and integrated it with our backend APIs".',
+      'No line shows mentoring and developing others: if it does, add a line that says so; lead with the action: "Learned the basics of React and integrated it with our backend APIs".',
     );
     expect(await whyOf(matcher, "Tell me about a time you mentored someone", "000-1d67621a947f9fae-tell-me-about-a-piece-of-direct-feedback-you-recently-gave")).not.toContain("one-on-ones");
   });

@@ -25,7 +25,7 @@ describe("why each match fits, in the candidate's own lines", () => {
     const { why } = await byId("Tell me about a time you failed");
     expect(why(MIGRATION)).toBe('Shows failure or mistake (Learn and Be Curious): "I misjudged how long the backfill would take and I skipped the dry run…"; lead with the situation: "I moved our loyalty points data to a new warehouse".');
     expect(why(DASHBOARD)).toBe(
-      'Shares "failed" with the question: "At Harbor Foods the store inventory dashboard failed to refresh most mornings and buyers ordered from stale…", but no line shows failure or mistake: tell it only if you can add a line that does; lead with the situation, from that line.',
+      'Shares "failed" with the question: "At Harbor Foods the store inventory dashboard failed to refresh most mornings and buyers ordered from stale…", but no line shows failure or mistake: if it does, add a line that says so; lead with the situation, from that line.',
     );
   });
 
@@ -39,7 +39,7 @@ describe("why each match fits, in the candidate's own lines", () => {
     expect(why(CHECKS)).toBe(
       'Shows conflict or disagreement (Have Backbone; Disagree and Commit): "I disagreed and showed him the three incidents the checks had caught that quarter"; lead with the situation: "Before the holiday launch my director wanted to switch off our data quality checks to…".',
     );
-    expect(why(MIGRATION)).toBe('No line shows conflict or disagreement: tell it only if you can add a line that does; lead with the situation: "I moved our loyalty points data to a new warehouse".');
+    expect(why(MIGRATION)).toBe('No line shows conflict or disagreement: if it does, add a line that says so; lead with the situation: "I moved our loyalty points data to a new warehouse".');
   });
 
   it("shows each story's principles as the bank files them, with nothing added from its content", async () => {

@@ -38,7 +38,7 @@ describe("the why of a story whose principles were inferred", () => {
 
   it("never says the story is filed under a principle the coach inferred", async () => {
     // Before: "Filed under Learn and Be Curious, which the question asks about, but no line shows failure or mistake: ...".
-    expect(await whyOf("Tell me about a time you made a mistake", ROTA)).toBe("No line shows failure or mistake: tell it only if you can add a line that does");
+    expect(await whyOf("Tell me about a time you made a mistake", ROTA)).toBe("No line shows failure or mistake: if it does, add a line that says so");
     // Before: "Your closest Dive Deep story".
     expect(await whyOf("Tell me about a time you went deep into data", MIS_SHIPS)).toBe("Its content reads as Dive Deep, which the question asks about");
   });

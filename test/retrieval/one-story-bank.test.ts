@@ -38,7 +38,7 @@ describe("a bank of one story", () => {
   it("says the bank has one experience when the story shares only a theme, and that no line shows the theme asked", async () => {
     const result = await matcher.match("Tell me about a time you mentored a junior colleague");
     expect(result.notices).toEqual([ONE_EXPERIENCE]);
-    expect(result.matches[0]!.why).toMatch(/^No line shows mentoring and developing others: tell it only if you can add a line that does; /);
+    expect(result.matches[0]!.why).toMatch(/^No line shows mentoring and developing others: if it does, add a line that says so; /);
   });
 
   it("says no story shares anything only when none does", async () => {

@@ -82,22 +82,22 @@ describe("the why quotes a line only for a theme it shows", () => {
 
   it("reads a latency budget as no money", async () => {
     // Before: 'Shows cost and frugality: "I profiled queries, added an index, and added a latency budget check to CI"'.
-    expect(await whyOf("Tell me about a time you saved money for your company.", "quotes-fixed-slow-search")).toBe("No line shows cost and frugality: tell it only if you can add a line that does");
+    expect(await whyOf("Tell me about a time you saved money for your company.", "quotes-fixed-slow-search")).toBe("No line shows cost and frugality: if it does, add a line that says so");
   });
 
   it("reads an HTTP client and staff complaining to HR as no customers", async () => {
     // Before: 'Shows customer focus: "I noticed that the new HTTP client version created a TLS connection per request…"'
     // and 'Shows customer focus: "People were angry; two leads complained to HR"'.
-    expect(await whyOf("Describe how you showed Customer Obsession.", "quotes-latency-regression-after-an-upgrade")).toBe("No line shows customer focus: tell it only if you can add a line that does");
-    expect(await whyOf("Describe how you showed Customer Obsession.", "quotes-changed-the-break-schedule")).toBe("No line shows customer focus: tell it only if you can add a line that does");
+    expect(await whyOf("Describe how you showed Customer Obsession.", "quotes-latency-regression-after-an-upgrade")).toBe("No line shows customer focus: if it does, add a line that says so");
+    expect(await whyOf("Describe how you showed Customer Obsession.", "quotes-changed-the-break-schedule")).toBe("No line shows customer focus: if it does, add a line that says so");
   });
 
   it("takes no two words that only set a scene as showing a theme", async () => {
     // "analysts" and "query" were two hints of root cause, 0.5 + 0.5; "two weeks" and "demo" two of a deadline.
     expect(await whyOf("Describe a time you went deep into data or logs to find a root cause.", "quotes-learned-sql-to-stop-waiting-on-analysts")).toBe(
-      "No line shows root cause and deep investigation: tell it only if you can add a line that does",
+      "No line shows root cause and deep investigation: if it does, add a line that says so",
     );
-    expect(await whyOf("Tell me about a time you had to deliver under a tight deadline.", "quotes-onboarded-an-intern")).toBe("No line shows tight deadline or pressure: tell it only if you can add a line that does");
+    expect(await whyOf("Tell me about a time you had to deliver under a tight deadline.", "quotes-onboarded-an-intern")).toBe("No line shows tight deadline or pressure: if it does, add a line that says so");
   });
 
   it("quotes a line that says what the speaker found as investigation", async () => {
