@@ -98,7 +98,7 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
       if (evidence.shows) return { kind: "theme", competency, sentence: evidence };
     }
     const sentence = evidenceIn(pick.sentence, pick.profile, undefined, question.terms);
-    // When only the heading names the theme, the heading is the evidence and the line only where to tell it from.
+    // When only the heading names the theme, the heading is named as the evidence, with the model's line beside it.
     return cueShown ? { kind: "line", competency: chosen, sentence } : { kind: "line", competency: chosen, sentence, heading: heading!.line };
   }
   if (cueShown) return cueShown;

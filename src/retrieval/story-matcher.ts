@@ -116,10 +116,7 @@ export class StoryMatcher {
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
     const kind = questionKind(question);
-    const nonBehavioural = kind.kind === "behavioural" ? undefined : kind.kind;
-    const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
-    const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
-    const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
+    const { nonBehavioural, asked, topCompetency, questionTerms } = explanationReading(question, profile, kind.kind);
     // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
     // alone is not "nothing is shared": a one-story bank's scores never differ, though its story may share the question's words.
     // With the re-ranker on, stories still get different scores from the dense words and the principle guesses; but when
@@ -176,13 +173,8 @@ export class StoryMatcher {
     if (position === undefined) return undefined;
     const { question } = validateQuestion(rawQuestion);
     const profile = readQuestion(question).profile;
-    const taxonomy = loadTaxonomy();
-    const kind = questionKind(question);
-    const nonBehavioural = kind.kind === "behavioural" ? undefined : kind.kind;
-    const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
-    const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
-    const questionTerms = new Set(lexicalTerms(question, taxonomy.templateWords));
-    return explanationInput(this.parts.features[position]!, { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched: false }).evidence;
+    const reading = explanationReading(question, profile, questionKind(question).kind);
+    return explanationInput(this.parts.features[position]!, { ...reading, profile, unmatched: false }).evidence;
   }
 
   /**
@@ -356,6 +348,15 @@ interface QuestionReading {
   questionTerms: ReadonlySet<string>;
   nonBehavioural: NonBehaviouralKind | undefined;
   unmatched: boolean;
+}
+
+// What every story's explanation takes from the question: the themes it asks about (none for a question that asks for no story).
+function explanationReading(question: string, profile: TextProfile, kind: ReturnType<typeof questionKind>["kind"]): Omit<QuestionReading, "profile" | "unmatched"> {
+  const taxonomy = loadTaxonomy();
+  const nonBehavioural = kind === "behavioural" ? undefined : kind;
+  const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
+  const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
+  return { nonBehavioural, asked, topCompetency, questionTerms: new Set(lexicalTerms(question, taxonomy.templateWords)) };
 }
 
 // The one place a story's explanation is assembled, for a match and for the why eval alike.
