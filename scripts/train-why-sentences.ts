@@ -11,9 +11,8 @@ import { loadBank } from "../src/bank/index.js";
 import type { Story } from "../src/core/story.js";
 import { readWhyLabels, type WhyLabel } from "../src/evals/why-eval.js";
 import { trainRanker, type RankerModel, type RankGroup } from "../src/learning/index.js";
-import { askedThemes } from "../src/retrieval/explain-match.js";
+import { whyQuestionView } from "../src/retrieval/index.js";
 import { pickWhySentence, whyCandidates, WHY_SENTENCE_MODEL_FILE, type WhyQuestionView } from "../src/retrieval/why-sentence/index.js";
-import { lexicalTerms, loadTaxonomy, profileText, removeLessonRequest } from "../src/understanding/index.js";
 
 const ROOT = path.join(import.meta.dirname, "..");
 // Chosen by leave-one-bank-out cross-validation (--cv): L2 0.001-0.1 and the best-line groups on or off move the
@@ -27,7 +26,6 @@ interface Pair {
   groups: RankGroup[];
 }
 
-const taxonomy = loadTaxonomy();
 const labels = await readWhyLabels(path.join(ROOT, "corpus", "why", "training.jsonl"));
 const banks = new Map<string, Story[]>();
 const pairs: Pair[] = [];
@@ -35,7 +33,7 @@ for (const label of labels) {
   if (!banks.has(label.bank)) banks.set(label.bank, (await loadBank([path.resolve(ROOT, label.bank)])).stories);
   const story = banks.get(label.bank)!.find((candidate) => candidate.id === label.story);
   if (!story) throw new Error(`${label.case}: ${label.bank} has no story ${label.story}`);
-  const view = questionView(label.question);
+  const view = whyQuestionView(label.question);
   const shows = new Set(label.shows);
   const sentences = whyCandidates(story, view);
   const candidates = sentences.map((candidate) => ({ features: candidate.features, relevant: shows.has(candidate.sentence.text) }));
@@ -74,10 +72,4 @@ function score(model: RankerModel, pair: Pair, totals: Record<string, number>): 
   totals.withShows!++;
   if (pair.label.shows.includes(pick)) totals.fair!++;
   if (pick === pair.label.best) totals.best!++;
-}
-
-/** The question as the matcher reads it for explanations. */
-function questionView(question: string): WhyQuestionView {
-  const profile = profileText(removeLessonRequest(question), "question");
-  return { profile, asked: askedThemes(profile, taxonomy.competencies), terms: new Set(lexicalTerms(question, taxonomy.templateWords)) };
 }

@@ -24,7 +24,7 @@ const negative = args.includes("--negative");
 if (negative) args.splice(args.indexOf("--negative"), 1);
 const [questionsFile, ...banks] = args;
 if (!questionsFile || banks.length === 0) {
-  console.error("usage: tsx scripts/why-label-tasks.ts QUESTIONS.jsonl BANK... [--limit N]");
+  console.error("usage: tsx scripts/why-label-tasks.ts QUESTIONS.jsonl BANK... [--limit N] [--negative]");
   process.exit(2);
 }
 const cases = (await readRetrievalCases(questionsFile)).slice(0, limit);

@@ -27,6 +27,8 @@ export interface WhyMetrics {
   cases: number;
   /** Share of pairs where the why quotes a line as showing the fit (a sentence or the heading). */
   quoted: number;
+  /** How many pairs that is: what fair and misleading are shares of. */
+  quotedPairs: number;
   /** Of those, the share whose line the reader marked as showing it (the heading: when the reader said it names what is asked). */
   fair: number;
   /** Of those, the share whose sentence the reader marked as misleading (negated, another sense, someone else's act...). */
@@ -82,6 +84,7 @@ export async function evaluateWhy(name: string, labels: readonly WhyLabel[], pac
     dataset: name,
     cases: counts.cases,
     quoted: share(counts.quoted, counts.cases),
+    quotedPairs: counts.quoted,
     fair: share(counts.fair, counts.quoted),
     misleading: share(counts.misleading, counts.quoted),
     best: share(counts.best, counts.sentences),

@@ -1,4 +1,4 @@
-export { StoryMatcher, HYBRID_SIGNALS, type MatchResult, type StoryMatch, type SignalName, type MatchOptions } from "./story-matcher.js";
+export { StoryMatcher, whyQuestionView, HYBRID_SIGNALS, type MatchResult, type StoryMatch, type SignalName, type MatchOptions } from "./story-matcher.js";
 export type { QuotedEvidence } from "./explain-match.js";
 export { createMatcher, createInMemoryMatcher, matcherFromParts, storyLexicalIndex } from "./create-matcher.js";
 export type { LexicalIndexData } from "./lexical-index.js";

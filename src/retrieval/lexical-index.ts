@@ -1,4 +1,4 @@
-import { stem } from "../understanding/normalize-text.js";
+import { familyRelatives } from "../understanding/family-relatives.js";
 import { senseTaggedTerms } from "../understanding/sense-terms.js";
 import type { Taxonomy } from "../understanding/taxonomy.js";
 
@@ -41,7 +41,7 @@ export class LexicalIndex {
   private readonly postings = new Map<string, Postings>();
   private readonly data: LexicalIndexData;
   private readonly averageLength: number;
-  private readonly familiesByTerm = new Map<string, string[]>();
+  private readonly familiesByTerm: ReadonlyMap<string, readonly string[]>;
   private readonly skip: Set<string>;
 
   /** Indexes the documents, or takes the data of an index built elsewhere (`toData`). */
@@ -55,10 +55,7 @@ export class LexicalIndex {
     const { terms, starts, docs, tfs, lengths } = this.data;
     terms.forEach((term, index) => this.postings.set(term, { docs: docs.subarray(starts[index]!, starts[index + 1]!), tfs: tfs.subarray(starts[index]!, starts[index + 1]!) }));
     this.averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
-    for (const family of taxonomy.families) {
-      const stems = [...new Set(family.map(stem))];
-      for (const term of stems) this.familiesByTerm.set(term, [...new Set([...(this.familiesByTerm.get(term) ?? []), ...stems.filter((other) => other !== term)])]);
-    }
+    this.familiesByTerm = familyRelatives(taxonomy);
   }
 
   /** The term counts, to build the same index elsewhere (its own arrays: transferring their buffers leaves this index unusable). */

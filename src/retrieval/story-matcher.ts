@@ -5,7 +5,7 @@ import { ProviderError } from "../errors/index.js";
 import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type Competency, type NonBehaviouralKind, type TextProfile } from "../understanding/index.js";
 import { askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explainMatch, sharedFiledPrinciple, type ExplanationInput, type LeadPart, type QuotedEvidence } from "./explain-match.js";
-import { loadWhySentenceModel } from "./why-sentence/index.js";
+import { loadWhySentenceModel, type WhyQuestionView } from "./why-sentence/index.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
@@ -348,6 +348,14 @@ interface QuestionReading {
   questionTerms: ReadonlySet<string>;
   nonBehavioural: NonBehaviouralKind | undefined;
   unmatched: boolean;
+}
+
+/** The question as every story's explanation reads it (what the why-sentence model is trained and run on). */
+export function whyQuestionView(rawQuestion: string): WhyQuestionView {
+  const { question } = validateQuestion(rawQuestion);
+  const profile = readQuestion(question).profile;
+  const { asked, questionTerms } = explanationReading(question, profile, questionKind(question).kind);
+  return { profile, asked, terms: questionTerms };
 }
 
 // What every story's explanation takes from the question: the themes it asks about (none for a question that asks for no story).

@@ -9,3 +9,4 @@ export { STORY_PRINCIPLE_MODEL_FILE, principleMeansByFile, relativeCueRanking, s
 export { questionKind, type QuestionKind, type NonBehaviouralKind } from "./question-kind.js";
 export { removeLessonRequest } from "./lesson-request.js";
 export { senseTaggedTerms, OTHER_SENSE } from "./sense-terms.js";
+export { familyRelatives } from "./family-relatives.js";

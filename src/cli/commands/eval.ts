@@ -188,10 +188,10 @@ repeats, the summary names every principle asked).`,
       figures[`story-told.${entry.dataset}.notCredited`] = { value: round(entry.notCredited), cases: entry.other };
     }
     for (const entry of why) {
-      figures[`why.${entry.dataset}.fair`] = { value: round(entry.fair), cases: Math.round(entry.quoted * entry.cases) };
+      figures[`why.${entry.dataset}.fair`] = { value: round(entry.fair), cases: entry.quotedPairs };
       figures[`why.${entry.dataset}.right`] = { value: round(entry.right), cases: entry.cases };
       // Gated as a share to keep up: quotes the reader did not mark misleading.
-      figures[`why.${entry.dataset}.notMisleading`] = { value: round(1 - entry.misleading), cases: Math.round(entry.quoted * entry.cases) };
+      figures[`why.${entry.dataset}.notMisleading`] = { value: round(1 - entry.misleading), cases: entry.quotedPairs };
     }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };

@@ -1,5 +1,5 @@
 import type { Story } from "../../core/story.js";
-import { loadTaxonomy, stem, type Competency, type TextProfile } from "../../understanding/index.js";
+import { familyRelatives, loadTaxonomy, stem, type Competency, type TextProfile } from "../../understanding/index.js";
 import { FIGURE, profiledSentences, themeStrength, type StorySentence } from "../quote-evidence.js";
 
 /** What the question brings to choosing the line that shows a story's fit. */
@@ -21,22 +21,6 @@ export interface WhyCandidate {
 const FIRST_PERSON = /\b(I|I'm|I've|I'd|me|my|myself)\b|\bMy\b/;
 const MAX_STRENGTH = 3;
 
-let families: Map<string, Set<string>> | undefined;
-// Vocabulary families by stem: "outage" is related to "incident" and "downtime".
-function relatedStems(): Map<string, Set<string>> {
-  if (families) return families;
-  families = new Map();
-  for (const family of loadTaxonomy().families) {
-    const stems = [...new Set(family.map(stem))];
-    for (const term of stems) {
-      const related = families.get(term) ?? new Set<string>();
-      for (const other of stems) if (other !== term) related.add(other);
-      families.set(term, related);
-    }
-  }
-  return families;
-}
-
 /**
  * Each sentence of the story with its features for the why-sentence model:
  * how strongly it shows the asked themes, the question's words and their
@@ -44,7 +28,7 @@ function relatedStems(): Map<string, Set<string>> {
  */
 export function whyCandidates(story: Story, question: WhyQuestionView): WhyCandidate[] {
   const related = new Set<string>();
-  for (const term of question.terms) for (const other of relatedStems().get(term) ?? []) if (!question.terms.has(other)) related.add(other);
+  for (const term of question.terms) for (const other of familyRelatives(loadTaxonomy()).get(term) ?? []) if (!question.terms.has(other)) related.add(other);
   const sentences = profiledSentences(story);
   return sentences.map(({ sentence, profile }, index) => {
     const features = new Map<string, number>();
