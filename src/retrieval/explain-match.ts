@@ -103,8 +103,10 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
   }
   if (cueShown) return cueShown;
   if (heading) return heading;
-  const words = question.terms.size > 0 ? wordsSentence(story, [...question.terms]) : undefined;
   const lacking = question.asked.length > 0;
+  // Beside "no line shows X" a line sharing only "went" or "built" would read as evidence of something; where the
+  // question asks for no theme, the words are all there is to go on, and readers found such lines fair (evals/README.md).
+  const words = question.terms.size > 0 ? wordsSentence(story, [...question.terms], { telling: lacking }) : undefined;
   return words ? { kind: "words", sentence: words, lacking } : { kind: "none", lacking };
 }
 

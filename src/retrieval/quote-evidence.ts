@@ -215,9 +215,30 @@ function namesTheme(text: string, competencyId: string): boolean {
   return matches.some((match) => !match.cue.hint) || evidenceStrength(matches) >= SHOWS_THEME;
 }
 
-/** The sentence that uses the most of the question's words (stemmed terms), with those words as written. */
-export function wordsSentence(story: Story, terms: readonly string[]): WordsSentence | undefined {
-  const wanted = new Set(terms);
+// Light verbs and vague words: sharing "went", "built" or "people" with a question says nothing about which
+// experience a story is ("Shares "turned" with the question..., but no line shows judgement" helped no one).
+const VAGUE_WORDS = new Set(
+  [
+    "make made making do did done doing get got getting go went gone going take took taken taking give gave given come came",
+    "turn turned want wanted think thought ask asked put set keep kept let say said tell told see saw seen know knew",
+    "use used try tried start started need needed build built call called hand right hard different good great big small",
+    "new old people person someone something thing things way lot day days week weeks everyone anyone work worked working",
+    "really even still well first last back part point happen happened feel felt find found look looked show showed",
+    "help helped run ran change changed move moved become became bring brought mean meant end ended",
+  ]
+    .join(" ")
+    .split(" ")
+    .map(stem),
+);
+
+/**
+ * The sentence that uses the most of the question's words (stemmed terms),
+ * with those words as written; with `telling`, only words that say more than
+ * a light verb or a vague word does.
+ */
+export function wordsSentence(story: Story, terms: readonly string[], options: { telling?: boolean } = {}): WordsSentence | undefined {
+  const wanted = new Set(options.telling ? terms.filter((term) => !VAGUE_WORDS.has(term)) : terms);
+  if (wanted.size === 0) return undefined;
   let best: WordsSentence | undefined;
   for (const sentence of storySentences(story)) {
     const found = tokenize(sentence.text).filter((token) => wanted.has(stem(token.text)));

@@ -33,6 +33,8 @@ export function stripBlockMarkers(line: string): string {
     .trim()
     .replace(/^(?:>\s?)+/, "")
     .replace(/^(?:[-*+•]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?/, "")
+    // An empty list item ("- " at the end of jotted notes) holds nothing: not a "-" to be read as a sentence.
+    .replace(/^[-*+•]$/, "")
     .replace(/^\|\s*/, "");
   if (stripped.endsWith("|")) stripped = stripped.slice(0, -1).trimEnd();
   return stripped;

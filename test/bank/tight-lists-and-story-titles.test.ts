@@ -83,3 +83,20 @@ First replies fell from 20 hours to 3.
     expect(bank.warnings).toEqual([]);
   });
 });
+
+describe("an empty list item", () => {
+  it("adds nothing to the part it ends, not a stray dash read as a sentence", () => {
+    const bank = parse(`## Tell me about a time you failed
+
+**Situation:**
+- Billing export rewrite
+- 
+At Lumen I owned the nightly billing export.
+
+**Action:** I shipped the rewrite without a dry run.
+
+**Result:** 300 invoices went out twice; I wrote the refund script that night.
+`);
+    expect(bank.stories[0]!.parts.situation).toBe("Billing export rewrite. At Lumen I owned the nightly billing export.");
+  });
+});

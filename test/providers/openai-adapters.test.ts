@@ -132,6 +132,22 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect(llm.requestsTo("chat")[0]!.body.model).toBe("test-chat");
   });
 
+  it("masks the API key where the server's error quotes it, whatever its shape", async () => {
+    const key = "local-secret-token-4242";
+    llm.fault("chat", { kind: "status", status: 400, body: JSON.stringify({ error: { message: `Invalid key ${key}; also tried sk-proj-abcdefgh12345678 and Bearer eyJhbGciOiJIUzI1NiJ9.payload`, type: "invalid_request_error" } }) });
+    const failure = await (await chat({ OPENAI_API_KEY: key, COACH_MAX_RETRIES: "0" })).complete({ messages: [{ role: "user", content: "hi" }] }).catch((error: Error) => error);
+    expect(failure).toMatchObject({ code: "PROVIDER_ERROR" });
+    const message = (failure as Error).message;
+    expect(message).toContain("the provider answered HTTP 400: Invalid key ***; also tried sk-*** and Bearer ***");
+    expect(message).not.toContain(key);
+    expect(message).not.toContain("abcdefgh12345678");
+  });
+
+  it("leaves a short placeholder key alone rather than blanking its letters out of the message", async () => {
+    llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ error: { message: "model not found", type: "invalid_request_error" } }) });
+    await expect((await embedder({ OPENAI_API_KEY: "o", COACH_MAX_RETRIES: "0" })).embed(["hello"])).rejects.toMatchObject({ message: expect.stringContaining("HTTP 400: model not found") });
+  });
+
   it("streams tokens in order and returns the whole text", async () => {
     llm.reply({ content: "one two three four" });
     const deltas: string[] = [];

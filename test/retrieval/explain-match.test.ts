@@ -29,6 +29,14 @@ describe("why each match fits, in the candidate's own lines", () => {
     );
   });
 
+  it("quotes no line for a vague word it shares beside what the story lacks, but does for a telling one", async () => {
+    // The checks story shares only "wanted" with this question ("my director wanted to switch off..."): no evidence of customer focus.
+    const { why } = await byId("Tell me about a time you helped a customer who wanted something different");
+    expect(why(CHECKS)).toBe('No line shows customer focus: if it does, add a line that says so; lead with the situation: "Before the holiday launch my director wanted to switch off our data quality checks to…".');
+    const warehouse = await byId("Give me an example of a warehouse problem you found the cause of");
+    expect(warehouse.why(MIGRATION)).toMatch(/^Shares "warehouse" with the question: "I moved our loyalty points data to a new warehouse", but no line shows root cause/);
+  });
+
   it("quotes the saving, not the goal, and leads with the result from that line", async () => {
     const { why } = await byId("Tell me about a time you saved money");
     expect(why(MIGRATION)).toBe('Shows cost and frugality: "…added a dry-run step to our checklist, and finished the move a month later, cutting storage spend by 40%"; lead with the result, from that line.');

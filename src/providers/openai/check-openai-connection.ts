@@ -41,7 +41,7 @@ export async function checkOpenAIConnection(config: ResolvedConfig): Promise<Con
     if ((error as { status?: number }).status === 404) {
       return { ok: true, latencyMs, models: [], detail: `reachable at ${where} in ${latencyMs} ms (it does not list models)` };
     }
-    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where);
+    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where, config.apiKey);
     return { ok: false, latencyMs, models: [], detail: mapped.message, code: mapped.code };
   }
 }

@@ -2,14 +2,19 @@ import OpenAI from "openai";
 import { maskUrlsIn } from "../../config/index.js";
 import { ProviderError } from "../../errors/index.js";
 
-/** Turns an openai SDK error into a ProviderError with a stable code and a one-line message. */
-export function mapOpenAIError(error: unknown, where: string): ProviderError {
+/**
+ * Turns an openai SDK error into a ProviderError with a stable code and a
+ * one-line message, with the API key (`secret`) and anything that looks like
+ * one masked wherever the server's words quote it.
+ */
+export function mapOpenAIError(error: unknown, where: string, secret?: string): ProviderError {
+  const firstLine = (text: string) => oneLine(text, secret);
   if (error instanceof ProviderError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time.`, { cause: error });
   }
   if (error instanceof OpenAI.APIConnectionError) {
-    const reason = describeConnectionCause(error);
+    const reason = describeConnectionCause(error, secret);
     return new ProviderError("PROVIDER_UNREACHABLE", `${where}: cannot reach the provider${reason ? ` (${reason})` : ""}.`, { cause: error });
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
@@ -24,7 +29,9 @@ export function mapOpenAIError(error: unknown, where: string): ProviderError {
   }
   // An error status (5xx and the rest) was already retried by the client; asking again would only double the retries.
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${firstLine(error.message)}.`, { cause: error });
+    // The SDK's message opens with the status ("400 model not found"), which the sentence already says.
+    const said = firstLine(error.message).replace(new RegExp(`^${error.status}\\s+`), "");
+    return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${said}.`, { cause: error });
   }
   if (error instanceof OpenAI.APIError) {
     return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider's answer could not be read: ${firstLine(error.message)}.`, { cause: error });
@@ -39,7 +46,7 @@ export function mapOpenAIError(error: unknown, where: string): ProviderError {
   return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: ${firstLine(error instanceof Error ? error.message : String(error))}.`, { cause: error });
 }
 
-function describeConnectionCause(error: Error): string | undefined {
+function describeConnectionCause(error: Error, secret: string | undefined): string | undefined {
   let cause: unknown = error.cause;
   let deepest: string | undefined;
   for (let depth = 0; cause && depth < 4; depth++) {
@@ -51,10 +58,22 @@ function describeConnectionCause(error: Error): string | undefined {
     if (code) return code;
     cause = (cause as { cause?: unknown }).cause;
   }
-  return deepest && deepest !== "fetch failed" ? maskUrlsIn(deepest) : undefined;
+  return deepest && deepest !== "fetch failed" ? masked(deepest, secret) : undefined;
 }
 
-// What the SDK or the server said may quote the request's URL, with a key in its query: masked.
-function firstLine(text: string): string {
-  return maskUrlsIn(text).split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
+// What the SDK or the server said may quote the request's URL, with a key in its query, or the key itself
+// ("Invalid API key: sk-..."), as some OpenAI-compatible servers do: masked.
+function oneLine(text: string, secret: string | undefined): string {
+  return masked(text, secret).split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
+}
+
+// Shorter values are not masked: a placeholder key such as "x" would blank out every x in the message.
+const MIN_SECRET_LENGTH = 8;
+const KEY_LIKE = /\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g;
+const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
+
+function masked(text: string, secret: string | undefined): string {
+  let result = maskUrlsIn(text);
+  if (secret && secret.length >= MIN_SECRET_LENGTH) result = result.split(secret).join("***");
+  return result.replace(KEY_LIKE, "$1-***").replace(BEARER, "$1 ***");
 }

@@ -32,7 +32,7 @@ export class OpenAIChatModel implements ChatModel {
       completion = await pending;
     } catch (error) {
       if (idle.fired) throw this.stallError(`chat (${this.model})`, idle.ms!, error);
-      throw mapOpenAIError(error, `chat (${this.model})`);
+      throw mapOpenAIError(error, `chat (${this.model})`, this.client.apiKey);
     } finally {
       idle.stop();
     }
@@ -59,7 +59,7 @@ export class OpenAIChatModel implements ChatModel {
       stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: idle.signal });
     } catch (error) {
       idle.stop();
-      throw mapOpenAIError(error, where);
+      throw mapOpenAIError(error, where, this.client.apiKey);
     }
     try {
       idle.restart();
@@ -84,7 +84,7 @@ export class OpenAIChatModel implements ChatModel {
       }
     } catch (error) {
       if (idle.fired) throw this.stallError(where, idle.ms!, error, content);
-      if (request.signal?.aborted) throw mapOpenAIError(error, where);
+      if (request.signal?.aborted) throw mapOpenAIError(error, where, this.client.apiKey);
       if (error instanceof SyntaxError) {
         throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: a piece of the model's stream was not JSON (after ${content.length} characters).`, { cause: error });
       }

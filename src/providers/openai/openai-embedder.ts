@@ -59,7 +59,7 @@ export class OpenAIEmbedder implements Embedder {
         response = await pending;
       } catch (error) {
         if (idle.fired) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider sent nothing for ${idle.ms} ms (COACH_TIMEOUT_MS) once its reply started; stopped waiting.`, { cause: error });
-        throw mapOpenAIError(error, where);
+        throw mapOpenAIError(error, where, this.client.apiKey);
       } finally {
         idle.stop();
       }
