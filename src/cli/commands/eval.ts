@@ -59,7 +59,8 @@ Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
 plain BM25, BM25 with interview vocabulary, themes only, the embedder alone
 (local default) and the hybrid; with --provider openai, the provider's
 embeddings too. Plus the question classifier's accuracy on the held-out split
-of the question bank, the inferred principles of the sample and seed banks,
+of the question bank and on 1,866 questions other writers phrased
+(evals/questions/other-writers.jsonl), the inferred principles of the sample and seed banks,
 and the mock interview's check that a retold bank story fits the question (on
 each retrieval set: is the best acceptable story left alone, is a story
 labelled not acceptable flagged). The seed-bank set needs ../shared/seeds beside the
@@ -132,7 +133,7 @@ repeats, the summary names every principle asked).`,
       }
     }
     bar.finish();
-    const classifier = runRetrieval ? evaluateQuestionClassifier() : [];
+    const classifier = runRetrieval ? await evaluateQuestionClassifier(PACKAGE_ROOT) : [];
     // The banks' own principles hidden and inferred back (the fresh sets share seed-banks' stories).
     const inference = runRetrieval ? await evaluatePrincipleInference(datasets.filter((dataset) => !dataset.name.startsWith("seed-banks-fresh"))) : [];
     const storyFit = [];
@@ -222,9 +223,9 @@ repeats, the summary names every principle asked).`,
           printLine(io, `  ${entry.name.padEnd(44)} ${[m.hitAt1, m.hitAt3, m.hitAt5, m.mrr, m.ndcgAt5].map((value) => value.toFixed(3)).join("  ")}   ${m.intervals.hitAt3.map((value) => value.toFixed(2)).join("-")}`);
         }
       }
-      if (classifier.length) printLine(io, "\nquestion classifier (corpus/questions.jsonl)");
+      if (classifier.length) printLine(io, "\nquestion classifier (corpus/questions.jsonl splits; other-writers: evals/questions/other-writers.jsonl)");
       for (const entry of classifier) {
-        printLine(io, `  ${entry.split.padEnd(8)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
+        printLine(io, `  ${entry.split.padEnd(13)} ${entry.questions} questions: competency@1 ${entry.competencyAt1.toFixed(3)}, competency@3 ${entry.competencyAt3.toFixed(3)}, principle@1 ${entry.principleAt1.toFixed(3)}`);
       }
       if (inference.length) printLine(io, "\nstory principles inferred with the bank's own hidden (what an unlabelled bank gets)");
       for (const entry of inference) {
@@ -395,7 +396,7 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
   return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, inventionsCaught, draftsWithInventions };
 }
 
-async function writeReports(folder: string, reports: RetrievalDatasetReport[], classifier: ReturnType<typeof evaluateQuestionClassifier>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {
+async function writeReports(folder: string, reports: RetrievalDatasetReport[], classifier: Awaited<ReturnType<typeof evaluateQuestionClassifier>>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {
   await mkdir(folder, { recursive: true });
   const data = { generatedAt: new Date().toISOString(), retrieval: reports, classifier, principleInference: inference, critique: critiques };
   await writeFile(path.join(folder, "report.json"), `${JSON.stringify(data, null, 2)}\n`);
