@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors/index.js";
 import { isCoachStoreFolder } from "./coach-store-folder.js";
@@ -77,7 +77,11 @@ async function statOrThrow(file: string) {
   }
 }
 
-async function listBankFiles(folder: string): Promise<string[]> {
+async function listBankFiles(folder: string, visited = new Set<string>()): Promise<string[]> {
+  // A folder reached twice through links (a link to a parent, two links to one folder) is listed once: no endless walk.
+  const real = await realpath(folder).catch(() => folder);
+  if (visited.has(real)) return [];
+  visited.add(real);
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -91,12 +95,18 @@ async function listBankFiles(folder: string): Promise<string[]> {
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!(await isCoachStoreFolder(full))) files.push(...(await listBankFiles(full)));
-    }
-    else if (entry.isFile() && BANK_FILE_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
+    // A symbolic link counts as what it points to (notes kept elsewhere and linked in); a broken one is passed by.
+    const kind = entry.isSymbolicLink() ? await linkedKind(full) : entry.isDirectory() ? "folder" : entry.isFile() ? "file" : undefined;
+    if (kind === "folder") {
+      if (!(await isCoachStoreFolder(full))) files.push(...(await listBankFiles(full, visited)));
+    } else if (kind === "file" && BANK_FILE_EXTENSIONS.some((extension) => entry.name.toLowerCase().endsWith(extension))) files.push(full);
   }
   return files;
+}
+
+async function linkedKind(link: string): Promise<"file" | "folder" | undefined> {
+  const target = await stat(link).catch(() => undefined);
+  return target?.isDirectory() ? "folder" : target?.isFile() ? "file" : undefined;
 }
 
 // Paths are reported as the user wrote them; absolute ones inside the working directory are shortened.

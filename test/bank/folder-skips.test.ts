@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -65,3 +65,19 @@ describe("an empty bank file", () => {
     await expect(loadBank([folder])).rejects.toMatchObject({ code: "INPUT_EMPTY", message: expect.stringContaining("all 2 bank files are empty") });
   });
 });
+
+describe("a folder with symbolic links", () => {
+  it("reads a linked file and a linked folder as what they point to, lists a folder linked twice or to its parent once, and passes a broken link by", async () => {
+    const elsewhere = folderWith({ "kept-elsewhere.md": STORY.replace("Cut CI time in half", "Halved the build"), "more/linked-folder.md": STORY.replace("Cut CI time in half", "Sped up deploys") });
+    const folder = folderWith({ "stories.md": STORY });
+    symlinkSync(path.join(elsewhere, "kept-elsewhere.md"), path.join(folder, "linked.md"));
+    symlinkSync(path.join(elsewhere, "more"), path.join(folder, "more"));
+    symlinkSync(path.join(elsewhere, "more"), path.join(folder, "same-again"));
+    symlinkSync(folder, path.join(folder, "loop"));
+    symlinkSync(path.join(elsewhere, "gone.md"), path.join(folder, "broken.md"));
+    const bank = await loadBank([folder]);
+    expect(bank.stories.map((story) => story.title).sort()).toEqual(["Cut CI time in half", "Halved the build", "Sped up deploys"]);
+    expect(bank.files.map((file) => path.relative(folder, path.resolve(file.path)))).toEqual(["linked.md", path.join("more", "linked-folder.md"), "stories.md"]);
+  });
+});
+
