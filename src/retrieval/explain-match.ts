@@ -197,7 +197,9 @@ export function explainMatch(input: ExplanationInput): string {
     pieces.push(missing ? `${capitalise(missing)}: ${ADD_A_LINE}` : "It shares no word with the question outright");
   }
   pieces.push(leadClause(story, lead, quoted));
-  if (!story.parts.result) pieces.push("it has no result yet: add one before using it");
+  // Parts read from unlabelled prose may miss a result said in passing ("Matching was working again that afternoon"):
+  // there the coach says what it could not find, not that the story lacks it.
+  if (!story.parts.result) pieces.push(story.partsInferred ? "no sentence reads as its result: if it has one, say it plainly, with a figure if you have one" : "it has no result yet: add one before using it");
   return `${pieces.join("; ")}.`;
 }
 

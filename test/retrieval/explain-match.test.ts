@@ -106,3 +106,32 @@ describe("why each match fits, in the candidate's own lines", () => {
     }
   });
 });
+
+describe("a story with no result", () => {
+  it("is told to add one when its parts are labelled, but only that no sentence reads as one when they were read from prose", async () => {
+    const bank = parseBankFiles([
+      {
+        path: "bank.md",
+        sha256: "x",
+        bytes: Buffer.from(`## Patched the remittance parser
+
+A partner bank changed its remittance file format without warning, and auto-matching broke for its customers. I judged a week of manual reconciling worse than a narrow patch, so I wrote a small shim behind a flag and told support which accounts it covered.
+
+## Pushed back on a rushed launch
+
+**Situation:** Sales wanted the export feature live before a trade show.
+**Action:** I showed my director the two failing data checks and asked for one more week.
+`),
+      },
+    ]);
+    const stories = withInferredPrinciples(bank.stories);
+    expect(stories.map((story) => [story.partsInferred, Boolean(story.parts.result)])).toEqual([
+      [true, false],
+      [false, false],
+    ]);
+    const result = await (await createInMemoryMatcher(stories, new InterviewEmbedder())).match("Tell me about a time you acted quickly", { k: 2 });
+    const why = (title: string) => result.matches.find((match) => match.title === title)!.why;
+    expect(why("Patched the remittance parser")).toMatch(/; no sentence reads as its result: if it has one, say it plainly, with a figure if you have one\.$/);
+    expect(why("Pushed back on a rushed launch")).toMatch(/; it has no result yet: add one before using it\.$/);
+  });
+});
