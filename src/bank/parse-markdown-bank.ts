@@ -231,7 +231,9 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     result.stories.push({
       file,
       number,
-      title,
+      // An empty heading ("## " with a story under it) names the story by its question, else by the file, as a story
+      // with no heading is: never by its text, which would change its id on every edit.
+      title: title || question || titleFromFileName(file),
       question,
       questions: question ? [question] : [],
       principles,
