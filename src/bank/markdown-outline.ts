@@ -22,6 +22,8 @@ export interface MarkdownOutline {
   ruleLines: Set<number>;
   /** Pipe tables, header row first. */
   tables: MarkdownTable[];
+  /** 1-based lines of code fences never closed whose lines held headings: read as text, not code (see below). */
+  unclosedFences: number[];
 }
 
 /** A pipe table: its lines and each row's cells as written inside the row (escaped pipes read as "|"). */
@@ -30,6 +32,8 @@ export interface MarkdownTable {
   endLine: number;
   rows: Array<{ line: number; cells: string[] }>;
 }
+
+const MAX_UNCLOSED_FENCES = 5;
 
 // markdown-it's own nesting limit keeps deep nesting from exhausting the stack.
 const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
@@ -45,8 +49,16 @@ markdown.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes",
  * story text ("    Situation: ...").
  */
 export function readMarkdownOutline(text: string, options: { plainText?: boolean } = {}): MarkdownOutline {
-  const tokens = markdown.parse(text, {});
+  // A fence never closed runs to the end of the file: every story after a forgotten closing ``` would be code, lost
+  // without a word. When headings sit in such a fence, its opening line is read as text instead. Each new reading can
+  // leave one more such fence (a later ``` now opens one), so a few are undone, never one per line of an odd file.
   const lines = text.split("\n");
+  const unclosedFences: number[] = [];
+  let tokens = markdown.parse(text, {});
+  for (let fence = unclosedFenceHidingHeadings(tokens, lines); fence !== null && unclosedFences.length < MAX_UNCLOSED_FENCES; fence = unclosedFenceHidingHeadings(tokens, lines)) {
+    unclosedFences.push(fence + 1);
+    tokens = markdown.parse(lines.map((line, at) => (unclosedFences.includes(at + 1) ? "" : line)).join("\n"), {});
+  }
   const headings: OutlineHeading[] = [];
   const codeLines = new Set<number>();
   const ruleLines = new Set<number>();
@@ -86,7 +98,20 @@ export function readMarkdownOutline(text: string, options: { plainText?: boolean
       }
     }
   }
-  return { headings, codeLines, ruleLines, tables };
+  return { headings, codeLines, ruleLines, tables, unclosedFences };
+}
+
+// The 0-based line of the first fence the file never closes, when a line inside it reads as a heading ("# Title").
+function unclosedFenceHidingHeadings(tokens: ReturnType<typeof markdown.parse>, lines: readonly string[]): number | null {
+  for (const token of tokens) {
+    if (token.type !== "fence" || !token.map) continue;
+    const [start, end] = token.map;
+    const marker = token.markup;
+    const closing = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
+    if (end - 1 > start && closing.test(lines[end - 1] ?? "")) continue;
+    if (lines.slice(start + 1, end).some((line) => /^ {0,3}#{1,6}\s+\S/.test(line))) return start;
+  }
+  return null;
 }
 
 /** A line that only divides: "---", "***", "=====", "~~~~" (a rule, or a plain-text story divider). */

@@ -63,6 +63,15 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
   // Bold or numbered title lines head stories too; without them a story runs on into the next.
   const headings = [...outline.headings, ...findTitleLines(lines, outline)].sort((a, b) => a.line - b.line);
   const result: MarkdownBankFile = { stories: [], pointers: [], headings: [], warnings: [] };
+  for (const line of outline.unclosedFences) {
+    const fence = (lines[line - 1] ?? "").trim();
+    result.warnings.push({
+      code: "UNCLOSED_CODE_FENCE",
+      message: `the code block opened by "${shorten(fence, 20)}" is never closed, and headings follow it: read the lines after it as text, so its stories are kept. If it is code, close it with a "${fence.replace(/^([`~]+).*$/, "$1")}" line.`,
+      file,
+      line,
+    });
+  }
 
   // Headings that are only a STAR label ("### Situation", or "### S" in a run of them) belong to the story above them.
   const regionHeadings: OutlineHeading[] = [];
@@ -222,7 +231,9 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     result.stories.push({
       file,
       number,
-      title,
+      // An empty heading ("## " with a story under it) names the story by its question, else by the file, as a story
+      // with no heading is: never by its text, which would change its id on every edit.
+      title: title || question || titleFromFileName(file),
       question,
       questions: question ? [question] : [],
       principles,

@@ -60,7 +60,8 @@ export type ParseWarningCode =
   | "DUPLICATE_ID"
   | "NO_STORIES_IN_FILE"
   | "FILE_SKIPPED"
-  | "JSON_STORY_INVALID";
+  | "JSON_STORY_INVALID"
+  | "UNCLOSED_CODE_FENCE";
 
 /** How the parser accounted for one heading of a markdown bank. */
 export interface HeadingAccount {

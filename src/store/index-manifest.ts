@@ -18,6 +18,11 @@ export const IndexManifestSchema = z.object({
   files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int().nonnegative() })),
   bankHash: z.string(),
   storyIds: z.array(z.string()),
+  /**
+   * SHA-256 of vectors.hnsw as written: hnswlib reads a damaged file without complaint and may crash the process on
+   * the first search, so a file that no longer matches is rebuilt instead. Absent in indexes built before it was recorded.
+   */
+  vectorsSha256: z.string().optional(),
 });
 export type IndexManifest = z.infer<typeof IndexManifestSchema>;
 

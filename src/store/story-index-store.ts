@@ -126,15 +126,16 @@ export async function ensureIndex(options: {
     storyIds: stories.map((story) => story.id),
   };
   options.beforeWrite?.(stories);
+  let written: IndexManifest;
   try {
     // The record of the banks first: a crash before the index swap then finds an index of other banks and rebuilds
     // it from these, where the other order would quietly rebuild the old banks over the new index.
     await recordStoredBanks(options.store, manifest.banks);
-    await writeIndexFolder(options.store, manifest, stories, index);
+    written = await writeIndexFolder(options.store, manifest, stories, index);
   } catch (error) {
     throw storeAccessError(error, options.store, "write");
   }
-  return { manifest, stories, index, status: existed ? "rebuilt" : "built", embedded, warnings: bank.warnings, notices };
+  return { manifest: written, stories, index, status: existed ? "rebuilt" : "built", embedded, warnings: bank.warnings, notices };
 }
 
 const NO_INDEX = "no index in the store yet";
@@ -169,6 +170,15 @@ export async function loadIndex(store: string): Promise<IndexedBank> {
   }
   if (!Array.isArray(stories) || stories.length !== manifest.storyIds.length || stories.some((story, index) => story?.id !== manifest.storyIds[index])) {
     throw new StoreError(`${layout.stories}: stories do not match the manifest`, { file: layout.stories });
+  }
+  if (manifest.vectorsSha256 !== undefined) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(layout.vectors);
+    } catch (cause) {
+      throw new StoreError(`${layout.vectors}: the vector index is missing or unreadable`, { cause, file: layout.vectors });
+    }
+    if (sha256(bytes) !== manifest.vectorsSha256) throw new StoreError(`${layout.vectors}: the vector index is damaged (it no longer matches its manifest)`, { file: layout.vectors });
   }
   const index = HnswStoryIndex.load(layout.vectors, manifest.storyIds, manifest.embedder.dimensions);
   return { manifest, stories, index };
@@ -239,14 +249,21 @@ async function readManifest(store: string): Promise<IndexManifest | Error | null
   }
 }
 
-// Build the new index beside the old one, then swap folders: an interrupted build leaves the last good index.
-async function writeIndexFolder(store: string, manifest: IndexManifest, stories: Story[], index: HnswStoryIndex): Promise<void> {
+function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+// Build the new index beside the old one, then swap folders: an interrupted build leaves the last good index. The
+// manifest written (and returned) records the vector file's hash, so a file damaged later is rebuilt, never searched.
+async function writeIndexFolder(store: string, built: IndexManifest, stories: Story[], index: HnswStoryIndex): Promise<IndexManifest> {
   const layout = storeLayout(store);
   const suffix = `${process.pid}-${randomBytes(3).toString("hex")}`;
   const building = path.join(store, `index.building-${suffix}`);
   await mkdir(building, { recursive: true });
+  let manifest: IndexManifest;
   try {
     index.save(path.join(building, "vectors.hnsw"));
+    manifest = { ...built, vectorsSha256: sha256(await readFile(path.join(building, "vectors.hnsw"))) };
     await writeFileAtomic(path.join(building, "stories.json"), JSON.stringify(stories));
     await writeFileAtomic(path.join(building, "manifest.json"), JSON.stringify(manifest, null, 2));
   } catch (error) {
@@ -262,6 +279,7 @@ async function writeIndexFolder(store: string, manifest: IndexManifest, stories:
   }
   await rename(building, layout.index);
   if (hadOld) await rm(retired, { recursive: true, force: true });
+  return manifest;
 }
 
 /** Puts back the last good index when a build stopped between the two renames of its swap left only index.old-*; removes the half-built folders of processes that are gone. */
