@@ -31,7 +31,7 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
     const scored = features
       .map((feature, position) => {
         const score = storyFit(feature, principle, shown[position]!.get(principle) ?? 0);
-        return { feature, score, level: storyLevel(filedUnder(feature.story, principle), score) };
+        return { feature, score, level: storyLevel(filedUnder(feature.story, principle), score, feature.story) };
       })
       .filter((entry) => entry.level !== "none")
       .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.score - a.score || (a.feature.story.id < b.feature.story.id ? -1 : 1));
@@ -51,9 +51,11 @@ function filedUnder(story: Story, principle: Principle): boolean {
   return story.principles.includes(principle) && story.principleSource !== "inferred";
 }
 
-function storyLevel(filed: boolean, score: number): Fit {
+function storyLevel(filed: boolean, score: number, story: Story): Fit {
   if (filed && score >= STRONG) return "strong";
-  if (score >= WORKABLE) return "workable";
+  // Filed under the principle, with an action and a result, is workable however short: "stretch" would tell the
+  // candidate to write a story they already have.
+  if (score >= WORKABLE || (filed && story.parts.action && story.parts.result)) return "workable";
   if (score >= STRETCH) return "stretch";
   return "none";
 }

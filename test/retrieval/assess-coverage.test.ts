@@ -68,3 +68,16 @@ describe("coverage of a principle few themes lead to", () => {
     expect(line(assessCoverage([unfiled]), "Have Backbone; Disagree and Commit")).toMatchObject({ fit: "workable", stories: [{ id: "unfiled", score: 0.6 }] });
   });
 });
+
+describe("coverage of a short story filed under a principle", () => {
+  it("is workable when it has an action and a result, not a stretch that asks for a story the candidate already has", () => {
+    const short = features("short", ["Ownership"], "tags", [], { action: "A.", result: "R." });
+    short.story.body = "I owned the release checklist nobody kept and cut failed deploys from 6 to 1 a month.";
+    // 0.55 (filed, content shows nothing) x 0.85 (under 40 words) = 0.4675: under the 0.5 workable needs by score alone.
+    expect(line(assessCoverage([short]), "Ownership")).toEqual({ principle: "Ownership", fit: "workable", stories: [{ id: "short", title: "Story short", score: 0.468 }] });
+    // Without its result it stays a stretch: 0.55 x 0.75 x 0.85 = 0.351.
+    const unfinished = features("unfinished", ["Ownership"], "tags", [], { action: "A." });
+    unfinished.story.body = short.story.body;
+    expect(line(assessCoverage([unfinished]), "Ownership")).toMatchObject({ fit: "stretch", stories: [{ id: "unfinished", score: 0.351 }] });
+  });
+});
