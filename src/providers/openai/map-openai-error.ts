@@ -70,7 +70,9 @@ function oneLine(text: string, secret: string | undefined): string {
 // Shorter values are not masked: a placeholder key such as "x" would blank out every x in the message.
 const MIN_SECRET_LENGTH = 8;
 const KEY_LIKE = /\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g;
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
+// A token after "Bearer" on the same line, one that looks like a credential (a digit in it, or long): "bearer token",
+// "Bearer auth" and a "Bearer" ending a line are words of the message, not a key.
+const BEARER = /\b(Bearer)[ \t]+(?=[A-Za-z._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20})[A-Za-z0-9._~+/=-]+/gi;
 
 function masked(text: string, secret: string | undefined): string {
   let result = maskUrlsIn(text);
