@@ -29,8 +29,9 @@ export function mapOpenAIError(error: unknown, where: string, secret?: string): 
   }
   // An error status (5xx and the rest) was already retried by the client; asking again would only double the retries.
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    // The SDK's message opens with the status ("400 model not found"), which the sentence already says.
-    const said = firstLine(error.message).replace(new RegExp(`^${error.status}\\s+`), "");
+    // The SDK's message opens with the status ("400 model not found"), which the sentence already says; so may the
+    // server's own text after it (Go servers such as Ollama answer a wrong path with "404 page not found").
+    const said = firstLine(error.message).replace(new RegExp(`^(?:${error.status}\\s+){1,2}`), "");
     return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${said}.`, { cause: error });
   }
   if (error instanceof OpenAI.APIError) {
