@@ -39,10 +39,7 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
   }
   const seen = new Set<string>();
   const result: BankFileBytes[] = [];
-  for (const file of files) {
-    const absolute = path.resolve(file);
-    if (seen.has(absolute)) continue;
-    seen.add(absolute);
+  for (const file of await readOnce(files)) {
     const info = await statOrThrow(file);
     if (info.size > MAX_BANK_FILE_BYTES) {
       throw new InputError(
@@ -65,6 +62,28 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
     result.push(listed.has(file) ? { ...read, inFolder: true } : read);
   }
   return result;
+}
+
+/**
+ * The files with each one read once: a file reached through a link and by its own name, or through two links
+ * ("again.md" -> "stories.md"), is one file, kept where it first comes and under its own name when that is among
+ * the paths (story ids are built from the file name, and a link beside the file should not rename its stories).
+ */
+async function readOnce(files: readonly string[]): Promise<string[]> {
+  const reals = await Promise.all(files.map((file) => realpath(file).catch(() => path.resolve(file))));
+  const chosen = new Map<string, string>();
+  files.forEach((file, index) => {
+    const real = reals[index]!;
+    if (!chosen.has(real) || (path.resolve(file) === real && path.resolve(chosen.get(real)!) !== real)) chosen.set(real, file);
+  });
+  const kept: string[] = [];
+  for (const real of reals) {
+    const file = chosen.get(real);
+    if (file === undefined) continue;
+    kept.push(file);
+    chosen.delete(real);
+  }
+  return kept;
 }
 
 async function statOrThrow(file: string) {

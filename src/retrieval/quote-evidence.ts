@@ -225,6 +225,9 @@ const VAGUE_WORDS = new Set(
     "new old people person someone something thing things way lot day days week weeks everyone anyone work worked working",
     "really even still well first last back part point happen happened feel felt find found look looked show showed",
     "help helped run ran change changed move moved become became bring brought mean meant end ended",
+    // Other forms the stemmer does not bring back to the words above ("trying" is not "try", "goes" not "go").
+    "gets goes going comes coming giving asks asking puts putting sets setting lets letting says saying sees seeing known",
+    "uses using tries trying runs running moving becomes becoming ends ending shown ways lots hardest bigger biggest smallest newer older",
   ]
     .join(" ")
     .split(" ")

@@ -81,3 +81,24 @@ describe("a folder with symbolic links", () => {
   });
 });
 
+describe("a file reached twice through links", () => {
+  it("is read once, under its own name, when a link beside it or a second link points to it", async () => {
+    const elsewhere = folderWith({ "kept-elsewhere.md": STORY.replace("Cut CI time in half", "Halved the build") });
+    const folder = folderWith({ "stories.md": STORY });
+    // "again.md" sorts before "stories.md": the story keeps the file's own name all the same.
+    symlinkSync(path.join(folder, "stories.md"), path.join(folder, "again.md"));
+    symlinkSync(path.join(elsewhere, "kept-elsewhere.md"), path.join(folder, "one.md"));
+    symlinkSync(path.join(elsewhere, "kept-elsewhere.md"), path.join(folder, "two.md"));
+    const bank = await loadBank([folder]);
+    expect(bank.stories.map((story) => story.id).sort()).toEqual(["one-halved-the-build", "stories-cut-ci-time-in-half"]);
+    expect(bank.files.map((file) => path.basename(file.path)).sort()).toEqual(["one.md", "stories.md"]);
+  });
+
+  it("is read once when named beside the folder that links it", async () => {
+    const elsewhere = folderWith({ "kept-elsewhere.md": STORY });
+    const folder = folderWith({});
+    symlinkSync(path.join(elsewhere, "kept-elsewhere.md"), path.join(folder, "linked.md"));
+    const bank = await loadBank([folder, path.join(elsewhere, "kept-elsewhere.md")]);
+    expect(bank.stories).toHaveLength(1);
+  });
+});

@@ -143,6 +143,22 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect(message).not.toContain("abcdefgh12345678");
   });
 
+  it("leaves the words after \"Bearer\" alone when they are no token, and keeps to the first line", async () => {
+    llm.fault("chat", {
+      kind: "status",
+      status: 400,
+      body: JSON.stringify({ error: { message: "Missing bearer token: send it in an Authorization header using Bearer auth, or as Bearer\nsecond line", type: "invalid_request_error" } }),
+    });
+    const failure = await (await chat({ OPENAI_API_KEY: "local-secret-token-4242", COACH_MAX_RETRIES: "0" })).complete({ messages: [{ role: "user", content: "hi" }] }).catch((error: Error) => error);
+    expect((failure as Error).message).toContain("HTTP 400: Missing bearer token: send it in an Authorization header using Bearer auth, or as Bearer.");
+  });
+
+  it("says the status once when the server's own text opens with it too (Go servers' \"404 page not found\")", async () => {
+    llm.fault("chat", { kind: "status", status: 404, body: "404 page not found" });
+    const failure = await (await chat({ COACH_MAX_RETRIES: "0" })).complete({ messages: [{ role: "user", content: "hi" }] }).catch((error: Error) => error);
+    expect((failure as Error).message).toBe("chat (gpt-4o-mini): the provider answered HTTP 404: page not found.");
+  });
+
   it("leaves a short placeholder key alone rather than blanking its letters out of the message", async () => {
     llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ error: { message: "model not found", type: "invalid_request_error" } }) });
     await expect((await embedder({ OPENAI_API_KEY: "o", COACH_MAX_RETRIES: "0" })).embed(["hello"])).rejects.toMatchObject({ message: expect.stringContaining("HTTP 400: model not found") });

@@ -37,6 +37,23 @@ describe("why each match fits, in the candidate's own lines", () => {
     expect(warehouse.why(MIGRATION)).toMatch(/^Shares "warehouse" with the question: "I moved our loyalty points data to a new warehouse", but no line shows root cause/);
   });
 
+  it("treats a vague word's other forms as vague too (\"trying\", \"says\", \"goes\", not only \"try\", \"say\", \"go\")", async () => {
+    const stories = withInferredPrinciples(
+      parseBankFiles([
+        {
+          path: "plain.md",
+          sha256: "x",
+          bytes: Buffer.from("## Rebuilt the release train\nS: We kept trying to ship weekly and it never stuck; the release manager says it goes wrong every Friday.\nA: I wrote a release checklist and ran a dry run every Thursday.\nR: We shipped 11 weeks in a row.\n"),
+        },
+      ]).stories,
+    );
+    const plain = await createInMemoryMatcher(stories, new InterviewEmbedder());
+    for (const question of ["Tell me about a time you were trying to win back an unhappy customer.", "Tell me about a time a customer says your product goes down too often."]) {
+      const [match] = (await plain.match(question)).matches;
+      expect(match!.why).toMatch(/^No line shows customer focus: if it does, add a line that says so/);
+    }
+  });
+
   it("quotes the saving, not the goal, and leads with the result from that line", async () => {
     const { why } = await byId("Tell me about a time you saved money");
     expect(why(MIGRATION)).toBe('Shows cost and frugality: "…added a dry-run step to our checklist, and finished the move a month later, cutting storage spend by 40%"; lead with the result, from that line.');

@@ -29,8 +29,9 @@ export function mapOpenAIError(error: unknown, where: string, secret?: string): 
   }
   // An error status (5xx and the rest) was already retried by the client; asking again would only double the retries.
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
-    // The SDK's message opens with the status ("400 model not found"), which the sentence already says.
-    const said = firstLine(error.message).replace(new RegExp(`^${error.status}\\s+`), "");
+    // The SDK's message opens with the status ("400 model not found"), which the sentence already says; so may the
+    // server's own text after it (Go servers such as Ollama answer a wrong path with "404 page not found").
+    const said = firstLine(error.message).replace(new RegExp(`^(?:${error.status}\\s+){1,2}`), "");
     return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${said}.`, { cause: error });
   }
   if (error instanceof OpenAI.APIError) {
@@ -70,7 +71,9 @@ function oneLine(text: string, secret: string | undefined): string {
 // Shorter values are not masked: a placeholder key such as "x" would blank out every x in the message.
 const MIN_SECRET_LENGTH = 8;
 const KEY_LIKE = /\b(sk|pk|rk)-[A-Za-z0-9_-]{8,}/g;
-const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi;
+// A token after "Bearer" on the same line, one that looks like a credential (a digit in it, or long): "bearer token",
+// "Bearer auth" and a "Bearer" ending a line are words of the message, not a key.
+const BEARER = /\b(Bearer)[ \t]+(?=[A-Za-z._~+/=-]*\d|[A-Za-z0-9._~+/=-]{20})[A-Za-z0-9._~+/=-]+/gi;
 
 function masked(text: string, secret: string | undefined): string {
   let result = maskUrlsIn(text);
