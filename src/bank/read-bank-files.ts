@@ -37,7 +37,6 @@ export async function readBankFiles(paths: readonly string[]): Promise<BankFileB
       files.push(given);
     }
   }
-  const seen = new Set<string>();
   const result: BankFileBytes[] = [];
   for (const file of await readOnce(files)) {
     const info = await statOrThrow(file);
