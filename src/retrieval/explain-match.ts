@@ -1,5 +1,5 @@
 import type { Story, StoryPart } from "../core/story.js";
-import { capitalise } from "../text/index.js";
+import { capitalise, openingSentence } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
 import type { RankerModel } from "../learning/index.js";
@@ -208,11 +208,11 @@ export function evidenceCompetency(evidence: QuotedEvidence): Competency | undef
   return evidence.kind === "theme" || evidence.kind === "heading" || evidence.kind === "line" ? evidence.competency : undefined;
 }
 
-// The lead part opens on the quoted line when that line is in it, else on its first sentence.
+// The lead part opens on the quoted line when that line is in it, else on its first told sentence:
+// jotted topics above the prose ("Airflow upgradation to support pyspark pipeline.") are notes, not an opening.
 function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | undefined): string {
   if (quoted && quoted.part === lead) return `lead with the ${lead}, from that line`;
-  const leadText = story.parts[lead];
-  const first = leadText ? wholeSentences(leadText)[0] : undefined;
+  const first = openingSentence(wholeSentences(story.parts[lead] ?? ""));
   return `lead with the ${lead}${first ? `: "${quoteSentence(withFigureInFocus(first, lead), 90)}"` : ""}`;
 }
 

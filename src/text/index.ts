@@ -4,6 +4,7 @@ export * from "./sentences.js";
 export * from "./json-lines.js";
 export * from "./shorten.js";
 export * from "./implied-subject.js";
+export * from "./note-fragment.js";
 export * from "./quote-for-shell.js";
 export * from "./count-words.js";
 export * from "./reads-as-english.js";

@@ -49,6 +49,14 @@ describe.skipIf(!existsSync(SEEDS_PATH))("the seed banks' explanations and cover
     for (const match of result.matches) expect(match.why).not.toMatch(/weak fit/i);
   });
 
+  it("leads past the jotted topics above a story's first told sentence", async () => {
+    // The failure story's situation opens on three bare bullets ("Airflow upgradation to support pyspark pipeline", ...), a
+    // scratch list, then "At Kaleidofin, I was responsible for upgrading our microservices to a new version of the AWS SDK."
+    expect(await whyOf(matcher, "Tell me about a time you failed", "000-1d67621a947f9fae-tell-me-about-a-time-you-failed")).toMatch(
+      /; lead with the situation: "At Kaleidofin, I was responsible for upgrading our microservices to a new version of the…"\.$/,
+    );
+  });
+
   it("names no theme a quoted line does not show", async () => {
     // "achievements" is the question's word, but a hint of exceeding expectations, not a showing of it.
     expect(await whyOf(matcher, "Proudest achievement?", "000-1d67621a947f9fae-give-me-an-example-of-a-tough-or-critical-piece-of-feedback")).toBe(

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { openingSentence, readsAsNoteFragments } from "../../src/text/index.js";
+
+describe("readsAsNoteFragments", () => {
+  it("reads short topics with no person, figure or tensed verb as jotted notes", () => {
+    expect(readsAsNoteFragments("Airflow upgradation to support pyspark pipeline.")).toBe(true);
+    expect(readsAsNoteFragments("Airflow upgradation to support pyspark pipeline. first partner onboarding for kiview as sonata.")).toBe(true);
+    expect(readsAsNoteFragments("Fino bank api integration changes.")).toBe(true);
+  });
+
+  it("reads a line as told when it names a person, a figure or a verb with tense", () => {
+    expect(readsAsNoteFragments("I owned the promo-code service.")).toBe(false);
+    expect(readsAsNoteFragments("p90 4.1s -> 1.3s.")).toBe(false);
+    expect(readsAsNoteFragments("Revenue fell sharply.")).toBe(false);
+    expect(readsAsNoteFragments("Checkout crashed twice.")).toBe(false);
+    expect(readsAsNoteFragments("The on-call rotation was burning people out.")).toBe(false);
+    // Nine words: longer than a jotted topic.
+    expect(readsAsNoteFragments("Migration of the legacy billing system onto the new platform.")).toBe(false);
+  });
+});
+
+describe("openingSentence", () => {
+  const told = "At Kaleidofin, I was responsible for upgrading our microservices.";
+
+  it("passes two or more jotted topics to the first told sentence that names a person", () => {
+    expect(openingSentence(["Airflow upgradation to support pyspark pipeline. first partner onboarding.", "Fino bank api changes.", told])).toBe(told);
+    expect(openingSentence(["Airflow upgradation.", "Fino bank api changes.", told])).toBe(told);
+  });
+
+  it("keeps a lone scene-setter, a told first sentence, and topics followed by nobody", () => {
+    expect(openingSentence(["Coinfold.", told])).toBe("Coinfold.");
+    expect(openingSentence([told, "Airflow upgradation."])).toBe(told);
+    expect(openingSentence(["Coinfold redesign.", "Design review.", "Lena wanted a custom picker."])).toBe("Coinfold redesign.");
+    expect(openingSentence([])).toBeUndefined();
+  });
+});
