@@ -78,8 +78,15 @@ function learnedRoles(clause: Clause): Role[] | null {
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
   // The cue rules catch more stated goals than the model learned.
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
+  // A step that goes on to say what it changed, by a figure ("I rewrote the rules and cut false pages by 60%"), is the
+  // action and the result at once: the model, which learned from clauses of one part, gave it one of them or neither.
+  if (!roles.includes("lesson") && tellsOwnStep(clause.text) && STEP_THEN_OUTCOME.test(clause.text)) roles = ["action", "result"];
   return roles;
 }
+
+// "... and cut false pages by 60%", "..., saving 5 hours a week": a change with its figure, after the step that made it.
+const STEP_THEN_OUTCOME =
+  /(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:cut|reduced|reducing|saved|saving|increased|increasing|improved|improving|raised|dropped|grew|doubled|halved|tripled|lowered|lowering|boosted|shrank|trimmed|slashed|cutting)\b[^.;!?]{0,60}?(?:\d|\bhalf\b|\btwice\b)/i;
 
 /**
  * A short step told in the first person ("I rolled back in an hour.") whose
