@@ -84,9 +84,18 @@ function learnedRoles(clause: Clause): Role[] | null {
   return roles;
 }
 
-// "... and cut false pages by 60%", "..., saving 5 hours a week": a change with its figure, after the step that made it.
-const STEP_THEN_OUTCOME =
-  /(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:cut|reduced|reducing|saved|saving|increased|increasing|improved|improving|raised|dropped|grew|doubled|halved|tripled|lowered|lowering|boosted|shrank|trimmed|slashed|cutting)\b[^.;!?]{0,60}?(?:\d|\bhalf\b|\btwice\b)/i;
+// "... and cut false pages by 60%", "..., cutting builds to 8 minutes", "..., saving $40K", "... and halved the errors":
+// a change said with its figure, after the step that made it ("and cut scope to the 3 critical objects" is a step).
+const STEP_THEN_OUTCOME = new RegExp(
+  String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:` +
+    [
+      String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\b(?:by|from)\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
+      String.raw`(?:saved|saving)\b[^.;!?]{0,30}?(?:\d|[$€£])`,
+      String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b`,
+    ].join("|") +
+    ")",
+  "i",
+);
 
 /**
  * A short step told in the first person ("I rolled back in an hour.") whose

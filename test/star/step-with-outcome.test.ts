@@ -30,6 +30,18 @@ describe("a step told with the change it made, by a figure", () => {
     }
   });
 
+  it("reads a change told as its new level, a saving or a multiple the same way", () => {
+    for (const sentence of ["I cached the dependencies and cut builds to 8 minutes.", "I added retries and halved the error rate."]) {
+      expect(readClauses(`Our builds and tests were slow and flaky. ${sentence}`).at(-1)!.roles, sentence).toEqual(["action", "result"]);
+    }
+  });
+
+  it("does not make a step that narrows the work to a count a result", () => {
+    const answer = "I underestimated the cleanup work and told my manager it would take 4 weeks. I kept the team informed weekly, re-planned with the stakeholders and cut scope to the 3 critical objects. We finished in week 9 with zero data loss.";
+    const step = readClauses(answer).find((clause) => clause.text.includes("cut scope"))!;
+    expect(step.roles).not.toContain("result");
+  });
+
   it("does not make a goal with a figure, or a step with no change, a result", () => {
     expect(readClauses("I needed to cut costs by 30% before the renewal.").flatMap((clause) => clause.roles)).not.toContain("result");
     expect(readClauses("Our API was slow. I profiled it and added 3 indexes to the orders table. Latency fell from 900 ms to 120 ms.").map((clause) => [clause.text, clause.roles])).toContainEqual([
