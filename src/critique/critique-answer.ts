@@ -8,7 +8,7 @@ import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
 import { questionAsksForLesson } from "./lesson-required.js";
-import { DEEPER_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "./follow-ups.js";
+import { DEEPER_FOLLOW_UP, followUpFor } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
 import { noteStyleSteps } from "./note-style-steps.js";
 import { setupShare } from "./setup-share.js";
@@ -86,7 +86,9 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const score = scoreOf(breakdown, issues);
 
-  const followUps = [...new Set(issues.map((issue) => FOLLOW_UP_BY_ISSUE[issue.code]).filter((text): text is string => Boolean(text)))].slice(0, 3);
+  // With no "we" and no action, "what did you personally do?" (MISSING_ACTION) already asks for the speaker's part.
+  const asked = issues.filter((issue) => !(issue.code === "WE_HEAVY" && pronouns.we === 0 && issues.some((other) => other.code === "MISSING_ACTION")));
+  const followUps = [...new Set(asked.map((issue) => followUpFor(issue.code, pronouns.we)).filter((text): text is string => Boolean(text)))].slice(0, 3);
   if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
 
   return {

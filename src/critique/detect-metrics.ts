@@ -30,18 +30,21 @@ const PEOPLE = "people|customers|users|subscribers|members|accounts|engineers|de
 // One word between the number and the people it counts ("12 new hires", "40 support agents"), but not a
 // preposition, article or conjunction ("10 for engineers" counts nothing).
 const PEOPLE_MODIFIER = String.raw`(?:(?!(?:of|to|for|in|on|at|by|with|from|and|or|but|the|a|an|per|than|as)\b)[a-z]+(?:-[a-z]+)?\s)?`;
+// A figure's digits, with the no-break or thin spaces that group thousands in French, German and many other styles
+// ("120\u00a0000 €", "1\u202f200 users"): one figure, not "120" and "000". A plain space stays a break between two numbers.
+const DIGITS = String.raw`\d(?:[\d,.]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))*`;
 const METRIC = new RegExp(
   [
     // Money: "$3 million", "$4B", "€3m", "$200k a year"; after a sign a spaced letter is the multiplier too ("$3 m").
-    String.raw`[$€£¥₹]\s?\d[\d,.]*(?:${MULTIPLIER}|\s(?:${LARGE_MULTIPLIERS.letters.join("|")})\b)?\+?${RATE}`,
+    String.raw`[$€£¥₹]\s?${DIGITS}(?:${MULTIPLIER}|\s(?:${LARGE_MULTIPLIERS.letters.join("|")})\b)?\+?${RATE}`,
     // A large count: "5 million+ users", "2.5 million users", "5M users", "1.2 billion"; not the "2B" of "B2B".
-    String.raw`(?<![A-Za-z])\d[\d,.]*${MULTIPLIER}\+?(?:[ \t](?:${COUNTED})\b)?${RATE}`,
+    String.raw`(?<![A-Za-z])${DIGITS}${MULTIPLIER}\+?(?:[ \t](?:${COUNTED})\b)?${RATE}`,
     // Spelled large counts: "half a million (users)", "a million users" ("thanks a million" is no figure).
     String.raw`\bhalf\s+an?\s+(?:million|billion)\b(?:\s(?:${COUNTED})\b)?`,
     String.raw`\ban?\s+(?:thousand|million|billion)\s(?:${COUNTED})\b`,
     // People counted: "5 engineers", "12 new hires"; "K8s" is no "8s" (nor is "EC2" a 2).
-    String.raw`(?<![A-Za-z])\d[\d,]*\+?\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
-    String.raw`(?<![A-Za-z])\d[\d,.]*\+?\s?(?:%|percent|x\b|×|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
+    String.raw`(?<![A-Za-z])${DIGITS}\+?\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
+    String.raw`(?<![A-Za-z])${DIGITS}\+?\s?(?:%|percent|x\b|×|ms\b|s\b|sec(?:onds?)?\b|min(?:utes?)?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|points?\b|pp\b|people\b|users\b|customers\b|tickets\b|bugs\b|incidents\b|pages\b|calls\b|requests\b|orders\b|stars?\b|times\b)`,
     // "from 40 to 12", "from hours to minutes"; not "from Jenkins to GitHub".
     String.raw`from\s+(?:\S*\d\S*|${SCALE_WORDS}\b)\s+to\s+(?:\S*\d\S*|${SCALE_WORDS}\b)`,
     // Spelled, hedged or as a rate, where no digit is found by the patterns below: "from about eight a month to one".
@@ -58,7 +61,7 @@ const METRIC = new RegExp(
     String.raw`\bzero\s+\w+`,
     String.raw`\b\d+(?:\.\d+)?\s?(?:out of|/)\s?\d+`,
     // A bare figure, with the "+" of "5,000+".
-    String.raw`\b\d[\d,.]{1,}\b\+?`,
+    String.raw`\b\d(?:[\d,.]|[\u00a0\u202f\u2009](?=\d{3}(?!\d)))+\b\+?`,
   ].join("|"),
   "gi",
 );

@@ -14,6 +14,18 @@ export const FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
   OFF_TOPIC: "How does this example show what I asked about?",
 } satisfies Partial<Record<IssueCode, string>>;
 
+/** Asked for WE_HEAVY where the answer never said "we": told in the passive or of others ("the plan was written"). */
+export const OWN_PART_FOLLOW_UP = "What was your own part in it: what did you decide or do yourself?";
+
+/**
+ * The follow-up for a gap: "You said "we" a lot" only where the answer said
+ * "we" (`we`, the critique's count); an answer with no "we" that still tells
+ * nothing as the speaker's own is asked for their part.
+ */
+export function followUpFor(code: string, we: number): string | undefined {
+  return code === "WE_HEAVY" && we === 0 ? OWN_PART_FOLLOW_UP : FOLLOW_UP_BY_ISSUE[code];
+}
+
 /** What an interviewer asks after an answer far too short to judge (a high TOO_SHORT) that lacks no part outright. */
 export const FAR_TOO_SHORT_FOLLOW_UP = "Walk me through it in more detail: what was going on, what did you do step by step, and how did it end?";
 

@@ -102,8 +102,9 @@ export class LlmCritic implements Critic {
     const sources = [answer, ...stories, ...(this.options.bankTexts?.() ?? [])];
     const enforced = enforceCritiqueFields(parsed, sources, question, offline);
     const improvements = [...enforced.critique.improvements];
-    for (const replacement of enforced.inImprovedAnswer.slice(0, 2)) {
-      improvements.push(`The improved answer needs your real figure or name where it says ${replacement.placeholder}.`);
+    // One line per placeholder: two figures both replaced by "[N]" are one thing to fill in, said once.
+    for (const placeholder of [...new Set(enforced.inImprovedAnswer.map((replacement) => replacement.placeholder))].slice(0, 2)) {
+      improvements.push(`The improved answer needs your real figure or name where it says ${placeholder}.`);
     }
     const llm: LlmCritiqueResult = {
       ...enforced.critique,

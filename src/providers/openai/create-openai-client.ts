@@ -17,6 +17,7 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
     );
   }
   const maxRetries = overrides.maxRetries ?? config.maxRetries;
+  const timeout = overrides.timeoutMs ?? config.timeoutMs;
   // A query in the base URL (?api-key=..., ?api-version=...) goes with every request, after the API's path, not before it.
   const { baseURL, query } = splitBaseUrl(config.baseUrl ?? DEFAULTS.baseUrl);
   return new OpenAI({
@@ -24,9 +25,9 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
     apiKey: config.apiKey ?? "no-key-needed-for-local-server",
     baseURL,
     ...(Object.keys(query).length > 0 ? { defaultQuery: query } : {}),
-    timeout: overrides.timeoutMs ?? config.timeoutMs,
+    timeout,
     maxRetries,
-    ...(overrides.onRetry ? { fetch: noticingFetch(maxRetries, overrides.onRetry) } : {}),
+    ...(overrides.onRetry ? { fetch: noticingFetch(maxRetries, overrides.onRetry, timeout) } : {}),
     // The SDK would print what the provider sent (a malformed stream chunk, whole) to stderr; our errors say what went wrong instead.
     logLevel: "off",
   });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { critiqueAnswer } from "../../src/critique/index.js";
+import { readClauses } from "../../src/star/index.js";
+
+// Audit: a step that goes on to say what it changed ("I rewrote the paging rules and cut false pages by 60%") was read as
+// the action alone, or as nothing, so a short but complete story was told "There is no result" or "not a story".
+describe("a step told with the change it made, by a figure", () => {
+  const question = "Tell me about a time you took ownership of a problem.";
+
+  it("is the action and the result at once", () => {
+    const clauses = readClauses("I rewrote the paging rules myself and cut false pages by 60% in two weeks after our on-call rotation kept failing.");
+    expect(clauses.map((clause) => clause.roles)).toEqual([["action", "result"]]);
+  });
+
+  it("leaves a short complete story with its result and its steps, not 'not a story' nor asked for the outcome", () => {
+    for (const answer of [
+      "At my last job our on-call rotation was failing. I rewrote the paging rules and cut false pages by 60% in two weeks. I learned to check alerts weekly.",
+      "Our on-call rotation kept failing. I rewrote the paging rules myself and cut false pages by 60% in two weeks.",
+      "I broke the build. I fixed it in an hour and cut broken builds by half. I learned to run tests locally.",
+    ]) {
+      const critique = critiqueAnswer(question, answer);
+      expect(critique.notAStory).toBe(false);
+      expect(critique.star.action.present).toBe(true);
+      expect(critique.star.result.present).toBe(true);
+      expect(critique.quantified).toBe(true);
+      const codes = critique.issues.map((issue) => issue.code);
+      expect(codes).not.toContain("MISSING_RESULT");
+      expect(codes).not.toContain("NOT_A_STORY");
+      expect(critique.followUps).not.toContain("What was the outcome? How did you know it had worked?");
+    }
+  });
+
+  it("reads a change told as its new level, a saving or a multiple the same way", () => {
+    for (const sentence of ["I cached the dependencies and cut builds to 8 minutes.", "I added retries and halved the error rate."]) {
+      expect(readClauses(`Our builds and tests were slow and flaky. ${sentence}`).at(-1)!.roles, sentence).toEqual(["action", "result"]);
+    }
+  });
+
+  it("does not make a step that narrows the work to a count a result", () => {
+    const answer = "I underestimated the cleanup work and told my manager it would take 4 weeks. I kept the team informed weekly, re-planned with the stakeholders and cut scope to the 3 critical objects. We finished in week 9 with zero data loss.";
+    const step = readClauses(answer).find((clause) => clause.text.includes("cut scope"))!;
+    expect(step.roles).not.toContain("result");
+  });
+
+  it("does not make a goal with a figure, or a step with no change, a result", () => {
+    expect(readClauses("I needed to cut costs by 30% before the renewal.").flatMap((clause) => clause.roles)).not.toContain("result");
+    expect(readClauses("Our API was slow. I profiled it and added 3 indexes to the orders table. Latency fell from 900 ms to 120 ms.").map((clause) => [clause.text, clause.roles])).toContainEqual([
+      "I profiled it and added 3 indexes to the orders table.",
+      ["action"],
+    ]);
+  });
+});
