@@ -1,5 +1,5 @@
 import type { Critic, Critique } from "../core/critique.js";
-import { FAR_TOO_SHORT_FOLLOW_UP, FOLLOW_UP_BY_ISSUE } from "../critique/follow-ups.js";
+import { FAR_TOO_SHORT_FOLLOW_UP, followUpFor } from "../critique/follow-ups.js";
 import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
@@ -209,7 +209,7 @@ export class CoachEngine implements Coach {
       // Probe in the order interviewers do: is it a real story, what did *you* do, how did it end, what did you learn.
       const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
       turn.probed = code ?? null;
-      turn.followUp = (code && FOLLOW_UP_BY_ISSUE[code]) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
+      turn.followUp = (code && followUpFor(code, critique.ownership.we)) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";
