@@ -28,6 +28,18 @@ const INTERVIEW_REQUEST = /\b(interview me|mock interview|practi[sc]e interview|
 const GREETING = /^(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|greetings)(?:[,\s]+(?:there|coach|again|all|everyone))*[\s!.,]*$/i;
 const THANKS = /^(?:thanks|thank you|thx|cheers)(?:[,\s]+(?:so much|a lot|very much|coach))*[\s!.,]*$/i;
 
+// A short answer told rather than asked: "I rewrote the paging rules and cut false pages by 60%." Not a question
+// ("?", "Tell me...", "What..."), nor a topic given as one ("A time I failed to meet a deadline").
+const TOLD_STEP = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|rewrote|wrote|built|ran|led|made|took|found|fixed|set|cut|got|went|told|gave|sent|kept|did|had|was|were)\b/i;
+const ASKING_OPENER = /^\W*(?:tell|describe|give|walk|share|talk|explain|what|how|why|when|where|which|who|have|has|did|do|does|can|could|would|is|are|a time|the time|time|example|an example|story|stories|find|show)\b/i;
+const TOLD_ANSWER_MIN_WORDS = 12;
+
+/** Whether a message under the pasted-answer length reads as an answer told rather than a question asked. */
+export function readsAsToldAnswer(text: string): boolean {
+  const trimmed = text.trim();
+  return wordsIn(trimmed) >= TOLD_ANSWER_MIN_WORDS && !trimmed.includes("?") && !ASKING_OPENER.test(trimmed) && TOLD_STEP.test(trimmed);
+}
+
 /** Words in a message, as the critique counts them (each Chinese or Japanese character is one). */
 export function wordsIn(text: string): number {
   return countWords(text);

@@ -3,7 +3,7 @@ import { FAR_TOO_SHORT_FOLLOW_UP, followUpFor } from "../critique/follow-ups.js"
 import { listPrinciples, PRINCIPLES } from "../principles/index.js";
 import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import type { BankQuestion } from "../understanding/question-bank.js";
-import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, wordsIn } from "./chat-commands.js";
+import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, readsAsToldAnswer, wordsIn } from "./chat-commands.js";
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
@@ -61,6 +61,8 @@ export interface CoachParts {
 const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
 const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON", "TOO_SHORT"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
+const TOLD_ANSWER_HINT =
+  'That reads like an answer rather than a question, so I looked for stories that fit it as one. To have it critiqued, send "critique: " and the answer (answers of 60 words or more are critiqued as they are), or say "interview me" to be asked a question first.';
 
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
@@ -120,7 +122,9 @@ export class CoachEngine implements Coach {
     if (wordsIn(text) >= LONG_ANSWER_WORDS) return this.critique(session, text);
     if (asksForInterview(text)) return this.startInterview(session, text);
     if (/^(coverage|gaps)\b|\bwhich principles\b|\bcoverage\b/.test(lower)) return this.coverage();
-    return this.findStories(questionInStoryRequest(text));
+    const stories = await this.findStories(questionInStoryRequest(text));
+    // Read as a question it may find stories, but the candidate likely wanted the answer read: say how.
+    return readsAsToldAnswer(text) ? { ...stories, text: `${stories.text}\n\n${TOLD_ANSWER_HINT}` } : stories;
   }
 
   /**
