@@ -14,6 +14,7 @@ import { describeMatches } from "./describe-matches.js";
 import { matchForChat } from "./match-for-chat.js";
 import { practiseAdvice } from "./practise-advice.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
+import { chooseProbe } from "./choose-probe.js";
 import { capitalise, countOf, NOT_ENGLISH_NOTE, readsAsEnglish } from "../text/index.js";
 import type { InterviewTurn, Session } from "./session.js";
 
@@ -57,9 +58,6 @@ export interface CoachParts {
   hideScores?: boolean;
 }
 
-// Gaps worth one follow-up question, as a real interviewer would probe.
-const THIN = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
-const FOLLOW_UP_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON", "TOO_SHORT"];
 const DEFAULT_INTERVIEW_LENGTH = 3;
 const TOLD_ANSWER_HINT =
   'That reads like an answer rather than a question, so I looked for stories that fit it as one. To have it critiqued, send "critique: " and the answer (answers of 60 words or more are critiqued as they are), or say "interview me" to be asked a question first.';
@@ -206,14 +204,11 @@ export class CoachEngine implements Coach {
     if (interview.awaitingFollowUp) turn.followUpAnswered = true;
     // An answer in another script gets no STAR reading: said before anything that rests on one.
     const unread = readsAsEnglish(turn.answer) ? "" : ` ${NOT_ENGLISH_NOTE}`;
-    // A complete answer of a few lines is thin too: an interviewer asks for the rest.
-    const gaps = issues.filter((issue) => THIN.has(issue.code) || (issue.code === "TOO_SHORT" && issue.severity === "high"));
-    if (gaps.length > 0 && !interview.awaitingFollowUp) {
+    const code = chooseProbe(issues);
+    if (code && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
-      // Probe in the order interviewers do: is it a real story, what did *you* do, how did it end, what did you learn.
-      const code = FOLLOW_UP_PRIORITY.find((candidate) => gaps.some((gap) => gap.code === candidate));
-      turn.probed = code ?? null;
-      turn.followUp = (code && followUpFor(code, critique.ownership.we)) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
+      turn.probed = code;
+      turn.followUp = followUpFor(code, critique.ownership.we) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";

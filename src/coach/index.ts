@@ -3,3 +3,4 @@ export { isSessionId, SessionStore } from "./session-store.js";
 export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
 export { describeCoverageGaps } from "./coverage-gaps.js";
+export { chooseProbe, type ProbedGap } from "./choose-probe.js";

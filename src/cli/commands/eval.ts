@@ -20,6 +20,7 @@ import { newSession } from "../../coach/session.js";
 import type { Embedder } from "../../core/embedder.js";
 import { LlmCritic, OfflineCritic } from "../../critique/index.js";
 import { readScenarios, runCoachScenarios } from "../../evals/coach-eval.js";
+import { evaluateFollowUps } from "../../evals/follow-up-eval.js";
 import { computeStoryFeatures, createInMemoryMatcher } from "../../retrieval/index.js";
 import { readQuestionBank } from "../../understanding/question-bank.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
@@ -92,7 +93,10 @@ COACH_EVAL_REPLAY points the replay elsewhere.
 Coach: the scripted conversations in evals/coach/scenarios.jsonl played against
 the offline coach over the sample bank (a missing result gets a follow-up, a
 complete answer moves on, "we" answers are asked what you did, no question
-repeats, the summary names every principle asked).`,
+repeats, the summary names every principle asked); and the mock interview's
+follow-up choice on the critique drafts: the share of drafts with a labelled
+gap it probes, of complete drafts it moves on from, and of follow-ups that ask
+about a gap the labels have.`,
   options: { check: { type: "boolean" }, json: { type: "boolean" }, "update-baseline": { type: "boolean" }, refresh: { type: "boolean" }, report: { type: "string" } },
   positionals: true,
   async run(args, io) {
@@ -161,6 +165,7 @@ repeats, the summary names every principle asked).`,
     const critiques = runCritique ? await runCritiqueSuites() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
+    const followUps = runCoachSuite ? await runFollowUpSuites() : [];
     const coachLlmResults = runCoachSuite && config.provider === "openai" ? await runCoachSuiteWithLlm(local, config, Boolean(args.values.refresh), io) : [];
 
     const figures: Record<string, { value: number; cases: number }> = {};
@@ -196,6 +201,11 @@ repeats, the summary names every principle asked).`,
     }
     if (coachResults.length) {
       figures["coach.scenarios.passRate"] = { value: round(coachResults.filter((result) => result.passed).length / coachResults.length), cases: coachResults.length };
+    }
+    for (const entry of followUps) {
+      figures[`coach.follow-ups.${entry.dataset}.probedWhenThin`] = { value: round(entry.probedWhenThin), cases: entry.thin };
+      figures[`coach.follow-ups.${entry.dataset}.sparedWhenComplete`] = { value: round(entry.sparedWhenComplete), cases: entry.complete };
+      figures[`coach.follow-ups.${entry.dataset}.probeOnLabelledGap`] = { value: round(entry.probeOnLabelledGap), cases: entry.probedForGap };
     }
     for (const entry of critiques) {
       figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
@@ -263,6 +273,14 @@ repeats, the summary names every principle asked).`,
     else if (coachResults.length) {
       printLine(io, `\ncoach: ${coachResults.filter((result) => result.passed).length} of ${coachResults.length} scripted conversations behave as expected`);
       for (const result of coachResults) printLine(io, `  ${result.passed ? "pass" : "FAIL"}  ${result.id}  ${result.description}${result.failures.length ? `\n        ${result.failures.join("\n        ")}` : ""}`);
+    }
+    if (args.values.json) for (const entry of followUps) printJson(io, { suite: "coach-follow-ups", ...roundAll(entry) });
+    else if (followUps.length) {
+      printLine(io, "\ncoach: mock-interview follow-ups on the critique drafts' labels (a labelled gap: not a story, no action, \"we\" only, no result, no figure, no lesson asked for)");
+      printLine(io, `  ${"set".padEnd(10)} ${"probed when thin".padEnd(18)} ${"spared when complete".padEnd(22)} ${"on a labelled gap".padEnd(19)} first gap probed`);
+      for (const entry of followUps) {
+        printLine(io, `  ${entry.dataset.padEnd(10)} ${`${entry.probedWhenThin.toFixed(3)} of ${entry.thin}`.padEnd(18)} ${`${entry.sparedWhenComplete.toFixed(3)} of ${entry.complete}`.padEnd(22)} ${`${entry.probeOnLabelledGap.toFixed(3)} of ${entry.probedForGap}`.padEnd(19)} ${entry.firstGapProbed.toFixed(3)}`);
+      }
     }
     if (llmCritique && !args.values.json) {
       printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
@@ -332,6 +350,16 @@ async function runCritiqueSuites() {
     // The cue rules alone, measured beside the learned clause model so the better one is kept on evidence.
     const rulesOnly = evaluateCritique(cases, { roles: "rules" });
     suites.push({ dataset, ...evaluateCritique(cases), rulesOnlyMacroF1: rulesOnly.macroF1 });
+  }
+  return suites;
+}
+
+/** The mock interview's follow-up choice against each critique set's labels. */
+async function runFollowUpSuites() {
+  const suites = [];
+  for (const dataset of ["drafts", "heldout", "heldout-2"]) {
+    const file = path.join(PACKAGE_ROOT, "evals", "critique", `${dataset}.jsonl`);
+    if (existsSync(file)) suites.push(evaluateFollowUps(dataset, await readCritiqueCases(file)));
   }
   return suites;
 }
