@@ -82,7 +82,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const delivery = findDeliveryMarkers(answer);
   // A vague outcome standing as the result ("it kind of worked out"): the ask for a figure quotes it.
   const vagueResult = delivery.vagueOutcomes.find((marker) => resultClauses.some((clause) => marker.start >= clause.start && marker.end <= clause.end));
-  const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, vagueResult, metricsAll, inResult, weHeavy, noOwnAction: pronouns.i === 0, lessonRequired, speakingSeconds, delivery, relevance, words });
+  const issues = collectIssues({ star, setup, notAStory: notAStoryCause, quantified, vagueResult, metricsAll, inResult, weHeavy, noOwnAction: pronouns.i === 0, saidWe: pronouns.we > 0, lessonRequired, speakingSeconds, delivery, relevance, words });
   const breakdown = scoreBreakdown({ star, setup, notAStory, quantified, weHeavy, lessonRequired, pronouns, relevance: relevance.score, speakingSeconds, delivery, words, vague: delivery.vague.length });
   const score = scoreOf(breakdown, issues);
 
@@ -149,7 +149,9 @@ function ownershipOf(action: CritiquePart, answer: string, noteSteps: number): {
   if (!action.present) return { ...countPronouns(answer), weHeavy: !speaksAsSubject(answer) };
   const counted = countPronouns(action.spans.map((span) => span.text).join(" "));
   const pronouns = { i: counted.i + noteSteps, we: counted.we };
-  return { ...pronouns, weHeavy: pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0) };
+  // Steps told only of others or in the passive ("Priya rolled it back, pulled the logs...") by a speaker who never says "I".
+  const nobodyIsMe = pronouns.i === 0 && !speaksAsSubject(answer);
+  return { ...pronouns, weHeavy: nobodyIsMe || (pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0)) };
 }
 
 function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[]; clearTheme: boolean } {
@@ -181,6 +183,8 @@ interface IssueInput {
   weHeavy: boolean;
   /** No action is told as the speaker's own (no "I", no note-style step): the interviewer cannot tell what they did. */
   noOwnAction: boolean;
+  /** The actions (or, with none told, the answer) say "we". */
+  saidWe: boolean;
   lessonRequired: boolean;
   speakingSeconds: number;
   delivery: ReturnType<typeof findDeliveryMarkers>;
@@ -217,7 +221,8 @@ function collectIssues(input: IssueInput): CritiqueIssue[] {
     }
   }
   // "We" is not always bad (coaching research): it fails the answer only where the speaker's own part disappears.
-  if (input.weHeavy && star.action.present) add("WE_HEAVY", input.noOwnAction ? "high" : "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  if (input.weHeavy && star.action.present && input.saidWe) add("WE_HEAVY", input.noOwnAction ? "high" : "medium", 'The actions are told as "we". Say what you did yourself: "I proposed...", "I wrote...". Keep "we" for the team\'s shared outcome.');
+  else if (input.weHeavy && star.action.present) add("WE_HEAVY", "high", 'The actions are told as what others did, or what was done: none of them is yours. Say what you did yourself: "I proposed...", "I wrote...".');
   // With no action at all, MISSING_ACTION (or NOT_A_STORY) is already the high gap: "we" is the same gap, said once more.
   else if (input.weHeavy) add("WE_HEAVY", "medium", 'Nothing is told as something you did: only what "we" or others did or what happened. Say what you did yourself: "I proposed...", "I wrote...".');
   // Under the shortest spoken length whatever else is wrong: a five-word non-answer is too short as well as not a story.
