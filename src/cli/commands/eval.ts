@@ -287,8 +287,19 @@ repeats, the summary names every principle asked).`,
         report.configurations.filter((entry) => entry.name === "hybrid").map((entry) => [`${report.dataset}/hybrid`, entry.cases.filter((item) => item.firstHit !== null && item.firstHit <= 3).map((item) => item.id)]),
       ),
     );
+    // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
+    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     if (args.values["update-baseline"]) {
-      await writeFileAtomic(BASELINE_FILE, `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])), hits }, null, 2)}\n`);
+      // What did not run (another suite, the seed-bank sets where ../shared/seeds is absent) keeps its baseline figures and hits, so one suite's update
+      // leaves the others gated; a figure a suite that ran no longer gives is dropped. Figures stay in the file's order.
+      const previous = await readBaseline(BASELINE_FILE);
+      const keep = (key: string, now: Record<string, unknown>, suiteRan: boolean) => key in now || !suiteRan || key.includes("seed-banks");
+      const keptFigures = Object.entries(previous?.figures ?? {}).filter(([key]) => keep(key, figures, ran(key)));
+      const keptHits = Object.entries(previous?.hits ?? {}).filter(([key]) => keep(key, hits, runRetrieval));
+      await writeFileAtomic(
+        BASELINE_FILE,
+        `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: { ...Object.fromEntries(keptFigures), ...Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])) }, hits: { ...Object.fromEntries(keptHits), ...hits } }, null, 2)}\n`,
+      );
       notice(io, `coach: wrote ${path.relative(io.cwd, BASELINE_FILE)}`);
     }
     if (!args.values.check) return reportExit;
@@ -297,8 +308,6 @@ repeats, the summary names every principle asked).`,
       notice(io, `coach: no readable baseline at ${BASELINE_FILE}; run coach eval --update-baseline.`);
       return 1;
     }
-    // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
-    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     const findings = checkAgainstBaseline(figures, baseline).filter((finding) => ran(finding.figure) && (Number.isFinite(finding.current) || !finding.figure.includes("seed-banks")));
     return Math.max(reportGate(findings, baseline.hits, hits, io), reportExit);
   },
