@@ -11,6 +11,7 @@ import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
+import { readRetrievalCases } from "../../evals/retrieval-dataset.js";
 import type { ResolvedConfig } from "../../config/index.js";
 import { loadBank } from "../../bank/index.js";
 import { CoachEngine, LlmCoach } from "../../coach/index.js";
@@ -122,9 +123,11 @@ repeats, the summary names every principle asked).`,
 
     const reports: RetrievalDatasetReport[] = [];
     const bar = progressBar(io.stderr, "retrieval eval");
+    // Every configuration over every question of every set: the bar counts to that, not to 0.
+    const total = runRetrieval ? (await Promise.all(datasets.map((dataset) => readRetrievalCases(dataset.file)))).reduce((sum, cases) => sum + cases.length, 0) * RETRIEVAL_CONFIGURATIONS.length : 0;
+    let done = 0;
     for (const dataset of runRetrieval ? datasets : []) {
-      let done = 0;
-      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, 0)));
+      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, total)));
       if (config.provider === "openai") {
         const remote = await resolveProvider(config).createEmbedder();
         const remoteReport = await runRetrievalEval(dataset, remote, RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid"));
