@@ -11,6 +11,7 @@ import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
+import { readRetrievalCases } from "../../evals/retrieval-dataset.js";
 import type { ResolvedConfig } from "../../config/index.js";
 import { loadBank } from "../../bank/index.js";
 import { CoachEngine, LlmCoach } from "../../coach/index.js";
@@ -126,9 +127,11 @@ about a gap the labels have.`,
 
     const reports: RetrievalDatasetReport[] = [];
     const bar = progressBar(io.stderr, "retrieval eval");
+    // Every configuration over every question of every set: the bar counts to that, not to 0.
+    const total = runRetrieval ? (await Promise.all(datasets.map((dataset) => readRetrievalCases(dataset.file)))).reduce((sum, cases) => sum + cases.length, 0) * RETRIEVAL_CONFIGURATIONS.length : 0;
+    let done = 0;
     for (const dataset of runRetrieval ? datasets : []) {
-      let done = 0;
-      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, 0)));
+      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, total)));
       if (config.provider === "openai") {
         const remote = await resolveProvider(config).createEmbedder();
         const remoteReport = await runRetrievalEval(dataset, remote, RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid"));
@@ -305,8 +308,19 @@ about a gap the labels have.`,
         report.configurations.filter((entry) => entry.name === "hybrid").map((entry) => [`${report.dataset}/hybrid`, entry.cases.filter((item) => item.firstHit !== null && item.firstHit <= 3).map((item) => item.id)]),
       ),
     );
+    // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
+    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     if (args.values["update-baseline"]) {
-      await writeFileAtomic(BASELINE_FILE, `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])), hits }, null, 2)}\n`);
+      // What did not run (another suite, the seed-bank sets where ../shared/seeds is absent) keeps its baseline figures and hits, so one suite's update
+      // leaves the others gated; a figure a suite that ran no longer gives is dropped. Figures stay in the file's order.
+      const previous = await readBaseline(BASELINE_FILE);
+      const keep = (key: string, now: Record<string, unknown>, suiteRan: boolean) => key in now || !suiteRan || key.includes("seed-banks");
+      const keptFigures = Object.entries(previous?.figures ?? {}).filter(([key]) => keep(key, figures, ran(key)));
+      const keptHits = Object.entries(previous?.hits ?? {}).filter(([key]) => keep(key, hits, runRetrieval));
+      await writeFileAtomic(
+        BASELINE_FILE,
+        `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: { ...Object.fromEntries(keptFigures), ...Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])) }, hits: { ...Object.fromEntries(keptHits), ...hits } }, null, 2)}\n`,
+      );
       notice(io, `coach: wrote ${path.relative(io.cwd, BASELINE_FILE)}`);
     }
     if (!args.values.check) return reportExit;
@@ -315,8 +329,6 @@ about a gap the labels have.`,
       notice(io, `coach: no readable baseline at ${BASELINE_FILE}; run coach eval --update-baseline.`);
       return 1;
     }
-    // Only the suites that ran are checked; the seed-bank sets are skipped where ../shared/seeds is absent.
-    const ran = (figure: string) => (figure.startsWith("critique.") ? runCritique : figure.startsWith("coach.") ? runCoachSuite : runRetrieval);
     const findings = checkAgainstBaseline(figures, baseline).filter((finding) => ran(finding.figure) && (Number.isFinite(finding.current) || !finding.figure.includes("seed-banks")));
     return Math.max(reportGate(findings, baseline.hits, hits, io), reportExit);
   },

@@ -3,7 +3,7 @@ import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { UsageError } from "../../errors/index.js";
-import { countOf } from "../../text/index.js";
+import { countOf, quoteForShell } from "../../text/index.js";
 
 export const indexCommand: Command = {
   name: "index",
@@ -48,7 +48,7 @@ unreadable, empty or over 5 MB.`,
       embedder: indexed.manifest.embedder.id,
     };
     if (indexed.warnings.length > 0) {
-      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (skipped notes, pointers, repairs); see them with: coach stories --bank ${args.positionals.join(" --bank ")}`);
+      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (skipped notes, pointers, repairs); see them with: coach stories --bank ${args.positionals.map(quoteForShell).join(" --bank ")}`);
     }
     if (args.values.json) {
       printJson(io, summary);
