@@ -19,4 +19,12 @@ describe("command help lists what the contracts and README promise", () => {
     expect(options).toMatch(/^ {2}--refresh {10}With --provider openai: ask the provider again/m);
     expect(await help("doctor")).toMatch(/^ {2}--json {7}One JSON line: \{"provider"/m);
   });
+
+  it("index and coverage list --store among their options, and coverage its exit codes (audit: both left them out)", async () => {
+    for (const command of ["index", "coverage"]) {
+      const options = (await help(command)).split("Options:\n")[1]!.split("\n\n")[0]!;
+      expect(options, command).toMatch(/^ {2}--store DIR +Where the index lives \(default \.\/\.coach, or COACH_HOME\)\.$/m);
+    }
+    expect(await help("coverage")).toMatch(/^Exit codes: 0 ok, 1 provider failure/m);
+  });
 });

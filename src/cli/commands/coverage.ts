@@ -22,10 +22,15 @@ a stretch, each with an interview question to write its story for.
 
 Options:
   --bank PATH   Index these banks first; without it, the banks in the store, else the sample bank.
+  --store DIR   Where the index lives (default ./.coach, or COACH_HOME).
   --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]}.
 
 Limits: a bank file over 5 MB, empty, binary or with no story is refused
-(exit 3).`,
+(exit 3).
+
+Exit codes: 0 ok, 1 provider failure or a store that cannot be written
+(STORE_INACCESSIBLE), 2 bad flags or a store that is a file, 3 bank
+unreadable, empty or over 5 MB.`,
   options: { bank: { type: "string", multiple: true }, json: { type: "boolean" } },
   async run(args, io) {
     const { indexed } = await openStoryIndex(args, io);

@@ -22,6 +22,7 @@ and when the stored index is missing or unreadable. An interrupted build leaves
 the last good index in place.
 
 Options:
+  --store DIR  Where the index lives (default ./.coach, or COACH_HOME).
   --force      Rebuild even when nothing changed.
   --json       One JSON line: {"status", "stories", "experiences", "embedded", "files", "store",
                "embedder"}.
