@@ -32,12 +32,15 @@ const THANKS = /^(?:thanks|thank you|thx|cheers)(?:[,\s]+(?:so much|a lot|very m
 // ("?", "Tell me...", "What..."), nor a topic given as one ("A time I failed to meet a deadline").
 const TOLD_STEP = /\b(?:i|we)\s+(?:\w+ly\s+)?(?:[a-z]{3,}ed|rewrote|wrote|built|ran|led|made|took|found|fixed|set|cut|got|went|told|gave|sent|kept|did|had|was|were)\b/i;
 const ASKING_OPENER = /^\W*(?:tell|describe|give|walk|share|talk|explain|what|how|why|when|where|which|who|have|has|did|do|does|can|could|would|is|are|a time|the time|time|example|an example|story|stories|find|show)\b/i;
+// A topic asked for in the middle of the message: "I need a story for when I failed...", "My interviewer asked about a
+// time I disagreed...", "Looking for an example where I led...". Its "I failed" is the topic's, not a step told.
+const TOPIC_REQUEST = /\b(?:(?:stor(?:y|ies)|examples?)\s+(?:for|about|where|when|of|that|in which|on)|interviewer|asked (?:me )?about|(?<!\bat )(?:an?(?:other)?|the) time(?!-)|something (?:from|about|where|when|that))\b/i;
 const TOLD_ANSWER_MIN_WORDS = 12;
 
 /** Whether a message under the pasted-answer length reads as an answer told rather than a question asked. */
 export function readsAsToldAnswer(text: string): boolean {
   const trimmed = text.trim();
-  return wordsIn(trimmed) >= TOLD_ANSWER_MIN_WORDS && !trimmed.includes("?") && !ASKING_OPENER.test(trimmed) && TOLD_STEP.test(trimmed);
+  return wordsIn(trimmed) >= TOLD_ANSWER_MIN_WORDS && !trimmed.includes("?") && !ASKING_OPENER.test(trimmed) && !TOPIC_REQUEST.test(trimmed) && TOLD_STEP.test(trimmed);
 }
 
 /** Words in a message, as the critique counts them (each Chinese or Japanese character is one). */

@@ -84,14 +84,20 @@ function learnedRoles(clause: Clause): Role[] | null {
   return roles;
 }
 
+// After "by", a method ("by adding 2 indexes") or a deadline ("by 6 pm", "by week 3", "by March 3") is no size of change.
+const BY_NO_CHANGE = String.raw`(?:[a-z]+ing\b|(?:the\s+)?(?:end\s+of\s+)?(?:week|day|sprint|month|quarter|q[1-4])\b|(?:mid-)?(?:jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z]))`;
+// A saving told by its size: money, a share, time or a count of people; not "saved the results in S3" nor "saved 2 traces".
+const SAVED_AMOUNT = String.raw`(?:[$€£]\s?\d|(?<![A-Za-z\d.,])\d[\d,.]*\s?(?:%|percent\b|[kmb]\b|x\b|thousand\b|million\b|billion\b|dollars?\b|euros?\b|pounds?\b|ms\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|h\b|hrs?\b|hours?\b|days?\b|weeks?\b|months?\b|years?\b|[gt]b\b|engineers?\b|people\b|fte\b))`;
+
 // "... and cut false pages by 60%", "..., cutting builds to 8 minutes", "..., saving $40K", "... and halved the errors":
 // a change said with its figure, after the step that made it ("and cut scope to the 3 critical objects" is a step).
 const STEP_THEN_OUTCOME = new RegExp(
   String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:` +
     [
-      String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\b(?:by|from)\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
-      String.raw`(?:saved|saving)\b[^.;!?]{0,30}?(?:\d|[$€£])`,
-      String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b`,
+      String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\bby\s+(?!${BY_NO_CHANGE})[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bfrom\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
+      String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
+      // Not the idiom "doubled down on testing".
+      String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
     ].join("|") +
     ")",
   "i",

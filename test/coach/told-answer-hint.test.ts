@@ -29,4 +29,18 @@ describe("a short answer sent outside a mock interview", () => {
     expect(questions.filter(readsAsToldAnswer)).toEqual([]);
     expect(readsAsToldAnswer("We had a big outage last year and I restarted the database myself within twenty minutes.")).toBe(true);
   });
+
+  it("reads a request for a story as one, though it names a step of the speaker's", () => {
+    for (const text of [
+      "I need a story for when I failed to deliver a project on time for a client",
+      "My interviewer asked about a time I disagreed with my boss over a launch date",
+      "Looking for a story where I led a team through a difficult migration under a deadline",
+      "Something from when I joined a new team and had to learn the codebase fast",
+    ]) {
+      expect(readsAsToldAnswer(text), text).toBe(false);
+    }
+    for (const text of ["At the time I was the only backend engineer, so I rewrote the auth service in a week.", "I automated a time-consuming report and cut the monthly close from 5 days to 2."]) {
+      expect(readsAsToldAnswer(text), text).toBe(true);
+    }
+  });
 });

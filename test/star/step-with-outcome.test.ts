@@ -49,4 +49,27 @@ describe("a step told with the change it made, by a figure", () => {
       ["action"],
     ]);
   });
+
+  it("does not make a step a result for a figure that is no size of change: a deadline, a method, a file's place, an idiom", () => {
+    for (const sentence of [
+      "I wrote the migration script, tested it on staging and saved the results in S3.",
+      "I reviewed the logs, and saved 2 sample traces for the vendor.",
+      "I paused the rollout and doubled down on testing.",
+      "I drafted the incident report and raised it with the VP by 9 am.",
+      "I fixed the bug and cut a new release by 6 pm.",
+      "I profiled the service and improved it by adding 2 indexes.",
+    ]) {
+      expect(readClauses(`Our nightly exports kept failing. ${sentence}`).at(-1)!.roles, sentence).not.toContain("result");
+    }
+    // The answer that told only steps is still asked for its outcome (it was told it had one, quantified by "doubled").
+    const critique = critiqueAnswer(question, "Our launch slipped twice because the tests were flaky. I paused the rollout and doubled down on testing.");
+    expect(critique.star.result.present).toBe(false);
+    expect(critique.quantified).toBe(false);
+  });
+
+  it("still reads a saving or a change by its size, with a deadline after it", () => {
+    for (const sentence of ["I renegotiated the contract and saved the company 120,000 dollars.", "I rewrote the checkout and raised conversion by nearly 4 points by March."]) {
+      expect(readClauses(`Our checkout was slow. ${sentence}`).at(-1)!.roles, sentence).toEqual(["action", "result"]);
+    }
+  });
 });
