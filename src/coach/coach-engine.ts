@@ -60,7 +60,7 @@ export interface CoachParts {
 
 const DEFAULT_INTERVIEW_LENGTH = 3;
 const TOLD_ANSWER_HINT =
-  'That reads like an answer rather than a question, so I looked for stories that fit it as one. To have it critiqued, send "critique: " and the answer (answers of 60 words or more are critiqued as they are), or say "interview me" to be asked a question first.';
+  `That reads like an answer rather than a question, so I looked for stories that fit it as one. To have it critiqued, send "critique: " and the answer (answers of ${LONG_ANSWER_WORDS} words or more are critiqued as they are), or say "interview me" to be asked a question first.`;
 
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;

@@ -1,5 +1,5 @@
 import type { Story, StoryPart } from "../core/story.js";
-import { capitalise, openingSentence } from "../text/index.js";
+import { capitalise, listItemsOf, openingSentence } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
 import type { RankerModel } from "../learning/index.js";
@@ -212,7 +212,7 @@ export function evidenceCompetency(evidence: QuotedEvidence): Competency | undef
 // jotted topics above the prose ("Airflow upgradation to support pyspark pipeline.") are notes, not an opening.
 function leadClause(story: Story, lead: LeadPart, quoted: EvidenceSentence | undefined): string {
   if (quoted && quoted.part === lead) return `lead with the ${lead}, from that line`;
-  const first = openingSentence(wholeSentences(story.parts[lead] ?? ""));
+  const first = openingSentence(wholeSentences(story.parts[lead] ?? ""), listItemsOf(story.text));
   return `lead with the ${lead}${first ? `: "${quoteSentence(withFigureInFocus(first, lead), 90)}"` : ""}`;
 }
 

@@ -20,11 +20,13 @@ export function readsAsNoteFragments(line: string): boolean {
 
 /**
  * The sentence a part opens on when told aloud: past a list of jotted topics
- * (two or more) to the first told sentence that names a person, else the
- * first sentence. A lone "Coinfold." or "March 2020." is kept: it sets the scene.
+ * (two or more, each a list item where `listed` says) to the first told
+ * sentence that names a person, else the first sentence. A lone "Coinfold."
+ * or "March 2020." is kept: it sets the scene; so are short lines of prose
+ * ("Support tickets pile up every Monday.") that `listed` does not hold.
  */
-export function openingSentence(sentences: readonly string[]): string | undefined {
-  const told = sentences.findIndex((sentence) => !readsAsNoteFragments(sentence));
+export function openingSentence(sentences: readonly string[], listed: (sentence: string) => boolean = () => true): string | undefined {
+  const told = sentences.findIndex((sentence) => !readsAsNoteFragments(sentence) || !listed(sentence));
   if (told <= 0) return sentences[0];
   const jotted = sentences.slice(0, told).reduce((count, sentence) => count + splitSentences(sentence).length, 0);
   const namesPerson = /\b(?:I|we|my|our)\b/i.test(sentences[told]!);
@@ -36,4 +38,25 @@ function isFragment(piece: string): boolean {
   // A figure is the point of a terse line ("p90 4.1s -> 1.3s."), never a jotted topic.
   if (words.length === 0 || words.length > MAX_FRAGMENT_WORDS || /\d/.test(piece)) return false;
   return !words.some((word) => TOLD_WORDS.has(word) || IRREGULAR_PAST_FORMS.has(word) || (word.length > 4 && word.endsWith("ed")));
+}
+
+/**
+ * Whether each piece of a sentence is a list item of the story's own lines
+ * ("- Airflow upgradation to support pyspark pipeline"), compared by letters
+ * and digits only: the parser adds full stops and joins items.
+ */
+export function listItemsOf(storyText: string): (sentence: string) => boolean {
+  const items = new Set(
+    storyText
+      .split(/\r?\n/)
+      .map((line) => /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line)?.[1])
+      .filter((item): item is string => item !== undefined)
+      .map(lettersOnly)
+      .filter((item) => item.length > 0),
+  );
+  return (sentence) => splitSentences(sentence).every((piece) => items.has(lettersOnly(piece.text)));
+}
+
+function lettersOnly(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openingSentence, readsAsNoteFragments } from "../../src/text/index.js";
+import { listItemsOf, openingSentence, readsAsNoteFragments } from "../../src/text/index.js";
 
 describe("readsAsNoteFragments", () => {
   it("reads short topics with no person, figure or tensed verb as jotted notes", () => {
@@ -32,5 +32,14 @@ describe("openingSentence", () => {
     expect(openingSentence([told, "Airflow upgradation."])).toBe(told);
     expect(openingSentence(["Coinfold redesign.", "Design review.", "Lena wanted a custom picker."])).toBe("Coinfold redesign.");
     expect(openingSentence([])).toBeUndefined();
+  });
+
+  it("passes jotted topics only where the story lists them, not short lines of prose (review)", () => {
+    const bulleted = listItemsOf("## Failed\n**Situation:**\n- Airflow upgradation to support pyspark pipeline\n- first partner onboarding\n* Fino bank api changes\nAt Kaleidofin, I was responsible.");
+    expect(openingSentence(["Airflow upgradation to support pyspark pipeline. first partner onboarding.", "Fino bank api changes.", told], bulleted)).toBe(told);
+    const prose = listItemsOf("Support tickets pile up every Monday. Customers complain about slow pages. I was the on-call lead.");
+    const opening = ["Support tickets pile up every Monday.", "Customers complain about slow pages.", "I was the on-call lead."];
+    expect(opening.slice(0, 2).every(readsAsNoteFragments)).toBe(true);
+    expect(openingSentence(opening, prose)).toBe("Support tickets pile up every Monday.");
   });
 });
