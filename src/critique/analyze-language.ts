@@ -6,6 +6,23 @@ export function countPronouns(text: string): { i: number; we: number } {
   };
 }
 
+// "We" after these opens a purpose or relative clause inside someone's step ("I rented two washers so we had a
+// buffer", "the checks that we skipped"), not a step the team took.
+const NOT_ACTING_WE = /\b(?:so|so that|which|that|what|where|than|if|unless|whether|until)\s+$/i;
+
+/**
+ * How often the team acts in a text: "we" as the subject of a step, and "our
+ * team" or the like; "we" in a purpose or relative clause, and "us" and "our"
+ * elsewhere, are the team's share of someone's step, not steps.
+ */
+export function countActors(text: string): { we: number } {
+  let we = (text.match(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi) ?? []).length;
+  for (const match of text.matchAll(/\bwe(?:'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b/gi)) {
+    if (!NOT_ACTING_WE.test(text.slice(Math.max(0, match.index! - 12), match.index!))) we++;
+  }
+  return { we };
+}
+
 /** Whether the speaker is ever the subject of a sentence ("I", "I'm", "I've"...): something is said of them, not only of "we". */
 export function speaksAsSubject(text: string): boolean {
   return /\bI(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?\b(?![.'’/]\w)/.test(text);

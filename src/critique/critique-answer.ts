@@ -3,7 +3,7 @@ import { InputError, UsageError } from "../errors/index.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { readClauses, type Role, type RoleMethod } from "../star/index.js";
 import { profileText } from "../understanding/index.js";
-import { countPronouns, detectNotAStory, findDeliveryMarkers, opensWithCommand, speaksAsSubject } from "./analyze-language.js";
+import { countActors, countPronouns, detectNotAStory, findDeliveryMarkers, opensWithCommand, speaksAsSubject } from "./analyze-language.js";
 import { CRITIQUE_CONFIG } from "./critique-config.js";
 import { calmWhitespace } from "./calm-whitespace.js";
 import { detectMetrics } from "./detect-metrics.js";
@@ -147,11 +147,14 @@ function spanOf(answer: string, start: number, end: number): { start: number; en
  */
 function ownershipOf(action: CritiquePart, answer: string, noteSteps: number): { i: number; we: number; weHeavy: boolean } {
   if (!action.present) return { ...countPronouns(answer), weHeavy: !speaksAsSubject(answer) };
-  const counted = countPronouns(action.spans.map((span) => span.text).join(" "));
+  const actionText = action.spans.map((span) => span.text).join(" ");
+  const counted = countPronouns(actionText);
   const pronouns = { i: counted.i + noteSteps, we: counted.we };
   // Steps told only of others or in the passive ("Priya rolled it back, pulled the logs...") by a speaker who never says "I".
   const nobodyIsMe = pronouns.i === 0 && !speaksAsSubject(answer);
-  return { ...pronouns, weHeavy: nobodyIsMe || (pronouns.we > 0 && (pronouns.we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0)) };
+  // The team's steps are "we" as a subject, not every "our" and "so we had a buffer" inside the speaker's own steps.
+  const we = countActors(actionText).we;
+  return { ...pronouns, weHeavy: nobodyIsMe || (we > 0 && (we > pronouns.i * CRITIQUE_CONFIG.weOverIRatio || pronouns.i === 0)) };
 }
 
 function relevanceOf(question: ReturnType<typeof profileText>, answer: ReturnType<typeof profileText>): { score: number; principles: Principle[]; clearTheme: boolean } {

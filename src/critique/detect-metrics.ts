@@ -54,6 +54,8 @@ const METRIC = new RegExp(
     // A small count given as a rate: "2 a month", "3 per sprint".
     String.raw`\b\d+\s(?:a|per)\s(?:day|week|month|year|quarter|sprint|release|deploy)\b`,
     String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,
+    // A spelled share: "about a third of what the dashboard claimed", "two thirds fewer"; not the "quarter" of a year.
+    String.raw`\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of|less|more|lower|higher|fewer|smaller|larger|bigger|cheaper|faster)\b)`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     // A spelled figure ending on its multiplier: "three million", "two hundred thousand".
@@ -117,9 +119,14 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     const window = text.slice(Math.max(0, match.index! - 40), match.index!);
     const previousWord = window.trim().split(/\s+/).at(-1) ?? "";
     const after = text.slice(match.index! + match[0].length, match.index! + match[0].length + 16);
-    const isTimeUnit = /\b(hours?|days?|weeks?|months?|years?|minutes?|min|sprints?|quarters?)\b/i.test(value);
-    // "over three months" is how long the work took; "saved about 5 hours a week" is an outcome.
-    const outcomeWords = /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) || /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after);
+    // Money or a rate is no span of time, whatever its rate's unit: "roughly £200,000 a quarter".
+    const isTimeUnit = !/[$€£¥₹]|\b(?:a|per|each|every)\s+[a-z]+$/i.test(value) && /\b(hours?|days?|weeks?|months?|years?|minutes?|min|sprints?|quarters?)\b/i.test(value);
+    // "over three months" is how long the work took; "saved about 5 hours a week", "arrived about forty minutes late"
+    // and "within two days of the original date" are outcomes.
+    const outcomeWords =
+      /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) ||
+      /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after) ||
+      /^\s*(late|early|ahead|behind|earlier|later|sooner|overdue|of (?:the|its|our|their) (?:original|planned|target|agreed|scheduled|due))\b/i.test(text.slice(match.index! + raw.length, match.index! + raw.length + 40));
     const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
     const before = text.slice(Math.max(0, match.index! - 30), match.index!);
     if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;

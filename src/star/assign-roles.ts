@@ -98,6 +98,8 @@ const STEP_THEN_OUTCOME = new RegExp(
       String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
       // Not the idiom "doubled down on testing".
       String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
+      // The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
+      String.raw`(?:but\s+)?(?:the|our|their|its|my)\s+[^.;!?,]{0,80}?\b(?:went\s+(?:up|down)|fell|rose|dropped|grew|climbed|increased|decreased|shrank|jumped)\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?\d`,
     ].join("|") +
     ")",
   "i",

@@ -24,7 +24,8 @@ const CLAUSE_BREAK =
 /**
  * Splits an answer into clauses with exact offsets. Explicit part labels
  * ("Situation:", "**Task:**", "R -") start a labelled run that lasts until
- * the next label.
+ * the next label; where the answer labels one part only, its label labels
+ * its own sentence.
  */
 export function segmentAnswer(answer: string): Clause[] {
   // Labels come in text order and never overlap, so each sentence and clause finds its own by binary search
@@ -36,6 +37,10 @@ export function segmentAnswer(answer: string): Clause[] {
   const sentences = splitSentences(answer);
   // Clauses are read with the line breaks inside a sentence (hard-wrapped prose) as spaces; offsets stay the answer's.
   const reading = unwrapLines(answer);
+  // A lone part label ("Context: ..." and then plain prose) labels its own sentence only: read as a run to the end,
+  // it made a whole answer its situation.
+  const lone = new Set(labelled.filter((label) => label.roles).map((label) => label.roles!.join("+"))).size === 1;
+  const labelSentence = lone ? labelled.map((label) => sentences.findIndex((sentence) => label.textStart >= sentence.start && label.textStart <= sentence.end)) : [];
   sentences.forEach((sentence, index) => {
     // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.
     const inside: number[] = [];
@@ -43,7 +48,8 @@ export function segmentAnswer(answer: string): Clause[] {
     const cuts = [sentence.start, ...inside, sentence.end];
     for (let k = 0; k < cuts.length - 1; k++) {
       for (const piece of splitClauses(reading, cuts[k]!, cuts[k + 1]!)) {
-        const label = labelled[lastAtOrBefore(textStarts, piece.start)];
+        const at = lastAtOrBefore(textStarts, piece.start);
+        const label = lone && labelSentence[at] !== index ? undefined : labelled[at];
         clauses.push({ ...piece, sentence: index, position: 0, labelled: label ? label.roles : null });
       }
     }

@@ -73,3 +73,14 @@ describe("a step told with the change it made, by a figure", () => {
     }
   });
 });
+
+describe("a step followed by the change it made, said of the thing that changed", () => {
+  it("is the action and the result at once", () => {
+    const clauses = readClauses("I launched the shorter form to every visitor, and sign-ups went up, but the share still paying after a month fell from 38 to 29 percent.");
+    expect(clauses.map((clause) => clause.roles)).toEqual([["action", "result"]]);
+  });
+
+  it("leaves a step that names a figure but no change alone", () => {
+    expect(readClauses("I called the three store managers and the regional lead to walk them through it.").map((clause) => clause.roles)).toEqual([["action"]]);
+  });
+});
