@@ -37,10 +37,11 @@ export function segmentAnswer(answer: string): Clause[] {
   const sentences = splitSentences(answer);
   // Clauses are read with the line breaks inside a sentence (hard-wrapped prose) as spaces; offsets stay the answer's.
   const reading = unwrapLines(answer);
-  // A lone part label ("Context: ..." and then plain prose) labels its own sentence only: read as a run to the end,
-  // it made a whole answer its situation.
-  const lone = new Set(labelled.filter((label) => label.roles).map((label) => label.roles!.join("+"))).size === 1;
-  const labelSentence = lone ? labelled.map((label) => sentences.findIndex((sentence) => label.textStart >= sentence.start && label.textStart <= sentence.end)) : [];
+  // A lone part label ("Context: ..." and then plain prose, the answer's only label) labels its own sentence only:
+  // read as a run to the end, it made a whole answer its situation.
+  const withRoles = labelled.filter((label) => label.roles);
+  const lone = withRoles.length === 1 ? withRoles[0]! : undefined;
+  const loneSentence = lone ? sentences.findIndex((sentence) => lone.textStart >= sentence.start && lone.textStart <= sentence.end) : -1;
   sentences.forEach((sentence, index) => {
     // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.
     const inside: number[] = [];
@@ -48,9 +49,9 @@ export function segmentAnswer(answer: string): Clause[] {
     const cuts = [sentence.start, ...inside, sentence.end];
     for (let k = 0; k < cuts.length - 1; k++) {
       for (const piece of splitClauses(reading, cuts[k]!, cuts[k + 1]!)) {
-        const at = lastAtOrBefore(textStarts, piece.start);
-        const label = lone && labelSentence[at] !== index ? undefined : labelled[at];
-        clauses.push({ ...piece, sentence: index, position: 0, labelled: label ? label.roles : null });
+        const label = labelled[lastAtOrBefore(textStarts, piece.start)];
+        const governs = label !== undefined && (label !== lone || loneSentence === index);
+        clauses.push({ ...piece, sentence: index, position: 0, labelled: governs ? label.roles : null });
       }
     }
   });
