@@ -36,6 +36,8 @@ import { stringFlag } from "../parse-command-args.js";
 import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
+// The labelled critique drafts in evals/critique/ (evals/README.md: drafts and heldout-2 are tuned on).
+const CRITIQUE_SETS = ["drafts", "heldout", "heldout-2", "heldout-3"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
 // Why-quote labels (evals/README.md): the training pairs first, which the why-sentence model is trained on; the held-out pairs never inspected case by case.
 const WHY_SETS = [
@@ -80,9 +82,9 @@ Options:
 
 Critique: precision, recall, F1 and Cohen's kappa per flaw (positive class =
 the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
-with the confusion counts, on evals/critique/drafts.jsonl (tuned on) and the
-held-out heldout.jsonl and heldout-2.jsonl; beside each, the macro F1 of the cue
-rules alone (without the learned clause-role model).
+with the confusion counts, on evals/critique/drafts.jsonl and heldout-2.jsonl
+(tuned on) and the held-out heldout.jsonl and heldout-3.jsonl; beside each, the
+macro F1 of the cue rules alone (without the learned clause-role model).
 
 With --provider openai, the LLM critic also runs over the drafts: how many it
 answered, how many fell back, and how many invented figures or names the
@@ -355,7 +357,7 @@ function reportGate(findings: GateFinding[], before: Record<string, string[]>, n
 
 async function runCritiqueSuites() {
   const suites = [];
-  for (const dataset of ["drafts", "heldout", "heldout-2"]) {
+  for (const dataset of CRITIQUE_SETS) {
     const file = path.join(PACKAGE_ROOT, "evals", "critique", `${dataset}.jsonl`);
     if (!existsSync(file)) continue;
     const cases = await readCritiqueCases(file);
@@ -369,7 +371,7 @@ async function runCritiqueSuites() {
 /** The mock interview's follow-up choice against each critique set's labels. */
 async function runFollowUpSuites() {
   const suites = [];
-  for (const dataset of ["drafts", "heldout", "heldout-2"]) {
+  for (const dataset of CRITIQUE_SETS) {
     const file = path.join(PACKAGE_ROOT, "evals", "critique", `${dataset}.jsonl`);
     if (existsSync(file)) suites.push(evaluateFollowUps(dataset, await readCritiqueCases(file)));
   }
