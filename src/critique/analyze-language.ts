@@ -11,6 +11,8 @@ export function countPronouns(text: string): { i: number; we: number } {
 const NOT_ACTING_WE = /\b(?:so|so that|which|that|what|where|than|if|unless|whether|until)\s+$/i;
 // But a "so" that opens a sentence or follows a comma or "and" tells what the team did next ("So we rolled it back",
 // "I found the bug, so we rewrote the parser"): the team acting.
+// What opens a clause whose subject follows: a sentence or clause break, a conjunction.
+const TEAM_AS_SUBJECT = /(?:[.!?;:,\n]|\b(?:and|but|then|so|while|when|after|before|once|because)|^)\s*$/i;
 const NEXT_STEP_SO = /(?:[.!?;:,\n]|\band|\bbut)\s*so\s+$/i;
 
 /**
@@ -19,7 +21,12 @@ const NEXT_STEP_SO = /(?:[.!?;:,\n]|\band|\bbut)\s*so\s+$/i;
  * elsewhere, are the team's share of someone's step, not steps.
  */
 export function countActors(text: string): { we: number } {
-  let we = (text.match(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi) ?? []).length;
+  let we = 0;
+  for (const match of text.matchAll(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi)) {
+    // Only as a step's subject ("our team ran the cutover"), not an object ("I wrote a guide for our team").
+    const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
+    if (TEAM_AS_SUBJECT.test(before)) we++;
+  }
   for (const match of text.matchAll(/\bwe(?:'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b/gi)) {
     const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
     if (!NOT_ACTING_WE.test(before) || NEXT_STEP_SO.test(before)) we++;

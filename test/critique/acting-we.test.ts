@@ -8,6 +8,7 @@ describe("who takes the steps", () => {
   it("counts 'we' as the team acting only as a step's subject", () => {
     expect(countActors("I rented two washers so we had a buffer, and I split the work so that we weren't relying on one supplier.").we).toBe(0);
     expect(countActors("We mapped every step, we wrote the scripts, and our team ran the cutover.").we).toBe(3);
+    expect(countActors("I wrote a guide for our team, ran workshops for our team and set up a rota with our department.").we).toBe(0);
     // A "so" that opens a sentence or follows a comma tells the team's next step, not a purpose.
     expect(countActors("So we rolled it back. I found the bug, so we rewrote the parser, and so we shipped.").we).toBe(3);
   });
