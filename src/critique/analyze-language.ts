@@ -9,6 +9,11 @@ export function countPronouns(text: string): { i: number; we: number } {
 // "We" after these opens a purpose or relative clause inside someone's step ("I rented two washers so we had a
 // buffer", "the checks that we skipped"), not a step the team took.
 const NOT_ACTING_WE = /\b(?:so|so that|which|that|what|where|than|if|unless|whether|until)\s+$/i;
+// But a "so" that opens a sentence or follows a comma or "and" tells what the team did next ("So we rolled it back",
+// "I found the bug, so we rewrote the parser"): the team acting.
+// What opens a clause whose subject follows: a sentence or clause break, a conjunction.
+const TEAM_AS_SUBJECT = /(?:[.!?;:,\n]|\b(?:and|but|then|so|while|when|after|before|once|because)|^)\s*$/i;
+const NEXT_STEP_SO = /(?:[.!?;:,\n]|\band|\bbut)\s*so\s+$/i;
 
 /**
  * How often the team acts in a text: "we" as the subject of a step, and "our
@@ -16,9 +21,15 @@ const NOT_ACTING_WE = /\b(?:so|so that|which|that|what|where|than|if|unless|whet
  * elsewhere, are the team's share of someone's step, not steps.
  */
 export function countActors(text: string): { we: number } {
-  let we = (text.match(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi) ?? []).length;
+  let we = 0;
+  for (const match of text.matchAll(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi)) {
+    // Only as a step's subject ("our team ran the cutover"), not an object ("I wrote a guide for our team").
+    const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
+    if (TEAM_AS_SUBJECT.test(before)) we++;
+  }
   for (const match of text.matchAll(/\bwe(?:'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b/gi)) {
-    if (!NOT_ACTING_WE.test(text.slice(Math.max(0, match.index! - 12), match.index!))) we++;
+    const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
+    if (!NOT_ACTING_WE.test(before) || NEXT_STEP_SO.test(before)) we++;
   }
   return { we };
 }

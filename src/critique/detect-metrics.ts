@@ -67,6 +67,8 @@ const METRIC = new RegExp(
   ].join("|"),
   "gi",
 );
+// Hours the speaker put in, not how late something came: "I stayed about two hours late", "came in an hour early".
+const EFFORT_BEFORE = /\b(?:stay(?:ed|ing|s)?|work(?:ed|ing|s)?|c[oa]me\s+in|coming\s+in|g[oe]t\s+in|getting\s+in)\s+(?:(?:about|around|roughly|nearly|almost|over|an\s+extra|extra)\s+)?$/i;
 const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
 const YEAR = /^(?:19|20)\d\d$/;
 
@@ -126,7 +128,8 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     const outcomeWords =
       /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) ||
       /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after) ||
-      /^\s*(late|early|ahead|behind|earlier|later|sooner|overdue|of (?:the|its|our|their) (?:original|planned|target|agreed|scheduled|due))\b/i.test(text.slice(match.index! + raw.length, match.index! + raw.length + 40));
+      (/^\s*(?:late|early|ahead|behind|earlier|later|sooner|overdue|of (?:the|its|our|their) (?:original|planned|target|agreed|scheduled|due) (?:[a-z-]+ )?(?:date|deadline|launch|go-live|release|delivery|handover|cutover|estimate))\b/i.test(text.slice(match.index! + raw.length, match.index! + raw.length + 50)) &&
+        !EFFORT_BEFORE.test(window));
     const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
     const before = text.slice(Math.max(0, match.index! - 30), match.index!);
     if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;

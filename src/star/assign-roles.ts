@@ -80,7 +80,10 @@ function learnedRoles(clause: Clause): Role[] | null {
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   // A step that goes on to say what it changed, by a figure ("I rewrote the rules and cut false pages by 60%"), is the
   // action and the result at once: the model, which learned from clauses of one part, gave it one of them or neither.
-  if (!roles.includes("lesson") && tellsOwnStep(clause.text) && STEP_THEN_OUTCOME.test(clause.text)) roles = ["action", "result"];
+  // A change said of the thing it moved ("..., but our churn rose from 5 to 8 percent") is the outcome only after the
+  // opening: early on, "I took over the accounts in March, and our churn rose from 5 to 8 percent" sets the scene.
+  const tellsChange = STEP_THEN_OUTCOME.test(clause.text) || (clause.position >= 0.45 && STEP_THEN_CHANGE.test(clause.text));
+  if (!roles.includes("lesson") && tellsOwnStep(clause.text) && tellsChange) roles = ["action", "result"];
   return roles;
 }
 
@@ -98,10 +101,13 @@ const STEP_THEN_OUTCOME = new RegExp(
       String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
       // Not the idiom "doubled down on testing".
       String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
-      // The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
-      String.raw`(?:but\s+)?(?:the|our|their|its|my)\s+[^.;!?,]{0,80}?\b(?:went\s+(?:up|down)|fell|rose|dropped|grew|climbed|increased|decreased|shrank|jumped)\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?\d`,
     ].join("|") +
     ")",
+  "i",
+);
+// The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
+const STEP_THEN_CHANGE = new RegExp(
+  String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:but\s+)?(?:the|our|their|its|my)\s+[^.;!?,]{0,80}?\b(?:went\s+(?:up|down)|fell|rose|dropped|grew|climbed|increased|decreased|shrank|jumped)\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?\d`,
   "i",
 );
 

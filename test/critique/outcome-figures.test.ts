@@ -14,6 +14,12 @@ describe("figures that are outcomes", () => {
     expect(figure("the parcel arrived about thirty minutes late.")).toEqual([{ value: "thirty minutes", durationOfWork: false }]);
     expect(figure("every pallet landed within three days of the planned date.")).toEqual([{ value: "three days", durationOfWork: false }]);
     expect(figure("I rebuilt the schedule over three months.")).toEqual([{ value: "three months", durationOfWork: true }]);
+    expect(figure("we went live within two days of the original launch date.")).toEqual([{ value: "two days", durationOfWork: false }]);
+  });
+
+  it("still sets aside the hours the speaker put in and a span of the original plan spent on the work", () => {
+    expect(figure("I stayed about two hours late every night.")).toEqual([{ value: "two hours", durationOfWork: true }]);
+    expect(figure("I spent about two days of the original sprint on it.")).toEqual([{ value: "two days", durationOfWork: true }]);
   });
 
   it("reads a spelled share ('about a third of') as a figure, but not a quarter of the year", () => {

@@ -80,6 +80,15 @@ describe("a step followed by the change it made, said of the thing that changed"
     expect(clauses.map((clause) => clause.roles)).toEqual([["action", "result"]]);
   });
 
+  it("leaves an opening that sets the scene with a change the situation", () => {
+    const answer =
+      "I took over the mid-market accounts at a payroll software company in March, and our churn rose from 5 to 8 percent that quarter. My job was to stop it before renewals in June. I called the ten largest customers myself, mapped every complaint to a step of onboarding, and rebuilt the onboarding checklist with the product team. I also set up a monthly check-in call for every new account.";
+    expect(readClauses(answer)[0]!.roles).not.toContain("result");
+    const critique = critiqueAnswer("Tell me about a time you turned around a difficult situation.", answer);
+    expect(critique.star.result.present).toBe(false);
+    expect(critique.issues.map((issue) => issue.code)).toContain("MISSING_RESULT");
+  });
+
   it("leaves a step that names a figure but no change alone", () => {
     expect(readClauses("I called the three store managers and the regional lead to walk them through it.").map((clause) => clause.roles)).toEqual([["action"]]);
   });
