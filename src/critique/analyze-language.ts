@@ -11,9 +11,9 @@ export function countPronouns(text: string): { i: number; we: number } {
 const NOT_ACTING_WE = /\b(?:so|so that|which|that|what|where|than|if|unless|whether|until)\s+$/i;
 // But a "so" that opens a sentence or follows a comma or "and" tells what the team did next ("So we rolled it back",
 // "I found the bug, so we rewrote the parser"): the team acting.
+const NEXT_STEP_SO = /(?:[.!?;:,\n]|\band|\bbut)\s*so\s+$/i;
 // What opens a clause whose subject follows: a sentence or clause break, a conjunction.
 const TEAM_AS_SUBJECT = /(?:[.!?;:,\n]|\b(?:and|but|then|so|while|when|after|before|once|because)|^)\s*$/i;
-const NEXT_STEP_SO = /(?:[.!?;:,\n]|\band|\bbut)\s*so\s+$/i;
 
 /**
  * How often the team acts in a text: "we" as the subject of a step, and "our
