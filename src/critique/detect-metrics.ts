@@ -54,8 +54,9 @@ const METRIC = new RegExp(
     // A small count given as a rate: "2 a month", "3 per sprint".
     String.raw`\b\d+\s(?:a|per)\s(?:day|week|month|year|quarter|sprint|release|deploy)\b`,
     String.raw`\b(?:half|halved|doubled|tripled|quadrupled|twice|three times|tenfold)\b`,
-    // A spelled share: "about a third of what the dashboard claimed", "two thirds fewer"; not the "quarter" of a year.
-    String.raw`\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of|less|more|lower|higher|fewer|smaller|larger|bigger|cheaper|faster)\b)`,
+    // A spelled share: "about a third of what the dashboard claimed", "two thirds fewer"; not "a quarter of the year"
+    // nor "three quarters of the way through".
+    String.raw`\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of(?!\s+the\s+(?:year|way|time))|less|more|lower|higher|fewer|smaller|larger|bigger|cheaper|faster)\b)`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     // A spelled figure ending on its multiplier: "three million", "two hundred thousand".

@@ -37,10 +37,11 @@ export function segmentAnswer(answer: string): Clause[] {
   const sentences = splitSentences(answer);
   // Clauses are read with the line breaks inside a sentence (hard-wrapped prose) as spaces; offsets stay the answer's.
   const reading = unwrapLines(answer);
-  // A lone part label ("Context: ..." and then plain prose, the answer's only label) labels its own sentence only:
-  // read as a run to the end, it made a whole answer its situation.
+  // A lone part label for the opening or the steps ("Context: ..." and then plain prose, the answer's only label)
+  // labels its own sentence only: read as a run to the end, it made a whole answer its situation. A lone "Result:" or
+  // "Lesson:" still runs to the end, where what follows it is more of the same.
   const withRoles = labelled.filter((label) => label.roles);
-  const lone = withRoles.length === 1 ? withRoles[0]! : undefined;
+  const lone = withRoles.length === 1 && !withRoles[0]!.roles!.some((role) => role === "result" || role === "lesson") ? withRoles[0] : undefined;
   const loneSentence = lone ? sentences.findIndex((sentence) => lone.textStart >= sentence.start && lone.textStart <= sentence.end) : -1;
   sentences.forEach((sentence, index) => {
     // Labels can sit inside a sentence span ("Situation: x. Task: y" on one line); cut at label starts first.

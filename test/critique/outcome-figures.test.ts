@@ -25,6 +25,8 @@ describe("figures that are outcomes", () => {
   it("reads a spelled share ('about a third of') as a figure, but not a quarter of the year", () => {
     expect(figure("the real return was about a third of what the report claimed.")).toEqual([{ value: "a third", durationOfWork: false }]);
     expect(figure("We shipped it in a quarter.")).toEqual([]);
+    expect(figure("one quarter of the year went to it; three quarters of the way through we paused.")).toEqual([]);
+    expect(figure("a quarter of the team had switched.")).toEqual([{ value: "a quarter", durationOfWork: false }]);
   });
 
   it("credits such a result as quantified", () => {

@@ -18,4 +18,9 @@ describe("a lone part label", () => {
     const clauses = readClauses("Situation: The queue was long. It annoyed guests. Action: I moved key encoding to nights. Result: The queue fell to five minutes.");
     expect(clauses.map((clause) => clause.roles)).toEqual([["situation"], ["situation"], ["action"], ["result"]]);
   });
+
+  it("runs to the end when it is a lone Lesson or Result near the close (review)", () => {
+    const clauses = readClauses("I moved key encoding to nights and printed the arrival list before noon. Lesson: Fix the flow, not the people. Queues are a process problem. Now I map the flow first.");
+    expect(clauses.map((clause) => clause.roles)).toEqual([["action"], ["lesson"], ["lesson"], ["lesson"]]);
+  });
 });
