@@ -24,8 +24,8 @@ const CLAUSE_BREAK =
 /**
  * Splits an answer into clauses with exact offsets. Explicit part labels
  * ("Situation:", "**Task:**", "R -") start a labelled run that lasts until
- * the next label; where the answer labels one part only, its label labels
- * its own sentence.
+ * the next label; an answer's only label, when it is for the opening or the
+ * steps ("Context:"), labels its own sentence.
  */
 export function segmentAnswer(answer: string): Clause[] {
   // Labels come in text order and never overlap, so each sentence and clause finds its own by binary search
