@@ -24,14 +24,18 @@ export function countActors(text: string): { we: number } {
   let we = 0;
   for (const match of text.matchAll(/\bour (?:whole |entire |own )?(?:team|group|squad|department|crew|unit)\b/gi)) {
     // Only as a step's subject ("our team ran the cutover"), not an object ("I wrote a guide for our team").
-    const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
-    if (TEAM_AS_SUBJECT.test(before)) we++;
+    if (TEAM_AS_SUBJECT.test(wordsBefore(text, match.index!))) we++;
   }
   for (const match of text.matchAll(/\bwe(?:'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b/gi)) {
-    const before = (match.index! <= 30 ? "\n" : "") + text.slice(Math.max(0, match.index! - 30), match.index!);
+    const before = wordsBefore(text, match.index!);
     if (!NOT_ACTING_WE.test(before) || NEXT_STEP_SO.test(before)) we++;
   }
   return { we };
+}
+
+// The 30 characters before a match, opening with a line break where the text starts within them.
+function wordsBefore(text: string, index: number): string {
+  return (index <= 30 ? "\n" : "") + text.slice(Math.max(0, index - 30), index);
 }
 
 /** Whether the speaker is ever the subject of a sentence ("I", "I'm", "I've"...): something is said of them, not only of "we". */

@@ -1,4 +1,5 @@
 import { IRREGULAR_PAST_FORMS } from "./irregular-past.js";
+import { stripBlockMarkers } from "./markdown-inline-to-plain.js";
 import { splitSentences } from "./sentences.js";
 
 // Words that make a line a told sentence rather than a jotted topic: people, and verbs that carry tense.
@@ -25,7 +26,7 @@ export function readsAsNoteFragments(line: string): boolean {
  * or "March 2020." is kept: it sets the scene; so are short lines of prose
  * ("Support tickets pile up every Monday.") that `listed` does not hold.
  */
-export function openingSentence(sentences: readonly string[], listed: (sentence: string) => boolean = () => true): string | undefined {
+export function openingSentence(sentences: readonly string[], listed: (sentence: string) => boolean): string | undefined {
   const told = sentences.findIndex((sentence) => !readsAsNoteFragments(sentence) || !listed(sentence));
   if (told <= 0) return sentences[0];
   const jotted = sentences.slice(0, told).reduce((count, sentence) => count + splitSentences(sentence).length, 0);
@@ -40,21 +41,27 @@ function isFragment(piece: string): boolean {
   return !words.some((word) => TOLD_WORDS.has(word) || IRREGULAR_PAST_FORMS.has(word) || (word.length > 4 && word.endsWith("ed")));
 }
 
+// A list item's marker, as the bank parser strips it (`stripBlockMarkers`).
+const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
+
 /**
  * Whether each piece of a sentence is a list item of the story's own lines
  * ("- Airflow upgradation to support pyspark pipeline"), compared by letters
- * and digits only: the parser adds full stops and joins items.
+ * and digits only: the parser adds full stops and joins items. The story's
+ * lines are read only when asked, as most parts open on a told sentence.
  */
 export function listItemsOf(storyText: string): (sentence: string) => boolean {
-  const items = new Set(
-    storyText
-      .split(/\r?\n/)
-      .map((line) => /^\s*(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line)?.[1])
-      .filter((item): item is string => item !== undefined)
-      .map(lettersOnly)
-      .filter((item) => item.length > 0),
-  );
-  return (sentence) => splitSentences(sentence).every((piece) => items.has(lettersOnly(piece.text)));
+  let items: Set<string> | undefined;
+  return (sentence) => {
+    items ??= new Set(
+      storyText
+        .split(/\r?\n/)
+        .filter((line) => LIST_ITEM.test(line))
+        .map((line) => lettersOnly(stripBlockMarkers(line)))
+        .filter((item) => item.length > 0),
+    );
+    return splitSentences(sentence).every((piece) => items!.has(lettersOnly(piece.text)));
+  };
 }
 
 function lettersOnly(text: string): string {
