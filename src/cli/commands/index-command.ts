@@ -19,7 +19,8 @@ embedded again (vectors are cached by text and embedder).
 The index is rebuilt automatically when the banks, the embedder (provider,
 model, server, or the length of its vectors) or the coach's taxonomy change,
 and when the stored index is missing or unreadable. An interrupted build leaves
-the last good index in place.
+the last good index in place and keeps the vectors the provider had returned,
+so running it again embeds only the rest.
 
 Options:
   --store DIR  Where the index lives (default ./.coach, or COACH_HOME).
