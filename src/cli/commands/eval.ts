@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { constants, existsSync } from "node:fs";
+import { access, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../../errors/index.js";
 import { checkAgainstBaseline, readBaseline, type GateFinding } from "../../evals/baseline.js";
@@ -30,6 +30,7 @@ import { LlmCache, writeFileAtomic } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
+import { baselineWriteError } from "../baseline-write-error.js";
 import { PACKAGE_ROOT, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { progressBar } from "../progress-bar.js";
 import { stringFlag } from "../parse-command-args.js";
@@ -110,6 +111,12 @@ about a gap the labels have.`,
     const runCritique = suite === "critique" || suite === "all";
     const runCoachSuite = suite === "coach" || suite === "all";
 
+    // Before half a minute of evals, not after: an installed copy cannot take a new baseline.
+    if (args.values["update-baseline"]) {
+      await access(path.dirname(BASELINE_FILE), constants.W_OK).catch((error: unknown) => {
+        throw baselineWriteError(error, BASELINE_FILE);
+      });
+    }
     const config = configFromArgs(args, io);
     const report = evalReportFolder(stringFlag(args.values.report), io.cwd);
     announceProvider(config, io);
@@ -322,7 +329,9 @@ about a gap the labels have.`,
       await writeFileAtomic(
         BASELINE_FILE,
         `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: { ...Object.fromEntries(keptFigures), ...Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])) }, hits: { ...Object.fromEntries(keptHits), ...hits } }, null, 2)}\n`,
-      );
+      ).catch((error: unknown) => {
+        throw baselineWriteError(error, BASELINE_FILE);
+      });
       notice(io, `coach: wrote ${path.relative(io.cwd, BASELINE_FILE)}`);
     }
     if (!args.values.check) return reportExit;
