@@ -5,7 +5,8 @@ import { PACKAGE_ROOT } from "../../package-root.js";
 import { parseJsonLines } from "../../text/index.js";
 import { MODEL_ROLES } from "./clause-role-model.js";
 
-export const SENTENCE_ROLES_FILE = path.join(PACKAGE_ROOT, "corpus", "critique", "sentence-roles.jsonl");
+/** One file per writer: each words a situation, a step or a result in their own way, and the model must not learn one writer's. */
+export const SENTENCE_ROLES_FILES = ["sentence-roles.jsonl"].map((name) => path.join(PACKAGE_ROOT, "corpus", "critique", name));
 
 export const LabelledAnswerSchema = z.object({
   id: z.string(),
@@ -15,9 +16,9 @@ export const LabelledAnswerSchema = z.object({
 });
 export type LabelledAnswer = z.infer<typeof LabelledAnswerSchema>;
 
-/** The hand-labelled answers the clause-role model learns from, one sentence per item. */
-export function readSentenceRoles(file = SENTENCE_ROLES_FILE): LabelledAnswer[] {
-  return parseJsonLines(readFileSync(file, "utf8"), LabelledAnswerSchema, file, "a labelled answer");
+/** The hand-labelled answers the clause-role model learns from, each with the file (writer) it came from. */
+export function readSentenceRoles(files: readonly string[] = SENTENCE_ROLES_FILES): Array<LabelledAnswer & { file: string }> {
+  return files.flatMap((file) => parseJsonLines(readFileSync(file, "utf8"), LabelledAnswerSchema, file, "a labelled answer").map((answer) => ({ ...answer, file })));
 }
 
 /** Training examples: each sentence with its features at its position in the answer. */
