@@ -1,7 +1,7 @@
 import { assignRoles, type RoleMethod, type RoledClause } from "./assign-roles.js";
 import { segmentAnswer, type Clause } from "./segment-answer.js";
 import { withoutPartLabels } from "./answer-labels.js";
-import { namesLesson, statedLesson } from "./stated-lessons.js";
+import { namesLesson, opensChangedHabit, statedLesson } from "./stated-lessons.js";
 
 // What comes before the past-tense head of a hyphenated word: "re-" in "re-planned", "load-" in "load-tested".
 // The look-behind holds every character the word may contain ("/" too), so a match is tried once per word, not once per character.
@@ -48,8 +48,12 @@ function withStatedLessons(clauses: RoledClause[]): RoledClause[] {
     if (clause.roles.includes("lesson")) return clause;
     // "I learned to code at university" opening an answer is background, not a lesson.
     if (!told && !clause.labelled) return clause;
-    const named = clauses[index - 1]?.sentence === clause.sentence && namesLesson(clauses[index - 1]!.text);
-    const { stated, opening } = named ? { stated: true, opening: true } : statedLesson(clause.text);
+    const previous = clauses[index - 1]?.sentence === clause.sentence ? clauses[index - 1] : undefined;
+    const next = clauses[index + 1]?.sentence === clause.sentence ? clauses[index + 1] : undefined;
+    const named = previous !== undefined && namesLesson(previous.text);
+    // "Ever since, I ask for a second reviewer": the comma cut the habit's opener from it; both halves are the lesson.
+    const habitSplit = (opener: RoledClause | undefined, rest: RoledClause | undefined) => opener !== undefined && rest !== undefined && opensChangedHabit(opener.text) && statedLesson(`${opener.text.trim()} ${rest.text.trim()}`).stated;
+    const { stated, opening } = named || habitSplit(previous, clause) || habitSplit(clause, next) ? { stated: true, opening: true } : statedLesson(clause.text);
     if (!stated || (clause.labelled && !clause.labelled.includes("result"))) return clause;
     if (opening && !clause.labelled) return { ...clause, roles: ["lesson"] };
     return { ...clause, roles: [...clause.roles.slice(0, clause.labelled ? undefined : 1), "lesson"] };

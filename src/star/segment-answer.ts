@@ -56,8 +56,11 @@ export function segmentAnswer(answer: string): Clause[] {
       }
     }
   });
-  const total = Math.max(1, answer.length);
-  for (const clause of clauses) clause.position = (clause.start + clause.end) / 2 / total;
+  // Positions count the characters that are not blank, so a run of blanks or line breaks moves no clause ("·" is what the
+  // critique reads the inside of a long run of blanks as, keeping offsets: calmWhitespace).
+  const solid = solidCharactersBefore(answer);
+  const total = Math.max(1, solid[answer.length]!);
+  for (const clause of clauses) clause.position = (solid[clause.start]! + solid[clause.end]!) / 2 / total;
   // The labels themselves ("Situation:") are not content.
   const insideLabel = (clause: Clause) => {
     const label = labelled[lastAtOrBefore(labelStarts, clause.start)];
@@ -115,4 +118,13 @@ function splitClauses(answer: string, from: number, to: number): Array<{ start: 
   }
   push(text.length);
   return pieces;
+}
+
+const BLANK = /[\s·]/;
+
+/** For each offset, how many characters before it are not blank. */
+function solidCharactersBefore(text: string): Int32Array {
+  const counts = new Int32Array(text.length + 1);
+  for (let at = 0; at < text.length; at++) counts[at + 1] = counts[at]! + (BLANK.test(text[at]!) ? 0 : 1);
+  return counts;
 }

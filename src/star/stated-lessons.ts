@@ -27,6 +27,9 @@ const NEXT_TIME = /\b(?:next time|if i (?:did|had to do|were doing|faced|ran) (?
 /** "Since then I always ...", "Now I load test ...": a habit the speaker took up after the event, in the present tense. */
 const CHANGED_HABIT = new RegExp(String.raw`^${OPENER}(?:since then|ever since|from then on|these days|nowadays|now)\b,?\s+(?:[^,.;]{0,60},\s*)?I\s+${ADVERBS}(?<verb>[\w'’-]+)`, "i");
 
+/** "Ever since," or "These days," as a whole clause: the comma after it ended the clause, and the habit follows in the next. */
+const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:since then|ever since|from then on|these days|nowadays)\s*,?$`, "i");
+
 /**
  * Whether a clause states a lesson: what the speaker learned ("I learned to
  * always..."), a lesson named as one ("The lesson: ..."), what they would do
@@ -48,6 +51,11 @@ export function statedLesson(text: string): { stated: boolean; opening: boolean 
 /** Whether only opening words ("And so, ...", "Honestly, ...") come before a position in the clause. */
 function opensWith(text: string, index: number): boolean {
   return OPENER_ONLY.test(text.slice(0, index));
+}
+
+/** Whether a clause only opens a habit kept since ("Ever since,"), so the clause after it in the sentence may state it. */
+export function opensChangedHabit(text: string): boolean {
+  return HABIT_OPENER_ONLY.test(text.trim());
 }
 
 /** Whether a clause only names the lesson ("The lesson", "My biggest takeaway"), so the clause after it in the sentence states it. */

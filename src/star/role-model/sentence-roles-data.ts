@@ -6,7 +6,7 @@ import { parseJsonLines } from "../../text/index.js";
 import { MODEL_ROLES } from "./clause-role-model.js";
 
 /** One file per writer: each words a situation, a step or a result in their own way, and the model must not learn one writer's. */
-export const SENTENCE_ROLES_FILES = ["sentence-roles.jsonl"].map((name) => path.join(PACKAGE_ROOT, "corpus", "critique", name));
+export const SENTENCE_ROLES_FILES = ["sentence-roles.jsonl", "sentence-roles-b.jsonl", "sentence-roles-c.jsonl", "sentence-roles-d.jsonl"].map((name) => path.join(PACKAGE_ROOT, "corpus", "critique", name));
 
 export const LabelledAnswerSchema = z.object({
   id: z.string(),
