@@ -92,3 +92,32 @@ describe("coach doctor", () => {
     expect(bad.stderr).toMatch(/COACH_PROVIDER: unknown provider "anthropic"/);
   });
 });
+
+describe("coach doctor against servers set up the way local model servers are", () => {
+  it("a model listed with Ollama's :latest tag counts as listed; one really missing is named", async () => {
+    const ollama = await startTestLlmServer({ models: ["llama3.1:latest", "nomic-embed-text:latest"] });
+    try {
+      const env = { OPENAI_BASE_URL: ollama.url, COACH_EMBED_MODEL: "nomic-embed-text" };
+      const listed = await runCoach(["doctor", "--provider", "openai"], { env: { ...env, COACH_CHAT_MODEL: "llama3.1" } });
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).not.toContain("not listed");
+      const missing = await runCoach(["doctor", "--provider", "openai"], { env: { ...env, COACH_CHAT_MODEL: "qwen2.5" } });
+      expect(missing.stdout).toContain("not listed: qwen2.5 (set COACH_CHAT_MODEL / COACH_EMBED_MODEL)");
+    } finally {
+      await ollama.close();
+    }
+  });
+
+  it("a server that does not list models at a base URL without /v1 is reachable, with the advice to add /v1", async () => {
+    const server = await startTestLlmServer();
+    try {
+      server.fault("models", { kind: "status", status: 404, body: "404 page not found" });
+      const base = server.url.replace(/\/v1$/, "");
+      const run = await runCoach(["doctor", "--provider", "openai"], { env: { OPENAI_BASE_URL: base } });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`(it does not list models; if requests fail with HTTP 404, OPENAI_BASE_URL (or --base-url) usually ends in /v1: try ${base}/v1)`);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { DEFAULTS, shownBaseUrl, type ResolvedConfig } from "../../config/index.js";
 import { isCoachError } from "../../errors/index.js";
 import { createOpenAIClient } from "./create-openai-client.js";
-import { mapOpenAIError } from "./map-openai-error.js";
+import { mapOpenAIError, missingV1Hint } from "./map-openai-error.js";
 
 /** The outcome of asking a provider whether it is there. */
 export interface ConnectionCheck {
@@ -26,7 +26,9 @@ export async function checkOpenAIConnection(config: ResolvedConfig): Promise<Con
     const page = await client.models.list();
     const models = page.data.map((model) => model.id);
     const latencyMs = Math.round(performance.now() - started);
-    const missing = models.length > 0 ? [config.chatModel, config.embedModel].filter((model) => !models.includes(model)) : [];
+    // Ollama lists "llama3.1:latest" and answers to "llama3.1" as well.
+    const listed = (model: string) => models.some((id) => id === model || id === `${model}:latest` || `${id}:latest` === model);
+    const missing = models.length > 0 ? [config.chatModel, config.embedModel].filter((model) => !listed(model)) : [];
     return {
       ok: true,
       latencyMs,
@@ -39,9 +41,11 @@ export async function checkOpenAIConnection(config: ResolvedConfig): Promise<Con
     const latencyMs = Math.round(performance.now() - started);
     // A server without /v1/models (404) still answered: it is reachable.
     if ((error as { status?: number }).status === 404) {
-      return { ok: true, latencyMs, models: [], detail: `reachable at ${where} in ${latencyMs} ms (it does not list models)` };
+      // A base URL without /v1 is the likelier reason, and then every request will fail the same way.
+      const hint = missingV1Hint(config.baseUrl ?? DEFAULTS.baseUrl);
+      return { ok: true, latencyMs, models: [], detail: `reachable at ${where} in ${latencyMs} ms (it does not list models${hint ? `; if requests fail with HTTP 404, ${hint}` : ""})` };
     }
-    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where, config.apiKey);
+    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where, { secret: config.apiKey, baseURL: config.baseUrl ?? DEFAULTS.baseUrl, timeoutMs: Math.min(config.timeoutMs, CHECK_TIMEOUT_MS) });
     return { ok: false, latencyMs, models: [], detail: mapped.message, code: mapped.code };
   }
 }

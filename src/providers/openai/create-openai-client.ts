@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { DEFAULTS, type ResolvedConfig } from "../../config/index.js";
 import { CoachError } from "../../errors/index.js";
 import { noticingFetch } from "./noticing-fetch.js";
+import { readableErrorFetch } from "./readable-error-fetch.js";
 import { splitBaseUrl } from "./split-base-url.js";
 
 /**
@@ -27,7 +28,7 @@ export function createOpenAIClient(config: ResolvedConfig, overrides: { maxRetri
     ...(Object.keys(query).length > 0 ? { defaultQuery: query } : {}),
     timeout,
     maxRetries,
-    ...(overrides.onRetry ? { fetch: noticingFetch(maxRetries, overrides.onRetry, timeout) } : {}),
+    fetch: readableErrorFetch(overrides.onRetry ? noticingFetch(maxRetries, overrides.onRetry, timeout) : globalThis.fetch),
     // The SDK would print what the provider sent (a malformed stream chunk, whole) to stderr; our errors say what went wrong instead.
     logLevel: "off",
   });

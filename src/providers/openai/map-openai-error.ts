@@ -1,27 +1,46 @@
 import OpenAI from "openai";
-import { maskUrlsIn } from "../../config/index.js";
+import { maskUrlsIn, shownBaseUrl } from "../../config/index.js";
 import { ProviderError } from "../../errors/index.js";
+
+/** What the request was made with, so a message can name the setting to change. */
+export interface ProviderErrorContext {
+  /** The API key, masked wherever the server's words quote it. */
+  secret?: string;
+  /** The API's base URL as the client uses it (no query). */
+  baseURL?: string;
+  timeoutMs?: number;
+  /** The model asked for and the variable that chose it. */
+  model?: { setting: "COACH_CHAT_MODEL" | "COACH_EMBED_MODEL"; name: string };
+}
 
 /**
  * Turns an openai SDK error into a ProviderError with a stable code and a
- * one-line message, with the API key (`secret`) and anything that looks like
- * one masked wherever the server's words quote it.
+ * one-line message that names the setting to change where one is at fault
+ * (the base URL, the model, the timeout), with the API key and anything that
+ * looks like one masked wherever the server's words quote it.
  */
-export function mapOpenAIError(error: unknown, where: string, secret?: string): ProviderError {
+export function mapOpenAIError(error: unknown, where: string, context: ProviderErrorContext = {}): ProviderError {
+  const { secret } = context;
   const firstLine = (text: string) => oneLine(text, secret);
   if (error instanceof ProviderError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time.`, { cause: error });
+    const limit = context.timeoutMs === undefined ? "" : ` (${Number((context.timeoutMs / 1000).toFixed(1))} s)`;
+    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time${limit}; a slow model may need longer: raise COACH_TIMEOUT_MS.`, { cause: error });
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const reason = describeConnectionCause(error, secret);
-    return new ProviderError("PROVIDER_UNREACHABLE", `${where}: cannot reach the provider${reason ? ` (${reason})` : ""}.`, { cause: error });
+    const shown = context.baseURL ? shownBaseUrl(context.baseURL) : "";
+    const at = shown && !where.includes(shown) ? ` at ${shown}` : "";
+    const fix = context.baseURL ? "; check OPENAI_BASE_URL (or --base-url) and that the server is running" : "";
+    return new ProviderError("PROVIDER_UNREACHABLE", `${where}: cannot reach the provider${at}${reason ? ` (${reason})` : ""}${fix}.`, { cause: error });
   }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
     return new ProviderError("PROVIDER_AUTH", `${where}: the provider refused the API key (HTTP ${error.status}); check OPENAI_API_KEY.`, { cause: error });
   }
   if (error instanceof OpenAI.RateLimitError) {
-    const retryAfter = Number(error.headers?.get?.("retry-after"));
+    // No header is no advice: Number(null) would be 0, "retry at once".
+    const header = error.headers?.get?.("retry-after")?.trim();
+    const retryAfter = header ? Number(header) : Number.NaN;
     return new ProviderError("PROVIDER_RATE_LIMITED", `${where}: the provider is rate-limiting requests (HTTP 429).`, {
       cause: error,
       retryAfterSeconds: Number.isFinite(retryAfter) ? retryAfter : undefined,
@@ -32,7 +51,7 @@ export function mapOpenAIError(error: unknown, where: string, secret?: string): 
     // The SDK's message opens with the status ("400 model not found"), which the sentence already says; so may the
     // server's own text after it (Go servers such as Ollama answer a wrong path with "404 page not found").
     const said = firstLine(error.message).replace(new RegExp(`^(?:${error.status}\\s+){1,2}`), "");
-    return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${said}.`, { cause: error });
+    return new ProviderError("PROVIDER_ERROR", `${where}: the provider answered HTTP ${error.status}: ${said}${error.status === 404 ? notFoundHint(said, context) : ""}.`, { cause: error });
   }
   if (error instanceof OpenAI.APIError) {
     return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the provider's answer could not be read: ${firstLine(error.message)}.`, { cause: error });
@@ -45,6 +64,29 @@ export function mapOpenAIError(error: unknown, where: string, secret?: string): 
     return new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`, { cause: error });
   }
   return new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: ${firstLine(error instanceof Error ? error.message : String(error))}.`, { cause: error });
+}
+
+/** What a 404 most likely means: a model the server does not have, or a base URL without the API's /v1. */
+function notFoundHint(said: string, context: ProviderErrorContext): string {
+  if (context.model && /\bmodel\b/i.test(said)) return `; check ${context.model.setting} (now "${context.model.name}"): the server has no model by that name`;
+  const hint = context.baseURL ? missingV1Hint(context.baseURL) : undefined;
+  return hint ? `; ${hint}` : "";
+}
+
+/**
+ * For a base URL whose path does not end in /v1 (Ollama's, LM Studio's and
+ * vLLM's APIs all live under it), the advice to add it; else undefined.
+ */
+export function missingV1Hint(baseURL: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseURL);
+  } catch {
+    return undefined;
+  }
+  if (/\/v1\/?$/.test(url.pathname)) return undefined;
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/v1`;
+  return `OPENAI_BASE_URL (or --base-url) usually ends in /v1: try ${shownBaseUrl(url.toString())}`;
 }
 
 function describeConnectionCause(error: Error, secret: string | undefined): string | undefined {

@@ -3,7 +3,7 @@ import type { ChatCompletionMessageParam, ChatCompletionCreateParamsNonStreaming
 import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/chat-model.js";
 import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
-import { mapOpenAIError } from "./map-openai-error.js";
+import { mapOpenAIError, type ProviderErrorContext } from "./map-openai-error.js";
 
 /** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
 export class OpenAIChatModel implements ChatModel {
@@ -32,7 +32,7 @@ export class OpenAIChatModel implements ChatModel {
       completion = await pending;
     } catch (error) {
       if (idle.fired) throw this.stallError(`chat (${this.model})`, idle.ms!, error);
-      throw mapOpenAIError(error, `chat (${this.model})`, this.client.apiKey);
+      throw mapOpenAIError(error, `chat (${this.model})`, this.errorContext());
     } finally {
       idle.stop();
     }
@@ -59,7 +59,7 @@ export class OpenAIChatModel implements ChatModel {
       stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: idle.signal });
     } catch (error) {
       idle.stop();
-      throw mapOpenAIError(error, where, this.client.apiKey);
+      throw mapOpenAIError(error, where, this.errorContext());
     }
     try {
       idle.restart();
@@ -84,7 +84,7 @@ export class OpenAIChatModel implements ChatModel {
       }
     } catch (error) {
       if (idle.fired) throw this.stallError(where, idle.ms!, error, content);
-      if (request.signal?.aborted) throw mapOpenAIError(error, where, this.client.apiKey);
+      if (request.signal?.aborted) throw mapOpenAIError(error, where, this.errorContext());
       if (error instanceof SyntaxError) {
         throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: a piece of the model's stream was not JSON (after ${content.length} characters).`, { cause: error });
       }
@@ -98,6 +98,10 @@ export class OpenAIChatModel implements ChatModel {
     if (request.signal?.aborted) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`);
     if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream ended before the model finished.`);
     return { content, toolCalls: [...calls.values()], model };
+  }
+
+  private errorContext(): ProviderErrorContext {
+    return { secret: this.client.apiKey, baseURL: this.client.baseURL, timeoutMs: this.client.timeout, model: { setting: "COACH_CHAT_MODEL", name: this.model } };
   }
 
   private stallError(where: string, idleMs: number, cause: unknown, content?: string): ProviderError {

@@ -59,7 +59,7 @@ export class OpenAIEmbedder implements Embedder {
         response = await pending;
       } catch (error) {
         if (idle.fired) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider sent nothing for ${idle.ms} ms (COACH_TIMEOUT_MS) once its reply started; stopped waiting.`, { cause: error });
-        throw mapOpenAIError(error, where, this.client.apiKey);
+        throw mapOpenAIError(error, where, { secret: this.client.apiKey, baseURL: this.client.baseURL, timeoutMs: this.client.timeout, model: { setting: "COACH_EMBED_MODEL", name: this.model } });
       } finally {
         idle.stop();
       }

@@ -1,0 +1,83 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.js";
+import type { ChatModel } from "../../src/core/chat-model.js";
+import type { Embedder } from "../../src/core/embedder.js";
+import { ProviderError } from "../../src/errors/index.js";
+import { resolveProvider } from "../../src/providers/index.js";
+import { startTestLlmServer, TestLlmServer } from "../support/test-llm-server.js";
+
+let llm: TestLlmServer;
+beforeAll(async () => {
+  llm = await startTestLlmServer({ dimensions: 16 });
+});
+afterAll(async () => llm.close());
+afterEach(() => {
+  llm.requests.length = 0;
+});
+
+function provider(env: Record<string, string> = {}) {
+  return resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1500", ...env }));
+}
+const chat = (env?: Record<string, string>): Promise<ChatModel> => provider(env).createChatModel() as Promise<ChatModel>;
+const embedder = (env?: Record<string, string>): Promise<Embedder> => provider(env).createEmbedder();
+const hi = { messages: [{ role: "user" as const, content: "hi" }] };
+
+async function closedPort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("a provider's error names the setting to change (test LLM server)", () => {
+  it("a model the server does not have (Ollama's words) names COACH_CHAT_MODEL or COACH_EMBED_MODEL and the model", async () => {
+    const missing = JSON.stringify({ error: { message: 'model "qwen2.5" not found, try pulling it first', type: "api_error" } });
+    llm.fault("chat", { kind: "status", status: 404, body: missing });
+    const failure = await (await chat({ COACH_CHAT_MODEL: "qwen2.5" })).complete(hi).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(ProviderError);
+    expect((failure as Error).message).toBe(
+      'chat (qwen2.5): the provider answered HTTP 404: model "qwen2.5" not found, try pulling it first; check COACH_CHAT_MODEL (now "qwen2.5"): the server has no model by that name.',
+    );
+    llm.fault("embeddings", { kind: "status", status: 404, body: missing });
+    await expect((await embedder({ COACH_EMBED_MODEL: "nomic-embed-text" })).embed(["hello"])).rejects.toThrow('check COACH_EMBED_MODEL (now "nomic-embed-text")');
+  });
+
+  it("a 404 from a base URL without /v1 says to add it, with the address to try; with /v1 it says nothing of the kind", async () => {
+    const base = llm.url.replace(/\/v1$/, "");
+    llm.fault("embeddings", { kind: "status", status: 404, body: "404 page not found" });
+    await expect((await embedder({ OPENAI_BASE_URL: base })).embed(["hello"])).rejects.toThrow(
+      `embeddings (text-embedding-3-small): the provider answered HTTP 404: page not found; OPENAI_BASE_URL (or --base-url) usually ends in /v1: try ${base}/v1.`,
+    );
+    llm.fault("embeddings", { kind: "status", status: 404, body: "404 page not found" });
+    const withV1 = await (await embedder()).embed(["hello"]).catch((error: Error) => error);
+    expect((withV1 as Error).message).toBe("embeddings (text-embedding-3-small): the provider answered HTTP 404: page not found.");
+  });
+
+  it("vLLM's error body (its message at the top level) keeps the server's words", async () => {
+    llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ object: "error", message: "This model's maximum context length is 512 tokens.", type: "BadRequestError", code: 400 }) });
+    await expect((await embedder()).embed(["a long story"])).rejects.toThrow("the provider answered HTTP 400: This model's maximum context length is 512 tokens.");
+    llm.fault("chat", { kind: "status", status: 422, body: JSON.stringify({ detail: "temperature must be at most 2" }) });
+    await expect((await chat()).complete(hi)).rejects.toThrow("HTTP 422: temperature must be at most 2.");
+  });
+
+  it("a timeout names COACH_TIMEOUT_MS and its value; an unreachable server names OPENAI_BASE_URL and the address", async () => {
+    llm.fault("chat", { kind: "hang" });
+    await expect((await chat({ COACH_TIMEOUT_MS: "300" })).complete(hi)).rejects.toThrow("chat (gpt-4o-mini): the provider did not answer in time (0.3 s); a slow model may need longer: raise COACH_TIMEOUT_MS.");
+    const port = await closedPort();
+    await expect((await embedder({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })).embed(["hello"])).rejects.toThrow(
+      `embeddings (text-embedding-3-small): cannot reach the provider at http://127.0.0.1:${port}/v1 (connection refused); check OPENAI_BASE_URL (or --base-url) and that the server is running.`,
+    );
+  });
+
+  it("a 429 without Retry-After gives no wait (not 'retry at once'); with one, its seconds", async () => {
+    llm.fault("embeddings", { kind: "status", status: 429 });
+    const bare = await (await embedder()).embed(["hello"]).catch((error: ProviderError) => error);
+    expect(bare).toMatchObject({ code: "PROVIDER_RATE_LIMITED", retryAfterSeconds: undefined });
+    llm.fault("embeddings", { kind: "status", status: 429, retryAfterSeconds: 7 });
+    const told = await (await embedder()).embed(["hello"]).catch((error: ProviderError) => error);
+    expect(told).toMatchObject({ code: "PROVIDER_RATE_LIMITED", retryAfterSeconds: 7 });
+  });
+});
