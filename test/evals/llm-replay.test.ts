@@ -66,3 +66,29 @@ describe("coach eval coach with an LLM driving: recorded, then replayed offline"
     expect(llm.requestsTo("chat")).toHaveLength(requests);
   }, 120_000);
 });
+
+describe("coach eval critique with a provider that fails every request", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer();
+  });
+  afterAll(async () => llm.close());
+
+  it("says why at once, stops asking after three drafts in a row fail, and exits 1", async () => {
+    const missing = JSON.stringify({ error: { message: 'model "llama3.1" not found, try pulling it first', type: "api_error" } });
+    llm.fault("chat", ...Array.from({ length: 120 }, () => ({ kind: "status" as const, status: 404, body: missing })));
+    const replay = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-replay-failing-")), "llm");
+    const run = await runCoach(["eval", "critique", "--json", "--refresh"], {
+      env: { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_CHAT_MODEL: "llama3.1", COACH_EVAL_REPLAY: replay, COACH_MAX_RETRIES: "0" },
+      timeoutMs: 120_000,
+    });
+    expect(run.code).toBe(1);
+    expect(llm.requestsTo("chat")).toHaveLength(3);
+    const reasons = run.stderr.split("\n").filter((line) => line.includes("LLM critique unavailable"));
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toContain('check COACH_CHAT_MODEL (now "llama3.1")');
+    expect(run.stderr).toContain("the provider failed on each of the first 3 drafts; the other 105 are not sent and count as fallbacks.");
+    const line = jsonLines(run.stdout).find((entry) => entry.suite === "critique-llm");
+    expect(line).toMatchObject({ cases: 108, answered: 0, fallbacks: 108, firstFallback: expect.stringContaining("HTTP 404") });
+  }, 150_000);
+});

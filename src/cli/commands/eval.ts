@@ -92,7 +92,9 @@ answered, how many fell back, and how many invented figures or names the
 placeholder check caught. Its replies are kept in evals/replay/llm/ (keyed by
 prompt hash, model and input; a changed prompt misses), so the suite re-runs
 offline with the same COACH_CHAT_MODEL; --refresh asks the provider again.
-COACH_EVAL_REPLAY points the replay elsewhere.
+COACH_EVAL_REPLAY points the replay elsewhere. The first fallback's reason is
+said at once; a provider failing on each of the first 3 drafts is not asked
+about the rest, and a run in which no draft was answered exits 1.
 
 Coach: the scripted conversations in evals/coach/scenarios.jsonl played against
 the offline coach over the sample bank (a missing result gets a follow-up, a
@@ -295,7 +297,7 @@ about a gap the labels have.`,
       }
     }
     if (llmCritique && !args.values.json) {
-      printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
+      printLine(io, `\ncritique with ${llmCritique.model} on drafts: ${llmCritique.cases} drafts, ${llmCritique.answered} answered (${llmCritique.replayed} from the replay file), ${llmCritique.fallbacks} fell back to offline${llmCritique.firstFallback ? ` (first: ${llmCritique.firstFallback})` : ""}; invented figures or names caught and replaced: ${llmCritique.inventionsCaught} in ${llmCritique.draftsWithInventions} drafts. Structure labels come from the offline analysis, so their F1 is the offline figure above.`);
     }
     const reportWritten = await writeReports(report.folder, reports, classifier, critiques, inference).then(
       () => {
@@ -310,7 +312,8 @@ about a gap the labels have.`,
         return !report.explicit;
       },
     );
-    const reportExit = reportWritten ? 0 : 1;
+    // An LLM suite whose every draft fell back measured nothing of the model: a runtime failure, said above.
+    const reportExit = reportWritten && !(llmCritique && llmCritique.cases > 0 && llmCritique.answered === 0) ? 0 : 1;
 
     const hits = Object.fromEntries(
       reports.flatMap((report) =>
@@ -413,29 +416,54 @@ async function runCoachSuiteWithLlm(embedder: Embedder, config: ResolvedConfig, 
   return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), coach, (id) => newSession(id));
 }
 
+// A provider that fails on this many drafts in a row before answering any is misconfigured or down: asking it about the
+// rest would only repeat the failure, at up to a timeout and its retries per draft.
+const GIVE_UP_AFTER = 3;
+
 /**
  * The LLM critic over the drafts. Replies are read from and written to the
  * committed replay folder (keyed by prompt hash, model and input), so the
- * suite re-runs offline; --refresh asks the provider again.
+ * suite re-runs offline; --refresh asks the provider again. The first
+ * fallback's reason is said at once, and a provider that fails on the first
+ * few drafts is not asked about the rest.
  */
 async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io: Parameters<Command["run"]>[1]) {
   const chat = await resolveProvider(config).createChatModel();
   if (!chat) return null;
   const cases = await readCritiqueCases(path.join(PACKAGE_ROOT, "evals", "critique", "drafts.jsonl"));
   const cache = new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER);
-  const critic = new LlmCritic({ chat, cache, refresh });
+  const last: { fallback?: { reason: string; code?: string } } = {};
+  const critic = new LlmCritic({ chat, cache, refresh, onFallback: (reason, code) => (last.fallback = { reason, code }) });
   let answered = 0;
   let replayed = 0;
   let fallbacks = 0;
   let inventionsCaught = 0;
   let draftsWithInventions = 0;
+  let firstFallback: string | undefined;
+  let providerFailuresInARow = 0;
   const bar = progressBar(io.stderr, "LLM critique eval");
   for (const [index, entry] of cases.entries()) {
+    delete last.fallback;
     const critique = await critic.critique(entry.question, entry.answer);
+    const fallback = last.fallback as { reason: string; code?: string } | undefined;
     const llm = critique.llm as { fallback: boolean; cached?: boolean; placeholders?: unknown[] } | null;
-    if (!llm || llm.fallback) fallbacks++;
-    else {
+    if (!llm || llm.fallback) {
+      fallbacks++;
+      // Said at once, not after a hundred more timeouts; a reply it could not read is the model's, not the setup's.
+      if (fallback && firstFallback === undefined) {
+        firstFallback = fallback.reason;
+        notice(io, `coach: ${fallback.reason}`);
+      }
+      providerFailuresInARow = fallback?.code !== undefined ? providerFailuresInARow + 1 : 0;
+      if (answered === 0 && providerFailuresInARow >= GIVE_UP_AFTER) {
+        const rest = cases.length - index - 1;
+        fallbacks += rest;
+        notice(io, `coach: the provider failed on each of the first ${GIVE_UP_AFTER} drafts; the other ${rest} are not sent and count as fallbacks. Fix what the message above names and run again.`);
+        break;
+      }
+    } else {
       answered++;
+      providerFailuresInARow = 0;
       if (llm.cached) replayed++;
       const caught = llm.placeholders?.length ?? 0;
       inventionsCaught += caught;
@@ -444,7 +472,7 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
     bar.update(index + 1, cases.length);
   }
   bar.finish();
-  return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, inventionsCaught, draftsWithInventions };
+  return { model: chat.id, cases: cases.length, answered, replayed, fallbacks, ...(firstFallback ? { firstFallback } : {}), inventionsCaught, draftsWithInventions };
 }
 
 async function writeReports(folder: string, reports: RetrievalDatasetReport[], classifier: Awaited<ReturnType<typeof evaluateQuestionClassifier>>, critiques: Awaited<ReturnType<typeof runCritiqueSuites>>, inference: Awaited<ReturnType<typeof evaluatePrincipleInference>>): Promise<void> {

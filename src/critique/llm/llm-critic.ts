@@ -18,8 +18,12 @@ export interface LlmCriticOptions {
   bankTexts?: () => readonly string[];
   /** Story excerpts closest to the question, shown to the model. */
   closestStories?: (question: string) => Promise<string[]> | string[];
-  /** Called with a reason when the model could not be used and the offline critique stands alone. */
-  onFallback?: (reason: string) => void;
+  /**
+   * Called when the model could not be used and the offline critique stands
+   * alone: what to tell the user, and the error's code when the provider
+   * failed (none when its reply was unreadable).
+   */
+  onFallback?: (reason: string, code?: string) => void;
   /** Ask the model even when the cache has an answer (the answer is then replaced). */
   refresh?: boolean;
 }
@@ -64,6 +68,7 @@ export class LlmCritic implements Critic {
     let raw = key && !this.options.refresh ? await this.options.cache!.get(key) : undefined;
     const cached = raw !== undefined;
     let reason = "";
+    let code: string | undefined;
     let parsed: LlmCritique | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS && !parsed; attempt++) {
       if (raw === undefined) {
@@ -81,6 +86,7 @@ export class LlmCritic implements Critic {
           raw = response.content;
         } catch (error) {
           reason = isCoachError(error) ? error.message : String(error);
+          code = isCoachError(error) ? error.code : undefined;
           // The SDK has already retried timeouts, 429s (honouring Retry-After) and 5xx; a bad body gets one more ask.
           if (!(error instanceof ProviderError && error.code === "PROVIDER_BAD_RESPONSE")) break;
           continue;
@@ -89,13 +95,14 @@ export class LlmCritic implements Critic {
       parsed = parseCritique(raw);
       if (!parsed) {
         reason = "the model's reply was not valid critique JSON";
+        code = undefined;
         raw = undefined;
       }
     }
     if (!parsed) {
       // Reasons come from error messages that end in their own full stop.
       const message = `LLM critique unavailable (${reason.replace(/\.$/, "")}); showing the offline critique alone.`;
-      this.options.onFallback?.(message);
+      this.options.onFallback?.(message, code);
       return { ...offline, llm: { fallback: true, reason: message } };
     }
     if (key && !cached) await this.options.cache!.set(key, JSON.stringify(parsed));
