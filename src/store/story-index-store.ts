@@ -84,6 +84,11 @@ export async function ensureIndex(options: {
     }
   }
   const m = current?.manifest;
+  if (m && !options.force && !builtBy(m, options.embedder)) {
+    // Said, since with a paid provider it costs: switching back later reuses the cached vectors.
+    const how = m.embedder.id === options.embedder.id ? `${m.embedder.id} at another server or size` : m.embedder.id;
+    notices.push(`the index was built with ${how}; embedding the banks with ${options.embedder.id} now (vectors it embedded before are reused).`);
+  }
   if (current && m && !options.force && m.bankHash === bankHash && builtBy(m, options.embedder) && m.taxonomyVersion === taxonomyVersion && m.parserVersion === PARSER_VERSION) {
     // Current by all it records, but the same model name at the same address may now answer at another size. Only a
     // size the embedder already knows is compared: asking the provider would cost every command a request (coverage

@@ -169,3 +169,31 @@ describe("embeddings of another size never break the store (test LLM server, hns
     expect(result.index.dimensions).toBe(64);
   });
 });
+
+describe("switching embedders (test LLM server, hnswlib on disk)", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer({ dimensions: 24 });
+  });
+  afterAll(async () => llm.close());
+
+  it("says the index was built with another embedder before embedding again, and switching back reuses the cached vectors", async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "coach-switch-"));
+    const store = path.join(root, ".coach");
+    const local = resolveProvider(loadConfig({}, {})).createEmbedder();
+    const first = await ensureIndex({ store, banks: [SAMPLE_BANK], embedder: await local });
+    expect(first.notices).toEqual([]);
+    const openai = await openaiEmbedder(llm);
+    const switched = await ensureIndex({ store, banks: [SAMPLE_BANK], embedder: openai });
+    expect(switched.embedded).toBe(33);
+    expect(switched.notices).toContain(`the index was built with ${(await local).id}; embedding the banks with ${openai.id} now (vectors it embedded before are reused).`);
+    const back = await ensureIndex({ store, banks: [SAMPLE_BANK], embedder: await resolveProvider(loadConfig({}, {})).createEmbedder() });
+    expect(back.embedded).toBe(0);
+    expect(back.notices.join(" ")).toContain(`the index was built with ${openai.id}`);
+    // The same model at another server is said as such.
+    const elsewhere = await resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: `${llm.url}/`.replace("127.0.0.1", "localhost"), COACH_MAX_RETRIES: "0" })).createEmbedder();
+    await ensureIndex({ store, banks: [SAMPLE_BANK], embedder: openai });
+    const moved = await ensureIndex({ store, banks: [SAMPLE_BANK], embedder: elsewhere });
+    expect(moved.notices.join(" ")).toContain(`the index was built with ${openai.id} at another server or size`);
+  });
+});
