@@ -173,6 +173,22 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect(response.content).toBe("one two three four");
   });
 
+  it("leaves out a reasoning model's <think> block, streamed or not, and never shows it", async () => {
+    const reply = "<think>\nThe user wants it short. Lead with the outcome.\n</think>\n\nLead with the result.";
+    llm.reply({ content: reply });
+    expect((await (await chat()).complete({ messages: [{ role: "user", content: "hi" }] })).content).toBe("Lead with the result.");
+    llm.reply({ content: reply });
+    const deltas: string[] = [];
+    const streamed = await (await chat()).stream({ messages: [{ role: "user", content: "hi" }] }, (delta) => deltas.push(delta));
+    expect(streamed.content).toBe("Lead with the result.");
+    expect(deltas.join("")).toBe("Lead with the result.");
+    // A reply that only looks like it might open one is shown whole once it does not.
+    llm.reply({ content: "<table> is not a think block" });
+    const table: string[] = [];
+    expect((await (await chat()).stream({ messages: [{ role: "user", content: "hi" }] }, (delta) => table.push(delta))).content).toBe("<table> is not a think block");
+    expect(table.join("")).toBe("<table> is not a think block");
+  });
+
   it("returns tool calls, streamed or not, with their JSON arguments intact", async () => {
     const call = { name: "find_stories", arguments: { question: "Tell me about a failure", k: 3 } };
     llm.reply({ toolCalls: [call] });

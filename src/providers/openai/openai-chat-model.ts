@@ -4,6 +4,7 @@ import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/
 import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
 import { mapOpenAIError, type ProviderErrorContext } from "./map-openai-error.js";
+import { answerWithoutReasoning, ReasoningFilter } from "./reasoning-block.js";
 
 /** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
 export class OpenAIChatModel implements ChatModel {
@@ -37,9 +38,9 @@ export class OpenAIChatModel implements ChatModel {
       idle.stop();
     }
     const message = completion.choices?.[0]?.message;
-    if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message.`);
+    if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
     return {
-      content: message.content ?? "",
+      content: answerWithoutReasoning(message.content ?? ""),
       toolCalls: (message.tool_calls ?? []).flatMap((call) =>
         call.type === "function" ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
       ),
@@ -50,6 +51,8 @@ export class OpenAIChatModel implements ChatModel {
   async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
     const where = `chat stream (${this.model})`;
     let content = "";
+    // A reasoning model's <think> block is not the answer: held back, never shown or returned.
+    const reasoning = new ReasoningFilter();
     let model = this.model;
     const calls = new Map<number, ToolCall>();
     let finished = false;
@@ -70,8 +73,9 @@ export class OpenAIChatModel implements ChatModel {
         if (!choice) continue;
         const delta = choice.delta;
         if (delta?.content) {
-          content += delta.content;
-          onDelta(delta.content);
+          const shown = reasoning.push(delta.content);
+          content = reasoning.answer;
+          if (shown) onDelta(shown);
         }
         for (const call of delta?.tool_calls ?? []) {
           const current = calls.get(call.index) ?? { id: call.id ?? `call_${call.index}`, name: "", arguments: "" };
