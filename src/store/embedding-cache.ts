@@ -11,6 +11,9 @@ const CacheFileSchema = z.object({
   entries: z.record(z.string(), z.string()),
 });
 
+// Vectors of texts no longer in the index kept in the cache (a story edited, a bank indexed before another), so going back
+// costs nothing; at most about 11 MB of a 1,024-dimension embedder's vectors, 16 MB of a 1,536-dimension provider's.
+const EARLIER_KEPT = 2_000;
 // Texts per call to the embedder, so progress can be shown.
 const BATCH_SIZE = 64;
 
@@ -117,12 +120,18 @@ export class EmbeddingCache {
     return { vectors: keys.map((key) => decode(this.entries.get(key)!)), embedded: fresh.size };
   }
 
-  /** Writes the cache if anything was added, keeping only the given keys' neighbours from this build, at this build's length. */
+  /**
+   * Writes the cache if anything was added, at this build's length: the given
+   * keys (this build's texts) last, and before them up to a few thousand
+   * vectors of texts no longer indexed, latest kept, so indexing another bank
+   * and then this one again does not embed it all again.
+   */
   async save(keep?: ReadonlySet<string>): Promise<void> {
     if (!this.dirty && !keep) return;
-    const entries = Object.fromEntries(
-      [...this.entries].filter(([key, vector]) => (!keep || keep.has(key)) && (this.dimensions === undefined || lengthOf(vector) === this.dimensions)),
-    );
+    const fits = ([, vector]: [string, string]) => this.dimensions === undefined || lengthOf(vector) === this.dimensions;
+    const current = [...this.entries].filter((entry) => fits(entry) && (!keep || keep.has(entry[0])));
+    const earlier = keep ? [...this.entries].filter((entry) => fits(entry) && !keep.has(entry[0])).slice(-EARLIER_KEPT) : [];
+    const entries = Object.fromEntries([...earlier, ...current]);
     await writeFileAtomic(this.file, JSON.stringify({ embedder: this.fingerprint, dimensions: this.dimensions, entries }));
     this.dirty = false;
   }

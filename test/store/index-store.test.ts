@@ -57,6 +57,19 @@ describe("the story index in the store", () => {
     expect(manifest).toMatchObject({ embedder: { id: embedder.id, dimensions: embedder.dimensions }, space: "cosine", storyIds: first.stories.map((story) => story.id) });
   });
 
+  it("indexing another bank and then this one again embeds nothing: the earlier bank's vectors stay cached", async () => {
+    const other = path.join(path.dirname(bank), "other");
+    cpSync(path.join(SAMPLE_BANK, "..", "retrieval-training", "banks", "bank-a"), other, { recursive: true });
+    await ensureIndex({ store, banks: [bank], embedder });
+    const switched = await ensureIndex({ store, banks: [other], embedder });
+    expect(switched.embedded).toBe(switched.stories.length);
+    embedder.embedded = [];
+    const back = await ensureIndex({ store, banks: [bank], embedder });
+    expect(back.status).toBe("rebuilt");
+    expect(back.embedded).toBe(0);
+    expect(embedder.embedded).toHaveLength(0);
+  });
+
   it("rebuilds an index an older parser built, and stories saved without tags still load", async () => {
     await ensureIndex({ store, banks: [bank], embedder });
     const layout = storeLayout(store);
