@@ -18,6 +18,8 @@ export interface Provider {
 export interface ProviderHooks {
   /** The provider failed for now (429, 5xx) and the client will wait and ask again: say so, or the wait is silent. */
   onRetry?: (message: string) => void;
+  /** Something the user should know that did not stop the work (a text too long for the model, embedded shortened); defaults to `onRetry`, which every command prints on stderr. */
+  onNotice?: (message: string) => void;
 }
 
 type ProviderFactory = (config: ResolvedConfig, hooks: ProviderHooks) => Provider;
@@ -36,7 +38,7 @@ const factories: Record<ProviderName, ProviderFactory> = {
     remote: true,
     createEmbedder: async () => {
       const [{ OpenAIEmbedder }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-embedder.js"), import("./openai/create-openai-client.js")]);
-      return new OpenAIEmbedder(createOpenAIClient(config, { onRetry: hooks.onRetry }), config.embedModel, config.embedDimensions, { idleTimeoutMs: config.timeoutMs });
+      return new OpenAIEmbedder(createOpenAIClient(config, { onRetry: hooks.onRetry }), config.embedModel, config.embedDimensions, { idleTimeoutMs: config.timeoutMs, onNotice: hooks.onNotice ?? hooks.onRetry });
     },
     createChatModel: async () => {
       const [{ OpenAIChatModel }, { createOpenAIClient }] = await Promise.all([import("./openai/openai-chat-model.js"), import("./openai/create-openai-client.js")]);

@@ -81,3 +81,35 @@ describe("a provider's error names the setting to change (test LLM server)", () 
     expect(told).toMatchObject({ code: "PROVIDER_RATE_LIMITED", retryAfterSeconds: 7 });
   });
 });
+
+describe("a text longer than the embedding model takes (a small model behind vLLM)", () => {
+  it("is embedded from its first part, with a notice naming its length and the model; the batch's other texts are embedded whole", async () => {
+    const small = await startTestLlmServer({ dimensions: 8, maxInputCharacters: 600 });
+    try {
+      const notices: string[] = [];
+      const config = loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: small.url, COACH_MAX_RETRIES: "0" });
+      const embedder = await resolveProvider(config, { onNotice: (message) => notices.push(message) }).createEmbedder();
+      const long = `${"We moved the night shift's handover to the ward. ".repeat(40)}`.trim();
+      const texts = ["short one", long, "short two"];
+      const vectors = await embedder.embed(texts);
+      expect(vectors).toHaveLength(3);
+      expect(vectors[0]).toEqual(TestLlmServer.embedText("short one", 8));
+      expect(vectors[2]).toEqual(TestLlmServer.embedText("short two", 8));
+      // The vector is the one for the longest first part the model took: a prefix of at most 600 characters.
+      const embedded = small.requestsTo("embeddings").map((request) => request.body.input as string[]).filter((input) => input.length === 1 && long.startsWith(input[0]!) && input[0] !== long).at(-1)![0]!;
+      expect(embedded.length).toBeLessThanOrEqual(600);
+      expect(embedded.length).toBeGreaterThan(300);
+      expect(vectors[1]).toEqual(TestLlmServer.embedText(embedded, 8));
+      expect(notices).toEqual([`embeddings (text-embedding-3-small): a text of ${long.length} characters is longer than the model takes; its first ${embedded.length} were embedded (the whole story still counts for word and theme matching).`]);
+      expect(notices.join(" ")).not.toContain("night shift");
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("another 400 is not taken for a length limit: it fails as before, sent once", async () => {
+    llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ error: { message: "unsupported encoding_format", type: "invalid_request_error" } }) });
+    await expect((await embedder()).embed(["a", "b"])).rejects.toThrow("HTTP 400: unsupported encoding_format");
+    expect(llm.requestsTo("embeddings")).toHaveLength(1);
+  });
+});

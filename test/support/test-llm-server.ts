@@ -45,6 +45,8 @@ export interface TestLlmServerOptions {
   /** When set, requests must carry `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
   models?: string[];
+  /** Like a small embedding model behind vLLM: an input longer than this many characters is refused with HTTP 400. */
+  maxInputCharacters?: number;
 }
 
 /**
@@ -62,12 +64,15 @@ export class TestLlmServer {
   dimensions: number;
   private readonly apiKey: string | undefined;
   private readonly models: string[];
+  /** Inputs longer than this are refused (vLLM's words); tests may change it. */
+  maxInputCharacters: number | undefined;
   private port = 0;
 
   constructor(options: TestLlmServerOptions = {}) {
     this.dimensions = options.dimensions ?? 64;
     this.apiKey = options.apiKey;
     this.models = options.models ?? ["test-chat", "test-embed", "gpt-4o-mini", "text-embedding-3-small"];
+    this.maxInputCharacters = options.maxInputCharacters;
     this.server = http.createServer((request, response) => void this.handle(request, response));
   }
 
@@ -158,6 +163,10 @@ export class TestLlmServer {
     }
     if (route === "embeddings") {
       const inputs: string[] = Array.isArray(body?.input) ? body.input : [body?.input ?? ""];
+      const limit = this.maxInputCharacters;
+      if (limit !== undefined && inputs.some((text) => String(text).length > limit)) {
+        return sendJson(response, 400, { object: "error", message: `This model's maximum context length is ${Math.round(limit / 4)} tokens. However, you requested more tokens in the input.`, type: "BadRequestError", code: 400 });
+      }
       // Like OpenAI's text-embedding-3 models, a request may ask for shorter vectors.
       const asked = Number.isInteger(body?.dimensions) && body.dimensions > 0 ? (body.dimensions as number) : this.dimensions;
       const dimensions = fault?.kind === "dimensions" ? fault.dimensions : asked;

@@ -3,6 +3,7 @@ import type OpenAI from "openai";
 import type { Embedder } from "../../core/embedder.js";
 import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
+import { firstHalf, refusedAsTooLong, SHORTEST_EMBEDDED } from "./context-limit.js";
 import { mapOpenAIError } from "./map-openai-error.js";
 import { readEmbeddingsReply, type ExpectedEmbeddings } from "./read-embeddings-reply.js";
 
@@ -21,13 +22,14 @@ export class OpenAIEmbedder implements Embedder {
 
   /**
    * `dimensions`, when given, is asked of the model (OpenAI's text-embedding-3 models shorten their vectors) and
-   * required of every reply. `idleTimeoutMs` is the longest wait for the rest of a reply once it has started.
+   * required of every reply. `idleTimeoutMs` is the longest wait for the rest of a reply once it has started;
+   * `onNotice` hears of texts embedded shortened because the model takes no more.
    */
   constructor(
     private readonly client: OpenAI,
     private readonly model: string,
     private readonly askedDimensions?: number,
-    private readonly options: { idleTimeoutMs?: number } = {},
+    private readonly options: { idleTimeoutMs?: number; onNotice?: (message: string) => void } = {},
   ) {
     this.id = `openai:${model}`;
     // One model name on two servers, or at two sizes, gives vectors that cannot be compared. The address is
@@ -42,32 +44,67 @@ export class OpenAIEmbedder implements Embedder {
   }
 
   async embed(texts: readonly string[], options: { signal?: AbortSignal } = {}): Promise<number[][]> {
-    const where = `embeddings (${this.model})`;
     const vectors: number[][] = [];
     for (let start = 0; start < texts.length; start += EMBEDDING_BATCH_SIZE) {
       const batch = texts.slice(start, start + EMBEDDING_BATCH_SIZE).map((text) => (text.trim() === "" ? " " : text));
-      let response;
-      const idle = new IdleTimer(this.options.idleTimeoutMs, options.signal);
-      try {
-        const pending = this.client.embeddings.create(
-          { model: this.model, input: batch, encoding_format: "float", ...(this.askedDimensions ? { dimensions: this.askedDimensions } : {}) },
-          { signal: idle.signal },
-        );
-        // The client's timeout ends with the headers; a body that stalls after them gets one of its own.
-        await pending.asResponse();
-        idle.restart();
-        response = await pending;
-      } catch (error) {
-        if (idle.fired) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider sent nothing for ${idle.ms} ms (COACH_TIMEOUT_MS) once its reply started; stopped waiting.`, { cause: error });
-        throw mapOpenAIError(error, where, { secret: this.client.apiKey, baseURL: this.client.baseURL, timeoutMs: this.client.timeout, model: { setting: "COACH_EMBED_MODEL", name: this.model } });
-      } finally {
-        idle.stop();
-      }
-      const read = readEmbeddingsReply(response, { texts: batch.length, dimensions: this.expectedDimensions() }, where);
-      this.knownDimensions ??= read[0]!.length;
-      vectors.push(...read);
+      vectors.push(...(await this.embedFitting(batch, options.signal)));
     }
     return vectors;
+  }
+
+  /**
+   * A batch's vectors; when the server refuses a text as longer than its
+   * model takes, the batch's texts are sent one by one, and such a text is
+   * embedded from its first half (then quarter...), with a notice.
+   */
+  private async embedFitting(batch: readonly string[], signal: AbortSignal | undefined): Promise<number[][]> {
+    try {
+      return await this.embedBatch(batch, signal);
+    } catch (error) {
+      if (!refusedAsTooLong(error)) throw error;
+      if (batch.length > 1) {
+        const vectors: number[][] = [];
+        for (const text of batch) vectors.push(...(await this.embedFitting([text], signal)));
+        return vectors;
+      }
+      const whole = batch[0]!;
+      for (let text = firstHalf(whole); text.length >= SHORTEST_EMBEDDED; text = firstHalf(text)) {
+        try {
+          const vectors = await this.embedBatch([text], signal);
+          this.options.onNotice?.(
+            `embeddings (${this.model}): a text of ${whole.length} characters is longer than the model takes; its first ${text.length} were embedded (the whole story still counts for word and theme matching).`,
+          );
+          return vectors;
+        } catch (shorterError) {
+          if (!refusedAsTooLong(shorterError)) throw shorterError;
+        }
+      }
+      throw error;
+    }
+  }
+
+  private async embedBatch(batch: readonly string[], signal: AbortSignal | undefined): Promise<number[][]> {
+    const where = `embeddings (${this.model})`;
+    let response;
+    const idle = new IdleTimer(this.options.idleTimeoutMs, signal);
+    try {
+      const pending = this.client.embeddings.create(
+        { model: this.model, input: [...batch], encoding_format: "float", ...(this.askedDimensions ? { dimensions: this.askedDimensions } : {}) },
+        { signal: idle.signal },
+      );
+      // The client's timeout ends with the headers; a body that stalls after them gets one of its own.
+      await pending.asResponse();
+      idle.restart();
+      response = await pending;
+    } catch (error) {
+      if (idle.fired) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider sent nothing for ${idle.ms} ms (COACH_TIMEOUT_MS) once its reply started; stopped waiting.`, { cause: error });
+      throw mapOpenAIError(error, where, { secret: this.client.apiKey, baseURL: this.client.baseURL, timeoutMs: this.client.timeout, model: { setting: "COACH_EMBED_MODEL", name: this.model } });
+    } finally {
+      idle.stop();
+    }
+    const read = readEmbeddingsReply(response, { texts: batch.length, dimensions: this.expectedDimensions() }, where);
+    this.knownDimensions ??= read[0]!.length;
+    return read;
   }
 
   private expectedDimensions(): ExpectedEmbeddings["dimensions"] {
