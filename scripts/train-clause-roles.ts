@@ -1,6 +1,7 @@
 /**
- * Retrains the clause-role model from corpus/critique/sentence-roles*.jsonl
- * (one file per writer) and writes corpus/models/clause-roles.json.
+ * Retrains the clause-role model from the writers' files listed in
+ * SENTENCE_ROLES_FILES (corpus/critique/sentence-roles*.jsonl, one per writer;
+ * a new writer's file is added there) and writes corpus/models/clause-roles.json.
  * Deterministic: the same data gives the same file. `--cv` prints 5-fold
  * cross-validated F1 per role instead (folds by answer, so no answer is both
  * trained and tested on); `--by-writer` trains on all writers but one and

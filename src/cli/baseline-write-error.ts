@@ -7,16 +7,16 @@ const REFUSALS: Record<string, string> = {
   EROFS: "the disk is read-only",
 };
 
-/**
- * A refused write of the eval baseline as a usage error naming the file and
- * where the baseline can be updated (a checkout of the project, not an
- * installed package); any other error is returned as it is.
- */
-export function baselineWriteError(error: unknown, file: string): unknown {
-  const reason = REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? ""];
-  if (reason === undefined) return error;
+/** The usage error for a baseline that may not be rewritten here, naming the file, why, and where to update it. */
+export function baselineRefused(file: string, reason: string, cause?: unknown): UsageError {
   return new UsageError(
     `--update-baseline: cannot write ${file}: ${reason}. The baseline is part of the project's source: update it in a checkout of the project (git clone), where evals/baseline.json is committed, not in an installed copy.`,
-    { flag: "--update-baseline", cause: error },
+    { flag: "--update-baseline", cause },
   );
+}
+
+/** A refused write of the eval baseline (EACCES, EPERM, EROFS) as `baselineRefused`; any other error is returned as it is. */
+export function baselineWriteError(error: unknown, file: string): unknown {
+  const reason = REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? ""];
+  return reason === undefined ? error : baselineRefused(file, reason, error);
 }

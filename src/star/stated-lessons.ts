@@ -25,10 +25,12 @@ const LESSON_INTRO = /\b(?:what (?:i|we) (?:took away|took from (?:it|that|this)
 /** "Next time I would ...", "If I did it again, I'd ...": what the speaker would do differently. */
 const NEXT_TIME = /\b(?:next time|if i (?:did|had to do|were doing|faced|ran) (?:it|that|this|something like (?:it|that)) again),?\s+(?:i|we)(?:'d|’d| would| will|'ll|’ll)\b/i;
 /** "Since then I always ...", "Now I load test ...": a habit the speaker took up after the event, in the present tense. */
-const CHANGED_HABIT = new RegExp(String.raw`^${OPENER}(?:since then|ever since|from then on|these days|nowadays|now)\b,?\s+(?:[^,.;]{0,60},\s*)?I\s+${ADVERBS}(?<verb>[\w'’-]+)`, "i");
+// Words that date a habit from the event ("now" alone opens too many other sentences to open a clause by itself).
+const SINCE = String.raw`since then|ever since|from then on|these days|nowadays`;
+const CHANGED_HABIT = new RegExp(String.raw`^${OPENER}(?:${SINCE}|now)\b,?\s+(?:[^,.;]{0,60},\s*)?I\s+${ADVERBS}(?<verb>[\w'’-]+)`, "i");
 
 /** "Ever since," or "These days," as a whole clause: the comma after it ended the clause, and the habit follows in the next. */
-const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:since then|ever since|from then on|these days|nowadays)\s*,?$`, "i");
+const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:${SINCE})\s*,?$`, "i");
 
 /**
  * Whether a clause states a lesson: what the speaker learned ("I learned to

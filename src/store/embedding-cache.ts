@@ -71,6 +71,7 @@ export class EmbeddingCache {
     const fresh = new Set<string>();
     let dimensions = embedder.dimensions;
     let savedAt = Date.now();
+    let interval = this.checkpointMs;
     const pending = () => [...new Set(keys)].filter((key) => !fresh.has(key) && !this.fits(key, dimensions));
     const embedBatch = async (batch: readonly string[]) => {
       const vectors = await embedder.embed(batch.map((key) => textByKey.get(key)!));
@@ -90,9 +91,13 @@ export class EmbeddingCache {
       });
       this.dirty = true;
       this.dimensions = dimensions;
-      if (Date.now() - savedAt >= this.checkpointMs) {
-        await this.checkpoint();
+      if (Date.now() - savedAt >= interval) {
+        // Best effort: a store that cannot be written is reported by the save at the end, as a store error, and does
+        // not stop a run that is going well. A slow write (a large cache) spaces the next ones out.
+        const started = Date.now();
+        await this.checkpoint().catch(() => undefined);
         savedAt = Date.now();
+        interval = Math.max(this.checkpointMs, 10 * (savedAt - started));
       }
     };
 
@@ -111,8 +116,9 @@ export class EmbeddingCache {
         onProgress?.(fresh.size, total);
       }
     } catch (error) {
-      // Keep what was paid for when the provider stopped answering (timeout, rate limit, outage, Ctrl-C's kin), but
-      // not when it answered wrongly; a failed write must not hide the provider's error.
+      // Keep what was paid for when the provider stopped answering (a timeout, a rate limit, an outage), but not when it
+      // answered wrongly; a failed write must not hide the provider's error. (Ctrl-C ends the process: only the
+      // checkpoints written before it survive.)
       if (this.dirty && !badReply(error)) await this.checkpoint().catch(() => undefined);
       throw error;
     }

@@ -87,8 +87,26 @@ describe("coach eval critique with a provider that fails every request", () => {
     const reasons = run.stderr.split("\n").filter((line) => line.includes("LLM critique unavailable"));
     expect(reasons).toHaveLength(1);
     expect(reasons[0]).toContain('check COACH_CHAT_MODEL (now "llama3.1")');
-    expect(run.stderr).toContain("the provider failed on each of the first 3 drafts; the other 105 are not sent and count as fallbacks.");
+    expect(run.stderr).toMatch(/the provider failed on 3 drafts in a row and has answered none \(chat \(llama3\.1\): the provider answered HTTP 404: model "llama3\.1" not found.*COACH_CHAT_MODEL.*\); the other 105 are not sent and count as fallbacks\./);
     const line = jsonLines(run.stdout).find((entry) => entry.suite === "critique-llm");
     expect(line).toMatchObject({ cases: 108, answered: 0, fallbacks: 108, firstFallback: expect.stringContaining("HTTP 404") });
+  }, 150_000);
+
+  it("a reply replayed from the file is no sign the provider works: the stop still comes after three live failures", async () => {
+    const fresh = await startTestLlmServer();
+    const replay = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-replay-partly-")), "llm");
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: fresh.url, COACH_CHAT_MODEL: "test-chat", COACH_EVAL_REPLAY: replay, COACH_MAX_RETRIES: "0" };
+    const good = { parts: { situation: { feedback: "s" }, task: { feedback: "t" }, action: { feedback: "a" }, result: { feedback: "r" }, lesson: { feedback: "l" } }, strengths: ["x"], improvements: ["y"], followUps: ["z?"], improvedAnswer: "Same answer." };
+    // The first run records one answer; every later request fails.
+    fresh.reply({ json: good });
+    fresh.fault("chat", { kind: "latency", ms: 0 }, ...Array.from({ length: 300 }, () => ({ kind: "status" as const, status: 500 })));
+    const first = jsonLines((await runCoach(["eval", "critique", "--json", "--refresh"], { env, timeoutMs: 120_000 })).stdout).find((entry) => entry.suite === "critique-llm");
+    expect(first).toMatchObject({ answered: 1, replayed: 0 });
+    fresh.requests.length = 0;
+    const second = await runCoach(["eval", "critique", "--json"], { env, timeoutMs: 120_000 });
+    expect(jsonLines(second.stdout).find((entry) => entry.suite === "critique-llm")).toMatchObject({ answered: 1, replayed: 1, fallbacks: 107 });
+    expect(fresh.requestsTo("chat")).toHaveLength(3);
+    expect(second.code).toBe(0);
+    await fresh.close();
   }, 150_000);
 });

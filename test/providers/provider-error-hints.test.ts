@@ -6,6 +6,7 @@ import type { ChatModel } from "../../src/core/chat-model.js";
 import type { Embedder } from "../../src/core/embedder.js";
 import { ProviderError } from "../../src/errors/index.js";
 import { resolveProvider } from "../../src/providers/index.js";
+import { missingV1Hint } from "../../src/providers/openai/map-openai-error.js";
 import { startTestLlmServer, TestLlmServer } from "../support/test-llm-server.js";
 
 let llm: TestLlmServer;
@@ -111,5 +112,21 @@ describe("a text longer than the embedding model takes (a small model behind vLL
     llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ error: { message: "unsupported encoding_format", type: "invalid_request_error" } }) });
     await expect((await embedder()).embed(["a", "b"])).rejects.toThrow("HTTP 400: unsupported encoding_format");
     expect(llm.requestsTo("embeddings")).toHaveLength(1);
+  });
+});
+
+describe("the /v1 advice for a base URL", () => {
+  it.each([
+    ["http://localhost:11434", "http://localhost:11434/v1"],
+    ["http://localhost:11434/", "http://localhost:11434/v1"],
+    ["http://localhost:11434/api", "http://localhost:11434/v1"],
+    ["http://h/v1/chat/completions", "http://h/v1"],
+    ["http://h/openai?api-key=abc", "http://h/openai/v1?api-key=***"],
+  ])("%s: try %s", (base, tried) => {
+    expect(missingV1Hint(base)).toBe(`OPENAI_BASE_URL (or --base-url) usually ends in /v1: try ${tried}`);
+  });
+
+  it.each(["http://h/v1", "http://h:1/v1/", "http://h/V1", "https://g/v1beta/openai/", "http://h/proxy/v1", "not a url"])("%s: none", (base) => {
+    expect(missingV1Hint(base)).toBeUndefined();
   });
 });

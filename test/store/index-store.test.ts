@@ -70,6 +70,23 @@ describe("the story index in the store", () => {
     expect(embedder.embedded).toHaveLength(0);
   });
 
+  it("a cache file that cannot be written while a slow embedder runs: the run goes on, and ends in STORE_INACCESSIBLE naming the store", async () => {
+    const slow = new CountingEmbedder();
+    const inner = slow.embed.bind(slow);
+    slow.embed = async (texts: readonly string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      return inner(texts);
+    };
+    // A folder where the cache file should be: every write of it fails, as on a read-only or full disk.
+    mkdirSync(storeLayout(store).embeddingCache(slow.fingerprint), { recursive: true });
+    const three = ["bank-a", "bank-b", "bank-c"].map((name) => path.join(SAMPLE_BANK, "..", "retrieval-training", "banks", name));
+    const failed = await ensureIndex({ store, banks: three, embedder: slow }).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ code: "STORE_INACCESSIBLE" });
+    expect((failed as Error).message).toContain(store);
+    // Both batches were embedded: the failed checkpoint after the second did not stop the run.
+    expect(slow.embedded.length).toBeGreaterThan(64);
+  });
+
   it("rebuilds an index an older parser built, and stories saved without tags still load", async () => {
     await ensureIndex({ store, banks: [bank], embedder });
     const layout = storeLayout(store);

@@ -30,7 +30,7 @@ import { LlmCache, writeFileAtomic } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
-import { baselineWriteError } from "../baseline-write-error.js";
+import { baselineRefused, baselineWriteError } from "../baseline-write-error.js";
 import { PACKAGE_ROOT, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { progressBar } from "../progress-bar.js";
 import { stringFlag } from "../parse-command-args.js";
@@ -113,8 +113,10 @@ about a gap the labels have.`,
     const runCritique = suite === "critique" || suite === "all";
     const runCoachSuite = suite === "coach" || suite === "all";
 
-    // Before half a minute of evals, not after: an installed copy cannot take a new baseline.
+    // Before half a minute of evals, not after: an installed copy takes no new baseline, whether or not it can be written
+    // (a global install under nvm or volta can).
     if (args.values["update-baseline"]) {
+      if (PACKAGE_ROOT.split(path.sep).includes("node_modules")) throw baselineRefused(BASELINE_FILE, "it is part of an installed package");
       await access(path.dirname(BASELINE_FILE), constants.W_OK).catch((error: unknown) => {
         throw baselineWriteError(error, BASELINE_FILE);
       });
@@ -432,8 +434,8 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
   if (!chat) return null;
   const cases = await readCritiqueCases(path.join(PACKAGE_ROOT, "evals", "critique", "drafts.jsonl"));
   const cache = new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER);
-  const last: { fallback?: { reason: string; code?: string } } = {};
-  const critic = new LlmCritic({ chat, cache, refresh, onFallback: (reason, code) => (last.fallback = { reason, code }) });
+  const last: { fallback?: { message: string; reason: string; code?: string } } = {};
+  const critic = new LlmCritic({ chat, cache, refresh, onFallback: (message, cause) => (last.fallback = { message, ...cause }) });
   let answered = 0;
   let replayed = 0;
   let fallbacks = 0;
@@ -445,20 +447,21 @@ async function runLlmCritiqueSuite(config: ResolvedConfig, refresh: boolean, io:
   for (const [index, entry] of cases.entries()) {
     delete last.fallback;
     const critique = await critic.critique(entry.question, entry.answer);
-    const fallback = last.fallback as { reason: string; code?: string } | undefined;
+    const fallback = last.fallback as { message: string; reason: string; code?: string } | undefined;
     const llm = critique.llm as { fallback: boolean; cached?: boolean; placeholders?: unknown[] } | null;
     if (!llm || llm.fallback) {
       fallbacks++;
       // Said at once, not after a hundred more timeouts; a reply it could not read is the model's, not the setup's.
       if (fallback && firstFallback === undefined) {
-        firstFallback = fallback.reason;
-        notice(io, `coach: ${fallback.reason}`);
+        firstFallback = fallback.message;
+        notice(io, `coach: ${fallback.message}`);
       }
       providerFailuresInARow = fallback?.code !== undefined ? providerFailuresInARow + 1 : 0;
-      if (answered === 0 && providerFailuresInARow >= GIVE_UP_AFTER) {
+      // Replies replayed from the file say nothing of the provider now: only its own answers show it works.
+      if (answered - replayed === 0 && providerFailuresInARow >= GIVE_UP_AFTER) {
         const rest = cases.length - index - 1;
         fallbacks += rest;
-        notice(io, `coach: the provider failed on each of the first ${GIVE_UP_AFTER} drafts; the other ${rest} are not sent and count as fallbacks. Fix what the message above names and run again.`);
+        notice(io, `coach: the provider failed on ${GIVE_UP_AFTER} drafts in a row and has answered none (${fallback!.reason.replace(/\.$/, "")}); the other ${rest} are not sent and count as fallbacks. Fix what that names and run again.`);
         break;
       }
     } else {

@@ -20,10 +20,10 @@ export interface LlmCriticOptions {
   closestStories?: (question: string) => Promise<string[]> | string[];
   /**
    * Called when the model could not be used and the offline critique stands
-   * alone: what to tell the user, and the error's code when the provider
-   * failed (none when its reply was unreadable).
+   * alone: what to tell the user, and why, with the error's code when the
+   * provider failed (none when its reply was unreadable).
    */
-  onFallback?: (reason: string, code?: string) => void;
+  onFallback?: (message: string, cause: { reason: string; code?: string }) => void;
   /** Ask the model even when the cache has an answer (the answer is then replaced). */
   refresh?: boolean;
 }
@@ -102,7 +102,7 @@ export class LlmCritic implements Critic {
     if (!parsed) {
       // Reasons come from error messages that end in their own full stop.
       const message = `LLM critique unavailable (${reason.replace(/\.$/, "")}); showing the offline critique alone.`;
-      this.options.onFallback?.(message, code);
+      this.options.onFallback?.(message, { reason, code });
       return { ...offline, llm: { fallback: true, reason: message } };
     }
     if (key && !cached) await this.options.cache!.set(key, JSON.stringify(parsed));

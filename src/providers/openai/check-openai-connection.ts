@@ -45,7 +45,7 @@ export async function checkOpenAIConnection(config: ResolvedConfig): Promise<Con
       const hint = missingV1Hint(config.baseUrl ?? DEFAULTS.baseUrl);
       return { ok: true, latencyMs, models: [], detail: `reachable at ${where} in ${latencyMs} ms (it does not list models${hint ? `; if requests fail with HTTP 404, ${hint}` : ""})` };
     }
-    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where, { secret: config.apiKey, baseURL: config.baseUrl ?? DEFAULTS.baseUrl, timeoutMs: Math.min(config.timeoutMs, CHECK_TIMEOUT_MS) });
+    const mapped = isCoachError(error) ? error : mapOpenAIError(error, where, { secret: config.apiKey, baseURL: config.baseUrl ?? DEFAULTS.baseUrl });
     return { ok: false, latencyMs, models: [], detail: mapped.message, code: mapped.code };
   }
 }

@@ -24,8 +24,9 @@ export function mapOpenAIError(error: unknown, where: string, context: ProviderE
   const firstLine = (text: string) => oneLine(text, secret);
   if (error instanceof ProviderError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    const limit = context.timeoutMs === undefined ? "" : ` (${Number((context.timeoutMs / 1000).toFixed(1))} s)`;
-    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time${limit}; a slow model may need longer: raise COACH_TIMEOUT_MS.`, { cause: error });
+    // The advice only where the user's timeout was the one that ran out (doctor uses its own short one).
+    const advice = context.timeoutMs === undefined ? "" : ` (${Number((context.timeoutMs / 1000).toFixed(1))} s); a slow model may need longer: raise COACH_TIMEOUT_MS`;
+    return new ProviderError("PROVIDER_TIMEOUT", `${where}: the provider did not answer in time${advice}.`, { cause: error });
   }
   if (error instanceof OpenAI.APIConnectionError) {
     const reason = describeConnectionCause(error, secret);
@@ -74,8 +75,11 @@ function notFoundHint(said: string, context: ProviderErrorContext): string {
 }
 
 /**
- * For a base URL whose path does not end in /v1 (Ollama's, LM Studio's and
- * vLLM's APIs all live under it), the advice to add it; else undefined.
+ * For a base URL whose path is not the API's /v1 (Ollama's, LM Studio's and
+ * vLLM's OpenAI-compatible APIs all live there), the advice with the address
+ * to try: /api (Ollama's own API) becomes /v1, a path past /v1 is cut back
+ * to it, and /v1 is added to a path with no version; a path with another
+ * version (Gemini's /v1beta/openai) gets none.
  */
 export function missingV1Hint(baseURL: string): string | undefined {
   let url: URL;
@@ -84,8 +88,16 @@ export function missingV1Hint(baseURL: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (/\/v1\/?$/.test(url.pathname)) return undefined;
-  url.pathname = `${url.pathname.replace(/\/+$/, "")}/v1`;
+  const path = url.pathname.replace(/\/+$/, "");
+  const v1 = /\/v1(?=\/|$)/i.exec(path);
+  if (v1) {
+    if (v1.index + v1[0].length === path.length) return undefined;
+    url.pathname = path.slice(0, v1.index + v1[0].length);
+  } else if (/\/v\d+\w*(?=\/|$)/i.test(path)) {
+    return undefined;
+  } else {
+    url.pathname = /\/api$/i.test(path) ? `${path.slice(0, -4)}/v1` : `${path}/v1`;
+  }
   return `OPENAI_BASE_URL (or --base-url) usually ends in /v1: try ${shownBaseUrl(url.toString())}`;
 }
 
@@ -107,7 +119,9 @@ function describeConnectionCause(error: Error, secret: string | undefined): stri
 // What the SDK or the server said may quote the request's URL, with a key in its query, or the key itself
 // ("Invalid API key: sk-..."), as some OpenAI-compatible servers do: masked.
 function oneLine(text: string, secret: string | undefined): string {
-  return masked(text, secret).split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
+  // Validation errors may quote the request ("'input': '<the story>'"): the story's words stop there.
+  const withoutInput = text.split(/,?\s*['"]input['"]\s*:/)[0]!;
+  return masked(withoutInput, secret).split("\n")[0]!.replace(/[.\s]+$/, "").slice(0, 200);
 }
 
 // Shorter values are not masked: a placeholder key such as "x" would blank out every x in the message.

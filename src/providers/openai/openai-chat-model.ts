@@ -40,7 +40,7 @@ export class OpenAIChatModel implements ChatModel {
     const message = completion.choices?.[0]?.message;
     if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
     return {
-      content: answerWithoutReasoning(message.content ?? ""),
+      content: answerWithoutReasoning(message.content ?? "", `chat (${this.model})`),
       toolCalls: (message.tool_calls ?? []).flatMap((call) =>
         call.type === "function" ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
       ),
@@ -50,7 +50,6 @@ export class OpenAIChatModel implements ChatModel {
 
   async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
     const where = `chat stream (${this.model})`;
-    let content = "";
     // A reasoning model's <think> block is not the answer: held back, never shown or returned.
     const reasoning = new ReasoningFilter();
     let model = this.model;
@@ -74,7 +73,6 @@ export class OpenAIChatModel implements ChatModel {
         const delta = choice.delta;
         if (delta?.content) {
           const shown = reasoning.push(delta.content);
-          content = reasoning.answer;
           if (shown) onDelta(shown);
         }
         for (const call of delta?.tool_calls ?? []) {
@@ -87,29 +85,29 @@ export class OpenAIChatModel implements ChatModel {
         if (choice.finish_reason) finished = true;
       }
     } catch (error) {
-      if (idle.fired) throw this.stallError(where, idle.ms!, error, content);
+      if (idle.fired) throw this.stallError(where, idle.ms!, error, reasoning.received);
       if (request.signal?.aborted) throw mapOpenAIError(error, where, this.errorContext());
       if (error instanceof SyntaxError) {
-        throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: a piece of the model's stream was not JSON (after ${content.length} characters).`, { cause: error });
+        throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: a piece of the model's stream was not JSON (after ${reasoning.received} characters).`, { cause: error });
       }
       // Once tokens have flowed, a broken connection means a truncated answer, not an unreachable server.
-      throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream broke off after ${content.length} characters.`, { cause: error });
+      throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream broke off after ${reasoning.received} characters.`, { cause: error });
     } finally {
       idle.stop();
     }
     // The SDK ends a cancelled stream quietly, as if it were complete.
-    if (idle.fired) throw this.stallError(where, idle.ms!, undefined, content);
+    if (idle.fired) throw this.stallError(where, idle.ms!, undefined, reasoning.received);
     if (request.signal?.aborted) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`);
     if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream ended before the model finished.`);
-    return { content, toolCalls: [...calls.values()], model };
+    return { content: answerWithoutReasoning(reasoning.text, where), toolCalls: [...calls.values()], model };
   }
 
   private errorContext(): ProviderErrorContext {
     return { secret: this.client.apiKey, baseURL: this.client.baseURL, timeoutMs: this.client.timeout, model: { setting: "COACH_CHAT_MODEL", name: this.model } };
   }
 
-  private stallError(where: string, idleMs: number, cause: unknown, content?: string): ProviderError {
-    const after = content === undefined ? "once its reply started" : `after ${content.length} characters`;
+  private stallError(where: string, idleMs: number, cause: unknown, received?: number): ProviderError {
+    const after = received === undefined ? "once its reply started" : `after ${received} characters`;
     return new ProviderError("PROVIDER_TIMEOUT", `${where}: the model sent nothing for ${idleMs} ms (COACH_TIMEOUT_MS) ${after}; stopped waiting.`, { cause });
   }
 

@@ -1,36 +1,69 @@
+import { ProviderError } from "../../errors/index.js";
+
 const OPEN = "<think>";
 const CLOSE = "</think>";
 
 /**
- * A reasoning model's reply without the `<think>...</think>` block some
- * servers put before the answer (DeepSeek-R1, Qwen3 on Ollama or llama.cpp):
- * the answer is what follows it. A reply still inside the block, or that may
- * yet open one, has no answer so far.
+ * A reasoning model's reply without its reasoning: the `<think>...</think>`
+ * block some servers put before the answer (DeepSeek-R1, Qwen3 on Ollama or
+ * llama.cpp), or everything up to a lone `</think>` where the server put the
+ * opening tag in the prompt (R1 distills on vLLM). A reply that is all
+ * reasoning, its block never closed (cut off at the token limit), is
+ * PROVIDER_BAD_RESPONSE saying so.
  */
-export function answerWithoutReasoning(reply: string): string {
+export function answerWithoutReasoning(reply: string, where: string): string {
   const start = reply.trimStart();
+  const close = start.indexOf(CLOSE);
+  if (close >= 0 && (start.startsWith(OPEN) || !start.slice(0, close).includes(OPEN))) return start.slice(close + CLOSE.length).trimStart();
   if (start.startsWith(OPEN)) {
-    const end = start.indexOf(CLOSE);
-    return end < 0 ? "" : start.slice(end + CLOSE.length).trimStart();
+    throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the model's reply was all reasoning (its <think> block never closed, ${reply.length} characters); it may have run out of tokens.`);
   }
-  return OPEN.startsWith(start) ? "" : reply;
+  return reply;
 }
 
-/** Streamed deltas with the reasoning block held back: each push returns the part of the answer not yet shown. */
+/**
+ * Streamed deltas with a leading `<think>` block held back: each push returns
+ * the part of the answer not yet shown. (A lone `</think>` is only seen once
+ * the reply is whole, by `answerWithoutReasoning`.)
+ */
 export class ReasoningFilter {
   private reply = "";
-  private shown = 0;
+  private state: "undecided" | "thinking" | "closed" | "answer" = "undecided";
+  /** Where the text after the closing tag starts, once it has come. */
+  private afterClose = 0;
 
   push(delta: string): string {
     this.reply += delta;
-    const answer = answerWithoutReasoning(this.reply);
-    const fresh = answer.slice(this.shown);
-    this.shown = answer.length;
-    return fresh;
+    if (this.state === "answer") return delta;
+    if (this.state === "undecided") {
+      const start = this.reply.trimStart();
+      if (OPEN.startsWith(start)) return "";
+      if (!start.startsWith(OPEN)) {
+        this.state = "answer";
+        return this.reply;
+      }
+      this.state = "thinking";
+    }
+    if (this.state === "thinking") {
+      // Only the tail can hold a closing tag that was not there before (it may come split across deltas).
+      const close = this.reply.indexOf(CLOSE, Math.max(0, this.reply.length - delta.length - CLOSE.length));
+      if (close < 0) return "";
+      this.state = "closed";
+      this.afterClose = close + CLOSE.length;
+    }
+    const text = this.reply.slice(this.afterClose).trimStart();
+    if (text === "") return "";
+    this.state = "answer";
+    return text;
   }
 
-  /** The answer so far, without the reasoning block. */
-  get answer(): string {
-    return answerWithoutReasoning(this.reply);
+  /** Every character the model sent, reasoning and all. */
+  get received(): number {
+    return this.reply.length;
+  }
+
+  /** The whole reply as sent. */
+  get text(): string {
+    return this.reply;
   }
 }

@@ -18,7 +18,15 @@ export type LabelledAnswer = z.infer<typeof LabelledAnswerSchema>;
 
 /** The hand-labelled answers the clause-role model learns from, each with the file (writer) it came from. */
 export function readSentenceRoles(files: readonly string[] = SENTENCE_ROLES_FILES): Array<LabelledAnswer & { file: string }> {
-  return files.flatMap((file) => parseJsonLines(readFileSync(file, "utf8"), LabelledAnswerSchema, file, "a labelled answer").map((answer) => ({ ...answer, file })));
+  const answers = files.flatMap((file) => parseJsonLines(readFileSync(file, "utf8"), LabelledAnswerSchema, file, "a labelled answer").map((answer) => ({ ...answer, file })));
+  // Answers are told apart by id (the cross-validation folds): one id in two files would mix two writers' answers.
+  const seen = new Map<string, string>();
+  for (const answer of answers) {
+    const first = seen.get(answer.id);
+    if (first !== undefined) throw new Error(`${answer.file}: answer id "${answer.id}" is also in ${first}; ids must be unique across the files.`);
+    seen.set(answer.id, answer.file);
+  }
+  return answers;
 }
 
 /** Training examples: each sentence with its features at its position in the answer. */
