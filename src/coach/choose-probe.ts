@@ -2,8 +2,9 @@ import type { CritiqueIssue } from "../core/critique.js";
 
 // Gaps worth one follow-up question, as a real interviewer would probe.
 const THIN: ReadonlySet<string> = new Set(["NOT_A_STORY", "MISSING_ACTION", "MISSING_RESULT", "WE_HEAVY", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP"]);
-// The order interviewers probe in: is it a real story, what did *you* do, how did it end, what did you learn.
-const PROBE_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "MISSING_LESSON", "TOO_SHORT"] as const;
+// The order interviewers probe in: is it a real story, what did *you* do, how did it end, what did you learn (asked
+// only of a failure, where it is the point of the question, so before the numbers), how much.
+const PROBE_PRIORITY = ["NOT_A_STORY", "MISSING_ACTION", "WE_HEAVY", "MISSING_RESULT", "MISSING_LESSON", "NOT_QUANTIFIED", "NUMBERS_ONLY_IN_SETUP", "TOO_SHORT"] as const;
 
 /** A gap a mock interview asks one follow-up about. */
 export type ProbedGap = (typeof PROBE_PRIORITY)[number];

@@ -61,7 +61,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
     // A generic, hypothetical or one-line answer has no situation, task, action or result of its own, whatever its wording.
     const credited = !notAStory;
     const share = contentWords === 0 ? 0 : spans.reduce((sum, span) => sum + countWords(span.text), 0) / contentWords;
-    star[role] = { present: credited && spans.length > 0, share: round(share), spans: credited ? spans : [] } satisfies CritiquePart;
+    star[role] = { present: credited && spans.length > 0, share: credited ? round(share) : 0, spans: credited ? spans : [] } satisfies CritiquePart;
   }
 
   // Situation and task together, each word once: one clause can play both.

@@ -7,7 +7,7 @@ export const FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
   MISSING_ACTION: "What did you personally do, step by step?",
   WE_HEAVY: "You said \"we\" a lot. What was your own part in it: what did you decide or do yourself?",
   MISSING_LESSON: "What did you learn from it, and what would you do differently next time?",
-  NOT_QUANTIFIED: "Can you put a number on that result: how much faster, cheaper or better, compared with what?",
+  NOT_QUANTIFIED: "Can you put a number on that result: how much faster, cheaper or better, compared with what? If nothing was counted, how did you know it had worked?",
   NUMBERS_ONLY_IN_SETUP: "You gave numbers for the situation; what changed in those numbers because of what you did?",
   MISSING_TASK: "What was your specific goal or responsibility there?",
   MISSING_SITUATION: "What was the context: where were you, and what was at stake?",

@@ -11,9 +11,9 @@ const LABELLED_GAPS: ReadonlyArray<[Exclude<ProbedGap, "TOO_SHORT">, (labels: La
   ["MISSING_ACTION", (labels) => !labels.action],
   ["WE_HEAVY", (labels) => labels.weHeavy],
   ["MISSING_RESULT", (labels) => !labels.result],
+  ["MISSING_LESSON", (labels) => labels.lessonRequired && !labels.lesson],
   ["NOT_QUANTIFIED", (labels) => !labels.quantified],
   ["NUMBERS_ONLY_IN_SETUP", (labels) => !labels.quantified],
-  ["MISSING_LESSON", (labels) => labels.lessonRequired && !labels.lesson],
 ];
 
 export interface FollowUpMetrics {

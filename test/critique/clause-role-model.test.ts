@@ -45,6 +45,10 @@ describe("critique with the learned roles", () => {
     const critique = critiqueAnswer("Tell me about a time you disagreed with your manager.", "I would ask for a one-on-one first. Then I'd bring data rather than opinions, and if we still disagreed I would commit to the decision.");
     expect(critique.notAStory).toBe(true);
     for (const part of ["situation", "task", "action", "result"] as const) expect(critique.star[part].present, part).toBe(false);
+    // Nothing credited is nothing's share either (the JSON said present: false with a share of 0.27).
+    const habits = critiqueAnswer("Tell me about a time you had to juggle priorities.", "I usually start my week by reviewing the backlog with my lead. My job is to keep the release train on time, so I always check the blockers first. I tend to pair with whoever is stuck.");
+    expect(habits.notAStory).toBe(true);
+    for (const part of ["situation", "task", "action", "result", "lesson"] as const) expect(habits.star[part], part).toMatchObject({ present: false, share: 0, spans: [] });
   });
 
 

@@ -24,6 +24,9 @@ describe("the mock interview's choice of follow-up", () => {
   it("asks about the gap an interviewer probes first, and about length only when far too short", () => {
     expect(chooseProbe([issue("MISSING_RESULT"), issue("MISSING_ACTION"), issue("NOT_A_STORY")])).toBe("NOT_A_STORY");
     expect(chooseProbe([issue("MISSING_LESSON"), issue("WE_HEAVY", "medium")])).toBe("WE_HEAVY");
+    // On a failure question the lesson is the point: asked before the numbers.
+    expect(chooseProbe([issue("NOT_QUANTIFIED", "medium"), issue("MISSING_LESSON")])).toBe("MISSING_LESSON");
+    expect(chooseProbe([issue("NUMBERS_ONLY_IN_SETUP", "medium"), issue("MISSING_LESSON")])).toBe("MISSING_LESSON");
     expect(chooseProbe([issue("TOO_SHORT", "medium"), issue("MISSING_TASK", "low"), issue("SETUP_TOO_LONG", "medium")])).toBeNull();
     expect(chooseProbe([issue("TOO_SHORT", "high")])).toBe("TOO_SHORT");
     expect(chooseProbe([])).toBeNull();
@@ -31,7 +34,8 @@ describe("the mock interview's choice of follow-up", () => {
 
   it("names a draft's first labelled gap in that order", () => {
     expect(firstLabelledGap({ ...ALL_THERE, action: false, result: false })).toBe("MISSING_ACTION");
-    expect(firstLabelledGap({ ...ALL_THERE, quantified: false, lessonRequired: true })).toBe("NOT_QUANTIFIED");
+    expect(firstLabelledGap({ ...ALL_THERE, quantified: false, lessonRequired: true })).toBe("MISSING_LESSON");
+    expect(firstLabelledGap({ ...ALL_THERE, quantified: false, lessonRequired: true, lesson: true })).toBe("NOT_QUANTIFIED");
     // A missing situation or task is no gap a follow-up asks about.
     expect(firstLabelledGap({ ...ALL_THERE, situation: false, task: false })).toBeNull();
   });

@@ -292,7 +292,7 @@ about a gap the labels have.`,
     }
     if (args.values.json) for (const entry of followUps) printJson(io, { suite: "coach-follow-ups", ...roundAll(entry) });
     else if (followUps.length) {
-      printLine(io, "\ncoach: mock-interview follow-ups on the critique drafts' labels (a labelled gap: not a story, no action, \"we\" only, no result, no figure, no lesson asked for)");
+      printLine(io, "\ncoach: mock-interview follow-ups on the critique drafts' labels (a labelled gap: not a story, no action, \"we\" only, no result, no lesson asked for, no figure)");
       printLine(io, `  ${"set".padEnd(10)} ${"probed when thin".padEnd(18)} ${"spared when complete".padEnd(22)} ${"on a labelled gap".padEnd(19)} first gap probed`);
       for (const entry of followUps) {
         printLine(io, `  ${entry.dataset.padEnd(10)} ${`${entry.probedWhenThin.toFixed(3)} of ${entry.thin}`.padEnd(18)} ${`${entry.sparedWhenComplete.toFixed(3)} of ${entry.complete}`.padEnd(22)} ${`${entry.probeOnLabelledGap.toFixed(3)} of ${entry.probedForGap}`.padEnd(19)} ${entry.firstGapProbed.toFixed(3)}`);
