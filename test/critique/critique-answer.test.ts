@@ -119,3 +119,16 @@ describe("offline critique of a drafted answer", () => {
     expect(critique.speakingSeconds).toBe(120);
   });
 });
+
+describe("an answer whose themes do not show the question's (read from the words alone)", () => {
+  it("is advised to make the link plain, at low severity: the themes alone cannot tell an answer off the point", () => {
+    const answer = "Last spring our AWS bill had doubled to $90,000 a month. I owned the platform budget, so I pulled the cost reports, found idle staging clusters and oversized databases, shut the clusters down at night and right-sized three databases. The bill fell to $52,000 a month within six weeks.";
+    const critique = critiqueAnswer("Tell me about a time you mentored someone.", answer);
+    expect(critique.issues.find((issue) => issue.code === "OFF_TOPIC")).toEqual({
+      code: "OFF_TOPIC",
+      severity: "low",
+      message: "Say in a sentence how this example shows what the question asks about: the link is not plain from your words.",
+    });
+    expect(critiqueAnswer("Tell me about a time you cut costs.", answer).issues.map((issue) => issue.code)).not.toContain("OFF_TOPIC");
+  });
+});
