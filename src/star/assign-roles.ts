@@ -41,8 +41,11 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
       const extra: Role[] = clause.labelled.includes("result") && LESSON_CUES.test(clause.text) ? ["lesson"] : [];
       return { ...clause, roles: [...clause.labelled, ...extra] };
     }
-    const learned = method === "learned" ? learnedRoles(clause) : null;
+    let learned = method === "learned" ? learnedRoles(clause) : null;
     if (learned) {
+      // Before any step, a clause read as both the scene and an outcome is the scene: "our conversion dropped 4% over
+      // two weeks" is the problem, and reading it as the result too hid a missing result behind the setup's figures.
+      if (!seenAction && learned.includes("situation") && learned.includes("result")) learned = learned.filter((role) => role !== "result");
       if (learned.includes("action")) seenAction = true;
       return { ...clause, roles: learned };
     }

@@ -132,3 +132,15 @@ describe("an answer whose themes do not show the question's (read from the words
     expect(critiqueAnswer("Tell me about a time you cut costs.", answer).issues.map((issue) => issue.code)).not.toContain("OFF_TOPIC");
   });
 });
+
+describe("an opening that states the problem with a figure", () => {
+  it("is the scene, not the result: an answer that never says how it ended is told so, and its setup figure does not count", () => {
+    const answer =
+      "At my last company our checkout conversion dropped about 4% over two weeks and nobody could explain it. I was the analyst on the payments squad, so I owned finding the cause. I split the funnel by browser and payment method, found the drop was almost all on one mobile browser, and traced it to a new card form that failed silently. I wrote it up with the session recordings and walked the front-end lead through it.";
+    const critique = critiqueAnswer("Tell me about a time you dug into data to find the root cause of a problem.", answer);
+    expect(critique.star.result.present).toBe(false);
+    expect(critique.quantified).toBe(false);
+    expect(critique.issues.map((issue) => issue.code)).toContain("MISSING_RESULT");
+    expect(critique.star.situation.spans[0]!.text).toContain("dropped about 4%");
+  });
+});
