@@ -57,6 +57,10 @@ const METRIC = new RegExp(
     // A spelled share: "about a third of what the dashboard claimed", "two thirds fewer"; not "a quarter of the year"
     // nor "three quarters of the way through".
     String.raw`\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of(?!\s+the\s+(?:year|way|time))|less|more|lower|higher|fewer|smaller|larger|bigger|cheaper|faster)\b)`,
+    // A share as the size of a change: "down by about a third", "fell by a quarter".
+    String.raw`\bby\s(?:(?:about|around|roughly|nearly|almost|over|just over|more than|less than)\s)?(?:a|one|two)\s(?:thirds?|quarters?|fifths?|tenths?)\b`,
+    // One unit late or early: "shipped a day late", "a week before the deadline", "an hour earlier".
+    String.raw`\b(?:a|an|one)\s(?:minute|hour|day|week|month)(?=\s(?:late|early|earlier|later|ahead|behind|sooner|before\s(?:the|its|our|their)\s(?:deadline|due date|launch|go-live|release))\b)`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     // A spelled figure ending on its multiplier: "three million", "two hundred thousand".
@@ -98,6 +102,12 @@ const TEAM_GROWN = /\b(?:grew|grow|grown|growing|built|build|building|hired|hiri
 
 const STAFF_COUNT = new RegExp(String.raw`\s(?:${STAFF})$`, "i");
 
+const MONTHS = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTHS}\b`, "i");
+const MONTH_BEFORE = new RegExp(String.raw`\b${MONTHS}\s+$`, "i");
+// Words that name a thing by its number: a school year, a ward, a shift, a quarter.
+const LABEL_BEFORE = /\b(?:year|grade|level|class|form|room|ward|bay|bed|line|gate|platform|route|building|floor|store|unit|phase|stage|tier|sprint|week|day|q|p|sev|version|v)\s*$/i;
+
 /** Whether a figure is part of a name: a product's version or a company called by a figure. */
 function isName(value: string, before: string, after: string): boolean {
   if (VERSION.test(value) && VERSIONED_NAME.test(before)) return true;
@@ -119,6 +129,13 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     const raw = match[0].slice(0, end);
     const value = raw.trim();
     if (YEAR.test(value)) continue;
+    const lead = text.slice(Math.max(0, match.index! - 16), match.index!);
+    const trail = text.slice(match.index! + match[0].length, match.index! + match[0].length + 16);
+    // A day of the month ("24 March", "March 3"), a label's number ("Year 11", "Ward 7", "Q3"), or a portion someone
+    // has ("her half of the ledger") is no measure of anything.
+    if (/^\d{1,2}$/.test(value) && (MONTH_AFTER.test(trail) || MONTH_BEFORE.test(lead))) continue;
+    if (/^\d+$/.test(value) && LABEL_BEFORE.test(lead)) continue;
+    if (/^half$/i.test(value) && /\b(?:her|his|my|our|their|your|its)\s+$/i.test(lead)) continue;
     const window = text.slice(Math.max(0, match.index! - 40), match.index!);
     const previousWord = window.trim().split(/\s+/).at(-1) ?? "";
     const after = text.slice(match.index! + match[0].length, match.index! + match[0].length + 16);

@@ -13,6 +13,20 @@ describe("detectMetrics", () => {
     expect(texts("Escalations went from roughly twenty per week to under 5.")).toEqual(["from roughly twenty per week to under 5"]);
   });
 
+  it("finds a share as the size of a change and one unit late or early (user audit)", () => {
+    expect(texts("His detentions were down by about a third.")).toEqual(["by about a third"]);
+    expect(texts("It had fallen by a quarter by June.")).toEqual(["by a quarter"]);
+    expect(texts("We shipped a day late, and the next release a week before the deadline.")).toEqual(["a day", "a week"]);
+  });
+
+  it("leaves out days of the month, numbered names and a portion someone has (user audit)", () => {
+    expect(texts("We went live on 24 March, and again on March 3rd.")).toEqual([]);
+    expect(texts("My Year 11 class on Ward 7 in Q3.")).toEqual([]);
+    expect(texts("She balanced her half of the ledger.")).toEqual([]);
+    // Still a figure: a half that is a change (the date beside it is not).
+    expect(texts("We cut the backlog in half by 30 June.")).toEqual(["half"]);
+  });
+
   it("finds small counts given as a rate", () => {
     expect(texts("We now see 3 per sprint.")).toEqual(["3 per sprint"]);
   });

@@ -53,7 +53,7 @@ describe("the score of a thin answer follows what is wrong with it", () => {
     const specific =
       "Our manager wanted to ship early, but I thought it was too risky. I showed him the open bug list and we worked out a plan for a short delay. It improved retention by 12% that quarter.";
     expect(codes(critiqueAnswer(QUESTION, specific))).not.toContain("VAGUE_CLAIM");
-    expect(setupFigures.issues.find((issue) => issue.code === "NUMBERS_ONLY_IN_SETUP")!.message).toMatch(/^"Things got better after that" does not say what changed\. Your numbers \("14"\) describe the situation/);
+    expect(setupFigures.issues.find((issue) => issue.code === "NUMBERS_ONLY_IN_SETUP")!.message).toMatch(/^"Things got better after that" does not say what changed\. Your numbers \("14", "a week"\) describe the situation/);
   });
 
   it("a nine-word line with a part label is not a story, and scores as two gaps", () => {
