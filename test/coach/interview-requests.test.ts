@@ -12,6 +12,13 @@ describe("what a mock interview asks", () => {
     expect(pasted.map((question) => question.id)).toEqual(["q031"]);
   });
 
+  it("every rapid-fire question in the bank is marked terse, so an interview never asks one (user audit: \"Biggest failure?\" twice)", () => {
+    // Five words or fewer, with no verb that asks for a story.
+    const rapid = readQuestionBank().filter((question) => question.question.split(/\s+/).length <= 5 && !/^(?:Describe|Tell|Walk|Give|Share|Talk)\b/.test(question.question));
+    expect(rapid.length).toBeGreaterThan(100);
+    expect(rapid.filter((question) => question.form !== "terse").map((question) => `${question.id} ${question.question}`)).toEqual([]);
+  });
+
   it("the rewritten questions keep their labels", () => {
     const byId = new Map(readQuestionBank().map((question) => [question.id, question]));
     expect(byId.get("q362")).toMatchObject({ question: "Tell me about a time you fell flat on your face. What did you learn, and what did you do with it?", principles: ["Learn and Be Curious", "Earn Trust"], competency: "failure", split: "dev" });
