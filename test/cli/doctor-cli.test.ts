@@ -1,19 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closedPort } from "../support/closed-port.js";
 import { jsonLines, runCoach } from "../support/run-coach.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("coach doctor", () => {
   let llm: TestLlmServer;

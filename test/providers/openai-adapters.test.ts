@@ -1,8 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import type { ChatModel } from "../../src/core/chat-model.js";
-import type { Embedder } from "../../src/core/embedder.js";
-import { resolveProvider } from "../../src/providers/index.js";
+import { openaiTestProvider } from "../support/openai-test-provider.js";
 import { startTestLlmServer, TestLlmServer } from "../support/test-llm-server.js";
 
 let llm: TestLlmServer;
@@ -14,11 +12,7 @@ afterEach(() => {
   llm.requests.length = 0;
 });
 
-function provider(env: Record<string, string> = {}) {
-  return resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "2", COACH_TIMEOUT_MS: "1500", ...env }));
-}
-const chat = (env?: Record<string, string>): Promise<ChatModel> => provider(env).createChatModel() as Promise<ChatModel>;
-const embedder = (env?: Record<string, string>): Promise<Embedder> => provider(env).createEmbedder();
+const { chat, embedder } = openaiTestProvider(() => llm, { COACH_MAX_RETRIES: "2", COACH_TIMEOUT_MS: "1500" });
 
 describe("OpenAI-compatible embeddings against the test LLM server", () => {
   it("batches large inputs and keeps order", async () => {

@@ -1,12 +1,10 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.js";
-import type { ChatModel } from "../../src/core/chat-model.js";
-import type { Embedder } from "../../src/core/embedder.js";
 import { ProviderError } from "../../src/errors/index.js";
 import { resolveProvider } from "../../src/providers/index.js";
 import { missingV1Hint } from "../../src/providers/openai/map-openai-error.js";
+import { closedPort } from "../support/closed-port.js";
+import { openaiTestProvider } from "../support/openai-test-provider.js";
 import { startTestLlmServer, TestLlmServer } from "../support/test-llm-server.js";
 
 let llm: TestLlmServer;
@@ -18,20 +16,9 @@ afterEach(() => {
   llm.requests.length = 0;
 });
 
-function provider(env: Record<string, string> = {}) {
-  return resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1500", ...env }));
-}
-const chat = (env?: Record<string, string>): Promise<ChatModel> => provider(env).createChatModel() as Promise<ChatModel>;
-const embedder = (env?: Record<string, string>): Promise<Embedder> => provider(env).createEmbedder();
+const { chat, embedder } = openaiTestProvider(() => llm, { COACH_MAX_RETRIES: "0", COACH_TIMEOUT_MS: "1500" });
 const hi = { messages: [{ role: "user" as const, content: "hi" }] };
 
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe("a provider's error names the setting to change (test LLM server)", () => {
   it("a model the server does not have (Ollama's words) names COACH_CHAT_MODEL or COACH_EMBED_MODEL and the model", async () => {

@@ -45,6 +45,17 @@ describe("an interrupted index build keeps the embeddings already paid for (test
     llm.requests.length = 0;
   });
 
+  /** A healthy re-run over the same banks asks the provider for the texts not yet cached only, and caches them all. */
+  async function expectReRunEmbedsOnlyTheRest(bankPaths: string[], cached: number): Promise<void> {
+    llm.requests.length = 0;
+    const built = await ensureIndex({ store, banks: bankPaths, embedder: await openaiEmbedder(llm) });
+    expect(built.stories.length).toBeGreaterThan(cached);
+    expect(built.embedded).toBe(built.stories.length - cached);
+    // The first request is the size probe, made of texts not cached.
+    expect(textsEmbedded(llm)).toBe(built.stories.length - cached);
+    expect(cachedVectors(store)).toBe(built.stories.length);
+  }
+
   it("a provider that fails on the second batch: the first batch is cached, and the re-run embeds only the rest", async () => {
     const three = banks("bank-a", "bank-b", "bank-c");
     llm.fault("embeddings", { kind: "latency", ms: 0 }, { kind: "status", status: 500 });
@@ -53,13 +64,7 @@ describe("an interrupted index build keeps the embeddings already paid for (test
     // One batch (64 texts) came back before the failure.
     expect(cachedVectors(store)).toBe(64);
 
-    llm.requests.length = 0;
-    const built = await ensureIndex({ store, banks: three, embedder: await openaiEmbedder(llm) });
-    expect(built.stories.length).toBeGreaterThan(64);
-    expect(built.embedded).toBe(built.stories.length - 64);
-    // The re-run asks for the remaining texts only (the first request is the size probe, from the texts not cached).
-    expect(textsEmbedded(llm)).toBe(built.stories.length - 64);
-    expect(cachedVectors(store)).toBe(built.stories.length);
+    await expectReRunEmbedsOnlyTheRest(three, 64);
   });
 
   it("Ctrl-C during `coach index` with a slow provider loses at most the batches since the last write", async () => {
@@ -79,10 +84,6 @@ describe("an interrupted index build keeps the embeddings already paid for (test
     expect(await closed).not.toBe(0);
     expect(cachedVectors(store)).toBe(128);
 
-    llm.requests.length = 0;
-    const built = await ensureIndex({ store, banks: six, embedder: await openaiEmbedder(llm) });
-    expect(built.stories.length).toBeGreaterThan(128);
-    expect(built.embedded).toBe(built.stories.length - 128);
-    expect(textsEmbedded(llm)).toBe(built.stories.length - 128);
+    await expectReRunEmbedsOnlyTheRest(six, 128);
   }, 30_000);
 });
