@@ -69,7 +69,7 @@ describe("an answer that retells a bank story the bank would not pick for the qu
     const engine = await engineForSampleBank();
     const story = await costStory();
     // The session id draws the question: this one asks how you assess candidates, which a cost story does not answer.
-    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hire-1" };
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hire-8" };
     await engine.respond(session, "interview me on Hire and Develop the Best");
     expect(session.interview!.turns[0]!.question).toBe(QUESTION);
     let reply = await engine.respond(session, story.body);
