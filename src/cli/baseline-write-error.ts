@@ -1,11 +1,8 @@
 import { UsageError } from "../errors/index.js";
+import { fileSystemRefusal } from "../store/index.js";
 
-// File-system refusals that mean "this copy of the project is not yours to change", in words.
-const REFUSALS: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "the disk is read-only",
-};
+// Refusals that mean "this copy of the project is not yours to change"; a full disk is another matter.
+const NOT_YOURS: ReadonlySet<string> = new Set(["EACCES", "EPERM", "EROFS"]);
 
 /** The usage error for a baseline that may not be rewritten here, naming the file, why, and where to update it. */
 export function baselineRefused(file: string, reason: string, cause?: unknown): UsageError {
@@ -17,6 +14,6 @@ export function baselineRefused(file: string, reason: string, cause?: unknown): 
 
 /** A refused write of the eval baseline (EACCES, EPERM, EROFS) as `baselineRefused`; any other error is returned as it is. */
 export function baselineWriteError(error: unknown, file: string): unknown {
-  const reason = REFUSALS[(error as NodeJS.ErrnoException | undefined)?.code ?? ""];
-  return reason === undefined ? error : baselineRefused(file, reason, error);
+  const reason = fileSystemRefusal(error);
+  return reason === undefined || !NOT_YOURS.has((error as NodeJS.ErrnoException).code!) ? error : baselineRefused(file, reason, error);
 }

@@ -4,6 +4,6 @@ export { storeLayout } from "./store-layout.js";
 export { EmbeddingCache } from "./embedding-cache.js";
 export { LlmCache } from "./llm-cache.js";
 export { builtBy } from "./index-manifest.js";
-export { storeAccessError } from "./store-access-error.js";
+export { fileSystemRefusal, storeAccessError } from "./store-access-error.js";
 export { reindexCommand } from "./reindex-command.js";
 export { clearAbandonedWrites } from "./abandoned-writes.js";

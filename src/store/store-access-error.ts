@@ -13,6 +13,12 @@ const REASONS: Record<string, string> = {
   EISDIR: "a folder stands where a file should be",
 };
 
+/** Why the file system refused, in words ("permission denied"), or undefined for a failure that is no refusal. */
+export function fileSystemRefusal(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === undefined ? undefined : REASONS[code];
+}
+
 /**
  * A read or write in the store that the file system refused, as a
  * StoreError (STORE_INACCESSIBLE) naming the store and the setting that chose
@@ -20,7 +26,7 @@ const REASONS: Record<string, string> = {
  */
 export function storeAccessError(error: unknown, store: string, action: "read" | "write"): unknown {
   const { code, path: where } = (error ?? {}) as NodeJS.ErrnoException;
-  const reason = code === undefined ? undefined : REASONS[code];
+  const reason = fileSystemRefusal(error);
   if (reason === undefined) return error;
   const fix = code === "ENOSPC" || code === "EDQUOT" ? "free some space, or point" : "point";
   return new StoreError(

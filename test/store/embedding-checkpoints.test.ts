@@ -3,20 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config/index.js";
-import type { Embedder } from "../../src/core/embedder.js";
 import { ProviderError } from "../../src/errors/index.js";
-import { resolveProvider } from "../../src/providers/index.js";
 import { ensureIndex } from "../../src/store/index.js";
+import { openaiTestProvider } from "../support/openai-test-provider.js";
 import { COACH_BIN, PROJECT_ROOT } from "../support/run-coach.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
 const TRAINING_BANKS = path.join(PROJECT_ROOT, "corpus/retrieval-training/banks");
 const banks = (...names: string[]) => names.map((name) => path.join(TRAINING_BANKS, name));
-
-function openaiEmbedder(server: TestLlmServer): Promise<Embedder> {
-  return resolveProvider(loadConfig({ provider: "openai" }, { OPENAI_API_KEY: "k", OPENAI_BASE_URL: server.url, COACH_MAX_RETRIES: "0" })).createEmbedder();
-}
 
 /** How many vectors the store's embedding cache files hold. */
 function cachedVectors(store: string): number {
@@ -35,6 +29,7 @@ function textsEmbedded(server: TestLlmServer): number {
 describe("an interrupted index build keeps the embeddings already paid for (test LLM server)", () => {
   let llm: TestLlmServer;
   let store: string;
+  const { embedder } = openaiTestProvider(() => llm, { COACH_MAX_RETRIES: "0" });
 
   beforeAll(async () => {
     llm = await startTestLlmServer({ dimensions: 32 });
@@ -48,7 +43,7 @@ describe("an interrupted index build keeps the embeddings already paid for (test
   /** A healthy re-run over the same banks asks the provider for the texts not yet cached only, and caches them all. */
   async function expectReRunEmbedsOnlyTheRest(bankPaths: string[], cached: number): Promise<void> {
     llm.requests.length = 0;
-    const built = await ensureIndex({ store, banks: bankPaths, embedder: await openaiEmbedder(llm) });
+    const built = await ensureIndex({ store, banks: bankPaths, embedder: await embedder() });
     expect(built.stories.length).toBeGreaterThan(cached);
     expect(built.embedded).toBe(built.stories.length - cached);
     // The first request is the size probe, made of texts not cached.
@@ -59,7 +54,7 @@ describe("an interrupted index build keeps the embeddings already paid for (test
   it("a provider that fails on the second batch: the first batch is cached, and the re-run embeds only the rest", async () => {
     const three = banks("bank-a", "bank-b", "bank-c");
     llm.fault("embeddings", { kind: "latency", ms: 0 }, { kind: "status", status: 500 });
-    await expect(ensureIndex({ store, banks: three, embedder: await openaiEmbedder(llm) })).rejects.toBeInstanceOf(ProviderError);
+    await expect(ensureIndex({ store, banks: three, embedder: await embedder() })).rejects.toBeInstanceOf(ProviderError);
     expect(llm.requestsTo("embeddings")).toHaveLength(2);
     // One batch (64 texts) came back before the failure.
     expect(cachedVectors(store)).toBe(64);
