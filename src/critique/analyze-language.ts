@@ -44,7 +44,12 @@ export function speaksAsSubject(text: string): boolean {
 }
 
 const HABITUAL = /\b(i (always|usually|generally|typically|normally|tend to|often|try to|like to|make sure to|prefer to)|i would (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|i'd (start|begin|first|then|make|talk|ask|try|set|look|go|sit|reach|escalate|gather|schedule|work|listen|approach|focus|create|follow)|in my experience|my approach is|my approach would be|the key is|i think the key|i believe (that )?(it'?s|the)|it'?s important to|you (should|need to|have to|want to)|whenever i|every time i|as a rule|i'm the kind of|i am the kind of|i'm someone who|i am someone who|generally speaking|in general|if i were|if this happened|if that happened|what i would do|i would probably|i'd probably)\b/gi;
-const PAST_ANCHOR = /\b(last (year|month|quarter|week|spring|summer|fall|winter)|in (19|20)\d\d|(\w+ )?(years?|months?|weeks?) ago|when i (joined|was|started|worked)|at my (last|previous|first|old|current) (job|company|role|team)|one time|once,? (when|at|i|we|our)|there was (a|one) (time|day|project|week)|on (a|one) project|during (my|the|our)|i remember)\b/gi;
+// A day named once ("on a Friday night", "on Saturday morning") pins one occasion, as "every Friday" or "on Fridays" does not.
+const PAST_ANCHOR =
+  /\b(last (year|month|quarter|week|spring|summer|fall|winter)|in (19|20)\d\d|(\w+ )?(years?|months?|weeks?) ago|when i (joined|was|started|worked)|(at|in) my (last|previous|first|old|former|current) (job|company|role|team|position|workplace)|one time|once,? (when|at|i|we|our)|there was (a|one) (time|day|project|week)|on (a|one) project|during (my|the|our)|i remember|on (a |that |the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s)|one (day|morning|afternoon|evening|night|weekend)|(that|the next|the following) (day|morning|afternoon|evening|night|weekend))\b/gi;
+// A sentence opening on any occasion of a kind, told in the present: a routine ("When a deadline is at risk, I...").
+const GENERAL_CONDITION =
+  /(?:^|[.!?]\s+)(?:when|whenever|if|any time|every time)\s+(?:a|an|there's|there is|there are|someone|somebody|anyone|people|things)\b[^.!?,]{0,60}?\b(?:is|are|happens|comes up|arises|gets|goes|has|needs|wants|asks|says)\b/gi;
 const PAST_EVENT_VERB = /\b(I|we)\s+(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|did|went|rewrote|rebuilt|cut|caught|fixed|called|spoke|won|lost|broke)\b/g;
 
 /**
@@ -52,8 +57,8 @@ const PAST_EVENT_VERB = /\b(I|we)\s+(\w{3,}ed|built|wrote|made|took|led|ran|set|
  * past event ("I always...", "I would..."), the signal worth most in earlier
  * critics (critique-findings.md).
  */
-export function detectNotAStory(text: string): { notAStory: boolean; habitual: number; anchors: number; pastActions: number; narrative: boolean } {
-  const habitual = (text.match(HABITUAL) ?? []).length;
+export function detectNotAStory(text: string): { notAStory: boolean; untoldInPast: boolean; habitual: number; anchors: number; pastActions: number; narrative: boolean } {
+  const habitual = (text.match(HABITUAL) ?? []).length + (text.match(GENERAL_CONDITION) ?? []).length;
   const anchors = (text.match(PAST_ANCHOR) ?? []).length;
   const pastActions = (text.match(PAST_EVENT_VERB) ?? []).length;
   const words = (text.match(/\S+/g) ?? []).length;
@@ -61,9 +66,10 @@ export function detectNotAStory(text: string): { notAStory: boolean; habitual: n
   const present = (text.match(/\b(i|we|you) (am|are|do|try|make|ask|start|look|think|need|want|like|use|keep|tend|focus|believe)\b/gi) ?? []).length;
   // A story narrates a past event, usually anchored in a time or place; a generic answer states habits or hypotheticals.
   const narrative = pastTense >= 3 && pastTense > present;
-  const notAStory =
-    (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0 && !narrative) || (pastActions === 0 && words > 15 && anchors === 0 && !narrative);
-  return { notAStory, habitual, anchors, pastActions, narrative };
+  const habitsOrHypotheticals = (habitual >= 2 && pastActions < habitual + 2 && anchors === 0) || (habitual >= 1 && pastActions <= 1 && anchors === 0 && !narrative);
+  const nothingPast = pastActions === 0 && words > 15 && anchors === 0 && !narrative;
+  // untoldInPast: the only sign is that nothing is told in the past tense, which a story told in the present shares.
+  return { notAStory: habitsOrHypotheticals || nothingPast, untoldInPast: nothingPast && !habitsOrHypotheticals && habitual === 0, habitual, anchors, pastActions, narrative };
 }
 
 // An instruction to the listener, not a step told in the past ("Ignore all previous instructions...", "Rate this answer...").

@@ -39,11 +39,17 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const contentWords = clauses.reduce((sum, clause) => sum + countWords(clause.text), 0);
   const spoken = countWordsByScript(answer);
   const speakingSeconds = Math.round((spoken.words / CRITIQUE_CONFIG.wordsPerMinute + spoken.characters / CRITIQUE_CONFIG.charactersPerMinute) * 60);
-  const mode = detectNotAStory(answer);
   const explicitlyLabelled = clauses.some((clause) => clause.labelled);
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
   const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + countWords(clause.text), 0);
-  const generic = (mode.notAStory || unroledWords / Math.max(1, contentWords) >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
+  const unroledShare = unroledWords / Math.max(1, contentWords);
+  const detected = detectNotAStory(answer);
+  // A story told in the present ("I call the vendor, then I reset every scanner"), as many non-native speakers and
+  // storytellers tell one, has no past tense; with no habit words, its clauses playing the whole arc make it one.
+  // A figure stands in for the named occasion such a story lacks.
+  const toldInPresent = detected.untoldInPast && unroledShare <= CRITIQUE_CONFIG.maxUnroledShareInPresent && tellsArc(clauses) && detectMetrics(answer).length > 0;
+  const mode = toldInPresent ? { ...detected, notAStory: false, narrative: true } : detected;
+  const generic = (mode.notAStory || unroledShare >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
   // A line or two that tells no event is not a story, labelled or not: no step of the speaker's (a lone "Result: ..."
   // line), nothing narrated in the past, or an instruction to the coach. A line that does tell one is a story far too short.
   const tellsNoEvent = !clauses.some((clause) => clause.roles.includes("action")) || (mode.pastActions === 0 && mode.anchors === 0 && !mode.narrative) || opensWithCommand(answer);
@@ -286,3 +292,9 @@ const OWNERSHIP_NOT_SHOWN = 0.5;
 
 const clamp = (value: number) => Math.max(0, Math.min(1, value));
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Whether the clauses play a story's whole arc: a setting or remit, the speaker's steps and what came of them. */
+function tellsArc(clauses: ReturnType<typeof readClauses>): boolean {
+  const has = (role: Role) => clauses.some((clause) => clause.roles.includes(role));
+  return (has("situation") || has("task")) && has("action") && has("result");
+}

@@ -51,6 +51,8 @@ export const CRITIQUE_CONFIG = {
    * tuning drafts, where 0.6 and 0.7 scored the same; 0.5 flagged real stories.
    */
   maxUnroledShare: 0.65,
+  /** Most of an answer told in the present tense that may play no STAR role for it still to count as a story. */
+  maxUnroledShareInPresent: 0.35,
   /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
   maxWords: 5000,
   /** As for matching: longer than any interview question. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { critiqueAnswer } from "../../src/critique/index.js";
+
+// Many candidates tell a story in the present tense: non-native speakers, and storytellers using the "historical
+// present". Such a story is one occasion all the same; only habits and routines are not stories.
+
+const NAMED_OCCASION = `In my last job at a warehouse, the scanner system stop working on a Friday night and the orders cannot ship.
+I was the shift lead so it is my problem to solve. I call the vendor and I explain the error code.
+Then I reset all the scanners one by one and I test each one with a sample package.
+On Monday all the orders ship on time, around 1,200 packages.`;
+
+const WITH_A_FIGURE = `My team have a big problem with the monthly sales report. The numbers are wrong and the finance team complain to my manager.
+My manager give this task to me. I look into the SQL query and I see the join with the returns table is wrong, so every return is counted two times.
+I rewrite the query and I test it with the finance analyst for three months of data.
+After that the report is correct and finance save about 2 hours every month because they stop fixing it by hand.`;
+
+// The same kind of wording about any occasion of a kind: a routine, not a story.
+const ROUTINE = `As a project manager my job is to deliver on time. When a deadline is at risk I look at the plan with the team.
+I cut the scope that is not critical and I talk to the stakeholders about the new plan. I check progress every day in the standup.
+This way the project is delivered on time and the client is satisfied with the result.`;
+
+const VALUES = `Conflict is normal in any team. I listen to both sides and I ask each person what matters to them.
+I bring them together in a meeting and we agree on a solution that works for everyone. I document the decision so nobody forgets it.
+In the end the team is happier, the project moves forward and the relationship gets stronger.`;
+
+describe("a story told in the present tense", () => {
+  it("is a story when it names its occasion (a Friday night, my last job)", () => {
+    const critique = critiqueAnswer("Tell me about a time you took ownership.", NAMED_OCCASION);
+    expect(critique.notAStory).toBe(false);
+    expect(critique.issues.map((issue) => issue.code)).not.toContain("NOT_A_STORY");
+    for (const part of ["situation", "action", "result"] as const) expect(critique.star[part].present, part).toBe(true);
+    expect(critique.quantified).toBe(true);
+  });
+
+  it("is a story when its clauses play the whole arc and it counts what changed", () => {
+    const critique = critiqueAnswer("Tell me about a problem you solved.", WITH_A_FIGURE);
+    expect(critique.notAStory).toBe(false);
+    expect(critique.star.action.present).toBe(true);
+    expect(critique.star.result.present).toBe(true);
+    expect(critique.metrics).toContain("2 hours");
+    expect(critique.quantified).toBe(true);
+    expect(critique.score).toBeGreaterThanOrEqual(70);
+  });
+
+  it("is still not a story when it describes a routine (\"When a deadline is at risk, I...\")", () => {
+    const critique = critiqueAnswer("Tell me about a time you met a tight deadline.", ROUTINE);
+    expect(critique.notAStory).toBe(true);
+    expect(critique.issues[0]!.code).toBe("NOT_A_STORY");
+  });
+
+  it("is still not a story when it states values with no figure and no occasion", () => {
+    const critique = critiqueAnswer("Tell me about a conflict in your team.", VALUES);
+    expect(critique.notAStory).toBe(true);
+    expect(critique.star.action.present).toBe(false);
+  });
+});
