@@ -74,6 +74,7 @@ describe("question understanding", () => {
     expect(failure("I read six months of failure logs.")).toBe(0);
     expect(failure("Most failures came from a timeout on the currency API.")).toBe(0);
     expect(failure("The backups failed silently for a month.")).toBe(0);
+    expect(failure("The daily sales report failed after an upstream schema change.")).toBe(0);
     expect(failure("I failed to warn the team before the cut-over.")).toBeGreaterThan(0.3);
     expect(failure("The migration failed and I rolled it back.")).toBeGreaterThan(0);
   });
@@ -87,5 +88,15 @@ describe("question understanding", () => {
     }
     // Asked in the second person, as interviewers do: "you" is read as "I".
     expect(profileText("Have you ever caused a production incident?", "question").competencies.get("failure") ?? 0).toBeGreaterThan(0);
+  });
+
+  it("reads teaching oneself as learning, not mentoring, and a billing system as no cost story", () => {
+    const theme = (text: string, id: string) => profileText(text, "story").competencies.get(id) ?? 0;
+    expect(theme("I taught myself Rust over two weekends and rewrote the hot loop.", "mentoring")).toBe(0);
+    expect(theme("I taught myself Rust over two weekends and rewrote the hot loop.", "learning")).toBeGreaterThan(0.3);
+    expect(theme("I taught two juniors how to read a query plan.", "mentoring")).toBeGreaterThan(0.3);
+    // "Billing" and "invoice" name a product's domain far more often than money saved.
+    expect(theme("Our billing ran on a mainframe; I compared every invoice between the old and new billing systems.", "cost")).toBe(0);
+    expect(theme("Our cloud bill had doubled in a year, so I cut it by 40%.", "cost")).toBeGreaterThan(0.3);
   });
 });
