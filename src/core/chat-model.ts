@@ -41,6 +41,7 @@ export interface ChatResponse {
 export interface ChatModel {
   /** Names the provider and model, e.g. `openai:gpt-4o-mini`; part of every cache key. */
   readonly id: string;
+  /** The whole response at once (an adapter may stream it underneath, so that its timeout is per piece). */
   complete(request: ChatRequest): Promise<ChatResponse>;
   /** Streams text deltas; resolves with the whole response. */
   stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse>;

@@ -46,7 +46,9 @@ describe("a base URL with a key in its query (OPENAI_BASE_URL=http://host/v1?api
   });
 
   it("a provider error that quotes the request's URL is shown with the key masked", async () => {
-    llm.fault("chat", { kind: "status", status: 400, body: JSON.stringify({ error: { message: `bad request for ${llm.url}/chat/completions?api-key=${SECRET}`, type: "invalid_request_error" } }) });
+    const refused = { kind: "status" as const, status: 400, body: JSON.stringify({ error: { message: `bad request for ${llm.url}/chat/completions?api-key=${SECRET}`, type: "invalid_request_error" } }) };
+    // Refused streamed and again whole (a refusal of the streamed request alone is asked again without streaming).
+    llm.fault("chat", refused, refused);
     const run = await runCoach(["critique", "--provider", "openai", "--question", "Tell me about a failure", "--answer", "I broke the nightly build and fixed it within the hour.", "--json", "--store", store()], {
       env: { OPENAI_API_KEY: "k", OPENAI_BASE_URL: `${llm.url}?api-key=${SECRET}` },
     });

@@ -128,21 +128,25 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
 
   it("masks the API key where the server's error quotes it, whatever its shape", async () => {
     const key = "local-secret-token-4242";
-    llm.fault("chat", { kind: "status", status: 400, body: JSON.stringify({ error: { message: `Invalid key ${key}; also tried sk-proj-abcdefgh12345678 and Bearer eyJhbGciOiJIUzI1NiJ9.payload`, type: "invalid_request_error" } }) });
+    const refused = { kind: "status" as const, status: 400, body: JSON.stringify({ error: { message: `Invalid key ${key}; also tried sk-proj-abcdefgh12345678 and Bearer eyJhbGciOiJIUzI1NiJ9.payload`, type: "invalid_request_error" } }) };
+    // A 400 to the streamed request is asked again whole (the server may refuse only streaming); this server refuses both.
+    llm.fault("chat", refused, refused);
     const failure = await (await chat({ OPENAI_API_KEY: key, COACH_MAX_RETRIES: "0" })).complete({ messages: [{ role: "user", content: "hi" }] }).catch((error: Error) => error);
     expect(failure).toMatchObject({ code: "PROVIDER_ERROR" });
     const message = (failure as Error).message;
     expect(message).toContain("the provider answered HTTP 400: Invalid key ***; also tried sk-*** and Bearer ***");
     expect(message).not.toContain(key);
     expect(message).not.toContain("abcdefgh12345678");
+    expect(llm.requestsTo("chat").map((request) => Boolean(request.body.stream))).toEqual([true, false]);
   });
 
   it("leaves the words after \"Bearer\" alone when they are no token, and keeps to the first line", async () => {
-    llm.fault("chat", {
-      kind: "status",
+    const refused = {
+      kind: "status" as const,
       status: 400,
       body: JSON.stringify({ error: { message: "Missing bearer token: send it in an Authorization header using Bearer auth, or as Bearer\nsecond line", type: "invalid_request_error" } }),
-    });
+    };
+    llm.fault("chat", refused, refused);
     const failure = await (await chat({ OPENAI_API_KEY: "local-secret-token-4242", COACH_MAX_RETRIES: "0" })).complete({ messages: [{ role: "user", content: "hi" }] }).catch((error: Error) => error);
     expect((failure as Error).message).toContain("HTTP 400: Missing bearer token: send it in an Authorization header using Bearer auth, or as Bearer.");
   });

@@ -47,7 +47,8 @@ describe("a provider's error names the setting to change (test LLM server)", () 
   it("vLLM's error body (its message at the top level) keeps the server's words", async () => {
     llm.fault("embeddings", { kind: "status", status: 400, body: JSON.stringify({ object: "error", message: "This model's maximum context length is 512 tokens.", type: "BadRequestError", code: 400 }) });
     await expect((await embedder()).embed(["a long story"])).rejects.toThrow("the provider answered HTTP 400: This model's maximum context length is 512 tokens.");
-    llm.fault("chat", { kind: "status", status: 422, body: JSON.stringify({ detail: "temperature must be at most 2" }) });
+    // Refused streamed and again whole (a refusal of the streamed request alone is asked again without streaming).
+    llm.fault("chat", ...Array.from({ length: 2 }, () => ({ kind: "status" as const, status: 422, body: JSON.stringify({ detail: "temperature must be at most 2" }) })));
     await expect((await chat()).complete(hi)).rejects.toThrow("HTTP 422: temperature must be at most 2.");
   });
 

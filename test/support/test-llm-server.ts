@@ -47,6 +47,16 @@ export interface TestLlmServerOptions {
   models?: string[];
   /** Like a small embedding model behind vLLM: an input longer than this many characters is refused with HTTP 400. */
   maxInputCharacters?: number;
+  /** Like a slow model: every chat reply is written in this many pieces, this far apart (see `TestLlmServer.pace`). */
+  pace?: Pace;
+  /** Like a server that cannot stream with `response_format`: every streamed chat request is refused with HTTP 400. */
+  refuseStreams?: boolean;
+}
+
+/** How a slow model writes: its reply in `pieces` parts, `gapMs` apart. */
+export interface Pace {
+  pieces: number;
+  gapMs: number;
 }
 
 /**
@@ -66,6 +76,15 @@ export class TestLlmServer {
   private readonly models: string[];
   /** Inputs longer than this are refused (vLLM's words); tests may change it. */
   maxInputCharacters: number | undefined;
+  /**
+   * How slowly chat replies are written; tests may change it. Streamed, the
+   * pieces come as written; not streamed, the whole reply (headers and all)
+   * comes when the last piece is written, as a server that does not stream
+   * sends nothing before.
+   */
+  pace: Pace | undefined;
+  /** Streamed chat requests are refused with HTTP 400; tests may change it. */
+  refuseStreams: boolean;
   private port = 0;
 
   constructor(options: TestLlmServerOptions = {}) {
@@ -73,6 +92,8 @@ export class TestLlmServer {
     this.apiKey = options.apiKey;
     this.models = options.models ?? ["test-chat", "test-embed", "gpt-4o-mini", "text-embedding-3-small"];
     this.maxInputCharacters = options.maxInputCharacters;
+    this.pace = options.pace;
+    this.refuseStreams = options.refuseStreams ?? false;
     this.server = http.createServer((request, response) => void this.handle(request, response));
   }
 
@@ -139,6 +160,9 @@ export class TestLlmServer {
       return sendJson(response, 401, { error: { message: "Incorrect API key provided", type: "invalid_request_error", code: "invalid_api_key" } });
     }
     if (route === "other") return sendJson(response, 404, { error: { message: `no route ${path}`, type: "not_found" } });
+    if (route === "chat" && body?.stream && this.refuseStreams) {
+      return sendJson(response, 400, { error: { message: "Streaming is not supported together with response_format", type: "invalid_request_error", param: "stream" } });
+    }
 
     const fault = this.faults[route].shift();
     if (fault?.kind === "latency") await new Promise((resolve) => setTimeout(resolve, fault.ms));
@@ -183,8 +207,9 @@ export class TestLlmServer {
     const reply = typeof next === "function" ? next(body) : (next ?? { content: "ok" });
     if (body?.stream) {
       const breaks = fault?.kind === "drop-stream" || fault?.kind === "stall-stream" || fault?.kind === "bad-chunk" ? { how: fault.kind, afterChunks: fault.afterChunks ?? 2 } : undefined;
-      return streamChat(response, body, reply, breaks);
+      return streamChat(response, body, reply, breaks, this.pace);
     }
+    if (this.pace) await sleep(this.pace.pieces * this.pace.gapMs);
     return sendJson(response, 200, chatCompletion(body, reply));
   }
 }
@@ -219,7 +244,13 @@ function chatCompletion(body: any, reply: ScriptedReply) {
   };
 }
 
-function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, breaks: { how: "drop-stream" | "stall-stream" | "bad-chunk"; afterChunks: number } | undefined): void {
+async function streamChat(
+  response: ServerResponse,
+  body: any,
+  reply: ScriptedReply,
+  breaks: { how: "drop-stream" | "stall-stream" | "bad-chunk"; afterChunks: number } | undefined,
+  pace: Pace | undefined,
+): Promise<void> {
   response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   const base = { id: "chatcmpl-test", object: "chat.completion.chunk", created: 0, model: body?.model ?? "test-chat" };
   const chunks: unknown[] = [{ ...base, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] }];
@@ -238,15 +269,31 @@ function streamChat(response: ServerResponse, body: any, reply: ScriptedReply, b
     }
   }
   chunks.push({ ...base, choices: [{ index: 0, delta: {}, finish_reason: toolCalls.length ? "tool_calls" : "stop" }] });
-  chunks.forEach((chunk, index) => {
-    if (breaks && index >= breaks.afterChunks) return;
-    response.write(`data: ${JSON.stringify(chunk)}\n\n`);
-  });
+  const events = chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).slice(0, breaks ? breaks.afterChunks : undefined);
+  // The opening chunk comes with the headers; a slow model's pieces follow it, each after its gap.
+  const [opening, ...rest] = events;
+  response.write(opening ?? "");
+  for (const piece of pace ? inPieces(rest, pace.pieces) : [rest]) {
+    if (pace) await sleep(pace.gapMs);
+    // The client may have stopped waiting.
+    if (response.destroyed || !response.socket || response.socket.destroyed) return;
+    response.write(piece.join(""));
+  }
   // Let the first chunks reach the client, then cut the connection, say nothing more, or send garbage.
   if (breaks?.how === "drop-stream") setTimeout(() => response.socket?.destroy(), 50);
   if (breaks?.how === "bad-chunk") setTimeout(() => response.end("data: {not json\n\n"), 50);
   if (breaks) return;
   response.end("data: [DONE]\n\n");
+}
+
+/** `items` in `count` runs, in order, as even as can be (fewer when there are fewer items). */
+function inPieces<T>(items: T[], count: number): T[][] {
+  const runs = Math.max(1, Math.min(count, items.length));
+  return Array.from({ length: runs }, (_, run) => items.slice(Math.floor((run * items.length) / runs), Math.floor(((run + 1) * items.length) / runs)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

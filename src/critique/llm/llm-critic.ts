@@ -88,6 +88,7 @@ export class LlmCritic implements Critic {
           reason = isCoachError(error) ? error.message : String(error);
           code = isCoachError(error) ? error.code : undefined;
           // The SDK has already retried timeouts, 429s (honouring Retry-After) and 5xx; a bad body gets one more ask.
+          // A reply that stalled once it started (PROVIDER_TIMEOUT) is not asked again: a slow model would stall again.
           if (!(error instanceof ProviderError && error.code === "PROVIDER_BAD_RESPONSE")) break;
           continue;
         }

@@ -5,10 +5,13 @@ import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
 import { mapOpenAIError, type ProviderErrorContext } from "./map-openai-error.js";
 import { answerWithoutReasoning, ReasoningFilter } from "./reasoning-block.js";
+import { refusedStreaming } from "./refused-streaming.js";
 
 /** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
 export class OpenAIChatModel implements ChatModel {
   readonly id: string;
+  /** Set once the server refused a streamed request and then answered it whole: later ones are not streamed. */
+  private refusesStreaming = false;
 
   /**
    * @param options.idleTimeoutMs Longest wait for the rest of a reply once it
@@ -22,7 +25,32 @@ export class OpenAIChatModel implements ChatModel {
     this.id = `openai:${model}`;
   }
 
+  /**
+   * The whole reply, streamed underneath so that COACH_TIMEOUT_MS bounds the
+   * wait for it to start and then the wait between two pieces, never the
+   * whole reply (a model on a laptop's CPU may write for minutes). A server
+   * that refuses the streamed request is asked for it whole, and from then on.
+   */
   async complete(request: ChatRequest): Promise<ChatResponse> {
+    const where = `chat (${this.model})`;
+    if (this.refusesStreaming) return this.whole(request, where);
+    try {
+      return await this.streamed(request, () => undefined, where);
+    } catch (error) {
+      if (!refusedStreaming(error)) throw error;
+    }
+    // Some servers refuse `stream` with `response_format`; a request they refuse for another reason fails again here, and is not remembered.
+    const response = await this.whole(request, where);
+    this.refusesStreaming = true;
+    return response;
+  }
+
+  async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
+    return this.streamed(request, onDelta, `chat stream (${this.model})`);
+  }
+
+  /** One reply, not streamed: the server sends nothing until all of it is written, so the client's timeout covers the whole wait. */
+  private async whole(request: ChatRequest, where: string): Promise<ChatResponse> {
     const idle = new IdleTimer(this.options.idleTimeoutMs, request.signal);
     let completion;
     try {
@@ -32,15 +60,15 @@ export class OpenAIChatModel implements ChatModel {
       idle.restart();
       completion = await pending;
     } catch (error) {
-      if (idle.fired) throw this.stallError(`chat (${this.model})`, idle.ms!, error);
-      throw mapOpenAIError(error, `chat (${this.model})`, this.errorContext());
+      if (idle.fired) throw this.stallError(where, idle.ms!, error);
+      throw mapOpenAIError(error, where, this.errorContext());
     } finally {
       idle.stop();
     }
     const message = completion.choices?.[0]?.message;
-    if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `chat (${this.model}): the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
+    if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
     return {
-      content: answerWithoutReasoning(message.content ?? "", `chat (${this.model})`),
+      content: answerWithoutReasoning(message.content ?? "", where),
       toolCalls: (message.tool_calls ?? []).flatMap((call) =>
         call.type === "function" ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
       ),
@@ -48,8 +76,12 @@ export class OpenAIChatModel implements ChatModel {
     };
   }
 
-  async stream(request: ChatRequest, onDelta: (text: string) => void): Promise<ChatResponse> {
-    const where = `chat stream (${this.model})`;
+  /**
+   * One streamed reply: the client's timeout covers the wait for it to start
+   * (and is retried by the client); once it has, each piece restarts the idle
+   * timer, and a stall is PROVIDER_TIMEOUT, never asked again.
+   */
+  private async streamed(request: ChatRequest, onDelta: (text: string) => void, where: string): Promise<ChatResponse> {
     // A reasoning model's <think> block is not the answer: held back, never shown or returned.
     const reasoning = new ReasoningFilter();
     let model = this.model;

@@ -1,0 +1,99 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { critiqueAnswer, LlmCritic } from "../../src/critique/index.js";
+import { openaiTestProvider } from "../support/openai-test-provider.js";
+import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
+
+const QUESTION = "Tell me about a time you improved a slow process.";
+const ANSWER = "At Acme Freight our invoice run took all night. I owned billing, so I profiled the job, found a query that scanned every shipment, and added an index. The run now finishes in 40 minutes.";
+
+const COACHING = {
+  parts: {
+    situation: { feedback: "Clear context: the overnight invoice run." },
+    task: { feedback: "You say you owned billing: good." },
+    action: { feedback: "Specific steps; add why the index was the right fix." },
+    result: { feedback: "40 minutes is concrete; say what it was before." },
+    lesson: { feedback: "Not required for this question." },
+  },
+  strengths: ["Specific actions in the first person"],
+  improvements: ["Give the old run time next to the new one."],
+  followUps: ["How did you know the index was safe to add in production?"],
+  improvedAnswer: "At Acme Freight our invoice run took all night. I owned billing... The run now finishes in 40 minutes.",
+};
+
+// Audit: a model on a laptop's CPU that needed longer than COACH_TIMEOUT_MS to write the whole critique was cut off,
+// asked twice more from scratch by the client's retries, and the user got the offline critique alone.
+describe("the LLM critique is streamed, so COACH_TIMEOUT_MS bounds each wait, not the whole reply", () => {
+  let llm: TestLlmServer;
+  let fallbacks: string[];
+  beforeAll(async () => {
+    llm = await startTestLlmServer();
+  });
+  afterAll(async () => llm.close());
+  afterEach(() => {
+    llm.requests.length = 0;
+    llm.pace = undefined;
+    llm.refuseStreams = false;
+  });
+
+  const { chat } = openaiTestProvider(() => llm, { COACH_TIMEOUT_MS: "300", COACH_MAX_RETRIES: "2" });
+  async function critic(): Promise<LlmCritic> {
+    fallbacks = [];
+    return new LlmCritic({ chat: await chat(), onFallback: (message) => fallbacks.push(message) });
+  }
+
+  it("a reply written in pieces 150 ms apart, 900 ms in all, is the model's coaching, asked for once", async () => {
+    llm.pace = { pieces: 6, gapMs: 150 };
+    llm.reply({ json: COACHING });
+    const started = Date.now();
+    const critique = await (await critic()).critique(QUESTION, ANSWER);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(fallbacks).toEqual([]);
+    expect(critique.llm).toMatchObject({ fallback: false, strengths: COACHING.strengths });
+    expect(critique.followUps).toEqual(COACHING.followUps);
+    const requests = llm.requestsTo("chat");
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.body).toMatchObject({ stream: true, response_format: { type: "json_schema", json_schema: { name: "critique" } } });
+  });
+
+  it("a reply that stalls part-way for longer than COACH_TIMEOUT_MS falls back, naming it, and is not asked again", async () => {
+    llm.pace = { pieces: 6, gapMs: 150 };
+    llm.reply({ json: COACHING });
+    llm.fault("chat", { kind: "stall-stream", afterChunks: 4 });
+    const critique = await (await critic()).critique(QUESTION, ANSWER);
+    expect(critique.llm).toMatchObject({ fallback: true });
+    expect(String(critique.llm!.reason)).toMatch(/^LLM critique unavailable \(chat \(gpt-4o-mini\): the model sent nothing for 300 ms \(COACH_TIMEOUT_MS\) after \d+ characters; stopped waiting\); showing the offline critique alone\.$/);
+    expect(fallbacks).toEqual([critique.llm!.reason]);
+    expect(critique.score).toBe(critiqueAnswer(QUESTION, ANSWER).score);
+    // Neither the client's retries (COACH_MAX_RETRIES is 2) nor the critic asked the stalled model again.
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+  }, 10_000);
+
+  it("a server that refuses streamed requests (HTTP 400) is asked for the reply whole, and only whole after that", async () => {
+    llm.refuseStreams = true;
+    llm.reply({ json: COACHING });
+    const critiquing = await critic();
+    const first = await critiquing.critique(QUESTION, ANSWER);
+    expect(first.llm).toMatchObject({ fallback: false, strengths: COACHING.strengths });
+    expect(fallbacks).toEqual([]);
+    const asked = () => llm.requestsTo("chat").map((request) => ({ stream: Boolean(request.body.stream), format: request.body.response_format?.type }));
+    expect(asked()).toEqual([
+      { stream: true, format: "json_schema" },
+      { stream: false, format: "json_schema" },
+    ]);
+    const second = await critiquing.critique(QUESTION, `${ANSWER} I also wrote a runbook.`);
+    expect(second.llm).toMatchObject({ fallback: false });
+    expect(asked().slice(2)).toEqual([{ stream: false, format: "json_schema" }]);
+  });
+
+  it("leaves out a reasoning model's <think> block written in pieces before the critique", async () => {
+    llm.pace = { pieces: 6, gapMs: 20 };
+    // Braces in the reasoning: were it left in, the reply would not parse as the critique.
+    llm.reply({ content: `<think>\nThe user wants {"strengths": []} filled in. Be brief.\n</think>\n\n${JSON.stringify(COACHING)}` });
+    const critique = await (await critic()).critique(QUESTION, ANSWER);
+    expect(fallbacks).toEqual([]);
+    expect(critique.llm).toMatchObject({ fallback: false, strengths: COACHING.strengths });
+    expect(JSON.stringify(critique.llm)).not.toContain("The user wants");
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+    expect(llm.requestsTo("chat")[0]!.body.stream).toBe(true);
+  });
+});
