@@ -22,6 +22,7 @@ import type { Embedder } from "../../core/embedder.js";
 import { LlmCritic, OfflineCritic } from "../../critique/index.js";
 import { readScenarios, runCoachScenarios } from "../../evals/coach-eval.js";
 import { evaluateFollowUps } from "../../evals/follow-up-eval.js";
+import { evaluateRelevance, readRelevanceCases } from "../../evals/relevance-eval.js";
 import { computeStoryFeatures, createInMemoryMatcher } from "../../retrieval/index.js";
 import { readQuestionBank } from "../../understanding/question-bank.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
@@ -180,6 +181,7 @@ about a gap the labels have.`,
       else why.push(await evaluateWhy(set.name, labels, PACKAGE_ROOT, local));
     }
     const critiques = runCritique ? await runCritiqueSuites() : [];
+    const relevance = runCritique ? await runRelevanceSuite() : [];
     const llmCritique = runCritique && config.provider === "openai" ? await runLlmCritiqueSuite(config, Boolean(args.values.refresh), io) : null;
     const coachResults = runCoachSuite ? await runCoachSuiteOffline(local) : [];
     const followUps = runCoachSuite ? await runFollowUpSuites() : [];
@@ -224,6 +226,11 @@ about a gap the labels have.`,
       figures[`coach.follow-ups.${entry.dataset}.sparedWhenComplete`] = { value: round(entry.sparedWhenComplete), cases: entry.complete };
       figures[`coach.follow-ups.${entry.dataset}.probeOnLabelledGap`] = { value: round(entry.probeOnLabelledGap), cases: entry.probedForGap };
     }
+    for (const entry of relevance) {
+      figures[`critique.relevance.${entry.dataset}.separation`] = { value: round(entry.separation), cases: entry.offTopic };
+      figures[`critique.relevance.${entry.dataset}.caught`] = { value: round(entry.caught), cases: entry.offTopic };
+      figures[`critique.relevance.${entry.dataset}.spared`] = { value: round(entry.spared), cases: entry.onTopic };
+    }
     for (const entry of critiques) {
       figures[`critique.${entry.dataset}.macroF1`] = { value: round(entry.macroF1), cases: entry.cases };
       figures[`critique.${entry.dataset}.rules-only.macroF1`] = { value: round(entry.rulesOnlyMacroF1), cases: entry.cases };
@@ -240,6 +247,7 @@ about a gap the labels have.`,
       for (const entry of why) printJson(io, { suite: "why", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
       for (const entry of critiques) printJson(io, { suite: "critique-score", dataset: entry.dataset, cases: entry.cases, scoreOrder: round(entry.scoreOrder) });
+      for (const entry of relevance) printJson(io, { suite: "critique-relevance", ...roundAll(entry) });
       if (llmCritique) printJson(io, { suite: "critique-llm", ...llmCritique });
     } else {
       for (const report of reports) {
@@ -282,6 +290,14 @@ about a gap the labels have.`,
         for (const metric of entry.metrics) {
           printLine(io, `  ${metric.label.padEnd(20)} ${metric.precision.toFixed(3).padEnd(10)} ${metric.recall.toFixed(3).padEnd(7)} ${metric.f1.toFixed(3)}  ${metric.kappa.toFixed(2).padStart(5)}  ${[metric.truePositive, metric.falsePositive, metric.falseNegative, metric.trueNegative].map((value) => String(value).padStart(2)).join("  ")}`);
         }
+      }
+    }
+    if (!args.values.json) {
+      for (const entry of relevance) {
+        printLine(
+          io,
+          `\ncritique: does the answer answer the question (${entry.dataset}: ${entry.onTopic} answers that do, ${entry.offTopic} that answer another; words alone, no bank): the relevance score ranks an answer that does above one that does not for ${entry.separation.toFixed(3)} of pairs (0.5 is chance); OFF_TOPIC flags ${entry.caught.toFixed(3)} of those that do not and spares ${entry.spared.toFixed(3)} of those that do`,
+        );
       }
     }
     if (args.values.json) for (const result of coachLlmResults) printJson(io, { suite: "coach-llm", ...result });
@@ -381,6 +397,12 @@ async function runCritiqueSuites() {
     suites.push({ dataset, ...evaluateCritique(cases), rulesOnlyMacroF1: rulesOnly.macroF1 });
   }
   return suites;
+}
+
+/** The critique's relevance check against answers labelled on or off their question. */
+async function runRelevanceSuite() {
+  const file = path.join(PACKAGE_ROOT, "evals", "critique", "off-topic.jsonl");
+  return existsSync(file) ? [evaluateRelevance("off-topic", await readRelevanceCases(file))] : [];
 }
 
 /** The mock interview's follow-up choice against each critique set's labels. */
