@@ -10,7 +10,7 @@ import { engineForSampleBank } from "../support/sample-engine.js";
 import { SAMPLE_BANK } from "../support/run-coach.js";
 
 const COST_TITLE = "Cut the reporting cluster bill by more than half.";
-const QUESTION = "Give me an example of how you assessed a candidate for something other than technical skill.";
+const QUESTION = "How have you made your hiring process fairer or more inclusive? Give me an example.";
 // The most an answer with one high-severity gap scores (README, critique).
 const ONE_HIGH_GAP_CAP = 65;
 
@@ -68,8 +68,8 @@ describe("an answer that retells a bank story the bank would not pick for the qu
   it("in a mock interview, a story that fits less well: medium, names the closer stories, lowers relevance and says what to practise", async () => {
     const engine = await engineForSampleBank();
     const story = await costStory();
-    // The session id draws the question: this one asks how you assess candidates, which a cost story does not answer.
-    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hire-8" };
+    // The session id draws the question: this one asks how you made hiring fairer, which a cost story does not answer.
+    const session = { ...new SessionStore("/nonexistent").create(), id: "s-hire-10" };
     await engine.respond(session, "interview me on Hire and Develop the Best");
     expect(session.interview!.turns[0]!.question).toBe(QUESTION);
     let reply = await engine.respond(session, story.body);

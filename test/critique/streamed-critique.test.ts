@@ -33,6 +33,7 @@ describe("the LLM critique is streamed, so COACH_TIMEOUT_MS bounds each wait, no
     llm.requests.length = 0;
     llm.pace = undefined;
     llm.refuseStreams = false;
+    llm.ignoreStreams = false;
   });
 
   const { chat } = openaiTestProvider(() => llm, { COACH_TIMEOUT_MS: "300", COACH_MAX_RETRIES: "2" });
@@ -83,6 +84,24 @@ describe("the LLM critique is streamed, so COACH_TIMEOUT_MS bounds each wait, no
     const second = await critiquing.critique(QUESTION, `${ANSWER} I also wrote a runbook.`);
     expect(second.llm).toMatchObject({ fallback: false });
     expect(asked().slice(2)).toEqual([{ stream: false, format: "json_schema" }]);
+  });
+
+  it("a server that ignores streaming and sends the reply whole, as JSON, gives the coaching, asked for once", async () => {
+    llm.ignoreStreams = true;
+    llm.reply({ content: `<think>Plan it.</think>${JSON.stringify(COACHING)}` });
+    const critique = await (await critic()).critique(QUESTION, ANSWER);
+    expect(fallbacks).toEqual([]);
+    expect(critique.llm).toMatchObject({ fallback: false, strengths: COACHING.strengths });
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+  });
+
+  it("shows a chat reply that a server sent whole, though streaming was asked for, as one piece", async () => {
+    llm.ignoreStreams = true;
+    llm.reply({ content: "<think>Be kind.</think>What was your part in it?" });
+    const pieces: string[] = [];
+    const reply = await (await chat()).stream({ messages: [{ role: "user", content: "hi" }] }, (piece) => pieces.push(piece));
+    expect(pieces).toEqual(["What was your part in it?"]);
+    expect(reply.content).toBe("What was your part in it?");
   });
 
   it("leaves out a reasoning model's <think> block written in pieces before the critique", async () => {

@@ -51,6 +51,8 @@ export interface TestLlmServerOptions {
   pace?: Pace;
   /** Like a server that cannot stream with `response_format`: every streamed chat request is refused with HTTP 400. */
   refuseStreams?: boolean;
+  /** Like a minimal proxy: `stream: true` is ignored and every chat reply comes whole, as JSON. */
+  ignoreStreams?: boolean;
 }
 
 /** How a slow model writes: its reply in `pieces` parts, `gapMs` apart. */
@@ -85,6 +87,7 @@ export class TestLlmServer {
   pace: Pace | undefined;
   /** Streamed chat requests are refused with HTTP 400; tests may change it. */
   refuseStreams: boolean;
+  ignoreStreams: boolean;
   private port = 0;
 
   constructor(options: TestLlmServerOptions = {}) {
@@ -94,6 +97,7 @@ export class TestLlmServer {
     this.maxInputCharacters = options.maxInputCharacters;
     this.pace = options.pace;
     this.refuseStreams = options.refuseStreams ?? false;
+    this.ignoreStreams = options.ignoreStreams ?? false;
     this.server = http.createServer((request, response) => void this.handle(request, response));
   }
 
@@ -205,7 +209,7 @@ export class TestLlmServer {
     const next = this.replies.shift() ?? this.lastReply;
     this.lastReply = next;
     const reply = typeof next === "function" ? next(body) : (next ?? { content: "ok" });
-    if (body?.stream) {
+    if (body?.stream && !this.ignoreStreams) {
       const breaks = fault?.kind === "drop-stream" || fault?.kind === "stall-stream" || fault?.kind === "bad-chunk" ? { how: fault.kind, afterChunks: fault.afterChunks ?? 2 } : undefined;
       return streamChat(response, body, reply, breaks, this.pace);
     }

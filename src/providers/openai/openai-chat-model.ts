@@ -1,5 +1,5 @@
 import type OpenAI from "openai";
-import type { ChatCompletionMessageParam, ChatCompletionCreateParamsNonStreaming, ChatCompletionTool } from "openai/resources/chat/completions";
+import type { ChatCompletion, ChatCompletionMessageParam, ChatCompletionCreateParamsNonStreaming, ChatCompletionTool } from "openai/resources/chat/completions";
 import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/chat-model.js";
 import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
@@ -65,6 +65,11 @@ export class OpenAIChatModel implements ChatModel {
     } finally {
       idle.stop();
     }
+    return this.fromCompletion(completion, where);
+  }
+
+  /** A whole (not streamed) completion as a reply, its reasoning block left out. */
+  private fromCompletion(completion: ChatCompletion, where: string): ChatResponse {
     const message = completion.choices?.[0]?.message;
     if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
     return {
@@ -90,10 +95,20 @@ export class OpenAIChatModel implements ChatModel {
     const idle = new IdleTimer(this.options.idleTimeoutMs, request.signal);
     let stream;
     try {
-      stream = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: idle.signal });
+      const { data, response } = await this.client.chat.completions.create({ ...this.body(request), stream: true }, { signal: idle.signal }).withResponse();
+      // A server (or proxy) that ignores `stream` sends the whole reply as JSON: read it as one piece.
+      if (!isEventStream(response)) {
+        idle.restart();
+        const whole = this.fromCompletion(await wholeReply(response, where), where);
+        idle.stop();
+        if (whole.content) onDelta(whole.content);
+        return whole;
+      }
+      stream = data;
     } catch (error) {
       idle.stop();
-      throw mapOpenAIError(error, where, this.errorContext());
+      if (idle.fired) throw this.stallError(where, idle.ms!, error);
+      throw error instanceof ProviderError ? error : mapOpenAIError(error, where, this.errorContext());
     }
     try {
       idle.restart();
@@ -168,5 +183,19 @@ export class OpenAIChatModel implements ChatModel {
         : {}),
       ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
     };
+  }
+}
+
+// Anything but JSON is read as a stream: servers label their event streams inconsistently.
+function isEventStream(response: Response): boolean {
+  return !/\bapplication\/json\b/i.test(response.headers.get("content-type") ?? "");
+}
+
+async function wholeReply(response: Response, where: string): Promise<ChatCompletion> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as ChatCompletion;
+  } catch (cause) {
+    throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the server ignored streaming and its reply was not JSON (${text.length} characters).`, { cause });
   }
 }
