@@ -86,7 +86,9 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
       banks = [SAMPLE_BANK_PATH];
     }
   }
-  const bar = progressBar(io.stderr, "embedding stories");
+  const bar = progressBar(io.stderr, "embedding stories", {
+    message: "coach: stopped. Your bank and the last good index are as they were; run the same command again to finish (stories already embedded are reused).",
+  });
   let indexed: EnsureIndexResult;
   try {
     indexed = await ensureIndex({ store: config.store, banks, embedder, force: options.force, onProgress: (done, total) => bar.update(done, total) });
