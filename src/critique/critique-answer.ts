@@ -11,6 +11,7 @@ import { questionAsksForLesson } from "./lesson-required.js";
 import { DEEPER_FOLLOW_UP, followUpFor } from "./follow-ups.js";
 import type { IssueCode } from "./issue-codes.js";
 import { noteStyleSteps } from "./note-style-steps.js";
+import { presentTenseReading, withPresentTenseRoles } from "./present-tense.js";
 import { setupShare } from "./setup-share.js";
 import { countWords, countWordsByScript } from "../text/index.js";
 
@@ -34,7 +35,13 @@ export function critiqueAnswer(question: string, given: string, options: { roles
     throw new InputError("INPUT_TOO_LARGE", `the answer is ${words} words; the limit is ${CRITIQUE_CONFIG.maxWords} (a spoken answer runs 150-450).`);
   }
 
-  const clauses = readClauses(answer, options.roles);
+  const detected = detectNotAStory(answer);
+  const present = presentTenseReading(answer);
+  // Told in the present with no habit words (non-native speakers, the storyteller's present), the speaker's steps are
+  // steps unless the answer reads more as a routine than as one occasion.
+  const presentNarration = detected.habitual === 0 && detected.pastActions <= 1 && !detected.narrative && present.routine <= present.occasion;
+  const read = readClauses(answer, options.roles);
+  const clauses = presentNarration ? withPresentTenseRoles(read) : read;
   // Shares are of the answer's own words: part labels ("**Action:**") are not in any clause.
   const contentWords = clauses.reduce((sum, clause) => sum + countWords(clause.text), 0);
   const spoken = countWordsByScript(answer);
@@ -43,12 +50,16 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   // Most of the answer playing no STAR role (opinions, habits, hypotheticals, effort talk) is not a story either.
   const unroledWords = clauses.filter((clause) => clause.roles.length === 0).reduce((sum, clause) => sum + countWords(clause.text), 0);
   const unroledShare = unroledWords / Math.max(1, contentWords);
-  const detected = detectNotAStory(answer);
-  // A story told in the present ("I call the vendor, then I reset every scanner"), as many non-native speakers and
-  // storytellers tell one, has no past tense; with no habit words, its clauses playing the whole arc make it one.
-  // A figure stands in for the named occasion such a story lacks.
-  const toldInPresent = detected.untoldInPast && unroledShare <= CRITIQUE_CONFIG.maxUnroledShareInPresent && tellsArc(clauses) && detectMetrics(answer).length > 0;
-  const mode = toldInPresent ? { ...detected, notAStory: false, narrative: true } : detected;
+  // With nothing in the past tense, an answer is a story when it reads as one occasion, or (with hardly a sign of a routine)
+  // when its clauses play the whole arc and it counts what changed.
+  const toldInPresent =
+    detected.untoldInPast &&
+    (present.occasion > present.routine ||
+      (present.routine <= 1 && unroledShare <= CRITIQUE_CONFIG.maxUnroledShareInPresent && tellsArc(clauses) && detectMetrics(answer).length > 0));
+  // Told in the present with signs of a routine and none of an occasion ("In my role I check the stock... If one product
+  // is finishing, I..."): a routine, whatever else anchors it.
+  const routineInPresent = detected.habitual === 0 && detected.pastActions <= 1 && !detected.narrative && present.occasion === 0 && present.routine >= CRITIQUE_CONFIG.routineMarkersInPresent;
+  const mode = toldInPresent ? { ...detected, notAStory: false, narrative: true } : routineInPresent ? { ...detected, notAStory: true } : detected;
   const generic = (mode.notAStory || unroledShare >= CRITIQUE_CONFIG.maxUnroledShare) && !explicitlyLabelled;
   // A line or two that tells no event is not a story, labelled or not: no step of the speaker's (a lone "Result: ..."
   // line), nothing narrated in the past, or an instruction to the coach. A line that does tell one is a story far too short.

@@ -53,6 +53,11 @@ export const CRITIQUE_CONFIG = {
   maxUnroledShare: 0.65,
   /** Most of an answer told in the present tense that may play no STAR role for it still to count as a story. */
   maxUnroledShareInPresent: 0.35,
+  /**
+   * Signs of a routine ("in my role", "If...", "each booking") that make an answer told in the present, with no sign
+   * of one occasion, a routine. Chosen on the tuning drafts (drafts-2: 54 errors at 2, 59 at 1).
+   */
+  routineMarkersInPresent: 2,
   /** Longest answer accepted (words); past ~10 minutes of speech it is a document, not an answer. */
   maxWords: 5000,
   /** As for matching: longer than any interview question. */

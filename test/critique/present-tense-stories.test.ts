@@ -53,4 +53,24 @@ describe("a story told in the present tense", () => {
     expect(critique.notAStory).toBe(true);
     expect(critique.star.action.present).toBe(false);
   });
+
+  it("is a story when it tells one occasion, with no date and no figure: someone turns up, the speaker notices, steps follow", () => {
+    const answer = `At the bakery one customer is asking for a birthday cake she ordered, but the order is not in the book.
+I am the one responsible for the orders that week, so it is my problem. I notice I wrote her order on the wrong day.
+I call the other shop, I ask them for a plain sponge, and I decorate it myself while she waits.
+She takes the cake to the party and she comes back the next week to order again.`;
+    const critique = critiqueAnswer("Tell me about a time you made a mistake with a customer.", answer);
+    expect(critique.notAStory).toBe(false);
+    expect(critique.star.task.present).toBe(true);
+    expect(critique.star.action.spans.map((span) => span.text)).toEqual(expect.arrayContaining([expect.stringContaining("I call the other shop")]));
+  });
+
+  it("is a routine when it describes a role's duties and conditions, though it names a weekday", () => {
+    const answer = `In my role I check the fridges in the morning and I write the temperatures in the log.
+If one fridge is too warm, I move the food to the other fridge and I call the engineer.
+I also send the log to the manager on Friday, so the inspection is always easy.`;
+    const critique = critiqueAnswer("Tell me about a time you prevented a problem.", answer);
+    expect(critique.notAStory).toBe(true);
+    expect(critique.issues[0]!.code).toBe("NOT_A_STORY");
+  });
 });

@@ -62,8 +62,9 @@ describe("coach eval --check from the command line", () => {
   it("checks only the suites it ran", async () => {
     const run = await runCoach(["eval", "critique", "--check"], { timeoutMs: 60_000 });
     expect(run.code).toBe(0);
-    // Critique only: 4 datasets x (8 flaws + macro F1 + macro F1 of the cue rules alone + score order) = 44 figures, no retrieval or coach figures.
-    expect(run.stderr).toMatch(/eval gate passed \(44 figures/);
+    // Critique only: 6 datasets x (8 flaws + macro F1 + macro F1 of the cue rules alone + score order) = 66 figures, and the
+    // relevance check's 3 (separation, caught, spared); no retrieval or coach figures.
+    expect(run.stderr).toMatch(/eval gate passed \(69 figures/);
   }, 60_000);
 
   it("an unknown suite or a second argument is a usage error", async () => {

@@ -39,7 +39,7 @@ import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
 // The labelled critique drafts in evals/critique/ (evals/README.md: drafts and heldout-2 are tuned on).
-const CRITIQUE_SETS = ["drafts", "heldout", "heldout-2", "heldout-3", "heldout-4"] as const;
+const CRITIQUE_SETS = ["drafts", "drafts-2", "heldout", "heldout-2", "heldout-3", "heldout-4"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
 // Why-quote labels (evals/README.md): the training pairs first, which the why-sentence model is trained on; the held-out pairs never inspected case by case.
 const WHY_SETS = [
@@ -84,8 +84,8 @@ Options:
 
 Critique: precision, recall, F1 and Cohen's kappa per flaw (positive class =
 the flaw: part missing, not quantified, we-heavy, lesson missing, not a story)
-with the confusion counts, on evals/critique/drafts.jsonl and heldout-2.jsonl
-(tuned on) and the held-out heldout.jsonl, heldout-3.jsonl and heldout-4.jsonl
+with the confusion counts, on evals/critique/drafts.jsonl, drafts-2.jsonl and
+heldout-2.jsonl (tuned on) and the held-out heldout.jsonl, heldout-3.jsonl and heldout-4.jsonl
 (present-tense and non-native English); beside each, the
 macro F1 of the cue rules alone (without the learned clause-role model).
 

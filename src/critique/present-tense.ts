@@ -1,0 +1,72 @@
+import type { RoledClause } from "../star/index.js";
+
+// Told in the present, a story and a routine share their tense; what tells them apart is whether the answer is about
+// one occasion (a particular person or thing turning up, a slip, what came next) or about any occasion of a kind.
+
+// A particular person or thing doing something, as a story opens ("one customer is giving...", "Old man comes to...").
+const SOMEONE_ARRIVES =
+  /\b(?:one|a|an|this|the)?\s*(?:old |young |new |angry |upset )?(?:customer|guest|man|woman|lady|patient|client|family|colleague|student|driver|boy|girl|caller|parent|mother|father|supplier|visitor|passenger|buyer)s?\s+(?:is|are|comes|came|calls|arrives|wants|says|asks|brings|starts|has|books|complains|shouts)\b/gi;
+// The speaker slipping, noticing or finding something: events, not method.
+const SLIP_OR_DISCOVERY = /\bI\s+(?:forget|forgot|make the mistake|made the mistake|notice|realise|realize|discover|type wrong|miss|missed)\b|\bI\s+(?:see|find)\s+(?:that|the|one|two|a|this|it)\b/gi;
+// What came next, said of the occasion ("By the end of the shift", "When they arrive").
+const WHAT_CAME_NEXT =
+  /\b(?:by the end of (?:the|that)|the next (?:day|morning|week)|that (?:day|night|evening|week)|on the day|in the end|when (?:they|he|she) (?:arrive|arrives|come|comes|see|sees)|(?:in|last|next|that|this) (?:january|february|march|april|may|june|july|august|september|october|november|december|christmas|summer|winter|spring|autumn))\b/gi;
+
+// Others caught in the act, as a scene is set ("two of my waiters are arguing in the kitchen").
+const OTHERS_IN_THE_ACT = /\b(?:they|he|she|[a-z]+s) (?:is|are) (?:arguing|shouting|fighting|crying|complaining|refusing|threatening|leaking|panicking|waiting for (?:me|us))\b/gi;
+
+// Any occasion of a kind, and the answer as a method or a belief.
+const ROUTINE_MARKERS = [
+  /\b(?:in|as part of) my (?:role|job|work|position|class|classroom)\b/gi,
+  /\bmy (?:method|approach|process|rules?|routine|philosophy|system)\b/gi,
+  /\b(?:step (?:one|two|three|1|2|3)|(?:two|three|four|five|\d) (?:steps?|rules|points))\b/gi,
+  /(?:^|[.!?]\s+)(?:yeah,?\s+)?(?:so,?\s+)?for (?:me|an? [a-z]+|[a-z]+(?: [a-z]+)?),/gim,
+  /(?:^|[.!?]\s+)(?:and\s+)?if\s/gim,
+  /\b(?:each|every|any) (?:time|booking|student|station|prescription|patient|customer|order|guest|project|one|batch|case|shipment)\b/gi,
+  /\b(?:is|are) (?:very |so )?(?:important|everything|key|healthy|normal|the heart of)\b/gi,
+  /\bI (?:believe|follow|use)\b/g,
+  /\balways\b/gi,
+  /\bevery (?:shift|day|week|morning|evening|month|meeting|sprint|visit|quarter)\b/gi,
+  /\b(?:nine times out of ten|most of the time|normally|generally|in general)\b/gi,
+];
+
+/** How much an answer told without the past tense reads as one occasion, against how much as a routine. */
+export function presentTenseReading(answer: string): { occasion: number; routine: number } {
+  const count = (pattern: RegExp) => (answer.match(pattern) ?? []).length;
+  return {
+    occasion: count(SOMEONE_ARRIVES) + count(SLIP_OR_DISCOVERY) + count(WHAT_CAME_NEXT) + count(OTHERS_IN_THE_ACT),
+    routine: ROUTINE_MARKERS.reduce((sum, pattern) => sum + count(pattern), 0),
+  };
+}
+
+// Words after "I" that are no step told in the present: states, wishes, modals, adverbs, and the past tense.
+const NOT_A_PRESENT_STEP = new Set(
+  "am is are have has need want think believe know like love feel must can could should will would may might hope do don't did was were had got went made took gave told held kept found began spent brought chose drove sent met led ran set put cut caught called spoke won lost broke wrote built rewrote rebuilt thought felt knew saw came became stood left heard paid sold bought taught sat said".split(" "),
+);
+// "I call the doctor", "So I go to him", "Then I am checking the system": the speaker's step told in the present.
+const FIRST_PERSON_VERB = /^(?:(?:so|then|and|and then|after that|first|next|now|finally|also|right away)[,\s]+)*(?:I|we)\s+(?:also\s+|quickly\s+|immediately\s+|personally\s+)?(am\s+\w+ing\b|[a-z']+)/i;
+
+function tellsPresentStep(text: string): boolean {
+  const verb = FIRST_PERSON_VERB.exec(text.trim())?.[1]?.toLowerCase();
+  if (!verb) return false;
+  return verb.startsWith("am ") || (!NOT_A_PRESENT_STEP.has(verb) && !/(?:ed|ly)$/.test(verb));
+}
+
+// The speaker's remit said in the present ("I am the one responsible to check", "so is my responsibility to sort it").
+const REMIT_IN_PRESENT =
+  /\b(?:I am|I'm) (?:the one )?(?:responsible|in charge)\b|\bI (?:must|have to|need to)\b|\b(?:is|it's|it is) my (?:responsibility|job|duty|task|problem)\b|\bmy (?:job|task|responsibility|duty) is to\b|\b(?:asks?|tells?) me to\b|\bgives? (?:this|the) (?:task|job|problem) to me\b/i;
+
+/**
+ * The clauses of a story told in the present, with the speaker's remit read
+ * as the task and their unroled present-tense steps as actions.
+ */
+export function withPresentTenseRoles(clauses: readonly RoledClause[]): RoledClause[] {
+  const roled = clauses.map((clause): RoledClause => {
+    if (!clause.roles.includes("task") && !clause.roles.includes("action") && REMIT_IN_PRESENT.test(clause.text)) return { ...clause, roles: [...clause.roles, "task"] };
+    return clause.roles.length === 0 && tellsPresentStep(clause.text) ? { ...clause, roles: ["action"] } : clause;
+  });
+  if (roled.some((clause) => clause.roles.includes("situation"))) return roled;
+  // With no scene found, what comes before the first step and plays no other part sets it ("I am backend developer in online shop.").
+  const firstStep = roled.findIndex((clause) => clause.roles.includes("action"));
+  return roled.map((clause, index) => (index < firstStep && clause.roles.length === 0 ? { ...clause, roles: ["situation"] } : clause));
+}
