@@ -38,15 +38,20 @@ const MAX_QUESTIONS_ABOVE_STORY = 3;
 export function findTitleLines(lines: readonly string[], outline: MarkdownOutline): OutlineHeading[] {
   // A file of nothing but prose may name its stories on short lines of their own ("Cutting CI time in half",
   // a blank line, then the story told in the first person). One such pair could be a document title over an
-  // intro, so they count only in a file with no headings and at least two of them.
+  // intro, so they count only in a file with no headings and at least two of them, or one that says it is a
+  // title ("Story: The outage I caused").
   if (outline.headings.length === 0) {
     const withProseTitles = scanTitleLines(lines, outline, true);
-    if (withProseTitles.proseTitles >= 2) return withProseTitles.found;
+    if (withProseTitles.proseTitles >= 2 || withProseTitles.namedProseTitles >= 1) return withProseTitles.found;
   }
   return scanTitleLines(lines, outline, false).found;
 }
 
-function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allowProseTitles: boolean): { found: OutlineHeading[]; proseTitles: number } {
+function scanTitleLines(
+  lines: readonly string[],
+  outline: MarkdownOutline,
+  allowProseTitles: boolean,
+): { found: OutlineHeading[]; proseTitles: number; namedProseTitles: number } {
   const headingAt = new Map<number, OutlineHeading>();
   for (const heading of outline.headings) for (let line = heading.line; line <= heading.endLine; line++) headingAt.set(line, heading);
   const found: OutlineHeading[] = [];
@@ -55,6 +60,7 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
   // What the story above has said since its heading: a labelled story still waiting for its result is not over.
   let open = { labels: new Set<string>(), listFromOne: false };
   let proseTitles = 0;
+  let namedProseTitles = 0;
   // Lines are read again by the look-ahead under each candidate: read each line's labels once.
   const labelCache: Array<readonly string[] | undefined> = [];
   const labelsAt = (lineIndex: number) => (labelCache[lineIndex] ??= labelOf(lines[lineIndex]!));
@@ -116,12 +122,13 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
     const heading: OutlineHeading = { line: number, endLine: number, level, source: candidate.source, ...(candidate.inlineBody ? { inlineBody: candidate.inlineBody } : {}) };
     found.push(heading);
     if (candidate.kind === "prose-title") proseTitles++;
+    if (candidate.kind === "prose-title" && labelledTitle(raw) !== null) namedProseTitles++;
     last = { heading, contentSince: false, bodySince: false, found: true };
     lastNumber = readHeadingTitle(candidate.source).number ?? lastNumber;
     open = { labels: new Set(), listFromOne: false };
     if (candidate.inlineBody) noteContent(candidate.inlineBody, open);
   }
-  return { found, proseTitles };
+  return { found, proseTitles, namedProseTitles };
 }
 
 /** The markdown headings whose own text holds two or more plain title lines, each starting a paragraph above a Situation or Task. */
@@ -214,8 +221,9 @@ function readCandidate(
   if (QUESTION_LINE.test(plain) && isQuestionTitle(plain)) return { kind: "question-line", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
   if (!numbered) {
-    if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source: plain, inlineBody: "" } : null;
-    return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source: plain, inlineBody: "" } : null;
+    const source = labelledTitle(plain) ?? plain;
+    if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source, inlineBody: "" } : null;
+    return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source, inlineBody: "" } : null;
   }
   const value = Number(numbered[1]);
   if (!(lastNumber !== null && value === lastNumber + 1) && !(value === 1 && context.canStartNumbering())) return null;
@@ -247,20 +255,37 @@ function isBoldQuestion(source: string): boolean {
 function isPlainTitleLine(lines: readonly string[], index: number): boolean {
   // One blank line may sit between the title and its Situation.
   const next = lines[index + 1]?.trim() === "" ? lines[index + 2] : lines[index + 1];
-  if (next === undefined || !hasPlainTitleShape(lines[index]!.trim())) return false;
+  if (next === undefined || !hasPlainTitleShape(titleText(lines[index]!))) return false;
   const opens = labelOf(next);
   return opens.includes("situation") || opens.includes("task");
 }
 
 /** "Mentoring a new grad", a blank line, then a paragraph of prose: a title over an unlabelled story. */
 function isProseTitleLine(lines: readonly string[], index: number): boolean {
-  const plain = lines[index]!.trim();
+  const plain = titleText(lines[index]!);
   if (lines[index + 1]?.trim() !== "" || !hasPlainTitleShape(plain) || /:$/.test(plain)) return false;
   let next = index + 2;
   while (next < lines.length && lines[next]!.trim() === "") next++;
   const paragraph = lines[next]?.trim() ?? "";
   // The paragraph under it is prose: longer than a title, and neither a label nor a list.
   return wordCount(paragraph) > MAX_PLAIN_TITLE_WORDS + 2 && labelOf(paragraph).length === 0 && !/^(?:[-*+•>|#<]|\d{1,3}[.)]\s)/.test(paragraph);
+}
+
+// "Story: The outage I caused", "Title: Hiring a senior engineer": a title line that says what it is.
+const TITLE_LABEL = /^(?:story|title)\s*:\s*(\S.*)$/i;
+const TITLE_LABEL_START = /^\s*(?:\*\*|__)?(?:story|title)\s*(?:\*\*|__)?\s*:/i;
+
+/** The title a "Story: ..." or "Title: ..." line names (bold label or not), when what follows the label is a short title. */
+function labelledTitle(line: string): string | null {
+  // Most lines are not one: read the markdown of only those that open with the label.
+  if (!TITLE_LABEL_START.test(line)) return null;
+  const title = TITLE_LABEL.exec(markdownInlineToPlain(line.trim()))?.[1]!.trim();
+  return title !== undefined && hasPlainTitleShape(title) ? title : null;
+}
+
+/** A line as a plain title line would name its story: without a "Story:" or "Title:" label. */
+function titleText(line: string): string {
+  return labelledTitle(line) ?? line.trim();
 }
 
 /** A short line with no markup that could name a story: no closing full stop unless it is an interview question. */
