@@ -3,7 +3,7 @@ import { readArrowPointer } from "./arrow-pointer.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
-import { matchLabel } from "./part-labels.js";
+import { isLabelRun, matchLabel, type LabelKind } from "./part-labels.js";
 import { readStoryRegionDeferred } from "./read-story-region.js";
 import { readUnlabelledProse } from "./unlabelled-story.js";
 
@@ -254,10 +254,29 @@ function isBoldQuestion(source: string): boolean {
  */
 function isPlainTitleLine(lines: readonly string[], index: number): boolean {
   // One blank line may sit between the title and its Situation.
-  const next = lines[index + 1]?.trim() === "" ? lines[index + 2] : lines[index + 1];
+  const nextIndex = lines[index + 1]?.trim() === "" ? index + 2 : index + 1;
+  const next = lines[nextIndex];
   if (next === undefined || !hasPlainTitleShape(titleText(lines[index]!))) return false;
   const opens = labelOf(next);
-  return opens.includes("situation") || opens.includes("task");
+  return opens.includes("situation") || opens.includes("task") || opensLetterRun(lines, nextIndex);
+}
+
+/**
+ * Whether a line opens with a single-letter label that counts only in a run ("s: ...", "S - ...") for the
+ * Situation or Task, and the next line goes on with a later part ("t: ...", "a: ..."): shorthand STAR.
+ */
+function opensLetterRun(lines: readonly string[], index: number): boolean {
+  const first = weakLabelOf(lines[index]!);
+  if (first !== "situation" && first !== "task") return false;
+  let after = index + 1;
+  while (after < lines.length && lines[after]!.trim() === "") after++;
+  const second = after < lines.length ? weakLabelOf(lines[after]!) : null;
+  return second !== null && isLabelRun([first, second]);
+}
+
+function weakLabelOf(raw: string): LabelKind | null {
+  const label = matchLabel(markdownInlineToPlain(stripBlockMarkers(raw.trim())), { weak: true });
+  return label?.weak ? label.kinds[0]! : null;
 }
 
 /** "Mentoring a new grad", a blank line, then a paragraph of prose: a title over an unlabelled story. */

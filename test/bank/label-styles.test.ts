@@ -206,6 +206,39 @@ Ship the fix first.
     ]);
   });
 
+  it("reads lower-case shorthand letters (s: t: a: r:) as labels where a story has two or more in order", () => {
+    const pager = {
+      situation: "we got 50 pages a week.",
+      task: "i had to cut the noise.",
+      action: "i deleted 30 alerts and rewrote 10 to page only on customer impact.",
+      result: "pages dropped to 8 a week.",
+    };
+    const lower = `s: ${pager.situation}\nt: ${pager.task}\na: ${pager.action}\nr: ${pager.result}`;
+    const bank = parse(`## pager fatigue\n${lower}\n\n## flaky ci\ns: our ci failed 30% of runs.\nr: the failure rate fell to 3%.\n`);
+    expect(bank.stories.map((story) => [story.title, story.partsInferred])).toEqual([
+      ["pager fatigue", false],
+      ["flaky ci", false],
+    ]);
+    expect(bank.stories[0]!.parts).toEqual(pager);
+    expect(bank.stories[1]!.parts).toEqual({ situation: "our ci failed 30% of runs.", result: "the failure rate fell to 3%." });
+    // With no headings, a short line above "s:" titles the story as it does above "S:".
+    const headingless = parse(`Pager fatigue\n${lower}\n\nFlaky CI\ns: our ci failed 30% of runs.\nt: i owned the build.\nr: the failure rate fell to 3%.\n`, "stories.txt");
+    expect(headingless.stories.map((story) => story.title)).toEqual(["Pager fatigue", "Flaky CI"]);
+    expect(headingless.stories[0]!.parts).toEqual(pager);
+    // One letter alone, or letters out of order, are prose: "a: " opening a line is rare, but not a label by itself.
+    const prose = parse(`## Vendor renegotiation
+I led the renegotiation of our logging contract after a 70% price rise last spring.
+a: the quotes from two rivals gave me leverage, and I walked the vendor through them.
+We settled at a 5% increase, which saved $120k a year.
+
+## Notes
+r: revisit in spring
+s: ask for a discount
+`);
+    expect(prose.stories.map((story) => [story.title, story.partsInferred])).toEqual([["Vendor renegotiation", true]]);
+    expect(prose.stories[0]!.parts.action).toContain("a: the quotes from two rivals gave me leverage");
+  });
+
   it("does not take a capitalised word alone on a wrapped line of prose for a label", () => {
     const bank = parse(`## Billing migration
 I was asked to take over the billing migration when the owner left, and I spent
