@@ -5,6 +5,7 @@ import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
 import { isLabelRun, matchLabel, type LabelKind } from "./part-labels.js";
 import { readStoryRegionDeferred } from "./read-story-region.js";
+import { readToggleTitle } from "./toggle-title.js";
 import { readUnlabelledProse } from "./unlabelled-story.js";
 
 // "**Crash spike after 5.2**", "**12) Vendor renegotiation**", "**Biggest mistake** - same as the push outage".
@@ -87,13 +88,17 @@ function scanTitleLines(
       // A plain line heads a story only where stories are listed (no heading, a section, a file title or title lines).
       // Also under any heading whose text lists two or more titled stories ("# Story bank" or "## My stories" over them).
       canBePlainTitle: () => above === null || isSection(above) || (above.contentSince && (above.heading.level === 1 || above.found)) || (!above.found && listsTitles.has(above.heading)),
+      // A toggle of parts is plainly a story's: one is enough under a page title ("# Stories", as Notion exports a page).
+      canBeToggleTitle: () => context.canBePlainTitle() || (above !== null && above.heading.level === 1),
       allowProseTitles,
     };
     const candidate = readCandidate(lines, index, lastNumber, headingAt, context);
     const continuesNumbering = candidate !== null && lastNumber !== null && readHeadingTitle(candidate.source).number === lastNumber + 1;
     // In a tight list ("1. **Title**", its parts as indented bullets, then "2. **Title**" with no blank line), the next
     // number after the indented lines of the item above starts an item of its own.
-    const startsItem = candidate?.kind === "numbered" && continuesNumbering && index > 0 && /^(?:\s+\S|\s{0,3}[-*+•]\s)/.test(lines[index - 1]!);
+    const startsItem =
+      (candidate?.kind === "numbered" && continuesNumbering && index > 0 && /^(?:\s+\S|\s{0,3}[-*+•]\s)/.test(lines[index - 1]!)) ||
+      (candidate?.kind === "toggle" && followsNestedText(lines, index));
     const below = candidate && (startsParagraph(lines, index, headingAt) || startsItem) ? readBelow(lines, index, candidate.inlineBody, { headingAt, lastNumber, allowProseTitles, labelsAt }) : null;
     const accepted =
       candidate !== null &&
@@ -105,7 +110,7 @@ function scanTitleLines(
       !(candidate.kind === "numbered" && !continuesNumbering && storyStillOpen(open.labels)) &&
       // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story; unless what
       // follows starts a story of its own (a Situation first) or the title continues the bank's numbering.
-      !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
+      !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title", "toggle"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
       // A question line straight under a story's own heading is that story's question (not under a file title).
       !((candidate.kind === "question" || candidate.kind === "bold-question") && last !== null && last.heading.level > 1 && !last.contentSince && !isSection(last)) &&
       !(candidate.kind === "question-line" && (questionBelongsAbove(candidate.source, last) || !(below.pointer || below.opensWithSetup || below.words >= MIN_STORY_WORDS)));
@@ -138,7 +143,9 @@ function headingsListingTitles(lines: readonly string[], outline: MarkdownOutlin
   for (let index = 0; index < lines.length; index++) {
     const heading = headingAt.get(index + 1);
     if (heading) current = heading;
-    else if (current && !outline.codeLines.has(index + 1) && startsParagraph(lines, index, headingAt) && isPlainTitleLine(lines, index)) counts.set(current, (counts.get(current) ?? 0) + 1);
+    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index)) && isPlainTitleLine(lines, index)) {
+      counts.set(current, (counts.get(current) ?? 0) + 1);
+    }
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([heading]) => heading));
 }
@@ -185,13 +192,15 @@ function storyStillOpen(labels: ReadonlySet<string>): boolean {
 
 // question: labelled "Q:" in bold or after a divider; bold-question: a bold line worded as an interview question;
 // question-line: a plain "Q1: ..." / "Question 1 - ..." line; plain: a short unmarked line above a Situation;
-// prose-title: a short unmarked line of its own above a paragraph of prose, in a file of nothing but prose.
-type CandidateKind = "bold" | "question" | "bold-question" | "question-line" | "numbered" | "story-number" | "divided" | "separated" | "capitals" | "plain" | "prose-title";
+// prose-title: a short unmarked line of its own above a paragraph of prose, in a file of nothing but prose;
+// toggle: a list item over nested items naming its parts, as Notion exports a toggle.
+type CandidateKind = "bold" | "question" | "bold-question" | "question-line" | "numbered" | "story-number" | "divided" | "separated" | "capitals" | "plain" | "prose-title" | "toggle";
 
 /** Where in the bank a line sits, which decides whether a numbered or plain line may head a story there. */
 interface CandidateContext {
   canStartNumbering: () => boolean;
   canBePlainTitle: () => boolean;
+  canBeToggleTitle: () => boolean;
   allowProseTitles: boolean;
 }
 
@@ -221,6 +230,8 @@ function readCandidate(
   if (QUESTION_LINE.test(plain) && isQuestionTitle(plain)) return { kind: "question-line", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
   if (!numbered) {
+    const toggle = readToggleTitle(lines, index);
+    if (toggle !== null) return hasPlainTitleShape(toggle) && context.canBeToggleTitle() ? { kind: "toggle", source: toggle, inlineBody: "" } : null;
     const source = labelledTitle(plain) ?? plain;
     if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source, inlineBody: "" } : null;
     return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source, inlineBody: "" } : null;
@@ -256,6 +267,8 @@ function isPlainTitleLine(lines: readonly string[], index: number): boolean {
   // One blank line may sit between the title and its Situation.
   const nextIndex = lines[index + 1]?.trim() === "" ? index + 2 : index + 1;
   const next = lines[nextIndex];
+  const toggle = readToggleTitle(lines, index);
+  if (toggle !== null) return hasPlainTitleShape(toggle);
   if (next === undefined || !hasPlainTitleShape(titleText(lines[index]!))) return false;
   const opens = labelOf(next);
   return opens.includes("situation") || opens.includes("task") || opensLetterRun(lines, nextIndex);
@@ -360,6 +373,11 @@ function neighbourIsListItem(lines: readonly string[], index: number, step: 1 | 
     return /^\s{0,3}\d{1,3}[.)]\s+/.test(line);
   }
   return false;
+}
+
+/** A toggle straight after the nested text of the toggle above it (Notion puts no blank line between them). */
+function followsNestedText(lines: readonly string[], index: number): boolean {
+  return index > 0 && /^\s+\S/.test(lines[index - 1]!) && readToggleTitle(lines, index) !== null;
 }
 
 function startsParagraph(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
