@@ -8,4 +8,4 @@ export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt", ".json"] as con
  * Bumped when the parser reads the same bank differently (new layouts, new
  * fields on a story); a stored index built by an older parser is rebuilt.
  */
-export const PARSER_VERSION = 13;
+export const PARSER_VERSION = 14;

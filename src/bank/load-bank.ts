@@ -12,7 +12,7 @@ import { assignStoryIds } from "./story-id.js";
 export async function loadBank(paths: readonly string[]): Promise<ParsedBank> {
   const files = await readBankFiles(paths);
   const { bank, outcomes } = readBank(files);
-  if (bank.stories.length === 0) throw noStoriesError(outcomes);
+  if (bank.stories.length === 0) throw noStoriesError(outcomes, bank.headings);
   return bank;
 }
 

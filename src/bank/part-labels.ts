@@ -36,6 +36,8 @@ const LETTER_WITH_DASH = /^([STARL])(?:\s?-\s+|\s?[–—]\s*)(.*)$/s;
 const LETTER_WITH_PERIOD = /^([STARL])\.\s+(.*)$/s;
 const LETTER_IN_BRACKETS = /^(?:\(([STARL])\)|\[([STARL])\])\s*[:.]?\s*(.*)$/s;
 const LETTER_ALONE = /^([STARL])\.?$/;
+// Shorthand in lower case, "s: ... t: ... a: ... r: ...": "a: " or "r:" opening a line of prose is rare, but it happens.
+const LOWER_LETTER_WITH_COLON = /^([starl])\s?:\s*(.*)$/s;
 // No label is longer ("What I would do differently (in hindsight)"): a longer line is not a label alone.
 const MAX_LABEL_LENGTH = 80;
 
@@ -78,8 +80,8 @@ export function matchLabel(plain: string, options: { standalone?: boolean; quest
 function matchWeakLabel(plain: string, standalone: boolean): LabelMatch | null {
   // "S. Korea" or "A. B. Smith" are names, not labels.
   const period = /^[A-Z]\.\s*[A-Z]\./.test(plain) ? null : LETTER_WITH_PERIOD.exec(plain);
-  const letter = LETTER_WITH_DASH.exec(plain) ?? period ?? LETTER_ALONE.exec(plain);
-  if (letter) return { kinds: [SINGLE_LETTERS[letter[1]!]!], rest: letter[2]?.trim() ?? "", weak: true };
+  const letter = LETTER_WITH_DASH.exec(plain) ?? period ?? LETTER_ALONE.exec(plain) ?? LOWER_LETTER_WITH_COLON.exec(plain);
+  if (letter) return { kinds: [SINGLE_LETTERS[letter[1]!.toUpperCase()]!], rest: letter[2]?.trim() ?? "", weak: true };
   const bracketed = LETTER_IN_BRACKETS.exec(plain);
   if (bracketed) return { kinds: [SINGLE_LETTERS[(bracketed[1] ?? bracketed[2])!]!], rest: bracketed[3]!.trim(), weak: true };
   // A word alone on a plain line starts with a capital: a lower-case "result" alone is a wrapped line of prose.

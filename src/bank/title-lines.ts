@@ -3,8 +3,9 @@ import { readArrowPointer } from "./arrow-pointer.js";
 import { isNonStoryTitle, principlesOfHeading, readHeadingTitle } from "./heading-text.js";
 import { readsAsInterviewQuestion } from "./interview-question.js";
 import { isDividerLine, type MarkdownOutline, type OutlineHeading } from "./markdown-outline.js";
-import { matchLabel } from "./part-labels.js";
+import { isLabelRun, matchLabel, type LabelKind } from "./part-labels.js";
 import { readStoryRegionDeferred } from "./read-story-region.js";
+import { readToggleTitle } from "./toggle-title.js";
 import { readUnlabelledProse } from "./unlabelled-story.js";
 
 // "**Crash spike after 5.2**", "**12) Vendor renegotiation**", "**Biggest mistake** - same as the push outage".
@@ -38,15 +39,20 @@ const MAX_QUESTIONS_ABOVE_STORY = 3;
 export function findTitleLines(lines: readonly string[], outline: MarkdownOutline): OutlineHeading[] {
   // A file of nothing but prose may name its stories on short lines of their own ("Cutting CI time in half",
   // a blank line, then the story told in the first person). One such pair could be a document title over an
-  // intro, so they count only in a file with no headings and at least two of them.
+  // intro, so they count only in a file with no headings and at least two of them, or one that says it is a
+  // title ("Story: The outage I caused").
   if (outline.headings.length === 0) {
     const withProseTitles = scanTitleLines(lines, outline, true);
-    if (withProseTitles.proseTitles >= 2) return withProseTitles.found;
+    if (withProseTitles.proseTitles >= 2 || withProseTitles.namedProseTitles >= 1) return withProseTitles.found;
   }
   return scanTitleLines(lines, outline, false).found;
 }
 
-function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allowProseTitles: boolean): { found: OutlineHeading[]; proseTitles: number } {
+function scanTitleLines(
+  lines: readonly string[],
+  outline: MarkdownOutline,
+  allowProseTitles: boolean,
+): { found: OutlineHeading[]; proseTitles: number; namedProseTitles: number } {
   const headingAt = new Map<number, OutlineHeading>();
   for (const heading of outline.headings) for (let line = heading.line; line <= heading.endLine; line++) headingAt.set(line, heading);
   const found: OutlineHeading[] = [];
@@ -55,6 +61,7 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
   // What the story above has said since its heading: a labelled story still waiting for its result is not over.
   let open = { labels: new Set<string>(), listFromOne: false };
   let proseTitles = 0;
+  let namedProseTitles = 0;
   // Lines are read again by the look-ahead under each candidate: read each line's labels once.
   const labelCache: Array<readonly string[] | undefined> = [];
   const labelsAt = (lineIndex: number) => (labelCache[lineIndex] ??= labelOf(lines[lineIndex]!));
@@ -81,13 +88,17 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
       // A plain line heads a story only where stories are listed (no heading, a section, a file title or title lines).
       // Also under any heading whose text lists two or more titled stories ("# Story bank" or "## My stories" over them).
       canBePlainTitle: () => above === null || isSection(above) || (above.contentSince && (above.heading.level === 1 || above.found)) || (!above.found && listsTitles.has(above.heading)),
+      // A toggle of parts is plainly a story's: one is enough under a page title ("# Stories", as Notion exports a page).
+      canBeToggleTitle: () => context.canBePlainTitle() || (above !== null && above.heading.level === 1),
       allowProseTitles,
     };
     const candidate = readCandidate(lines, index, lastNumber, headingAt, context);
     const continuesNumbering = candidate !== null && lastNumber !== null && readHeadingTitle(candidate.source).number === lastNumber + 1;
     // In a tight list ("1. **Title**", its parts as indented bullets, then "2. **Title**" with no blank line), the next
     // number after the indented lines of the item above starts an item of its own.
-    const startsItem = candidate?.kind === "numbered" && continuesNumbering && index > 0 && /^(?:\s+\S|\s{0,3}[-*+•]\s)/.test(lines[index - 1]!);
+    const startsItem =
+      (candidate?.kind === "numbered" && continuesNumbering && index > 0 && /^(?:\s+\S|\s{0,3}[-*+•]\s)/.test(lines[index - 1]!)) ||
+      (candidate?.kind === "toggle" && followsNestedText(lines, index));
     const below = candidate && (startsParagraph(lines, index, headingAt) || startsItem) ? readBelow(lines, index, candidate.inlineBody, { headingAt, lastNumber, allowProseTitles, labelsAt }) : null;
     const accepted =
       candidate !== null &&
@@ -99,7 +110,7 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
       !(candidate.kind === "numbered" && !continuesNumbering && storyStillOpen(open.labels)) &&
       // "**The hard part**" between a story's S: and its R: is a lead-in, not a new story; unless what
       // follows starts a story of its own (a Situation first) or the title continues the bank's numbering.
-      !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
+      !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title", "toggle"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
       // A question line straight under a story's own heading is that story's question (not under a file title).
       !((candidate.kind === "question" || candidate.kind === "bold-question") && last !== null && last.heading.level > 1 && !last.contentSince && !isSection(last)) &&
       !(candidate.kind === "question-line" && (questionBelongsAbove(candidate.source, last) || !(below.pointer || below.opensWithSetup || below.words >= MIN_STORY_WORDS)));
@@ -116,12 +127,13 @@ function scanTitleLines(lines: readonly string[], outline: MarkdownOutline, allo
     const heading: OutlineHeading = { line: number, endLine: number, level, source: candidate.source, ...(candidate.inlineBody ? { inlineBody: candidate.inlineBody } : {}) };
     found.push(heading);
     if (candidate.kind === "prose-title") proseTitles++;
+    if (candidate.kind === "prose-title" && labelledTitle(raw) !== null) namedProseTitles++;
     last = { heading, contentSince: false, bodySince: false, found: true };
     lastNumber = readHeadingTitle(candidate.source).number ?? lastNumber;
     open = { labels: new Set(), listFromOne: false };
     if (candidate.inlineBody) noteContent(candidate.inlineBody, open);
   }
-  return { found, proseTitles };
+  return { found, proseTitles, namedProseTitles };
 }
 
 /** The markdown headings whose own text holds two or more plain title lines, each starting a paragraph above a Situation or Task. */
@@ -131,7 +143,9 @@ function headingsListingTitles(lines: readonly string[], outline: MarkdownOutlin
   for (let index = 0; index < lines.length; index++) {
     const heading = headingAt.get(index + 1);
     if (heading) current = heading;
-    else if (current && !outline.codeLines.has(index + 1) && startsParagraph(lines, index, headingAt) && isPlainTitleLine(lines, index)) counts.set(current, (counts.get(current) ?? 0) + 1);
+    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index)) && isPlainTitleLine(lines, index)) {
+      counts.set(current, (counts.get(current) ?? 0) + 1);
+    }
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([heading]) => heading));
 }
@@ -178,13 +192,15 @@ function storyStillOpen(labels: ReadonlySet<string>): boolean {
 
 // question: labelled "Q:" in bold or after a divider; bold-question: a bold line worded as an interview question;
 // question-line: a plain "Q1: ..." / "Question 1 - ..." line; plain: a short unmarked line above a Situation;
-// prose-title: a short unmarked line of its own above a paragraph of prose, in a file of nothing but prose.
-type CandidateKind = "bold" | "question" | "bold-question" | "question-line" | "numbered" | "story-number" | "divided" | "separated" | "capitals" | "plain" | "prose-title";
+// prose-title: a short unmarked line of its own above a paragraph of prose, in a file of nothing but prose;
+// toggle: a list item over nested items naming its parts, as Notion exports a toggle.
+type CandidateKind = "bold" | "question" | "bold-question" | "question-line" | "numbered" | "story-number" | "divided" | "separated" | "capitals" | "plain" | "prose-title" | "toggle";
 
 /** Where in the bank a line sits, which decides whether a numbered or plain line may head a story there. */
 interface CandidateContext {
   canStartNumbering: () => boolean;
   canBePlainTitle: () => boolean;
+  canBeToggleTitle: () => boolean;
   allowProseTitles: boolean;
 }
 
@@ -214,8 +230,11 @@ function readCandidate(
   if (QUESTION_LINE.test(plain) && isQuestionTitle(plain)) return { kind: "question-line", source: plain, inlineBody: "" };
   const numbered = NUMBERED_TITLE.exec(raw);
   if (!numbered) {
-    if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source: plain, inlineBody: "" } : null;
-    return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source: plain, inlineBody: "" } : null;
+    const toggle = readToggleTitle(lines, index);
+    if (toggle !== null) return hasPlainTitleShape(toggle) && context.canBeToggleTitle() ? { kind: "toggle", source: toggle, inlineBody: "" } : null;
+    const source = labelledTitle(plain) ?? plain;
+    if (isPlainTitleLine(lines, index)) return context.canBePlainTitle() ? { kind: "plain", source, inlineBody: "" } : null;
+    return context.allowProseTitles && isProseTitleLine(lines, index) && context.canBePlainTitle() ? { kind: "prose-title", source, inlineBody: "" } : null;
   }
   const value = Number(numbered[1]);
   if (!(lastNumber !== null && value === lastNumber + 1) && !(value === 1 && context.canStartNumbering())) return null;
@@ -246,21 +265,59 @@ function isBoldQuestion(source: string): boolean {
  */
 function isPlainTitleLine(lines: readonly string[], index: number): boolean {
   // One blank line may sit between the title and its Situation.
-  const next = lines[index + 1]?.trim() === "" ? lines[index + 2] : lines[index + 1];
-  if (next === undefined || !hasPlainTitleShape(lines[index]!.trim())) return false;
+  const nextIndex = lines[index + 1]?.trim() === "" ? index + 2 : index + 1;
+  const next = lines[nextIndex];
+  const toggle = readToggleTitle(lines, index);
+  if (toggle !== null) return hasPlainTitleShape(toggle);
+  if (next === undefined || !hasPlainTitleShape(titleText(lines[index]!))) return false;
   const opens = labelOf(next);
-  return opens.includes("situation") || opens.includes("task");
+  return opens.includes("situation") || opens.includes("task") || opensLetterRun(lines, nextIndex);
+}
+
+/**
+ * Whether a line opens with a single-letter label that counts only in a run ("s: ...", "S - ...") for the
+ * Situation or Task, and the next line goes on with a later part ("t: ...", "a: ..."): shorthand STAR.
+ */
+function opensLetterRun(lines: readonly string[], index: number): boolean {
+  const first = weakLabelOf(lines[index]!);
+  if (first !== "situation" && first !== "task") return false;
+  let after = index + 1;
+  while (after < lines.length && lines[after]!.trim() === "") after++;
+  const second = after < lines.length ? weakLabelOf(lines[after]!) : null;
+  return second !== null && isLabelRun([first, second]);
+}
+
+function weakLabelOf(raw: string): LabelKind | null {
+  const label = matchLabel(markdownInlineToPlain(stripBlockMarkers(raw.trim())), { weak: true });
+  return label?.weak ? label.kinds[0]! : null;
 }
 
 /** "Mentoring a new grad", a blank line, then a paragraph of prose: a title over an unlabelled story. */
 function isProseTitleLine(lines: readonly string[], index: number): boolean {
-  const plain = lines[index]!.trim();
+  const plain = titleText(lines[index]!);
   if (lines[index + 1]?.trim() !== "" || !hasPlainTitleShape(plain) || /:$/.test(plain)) return false;
   let next = index + 2;
   while (next < lines.length && lines[next]!.trim() === "") next++;
   const paragraph = lines[next]?.trim() ?? "";
   // The paragraph under it is prose: longer than a title, and neither a label nor a list.
   return wordCount(paragraph) > MAX_PLAIN_TITLE_WORDS + 2 && labelOf(paragraph).length === 0 && !/^(?:[-*+•>|#<]|\d{1,3}[.)]\s)/.test(paragraph);
+}
+
+// "Story: The outage I caused", "Title: Hiring a senior engineer": a title line that says what it is.
+const TITLE_LABEL = /^(?:story|title)\s*:\s*(\S.*)$/i;
+const TITLE_LABEL_START = /^\s*(?:\*\*|__)?(?:story|title)\s*(?:\*\*|__)?\s*:/i;
+
+/** The title a "Story: ..." or "Title: ..." line names (bold label or not), when what follows the label is a short title. */
+function labelledTitle(line: string): string | null {
+  // Most lines are not one: read the markdown of only those that open with the label.
+  if (!TITLE_LABEL_START.test(line)) return null;
+  const title = TITLE_LABEL.exec(markdownInlineToPlain(line.trim()))?.[1]!.trim();
+  return title !== undefined && hasPlainTitleShape(title) ? title : null;
+}
+
+/** A line as a plain title line would name its story: without a "Story:" or "Title:" label. */
+function titleText(line: string): string {
+  return labelledTitle(line) ?? line.trim();
 }
 
 /** A short line with no markup that could name a story: no closing full stop unless it is an interview question. */
@@ -316,6 +373,11 @@ function neighbourIsListItem(lines: readonly string[], index: number, step: 1 | 
     return /^\s{0,3}\d{1,3}[.)]\s+/.test(line);
   }
   return false;
+}
+
+/** A toggle straight after the nested text of the toggle above it (Notion puts no blank line between them). */
+function followsNestedText(lines: readonly string[], index: number): boolean {
+  return index > 0 && /^\s+\S/.test(lines[index - 1]!) && readToggleTitle(lines, index) !== null;
 }
 
 function startsParagraph(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {

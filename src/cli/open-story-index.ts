@@ -9,6 +9,7 @@ import { isBankGone, lastGoodIndex } from "./last-good-index.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
 import { progressBar } from "./progress-bar.js";
 import { noticeStoredSampleBank } from "./resolve-bank-paths.js";
+import { noticeSampleBank } from "./sample-bank-notice.js";
 import { listFlag, stringFlag } from "./parse-command-args.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -74,7 +75,7 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
     if (stored) {
       banks = stored;
       // The store records the sample bank after a run on an empty store: say so every time, so nobody takes Jordan Okafor's stories for their own.
-      if (options.announce !== false) noticeStoredSampleBank(stored, io);
+      if (options.announce !== false) noticeStoredSampleBank(stored, config.store, io);
       // banks.json is written before the index swap: an index of other banks means the last coach index stopped between.
       const indexed = await indexedBanks(config.store);
       // Banks that are gone are not indexed now: the last good index stands in, and its notice says so.
@@ -82,7 +83,7 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
         notice(io, `coach: the store's index is of ${indexed.join(", ")}, not of ${stored.join(", ")} as the store records (was the last coach index stopped?); indexing ${stored.join(", ")} now.`);
       }
     } else {
-      notice(io, `coach: the store is empty and no --bank was given; using the bundled sample bank (${path.relative(io.cwd, SAMPLE_BANK_PATH) || SAMPLE_BANK_PATH}).`);
+      noticeSampleBank(io, config.store, "nothing");
       banks = [SAMPLE_BANK_PATH];
     }
   }

@@ -1,25 +1,28 @@
 import path from "node:path";
 import { notice, type CommandIO } from "./io.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
+import { noticeSampleBank } from "./sample-bank-notice.js";
 
 /**
  * The banks a command works on: those given with --bank, else the bundled
- * sample bank, with a notice so nobody mistakes it for their own.
+ * sample bank, with a notice so nobody mistakes it for their own (naming the
+ * `store` the command looked in first, when it did).
  */
-export function resolveBankPaths(given: string[], io: CommandIO): string[] {
+export function resolveBankPaths(given: string[], io: CommandIO, store?: string): string[] {
   if (given.length > 0) return given;
-  notice(io, `coach: no --bank given; using the bundled sample bank (${sampleBankShown(io)}).`);
+  if (store !== undefined) noticeSampleBank(io, store, "nothing");
+  else notice(io, `coach: no --bank given; using the bundled sample bank (${sampleBankShown(io)}).`);
   return [SAMPLE_BANK_PATH];
 }
 
 /**
- * Says so when the banks a store records are only the bundled sample bank (as
- * after a first `coach match` on an empty store), so that later commands do
- * not pass its stories off as the user's own.
+ * Says so when the banks the store at `store` records are only the bundled
+ * sample bank (as after a first `coach match` on an empty store), so that
+ * later commands do not pass its stories off as the user's own.
  */
-export function noticeStoredSampleBank(stored: readonly string[], io: CommandIO): void {
+export function noticeStoredSampleBank(stored: readonly string[], store: string, io: CommandIO): void {
   if (stored.length !== 1 || stored[0] !== SAMPLE_BANK_PATH) return;
-  notice(io, `coach: the store holds only the bundled sample bank (${sampleBankShown(io)}), no bank of yours; coach index <bank> or --bank <bank> uses yours.`);
+  noticeSampleBank(io, store, "sample");
 }
 
 function sampleBankShown(io: CommandIO): string {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseBankFiles } from "../bank/index.js";
+import { parseBankFiles, pointerEntriesNote } from "../bank/index.js";
 import type { ParsedBank, ParseWarning } from "../core/story.js";
 import { errorFromData, errorToData, InputError, isCoachError } from "../errors/index.js";
 
@@ -16,7 +16,7 @@ export interface UploadedFile {
  */
 export function uploadWarnings(bank: ParsedBank, upload: UploadedFile): ParseWarning[] {
   if (!bank.stories.some((story) => isUploadFile(story.source.file, upload))) {
-    throw noStories(upload);
+    throw noStories(upload, bank.headings.filter((heading) => isUploadFile(heading.file, upload)));
   }
   return bank.warnings.filter((warning) => isUploadFile(warning.file, upload)).map((warning) => ({ ...warning, file: path.basename(upload.file), message: renamed(warning.message, warning.file, upload) }));
 }
@@ -29,10 +29,13 @@ export function uploadWarnings(bank: ParsedBank, upload: UploadedFile): ParseWar
  */
 export function checkUpload(upload: UploadedFile, content: string): void {
   const parsed = parseBankFiles([{ path: path.basename(upload.file), bytes: Buffer.from(content, "utf8"), sha256: "upload" }]);
-  if (parsed.stories.length === 0) throw noStories(upload);
+  if (parsed.stories.length === 0) throw noStories(upload, parsed.headings);
 }
 
-function noStories(upload: UploadedFile): InputError {
+/** The refusal of an upload with no story; one of nothing but pointer entries says so (from its heading accounts). */
+function noStories(upload: UploadedFile, headings: ParsedBank["headings"]): InputError {
+  const pointers = pointerEntriesNote(headings);
+  if (pointers) return new InputError("INPUT_EMPTY", `bank "${upload.name}": no stories found: ${pointers}`);
   return new InputError("INPUT_EMPTY", `bank "${upload.name}": no stories found (a story is a heading followed by Situation/Task/Action/Result text).`);
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { PARSER_VERSION, parseBankFiles, readBankFiles, type BankFileBytes } from "../bank/index.js";
+import { PARSER_VERSION, parseBankFiles, pointerEntriesNote, readBankFiles, type BankFileBytes } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { ParsedBank, ParseWarning, Story } from "../core/story.js";
@@ -102,7 +102,8 @@ export async function ensureIndex(options: {
   step();
   options.accept?.(bank);
   if (bank.stories.length === 0) {
-    throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index.`, { file: files[0]?.path });
+    const pointers = pointerEntriesNote(bank.headings);
+    throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index${pointers ? `: ${pointers}` : "."}`, { file: files[0]?.path });
   }
   const stories = withInferredPrinciples(bank.stories);
   step();

@@ -184,6 +184,26 @@ Approval time dropped to 1.5 days.
     // One title over one paragraph could be a document title over an intro: not read as a story.
     expect(parse(`Cutting CI time in half\n\n${ci}\n`).stories).toEqual([]);
   });
+
+  it("starts a story at each 'Story: <title>' or 'Title: <title>' line, over prose or over labels", () => {
+    const outage = "Last spring I pushed a config change on a Friday without a second reviewer. It took down login for 40 minutes. I rolled it back, wrote the postmortem and added a rule that config changes need two approvals.";
+    const hiring = "In 2021 I ran the hiring loop for our first senior engineer. I rewrote the job description, added a take-home exercise and screened 60 candidates myself. We hired in six weeks, and she now leads the platform team.";
+    for (const name of ["stories.txt", "stories.md"]) {
+      const bank = parse(`Story: The outage I caused\n\n${outage}\n\nStory: Hiring a senior engineer\n\n${hiring}\n`, name);
+      expect(bank.stories.map((story) => story.title)).toEqual(["The outage I caused", "Hiring a senior engineer"]);
+      expect(lines(bank)).toEqual(["1-3", "5-7"]);
+      expect(codes(bank)).not.toContain("SEVERAL_STORIES");
+      // The title line is the story's name, not the start of its text.
+      expect(bank.stories[0]!.parts.situation).toMatch(/^Last spring I pushed/);
+    }
+    // The label says it is a title, so one is enough: "Title: ..." over one paragraph is a story of that name.
+    const one = parse(`Title: Hiring a senior engineer\n\n${hiring}\n`);
+    expect(one.stories.map((story) => [story.title, story.id])).toEqual([["Hiring a senior engineer", "stories-hiring-a-senior-engineer"]]);
+    // Over labelled parts too, "**Title:**" in bold as well.
+    const labelled = parse(`Story: Cutting CI time in half\n${CI}\n\n**Title:** Mentoring a new grad\n${GRAD}\n`, "bank.md");
+    expect(labelled.stories.map((story) => story.title)).toEqual(["Cutting CI time in half", "Mentoring a new grad"]);
+    expect(labelled.stories[1]!.parts.situation).toBe("A new grad on my team had 40+ review comments per PR.");
+  });
 });
 
 describe("headingless title lines stay fast on long runs", () => {
@@ -201,6 +221,8 @@ describe("headingless title lines stay fast on long runs", () => {
       // Thousands of stories: the markdown reading alone (grouping thousands of look-alike stories is another matter).
       run("Title here\nSituation: x\n\n"),
       run("Ab cd\n\nThis paragraph is long enough to read as prose that I wrote myself.\n\n"),
+      `Story: A${run(" a")}\n\nThis paragraph is long enough to read as prose that I wrote myself.`,
+      run("Story: Ab cd\n\nThis paragraph is long enough to read as prose that I wrote myself.\n\n"),
     ];
     for (const text of texts) {
       const started = performance.now();

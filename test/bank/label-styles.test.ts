@@ -179,6 +179,33 @@ Watch third-party SDKs closely.
     expect(bank.warnings).toEqual([]);
   });
 
+  it("reads each Notion toggle over nested part toggles as a story of its own, titled by the toggle", () => {
+    const toggle = (title: string, parts: Record<string, string>) =>
+      [`- ${title}`, ...Object.entries(parts).flatMap(([label, text]) => [`    - ${label}`, `        ${text}`])].join("\n");
+    const vendor = { Situation: "Our logging vendor raised prices by 70%.", Task: "I had to keep costs flat.", Action: "I benchmarked two rivals and used the quotes to renegotiate.", Result: "We kept the vendor at a 5% increase." };
+    const intern = { Situation: "Our intern was stuck on his first project.", Action: "I paired with him daily for a week.", Result: "He shipped on time and got a return offer." };
+    const bank = parse(`# Stories\n\n${toggle("Vendor renegotiation", vendor)}\n${toggle("Mentoring an intern", intern)}\n`);
+    expect(bank.stories.map((story) => [story.title, story.source.startLine, story.source.endLine])).toEqual([
+      ["Vendor renegotiation", 3, 11],
+      ["Mentoring an intern", 12, 18],
+    ]);
+    expect(bank.stories[0]!.parts).toEqual({ situation: vendor.Situation, task: vendor.Task, action: vendor.Action, result: vendor.Result });
+    expect(bank.stories[1]!.parts).toEqual({ situation: intern.Situation, action: intern.Action, result: intern.Result });
+    expect(bank.warnings.map((warning) => warning.code)).not.toContain("SEVERAL_STORIES");
+    // One toggle under the page title is titled by the toggle too, so adding a second keeps its id.
+    const one = parse(`# Stories\n\n${toggle("Vendor renegotiation", vendor)}\n`);
+    expect(one.stories.map((story) => story.id)).toEqual(["bank-vendor-renegotiation"]);
+    // Nested "Situation: ..." items, and no page title, read the same way.
+    const inline = parse(`- Vendor renegotiation\n    - Situation: ${vendor.Situation}\n    - Result: ${vendor.Result}\n- Mentoring an intern\n    - Situation: ${intern.Situation}\n    - Result: ${intern.Result}\n`);
+    expect(inline.stories.map((story) => [story.title, story.parts.result])).toEqual([
+      ["Vendor renegotiation", vendor.Result],
+      ["Mentoring an intern", intern.Result],
+    ]);
+    // A list whose nested items are not parts stays the text of its story.
+    const notes = parse(`## Vendor renegotiation\nSituation: ${vendor.Situation}\nAction: I compared offers:\n- Datadog\n    - cheaper at our volume\n- Splunk\n    - too slow to onboard\nResult: ${vendor.Result}\n`);
+    expect(notes.stories.map((story) => story.title)).toEqual(["Vendor renegotiation"]);
+  });
+
   it("leaves alone a lone letter opening a sentence, a checklist of part names and a lone letter heading", () => {
     const bank = parse(`## Checkout test
 I ran the A/B test myself because nobody else had time and the launch was close.
@@ -204,6 +231,39 @@ Ship the fix first.
       [12, "Plan", "section"],
       [13, "A", "prose"],
     ]);
+  });
+
+  it("reads lower-case shorthand letters (s: t: a: r:) as labels where a story has two or more in order", () => {
+    const pager = {
+      situation: "we got 50 pages a week.",
+      task: "i had to cut the noise.",
+      action: "i deleted 30 alerts and rewrote 10 to page only on customer impact.",
+      result: "pages dropped to 8 a week.",
+    };
+    const lower = `s: ${pager.situation}\nt: ${pager.task}\na: ${pager.action}\nr: ${pager.result}`;
+    const bank = parse(`## pager fatigue\n${lower}\n\n## flaky ci\ns: our ci failed 30% of runs.\nr: the failure rate fell to 3%.\n`);
+    expect(bank.stories.map((story) => [story.title, story.partsInferred])).toEqual([
+      ["pager fatigue", false],
+      ["flaky ci", false],
+    ]);
+    expect(bank.stories[0]!.parts).toEqual(pager);
+    expect(bank.stories[1]!.parts).toEqual({ situation: "our ci failed 30% of runs.", result: "the failure rate fell to 3%." });
+    // With no headings, a short line above "s:" titles the story as it does above "S:".
+    const headingless = parse(`Pager fatigue\n${lower}\n\nFlaky CI\ns: our ci failed 30% of runs.\nt: i owned the build.\nr: the failure rate fell to 3%.\n`, "stories.txt");
+    expect(headingless.stories.map((story) => story.title)).toEqual(["Pager fatigue", "Flaky CI"]);
+    expect(headingless.stories[0]!.parts).toEqual(pager);
+    // One letter alone, or letters out of order, are prose: "a: " opening a line is rare, but not a label by itself.
+    const prose = parse(`## Vendor renegotiation
+I led the renegotiation of our logging contract after a 70% price rise last spring.
+a: the quotes from two rivals gave me leverage, and I walked the vendor through them.
+We settled at a 5% increase, which saved $120k a year.
+
+## Notes
+r: revisit in spring
+s: ask for a discount
+`);
+    expect(prose.stories.map((story) => [story.title, story.partsInferred])).toEqual([["Vendor renegotiation", true]]);
+    expect(prose.stories[0]!.parts.action).toContain("a: the quotes from two rivals gave me leverage");
   });
 
   it("does not take a capitalised word alone on a wrapped line of prose for a label", () => {
@@ -278,8 +338,8 @@ Gelernt: Früh und oft berichten.
 describe("label reading on pathological input", () => {
   // New label shapes are read on every line of a bank: each must stay fast on a 60,000-character line, and on
   // 20,000 characters of short lines (where the rest of the parser's per-line work, not label reading, dominates).
-  const LINE_UNITS = ["S - ", "S – ", "(S) ", "[S] ", "\\*\\*", "\\*", "🟦 ", "\u200b", "Situation: x. ", ". Task: ", "Q: a? A: b. ", "S. "];
-  const LINES_UNITS = ["S\n", "SITUATION\n", "### S\n", "- Situation\n\n"];
+  const LINE_UNITS = ["S - ", "S – ", "(S) ", "[S] ", "\\*\\*", "\\*", "🟦 ", "\u200b", "Situation: x. ", ". Task: ", "Q: a? A: b. ", "S. ", "s: a. t: ", "- ", " "];
+  const LINES_UNITS = ["S\n", "SITUATION\n", "### S\n", "- Situation\n\n", "s: x\nt: y\n", "- Ab\n    - Situation\n        x\n", "- Ab\n\n"];
   it.each([...LINE_UNITS.map((unit) => [unit, 60_000] as const), ...LINES_UNITS.map((unit) => [unit, 20_000] as const)])("stays fast on runs of %j", (unit, length) => {
     const text = unit.repeat(Math.ceil(length / unit.length));
     const started = performance.now();

@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { loadBank, parseBankFiles } from "../../src/bank/index.js";
 import { readPointer } from "../../src/bank/parse-markdown-bank.js";
 import type { RegionReading } from "../../src/bank/read-story-region.js";
 import { parseText } from "../support/parse-text.js";
@@ -159,5 +162,28 @@ At 2 a.m. our payments API started returning 500s and the on-call lead was unrea
     expect(bank.stories[0]!.questions).toContain("Biggest mistake");
     expect(bank.warnings.map((warning) => warning.code)).toContain("POINTER_RESOLVED");
     expect(bank.warnings.map((warning) => warning.code)).not.toContain("SKIPPED_PROSE");
+  });
+});
+
+describe("a bank of nothing but pointer entries", () => {
+  const write = (text: string) => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-pointers-only-")), "mine.md");
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("is refused saying its entries point at stories that are not in it, naming the first two", async () => {
+    const file = write("## Ownership\n\n### 1. Took ownership\n*(See Q92)*\n\n### 2. Failure story\nSame as #1.\n\n### 3. Conflict\nSee the CI story above.\n");
+    await expect(loadBank([file])).rejects.toMatchObject({
+      code: "INPUT_EMPTY",
+      message: `${file}: no stories found: every entry is a pointer to a story that is not in the bank ("Took ownership", line 3; "Failure story", line 6; and 1 more). Write out the stories they point to (a heading followed by Situation/Task/Action/Result text), or give the file that holds them too.`,
+    });
+  });
+
+  it("says 'its pointer entry' beside skipped notes, and keeps the heading advice for a bank with no pointer", async () => {
+    const withNotes = write("## 1. Took ownership\nSee Q92\n\n## Tips\nKeep it short and always quantify your results.\n");
+    await expect(loadBank([withNotes])).rejects.toMatchObject({ message: expect.stringContaining('no stories found: its pointer entry points to a story not in the bank ("Took ownership", line 1).') });
+    const notes = write("## Tips\nKeep it short and always quantify your results.\n");
+    await expect(loadBank([notes])).rejects.toMatchObject({ message: `${notes}: no stories found. A story is a heading followed by Situation/Task/Action/Result text (see coach stories --help).` });
   });
 });

@@ -95,6 +95,15 @@ describe("coach stories", () => {
     expect(bad.stderr).toContain("--bogus");
   });
 
+  it("exits 3 for a bank of pointer entries, saying what they point at is not in it", async () => {
+    const pointers = path.join(folder, "pointers.md");
+    writeFileSync(pointers, "## 1. Took ownership\n*(See Q92)*\n\n## 2. Failure story\nSame as #1.\n\n## 3. Conflict\nSee the CI story above.\n");
+    const run = await runCoach(["stories", "--bank", pointers]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(`${pointers}: no stories found: every entry is a pointer to a story that is not in the bank ("Took ownership", line 1; "Failure story", line 4; and 1 more).`);
+    expect(run.stderr).not.toContain("A story is a heading followed by");
+  });
+
   it("reads several banks and a JSON bank in one call", async () => {
     const json = path.join(folder, "extra.json");
     writeFileSync(json, JSON.stringify({ stories: [{ title: "Cut costs", principles: ["Frugality"], situation: "Bills rose.", action: "I cut them.", result: "Saved 30%." }] }));

@@ -158,6 +158,15 @@ describe("the story index in the store", () => {
     await expect(ensureIndex({ store, banks: [empty], embedder })).rejects.toMatchObject({ code: "INPUT_EMPTY" });
     expect(readFileSync(storeLayout(store).manifest, "utf8")).toBe(before);
   });
+
+  it("says a bank of pointer entries points at stories it does not hold", async () => {
+    const pointers = path.join(path.dirname(bank), "pointers.md");
+    writeFileSync(pointers, "## 1. Took ownership\nSee Q92\n\n## 2. Failure story\nSame as #1.\n");
+    await expect(ensureIndex({ store, banks: [pointers], embedder })).rejects.toMatchObject({
+      code: "INPUT_EMPTY",
+      message: expect.stringContaining('no stories found; nothing to index: every entry is a pointer to a story that is not in the bank ("Took ownership", line 1; "Failure story", line 4).'),
+    });
+  });
 });
 
 describe("a store kept inside the bank folder (--store or COACH_HOME beside the stories)", () => {

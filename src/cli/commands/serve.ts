@@ -20,6 +20,7 @@ import { isLoopbackHost, listenHost } from "../loopback-host.js";
 import { announceProvider, configFromArgs } from "../open-story-index.js";
 import { packageVersion, SAMPLE_BANK_PATH } from "../package-paths.js";
 import { listFlag, stringFlag } from "../parse-command-args.js";
+import { noticeSampleBank } from "../sample-bank-notice.js";
 
 export const serveCommand: Command = {
   name: "serve",
@@ -106,8 +107,8 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
     // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
     const fallbackChosen = given.length === 0 && banks.length === 1 && banks[0] === SAMPLE_BANK_PATH;
-    if (banks.length === 0) notice(io, "coach: the store is empty and no --bank was given; serving the bundled sample bank until you upload one.");
-    if (fallbackChosen) notice(io, "coach: the store holds only the bundled sample bank, no bank of yours; serving it until you upload one.");
+    if (banks.length === 0) noticeSampleBank(io, config.store, "nothing", { serving: true });
+    if (fallbackChosen) noticeSampleBank(io, config.store, "sample", { serving: true });
     const served = new ServedBanks(config.store, embedder, banks, SAMPLE_BANK_PATH, fallbackChosen, given.length > 0 ? "command-line" : "store", { indexTimeoutMs: config.indexTimeoutMs });
     const state = await served.load();
     const critic = await createCritic(config, io, () => {

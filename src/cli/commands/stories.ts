@@ -56,11 +56,11 @@ Examples:
     // Listing stories calls no provider, but every command names the one in use (contracts).
     announceProvider(config, io);
     const stored = given.length === 0 ? await readStoredBanks(config.store) : null;
-    if (stored) noticeStoredSampleBank(stored, io);
+    if (stored) noticeStoredSampleBank(stored, config.store, io);
     let bank: ParsedBank;
     let fromIndex = false;
     try {
-      const parsed = await loadBank(stored ?? resolveBankPaths(given, io));
+      const parsed = await loadBank(stored ?? resolveBankPaths(given, io, config.store));
       bank = { ...parsed, stories: withInferredPrinciples(parsed.stories) };
     } catch (error) {
       // The store's banks are gone: list what its last good index holds, as match and coverage answer from it.
