@@ -24,7 +24,16 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
   let seenAction = false;
   let previous: RoledClause | undefined;
   return clauses.map((clause) => {
-    const roled = roleOf(clause, previous);
+    // "I rewrote the deploy script, which cut the build from 40 to 12 minutes": the step whose outcome the clause tells
+    // is an action, wherever it sits, and the outcome is its result, not a second step. The model reads a first-person
+    // clause at the opening as no role (or the scene), so a story told in one line lost its only step and read as none.
+    const causing = previous !== undefined && causesOutcome(previous, clause);
+    if (causing) {
+      previous!.roles = [...previous!.roles, "action"];
+      seenAction = true;
+    }
+    let roled = roleOf(clause, previous);
+    if (causing && roled.roles.includes("result")) roled = { ...roled, roles: roled.roles.filter((role) => role !== "action") };
     previous = roled;
     return roled;
   });
@@ -97,22 +106,39 @@ const SAVED_AMOUNT = String.raw`(?:[$€£]\s?\d|(?<![A-Za-z\d.,])\d[\d,.]*\s?(?
 
 // "... and cut false pages by 60%", "..., cutting builds to 8 minutes", "..., saving $40K", "... and halved the errors":
 // a change said with its figure, after the step that made it ("and cut scope to the 3 critical objects" is a step).
-const STEP_THEN_OUTCOME = new RegExp(
-  String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:` +
+const CHANGE_WITH_FIGURE =
+  String.raw`(?:` +
     [
       String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\bby\s+(?!${BY_NO_CHANGE})[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bfrom\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
       String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
       // Not the idiom "doubled down on testing".
       String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
     ].join("|") +
-    ")",
-  "i",
-);
+    ")";
+const STEP_THEN_OUTCOME = new RegExp(String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?` + CHANGE_WITH_FIGURE, "i");
+// The same change opening the clause after the step's: "which cut the build from 40 to 12 minutes", "cutting ...".
+const OUTCOME_OF_STEP = new RegExp(String.raw`^\W*(?:(?:which|and|so|thereby|that)\s+)?(?:then\s+)?` + CHANGE_WITH_FIGURE, "i");
 // The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
 const STEP_THEN_CHANGE = new RegExp(
   String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:but\s+)?(?:the|our|their|its|my)\s+[^.;!?,]{0,80}?\b(?:went\s+(?:up|down)|fell|rose|dropped|grew|climbed|increased|decreased|shrank|jumped)\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?\d`,
   "i",
 );
+
+/**
+ * Whether a clause tells a step of the speaker's (not yet read as an action)
+ * whose outcome, with its figure, the next clause of the sentence states:
+ * "I rewrote the deploy script | which cut the build from 40 to 12 minutes",
+ * "..., cutting the build to 12 minutes", "..., saving 5 hours a week".
+ */
+function causesOutcome(step: RoledClause, next: Clause): boolean {
+  if (step.labelled || next.labelled || step.sentence !== next.sentence) return false;
+  // Read as no role or as the scene only: a clause already read as an outcome ("overtime ended the year down 27%,
+  // which saved $310,000") goes on about the outcome, not about the step that made it.
+  if (!step.roles.every((role) => role === "situation")) return false;
+  // A figure of its own makes the clause an outcome or the scene ("I did a lot better: overtime ended down 27%").
+  const text = step.text.trim();
+  return tellsOwnStep(text) && !EFFORT_ONLY.test(text) && !/\d|%/.test(text) && OUTCOME_OF_STEP.test(next.text);
+}
 
 /**
  * A short step told in the first person ("I rolled back in an hour.") whose
