@@ -110,12 +110,15 @@ const CHANGE_WITH_FIGURE =
   String.raw`(?:` +
     [
       String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\bby\s+(?!${BY_NO_CHANGE})[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bfrom\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
+      // "got deploys down to 25 minutes", "getting churn down from 8% to 5%": a change of state, not a step.
+      String.raw`(?:got|getting)\b[^.;!?]{0,40}?\b(?:down|up)\s+(?:to|from|by)\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d`,
       String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
       // Not the idiom "doubled down on testing".
       String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
     ].join("|") +
     ")";
-const STEP_THEN_OUTCOME = new RegExp(String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?` + CHANGE_WITH_FIGURE, "i");
+// The change may name its maker again: "We rolled it out over two weeks and we got deploys down to 25 minutes".
+const STEP_THEN_OUTCOME = new RegExp(String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:(?:I|we)\s+(?:then\s+|also\s+|finally\s+|eventually\s+)?)?` + CHANGE_WITH_FIGURE, "i");
 // The same change opening the clause after the step's: "which cut the build from 40 to 12 minutes", "cutting ...".
 const OUTCOME_OF_STEP = new RegExp(String.raw`^\W*(?:(?:which|and|so|thereby|that)\s+)?(?:then\s+)?` + CHANGE_WITH_FIGURE, "i");
 // The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
