@@ -50,9 +50,9 @@ const PAST_ANCHOR =
 // A sentence opening on any occasion of a kind, told in the present: a routine ("When a deadline is at risk, I...").
 const GENERAL_CONDITION =
   /(?:^|[.!?]\s+)(?:when|whenever|if|any time|every time)\s+(?:a|an|there's|there is|there are|someone|somebody|anyone|people|things)\b[^.!?,]{0,60}?\b(?:is|are|happens|comes up|arises|gets|goes|has|needs|wants|asks|says)\b/gi;
-// An adverb may stand between the speaker and the step ("I personally rewrote", "we quickly rolled back"), but not one
-// of habit ("I usually checked" is a routine, which the habit words count).
-const PAST_EVENT_VERB = /\b(I|we)\s+(?:(?!(?:usually|typically|generally|normally|occasionally|regularly|frequently|rarely)\b)\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|immediately\s+)?(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|did|went|rewrote|rebuilt|cut|caught|fixed|called|spoke|won|lost|broke)\b/g;
+// An adverb may stand between the speaker and the step ("I personally rewrote", "we quickly rolled back", "I
+// single-handedly rebuilt"), but not one of habit ("I usually checked" is a routine, which the habit words count).
+const PAST_EVENT_VERB = /\b(I|we)\s+(?:(?!(?:usually|typically|generally|normally|occasionally|regularly|frequently|rarely)\b)\w+(?:-\w+)*ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|immediately\s+)?(\w{3,}ed|built|wrote|made|took|led|ran|set|put|got|drove|sent|met|brought|chose|found|began|spent|gave|told|held|kept|did|went|rewrote|rebuilt|cut|caught|fixed|called|spoke|won|lost|broke)\b/g;
 
 /**
  * Whether an answer talks in habits or hypotheticals instead of one specific

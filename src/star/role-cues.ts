@@ -11,8 +11,9 @@ const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|li
 const MENTAL_VERB = /\b(I|we)\s+(learned|learnt|realized|realised|understood|discovered that|felt|thought|knew|wished|regretted)\b/i;
 // Where the speaker ended up, not what they did: "I finished at $940,000", "we ended the year at 78%".
 const OUTCOME_VERB = /\b(I|we)\s+(finished|ended|closed|landed|came in|hit|reached|achieved|exceeded|missed|beat)\b[^.]{0,40}(\d|%|\$|target|quota|goal)/i;
-// The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up".
-const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
+// The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up",
+// "I single-handedly rebuilt".
+const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+(?:-\w+)*ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
 // Effort and attitude are not actions: "I worked really hard", "I had to be scrappy", "it was an intense few weeks".
 export const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 // "[^)\]]*" and "\s*" could share a run of spaces; the open-ended forms take no "\s*" after them.
