@@ -1,4 +1,4 @@
-import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
+import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, VAGUE_CHANGE, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
 import { isShortClause } from "./role-model/clause-features.js";
 import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
 import type { Clause, Role } from "./segment-answer.js";
@@ -50,7 +50,7 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
       const extra: Role[] = clause.labelled.includes("result") && LESSON_CUES.test(clause.text) ? ["lesson"] : [];
       return { ...clause, roles: [...clause.labelled, ...extra] };
     }
-    let learned = method === "learned" ? learnedRoles(clause) : null;
+    let learned = method === "learned" ? learnedRoles(clause, seenAction) : null;
     if (learned) {
       // Before any step, a clause read as both the scene and an outcome is the scene: "our conversion dropped 4% over
       // two weeks" is the problem, and reading it as the result too hid a missing result behind the setup's figures.
@@ -73,8 +73,8 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
   }
 }
 
-/** Roles from the learned model, or null when no model file is installed. */
-function learnedRoles(clause: Clause): Role[] | null {
+/** Roles from the learned model, or null when no model file is installed; `seenAction` says whether a step came before. */
+function learnedRoles(clause: Clause, seenAction: boolean): Role[] | null {
   const probabilities = predictClauseRoles(clause.text, clause.position);
   if (probabilities.size === 0) return null;
   const thresholds = ROLE_THRESHOLDS;
@@ -88,6 +88,9 @@ function learnedRoles(clause: Clause): Role[] | null {
   const [top] = ranked.find(([role]) => role !== "lesson" || LESSON_CUES.test(clause.text))!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
+  // After the steps, a change told without its size ("it was faster, I believe, though I don't remember by how much")
+  // is the outcome, vague as it is: read as none, the answer's only outcome went unseen and unchallenged.
+  if (roles.length === 0 && seenAction && VAGUE_CHANGE.test(clause.text)) roles.push("result");
   // The cue rules catch more stated goals than the model learned.
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   // A step that goes on to say what it changed, by a figure ("I rewrote the rules and cut false pages by 60%"), is the

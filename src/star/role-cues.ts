@@ -42,6 +42,13 @@ const SITUATION_CUES =
   /\b(when i (joined|started|was)|at (my )?(last|previous|current|old) (job|company|role)|in (19|20)\d\d|last (year|quarter|month|summer|spring|fall|winter)|a few (years|months) ago|years ago|while (i was|we were|working)|our (team|company|product|app|site|system|service|client|customer)s?\b|the (team|company|project|product|client|customer|system|service|app)\b|there was|there were|we had|we were|was (slow|failing|broken|late|behind|struggling|losing|rising|growing)|kept (failing|crashing|breaking)|had been|were (complaining|frustrated|unhappy)|customers|users)\b/i;
 const AT_COMPANY = /\b[Aa]t [A-Z][\w&.-]+/;
 const CONTEXT_START = /^(when|while|at|in|during|last|a few|about|back|our|the|my (team|company|manager|previous)|there|as (a|the|our)|before|after (joining|i joined))\b/i;
+// An outcome told without its size, hedged or not: "it was faster, I believe", "it got a lot better", "people were
+// generally happier". The model, which learned hedges as talk with no role, read such clauses as none.
+const VAGUE_MODIFIERS = String.raw`(?:(?:much|a lot|a bit|way|far|noticeably|definitely|clearly|generally|quite|so|even|really|somewhat|slightly)\s+)*`;
+export const VAGUE_CHANGE = new RegExp(
+  String.raw`\b(?:(?:it|things|everything)\s+(?:all\s+)?(?:was|got|became|ran|felt|seemed|looked)\s+${VAGUE_MODIFIERS}(?:faster|quicker|better|smoother|easier|cheaper|more\s+(?:reliable|stable|efficient|robust))|(?:people|everyone|everybody|users|customers|the\s+team|they)\s+(?:were|was|seemed|felt)\s+${VAGUE_MODIFIERS}(?:happier|more\s+(?:satisfied|confident)))\b`,
+  "i",
+);
 export const FINDING = /^(i|we) (found|discovered|noticed|realized|realised|learned|saw) (that|out)\b/i;
 
 interface RoleScores {
