@@ -59,8 +59,9 @@ const METRIC = new RegExp(
     String.raw`\b(?:a|one|two|three)\s+(?:thirds?|quarters?|fifths?|tenths?)(?=\s+(?:of(?!\s+the\s+(?:year|way|time))|less|more|lower|higher|fewer|smaller|larger|bigger|cheaper|faster)\b)`,
     // A share as the size of a change: "down by about a third", "fell by a quarter".
     String.raw`\bby\s(?:(?:about|around|roughly|nearly|almost|over|just over|more than|less than)\s)?(?:a|one|two)\s(?:thirds?|quarters?|fifths?|tenths?)\b`,
-    // One unit late or early: "shipped a day late", "a week before the deadline", "an hour earlier".
-    String.raw`\b(?:a|an|one)\s(?:minute|hour|day|week|month)(?=\s(?:late|early|earlier|later|ahead|behind|sooner|before\s(?:the|its|our|their)\s(?:deadline|due date|launch|go-live|release))\b)`,
+    // One unit late or early: "shipped a day late", "a week before the deadline", "an hour earlier"; "a week later"
+    // alone says when the next thing happened, "a day later than planned" how late.
+    String.raw`\b(?:a|an|one)\s(?:minute|hour|day|week|month)(?=\s(?:late|early|earlier|later\s+than|ahead|behind|sooner|before\s(?:the|its|our|their)\s(?:deadline|due date|launch|go-live|release))\b)`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s(?:percent|hours?|days?|weeks?|months?|minutes?|seconds?|people|customers|users|times|points|incidents|tickets|dollars)\b`,
     String.raw`\b(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}))*\s${PEOPLE_MODIFIER}(?:${PEOPLE})\b`,
     // A spelled figure ending on its multiplier: "three million", "two hundred thousand".
@@ -75,6 +76,8 @@ const METRIC = new RegExp(
 // Hours the speaker put in, not how late something came: "I stayed about two hours late", "came in an hour early".
 const EFFORT_BEFORE = /\b(?:stay(?:ed|ing|s)?|work(?:ed|ing|s)?|c[oa]me\s+in|coming\s+in|g[oe]t\s+in|getting\s+in)\s+(?:(?:about|around|roughly|nearly|almost|over|an\s+extra|extra)\s+)?$/i;
 const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
+// A span of time that is itself the measure: "took 12 minutes", "ran in 3 hours", "under 2 days".
+const MEASURED_BEFORE = /\b(?:took|take|takes|taking|lasted|lasts|ran|runs|run|was|were|is|are|been|be|in|under|within|to|at|of|than|only|just)\s+(?:(?:about|around|roughly|nearly|almost|only|just|under|over)\s+)?$/i;
 const YEAR = /^(?:19|20)\d\d$/;
 
 // Names that carry a number, which is then no figure: a product and its version ("Windows 10", "Python 3.11",
@@ -146,9 +149,16 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     const outcomeWords =
       /\b(saved|saving|cut|reduced|from|to|by|down|faster|shaved|freed|dropped|fell|lost|gained|won)\b/i.test(window) ||
       /^\s*(a|per|each|every)\s+(day|week|month|year|quarter|sprint)/i.test(after) ||
-      (/^\s*(?:late|early|ahead|behind|earlier|later|sooner|overdue|of (?:the|its|our|their) (?:original|planned|target|agreed|scheduled|due) (?:[a-z-]+ )?(?:date|deadline|launch|go-live|release|delivery|handover|cutover|estimate))\b/i.test(text.slice(match.index! + raw.length, match.index! + raw.length + 50)) &&
+      (/^\s*(?:late|early|ahead|behind|earlier|later\s+than|sooner|overdue|of (?:the|its|our|their) (?:original|planned|target|agreed|scheduled|due) (?:[a-z-]+ )?(?:date|deadline|launch|go-live|release|delivery|handover|cutover|estimate))\b/i.test(text.slice(match.index! + raw.length, match.index! + raw.length + 50)) &&
         !EFFORT_BEFORE.test(window));
-    const durationOfWork = isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords;
+    // "We redid it two weeks later", "two months after the launch": when the next thing happened, not how much changed
+    // ("a day later than planned" is how late; "builds took 12 minutes after the fix" and "cut it to 12 minutes after
+    // the fix" measure the outcome).
+    const next = text.slice(match.index! + raw.length, match.index! + raw.length + 20);
+    const when =
+      isTimeUnit &&
+      (/^\s*later\b(?!\s+than\b)/i.test(next) || (/^\s*after\b(?!\s+than\b)/i.test(next) && !outcomeWords && !MEASURED_BEFORE.test(window)));
+    const durationOfWork = (isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords) || when;
     const before = text.slice(Math.max(0, match.index! - 30), match.index!);
     if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;
     const teamSize = (TEAM_OF_BEFORE.test(before) || TEAM_AFTER.test(text.slice(match.index! + raw.length)) || (OWN_PEOPLE_BEFORE.test(before) && STAFF_COUNT.test(value))) && !TEAM_GROWN.test(window);

@@ -1,4 +1,4 @@
-import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
+import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, VAGUE_CHANGE, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
 import { isShortClause } from "./role-model/clause-features.js";
 import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
 import type { Clause, Role } from "./segment-answer.js";
@@ -24,7 +24,16 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
   let seenAction = false;
   let previous: RoledClause | undefined;
   return clauses.map((clause) => {
-    const roled = roleOf(clause, previous);
+    // "I rewrote the deploy script, which cut the build from 40 to 12 minutes": the step whose outcome the clause tells
+    // is an action, wherever it sits, and the outcome is its result, not a second step. The model reads a first-person
+    // clause at the opening as no role (or the scene), so a story told in one line lost its only step and read as none.
+    const causing = previous !== undefined && causesOutcome(previous, clause);
+    if (causing) {
+      previous!.roles = [...previous!.roles, "action"];
+      seenAction = true;
+    }
+    let roled = roleOf(clause, previous);
+    if (causing && roled.roles.includes("result")) roled = { ...roled, roles: roled.roles.filter((role) => role !== "action") };
     previous = roled;
     return roled;
   });
@@ -41,7 +50,7 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
       const extra: Role[] = clause.labelled.includes("result") && LESSON_CUES.test(clause.text) ? ["lesson"] : [];
       return { ...clause, roles: [...clause.labelled, ...extra] };
     }
-    let learned = method === "learned" ? learnedRoles(clause) : null;
+    let learned = method === "learned" ? learnedRoles(clause, seenAction) : null;
     if (learned) {
       // Before any step, a clause read as both the scene and an outcome is the scene: "our conversion dropped 4% over
       // two weeks" is the problem, and reading it as the result too hid a missing result behind the setup's figures.
@@ -64,8 +73,8 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
   }
 }
 
-/** Roles from the learned model, or null when no model file is installed. */
-function learnedRoles(clause: Clause): Role[] | null {
+/** Roles from the learned model, or null when no model file is installed; `seenAction` says whether a step came before. */
+function learnedRoles(clause: Clause, seenAction: boolean): Role[] | null {
   const probabilities = predictClauseRoles(clause.text, clause.position);
   if (probabilities.size === 0) return null;
   const thresholds = ROLE_THRESHOLDS;
@@ -79,6 +88,9 @@ function learnedRoles(clause: Clause): Role[] | null {
   const [top] = ranked.find(([role]) => role !== "lesson" || LESSON_CUES.test(clause.text))!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
+  // After the steps, a change told without its size ("it was faster, I believe, though I don't remember by how much")
+  // is the outcome, vague as it is: read as none, the answer's only outcome went unseen and unchallenged.
+  if (roles.length === 0 && seenAction && VAGUE_CHANGE.test(clause.text)) roles.push("result");
   // The cue rules catch more stated goals than the model learned.
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   // A step that goes on to say what it changed, by a figure ("I rewrote the rules and cut false pages by 60%"), is the
@@ -97,22 +109,42 @@ const SAVED_AMOUNT = String.raw`(?:[$€£]\s?\d|(?<![A-Za-z\d.,])\d[\d,.]*\s?(?
 
 // "... and cut false pages by 60%", "..., cutting builds to 8 minutes", "..., saving $40K", "... and halved the errors":
 // a change said with its figure, after the step that made it ("and cut scope to the 3 critical objects" is a step).
-const STEP_THEN_OUTCOME = new RegExp(
-  String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:` +
+const CHANGE_WITH_FIGURE =
+  String.raw`(?:` +
     [
       String.raw`(?:cut|cutting|reduced|reducing|dropped|lowered|lowering|increased|increasing|improved|improving|raised|grew|boosted|shrank|trimmed|slashed|brought)\b[^.;!?]{0,60}?(?:\bby\s+(?!${BY_NO_CHANGE})[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bfrom\s+[^.;!?]{0,15}?(?:\d|\bhalf\b|\btwice\b)|\bto\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d[\d,.]*\s?(?:%|x\b|ms\b|s\b|seconds?\b|min(?:utes?)?\b|hours?\b|days?\b|weeks?\b))`,
+      // "got deploys down to 25 minutes", "getting churn down from 8% to 5%": a change of state, not a step.
+      String.raw`(?:got|getting)\b[^.;!?]{0,40}?\b(?:down|up)\s+(?:to|from|by)\s+(?:under\s+|about\s+|just\s+|only\s+)?[$€£]?\d`,
       String.raw`(?:saved|saving)\b[^.;!?]{0,30}?${SAVED_AMOUNT}`,
       // Not the idiom "doubled down on testing".
       String.raw`(?:doubled|doubling|halved|halving|tripled|tripling)\b(?!\s+(?:down|back)\b)`,
     ].join("|") +
-    ")",
-  "i",
-);
+    ")";
+// The change may name its maker again: "We rolled it out over two weeks and we got deploys down to 25 minutes".
+const STEP_THEN_OUTCOME = new RegExp(String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:(?:I|we)\s+(?:then\s+|also\s+|finally\s+|eventually\s+)?)?` + CHANGE_WITH_FIGURE, "i");
+// The same change opening the clause after the step's: "which cut the build from 40 to 12 minutes", "cutting ...".
+const OUTCOME_OF_STEP = new RegExp(String.raw`^\W*(?:(?:which|and|so|thereby|that)\s+)?(?:then\s+)?` + CHANGE_WITH_FIGURE, "i");
 // The change said of the thing it moved: "..., but the share still active after a week fell from 41 to 33 percent".
 const STEP_THEN_CHANGE = new RegExp(
   String.raw`(?:\band|,)\s+(?:then\s+|so\s+|that\s+)?(?:but\s+)?(?:the|our|their|its|my)\s+[^.;!?,]{0,80}?\b(?:went\s+(?:up|down)|fell|rose|dropped|grew|climbed|increased|decreased|shrank|jumped)\s+(?:from|by|to)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?[$€£]?\d`,
   "i",
 );
+
+/**
+ * Whether a clause tells a step of the speaker's (not yet read as an action)
+ * whose outcome, with its figure, the next clause of the sentence states:
+ * "I rewrote the deploy script | which cut the build from 40 to 12 minutes",
+ * "..., cutting the build to 12 minutes", "..., saving 5 hours a week".
+ */
+function causesOutcome(step: RoledClause, next: Clause): boolean {
+  if (step.labelled || next.labelled || step.sentence !== next.sentence) return false;
+  // Read as no role or as the scene only: a clause already read as an outcome ("overtime ended the year down 27%,
+  // which saved $310,000") goes on about the outcome, not about the step that made it.
+  if (!step.roles.every((role) => role === "situation")) return false;
+  // A figure of its own makes the clause an outcome or the scene ("I did a lot better: overtime ended down 27%").
+  const text = step.text.trim();
+  return tellsOwnStep(text) && !EFFORT_ONLY.test(text) && !/\d|%/.test(text) && OUTCOME_OF_STEP.test(next.text);
+}
 
 /**
  * A short step told in the first person ("I rolled back in an hour.") whose

@@ -19,7 +19,25 @@ const SUBJECT_BEFORE = /(?:^|[^\p{L}'’])(?:I|we|he|she|they|you)\s{1,3}(?:[\p{
 export function readClauses(answer: string, method?: RoleMethod): RoledClause[] {
   const clauses = withoutPartLabels(answer, segmentAnswer(answer));
   const roled = assignRoles(clauses.map(withHeadVerbs), method).map((clause, index) => ({ ...clause, text: clauses[index]!.text }));
-  return withStatedLessons(roled);
+  return withLessonAsides(withStatedLessons(roled));
+}
+
+// A relative clause ("which is fine", "which I still use") comments on the clause it hangs from.
+const RELATIVE_OPENING = /^\W*(?:which|who|that)\b/i;
+
+/**
+ * A relative clause hanging from the lesson ("...I became the person who
+ * deals with legacy stuff, | which is fine") goes on with the lesson: late in
+ * an answer the model read such an aside as the result, which then hid the
+ * story's real outcome. One with a figure of its own stays as it was read.
+ */
+function withLessonAsides(clauses: RoledClause[]): RoledClause[] {
+  return clauses.map((clause, index) => {
+    const previous = index > 0 ? clauses[index - 1]! : undefined;
+    if (!previous || previous.sentence !== clause.sentence || clause.labelled || !previous.roles.includes("lesson") || previous.roles.includes("result")) return clause;
+    if (!RELATIVE_OPENING.test(clause.text) || /\d|%/.test(clause.text) || !clause.roles.includes("result")) return clause;
+    return { ...clause, roles: ["lesson"] };
+  });
 }
 
 /**

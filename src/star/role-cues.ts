@@ -11,8 +11,9 @@ const STATIVE_ONLY = /^(i|we)\s+(was|were|had|felt|thought|knew|wanted|needed|li
 const MENTAL_VERB = /\b(I|we)\s+(learned|learnt|realized|realised|understood|discovered that|felt|thought|knew|wished|regretted)\b/i;
 // Where the speaker ended up, not what they did: "I finished at $940,000", "we ended the year at 78%".
 const OUTCOME_VERB = /\b(I|we)\s+(finished|ended|closed|landed|came in|hit|reached|achieved|exceeded|missed|beat)\b[^.]{0,40}(\d|%|\$|target|quota|goal)/i;
-// The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up".
-const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
+// The speaker (or the team) as the subject of a past-tense verb: "I rewrote", "we then moved", "I quickly set up",
+// "I single-handedly rebuilt".
+const ACTOR_VERB = new RegExp(String.raw`\b(I|we|my team and I|the team and I)\s+(?:\w+(?:-\w+)*ly\s+|also\s+|then\s+|just\s+|first\s+|finally\s+|personally\s+|immediately\s+)?` + "(" + PAST_VERB.source.slice(3, -3) + ")\\b", "i");
 // Effort and attitude are not actions: "I worked really hard", "I had to be scrappy", "it was an intense few weeks".
 export const EFFORT_ONLY = /^(so,? )?(i|we) (really |basically |just )*(worked (really |very |so )?hard|tried (my|our) best|did (my|our) best|gave it (my|our) all|stayed (persistent|focused|positive|calm|on it)|had to be (really |very )?\w+( and \w+)?( with it)?|put in (a lot of|long|extra) (hours|effort|work)|kept (at it|pushing|going)|focused on (it|that|this)( and got (the|my) team behind (it|me))?|got (the|my) team behind (it|me)|made it (a|my) (top )?priority|worked on it|stayed on top of it)\b[^,;]*$|^(it|that) was (an? )?(intense|busy|hard|tough|crazy|stressful|long|difficult)\b|^(and )?(it|that) took (a lot of|lots of|real|some|a great deal of) \w+( and (a lot of )?[\w ]+)?\.?$|^(and )?it was a lot of work\b|^(right|so|okay|ok|well|um+|uh+|yeah|honestly|basically)[.,!]?$/i;
 // "[^)\]]*" and "\s*" could share a run of spaces; the open-ended forms take no "\s*" after them.
@@ -41,6 +42,13 @@ const SITUATION_CUES =
   /\b(when i (joined|started|was)|at (my )?(last|previous|current|old) (job|company|role)|in (19|20)\d\d|last (year|quarter|month|summer|spring|fall|winter)|a few (years|months) ago|years ago|while (i was|we were|working)|our (team|company|product|app|site|system|service|client|customer)s?\b|the (team|company|project|product|client|customer|system|service|app)\b|there was|there were|we had|we were|was (slow|failing|broken|late|behind|struggling|losing|rising|growing)|kept (failing|crashing|breaking)|had been|were (complaining|frustrated|unhappy)|customers|users)\b/i;
 const AT_COMPANY = /\b[Aa]t [A-Z][\w&.-]+/;
 const CONTEXT_START = /^(when|while|at|in|during|last|a few|about|back|our|the|my (team|company|manager|previous)|there|as (a|the|our)|before|after (joining|i joined))\b/i;
+// An outcome told without its size, hedged or not: "it was faster, I believe", "it got a lot better", "people were
+// generally happier". The model, which learned hedges as talk with no role, read such clauses as none.
+const VAGUE_MODIFIERS = String.raw`(?:(?:much|a lot|a bit|way|far|noticeably|definitely|clearly|generally|quite|so|even|really|somewhat|slightly)\s+)*`;
+export const VAGUE_CHANGE = new RegExp(
+  String.raw`\b(?:(?:it|things|everything)\s+(?:all\s+)?(?:was|got|became|ran|felt|seemed|looked)\s+${VAGUE_MODIFIERS}(?:faster|quicker|better|smoother|easier|cheaper|more\s+(?:reliable|stable|efficient|robust))|(?:people|everyone|everybody|users|customers|the\s+team|they)\s+(?:were|was|seemed|felt)\s+${VAGUE_MODIFIERS}(?:happier|more\s+(?:satisfied|confident)))\b`,
+  "i",
+);
 export const FINDING = /^(i|we) (found|discovered|noticed|realized|realised|learned|saw) (that|out)\b/i;
 
 interface RoleScores {
