@@ -76,6 +76,8 @@ const METRIC = new RegExp(
 // Hours the speaker put in, not how late something came: "I stayed about two hours late", "came in an hour early".
 const EFFORT_BEFORE = /\b(?:stay(?:ed|ing|s)?|work(?:ed|ing|s)?|c[oa]me\s+in|coming\s+in|g[oe]t\s+in|getting\s+in)\s+(?:(?:about|around|roughly|nearly|almost|over|an\s+extra|extra)\s+)?$/i;
 const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
+// A figure set against another ("instead of a month", "down from six"): a measured change, not a point in time.
+const COMPARISON = /\b(?:instead of|rather than|down from|up from|compared (?:to|with)|where (?:before|it used to)|than before|used to)\b/i;
 // A span of time that is itself the measure: "took 12 minutes", "ran in 3 hours", "under 2 days".
 const MEASURED_BEFORE = /\b(?:took|take|takes|taking|lasted|lasts|ran|runs|run|was|were|is|are|been|be|in|under|within|to|at|of|than|only|just)\s+(?:(?:about|around|roughly|nearly|almost|only|just|under|over)\s+)?$/i;
 const YEAR = /^(?:19|20)\d\d$/;
@@ -155,9 +157,14 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
     // ("a day later than planned" is how late; "builds took 12 minutes after the fix" and "cut it to 12 minutes after
     // the fix" measure the outcome).
     const next = text.slice(match.index! + raw.length, match.index! + raw.length + 20);
+    // "after" says when only as a time the sentence is set in ("Two months after the launch, usage..."), never beside a
+    // comparison ("5 days after the request instead of a month") or as what an outcome took ("shipped 3 days after joining").
+    const sentenceRest = text.slice(match.index! + raw.length).split(/[.!?](?:\s|$)/)[0]!;
+    const setsTheTime = /(?:^|[.!?;,]\s*|\b(?:and|but|then|so)\s+)(?:about\s+|around\s+|roughly\s+|some\s+|only\s+|just\s+)?$/i.test(text.slice(Math.max(0, match.index! - 12), match.index!));
     const when =
       isTimeUnit &&
-      (/^\s*later\b(?!\s+than\b)/i.test(next) || (/^\s*after\b(?!\s+than\b)/i.test(next) && !outcomeWords && !MEASURED_BEFORE.test(window)));
+      (/^\s*later\b(?!\s+than\b)/i.test(next) ||
+        (/^\s*after\b(?!\s+than\b)/i.test(next) && !outcomeWords && !MEASURED_BEFORE.test(window) && setsTheTime && !COMPARISON.test(sentenceRest)));
     const durationOfWork = (isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords) || when;
     const before = text.slice(Math.max(0, match.index! - 30), match.index!);
     if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;

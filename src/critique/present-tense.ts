@@ -6,8 +6,9 @@ import type { RoledClause } from "../star/index.js";
 // A particular person or thing doing something, as a story opens ("one customer is giving...", "Old man comes to...").
 const SOMEONE_ARRIVES =
   /\b(?:one|a|an|this|the)?\s*(?:old |young |new |angry |upset )?(?:customer|guest|man|woman|lady|patient|client|family|colleague|student|driver|boy|girl|caller|parent|mother|father|supplier|visitor|passenger|buyer)s?\s+(?:is|are|comes|came|calls|arrives|wants|says|asks|brings|starts|has|books|complains|shouts)\b/gi;
-// The speaker slipping, noticing or finding something: events, not method.
-const SLIP_OR_DISCOVERY = /\bI\s+(?:forget|forgot|make the mistake|made the mistake|notice|realise|realize|discover|type wrong|miss|missed)\b|\bI\s+(?:see|find)\s+(?:that|the|one|two|a|this|it)\b/gi;
+// The speaker slipping, noticing or finding something: events, not method (unless said of any occasion: "When I notice...").
+const SLIP_OR_DISCOVERY =
+  /(?<!\b(?:when|whenever|if|once|until|before|after)\s+)\bI\s+(?:forget|forgot|make the mistake|made the mistake|notice|realise|realize|discover|type wrong|miss|missed)\b|(?<!\b(?:when|whenever|if|once|until|before|after)\s+)\bI\s+(?:see|find)\s+(?:that|the|one|two|a|this|it)\b/gi;
 // What came next, said of the occasion ("By the end of the shift", "When they arrive").
 const WHAT_CAME_NEXT =
   /\b(?:by the end of (?:the|that)|the next (?:day|morning|week)|that (?:day|night|evening|week)|on the day|in the end|when (?:they|he|she) (?:arrive|arrives|come|comes|see|sees)|(?:in|last|next|that|this) (?:january|february|march|april|may|june|july|august|september|october|november|december|christmas|summer|winter|spring|autumn))\b/gi;
@@ -27,7 +28,9 @@ const ROUTINE_MARKERS = [
   /\bI (?:believe|follow|use)\b/g,
   /\balways\b/gi,
   /\bevery (?:shift|day|week|morning|evening|month|meeting|sprint|visit|quarter)\b/gi,
-  /\b(?:nine times out of ten|most of the time|normally|generally|in general)\b/gi,
+  /\b(?:nine times out of ten|most of the time|normally|generally|in general|often)\b/gi,
+  /(?:^|[.!?]\s+)(?:when|whenever|once)\s+I\b/gim,
+  /\bwhen(?:ever)? (?:a|an|any) [a-z]+ (?:is|are|gets|goes|comes|arrives)\b/gi,
 ];
 
 /** How much an answer told without the past tense reads as one occasion, against how much as a routine. */

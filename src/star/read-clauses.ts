@@ -22,20 +22,23 @@ export function readClauses(answer: string, method?: RoleMethod): RoledClause[] 
   return withLessonAsides(withStatedLessons(roled));
 }
 
-// A relative clause ("which is fine", "which I still use") comments on the clause it hangs from.
-const RELATIVE_OPENING = /^\W*(?:which|who|that)\b/i;
+// An evaluative aside ("which is fine", "which I still use") comments on the clause it hangs from; a relative clause
+// that tells a change ("which cut our failed deploys by half") is an outcome, and stays one.
+const EVALUATIVE_ASIDE =
+  /^\W*(?:which|that)\s+(?:(?:is|was|'s)\s+(?:fine|ok|okay|good|great|nice|funny|ironic|fair|something|what|how|why|a|an|the|just|kind of|sort of|really)\b|I\s+(?:still|now|really|actually|enjoy|like|love|think|guess|suppose|don't mind)\b)/i;
 
 /**
  * A relative clause hanging from the lesson ("...I became the person who
  * deals with legacy stuff, | which is fine") goes on with the lesson: late in
  * an answer the model read such an aside as the result, which then hid the
- * story's real outcome. One with a figure of its own stays as it was read.
+ * story's real outcome. Only an evaluative aside moves: one that tells a
+ * change, or has a figure of its own, stays as it was read.
  */
 function withLessonAsides(clauses: RoledClause[]): RoledClause[] {
   return clauses.map((clause, index) => {
     const previous = index > 0 ? clauses[index - 1]! : undefined;
     if (!previous || previous.sentence !== clause.sentence || clause.labelled || !previous.roles.includes("lesson") || previous.roles.includes("result")) return clause;
-    if (!RELATIVE_OPENING.test(clause.text) || /\d|%/.test(clause.text) || !clause.roles.includes("result")) return clause;
+    if (!EVALUATIVE_ASIDE.test(clause.text) || /\d|%/.test(clause.text) || !clause.roles.includes("result")) return clause;
     return { ...clause, roles: ["lesson"] };
   });
 }

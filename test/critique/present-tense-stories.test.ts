@@ -73,4 +73,13 @@ I also send the log to the manager on Friday, so the inspection is always easy.`
     expect(critique.notAStory).toBe(true);
     expect(critique.issues[0]!.code).toBe("NOT_A_STORY");
   });
+
+  it("is a routine when said of any occasion of a kind: a current role, 'When I notice...', 'when an order is late' (review)", () => {
+    const answers = [
+      "In my current role, I usually start by listening to the customer. I would then apologise and make sure to find a fix. I try to follow up the next week to check they are happy.",
+      "When I notice a slow query, I write a test first. I fix the index and I tell the team. The page loads in 2 seconds instead of 9.",
+      "Customers are upset when an order is late. I call them and I offer a discount, and I send a new order the same day.",
+    ];
+    for (const answer of answers) expect(critiqueAnswer("Tell me about a time you helped a customer.", answer).notAStory, answer).toBe(true);
+  });
 });

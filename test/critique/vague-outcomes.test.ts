@@ -37,4 +37,12 @@ describe("a hedged, vague outcome", () => {
     expect(clauses.find((clause) => clause.text.startsWith("It was faster"))!.roles).toEqual(["result"]);
     expect(clauses.find((clause) => clause.text.startsWith("which saved"))!.roles).not.toEqual(["lesson"]);
   });
+
+  it("keeps a change hung from the lesson as the result, though it has no digit (review)", () => {
+    const answer =
+      "Last spring I pushed a database migration on a Friday without testing it against a copy of production. The migration locked the orders table and checkout failed. I rolled it back and apologised to the support team. I learned to rehearse every migration on a staging copy, which cut our failed deploys by half that year.";
+    const critique = critiqueAnswer("Tell me about a time you made a mistake.", answer);
+    expect(critique.star.result.spans.map((span) => span.text)).toEqual(["which cut our failed deploys by half that year."]);
+    expect(critique.quantified).toBe(true);
+  });
 });

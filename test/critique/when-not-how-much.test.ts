@@ -27,4 +27,10 @@ describe("a time that says when, not how much", () => {
     expect(figures("I cut the nightly job to 12 minutes after the fix.")).toEqual(["12 minutes"]);
     expect(figures("The flowers arrived about twenty minutes late.")).toEqual(["twenty minutes"]);
   });
+
+  it("reads 'N after ...' as a measure beside a comparison or as what an outcome took (review)", () => {
+    expect(figures("After that, refunds reached customers 5 days after the request instead of a month.")).toEqual(["5 days"]);
+    expect(figures("New hires shipped their first change 3 days after joining.")).toEqual(["3 days"]);
+    expect(figures("I rolled it back and, three days after the outage, I ran the postmortem.")).toEqual([]);
+  });
 });

@@ -38,7 +38,7 @@ import { stringFlag } from "../parse-command-args.js";
 import { evalReportFolder, shownPath } from "../eval-report-folder.js";
 
 const SUITES = ["retrieval", "critique", "coach", "all"] as const;
-// The labelled critique drafts in evals/critique/ (evals/README.md: drafts and heldout-2 are tuned on).
+// The labelled critique drafts in evals/critique/ (evals/README.md: drafts, drafts-2 and heldout-2 are tuned on).
 const CRITIQUE_SETS = ["drafts", "drafts-2", "heldout", "heldout-2", "heldout-3", "heldout-4"] as const;
 const BASELINE_FILE = path.join(PACKAGE_ROOT, "evals", "baseline.json");
 // Why-quote labels (evals/README.md): the training pairs first, which the why-sentence model is trained on; the held-out pairs never inspected case by case.
