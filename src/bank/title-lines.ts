@@ -264,14 +264,23 @@ function isBoldQuestion(source: string): boolean {
  * Situation or Task label, so a sentence of prose above a story is never taken for its title.
  */
 function isPlainTitleLine(lines: readonly string[], index: number): boolean {
-  // One blank line may sit between the title and its Situation.
-  const nextIndex = lines[index + 1]?.trim() === "" ? index + 2 : index + 1;
+  // One blank line may sit between the title and its Situation, and so may the story's question, tags or principles.
+  let nextIndex = lines[index + 1]?.trim() === "" ? index + 2 : index + 1;
+  for (let skipped = 0; skipped < 3 && nextIndex < lines.length && isStoryMetadata(lines[nextIndex]!); skipped++) {
+    nextIndex = lines[nextIndex + 1]?.trim() === "" ? nextIndex + 2 : nextIndex + 1;
+  }
   const next = lines[nextIndex];
   const toggle = readToggleTitle(lines, index);
   if (toggle !== null) return hasPlainTitleShape(toggle);
   if (next === undefined || !hasPlainTitleShape(titleText(lines[index]!))) return false;
   const opens = labelOf(next);
   return opens.includes("situation") || opens.includes("task") || opensLetterRun(lines, nextIndex);
+}
+
+/** "Q: ...", "Tags: ...", "Principles: ...": what a story says about itself, between its title and its parts. */
+function isStoryMetadata(line: string): boolean {
+  const kinds = labelOf(line);
+  return kinds.length > 0 && kinds.every((kind) => kind === "question" || kind === "tags" || kind === "principles");
 }
 
 /**

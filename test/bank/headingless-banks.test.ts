@@ -204,6 +204,22 @@ Approval time dropped to 1.5 days.
     expect(labelled.stories.map((story) => story.title)).toEqual(["Cutting CI time in half", "Mentoring a new grad"]);
     expect(labelled.stories[1]!.parts.situation).toBe("A new grad on my team had 40+ review comments per PR.");
   });
+
+  it("keeps a title line's story when its question, tags or principles come before the parts (review)", () => {
+    const bank = parse(
+      "Title: Billing migration\nQ: Tell me about a time you took ownership.\nSituation: Our billing ran on a mainframe.\nAction: I split the migration into slices.\nResult: We cut over with zero errors.\n\n" +
+        "Title: Flaky tests\nTags: Insist on the Highest Standards\nSituation: Our CI failed one run in five.\nAction: I quarantined the flaky tests.\nResult: Green runs rose to 99%.\n",
+      "bank.md",
+    );
+    expect(bank.stories.map((story) => [story.title, story.principles])).toEqual([
+      ["Billing migration", ["Ownership"]],
+      ["Flaky tests", ["Insist on the Highest Standards"]],
+    ]);
+    expect(bank.stories[0]!.question).toBe("Tell me about a time you took ownership.");
+    expect(codes(bank)).not.toContain("SEVERAL_STORIES");
+    const one = parse("Story: Billing migration\nTags: Ownership\nSituation: Our billing ran on a mainframe.\nAction: I split the migration into slices.\nResult: We cut over with zero errors.\n", "one.md");
+    expect(one.stories.map((story) => [story.title, story.principles])).toEqual([["Billing migration", ["Ownership"]]]);
+  });
 });
 
 describe("headingless title lines stay fast on long runs", () => {
