@@ -1,3 +1,5 @@
+import { VAGUE_COMPARISON } from "../star/index.js";
+
 /** Counts of first-person singular and plural pronouns in a text. */
 export function countPronouns(text: string): { i: number; we: number } {
   return {
@@ -89,8 +91,10 @@ const HEDGES = /\b(i think|i guess|i believe|maybe|perhaps|probably|somewhat|a b
 // An outcome told without saying what changed ("it kind of worked out", "things got better", "it was faster, I
 // believe"): the phrase ends the clause (or only a time follows), so "it improved retention by 12%", "it was faster
 // than the old one by 40%" and "we worked out a plan" are not caught.
-const VAGUE_OUTCOME =
-  /\b(it|things|everything|that|this)( all)?( (kind of|sort of|more or less|mostly|eventually|pretty much|basically|just|finally|really))? (worked out|turned out (fine|ok|okay|well|alright|all right)|got better|improved|went (fine|ok|okay|smoothly|well)|(was|got|became|ran|felt|seemed)( (much|a lot|a bit|way|far|noticeably|definitely|generally|quite|so|even|really|somewhat|slightly))* (faster|quicker|better|smoother|easier|cheaper))( (fine|well|okay|ok|in the end|after that|afterwards|eventually|over time|from there|from then on))?(?=\s*([.,;:!?)]|$))/gim;
+const VAGUE_OUTCOME = new RegExp(
+  String.raw`\b(it|things|everything|that|this)( all)?( (kind of|sort of|more or less|mostly|eventually|pretty much|basically|just|finally|really))? (worked out|turned out (fine|ok|okay|well|alright|all right)|got better|improved|went (fine|ok|okay|smoothly|well)|${VAGUE_COMPARISON})( (fine|well|okay|ok|in the end|after that|afterwards|eventually|over time|from there|from then on))?(?=\s*([.,;:!?)]|$))`,
+  "gim",
+);
 const VAGUE = /\b(much (more|less) \w+|much (faster|better|easier|quicker|happier|smoother)|(was|were) (really |very |so )?(happy|pleased|thrilled)|(was|were) (generally |much |a lot |far |really |so )?happier|significantly|dramatically|greatly|a lot (faster|better|more|less)|really (happy|pleased|well)|very (happy|pleased|successful)|huge (success|impact|improvement)|big (improvement|impact|win)|improved (things|a lot)|went (really )?well|positive (feedback|impact)|everyone was happy)\b/gi;
 
 /** Filler words, hedges and vague claims (among them outcomes that do not say what changed), with their offsets. */

@@ -45,8 +45,13 @@ const CONTEXT_START = /^(when|while|at|in|during|last|a few|about|back|our|the|m
 // An outcome told without its size, hedged or not: "it was faster, I believe", "it got a lot better", "people were
 // generally happier". The model, which learned hedges as talk with no role, read such clauses as none.
 const VAGUE_MODIFIERS = String.raw`(?:(?:much|a lot|a bit|way|far|noticeably|definitely|clearly|generally|quite|so|even|really|somewhat|slightly)\s+)*`;
+/**
+ * A change said of "it" without its size ("it was faster", "it got a lot more reliable"): one phrase list for the
+ * clause roles (the result) and the critique (a vague claim), so the two cannot drift apart.
+ */
+export const VAGUE_COMPARISON = String.raw`(?:was|got|became|ran|felt|seemed|looked)\s+${VAGUE_MODIFIERS}(?:faster|quicker|better|smoother|easier|cheaper|more\s+(?:reliable|stable|efficient|robust))`;
 export const VAGUE_CHANGE = new RegExp(
-  String.raw`\b(?:(?:it|things|everything)\s+(?:all\s+)?(?:was|got|became|ran|felt|seemed|looked)\s+${VAGUE_MODIFIERS}(?:faster|quicker|better|smoother|easier|cheaper|more\s+(?:reliable|stable|efficient|robust))|(?:people|everyone|everybody|users|customers|the\s+team|they)\s+(?:were|was|seemed|felt)\s+${VAGUE_MODIFIERS}(?:happier|more\s+(?:satisfied|confident)))\b`,
+  String.raw`\b(?:(?:it|things|everything)\s+(?:all\s+)?${VAGUE_COMPARISON}|(?:people|everyone|everybody|users|customers|the\s+team|they)\s+(?:were|was|seemed|felt)\s+${VAGUE_MODIFIERS}(?:happier|more\s+(?:satisfied|confident)))\b`,
   "i",
 );
 export const FINDING = /^(i|we) (found|discovered|noticed|realized|realised|learned|saw) (that|out)\b/i;

@@ -45,4 +45,12 @@ describe("a hedged, vague outcome", () => {
     expect(critique.star.result.spans.map((span) => span.text)).toEqual(["which cut our failed deploys by half that year."]);
     expect(critique.quantified).toBe(true);
   });
+
+  it("raises a vague claim for every change the roles read as a vague result: one phrase list (review)", () => {
+    for (const outcome of ["It was clearly faster.", "It looked faster.", "It was more reliable."]) {
+      const critique = critiqueAnswer("Tell me about a time you improved something.", `Our nightly export kept timing out. I added an index and rewrote the export query. ${outcome}`);
+      expect(critique.star.result.spans.map((span) => span.text), outcome).toEqual([outcome]);
+      expect(critique.issues.map((issue) => issue.code), outcome).toContain("VAGUE_CLAIM");
+    }
+  });
 });
