@@ -7,26 +7,12 @@ import type { ChatModel } from "../../src/core/chat-model.js";
 import { critiqueAnswer, enforceNoInvention, LlmCritic } from "../../src/critique/index.js";
 import { resolveProvider } from "../../src/providers/index.js";
 import { LlmCache } from "../../src/store/index.js";
+import { INVOICE_ANSWER, INVOICE_QUESTION, invoiceRunCoaching } from "../support/invoice-run-coaching.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
-const QUESTION = "Tell me about a time you improved a slow process.";
-const ANSWER = "At Acme Freight our invoice run took all night. I owned billing, so I profiled the job, found a query that scanned every shipment, and added an index. The run now finishes in 40 minutes.";
-
-const goodReply = (improvedAnswer: string) => ({
-  json: {
-    parts: {
-      situation: { feedback: "Clear context: the overnight invoice run." },
-      task: { feedback: "You say you owned billing: good." },
-      action: { feedback: "Specific steps; add why the index was the right fix." },
-      result: { feedback: "40 minutes is concrete; say what it was before." },
-      lesson: { feedback: "Not required for this question." },
-    },
-    strengths: ["Specific actions in the first person"],
-    improvements: ["Give the old run time next to the new one."],
-    followUps: ["How did you know the index was safe to add in production?"],
-    improvedAnswer,
-  },
-});
+const QUESTION = INVOICE_QUESTION;
+const ANSWER = INVOICE_ANSWER;
+const goodReply = (improvedAnswer: string) => ({ json: invoiceRunCoaching(improvedAnswer) });
 
 describe("LLM critique against the test LLM server", () => {
   let llm: TestLlmServer;

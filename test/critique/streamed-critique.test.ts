@@ -1,24 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { critiqueAnswer, LlmCritic } from "../../src/critique/index.js";
 import { openaiTestProvider } from "../support/openai-test-provider.js";
+import { INVOICE_ANSWER, INVOICE_QUESTION, invoiceRunCoaching } from "../support/invoice-run-coaching.js";
 import { startTestLlmServer, type TestLlmServer } from "../support/test-llm-server.js";
 
-const QUESTION = "Tell me about a time you improved a slow process.";
-const ANSWER = "At Acme Freight our invoice run took all night. I owned billing, so I profiled the job, found a query that scanned every shipment, and added an index. The run now finishes in 40 minutes.";
-
-const COACHING = {
-  parts: {
-    situation: { feedback: "Clear context: the overnight invoice run." },
-    task: { feedback: "You say you owned billing: good." },
-    action: { feedback: "Specific steps; add why the index was the right fix." },
-    result: { feedback: "40 minutes is concrete; say what it was before." },
-    lesson: { feedback: "Not required for this question." },
-  },
-  strengths: ["Specific actions in the first person"],
-  improvements: ["Give the old run time next to the new one."],
-  followUps: ["How did you know the index was safe to add in production?"],
-  improvedAnswer: "At Acme Freight our invoice run took all night. I owned billing... The run now finishes in 40 minutes.",
-};
+const QUESTION = INVOICE_QUESTION;
+const ANSWER = INVOICE_ANSWER;
+const COACHING = invoiceRunCoaching("At Acme Freight our invoice run took all night. I owned billing... The run now finishes in 40 minutes.");
 
 // Audit: a model on a laptop's CPU that needed longer than COACH_TIMEOUT_MS to write the whole critique was cut off,
 // asked twice more from scratch by the client's retries, and the user got the offline critique alone.
