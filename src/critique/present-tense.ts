@@ -1,4 +1,4 @@
-import type { RoledClause } from "../star/index.js";
+import { statedLesson, type RoledClause } from "../star/index.js";
 
 // Told in the present, a story and a routine share their tense; what tells them apart is whether the answer is about
 // one occasion (a particular person or thing turning up, a slip, what came next) or about any occasion of a kind.
@@ -35,12 +35,21 @@ const ROUTINE_MARKERS = [
 
 /** How much an answer told without the past tense reads as one occasion, against how much as a routine. */
 export function presentTenseReading(answer: string): { occasion: number; routine: number } {
-  const count = (pattern: RegExp) => (answer.match(pattern) ?? []).length;
+  const count = (pattern: RegExp, text = answer) => (text.match(pattern) ?? []).length;
+  // A habit taken up since the story ("So now I always test on staging") is its lesson, no sign of a routine.
+  const withoutLessonHabits = answer
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !(SINCE_THEN.test(sentence) && HABIT_WORD.test(sentence)))
+    .join(" ");
   return {
     occasion: count(SOMEONE_ARRIVES) + count(SLIP_OR_DISCOVERY) + count(WHAT_CAME_NEXT) + count(OTHERS_IN_THE_ACT),
-    routine: ROUTINE_MARKERS.reduce((sum, pattern) => sum + count(pattern), 0),
+    routine: ROUTINE_MARKERS.reduce((sum, pattern) => sum + count(pattern, withoutLessonHabits), 0),
   };
 }
+
+// Tested apart, not as one pattern: "[^.!?]*" around them backtracks across a long run with no sentence end.
+const SINCE_THEN = /\b(?:now|nowadays|since then|ever since|from then on|these days|to this day|after that)\b/i;
+const HABIT_WORD = /\b(?:always|never|every|each)\b/i;
 
 // Words after "I" that are no step told in the present: states, wishes, modals, adverbs, and the past tense.
 const NOT_A_PRESENT_STEP = new Set(
@@ -66,10 +75,13 @@ const REMIT_IN_PRESENT =
 export function withPresentTenseRoles(clauses: readonly RoledClause[]): RoledClause[] {
   const roled = clauses.map((clause): RoledClause => {
     if (!clause.roles.includes("task") && !clause.roles.includes("action") && REMIT_IN_PRESENT.test(clause.text)) return { ...clause, roles: [...clause.roles, "task"] };
-    return clause.roles.length === 0 && tellsPresentStep(clause.text) ? { ...clause, roles: ["action"] } : clause;
+    return clause.roles.length === 0 && !statedLesson(clause.text).stated && tellsPresentStep(clause.text) ? { ...clause, roles: ["action"] } : clause;
   });
-  if (roled.some((clause) => clause.roles.includes("situation"))) return roled;
-  // With no scene found, what comes before the first step and plays no other part sets it ("I am backend developer in online shop.").
   const firstStep = roled.findIndex((clause) => clause.roles.includes("action"));
-  return roled.map((clause, index) => (index < firstStep && clause.roles.length === 0 ? { ...clause, roles: ["situation"] } : clause));
+  // A lesson stated after the steps ("After that I always use a checklist"): the clause roles look for one only once
+  // they have seen a step, and told in the present they saw none.
+  const withLessons = roled.map((clause, index) => (firstStep >= 0 && index > firstStep && clause.roles.length === 0 && statedLesson(clause.text).stated ? { ...clause, roles: ["lesson" as const] } : clause));
+  if (withLessons.some((clause) => clause.roles.includes("situation"))) return withLessons;
+  // With no scene found, what comes before the first step and plays no other part sets it ("I am backend developer in online shop.").
+  return withLessons.map((clause, index) => (index < firstStep && clause.roles.length === 0 ? { ...clause, roles: ["situation"] } : clause));
 }

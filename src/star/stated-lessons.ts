@@ -29,6 +29,9 @@ const NEXT_TIME = /\b(?:next time|if i (?:did|had to do|were doing|faced|ran) (?
 const SINCE = String.raw`since then|ever since|from then on|these days|nowadays`;
 const CHANGED_HABIT = new RegExp(String.raw`^${OPENER}(?:${SINCE}|now)\b,?\s+(?:[^,.;]{0,60},\s*)?I\s+${ADVERBS}(?<verb>[\w'’-]+)`, "i");
 
+// "After that I always use a checklist": "after that" dates a habit only with "always" or "never" (else it opens a step).
+const AFTER_THAT_HABIT = new RegExp(String.raw`^${OPENER}after that\b,?\s+I\s+(?:always|never)\b`, "i");
+
 /** "Ever since," or "These days," as a whole clause: the comma after it ended the clause, and the habit follows in the next. */
 const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:${SINCE})\s*,?$`, "i");
 
@@ -42,7 +45,7 @@ const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:${SINCE})\s*,?$`, "
 export function statedLesson(text: string): { stated: boolean; opening: boolean } {
   if (namesLesson(text)) return { stated: true, opening: true };
   const habit = CHANGED_HABIT.exec(text);
-  if (habit && !PAST_FORM.test(habit.groups!.verb!)) return { stated: true, opening: true };
+  if ((habit && !PAST_FORM.test(habit.groups!.verb!)) || AFTER_THAT_HABIT.test(text)) return { stated: true, opening: true };
   for (const pattern of [LEARNED, NAMED_LESSON, LESSON_INTRO, NEXT_TIME]) {
     const match = pattern.exec(text);
     if (match) return { stated: true, opening: opensWith(text, match.index) };

@@ -82,4 +82,15 @@ I also send the log to the manager on Friday, so the inspection is always easy.`
     ];
     for (const answer of answers) expect(critiqueAnswer("Tell me about a time you helped a customer.", answer).notAStory, answer).toBe(true);
   });
+
+  it("stays a story, with its lesson found, when it ends on a habit taken up since (\"So now I always test...\") (audit)", () => {
+    const story =
+      "One time I deploy new version on Friday without testing on staging because deadline is close. The service is down for two hours and many users cannot login. I roll back and I write postmortem for the team.";
+    for (const lesson of ["So now I always test on staging before deploy.", "After that I always use checklist."]) {
+      const critique = critiqueAnswer("Tell me about a time you failed.", `${story} ${lesson}`);
+      expect(critique.notAStory, lesson).toBe(false);
+      expect(critique.star.lesson.spans.map((span) => span.text), lesson).toEqual([lesson]);
+      expect(critique.issues.map((issue) => issue.code), lesson).not.toContain("MISSING_LESSON");
+    }
+  });
 });
