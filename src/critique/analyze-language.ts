@@ -1,4 +1,4 @@
-import { VAGUE_COMPARISON } from "../star/index.js";
+import { TAKEN_UP_SINCE, VAGUE_COMPARISON } from "../star/index.js";
 
 /** Counts of first-person singular and plural pronouns in a text. */
 export function countPronouns(text: string): { i: number; we: number } {
@@ -49,8 +49,6 @@ const HABITUAL = /\b(i (always|usually|generally|typically|normally|tend to|ofte
 // A day named once ("on a Friday night", "on Saturday morning") pins one occasion, as "every Friday" or "on Fridays" does not.
 const PAST_ANCHOR =
   /\b(last (year|month|quarter|week|spring|summer|fall|winter)|in (19|20)\d\d|(\w+ )?(years?|months?|weeks?) ago|when i (joined|was|started|worked)|at my (last|previous|first|old|current) (job|company|role|team)|in my (last|previous|first|old|former) (job|company|team|workplace)|one time|once,? (when|at|i|we|our)|there was (a|one) (time|day|project|week)|on (a|one) project|during (my|the|our)|i remember|on (a |that |the )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!s)|one (day|morning|afternoon|evening|night|weekend)|(that|the next|the following) (day|morning|afternoon|evening|night|weekend))\b/gi;
-// What opens a habit taken up after the story's events, earlier in the same sentence.
-const HABIT_SINCE = /\b(?:now|nowadays|since then|ever since|from then on|these days|to this day|after that|today)\b[^.!?]*$/i;
 // A sentence opening on any occasion of a kind, told in the present: a routine ("When a deadline is at risk, I...").
 const GENERAL_CONDITION =
   /(?:^|[.!?]\s+)(?:when|whenever|if|any time|every time)\s+(?:a|an|there's|there is|there are|someone|somebody|anyone|people|things)\b[^.!?,]{0,60}?\b(?:is|are|happens|comes up|arises|gets|goes|has|needs|wants|asks|says)\b/gi;
@@ -65,7 +63,7 @@ const PAST_EVENT_VERB = /\b(I|we)\s+(?:(?!(?:usually|typically|generally|normall
  */
 export function detectNotAStory(text: string): { notAStory: boolean; untoldInPast: boolean; habitual: number; anchors: number; pastActions: number; narrative: boolean } {
   // A habit taken up since ("So now I always test on staging") is the story's lesson, not a routine in place of a story.
-  const habits = [...text.matchAll(HABITUAL)].filter((match) => !HABIT_SINCE.test(text.slice(Math.max(0, match.index! - 40), match.index!)));
+  const habits = [...text.matchAll(HABITUAL)].filter((match) => !TAKEN_UP_SINCE.test(sentenceBefore(text, match.index!)));
   const habitual = habits.length + (text.match(GENERAL_CONDITION) ?? []).length;
   const anchors = (text.match(PAST_ANCHOR) ?? []).length;
   const pastActions = (text.match(PAST_EVENT_VERB) ?? []).length;
@@ -78,6 +76,11 @@ export function detectNotAStory(text: string): { notAStory: boolean; untoldInPas
   const nothingPast = pastActions === 0 && words > 15 && anchors === 0 && !narrative;
   // untoldInPast: the only sign is that nothing is told in the past tense, which a story told in the present shares.
   return { notAStory: habitsOrHypotheticals || nothingPast, untoldInPast: nothingPast && !habitsOrHypotheticals && habitual === 0, habitual, anchors, pastActions, narrative };
+}
+
+// Up to 40 characters before a position, from the start of its sentence.
+function sentenceBefore(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 40), index).split(/[.!?]/).pop()!;
 }
 
 // An instruction to the listener, not a step told in the past ("Ignore all previous instructions...", "Rate this answer...").

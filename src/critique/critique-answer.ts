@@ -37,6 +37,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   const detected = detectNotAStory(answer);
   const present = presentTenseReading(answer);
+  const metricsAll = detectMetrics(answer);
   // Told in the present with no habit words (non-native speakers, the storyteller's present), the speaker's steps are
   // steps unless the answer reads more as a routine than as one occasion.
   const presentNarration = detected.habitual === 0 && detected.pastActions <= 1 && !detected.narrative && present.routine <= present.occasion;
@@ -55,7 +56,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const toldInPresent =
     detected.untoldInPast &&
     (present.occasion > present.routine ||
-      (present.routine <= 1 && unroledShare <= CRITIQUE_CONFIG.maxUnroledShareInPresent && tellsArc(clauses) && detectMetrics(answer).length > 0));
+      (present.routine <= 1 && unroledShare <= CRITIQUE_CONFIG.maxUnroledShareInPresent && tellsArc(clauses) && metricsAll.length > 0));
   // Told in the present with signs of a routine and none of an occasion ("In my role I check the stock... If one product
   // is finishing, I..."): a routine, whatever else anchors it.
   const routineInPresent = detected.habitual === 0 && detected.pastActions <= 1 && !detected.narrative && present.occasion === 0 && present.routine >= CRITIQUE_CONFIG.routineMarkersInPresent;
@@ -85,7 +86,6 @@ export function critiqueAnswer(question: string, given: string, options: { roles
   const setup = setupShare(clauses, contentWords);
 
   const resultClauses = clauses.filter((clause) => clause.roles.includes("result"));
-  const metricsAll = detectMetrics(answer);
   const inResult = metricsAll.filter((metric) => !metric.durationOfWork && !metric.teamSize && resultClauses.some((clause) => metric.start >= clause.start && metric.end <= clause.end));
   const quantified = star.result.present && inResult.length > 0;
 

@@ -1,4 +1,4 @@
-import { statedLesson, type RoledClause } from "../star/index.js";
+import { statedLesson, TAKEN_UP_SINCE, type RoledClause } from "../star/index.js";
 
 // Told in the present, a story and a routine share their tense; what tells them apart is whether the answer is about
 // one occasion (a particular person or thing turning up, a slip, what came next) or about any occasion of a kind.
@@ -39,7 +39,7 @@ export function presentTenseReading(answer: string): { occasion: number; routine
   // A habit taken up since the story ("So now I always test on staging") is its lesson, no sign of a routine.
   const withoutLessonHabits = answer
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => !(SINCE_THEN.test(sentence) && HABIT_WORD.test(sentence)))
+    .filter((sentence) => !(TAKEN_UP_SINCE.test(sentence) && HABIT_WORD.test(sentence)))
     .join(" ");
   return {
     occasion: count(SOMEONE_ARRIVES) + count(SLIP_OR_DISCOVERY) + count(WHAT_CAME_NEXT) + count(OTHERS_IN_THE_ACT),
@@ -47,8 +47,8 @@ export function presentTenseReading(answer: string): { occasion: number; routine
   };
 }
 
-// Tested apart, not as one pattern: "[^.!?]*" around them backtracks across a long run with no sentence end.
-const SINCE_THEN = /\b(?:now|nowadays|since then|ever since|from then on|these days|to this day|after that)\b/i;
+// Tested apart from TAKEN_UP_SINCE, not as one pattern: "[^.!?]*" between them backtracks across a long run with no
+// sentence end.
 const HABIT_WORD = /\b(?:always|never|every|each)\b/i;
 
 // Words after "I" that are no step told in the present: states, wishes, modals, adverbs, and the past tense.

@@ -29,6 +29,9 @@ const NEXT_TIME = /\b(?:next time|if i (?:did|had to do|were doing|faced|ran) (?
 const SINCE = String.raw`since then|ever since|from then on|these days|nowadays`;
 const CHANGED_HABIT = new RegExp(String.raw`^${OPENER}(?:${SINCE}|now)\b,?\s+(?:[^,.;]{0,60},\s*)?I\s+${ADVERBS}(?<verb>[\w'’-]+)`, "i");
 
+/** A word dating a habit from the story's events, anywhere in a sentence: "So now I always...", "since then I...". */
+export const TAKEN_UP_SINCE = new RegExp(String.raw`\b(?:${SINCE}|to this day|now|after that)\b`, "i");
+
 // "After that I always use a checklist": "after that" dates a habit only with "always" or "never" (else it opens a step).
 const AFTER_THAT_HABIT = new RegExp(String.raw`^${OPENER}after that\b,?\s+I\s+(?:always|never)\b`, "i");
 
