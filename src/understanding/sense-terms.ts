@@ -1,4 +1,5 @@
 import { wordMatches } from "./match-cues.js";
+import { compoundAt } from "./compound-terms.js";
 import { isContentWord, stem, tokenize, type Token } from "./normalize-text.js";
 import { loadTaxonomy, type Cue } from "./taxonomy.js";
 
@@ -35,9 +36,12 @@ export function senseTaggedTerms(text: string, skip: ReadonlySet<string>): strin
   const tokens = tokenize(text);
   const words = tokens.map((token) => token.text);
   const cues = cuesWithSenses();
+  const taxonomy = loadTaxonomy();
   const terms: string[] = [];
   for (let at = 0; at < words.length; at++) {
     const word = words[at]!;
+    const compound = compoundAt(text, tokens, at, taxonomy);
+    if (compound !== undefined) terms.push(compound);
     if (!isContentWord(word, skip)) continue;
     const otherSense = cuesMeeting(word, cues).some((cue) => neighbourRulesOut(cue, text, tokens, at));
     terms.push(otherSense ? `${stem(word)}${OTHER_SENSE}` : stem(word));
