@@ -1,4 +1,4 @@
-import { statSync, watch, type FSWatcher } from "node:fs";
+import { lstatSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { BANK_FILE_EXTENSIONS } from "../bank/limits.js";
 import { FolderTreeWatch } from "./folder-tree-watch.js";
@@ -25,6 +25,8 @@ interface WatchedBank {
   bank: string;
   parent?: FSWatcher;
   folder?: FolderTreeWatch;
+  /** For a file bank that is a link: the folder its file really lies in, where edits to it happen. */
+  linkTarget?: FSWatcher;
 }
 
 /**
@@ -56,11 +58,13 @@ export class BankFileWatcher {
     for (const entry of this.watched) {
       entry.parent = this.open(path.dirname(entry.bank), (name) => {
         if (name !== null && name !== path.basename(entry.bank)) return;
-        // The bank itself was replaced: a folder put back gets a watch of its own again.
+        // The bank itself was replaced: a folder put back gets a watch of its own again, a link its target's.
         this.watchFolder(entry);
+        this.watchLinkTarget(entry);
         this.touched(entry.bank);
       });
       this.watchFolder(entry);
+      this.watchLinkTarget(entry);
     }
   }
 
@@ -71,7 +75,8 @@ export class BankFileWatcher {
     for (const entry of this.watched) {
       entry.parent?.close();
       entry.folder?.close();
-      entry.parent = entry.folder = undefined;
+      entry.linkTarget?.close();
+      entry.parent = entry.folder = entry.linkTarget = undefined;
     }
   }
 
@@ -86,6 +91,23 @@ export class BankFileWatcher {
         if (file === entry.bank || this.counts(entry.bank, path.relative(entry.bank, file), folder)) this.touched(entry.bank);
       },
       onWatchError: (message) => this.options.onWatchError?.(message),
+    });
+  }
+
+  /** (Re)opens the watch of a linked file bank's real folder; a bank that is no link to a file has none. */
+  private watchLinkTarget(entry: WatchedBank): void {
+    entry.linkTarget?.close();
+    entry.linkTarget = undefined;
+    if (this.closed || !isLinkToFile(entry.bank)) return;
+    let target: string;
+    try {
+      target = realpathSync(entry.bank);
+    } catch {
+      // Removed meanwhile: the parent's watch sees it come back.
+      return;
+    }
+    entry.linkTarget = this.open(path.dirname(target), (name) => {
+      if (name === null || name === path.basename(target)) this.touched(entry.bank);
     });
   }
 
@@ -146,6 +168,14 @@ export class BankFileWatcher {
       // Changed while it ran: once more, once the files are quiet again.
       if (this.changed.size > 0 && !this.closed && this.timer === undefined) this.timer = setTimeout(() => void this.report(), this.debounceMs);
     }
+  }
+}
+
+function isLinkToFile(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink() && statSync(file).isFile();
+  } catch {
+    return false;
   }
 }
 

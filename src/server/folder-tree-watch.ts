@@ -1,4 +1,4 @@
-import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 export interface FolderTreeWatchOptions {
@@ -15,10 +15,16 @@ export interface FolderTreeWatchOptions {
  * folders come and go. Node's own recursive watch is not used: on Linux it
  * gives up on the whole tree with an error when a subfolder vanishes while
  * it is being listed (a store's build folder, an editor's backup folder),
- * and it cannot leave out the folders the bank reader skips.
+ * and it cannot leave out the folders the bank reader skips. Linked folders
+ * and files are followed, as the bank reader follows them (notes kept
+ * elsewhere and linked in); a folder reached twice through links is watched once.
  */
 export class FolderTreeWatch {
   private readonly watches = new Map<string, FSWatcher>();
+  /** Each watched folder's real path: a link back to a parent must not be followed for ever. */
+  private readonly realFolders = new Map<string, string>();
+  /** Linked files, each watched through the folder it really lies in, by the link's path. */
+  private readonly linkedFiles = new Map<string, FSWatcher>();
   private closed = false;
   private reported = false;
 
@@ -32,12 +38,16 @@ export class FolderTreeWatch {
   /** Stops every watch; no event is reported after this. */
   close(): void {
     this.closed = true;
-    for (const watcher of this.watches.values()) watcher.close();
+    for (const watcher of [...this.watches.values(), ...this.linkedFiles.values()]) watcher.close();
     this.watches.clear();
+    this.linkedFiles.clear();
+    this.realFolders.clear();
   }
 
   private add(folder: string): void {
     if (this.closed || this.watches.has(folder) || (folder !== this.root && this.options.skip(folder))) return;
+    const real = realPath(folder);
+    if ([...this.realFolders.values()].includes(real)) return;
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, (_event, name) => this.changed(folder, name === null ? null : String(name)));
@@ -50,6 +60,7 @@ export class FolderTreeWatch {
       this.failed(folder, error);
     });
     this.watches.set(folder, watcher);
+    this.realFolders.set(folder, real);
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -57,7 +68,36 @@ export class FolderTreeWatch {
       // Gone already: the event in its parent folder removes its watch.
       return;
     }
-    for (const entry of entries) if (entry.isDirectory()) this.add(path.join(folder, entry.name));
+    for (const entry of entries) {
+      if (entry.isDirectory()) this.add(path.join(folder, entry.name));
+      else if (entry.isSymbolicLink()) this.follow(path.join(folder, entry.name));
+    }
+  }
+
+  // A link to a folder is watched as a folder; a link to a file through the folder the file really lies in, since
+  // an edit to the file is an event there, not beside the link.
+  private follow(link: string): void {
+    if (isFolder(link)) {
+      this.add(link);
+      return;
+    }
+    if (this.closed || this.linkedFiles.has(link) || this.options.skip(path.dirname(link))) return;
+    const target = realPath(link);
+    if (target === link) return;
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(path.dirname(target), (_event, name) => {
+        if (!this.closed && (name === null || String(name) === path.basename(target))) this.options.onEvent(link, false);
+      });
+    } catch {
+      // A broken link, or a target folder that cannot be watched: the bank reader passes a broken link by too.
+      return;
+    }
+    watcher.on("error", () => {
+      watcher.close();
+      this.linkedFiles.delete(link);
+    });
+    this.linkedFiles.set(link, watcher);
   }
 
   private changed(folder: string, name: string | null): void {
@@ -77,14 +117,18 @@ export class FolderTreeWatch {
     this.remove(changed);
     const folderNow = isFolder(changed);
     if (folderNow) this.add(changed);
+    else if (isLink(changed)) this.follow(changed);
     this.options.onEvent(changed, wasWatched || folderNow);
   }
 
   private remove(folder: string): void {
-    for (const [watched, watcher] of this.watches) {
-      if (watched === folder || watched.startsWith(folder + path.sep)) {
-        watcher.close();
-        this.watches.delete(watched);
+    for (const watches of [this.watches, this.linkedFiles]) {
+      for (const [watched, watcher] of watches) {
+        if (watched === folder || watched.startsWith(folder + path.sep)) {
+          watcher.close();
+          watches.delete(watched);
+          this.realFolders.delete(watched);
+        }
       }
     }
   }
@@ -96,6 +140,22 @@ export class FolderTreeWatch {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     const name = path.relative(path.dirname(this.root), folder);
     this.options.onWatchError(`cannot watch ${name} for edits (${code}); edits there are not seen until the server is restarted`);
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -227,5 +227,40 @@ describe("BankFileWatcher", () => {
     writeFileSync(bank, "# Three\n");
     await delay(QUIET_MS);
     expect(reports).toEqual([]);
+  });
+
+  it("follows linked folders and files in a folder bank, as the bank reader does, where the edits really happen", async () => {
+    const elsewhere = folder();
+    mkdirSync(path.join(elsewhere, "notes"));
+    writeFileSync(path.join(elsewhere, "notes", "a.md"), "# One\n");
+    writeFileSync(path.join(elsewhere, "b.md"), "# Two\n");
+    const bank = path.join(folder(), "stories");
+    mkdirSync(bank);
+    symlinkSync(path.join(elsewhere, "notes"), path.join(bank, "notes"));
+    symlinkSync(path.join(elsewhere, "b.md"), path.join(bank, "b.md"));
+    // A link back to the bank's own folder must not be followed for ever.
+    symlinkSync(bank, path.join(bank, "loop"));
+    const { reports, reported } = watchBanks([bank]);
+    writeFileSync(path.join(elsewhere, "notes", "a.md"), "# One, edited\n");
+    await reported(1);
+    await delay(QUIET_MS);
+    writeFileSync(path.join(elsewhere, "b.md"), "# Two, edited\n");
+    await reported(2);
+    await delay(QUIET_MS);
+    // A file beside the linked one, which the bank does not hold, is no change to it.
+    writeFileSync(path.join(elsewhere, "c.md"), "# Not in the bank\n");
+    await delay(QUIET_MS);
+    expect(reports).toEqual([[bank], [bank]]);
+  });
+
+  it("sees edits to a file bank that is a link to a file kept elsewhere", async () => {
+    const elsewhere = folder();
+    writeFileSync(path.join(elsewhere, "real.md"), "# One\n");
+    const bank = path.join(folder(), "bank.md");
+    symlinkSync(path.join(elsewhere, "real.md"), bank);
+    const { reports, reported } = watchBanks([bank]);
+    writeFileSync(path.join(elsewhere, "real.md"), "# Two\n");
+    await reported(1);
+    expect(reports).toEqual([[bank]]);
   });
 });
