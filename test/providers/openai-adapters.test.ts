@@ -187,6 +187,21 @@ describe("OpenAI-compatible chat against the test LLM server", () => {
     expect(table.join("")).toBe("<table> is not a think block");
   });
 
+  it("once a model has ended its reasoning on a lone </think> (the opening tag was in the prompt), holds its later streams back until the tag, and never loses a reply that has none", async () => {
+    const model = await chat();
+    const ask = async (content: string) => {
+      llm.reply({ content });
+      const deltas: string[] = [];
+      const response = await model.stream({ messages: [{ role: "user", content: "hi" }] }, (delta) => deltas.push(delta));
+      return { shown: deltas.join(""), content: response.content };
+    };
+    // The first such reply can only be told apart once whole: its answer is right, what was shown is not.
+    expect((await ask("The user wants it short.\n</think>\n\nLead with the result.")).content).toBe("Lead with the result.");
+    expect(await ask("Again, keep it short.\n</think>\n\nSay what you did.")).toEqual({ shown: "Say what you did.", content: "Say what you did." });
+    // A later reply with no tag at all is shown whole when it ends.
+    expect(await ask("Plain answer, no reasoning.")).toEqual({ shown: "Plain answer, no reasoning.", content: "Plain answer, no reasoning." });
+  });
+
   it("returns tool calls, streamed or not, with their JSON arguments intact", async () => {
     const call = { name: "find_stories", arguments: { question: "Tell me about a failure", k: 3 } };
     llm.reply({ toolCalls: [call] });

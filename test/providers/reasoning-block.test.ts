@@ -29,4 +29,17 @@ describe("a reasoning model's <think> block", () => {
     for (const delta of ["<think>", "twelve chars", "</think>", "ok"]) filter.push(delta);
     expect(filter.received).toBe(7 + 12 + 8 + 2);
   });
+
+  it("held back until a lone closing tag when the model is known to send one, and given back whole when none comes", () => {
+    const filter = new ReasoningFilter({ expectLoneClose: true });
+    expect(["The user", " wants JSON.</th", "ink>\n", "{\"a\"", ": 1}"].map((delta) => filter.push(delta)).join("")).toBe('{"a": 1}');
+    expect(filter.rest()).toBe("");
+    const none = new ReasoningFilter({ expectLoneClose: true });
+    expect(["Plain", " answer"].map((delta) => none.push(delta)).join("")).toBe("");
+    expect(none.rest()).toBe("Plain answer");
+    // An opening tag still works as ever.
+    const opened = new ReasoningFilter({ expectLoneClose: true });
+    expect(["<think>x", "</think>", "Answer"].map((delta) => opened.push(delta)).join("")).toBe("Answer");
+    expect(opened.rest()).toBe("");
+  });
 });

@@ -4,7 +4,7 @@ import type { ChatModel, ChatRequest, ChatResponse, ToolCall } from "../../core/
 import { ProviderError } from "../../errors/index.js";
 import { IdleTimer } from "./idle-timer.js";
 import { mapOpenAIError, type ProviderErrorContext } from "./map-openai-error.js";
-import { answerWithoutReasoning, ReasoningFilter } from "./reasoning-block.js";
+import { answerWithoutReasoning, hasLoneClose, ReasoningFilter } from "./reasoning-block.js";
 import { refusedStreaming } from "./refused-streaming.js";
 
 /** Chat completions from any OpenAI-compatible `/v1/chat/completions` endpoint. */
@@ -12,6 +12,12 @@ export class OpenAIChatModel implements ChatModel {
   readonly id: string;
   /** Set once the server refused a streamed request and then answered it whole: later ones are not streamed. */
   private refusesStreaming = false;
+  /**
+   * Set once a reply ended its reasoning on a lone `</think>` (the server put
+   * the opening tag in the prompt): later streams hold text back until it
+   * comes, so the reasoning is not shown as the answer again.
+   */
+  private sendsLoneClose = false;
 
   /**
    * @param options.idleTimeoutMs Longest wait for the rest of a reply once it
@@ -72,6 +78,7 @@ export class OpenAIChatModel implements ChatModel {
   private fromCompletion(completion: ChatCompletion, where: string): ChatResponse {
     const message = completion.choices?.[0]?.message;
     if (!message) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the response had no message; check that OPENAI_BASE_URL is an OpenAI-compatible API (it usually ends in /v1).`);
+    if (hasLoneClose(message.content ?? "")) this.sendsLoneClose = true;
     return {
       content: answerWithoutReasoning(message.content ?? "", where),
       toolCalls: (message.tool_calls ?? []).flatMap((call) =>
@@ -88,7 +95,7 @@ export class OpenAIChatModel implements ChatModel {
    */
   private async streamed(request: ChatRequest, onDelta: (text: string) => void, where: string): Promise<ChatResponse> {
     // A reasoning model's <think> block is not the answer: held back, never shown or returned.
-    const reasoning = new ReasoningFilter();
+    const reasoning = new ReasoningFilter({ expectLoneClose: this.sendsLoneClose });
     let model = this.model;
     const calls = new Map<number, ToolCall>();
     let finished = false;
@@ -146,6 +153,10 @@ export class OpenAIChatModel implements ChatModel {
     if (idle.fired) throw this.stallError(where, idle.ms!, undefined, reasoning.received);
     if (request.signal?.aborted) throw new ProviderError("PROVIDER_TIMEOUT", `${where}: the request was cancelled.`);
     if (!finished) throw new ProviderError("PROVIDER_BAD_RESPONSE", `${where}: the stream ended before the model finished.`);
+    if (hasLoneClose(reasoning.text)) this.sendsLoneClose = true;
+    // Held back for a closing tag that never came: the whole reply was the answer.
+    const held = reasoning.rest();
+    if (held) onDelta(held);
     return { content: answerWithoutReasoning(reasoning.text, where), toolCalls: [...calls.values()], model };
   }
 

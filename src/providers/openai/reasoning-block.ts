@@ -21,18 +21,44 @@ export function answerWithoutReasoning(reply: string, where: string): string {
   return reply;
 }
 
+/** Whether a reply's reasoning ended on a lone `</think>`, its opening tag left in the prompt by the server. */
+export function hasLoneClose(reply: string): boolean {
+  const start = reply.trimStart();
+  const close = start.indexOf(CLOSE);
+  return close >= 0 && !start.slice(0, close).includes(OPEN);
+}
+
 /**
  * Streamed deltas with a leading `<think>` block held back: each push returns
- * the part of the answer not yet shown. (A lone `</think>` is only seen once
- * the reply is whole, by `answerWithoutReasoning`.)
+ * the part of the answer not yet shown. A lone `</think>` is only seen once
+ * the reply is whole, by `answerWithoutReasoning`, unless the model is known
+ * to send one (`expectLoneClose`: an earlier reply had it): then everything is
+ * held back until it comes, and `rest` gives what was held if it never does.
  */
 export class ReasoningFilter {
   private reply = "";
-  private state: "undecided" | "thinking" | "closed" | "answer" = "undecided";
+  private state: "undecided" | "thinking" | "closed" | "answer";
   /** Where the text after the closing tag starts, once it has come. */
   private afterClose = 0;
+  private shown = false;
+
+  constructor(options: { expectLoneClose?: boolean } = {}) {
+    this.state = options.expectLoneClose ? "thinking" : "undecided";
+  }
 
   push(delta: string): string {
+    const text = this.next(delta);
+    if (text) this.shown = true;
+    return text;
+  }
+
+  /** What was held back as reasoning and never shown, when no closing tag came after all (the whole reply is the answer). */
+  rest(): string {
+    if (this.shown || this.state !== "thinking" || this.reply.trimStart().startsWith(OPEN)) return "";
+    return this.reply;
+  }
+
+  private next(delta: string): string {
     this.reply += delta;
     if (this.state === "answer") return delta;
     if (this.state === "undecided") {
