@@ -83,7 +83,20 @@ export function stem(word: string): string {
   return result;
 }
 
+// Nouns that suffix stripping would merge with a verb or word of another meaning: a "meeting" is not "meet" (a goal
+// you did not meet), a "manager" is not "managed" (self-managed MySQL), a "customer" is not "custom" (custom tooling).
+const OWN_STEMS = new Map([
+  ["meeting", "meeting"],
+  ["meetings", "meeting"],
+  ["manager", "manager"],
+  ["managers", "manager"],
+  ["customer", "customer"],
+  ["customers", "customer"],
+]);
+
 function stripSuffix(word: string): string {
+  const own = OWN_STEMS.get(word);
+  if (own) return own;
   if (word.length <= 4 || /^\d/.test(word)) return word;
   if (word.endsWith("ies") && word.length > 5) return `${word.slice(0, -3)}y`;
   for (const suffix of ["ingly", "ations", "ation", "ments", "ment", "ings", "ing", "edly", "ed", "ers", "er", "es", "s", "ly"]) {
