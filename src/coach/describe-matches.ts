@@ -1,4 +1,4 @@
-import type { MatchResult } from "../retrieval/index.js";
+import { clearThemes, type MatchResult } from "../retrieval/index.js";
 
 /** The stories found for a question, as the reply says them: the match's notices first, then the stories. */
 export function describeMatches(result: MatchResult): string {
@@ -6,5 +6,5 @@ export function describeMatches(result: MatchResult): string {
   const notes = result.notices.length > 0 ? `${result.notices.map((notice) => notice.message).join("\n")}\n\n` : "";
   if (result.matches.length === 0) return `${notes}No story in your bank fits that yet.`;
   const lines = result.matches.map((match, index) => `${index + 1}. ${match.title} (${match.score.toFixed(2)})\n   ${match.why}`);
-  return `${notes}For "${result.question}" (${result.competencies.map((entry) => entry.name).join(", ") || "no clear theme"}):\n${lines.join("\n")}`;
+  return `${notes}For "${result.question}" (${clearThemes(result).themes.join(", ") || "no clear theme"}):\n${lines.join("\n")}`;
 }

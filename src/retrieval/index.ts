@@ -1,5 +1,6 @@
 export { StoryMatcher, whyQuestionView, HYBRID_SIGNALS, type MatchResult, type StoryMatch, type SignalName, type MatchOptions } from "./story-matcher.js";
 export type { QuotedEvidence } from "./explain-match.js";
+export { clearThemes } from "./clear-themes.js";
 export { createMatcher, createInMemoryMatcher, matcherFromParts, storyLexicalIndex } from "./create-matcher.js";
 export type { LexicalIndexData } from "./lexical-index.js";
 export { computeStoryFeatures, storySearchText, type StoryFeatures } from "./story-features.js";

@@ -29,4 +29,21 @@ describe("principle names in lists a person reads", () => {
     expect(names).toContain("Have Backbone; Disagree and Commit");
     for (const name of names) expect(PRINCIPLES as readonly string[]).toContain(name);
   });
+
+  it("names no theme or principle for a question that asks for none clearly, and names what one asks", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "coach-principle-lists-"));
+    const bank = path.join(folder, "bank.md");
+    writeFileSync(bank, BANK);
+    const store = path.join(folder, ".coach");
+    // Audit: "Tell me about your experience with DynamoDB." showed "asks about: performance, mentoring, collaboration
+    // (Earn Trust / ...)", the classifier's faintest guesses, as if the question asked for them.
+    const technical = await runCoach(["match", "Tell me about your experience with DynamoDB.", "--bank", bank, "--store", store]);
+    expect(technical.code).toBe(0);
+    expect(technical.stdout).toMatch(/^  asks about: no clear theme$/m);
+    // A principle named outright is still said, as is a clear theme.
+    const named = await runCoach(["match", "Give me an example that shows you Are Right, A Lot.", "--bank", bank, "--store", store]);
+    expect(named.stdout.match(/^  asks about: .*\((.*)\)$/m)?.[1]?.split(" / ")).toContain("Are Right, A Lot");
+    const failed = await runCoach(["match", "Tell me about a time you failed.", "--bank", bank, "--store", store]);
+    expect(failed.stdout).toMatch(/^  asks about: failure\b/m);
+  });
 });

@@ -1,5 +1,5 @@
 import { CoachError, exitCodeFor, InputError, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
-import { createMatcher, MAX_PLAN_QUESTIONS, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
+import { clearThemes, createMatcher, MAX_PLAN_QUESTIONS, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
@@ -194,8 +194,9 @@ async function readQuestions(positionals: string[], file: string | undefined, io
 
 function printMatches(result: MatchResult, io: CommandIO): void {
   printLine(io, `\n${result.question}`);
-  const themes = result.competencies.map((entry) => entry.name).join(", ");
-  const principles = listPrinciples(result.principles.map((entry) => entry.name));
+  const asked = clearThemes(result);
+  const themes = asked.themes.join(", ");
+  const principles = listPrinciples(asked.principles);
   printLine(io, `  asks about: ${themes || "no clear theme"}${principles ? `  (${principles})` : ""}`);
   if (result.matches.length === 0) printLine(io, "  no story in your bank fits this question yet.");
   result.matches.forEach((match, index) => {
