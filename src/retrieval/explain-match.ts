@@ -34,7 +34,7 @@ export function chooseLeadPart(story: Story, questionCompetency: string | undefi
 }
 
 // A question theme counts as asked when it scores this much: the learned classifier gives every theme a little.
-const ASKED_THEME = 0.2;
+export const ASKED_THEME = 0.2;
 // A principle counts as asked at this share of the question's strongest one.
 const ASKED_PRINCIPLE = 0.3;
 
@@ -168,6 +168,8 @@ export function explainMatch(input: ExplanationInput): string {
   const filed = principle && !principleInferred ? ` (${principle})` : "";
   const missing = asked[0] ? `no line shows ${asked[0].name.toLowerCase()}` : "";
   let quoted: EvidenceSentence | undefined;
+  // Shown only because a story was asked for: where to start it, or that it lacks a result, would be advice to tell it.
+  if (nonBehavioural && unmatched) return `Optional for ${article(nonBehavioural)} ${nonBehavioural} question, and nothing in the question points to this story or any other: keep it for a question that asks for one.`;
   if (nonBehavioural) {
     pieces.push(`Optional for ${article(nonBehavioural)} ${nonBehavioural} question: use it only as a short example`);
   } else if (unmatched) {

@@ -105,6 +105,8 @@ describe("why each match fits, in the candidate's own lines", () => {
     expect(lexical.notices).toEqual([{ code: "FEW_SHARED", message: "Only 1 experience of the 3 in your bank shares a word or a theme with this question, so 1 is shown, not 3." }]);
     const yourself = await matcher.match("Tell me about yourself", { k: 5 });
     expect(yourself.matches).toHaveLength(1);
+    // Audit: it used to add "lead with the result: ..." (a failure story's late shipments, for an introduction).
+    expect(yourself.matches[0]!.why).toBe("Optional for an introduction question, and nothing in the question points to this story or any other: keep it for a question that asks for one.");
     expect(yourself.notices).toEqual([
       {
         code: "NO_STORY_NEEDED",
