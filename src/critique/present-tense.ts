@@ -74,13 +74,21 @@ const REMIT_IN_PRESENT =
  */
 export function withPresentTenseRoles(clauses: readonly RoledClause[]): RoledClause[] {
   const roled = clauses.map((clause): RoledClause => {
-    if (!clause.roles.includes("task") && !clause.roles.includes("action") && REMIT_IN_PRESENT.test(clause.text)) return { ...clause, roles: [...clause.roles, "task"] };
-    return clause.roles.length === 0 && !statedLesson(clause.text).stated && tellsPresentStep(clause.text) ? { ...clause, roles: ["action"] } : clause;
+    const lesson = statedLesson(clause.text);
+    // "From this experience I understand I must never deploy on Friday" states a rule learned, not the remit.
+    if (!clause.roles.includes("task") && !clause.roles.includes("action") && !clause.roles.includes("lesson") && !lesson.stated && REMIT_IN_PRESENT.test(clause.text)) return { ...clause, roles: [...clause.roles, "task"] };
+    return clause.roles.length === 0 && !lesson.stated && tellsPresentStep(clause.text) ? { ...clause, roles: ["action"] } : clause;
   });
   const firstStep = roled.findIndex((clause) => clause.roles.includes("action"));
-  // A lesson stated after the steps ("After that I always use a checklist"): the clause roles look for one only once
-  // they have seen a step, and told in the present they saw none.
-  const withLessons = roled.map((clause, index) => (firstStep >= 0 && index > firstStep && clause.roles.length === 0 && statedLesson(clause.text).stated ? { ...clause, roles: ["lesson" as const] } : clause));
+  // A lesson stated after the steps ("After that I always use a checklist", "I learn that I check the wristband"): the
+  // clause roles look for one only once they have seen a step, and told in the present they saw none. A clause the
+  // model gave another part (late, "I learn that..." reads as an outcome) is the lesson when the lesson opens it.
+  const isLateLesson = (clause: RoledClause, index: number) => {
+    if (firstStep < 0 || index <= firstStep || clause.labelled || clause.roles.includes("lesson")) return false;
+    const lesson = statedLesson(clause.text);
+    return clause.roles.length === 0 ? lesson.stated : lesson.opening && !clause.roles.includes("action");
+  };
+  const withLessons = roled.map((clause, index) => (isLateLesson(clause, index) ? { ...clause, roles: ["lesson" as const] } : clause));
   if (withLessons.some((clause) => clause.roles.includes("situation"))) return withLessons;
   // With no scene found, what comes before the first step and plays no other part sets it ("I am backend developer in online shop.").
   return withLessons.map((clause, index) => (index < firstStep && clause.roles.length === 0 ? { ...clause, roles: ["situation"] } : clause));
