@@ -7,7 +7,12 @@ export const MAX_COMMAND_WORDS = 8;
 export const LONG_ANSWER_WORDS = 60;
 // Polite words around a command: "ok, stop", "coverage please", "can I see my coverage?".
 const POLITE = String.raw`(?:(?:ok(?:ay)?|please|let'?s|can we|can i (?:see|get|have)|could i (?:see|get|have)|show me|i'?ll|i'?d like to|i want to)[,\s]+)*`;
-const STOP_COMMAND = new RegExp(String.raw`^${POLITE}(?:stop|end|quit|finish)(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|it))*[\s.!]*$`);
+// "I'm done", "exit", "finish": how people end a session in other apps. The whole message is the command, so "at the
+// end of the sprint I..." and "I'm done with the migration, so I..." are answers.
+const STOP_COMMAND = new RegExp(
+  String.raw`^${POLITE}(?:stop|end|quit|exit|bye|finish|done|(?:i['’]?m|i am|we['’]?re|we are) (?:done|finished))` +
+    String.raw`(?:[,\s]+(?:the|this|my|mock|interview|session|here|now|please|for now|for today|it|thanks|thank you))*[\s.!]*$`,
+);
 const SKIP_COMMAND = new RegExp(String.raw`^${POLITE}(?:skip|next|pass)(?:[,\s]+(?:the|this|that|one|question|please|it|on|to|next|for now))*[\s.!]*$`);
 const COVERAGE_COMMAND = new RegExp(String.raw`^${POLITE}(?:(?:my|the|a|story) )?(?:coverage|gaps)(?:[,\s]+(?:please|now|report|check|again|of my stories|thanks))*[\s.!?]*$`);
 // During a mock interview these ask the coach for help rather than answer the interviewer (when short).
@@ -50,7 +55,7 @@ export function wordsIn(text: string): number {
 
 const short = (text: string) => wordsIn(text) <= MAX_COMMAND_WORDS;
 
-/** "stop", "ok, end the interview": ends a mock interview. */
+/** "stop", "ok, end the interview", "exit", "I'm done": ends a mock interview. */
 export function isStopCommand(text: string): boolean {
   return short(text) && STOP_COMMAND.test(text.trim().toLowerCase());
 }

@@ -65,7 +65,7 @@ const TOLD_ANSWER_HINT =
 const HELP = `I can:
 - find the stories in your bank that fit a question: ask "Which story for: tell me about a time you failed?" or just paste the question;
 - critique a drafted answer: "critique: <your answer>" (or paste an answer of 60+ words);
-- run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "hint" shows which of your stories fit, "skip" moves on, "stop" ends;
+- run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "hint" shows which of your stories fit, "skip" moves on, "stop" (or "end", "I'm done") ends;
 - show how your stories cover the 16 Leadership Principles: "coverage".`;
 const GREETING_REPLY = `Hello! I'm your interview coach. ${HELP}`;
 

@@ -76,6 +76,9 @@ const METRIC = new RegExp(
 // Hours the speaker put in, not how late something came: "I stayed about two hours late", "came in an hour early".
 const EFFORT_BEFORE = /\b(?:stay(?:ed|ing|s)?|work(?:ed|ing|s)?|c[oa]me\s+in|coming\s+in|g[oe]t\s+in|getting\s+in)\s+(?:(?:about|around|roughly|nearly|almost|over|an\s+extra|extra)\s+)?$/i;
 const DURATION_OF_WORK = /^(over|for|within|in|during|after|about|around|nearly|almost|roughly|took|taking)\b/i;
+// Time the speaker put into a step ("I spend three days to dive in the data", "we invested two weeks", "I put in 20
+// hours"): effort, not a figure of the setup. "Spend only 2 hours" and "spend 2 hours instead of 8" are outcomes.
+const TIME_SPENT_BEFORE = /\b(?:spen[dt]s?|spending|invest(?:ed|s|ing)?|put(?:s|ting)?\s+in)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|an\s+extra|extra|a\s+full|full)\s+)?$/i;
 // A figure set against another ("instead of a month", "down from six"): a measured change, not a point in time.
 const COMPARISON = /\b(?:instead of|rather than|down from|up from|compared (?:to|with)|where (?:before|it used to)|than before|used to)\b/i;
 // A span of time that is itself the measure: "took 12 minutes", "ran in 3 hours", "under 2 days".
@@ -165,7 +168,8 @@ export function detectMetrics(text: string, offset = 0): MetricMatch[] {
       isTimeUnit &&
       (/^\s*later\b(?!\s+than\b)/i.test(next) ||
         (/^\s*after\b(?!\s+than\b)/i.test(next) && !outcomeWords && !MEASURED_BEFORE.test(window) && setsTheTime && !COMPARISON.test(sentenceRest)));
-    const durationOfWork = (isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords) || when;
+    const timeSpent = isTimeUnit && TIME_SPENT_BEFORE.test(window) && !outcomeWords && !COMPARISON.test(sentenceRest);
+    const durationOfWork = (isTimeUnit && DURATION_OF_WORK.test(previousWord) && !outcomeWords) || when || timeSpent;
     const before = text.slice(Math.max(0, match.index! - 30), match.index!);
     if (isName(value, before, text.slice(match.index! + raw.length, match.index! + raw.length + 3))) continue;
     const teamSize = (TEAM_OF_BEFORE.test(before) || TEAM_AFTER.test(text.slice(match.index! + raw.length)) || (OWN_PEOPLE_BEFORE.test(before) && STAFF_COUNT.test(value))) && !TEAM_GROWN.test(window);

@@ -11,6 +11,35 @@ const VERB_PREFIX = /^(?:re|co|pre|de|un|mis|over|under|out|cross|double|triple|
 // A subject just before the word makes it a verb whatever its prefix: "I hard-coded", "we quickly auto-routed".
 const SUBJECT_BEFORE = /(?:^|[^\p{L}'’])(?:I|we|he|she|they|you)\s{1,3}(?:[\p{L}]+ly\s{1,3}|(?:also|then|just|first|even)\s{1,3})?$/iu;
 
+// Nouns written as one word and used as a verb after "I" or "we", as non-native speakers write them ("I rollback the
+// release", "I setup a second server", "I login to the server"), with the past tense each stands for: neither the cue
+// rules nor the model know "rollback" as a step, so a mixed-tense story lost it.
+const NOUN_AS_VERB: Record<string, string> = {
+  rollback: "rolled back",
+  rollout: "rolled out",
+  setup: "set up",
+  login: "logged in",
+  logon: "logged on",
+  logout: "logged out",
+  signup: "signed up",
+  signin: "signed in",
+  backup: "backed up",
+  shutdown: "shut down",
+  checkout: "checked out",
+  cleanup: "cleaned up",
+  followup: "followed up",
+  lookup: "looked up",
+  handover: "handed over",
+  handoff: "handed off",
+  pickup: "picked up",
+  takeover: "took over",
+  writeup: "wrote up",
+  workaround: "worked around",
+  hotfix: "hotfixed",
+};
+// The subject, at most one adverb, then the noun, bare or with "-ed" ("I rollbacked"): one way to match each.
+const SUBJECT_THEN_NOUN = new RegExp(String.raw`\b((?:I|we)\s+(?:[a-z]+ly\s+|also\s+|then\s+|just\s+|first\s+)?)(${Object.keys(NOUN_AS_VERB).join("|")})(?:ed)?\b`, "gi");
+
 /**
  * The answer's clauses with their STAR roles, as the critique reads them: no
  * part label inside any clause, hyphenated verbs read like plain ones, and a
@@ -46,12 +75,13 @@ function withLessonAsides(clauses: RoledClause[]): RoledClause[] {
 /**
  * The clause as the role rules and model read it: a hyphenated verb as its
  * last part ("I re-planned" as "I planned"), since neither knows "re-planned"
- * is something the speaker did. Hyphenated adjectives ("design-related") stay.
+ * is something the speaker did, and a noun used as a verb as its past tense
+ * ("I rollback" as "I rolled back"). Hyphenated adjectives ("design-related") stay.
  */
 function withHeadVerbs(clause: Clause): Clause {
-  const text = clause.text.replace(COMPOUND_HEAD, (whole: string, prefix: string, offset: number) =>
-    VERB_PREFIX.test(prefix) || SUBJECT_BEFORE.test(clause.text.slice(Math.max(0, offset - 24), offset)) ? "" : whole,
-  );
+  const text = clause.text
+    .replace(COMPOUND_HEAD, (whole: string, prefix: string, offset: number) => (VERB_PREFIX.test(prefix) || SUBJECT_BEFORE.test(clause.text.slice(Math.max(0, offset - 24), offset)) ? "" : whole))
+    .replace(SUBJECT_THEN_NOUN, (_whole: string, subject: string, noun: string) => `${subject}${NOUN_AS_VERB[noun.toLowerCase()]}`);
   return { ...clause, text };
 }
 

@@ -11,8 +11,8 @@ const ADVERBS = String.raw`(?:(?:always|never|not|now|also|still|then|first|\w+l
 // A past tense after "Now I" goes on with the story ("Now I had to tell the CEO"); a lesson kept since is in the present.
 const PAST_FORM = /^(?:\w+ed|was|were|had|got|became|went|came|took|made|ran|led|saw|found|felt|knew|left|lost|won|did|said|told|gave|kept|began|brought|built|wrote|spent|sent|met|heard|hit|cut|set|put|quit)$/i;
 
-/** "I learned to (always) check", "I've learnt never to", "I learned the hard way": what the speaker learned. */
-const LEARNED = new RegExp(String.raw`\bI(?:'ve|’ve| have)?\s+${ADVERBS}(?:learn(?:ed|t)|took away)\s+(?:from (?:it|that|this)\b|the hard way\b|${ADVERBS}(?:how\s+)?to\s+\w)`, "i");
+/** "I learned to (always) check", "I've learnt never to", "I learned the hard way", "I learn to read it twice": what the speaker learned. */
+const LEARNED = new RegExp(String.raw`\bI(?:'ve|’ve| have)?\s+${ADVERBS}(?:learn(?:ed|t)?|took away)\s+(?:from (?:it|that|this)\b|the hard way\b|${ADVERBS}(?:how\s+)?to\s+\w)`, "i");
 // "The lesson", "My biggest takeaway", "The lesson I learned": a lesson named as one.
 const LESSON_NAME = String.raw`\b(?:the|my|one|our)\s+(?:(?:big|bigger|biggest|key|main|real|hard|harsh|important|valuable|clear|simple|painful|other)\s+)?(?:lesson|takeaway)s?(?:\s+(?:here|for me|(?:i|we)(?:'ve| have)?\s+(?:learned|learnt|took(?: away)?|drew|took from (?:it|that|this))))?`;
 /** "The lesson: ...", "My takeaway was that ...", "The biggest lesson I learned was to ...": a lesson named, then stated. */
@@ -22,6 +22,21 @@ const OPENER_ONLY = new RegExp(String.raw`^${OPENER}$`, "i");
 const LESSON_NAME_ONLY = new RegExp(String.raw`^${OPENER}${LESSON_NAME}\s*[:–—-]?$`, "i");
 /** "What I took away ...", "The big thing I learned ...", "What stuck with me ...": a lesson introduced as one. */
 const LESSON_INTRO = /\b(?:what (?:i|we) (?:took away|took from (?:it|that|this)|learned|learnt|carry|carried)|the (?:\w+ )?thing (?:i|we) (?:took away|took from (?:it|that|this)|learned|learnt)|what stuck with me|(?:it|that|this) taught me\b)/i;
+// Lessons as non-native speakers state them, in the present tense: "I learn that I check the wristband", "From this I
+// learn: ...", "From this experience I understand I must never deploy on Friday", "I understand now that ...", "This
+// teach me to ...". Past "I learned that" stays with the model: it opens findings too ("I learned that the vendor had
+// changed the API"); a present "I learn that", after the events, is the lesson.
+const PRESENT_LEARNED = /\bI\s+(?:now\s+)?learn\s*(?::|that\b|from (?:it|that|this)\b)/i;
+// "I understand" is a lesson when dated from the story ("now", "from this") or when a rule follows it ("I must never").
+const UNDERSTOOD = new RegExp(
+  String.raw`\bI\s+(?:now\s+)?(?:understand|realise|realize)\s+(?:now\b|(?:that\s+)?(?:I|we|you)\s+(?:must|should|have to|need to|always|never|cannot|can't|can not)\b)` +
+    String.raw`|\b(?:from|after) (?:this|that|it)(?:\s+(?:experience|mistake|incident|situation|day|story))?,?\s+I\s+(?:now\s+)?(?:learn|understand|understood|realise|realize|know)\b` +
+    String.raw`|\bnow I (?:understand|realise|realize|know) (?:that\b|I\s+(?:must|should|have to|need to))`,
+  "i",
+);
+// "This teach me to ...", "The mistake taught me that ...", "it shows me that ...".
+const TAUGHT_ME = /\b(?:it|that|this|(?:the|this|that) (?:experience|mistake|incident|situation|failure))\s+(?:(?:really|also)\s+)?(?:teach|teaches|teached|taught|show|shows|showed)\s+me\s+(?:that|to|how)\b/i;
+
 /** "Next time I would ...", "If I did it again, I'd ...": what the speaker would do differently. */
 const NEXT_TIME = /\b(?:next time|if i (?:did|had to do|were doing|faced|ran) (?:it|that|this|something like (?:it|that)) again),?\s+(?:i|we)(?:'d|’d| would| will|'ll|’ll)\b/i;
 /** "Since then I always ...", "Now I load test ...": a habit the speaker took up after the event, in the present tense. */
@@ -40,8 +55,9 @@ const HABIT_OPENER_ONLY = new RegExp(String.raw`^${OPENER}(?:${SINCE})\s*,?$`, "
 
 /**
  * Whether a clause states a lesson: what the speaker learned ("I learned to
- * always..."), a lesson named as one ("The lesson: ..."), what they would do
- * next time, or a habit they have kept since ("Since then I always...").
+ * always...", "I learn that...", "From this I understand I must..."), a lesson
+ * named as one ("The lesson: ..."), what they would do next time, or a habit
+ * they have kept since ("Since then I always...").
  * `opening` says the statement opens the clause, so the clause is the lesson
  * and nothing else.
  */
@@ -49,7 +65,7 @@ export function statedLesson(text: string): { stated: boolean; opening: boolean 
   if (namesLesson(text)) return { stated: true, opening: true };
   const habit = CHANGED_HABIT.exec(text);
   if ((habit && !PAST_FORM.test(habit.groups!.verb!)) || AFTER_THAT_HABIT.test(text)) return { stated: true, opening: true };
-  for (const pattern of [LEARNED, NAMED_LESSON, LESSON_INTRO, NEXT_TIME]) {
+  for (const pattern of [LEARNED, NAMED_LESSON, LESSON_INTRO, NEXT_TIME, UNDERSTOOD, PRESENT_LEARNED, TAUGHT_ME]) {
     const match = pattern.exec(text);
     if (match) return { stated: true, opening: opensWith(text, match.index) };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectMetrics } from "../../src/critique/detect-metrics.js";
+import { critiqueAnswer } from "../../src/critique/index.js";
 
 const texts = (text: string) => detectMetrics(text).map((metric) => metric.text);
 
@@ -118,5 +119,31 @@ describe("detectMetrics", () => {
     const [took, saved] = detectMetrics("Over three months I rebuilt it, and it saved 5 hours a week.");
     expect(took).toMatchObject({ text: "three months", durationOfWork: true });
     expect(saved).toMatchObject({ text: "5 hours", durationOfWork: false });
+  });
+
+  // Audit with non-native speakers: the time the speaker spent on a step read as a figure of the setup
+  // (NUMBERS_ONLY_IN_SETUP: "Your numbers ("three days") describe the situation").
+  it.each([
+    ["I spend three days to dive in the data and I find the join is wrong.", "three days"],
+    ["I spent two weeks digging in the logs.", "two weeks"],
+    ["We invested two months in the rewrite.", "two months"],
+    ["I put in 20 hours over the weekend to finish it.", "20 hours"],
+  ])("marks time the speaker spent on a step as the work's duration: %j", (text, figure) => {
+    expect(detectMetrics(text).find((metric) => metric.text.endsWith(figure))).toMatchObject({ durationOfWork: true });
+  });
+
+  it.each([
+    ["Now the team spends 2 hours on it instead of 2 days.", "2 hours"],
+    ["After the fix I spend only 1 hour a week on the report.", "1 hour"],
+  ])("keeps time spent after the change, set against before, as an outcome: %j", (text, figure) => {
+    expect(detectMetrics(text).find((metric) => metric.text === figure)).toMatchObject({ durationOfWork: false });
+  });
+
+  it("does not tell a story that spent days on a step to move its figures into the result", () => {
+    const answer =
+      "Our sales report is wrong every month and finance complains. I spend three days to dive in the data and I find the join is wrong. I rewrite the query and I test it with the finance team. After that the report is correct and the finance team is happy.";
+    const codes = critiqueAnswer("Tell me about a time you solved a problem.", answer).issues.map((issue) => issue.code);
+    expect(codes).not.toContain("NUMBERS_ONLY_IN_SETUP");
+    expect(codes).toContain("NOT_QUANTIFIED");
   });
 });

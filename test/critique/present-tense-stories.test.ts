@@ -93,4 +93,48 @@ I also send the log to the manager on Friday, so the inspection is always easy.`
       expect(critique.issues.map((issue) => issue.code), lesson).not.toContain("MISSING_LESSON");
     }
   });
+
+  // Audit with non-native speakers: what a slip did, told in the present ("The service is down for two hours"), read
+  // as the scene, and the story's outcome or recovery after it went unseen (MISSING_RESULT).
+  const texts = (spans: Array<{ text: string }>) => spans.map((span) => span.text);
+
+  it("reads a slip's consequence as an event, and the recovery fused onto the last step as the result (audit)", () => {
+    const answer = "I deploy on Friday. The service is down for two hours. Customers cannot pay. I roll back and the payments work again. I learn to never deploy on Friday.";
+    const critique = critiqueAnswer("Tell me about a time you made a mistake.", answer);
+    const codes = critique.issues.map((issue) => issue.code);
+    expect(codes).not.toContain("MISSING_RESULT");
+    expect(codes).not.toContain("NOT_A_STORY");
+    expect(texts(critique.star.result.spans)).toEqual(["I roll back and the payments work again."]);
+    expect(texts(critique.star.action.spans)).toContain("I roll back and the payments work again.");
+    // The consequence is neither the scene nor the outcome.
+    for (const part of ["situation", "result"] as const) expect(texts(critique.star[part].spans), part).not.toContain("The service is down for two hours.");
+  });
+
+  it("reads a step told after a time opener ('On Monday I test it ..., no problem') as a step and its outcome (audit)", () => {
+    const answer =
+      "I am backend developer in online shop. My task is to add a new column to the orders table. I run the migration on Friday evening and it locks the orders table, so the site cannot take orders. I roll back the migration and I tell the team in chat. On Monday I test it on a staging copy and I run it again at night, no problem. What I learn is: never run a migration without a test on real data.";
+    const critique = critiqueAnswer("Tell me about a time you made a mistake at work.", answer);
+    expect(critique.issues.map((issue) => issue.code)).not.toContain("MISSING_RESULT");
+    const monday = "On Monday I test it on a staging copy and I run it again at night, no problem.";
+    expect(texts(critique.star.action.spans)).toContain(monday);
+    expect(texts(critique.star.result.spans)).toEqual([monday]);
+  });
+
+  it("reads how things stood after the last step as the result, though 'normal' elsewhere is routine talk (audit)", () => {
+    const answer = "I deploy on Friday. The service is down for two hours. Customers cannot pay and they call support. I roll back and I tell support. Payments are normal again in thirty minutes.";
+    const critique = critiqueAnswer("Tell me about a time you made a mistake.", answer);
+    expect(critique.notAStory).toBe(false);
+    expect(texts(critique.star.action.spans)).toEqual(["I deploy on Friday.", "I roll back and I tell support."]);
+    expect(texts(critique.star.result.spans)).toEqual(["Payments are normal again in thirty minutes."]);
+    expect(texts(critique.star.situation.spans)).toEqual([]);
+  });
+
+  it("reads 'One Friday' as one occasion, and where the speaker works as the scene, not a step (audit)", () => {
+    const answer =
+      "I work in a bank as developer. One Friday I deploy a new version without test. The service is down for two hours and customers cannot pay. I roll back the release and I call my manager. The customers can pay again and my manager is happy.";
+    const critique = critiqueAnswer("Tell me about a time you made a mistake.", answer);
+    expect(critique.notAStory).toBe(false);
+    expect(texts(critique.star.action.spans)).not.toContain("I work in a bank as developer.");
+    expect(texts(critique.star.result.spans)).toEqual(["The customers can pay again and my manager is happy."]);
+  });
 });

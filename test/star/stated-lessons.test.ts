@@ -50,3 +50,31 @@ describe("a lesson stated on a failure question", () => {
     expect(statedLesson(text).stated).toBe(false);
   });
 });
+
+// Lessons as non-native speakers state them, in the present tense (audit).
+describe("a lesson stated in the present tense", () => {
+  const PRESENT_STORY =
+    "I am developer in the payments team. I deploy new version on Friday evening without test on staging. The service is down for two hours and customers cannot pay. I rollback the release and I write postmortem for the team.";
+
+  it.each([
+    "From this experience I understand I must never deploy on Friday.",
+    "I understand now that I must test on staging first.",
+    "This teach me to always test on staging.",
+    "I learn that I check the staging before every deploy.",
+    "From this I learn: never deploy on Friday.",
+    "I learn to test on staging before I deploy.",
+  ])("hears %j as the lesson of a present-tense story", (lesson) => {
+    expect(statedLesson(lesson)).toEqual({ stated: true, opening: true });
+    const critique = critiqueAnswer("Tell me about a time you failed.", `${PRESENT_STORY} ${lesson}`);
+    expect(texts(critique.star.lesson.spans)).toEqual([lesson]);
+    expect(texts(critique.star.task.spans)).not.toContain(lesson);
+    expect(critique.issues.map((issue) => issue.code)).not.toContain("MISSING_LESSON");
+  });
+
+  it.each(["I understand the problem and I fix it.", "I understand the customer is angry.", "I learn the new system in two days.", "It shows me the logs of the last week."])(
+    "does not read %j as a stated lesson",
+    (text) => {
+      expect(statedLesson(text).stated).toBe(false);
+    },
+  );
+});

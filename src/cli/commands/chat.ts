@@ -23,7 +23,8 @@ pasted together, such as a wrapped answer, are one message):
   - "interview me on Ownership and Dive Deep" (or just "interview me") runs a mock
     interview: one question per principle, a follow-up when an answer is thin,
     then a summary; "hint" (or "which story fits?") shows your stories for the
-    question on the table without answering it, "skip" moves on, "stop" ends;
+    question on the table without answering it, "skip" moves on, "stop" (or
+    "end", "I'm done") ends it with the summary, as "quit" does before leaving;
   - "coverage" shows how your stories cover the 16 principles; "help"; "quit".
 
 Sessions are saved in the store after every message; resume with --session ID.
@@ -59,7 +60,9 @@ refused with a line on stderr, and the chat goes on.`,
     if (interactive) io.stdout.write("> ");
     // At a terminal a pasted answer arrives as many lines at once: it is one message, as it is to the API.
     for await (const line of readMessages(io.stdin, { joinPastedLines: interactive })) {
-      if (/^\s*(quit|exit|bye)\s*$/i.test(line)) break;
+      const leaving = /^\s*(quit|exit|bye)\s*$/i.test(line);
+      // Leaving mid-interview ends it as "stop" does, so the summary is printed and saved; otherwise the chat just closes.
+      if (leaving && (session.interview === null || session.interview.current === null)) break;
       if (line.trim() === "") {
         if (interactive) io.stdout.write("> ");
         continue;
@@ -78,6 +81,7 @@ refused with a line on stderr, and the chat goes on.`,
       await sessions.save(session);
       printLine(io);
       printLine(io);
+      if (leaving) break;
       if (interactive) io.stdout.write("> ");
     }
     await sessions.save(session);
