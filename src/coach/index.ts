@@ -3,4 +3,5 @@ export { isSessionId, SessionStore } from "./session-store.js";
 export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
 export { describeCoverageGaps } from "./coverage-gaps.js";
+export { describeFilingHints } from "./coverage-filing-hints.js";
 export { chooseProbe, type ProbedGap } from "./choose-probe.js";

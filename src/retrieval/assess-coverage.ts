@@ -10,6 +10,12 @@ export interface PrincipleCoverage {
   principle: Principle;
   fit: Fit;
   stories: Array<{ id: string; title: string; score: number }>;
+  /**
+   * Where the fit is workable only because the bank does not file its best
+   * story under the principle: that story, which would be strong if it were
+   * filed (a `Tags:` line or a heading). Absent otherwise.
+   */
+  strongIfFiled?: { id: string; title: string };
 }
 
 // Fit levels (after interview-coach-skill's Strong Fit / Workable / Stretch / Gap): filed under the principle and shown by
@@ -42,7 +48,11 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
       seen.add(feature.story.experience);
       stories.push({ id: feature.story.id, title: feature.story.title, score: Math.round(score * 1000) / 1000 });
     }
-    return { principle, fit: scored[0]?.level ?? "none", stories };
+    const fit = scored[0]?.level ?? "none";
+    // Filing would not change a content-only story's score but its level: said for the one that earns the level.
+    const best = scored[0];
+    const filing = fit === "workable" && best && !filedUnder(best.feature.story, principle) && storyLevel(true, storyFit(best.feature, principle, shown[features.indexOf(best.feature)]!.get(principle) ?? 0, true), best.feature.story) === "strong";
+    return { principle, fit, stories, ...(filing ? { strongIfFiled: { id: best.feature.story.id, title: best.feature.story.title } } : {}) };
   });
 }
 
@@ -74,8 +84,7 @@ function contentShows(feature: StoryFeatures): Map<Principle, number> {
   return shown;
 }
 
-function storyFit(feature: StoryFeatures, principle: Principle, shown: number): number {
-  const labelled = filedUnder(feature.story, principle);
+function storyFit(feature: StoryFeatures, principle: Principle, shown: number, labelled = filedUnder(feature.story, principle)): number {
   const base = labelled ? 0.55 + 0.35 * shown : 0.75 * shown;
   return base * completeness(feature.story);
 }

@@ -120,6 +120,8 @@ export const CoverageResponseSchema = z.looseObject({
       principle: Principle,
       fit: z.enum(["strong", "workable", "stretch", "none"]),
       stories: z.array(z.looseObject({ id: z.string(), title: z.string(), score: Score })),
+      /** Where the fit is workable only because the bank does not file its best story under the principle: that story. */
+      strongIfFiled: z.looseObject({ id: z.string(), title: z.string() }).optional(),
     }),
   ),
 });

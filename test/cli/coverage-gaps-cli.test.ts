@@ -62,3 +62,18 @@ describe("coach coverage and the chat's coverage name each thin principle on its
     expect(run.stdout).toContain('then say "coverage" again.');
   });
 });
+
+describe("coach coverage says which stories would be strong if filed under the principle their content reads as", () => {
+  it("lists each such story once, with its principles, as --json's strongIfFiled names them", async () => {
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-coverage-filing-"));
+    // Filed under nothing: every principle it shows is the coach's reading, so a plain one is workable, not strong.
+    writeFileSync(path.join(cwd, "one.md"), ONE_STORY);
+    const lines = jsonLines((await runCoach(["coverage", "--bank", "one.md", "--json"], { cwd })).stdout) as Array<{ principle: string; fit: string; strongIfFiled?: { id: string; title: string } }>;
+    const hinted = lines.filter((line) => line.strongIfFiled);
+    expect(hinted.length).toBeGreaterThan(0);
+    for (const line of hinted) expect(line.fit).toBe("workable");
+    const run = await runCoach(["coverage", "--bank", "one.md"], { cwd });
+    expect(run.stdout).toContain(`  - "Cut the CI pipeline time in half": ${hinted.map((line) => line.principle).join(" / ")}\n`);
+    expect(run.stdout).toMatch(/Workable only because these stories are not filed under the principles their content reads as/);
+  });
+});

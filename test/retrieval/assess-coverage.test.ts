@@ -30,9 +30,24 @@ describe("coverage fit levels", () => {
     // 0.55 + 0.35 x 0.6 = 0.76.
     expect(line(coverage, "Ownership")).toEqual({ principle: "Ownership", fit: "strong", stories: [{ id: "a", title: "Story a", score: 0.76 }] });
     // Content alone, 0.75 x 1 = 0.75, reaches the strong threshold but is workable; the filed story b (0.55 + 0.35 x 0.2 = 0.62) is workable too, and ranks below.
-    expect(line(coverage, "Earn Trust")).toEqual({ principle: "Earn Trust", fit: "workable", stories: [{ id: "a", title: "Story a", score: 0.75 }, { id: "b", title: "Story b", score: 0.62 }] });
+    // Filed under Earn Trust, story a would be strong (0.55 + 0.35 x 1 = 0.9): the line says which story to file.
+    expect(line(coverage, "Earn Trust")).toEqual({
+      principle: "Earn Trust",
+      fit: "workable",
+      stories: [{ id: "a", title: "Story a", score: 0.75 }, { id: "b", title: "Story b", score: 0.62 }],
+      strongIfFiled: { id: "a", title: "Story a" },
+    });
     // Principles inferred for an unlabelled bank are the content speaking, not the bank's filing: 0.75 x 1, workable.
-    expect(line(coverage, "Think Big")).toMatchObject({ fit: "workable", stories: [{ id: "d", score: 0.75 }] });
+    expect(line(coverage, "Think Big")).toMatchObject({ fit: "workable", stories: [{ id: "d", score: 0.75 }], strongIfFiled: { id: "d" } });
+  });
+
+  it("names no story to file where filing would not make the fit strong, or the story is filed already", () => {
+    // Filed already, workable for its missing result.
+    expect(line(coverage, "Frugality").strongIfFiled).toBeUndefined();
+    // Strong already.
+    expect(line(coverage, "Ownership").strongIfFiled).toBeUndefined();
+    // A stretch: filed, 0.55 + 0.35 x 0.3 = 0.655 would still be short of strong.
+    expect(line(coverage, "Dive Deep").strongIfFiled).toBeUndefined();
   });
 
   it("keeps the other levels as they were: an incomplete story is workable, a passing signal a stretch, less is none", () => {

@@ -1,4 +1,4 @@
-import { describeCoverageGaps } from "../../coach/index.js";
+import { describeCoverageGaps, describeFilingHints } from "../../coach/index.js";
 import { computeStoryFeatures, assessCoverage } from "../../retrieval/index.js";
 import { readQuestionBank } from "../../understanding/question-bank.js";
 import type { Command } from "../command.js";
@@ -23,7 +23,9 @@ a stretch, each with an interview question to write its story for.
 Options:
   --bank PATH   Index these banks first; without it, the banks in the store, else the sample bank.
   --store DIR   Where the index lives (default ./.coach, or COACH_HOME).
-  --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]}.
+  --json        One JSON line per principle: {"principle", "fit", "stories": [{"id", "title", "score"}]},
+                and "strongIfFiled": {"id", "title"} where the fit is workable only because
+                the bank does not file its best story under the principle.
 
 Limits: a bank file over 5 MB, empty, binary or with no story is refused
 (exit 3).
@@ -45,6 +47,9 @@ unreadable, empty or over 5 MB.`,
       printLine(io, `${line.principle.padEnd(width)}  ${line.fit.padEnd(8)}  ${best ? `${shorten(best.title, 70)} (${best.score.toFixed(2)})` : "-"}`);
     }
     printLine(io);
+    const filing = describeFilingHints(coverage);
+    for (const line of filing) printLine(io, line);
+    if (filing.length > 0) printLine(io);
     for (const line of describeCoverageGaps(coverage, readQuestionBank(), "run coach coverage again")) printLine(io, line);
     return 0;
   },
