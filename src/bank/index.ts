@@ -1,4 +1,4 @@
-export { loadBank, parseBankFiles } from "./load-bank.js";
+export { loadBank, parseBankFiles, parseBankFilesWithRefusal } from "./load-bank.js";
 export { pointerEntriesNote } from "./pointer-entries-note.js";
 export { readBankFiles, type BankFileBytes } from "./read-bank-files.js";
 export { MAX_BANK_FILE_BYTES, BANK_FILE_EXTENSIONS, PARSER_VERSION } from "./limits.js";

@@ -25,6 +25,16 @@ export function parseBankFiles(files: readonly BankFileBytes[]): ParsedBank {
   return readBank(files).bank;
 }
 
+/**
+ * Parses bank files already in memory, with the error `loadBank` gives when
+ * they hold no story (an empty file says it is empty, JSON gets the JSON
+ * shape), for a caller that decides when to throw it.
+ */
+export function parseBankFilesWithRefusal(files: readonly BankFileBytes[]): { bank: ParsedBank; refusal: InputError | undefined } {
+  const { bank, outcomes } = readBank(files);
+  return { bank, refusal: bank.stories.length === 0 ? noStoriesError(outcomes, bank.headings) : undefined };
+}
+
 function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes: FileOutcome[] } {
   const drafts: StoryDraft[] = [];
   const pointers: PointerDraft[] = [];

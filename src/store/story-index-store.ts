@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { PARSER_VERSION, parseBankFiles, pointerEntriesNote, readBankFiles, type BankFileBytes } from "../bank/index.js";
+import { PARSER_VERSION, parseBankFilesWithRefusal, readBankFiles, type BankFileBytes } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { ParsedBank, ParseWarning, Story } from "../core/story.js";
@@ -98,13 +98,11 @@ export async function ensureIndex(options: {
     notices.push(`${options.embedder.id} now returns ${dimensions}-dimension vectors where the index has ${m.embedder.dimensions}; rebuilding it from the bank.`);
   }
 
-  const bank = parseBankFiles(files);
+  const { bank, refusal } = parseBankFilesWithRefusal(files);
   step();
   options.accept?.(bank);
-  if (bank.stories.length === 0) {
-    const pointers = pointerEntriesNote(bank.headings);
-    throw new InputError("INPUT_EMPTY", `${files.map((file) => file.path).join(", ")}: no stories found; nothing to index${pointers ? `: ${pointers}` : "."}`, { file: files[0]?.path });
-  }
+  // The same words as `coach stories` for the same bank: an empty file says it is empty, notes get the story shape.
+  if (refusal) throw refusal;
   const stories = withInferredPrinciples(bank.stories);
   step();
   const cache = await EmbeddingCache.open(layout.embeddingCache(options.embedder.fingerprint), options.embedder.fingerprint);

@@ -53,6 +53,22 @@ describe("coach stories", () => {
     expect(run.stderr.trim().split("\n")).toEqual(["coach: provider local (offline; nothing leaves this machine)", expect.stringContaining("empty.md")]);
   });
 
+  it("says the same of a bank with no story whichever command indexes it (audit: match said 'no stories found; nothing to index')", async () => {
+    const empty = path.join(folder, "empty-again.md");
+    writeFileSync(empty, "");
+    const notes = path.join(folder, "notes.md");
+    writeFileSync(notes, "just some notes about my week\n");
+    for (const command of [["stories"], ["match", "Tell me about a time you failed"], ["coverage"], ["index"]]) {
+      const bankFlag = command[0] === "index" ? [] : ["--bank"];
+      const onEmpty = await runCoach([...command, ...bankFlag, empty, "--store", path.join(folder, `store-${command[0]}`)]);
+      expect(onEmpty.code, command[0]).toBe(3);
+      expect(onEmpty.stderr, command[0]).toContain("empty-again.md: the file is empty; a bank holds stories, each a heading followed by Situation/Task/Action/Result text");
+      const onNotes = await runCoach([...command, ...bankFlag, notes, "--store", path.join(folder, `store-${command[0]}`)]);
+      expect(onNotes.code, command[0]).toBe(3);
+      expect(onNotes.stderr, command[0]).toContain("notes.md: no stories found. A story is a heading followed by Situation/Task/Action/Result text");
+    }
+  });
+
   it("exits 3 naming the path for a missing file and for a folder with no bank files", async () => {
     const missing = await runCoach(["stories", "--bank", path.join(folder, "nope.md")]);
     expect(missing.code).toBe(3);

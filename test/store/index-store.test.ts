@@ -164,7 +164,7 @@ describe("the story index in the store", () => {
     writeFileSync(pointers, "## 1. Took ownership\nSee Q92\n\n## 2. Failure story\nSame as #1.\n");
     await expect(ensureIndex({ store, banks: [pointers], embedder })).rejects.toMatchObject({
       code: "INPUT_EMPTY",
-      message: expect.stringContaining('no stories found; nothing to index: every entry is a pointer to a story that is not in the bank ("Took ownership", line 1; "Failure story", line 4).'),
+      message: expect.stringContaining('no stories found: every entry is a pointer to a story that is not in the bank ("Took ownership", line 1; "Failure story", line 4).'),
     });
   });
 });
