@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
+import { summarizeParseWarnings } from "../parse-warning-summary.js";
 import { UsageError } from "../../errors/index.js";
 import { countOf, quoteForShell } from "../../text/index.js";
 
@@ -46,23 +47,27 @@ unreadable, empty or over 5 MB.`,
       experiences,
       embedded: indexed.embedded,
       files: indexed.manifest.files.length,
+      filesWithStories: new Set(indexed.stories.map((story) => story.source.file)).size,
       store: config.store,
       embedder: indexed.manifest.embedder.id,
     };
     if (indexed.warnings.length > 0) {
-      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (skipped notes, pointers, repairs); see them with: coach stories --bank ${args.positionals.map(quoteForShell).join(" --bank ")}`);
+      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (${summarizeParseWarnings(indexed.warnings)}); see them with: coach stories --bank ${args.positionals.map(quoteForShell).join(" --bank ")}`);
     }
     if (args.values.json) {
       printJson(io, summary);
       return 0;
     }
     const where = path.relative(io.cwd, config.store) || config.store;
+    // Files that held no story (an empty one, a résumé in JSON, a binary skipped) are counted apart from those the stories came from.
+    const empty = summary.files - summary.filesWithStories;
+    const files = `${countOf(summary.filesWithStories, "file")}${empty > 0 ? ` (${empty} more with no story)` : ""}`;
     if (indexed.status === "unchanged") {
-      printLine(io, `Index is up to date: ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${countOf(summary.files, "file")} in ${where}; nothing to do.`);
+      printLine(io, `Index is up to date: ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${files} in ${where}; nothing to do.`);
     } else {
       printLine(
         io,
-        `${indexed.status === "built" ? "Indexed" : "Re-indexed"} ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${countOf(summary.files, "file")} into ${where}; embedded ${summary.embedded}, ${summary.stories - summary.embedded} from cache.`,
+        `${indexed.status === "built" ? "Indexed" : "Re-indexed"} ${countOf(summary.stories, "story", "stories")} (${countOf(experiences, "experience")}) from ${files} into ${where}; embedded ${summary.embedded}, ${summary.stories - summary.embedded} from cache.`,
       );
     }
     return 0;
