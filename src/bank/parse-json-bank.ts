@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ParseWarning, StoryPart } from "../core/story.js";
-import { InputError } from "../errors/index.js";
+import { InputError, plainIssueMessage } from "../errors/index.js";
 import { normalizePrinciple, type Principle } from "../principles/index.js";
 import { isQuestionLike } from "./heading-text.js";
 import { inferPartsFromProse } from "./infer-parts-from-prose.js";
@@ -83,7 +83,7 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
       const issue = parsed.error.issues[0];
       warnings.push({
         code: "JSON_STORY_INVALID",
-        message: `stories[${index}] skipped: ${issue?.path.length ? `${issue.path.join(".")} ` : ""}${issue?.message ?? "invalid"}.`,
+        message: `stories[${index}] skipped: ${issue?.path.length ? `${issue.path.join(".")}: ` : ""}${issue ? plainIssueMessage(issue, raw) : "invalid"}.`,
         file,
         line: startLine,
       });

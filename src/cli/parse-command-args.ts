@@ -43,7 +43,8 @@ export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
     if (ambiguous) throw new UsageError(`coach ${command.name}: ${ambiguous} See coach ${command.name} --help.`, { flag: ambiguous.split(" ")[0], cause: error });
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     const flag = /'(-{1,2}[\w-]+)/.exec(message)?.[1];
-    throw new UsageError(`coach ${command.name}: ${message}. See coach ${command.name} --help.`, { flag, cause: error });
+    const plain = plainParseMessage(message, { ...GLOBAL_OPTIONS, ...command.options });
+    throw new UsageError(`coach ${command.name}: ${plain ?? message}. See coach ${command.name} --help.`, { flag, cause: error });
   }
 }
 
@@ -64,6 +65,48 @@ function missingValue(error: unknown, argv: string[]): string | undefined {
   if (next === undefined || /^--?[a-zA-Z][\w-]*$/.test(next)) return `${said}.`;
   const attached = flag.startsWith("--") ? `${flag}="${next}"` : `${flag}${next}`;
   return `${said} (a value that starts with a dash is written ${attached}).`;
+}
+
+/**
+ * Node's parse errors in the coach's words: an unknown flag with the known
+ * one it is likely a typo of ("--bnak": did you mean --bank?), a flag given
+ * no value ("-k needs a value"); undefined for any other.
+ */
+function plainParseMessage(message: string, options: OptionSpec): string | undefined {
+  const unknown = /^Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+  if (unknown) {
+    const closest = closestFlag(unknown.replace(/^-+/, "").split("=")[0]!, Object.keys(options));
+    return `unknown option ${unknown}${closest ? ` (did you mean --${closest}?)` : ""}`;
+  }
+  const missing = /^Option '(?:-\w, )?(-{1,2}[\w-]+)(?: <value>)?' argument missing/.exec(message)?.[1];
+  if (missing) return `${missing === "--k" ? "-k" : missing} needs a value; give it right after the flag`;
+  return undefined;
+}
+
+// The known flag a typo most likely meant: within two edits, or one the typed name starts (an abbreviation).
+function closestFlag(typed: string, known: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of known) {
+    if (name.length < 2) continue;
+    const distance = typed.length >= 3 && name.startsWith(typed) ? 1 : editDistance(typed.toLowerCase(), name);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  // Flag names are short: the full table costs nothing.
+  const row = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }
 
 /** A string flag's values as a list (for repeatable flags like --bank). */

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { SessionStore, type Coach, type Session } from "../coach/index.js";
 import type { Critic } from "../core/critique.js";
 import { MAX_BANK_FILE_BYTES } from "../bank/limits.js";
-import { CoachError, httpStatusFor, InputError, isCoachError, ProviderError } from "../errors/index.js";
+import { CoachError, httpStatusFor, InputError, isCoachError, plainIssueMessage, ProviderError } from "../errors/index.js";
 import type { Story } from "../core/story.js";
 import { storyToJson } from "../story-json.js";
 import { hasBearerToken } from "./bearer-token.js";
@@ -60,7 +60,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new HttpError(400, "INVALID_BODY", `${describePath(issue.path) || "body"}: ${issue.message}`);
+    throw new HttpError(400, "INVALID_BODY", `${describePath(issue.path) || "body"}: ${plainIssueMessage(issue, body)}`);
   }
   return result.data;
 }

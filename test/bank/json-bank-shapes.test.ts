@@ -57,8 +57,8 @@ describe("JSON banks as exporters write them", () => {
     expect(bank.stories).toEqual([]);
     expect(bank.warnings.map((warning) => [warning.code, warning.line, warning.message])).toEqual([
       ["NO_STORIES_IN_FILE", 1, "bank.json: none of its 2 stories could be read."],
-      ["JSON_STORY_INVALID", 2, "stories[0] skipped: title Invalid input: expected string, received null."],
-      ["JSON_STORY_INVALID", 3, "stories[1] skipped: situation Invalid input: expected string, received number."],
+      ["JSON_STORY_INVALID", 2, "stories[0] skipped: title: a string is needed, not null."],
+      ["JSON_STORY_INVALID", 3, "stories[1] skipped: situation: a string is needed, not 5."],
     ]);
   });
 
@@ -73,7 +73,7 @@ describe("JSON banks as exporters write them", () => {
     await expect(empty).rejects.toMatchObject({ code: "INPUT_EMPTY", message: expect.stringContaining('no stories found (its "stories" list is empty). A JSON bank is {"stories": [{"title": "...", "situation": "..."') });
     await expect(loadBank([write("empty2.json", '{"stories": []}')])).rejects.not.toMatchObject({ message: expect.stringContaining("heading") });
     await expect(loadBank([write("invalid.json", '{"stories": [{"title": "A", "situation": 5}]}')])).rejects.toMatchObject({
-      message: expect.stringMatching(/no stories found \(stories\[0\] skipped: situation Invalid input: expected string, received number\)\. A JSON bank is/),
+      message: expect.stringMatching(/no stories found \(stories\[0\] skipped: situation: a string is needed, not 5\)\. A JSON bank is/),
     });
     await expect(loadBank([write("list.json", '[{"title": "A", "text": "I did it."}]')])).rejects.toMatchObject({
       code: "INPUT_NOT_PARSEABLE",

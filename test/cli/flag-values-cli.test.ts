@@ -32,4 +32,20 @@ describe("flag values", () => {
     expect(dashed.code).toBe(2);
     expect(dashed.stderr).toContain('--question needs a value, but the argument after it, "-why did you leave?", starts with a dash and is read as a flag; give the value right after --question (a value that starts with a dash is written --question="-why did you leave?").');
   });
+
+  it("a mistyped flag names the flag it likely meant, and a flag with no value at the end says so, in the coach's words (audit)", async () => {
+    const typo = await runCoach(["match", "Tell me about a time you failed", "--bnak", "bank.md"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("coach match: unknown option --bnak (did you mean --bank?). See coach match --help.");
+    const abbreviated = await runCoach(["coverage", "--stor", "x"]);
+    expect(abbreviated.stderr).toContain("coach coverage: unknown option --stor (did you mean --store?).");
+    // Nothing close: no guess.
+    const unknown = await runCoach(["match", "Tell me about a time you failed", "--totallywrong"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("coach match: unknown option --totallywrong. See coach match --help.");
+    const last = await runCoach(["match", "Tell me about a time you failed", "-k"]);
+    expect(last.code).toBe(2);
+    expect(last.stderr).toContain("coach match: -k needs a value; give it right after the flag. See coach match --help.");
+    expect(last.stderr).not.toMatch(/<value>|argument missing/);
+  });
 });

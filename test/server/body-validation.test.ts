@@ -14,11 +14,11 @@ describe("bodies the API refuses are told what is wrong with them, as an HTTP cl
   afterAll(async () => server.stop());
 
   it("a body of valid JSON that is not an object is INVALID_BODY, not 'not valid JSON'", async () => {
-    for (const [body, received] of [["null", "null"], ['"Tell me about a time you failed"', "string"], ["5", "number"]] as const) {
+    for (const [body, received] of [["null", "null"], ['"Tell me about a time you failed"', "a string"], ["5", "5"]] as const) {
       for (const route of ["match", "critique", "banks"]) {
         const response = await post(`${server.url}/api/${route}`, body);
         expect(response.status, `${route} ${body}`).toBe(400);
-        expect(await response.json()).toEqual({ error: { code: "INVALID_BODY", message: `body: Invalid input: expected object, received ${received}` } });
+        expect(await response.json()).toEqual({ error: { code: "INVALID_BODY", message: `body: an object is needed, not ${received}` } });
       }
     }
     // Broken JSON stays INVALID_JSON.
@@ -44,5 +44,22 @@ describe("bodies the API refuses are told what is wrong with them, as an HTTP cl
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     expect((await response.json()).error.code).toBe("METHOD_NOT_ALLOWED");
+  });
+
+  it("a field of the wrong kind, missing, or out of range is said in words a client can act on, not the validator's (audit)", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["match", JSON.stringify({ question: "Tell me about a failure", k: 2.5 }), "k: a whole number is needed, not 2.5"],
+      ["match", JSON.stringify({ question: "Tell me about a failure", k: 500 }), "k: too large (at most 50, not 500)"],
+      ["match", JSON.stringify({ question: "Tell me about a failure", k: 0 }), "k: too small (at least 1, not 0)"],
+      ["match", JSON.stringify({ question: "Tell me about a failure", k: "3" }), "k: a number is needed, not a string"],
+      ["match", JSON.stringify({}), "question: missing: send a string"],
+      ["critique", JSON.stringify({ question: "Tell me about a failure" }), "answer: missing: send a string"],
+      ["plan", JSON.stringify({ questions: [] }), "questions: empty: send at least one"],
+    ];
+    for (const [route, body, message] of cases) {
+      const response = await post(`${server.url}/api/${route}`, body);
+      expect(response.status, body).toBe(400);
+      expect(await response.json(), body).toEqual({ error: { code: "INVALID_BODY", message } });
+    }
   });
 });
