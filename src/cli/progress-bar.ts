@@ -6,9 +6,13 @@ export interface InterruptOptions {
   exit?: (code: number) => void;
 }
 
-/** A one-line progress bar on stderr, drawn only when stderr is a terminal (contracts). */
+/**
+ * A one-line progress bar on stderr, drawn only when stderr is a terminal
+ * (contracts). With `interrupt`, Ctrl-C while it is open, drawn or not (a
+ * script's stderr, or before the first step), says what was kept and exits 130.
+ */
 export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean }, label: string, interrupt?: InterruptOptions): { update(done: number, total: number): void; finish(): void } {
-  if (!stream.isTTY) return { update: () => undefined, finish: () => undefined };
+  const terminal = Boolean(stream.isTTY);
   let drawn = false;
   // Ctrl-C mid-bar would leave the prompt on the bar's line and say nothing of what was kept.
   const onInterrupt = interrupt
@@ -17,12 +21,13 @@ export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean },
         (interrupt.exit ?? process.exit)(130);
       }
     : undefined;
+  if (onInterrupt) process.once("SIGINT", onInterrupt);
   return {
     update(done, total) {
+      if (!terminal) return;
       const width = 28;
       const filled = total === 0 ? width : Math.round((done / total) * width);
       stream.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`);
-      if (!drawn && onInterrupt) process.once("SIGINT", onInterrupt);
       drawn = true;
     },
     finish() {

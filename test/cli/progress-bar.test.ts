@@ -35,12 +35,35 @@ describe("the progress bar", () => {
     expect(written().endsWith("1/1\n")).toBe(true);
   });
 
-  it("draws nothing and leaves Ctrl-C alone when stderr is not a terminal", () => {
+  it("draws nothing when stderr is not a terminal, but still says what was kept on Ctrl-C (audit: a script's stderr got no word)", async () => {
     const stream = new PassThrough();
-    const bar = progressBar(stream, "x", { message: "m" });
+    const exits: number[] = [];
+    const bar = progressBar(stream, "x", { message: "coach: stopped.", exit: (code) => exits.push(code) });
+    bar.update(1, 2);
+    expect(stream.read()).toBeNull();
+    process.emit("SIGINT");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([130]);
+    expect(String(stream.read())).toBe("coach: stopped.\n");
+    bar.finish();
+  });
+
+  it("says what was kept on Ctrl-C before the first step is drawn, with no bar line to end", async () => {
+    const { stream, written } = terminal();
+    const exits: number[] = [];
+    const bar = progressBar(stream, "x", { message: "coach: stopped.", exit: (code) => exits.push(code) });
+    process.emit("SIGINT");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(exits).toEqual([130]);
+    expect(written()).toBe("coach: stopped.\n");
+    bar.finish();
+  });
+
+  it("leaves Ctrl-C alone without an interrupt message (the eval's bars)", () => {
+    const { stream } = terminal();
+    const bar = progressBar(stream, "x");
     bar.update(1, 2);
     expect(process.listenerCount("SIGINT")).toBe(before);
-    expect(stream.read()).toBeNull();
     bar.finish();
   });
 });
