@@ -27,7 +27,7 @@ export class InterviewEmbedder implements Embedder {
       for (const word of family) this.canonical.set(stem(word), head);
     }
     this.dimensions = LEXICAL_DIMENSIONS + this.taxonomy.competencies.length + 16;
-    this.id = `local:interview-v6-${this.taxonomy.version}`;
+    this.id = `local:interview-v7-${this.taxonomy.version}`;
   }
 
   get fingerprint(): string {
