@@ -208,7 +208,7 @@ export class CoachEngine implements Coach {
     if (code && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
       turn.probed = code;
-      turn.followUp = followUpFor(code, critique.ownership.we) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
+      turn.followUp = followUpFor(code, critique.ownership.we, { failure: critique.lesson.required }) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";

@@ -105,7 +105,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   // With no "we" and no action, "what did you personally do?" (MISSING_ACTION) already asks for the speaker's part.
   const asked = issues.filter((issue) => !(issue.code === "WE_HEAVY" && pronouns.we === 0 && issues.some((other) => other.code === "MISSING_ACTION")));
-  const followUps = [...new Set(asked.map((issue) => followUpFor(issue.code, pronouns.we)).filter((text): text is string => Boolean(text)))].slice(0, 3);
+  const followUps = [...new Set(asked.map((issue) => followUpFor(issue.code, pronouns.we, { failure: lessonRequired })).filter((text): text is string => Boolean(text)))].slice(0, 3);
   if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
 
   return {
