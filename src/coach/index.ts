@@ -4,3 +4,4 @@ export { SessionSchema, type Session } from "./session.js";
 export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
 export { describeCoverageGaps } from "./coverage-gaps.js";
 export { chooseProbe, type ProbedGap } from "./choose-probe.js";
+export { isLeaveCommand, readTypedCommand, type TypedCommand } from "./typed-commands.js";
