@@ -5,6 +5,7 @@ import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, 
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, readsAsToldAnswer, wordsIn } from "./chat-commands.js";
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
+import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
@@ -67,6 +68,9 @@ const HELP = `I can:
 - critique a drafted answer: "critique: <your answer>" (or paste an answer of 60+ words);
 - run a mock interview: "interview me on Ownership and Dive Deep" (or just "interview me"); answer out loud as you would, "hint" shows which of your stories fit, "skip" moves on, "stop" (or "end", "I'm done") ends;
 - show how your stories cover the 16 Leadership Principles: "coverage".`;
+/** The commands in a line, for a command the coach does not know ("/foo"). */
+const COMMANDS = 'Commands: "help", "interview me", "critique: <your answer>", "hint", "skip", "stop", "coverage"; in coach chat "quit" (or "/quit", ":q") leaves.';
+const CRITIQUE_WHAT = `Which answer? Send it in the same message, after "critique:" ("critique: At my last job I..."), or paste an answer of ${LONG_ANSWER_WORDS} words or more as it is.`;
 const GREETING_REPLY = `Hello! I'm your interview coach. ${HELP}`;
 
 /**
@@ -98,8 +102,19 @@ export class CoachEngine implements Coach {
   private async route(session: Session, text: string): Promise<CoachReply> {
     const lower = text.toLowerCase();
     if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
-    if (isHelpRequest(text)) return { text: HELP, cards: [] };
+    // "/quit", ":q", "/help": read as the command they stand for; an unknown one is told what there is, never searched.
+    const typed = readTypedCommand(text);
+    if (typed?.known) return this.route(session, typed.plain);
     const interview = session.interview;
+    const midInterview = interview !== null && interview.current !== null;
+    if (typed) {
+      const reply = { text: `There is no "${typed.name}" command. ${COMMANDS}`, cards: [] };
+      return midInterview ? this.aside(session, reply) : reply;
+    }
+    if (isHelpRequest(text)) return { text: HELP, cards: [] };
+    if (asksForCritiqueWithoutAnswer(text)) {
+      return midInterview ? this.aside(session, { text: "Just answer the question as you would out loud: every answer is critiqued when you send it.", cards: [] }) : { text: CRITIQUE_WHAT, cards: [] };
+    }
     if (interview && interview.current !== null) {
       if (isStopCommand(text)) return this.finishInterview(session, "Stopping here.");
       if (isSkipCommand(text)) return this.nextQuestion(session, interview.awaitingFollowUp ? this.skippedFollowUp(interview.turns[interview.current]!) : "Skipped.");
@@ -208,7 +223,7 @@ export class CoachEngine implements Coach {
     if (code && !interview.awaitingFollowUp) {
       interview.awaitingFollowUp = true;
       turn.probed = code;
-      turn.followUp = followUpFor(code, critique.ownership.we) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
+      turn.followUp = followUpFor(code, critique.ownership.we, { failure: critique.lesson.required }) || (code === "TOO_SHORT" ? FAR_TOO_SHORT_FOLLOW_UP : critique.followUps[0]) || "Can you tell me more about what you did and how it turned out?";
       return { text: `${acknowledgeAnswer(critique)}${unread} ${turn.followUp}`, cards: [{ type: "critique", data: critique, question: turn.question }] };
     }
     const thanks = credited ? ` ${acknowledgeFollowUp(credited)}` : "";

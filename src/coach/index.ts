@@ -5,3 +5,4 @@ export { LlmCoach, type LlmCoachParts } from "./llm-coach.js";
 export { describeCoverageGaps } from "./coverage-gaps.js";
 export { describeFilingHints } from "./coverage-filing-hints.js";
 export { chooseProbe, type ProbedGap } from "./choose-probe.js";
+export { isLeaveCommand, readTypedCommand, type TypedCommand } from "./typed-commands.js";

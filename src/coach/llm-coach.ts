@@ -8,6 +8,7 @@ import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } 
 import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
+import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
 import { matchForChat } from "./match-for-chat.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
 import { COACHING_FIGURES } from "../critique/coaching-figures.js";
@@ -55,7 +56,8 @@ export class LlmCoach implements Coach {
   async respond(session: Session, message: string, events: ReplyEvents = {}): Promise<CoachReply> {
     const text = message.trim();
     if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, events);
-    if (asksForInterview(text) || isHelpRequest(text)) return this.offline(session, text, events);
+    // Commands are the offline engine's, typed ("/help", ":q") or not: the model is not asked what they mean.
+    if (asksForInterview(text) || isHelpRequest(text) || readTypedCommand(text) !== null || asksForCritiqueWithoutAnswer(text)) return this.offline(session, text, events);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
     // One system message: some OpenAI-compatible servers' chat templates take only one, and only first.

@@ -105,7 +105,7 @@ export function critiqueAnswer(question: string, given: string, options: { roles
 
   // With no "we" and no action, "what did you personally do?" (MISSING_ACTION) already asks for the speaker's part.
   const asked = issues.filter((issue) => !(issue.code === "WE_HEAVY" && pronouns.we === 0 && issues.some((other) => other.code === "MISSING_ACTION")));
-  const followUps = [...new Set(asked.map((issue) => followUpFor(issue.code, pronouns.we)).filter((text): text is string => Boolean(text)))].slice(0, 3);
+  const followUps = [...new Set(asked.map((issue) => followUpFor(issue.code, pronouns.we, { failure: lessonRequired })).filter((text): text is string => Boolean(text)))].slice(0, 3);
   if (followUps.length === 0) followUps.push(DEEPER_FOLLOW_UP);
 
   return {
@@ -283,7 +283,9 @@ function scoreBreakdown(input: {
 }): Critique["breakdown"] {
   const { star } = input;
   let structure = 0.2 * Number(star.situation.present) + 0.15 * Number(star.task.present) + 0.35 * Number(star.action.present) + 0.3 * Number(star.result.present);
-  if (input.setup > CRITIQUE_CONFIG.maxSetupShare) structure -= 0.1;
+  // The further past a third, the less of the answer is left for the steps: a story buried under its preamble must not
+  // outscore the same story told in its last three sentences.
+  if (input.setup > CRITIQUE_CONFIG.maxSetupShare) structure -= 0.1 + CRITIQUE_CONFIG.setupOverrunPenalty * (input.setup - CRITIQUE_CONFIG.maxSetupShare);
   if (input.lessonRequired && !star.lesson.present) structure -= 0.2;
   if (input.notAStory) structure *= 0.3;
   const results = star.result.present ? (input.quantified ? 1 : 0.55) - Math.min(0.2, 0.1 * input.vague) : 0;

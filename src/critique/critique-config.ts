@@ -27,6 +27,12 @@ export const CRITIQUE_CONFIG = {
   longestSeconds: 180,
   /** Setup (situation + task) over about a third: coaches give 15-30% (acedit.ai 20/10/60/10; askcruit: setup at most ~20%). */
   maxSetupShare: 0.36,
+  /**
+   * Structure lost per share of the answer the setup runs past `maxSetupShare`, on top of the 0.1 for running past it
+   * at all: a setup of 90% (a ramble with its one step at the end) loses about 0.37, and scores under its own last
+   * three sentences told alone. 0.5 keeps the score order on the tuning drafts (see the commit).
+   */
+  setupOverrunPenalty: 0.5,
   /** Action is the heart of the answer: 50-60% in published splits (acedit.ai, freeresumebuilderapp, hmround). */
   minActionShare: 0.25,
   /** Fillers: about one a minute or fewer (interviewgenie). */

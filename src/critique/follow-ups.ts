@@ -14,16 +14,28 @@ export const FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
   OFF_TOPIC: "How does this example show what I asked about?",
 } satisfies Partial<Record<IssueCode, string>>;
 
+/**
+ * The same gaps asked of a story of a failure, mistake or missed goal (a question that asks for a lesson): "How did
+ * you know it had worked?" is tone-deaf when it did not work. What it cost, and how it was put right, is the outcome.
+ */
+export const FAILURE_FOLLOW_UP_BY_ISSUE: Readonly<Record<string, string>> = {
+  MISSING_RESULT: "What happened in the end, and what did it cost? How was it put right?",
+  NOT_QUANTIFIED: "Can you put a number on how it ended: what it cost (time, money, people affected), or how much was recovered?",
+} satisfies Partial<Record<IssueCode, string>>;
+
 /** Asked for WE_HEAVY where the answer never said "we": told in the passive or of others ("the plan was written"). */
 export const OWN_PART_FOLLOW_UP = "What was your own part in it: what did you decide or do yourself?";
 
 /**
  * The follow-up for a gap: "You said "we" a lot" only where the answer said
  * "we" (`we`, the critique's count); an answer with no "we" that still tells
- * nothing as the speaker's own is asked for their part.
+ * nothing as the speaker's own is asked for their part. A story of a failure
+ * (`failure`: the question asks for a lesson) is asked how it ended and what
+ * it cost, not how the speaker knew it had worked.
  */
-export function followUpFor(code: string, we: number): string | undefined {
-  return code === "WE_HEAVY" && we === 0 ? OWN_PART_FOLLOW_UP : FOLLOW_UP_BY_ISSUE[code];
+export function followUpFor(code: string, we: number, options: { failure?: boolean } = {}): string | undefined {
+  if (code === "WE_HEAVY" && we === 0) return OWN_PART_FOLLOW_UP;
+  return (options.failure ? FAILURE_FOLLOW_UP_BY_ISSUE[code] : undefined) ?? FOLLOW_UP_BY_ISSUE[code];
 }
 
 /** What an interviewer asks after an answer far too short to judge (a high TOO_SHORT) that lacks no part outright. */

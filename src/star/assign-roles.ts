@@ -1,10 +1,20 @@
-import { EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, ROLE_INTRO, TASK_CUES, VAGUE_CHANGE, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
+import { BARE_ADMISSION, EARLY_REMIT, EFFORT_ONLY, FINDING, LESSON_CUES, PLACEHOLDER, RESULT_CUES, ROLE_INTRO, TASK_CUES, VAGUE_CHANGE, impliesAction, scoreClause, tellsOwnStep } from "./role-cues.js";
 import { isShortClause } from "./role-model/clause-features.js";
 import { ROLE_THRESHOLDS, predictClauseRoles } from "./role-model/clause-role-model.js";
+import { withSceneBeforeSteps } from "./scene-before-steps.js";
 import type { Clause, Role } from "./segment-answer.js";
 
 // The probability at which the model's "none" would be taken, were it a role.
 const NO_ROLE_THRESHOLD = 0.5;
+// Where a clause counts as told near the end, and where its words are read again as if told mid-answer (isLateStep).
+const LATE_POSITION = 0.75;
+const MID_ANSWER = 0.5;
+// The least action probability at which a step told after the outcome is read as a closing step, not a second outcome.
+const CLOSING_STEP_ACTION = 0.25;
+// "which had been", "that was", "who were": a relative clause telling what something was, not what anyone did.
+const STATIVE_RELATIVE = /^\W*(?:which|that|who)\s+(?:had\s+been|has\s+been|have\s+been|was|were|is|are)\b/i;
+// "so the demo had to be...", "and so nobody could...": a consequence with its own subject, not the speaker.
+const CONSEQUENCE = /^\W*(?:and\s+)?so\s+(?:the|a|an|our|my|their|his|her|its|it|they|he|she|nobody|no one|everyone|everybody|half|most|all|none|some|many)\b/i;
 
 /** A clause with the STAR roles it plays (one, sometimes two). */
 export interface RoledClause extends Clause {
@@ -22,8 +32,9 @@ export type RoleMethod = "learned" | "rules";
  */
 export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "learned"): RoledClause[] {
   let seenAction = false;
+  let seenResult = false;
   let previous: RoledClause | undefined;
-  return clauses.map((clause) => {
+  const read = clauses.map((clause) => {
     // "I rewrote the deploy script, which cut the build from 40 to 12 minutes": the step whose outcome the clause tells
     // is an action, wherever it sits, and the outcome is its result, not a second step. The model reads a first-person
     // clause at the opening as no role (or the scene), so a story told in one line lost its only step and read as none.
@@ -34,12 +45,16 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
     }
     let roled = roleOf(clause, previous);
     if (causing && roled.roles.includes("result")) roled = { ...roled, roles: roled.roles.filter((role) => role !== "action") };
+    if (roled.roles.includes("result")) seenResult = true;
     previous = roled;
     return roled;
   });
+  return withSceneBeforeSteps(read);
 
   function roleOf(clause: Clause, before: RoledClause | undefined): RoledClause {
     if (PLACEHOLDER.test(clause.text.trim()) || (!clause.labelled && EFFORT_ONLY.test(clause.text.trim()))) return { ...clause, roles: [] };
+    // "I tried to win the VP over. I failed.": after a step, a bare admission is how it went; before any, it is no part.
+    if (!clause.labelled && BARE_ADMISSION.test(clause.text.trim())) return { ...clause, roles: seenAction ? ["result"] : [] };
     // A finding runs on past its clause break ("I found that X, and most had left because Y"): still part of the actions.
     if (!clause.labelled && before && before.sentence === clause.sentence && FINDING.test(before.text) && before.roles.includes("action")) return { ...clause, roles: ["action"] };
     // "...and then talked him through it": an action with the speaker as the implied subject ("Failed payments dropped" has its own).
@@ -50,7 +65,7 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
       const extra: Role[] = clause.labelled.includes("result") && LESSON_CUES.test(clause.text) ? ["lesson"] : [];
       return { ...clause, roles: [...clause.labelled, ...extra] };
     }
-    let learned = method === "learned" ? learnedRoles(clause, seenAction) : null;
+    let learned = method === "learned" ? learnedRoles(clause, { seenAction, seenResult, before }) : null;
     if (learned) {
       // Before any step, a clause read as both the scene and an outcome is the scene: "our conversion dropped 4% over
       // two weeks" is the problem, and reading it as the result too hid a missing result behind the setup's figures.
@@ -73,8 +88,15 @@ export function assignRoles(clauses: readonly Clause[], method: RoleMethod = "le
   }
 }
 
-/** Roles from the learned model, or null when no model file is installed; `seenAction` says whether a step came before. */
-function learnedRoles(clause: Clause, seenAction: boolean): Role[] | null {
+/** What the clauses before a clause were read as: whether a step and an outcome came before, and the clause just before. */
+interface ReadSoFar {
+  seenAction: boolean;
+  seenResult: boolean;
+  before: RoledClause | undefined;
+}
+
+/** Roles from the learned model, or null when no model file is installed. */
+function learnedRoles(clause: Clause, { seenAction, seenResult, before }: ReadSoFar): Role[] | null {
   const probabilities = predictClauseRoles(clause.text, clause.position);
   if (probabilities.size === 0) return null;
   const thresholds = ROLE_THRESHOLDS;
@@ -88,9 +110,21 @@ function learnedRoles(clause: Clause, seenAction: boolean): Role[] | null {
   const [top] = ranked.find(([role]) => role !== "lesson" || LESSON_CUES.test(clause.text))!;
   if (roles.length === 0 && top !== "none" && top !== "action") roles.push(top as Role);
   if (roles.length === 0 && isShortStep(clause)) roles.push("action");
+  if (roles.length === 0 && isLateStep(clause)) roles.push("action");
   // After the steps, a change told without its size ("it was faster, I believe, though I don't remember by how much")
   // is the outcome, vague as it is: read as none, the answer's only outcome went unseen and unchallenged.
   if (roles.length === 0 && seenAction && VAGUE_CHANGE.test(clause.text)) roles.push("result");
+  // "I forgot to confirm the AV, ... | so the demo had to be done on a laptop screen": what came of the step just told,
+  // said of something other than the speaker, is the outcome. The model, unsure, leaned to the step and gave it none.
+  if (roles.length === 0 && before?.roles.includes("action") && CONSEQUENCE.test(clause.text) && !tellsOwnStep(clause.text)) roles.push("result");
+  // After the outcome, a step of the speaker's that tells no change ("Afterwards, I apologised to my manager and paid for
+  // a replacement") is a closing step: read as the result, it stood in for the outcome told before it.
+  // "..., the reservations book | which had been the same leather book since the restaurant opened in 1994": a relative
+  // clause telling what a thing was describes the thing in the clause before, and plays its part; it is no step.
+  if (roles.includes("action") && STATIVE_RELATIVE.test(clause.text) && !tellsOwnStep(clause.text)) {
+    roles = before && before.sentence === clause.sentence ? before.roles.filter((role) => role !== "action") : [];
+  }
+  if (seenResult && roles.includes("result") && !roles.includes("action") && tellsOwnStep(clause.text) && !/\d|%/.test(clause.text) && !RESULT_CUES.test(clause.text) && (probabilities.get("action") ?? 0) >= CLOSING_STEP_ACTION) roles = ["action"];
   // The cue rules catch more stated goals than the model learned.
   if (roles.length < 2 && !roles.includes("task") && !roles.includes("lesson") && statesRemit(clause)) roles.push("task");
   // A step that goes on to say what it changed, by a figure ("I rewrote the rules and cut false pages by 60%"), is the
@@ -157,6 +191,22 @@ function isShortStep(clause: Clause): boolean {
   if (!isShortClause(clause.text) || !tellsOwnStep(clause.text)) return false;
   const words = predictClauseRoles(clause.text, clause.position, { ignoreLength: true });
   return (words.get("action") ?? 0) >= ROLE_THRESHOLDS.action && (words.get("none") ?? 0) < NO_ROLE_THRESHOLD;
+}
+
+/**
+ * A step of the speaker's told near the end ("...Anyway, there were a lot of
+ * double bookings. I moved the reservations to an online booking tool. Double
+ * bookings stopped.") that the model, reading its words mid-answer, takes for
+ * an action. Every clause it learned from at the very end was an outcome or a
+ * lesson, so there the position alone pulled a plain step under the bar, and a
+ * rambling answer lost its only action. A clause with a word of an outcome
+ * ("shipped", "promoted") is left as the model read it.
+ */
+function isLateStep(clause: Clause): boolean {
+  const text = clause.text.trim();
+  if (clause.position < LATE_POSITION || !tellsOwnStep(text) || EFFORT_ONLY.test(text) || RESULT_CUES.test(text)) return false;
+  const midAnswer = predictClauseRoles(text, MID_ANSWER);
+  return (midAnswer.get("action") ?? 0) >= ROLE_THRESHOLDS.action && (midAnswer.get("none") ?? 0) < NO_ROLE_THRESHOLD;
 }
 
 /**

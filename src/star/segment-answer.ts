@@ -21,6 +21,11 @@ const ROLE_KINDS = new Set<LabelKind>(["situation", "task", "action", "result", 
 const CLAUSE_BREAK =
   /;\s+|,\s+(?=(?:I|we)\s+(?!think|guess|mean|believe|know)\w+)|,\s+(?=(?:which|and (?:then |this |it |we |the |they |afterwards |after that |later |soon |eventually )|so |resulting|cutting|saving|reducing|bringing|raising|dropping|improving|increasing|leading|allowing|meaning)\b)|(?<!\s)\s+[—–]\s+(?=[a-z])|(?<!\s)\s+-\s+(?=[a-z])/gi;
 
+// A word or two that only says when the clause after it happened: "Afterwards,", "In the end,", "The next day,".
+// Cut from its clause, it stood alone and took a role of its own ("Afterwards" read as the whole result).
+const LONE_CONNECTIVE =
+  /^\s*(?:and\s+|so\s+|but\s+)?(?:afterwards?|after that|then|later(?: on| that (?:day|week|month|year))?|eventually|finally|in the end|at the end|ultimately|next|soon after|shortly after|the (?:next|following) (?:day|morning|week|month|quarter|year)|that (?:evening|night|afternoon|week))\s*$/i;
+
 /**
  * Splits an answer into clauses with exact offsets. Explicit part labels
  * ("Situation:", "**Task:**", "R -") start a labelled run that lasts until
@@ -113,6 +118,8 @@ function splitClauses(answer: string, from: number, to: number): Array<{ start: 
     if (trimmed) pieces.push({ start: from + last + leading, end: from + last + leading + trimmed.length, text: trimmed });
   };
   for (const match of text.matchAll(CLAUSE_BREAK)) {
+    // "Afterwards, I apologised": the comma before "I" ends no clause when all before it is the time it happened.
+    if (LONE_CONNECTIVE.test(text.slice(last, match.index!))) continue;
     push(match.index!);
     last = match.index! + match[0].length;
   }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { isSessionId, SessionStore, type Session } from "../../coach/index.js";
+import { isLeaveCommand, isSessionId, SessionStore, type Session } from "../../coach/index.js";
 import { InputError, isCoachError, UsageError } from "../../errors/index.js";
 import { computeStoryFeatures, createMatcher } from "../../retrieval/index.js";
 import { storeLayout } from "../../store/index.js";
@@ -26,6 +26,9 @@ pasted together, such as a wrapped answer, are one message):
     question on the table without answering it, "skip" moves on, "stop" (or
     "end", "I'm done") ends it with the summary, as "quit" does before leaving;
   - "coverage" shows how your stories cover the 16 principles; "help"; "quit".
+Commands typed as in other tools ("/quit", "/exit", ":q", "/help", "/hint",
+"/critique <answer>") do the same; one the coach does not know is answered
+with the list of commands.
 
 Sessions are saved in the store after every message; resume with --session ID.
 --hide-scores (or COACH_HIDE_SCORES=1, or "hideScores": true in the config)
@@ -60,7 +63,7 @@ refused with a line on stderr, and the chat goes on.`,
     if (interactive) io.stdout.write("> ");
     // At a terminal a pasted answer arrives as many lines at once: it is one message, as it is to the API.
     for await (const line of readMessages(io.stdin, { joinPastedLines: interactive })) {
-      const leaving = /^\s*(quit|exit|bye)\s*$/i.test(line);
+      const leaving = isLeaveCommand(line);
       // Leaving mid-interview ends it as "stop" does, so the summary is printed and saved; otherwise the chat just closes.
       if (leaving && (session.interview === null || session.interview.current === null)) break;
       if (line.trim() === "") {
