@@ -36,7 +36,7 @@ export function chooseLeadPart(story: Story, questionCompetency: string | undefi
 // A question theme counts as asked when it scores this much: the learned classifier gives every theme a little.
 export const ASKED_THEME = 0.2;
 // A principle counts as asked at this share of the question's strongest one.
-const ASKED_PRINCIPLE = 0.3;
+export const ASKED_PRINCIPLE = 0.3;
 
 /** The themes a question asks about, strongest first (none for a question with no clear theme). */
 export function askedThemes(question: TextProfile, competencies: readonly Competency[]): Competency[] {
