@@ -28,7 +28,16 @@ describe("a failure told in the present tense", () => {
     expect(shows(sentence)).toMatchObject({ text: sentence, part: "action" });
   });
 
-  it.each(["I break the work into small tickets.", "I miss my old team sometimes."])("does not read %j as a failure", (sentence) => {
+  it.each([
+    "I break the work into small tickets.",
+    "I miss my old team sometimes.",
+    // Review: the cues once took any "I miss the/our ..." and "I break the release/tests ..." for a slip.
+    "I miss the old office sometimes.",
+    "I miss our Friday lunches.",
+    "I miss a good debugger in Go.",
+    "I break the release into two phases.",
+    "I break the tests into smaller suites.",
+  ])("does not read %j as a failure", (sentence) => {
     expect(shows(sentence)).toBeUndefined();
   });
 
