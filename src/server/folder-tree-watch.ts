@@ -23,6 +23,8 @@ export class FolderTreeWatch {
   private readonly watches = new Map<string, FSWatcher>();
   /** Each watched folder's real path: a link back to a parent must not be followed for ever. */
   private readonly realFolders = new Map<string, string>();
+  /** The real paths watched, whichever path watches them. */
+  private readonly reals = new Set<string>();
   /** Linked files, each watched through the folder it really lies in, by the link's path. */
   private readonly linkedFiles = new Map<string, FSWatcher>();
   private closed = false;
@@ -42,12 +44,13 @@ export class FolderTreeWatch {
     this.watches.clear();
     this.linkedFiles.clear();
     this.realFolders.clear();
+    this.reals.clear();
   }
 
   private add(folder: string): void {
     if (this.closed || this.watches.has(folder) || (folder !== this.root && this.options.skip(folder))) return;
     const real = realPath(folder);
-    if ([...this.realFolders.values()].includes(real)) return;
+    if (this.reals.has(real)) return;
     let watcher: FSWatcher;
     try {
       watcher = watch(folder, (_event, name) => this.changed(folder, name === null ? null : String(name)));
@@ -61,6 +64,7 @@ export class FolderTreeWatch {
     });
     this.watches.set(folder, watcher);
     this.realFolders.set(folder, real);
+    this.reals.add(real);
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -118,15 +122,38 @@ export class FolderTreeWatch {
     const folderNow = isFolder(changed);
     if (folderNow) this.add(changed);
     else if (isLink(changed)) this.follow(changed);
+    // A folder watched through the link just removed may still be reached by another path (the real folder beside it).
+    if (wasWatched) this.rescan(this.root);
     this.options.onEvent(changed, wasWatched || folderNow);
   }
 
+  // Watches every folder under `folder` that is not watched yet, through the watched ones: only those are descended,
+  // so a link back to a parent (never watched twice) ends the walk.
+  private rescan(folder: string): void {
+    if (this.closed) return;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (!entry.isDirectory() && !(entry.isSymbolicLink() && isFolder(full))) continue;
+      if (this.watches.has(full)) this.rescan(full);
+      else this.add(full);
+    }
+  }
+
+  /** Stops watching `path` and everything under it: folders and linked files alike. */
   private remove(folder: string): void {
     for (const watches of [this.watches, this.linkedFiles]) {
       for (const [watched, watcher] of watches) {
         if (watched === folder || watched.startsWith(folder + path.sep)) {
           watcher.close();
           watches.delete(watched);
+          const real = this.realFolders.get(watched);
+          if (real !== undefined) this.reals.delete(real);
           this.realFolders.delete(watched);
         }
       }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { BankFileWatcher } from "../../src/server/bank-file-watcher.js";
+import { FolderTreeWatch } from "../../src/server/folder-tree-watch.js";
 
 /** The server's own. */
 const DEBOUNCE_MS = 300;
@@ -262,5 +263,33 @@ describe("BankFileWatcher", () => {
     writeFileSync(path.join(elsewhere, "real.md"), "# Two\n");
     await reported(1);
     expect(reports).toEqual([[bank]]);
+  });
+});
+
+describe("FolderTreeWatch and folders reached by two paths", () => {
+  it("keeps watching a folder reached through two links when the one watching it is removed (review)", async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "coach-tree-watch-"));
+    mkdirSync(path.join(elsewhere, "notes"));
+    const bank = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-tree-watch-")), "stories");
+    mkdirSync(bank);
+    symlinkSync(path.join(elsewhere, "notes"), path.join(bank, "first"));
+    symlinkSync(path.join(elsewhere, "notes"), path.join(bank, "second"));
+    const events: string[] = [];
+    const tree = new FolderTreeWatch(bank, { skip: () => false, onEvent: (file) => events.push(file), onWatchError: () => undefined });
+    try {
+      // Watched once, through whichever link was listed first; remove that one.
+      const watched = [...(tree as unknown as { watches: Map<string, unknown> }).watches.keys()].filter((folder) => folder !== bank);
+      expect(watched).toHaveLength(1);
+      rmSync(watched[0]!);
+      await delay(QUIET_MS);
+      events.length = 0;
+      writeFileSync(path.join(elsewhere, "notes", "new.md"), "# New\n");
+      const deadline = Date.now() + WAIT_MS;
+      while (!events.some((file) => file.endsWith("new.md")) && Date.now() < deadline) await delay(25);
+      const other = watched[0]!.endsWith("first") ? "second" : "first";
+      expect(events).toContain(path.join(bank, other, "new.md"));
+    } finally {
+      tree.close();
+    }
   });
 });
