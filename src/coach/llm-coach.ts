@@ -80,11 +80,19 @@ export class LlmCoach implements Coach {
           said += safe;
           for (const piece of safe.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
         };
+        const roundStart = said.length;
         const response = await this.parts.chat.stream({ messages, tools: round < MAX_TOOL_ROUNDS ? TOOLS : undefined, temperature: 0.3 }, (delta) => {
           buffer += delta;
           flush(false);
         });
         flush(true);
+        // A model whose first reply ends its reasoning on a lone </think> streams the reasoning as if it were the
+        // answer (the tag is only seen at the end): withdraw it and show, and keep, the answer alone.
+        if (said.slice(roundStart).includes("</think>")) {
+          said = said.slice(0, roundStart) + enforceNoInvention(response.content, sources()).text;
+          events.reset?.();
+          for (const piece of said.match(/\S+\s*|\s+/g) ?? []) events.token?.(piece);
+        }
         if (response.toolCalls.length === 0) {
           const now = new Date().toISOString();
           session.messages.push({ role: "user", text, at: now }, { role: "coach", text: said, at: now });

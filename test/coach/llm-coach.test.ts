@@ -177,4 +177,17 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(reply.text).toMatch(/Question 1 of 1 \(Frugality\)/);
     expect(llm.requestsTo("chat")).toHaveLength(0);
   });
+
+  // Last: once a model has sent a lone </think>, its chat model holds later streams back until the tag.
+  it("withdraws a first reply's reasoning that ended on a lone </think>, so what is shown and saved is the answer alone (review)", async () => {
+    llm.reply({ content: "The user wants a failure story. Pick the promo one.\n</think>\n\nTell your promo-code story and lead with the situation." });
+    const session = new SessionStore("/nonexistent").create();
+    const { seen, events, shown } = recorder();
+    const reply = await coach.respond(session, "Which story for: tell me about a time you failed?", events);
+    expect(reply.text).toBe("Tell your promo-code story and lead with the situation.");
+    expect(seen.some((entry) => entry.event === "reset")).toBe(true);
+    expect(shown()).toBe(reply.text);
+    expect(session.messages.at(-1)!.text).toBe(reply.text);
+    expect(session.messages.map((message) => message.text).join(" ")).not.toMatch(/think>|The user wants/);
+  });
 });
