@@ -7,6 +7,7 @@ import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isH
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
 import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
+import { describeFilingHints } from "./coverage-filing-hints.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
 import { pickPrinciples, pickQuestion } from "./interview-questions.js";
 import { readInterviewRequest, type InterviewTopic } from "./interview-topics.js";
@@ -176,7 +177,7 @@ export class CoachEngine implements Coach {
     const coverage = assessCoverage(this.parts.features);
     const lines = coverage.map((line) => `- ${line.principle}: ${line.fit}${line.stories[0] ? ` ("${line.stories[0].title}")` : ""}`);
     return {
-      text: `${lines.join("\n")}\n\n${describeCoverageGaps(coverage, this.parts.questions, 'say "coverage" again').join("\n")}`,
+      text: `${lines.join("\n")}\n\n${[...describeFilingHints(coverage), ...describeCoverageGaps(coverage, this.parts.questions, 'say "coverage" again')].join("\n")}`,
       cards: [{ type: "summary", data: { coverage } }],
     };
   }

@@ -75,5 +75,8 @@ describe("coach coverage says which stories would be strong if filed under the p
     const run = await runCoach(["coverage", "--bank", "one.md"], { cwd });
     expect(run.stdout).toContain(`  - "Cut the CI pipeline time in half": ${hinted.map((line) => line.principle).join(" / ")}\n`);
     expect(run.stdout).toMatch(/Workable only because these stories are not filed under the principles their content reads as/);
+    // The chat's coverage says the same.
+    const chat = await runCoach(["chat", "--bank", "one.md"], { cwd, input: "coverage\nquit\n" });
+    expect(chat.stdout).toContain(`  - "Cut the CI pipeline time in half": ${hinted.map((line) => line.principle).join(" / ")}\n`);
   });
 });
