@@ -120,8 +120,15 @@ describe("small banks, where the re-ranker scores every story", () => {
   });
 
   it("keeps the verdict when a 21st story is added (past the re-ranker's depth of 20)", async () => {
-    const { cost, matcher } = await bankWithCostStory(20);
-    for (const question of ANOTHER_QUESTIONS) expect((await betterStoriesFor(matcher, question, cost))?.anotherQuestion, question).toBe(true);
+    const small = await bankWithCostStory(9);
+    const large = await bankWithCostStory(20);
+    for (const question of ANOTHER_QUESTIONS) {
+      const before = (await betterStoriesFor(small.matcher, question, small.cost))?.anotherQuestion;
+      expect((await betterStoriesFor(large.matcher, question, large.cost))?.anotherQuestion, question).toBe(before);
+    }
+    // The clear case is high at both sizes (the interview-redesign one is a close call, medium at both since the
+    // models were retrained on 2026-11-24: 0.411 and 0.400 against the 0.4 line).
+    expect((await betterStoriesFor(large.matcher, ANOTHER_QUESTIONS[0]!, large.cost))?.anotherQuestion).toBe(true);
   });
 
   it("passes the story when it is the one to tell", async () => {
