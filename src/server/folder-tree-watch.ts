@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 export interface FolderTreeWatchOptions {
@@ -65,14 +65,8 @@ export class FolderTreeWatch {
     this.watches.set(folder, watcher);
     this.realFolders.set(folder, real);
     this.reals.add(real);
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      // Gone already: the event in its parent folder removes its watch.
-      return;
-    }
-    for (const entry of entries) {
+    // Gone already (no entries): the event in its parent folder removes its watch.
+    for (const entry of entriesOf(folder)) {
       if (entry.isDirectory()) this.add(path.join(folder, entry.name));
       else if (entry.isSymbolicLink()) this.follow(path.join(folder, entry.name));
     }
@@ -131,13 +125,7 @@ export class FolderTreeWatch {
   // so a link back to a parent (never watched twice) ends the walk.
   private rescan(folder: string): void {
     if (this.closed) return;
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of entriesOf(folder)) {
       const full = path.join(folder, entry.name);
       if (!entry.isDirectory() && !(entry.isSymbolicLink() && isFolder(full))) continue;
       if (this.watches.has(full)) this.rescan(full);
@@ -167,6 +155,14 @@ export class FolderTreeWatch {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     const name = path.relative(path.dirname(this.root), folder);
     this.options.onWatchError(`cannot watch ${name} for edits (${code}); edits there are not seen until the server is restarted`);
+  }
+}
+
+function entriesOf(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch {
+    return [];
   }
 }
 
