@@ -49,7 +49,7 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
       stories.push({ id: feature.story.id, title: feature.story.title, score: Math.round(score * 1000) / 1000 });
     }
     const fit = scored[0]?.level ?? "none";
-    // Filing would not change a content-only story's score but its level: said for the one that earns the level.
+    // The story that earns the level, scored as if the bank filed it under the principle: strong then, filing is the one change to make.
     const best = scored[0];
     const filing = fit === "workable" && best && !filedUnder(best.feature.story, principle) && storyLevel(true, storyFit(best.feature, principle, shown[features.indexOf(best.feature)]!.get(principle) ?? 0, true), best.feature.story) === "strong";
     return { principle, fit, stories, ...(filing ? { strongIfFiled: { id: best.feature.story.id, title: best.feature.story.title } } : {}) };
