@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, UsageError } from "../errors/index.js";
+import { ConfigError, plainIssueMessage, UsageError } from "../errors/index.js";
 import { ConfigFileSchema, DEFAULTS, INDEX_TIMEOUT_RANGE, ProviderNameSchema, type ConfigFile, type ResolvedConfig, type SettingSource } from "./config-schema.js";
 import { shownBaseUrl } from "./shown-base-url.js";
 import { checkStoreFolder, STORE_SETTING } from "./store-folder.js";
@@ -106,7 +106,7 @@ function readConfigFile(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: s
     // Unknown keys first: a key put in the file is the mistake to explain, whatever else is wrong.
     const issue = parsed.error.issues.find((candidate) => candidate.code === "unrecognized_keys") ?? parsed.error.issues[0]!;
     if (issue.code === "unrecognized_keys") throw new ConfigError(`${fileName}: ${unknownSettingsMessage(issue.keys)}`, { flag: "--config" });
-    throw new ConfigError(`${fileName}: ${issue.path.join(".") || "config"}: ${issue.message}.`, { flag: "--config" });
+    throw new ConfigError(`${fileName}: ${issue.path.join(".") || "config"}: ${plainIssueMessage(issue, data)}.`, { flag: "--config" });
   }
   return { file: parsed.data, fileName };
 }

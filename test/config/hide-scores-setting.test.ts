@@ -27,6 +27,8 @@ describe("the hideScores setting follows the precedence of every setting", () =>
     for (const value of ["yes", "on", "2", "hide"]) {
       expect(() => loadConfig({}, { COACH_HIDE_SCORES: value }, folderWith())).toThrow(`COACH_HIDE_SCORES: "${value}" is not a switch; use 1 or true (on), 0 or false (off), or --hide-scores or --show-scores instead.`);
     }
-    expect(() => loadConfig({}, {}, folderWith({ hideScores: "true" }))).toThrow(/coach\.config\.json: hideScores: /);
+    expect(() => loadConfig({}, {}, folderWith({ hideScores: "true" }))).toThrow(/coach\.config\.json: hideScores: true or false is needed, not a string\.$/);
+    // Other settings are told in the same words, not the validator's ("Too small: expected number to be >=100").
+    expect(() => loadConfig({}, {}, folderWith({ timeoutMs: 50 }))).toThrow(/coach\.config\.json: timeoutMs: too small \(at least 100, not 50\)\.$/);
   });
 });
