@@ -36,8 +36,9 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
   return PRINCIPLES.map((principle) => {
     const scored = features
       .map((feature, position) => {
-        const score = storyFit(feature, principle, shown[position]!.get(principle) ?? 0);
-        return { feature, score, level: storyLevel(filedUnder(feature.story, principle), score, feature.story) };
+        const plain = shown[position]!.get(principle) ?? 0;
+        const score = storyFit(feature, principle, plain);
+        return { feature, plain, score, level: storyLevel(filedUnder(feature.story, principle), score, feature.story) };
       })
       .filter((entry) => entry.level !== "none")
       .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || b.score - a.score || (a.feature.story.id < b.feature.story.id ? -1 : 1));
@@ -51,7 +52,7 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
     const fit = scored[0]?.level ?? "none";
     // The story that earns the level, scored as if the bank filed it under the principle: strong then, filing is the one change to make.
     const best = scored[0];
-    const filing = fit === "workable" && best && !filedUnder(best.feature.story, principle) && storyLevel(true, storyFit(best.feature, principle, shown[features.indexOf(best.feature)]!.get(principle) ?? 0, true), best.feature.story) === "strong";
+    const filing = fit === "workable" && best && !filedUnder(best.feature.story, principle) && storyLevel(true, storyFit(best.feature, principle, best.plain, true), best.feature.story) === "strong";
     return { principle, fit, stories, ...(filing ? { strongIfFiled: { id: best.feature.story.id, title: best.feature.story.title } } : {}) };
   });
 }
