@@ -5,7 +5,8 @@ import { assessCoverage, matchResponse, type MatchResponse, type StoryFeatures, 
 import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, readsAsToldAnswer, wordsIn } from "./chat-commands.js";
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
-import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
+import { answerInCritiqueRequest, asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
+import { isCommandNotAnswer } from "./awaited-answer.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeFilingHints } from "./coverage-filing-hints.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
@@ -71,7 +72,7 @@ const HELP = `I can:
 - show how your stories cover the 16 Leadership Principles: "coverage".`;
 /** The commands in a line, for a command the coach does not know ("/foo"). */
 const COMMANDS = 'Commands: "help", "interview me", "critique: <your answer>", "hint", "skip", "stop", "coverage"; in coach chat "quit" (or "/quit", ":q") leaves.';
-const CRITIQUE_WHAT = `Which answer? Send it in the same message, after "critique:" ("critique: At my last job I..."), or paste an answer of ${LONG_ANSWER_WORDS} words or more as it is.`;
+const CRITIQUE_WHAT = `Which answer? Just send it as your next message and I'll critique it (or in one message, after "critique:": "critique: At my last job I...").`;
 const GREETING_REPLY = `Hello! I'm your interview coach. ${HELP}`;
 
 /**
@@ -103,6 +104,12 @@ export class CoachEngine implements Coach {
   private async route(session: Session, text: string): Promise<CoachReply> {
     const lower = text.toLowerCase();
     if (text === "") return { text: "Say something: a question to find a story for, an answer to critique, or \"interview me\".", cards: [] };
+    // "critique:" alone asked for the answer: this message is it, critiqued as "critique: <it>" would be, unless it is a
+    // command, which runs instead and drops the request.
+    if (session.awaitingCritique) {
+      session.awaitingCritique = false;
+      if (!isCommandNotAnswer(text)) return session.interview !== null && session.interview.current !== null ? this.takeAnswer(session, text) : this.critique(session, text);
+    }
     // "/quit", ":q", "/help": read as the command they stand for; an unknown one is told what there is, never searched.
     const typed = readTypedCommand(text);
     if (typed?.known) return this.route(session, typed.plain);
@@ -114,7 +121,9 @@ export class CoachEngine implements Coach {
     }
     if (isHelpRequest(text)) return { text: HELP, cards: [] };
     if (asksForCritiqueWithoutAnswer(text)) {
-      return midInterview ? this.aside(session, { text: "Just answer the question as you would out loud: every answer is critiqued when you send it.", cards: [] }) : { text: CRITIQUE_WHAT, cards: [] };
+      if (midInterview) return this.aside(session, { text: "Just answer the question as you would out loud: every answer is critiqued when you send it.", cards: [] });
+      session.awaitingCritique = true;
+      return { text: CRITIQUE_WHAT, cards: [] };
     }
     if (interview && interview.current !== null) {
       if (isStopCommand(text)) return this.finishInterview(session, "Stopping here.");
@@ -130,8 +139,8 @@ export class CoachEngine implements Coach {
     if (isStopCommand(text) || isSkipCommand(text)) return { text: "No mock interview is running. Say \"interview me\" to start one, or paste a question to find your story for it.", cards: [] };
     if (!/\p{L}/u.test(text)) return { text: "There are no words in that to match on. Paste an interview question, an answer to critique, or say \"interview me\".", cards: [] };
     if (/^hint\W*$/.test(lower)) return { text: "A hint is for a mock interview question: say \"interview me\" to start one, or paste any question to see which of your stories fit.", cards: [] };
-    const critiqueMatch = /^(critique|review|feedback)( (this|my answer))?\s*:\s*([\s\S]+)$/i.exec(text);
-    if (critiqueMatch) return this.critique(session, critiqueMatch[4]!);
+    const answer = answerInCritiqueRequest(text);
+    if (answer !== null) return this.critique(session, answer);
     // A pasted answer is critiqued, whatever words it happens to contain ("test coverage", "a mock interview").
     if (wordsIn(text) >= LONG_ANSWER_WORDS) return this.critique(session, text);
     if (asksForInterview(text)) return this.startInterview(session, text);

@@ -9,6 +9,7 @@ import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
+import { isCommandNotAnswer } from "./awaited-answer.js";
 import { matchForChat } from "./match-for-chat.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
 import { COACHING_FIGURES } from "../critique/coaching-figures.js";
@@ -58,11 +59,14 @@ export class LlmCoach implements Coach {
     if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, events);
     // Commands are the offline engine's, typed ("/help", ":q") or not: the model is not asked what they mean.
     if (asksForInterview(text) || isHelpRequest(text) || readTypedCommand(text) !== null || asksForCritiqueWithoutAnswer(text)) return this.offline(session, text, events);
+    // The answer "critique:" alone asked for is put to the model as "critique: <answer>" would be. Should the model fail,
+    // the offline coach, which still sees the request, critiques it.
+    const awaited = session.awaitingCritique && !isCommandNotAnswer(text);
 
     const history: ChatMessage[] = session.messages.slice(-HISTORY_MESSAGES).map((entry) => ({ role: entry.role === "user" ? "user" : "assistant", content: entry.text }));
     // One system message: some OpenAI-compatible servers' chat templates take only one, and only first.
     const system = this.parts.hideScores ? `${loadPrompt("coach.v2").text}\n\n${NO_SCORES}` : loadPrompt("coach.v2").text;
-    const messages: ChatMessage[] = [{ role: "system", content: system }, ...history, { role: "user", content: text }];
+    const messages: ChatMessage[] = [{ role: "system", content: system }, ...history, { role: "user", content: awaited ? `critique: ${text}` : text }];
     const cards: CoachReply["cards"] = [];
     const toolOutputs: string[] = [];
     // Everything shown, across tool rounds: what is saved when the model finishes.
@@ -95,6 +99,8 @@ export class LlmCoach implements Coach {
         }
         if (response.toolCalls.length === 0) {
           const now = new Date().toISOString();
+          // Answered, or a command the model takes (coverage, a story search): the request for an answer is done.
+          session.awaitingCritique = false;
           session.messages.push({ role: "user", text, at: now }, { role: "coach", text: said, at: now });
           return { text: said, cards };
         }

@@ -28,6 +28,11 @@ export const SessionSchema = z.object({
   messages: z.array(z.object({ role: z.enum(["user", "coach"]), text: z.string(), at: z.string() })),
   /** Every bank question asked in this session, so no interview repeats one. */
   askedQuestionIds: z.array(z.string()).default([]),
+  /**
+   * Whether the coach asked for the answer to critique ("critique:" came with none): the next message is that answer,
+   * unless it is a command. Absent from sessions saved before it existed.
+   */
+  awaitingCritique: z.boolean().default(false),
   interview: z
     .object({
       principles: z.array(z.string()),
@@ -42,5 +47,5 @@ export type Session = z.infer<typeof SessionSchema>;
 
 export function newSession(id: string): Session {
   const now = new Date().toISOString();
-  return { id, createdAt: now, updatedAt: now, messages: [], askedQuestionIds: [], interview: null };
+  return { id, createdAt: now, updatedAt: now, messages: [], askedQuestionIds: [], awaitingCritique: false, interview: null };
 }

@@ -63,3 +63,11 @@ const CRITIQUE_WITHOUT_ANSWER = /^(?:critique|review|feedback)(?: (?:this|my ans
 export function asksForCritiqueWithoutAnswer(text: string): boolean {
   return CRITIQUE_WITHOUT_ANSWER.test(text.trim());
 }
+
+// "critique: <answer>", "review my answer: <answer>", "feedback: <answer>".
+const CRITIQUE_WITH_ANSWER = /^(?:critique|review|feedback)(?: (?:this|my answer))?\s*:\s*([\s\S]+)$/i;
+
+/** The answer a message asks to have critiqued ("critique: <answer>"); null when it is not such a request. */
+export function answerInCritiqueRequest(text: string): string | null {
+  return CRITIQUE_WITH_ANSWER.exec(text.trim())?.[1] ?? null;
+}

@@ -57,6 +57,34 @@ describe("coach chat through piped stdin", () => {
     expect(readdirSync(path.join(store, "sessions")).length).toBeGreaterThanOrEqual(2);
   });
 
+  it("critiques the answer sent on its own after an empty 'critique:', also in the session resumed; 'quit' drops the request", async () => {
+    // 11 words: under the 60 that are critiqued as they are.
+    const answer = "I rewrote the paging rules and cut false pages by 60%.";
+    const critiqued = /Against "Tell me about a time you made a difference at work\.": score \d+\/100 \(situation/;
+    const run = await runCoach(["chat", "--store", store], { input: ["critique:", answer, ""].join("\n") });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Which answer? Just send it as your next message");
+    expect(run.stdout).toMatch(critiqued);
+    expect(run.stdout).not.toMatch(/\n1\. /);
+
+    // Asked for, then left with the input's end: the resumed session takes its first message as the answer.
+    const asked = await runCoach(["chat", "--store", store], { input: "/critique\n" });
+    const id = /session (s-[0-9a-f]+)/.exec(asked.stderr)![1]!;
+    const file = path.join(store, "sessions", `${id}.json`);
+    expect(JSON.parse(readFileSync(file, "utf8")).awaitingCritique).toBe(true);
+    const resumed = await runCoach(["chat", "--store", store, "--session", id], { input: `${answer}\n` });
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(critiqued);
+    expect(JSON.parse(readFileSync(file, "utf8")).awaitingCritique).toBe(false);
+
+    // "quit" is a command like the others: it drops the request before leaving.
+    const left = await runCoach(["chat", "--store", store], { input: "critique:\nquit\n" });
+    const leftId = /session (s-[0-9a-f]+)/.exec(left.stderr)![1]!;
+    const saved = JSON.parse(readFileSync(path.join(store, "sessions", `${leftId}.json`), "utf8"));
+    expect(saved.awaitingCritique).toBe(false);
+    expect(saved.messages).toHaveLength(2);
+  });
+
   it("shows a story title's escape sequences as text in chat, never sends them to the terminal", async () => {
     const folder = mkdtempSync(path.join(os.tmpdir(), "coach-chat-escapes-"));
     const bank = path.join(folder, "bank.md");

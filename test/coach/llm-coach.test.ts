@@ -178,6 +178,34 @@ describe("the LLM-driven coach against the test LLM server", () => {
     expect(llm.requestsTo("chat")).toHaveLength(0);
   });
 
+  it("puts the answer sent after an empty 'critique:' to the model as 'critique: <answer>', and waits for none after", async () => {
+    const answer = "I rewrote the paging rules and cut false pages by 60%.";
+    const session = new SessionStore("/nonexistent").create();
+    // The empty request is the offline engine's: the model is not asked.
+    expect((await coach.respond(session, "critique:")).text).toMatch(/^Which answer\?/);
+    expect(llm.requestsTo("chat")).toHaveLength(0);
+    llm.reply({ toolCalls: [{ name: "critique_answer", arguments: { question: "Tell me about a time you reduced toil.", answer } }] }, { content: "Lead with the pages you cut." });
+    const reply = await coach.respond(session, answer);
+    const sent = llm.requestsTo("chat")[0]!.body.messages;
+    expect(sent.at(-1)).toEqual({ role: "user", content: `critique: ${answer}` });
+    expect(reply.cards.map((card) => card.type)).toEqual(["critique"]);
+    expect(session.awaitingCritique).toBe(false);
+    // Saved as the candidate sent it.
+    expect(session.messages.at(-2)).toMatchObject({ role: "user", text: answer });
+  });
+
+  it("critiques the answer sent after an empty 'critique:' offline when the model fails", async () => {
+    const answer = "I rewrote the paging rules and cut false pages by 60%.";
+    const session = new SessionStore("/nonexistent").create();
+    await coach.respond(session, "critique:");
+    llm.fault("chat", { kind: "status", status: 500 });
+    const reply = await coach.respond(session, answer);
+    expect(fallbacks).toHaveLength(1);
+    expect(reply.cards.map((card) => card.type)).toEqual(["critique"]);
+    expect(reply.text).toMatch(/^Against "Tell me about a time you made a difference at work\.": score \d+\/100/);
+    expect(session.awaitingCritique).toBe(false);
+  });
+
   // Last: once a model has sent a lone </think>, its chat model holds later streams back until the tag.
   it("withdraws a first reply's reasoning that ended on a lone </think>, so what is shown and saved is the answer alone (review)", async () => {
     llm.reply({ content: "The user wants a failure story. Pick the promo one.\n</think>\n\nTell your promo-code story and lead with the situation." });

@@ -58,7 +58,7 @@ describe("commands typed from habit in other tools", () => {
   it("asks for the answer when 'critique:' comes with none, rather than searching for stories", async () => {
     for (const empty of ["critique:", "critique", "Review my answer:", "/critique"]) {
       const reply = await engine.respond(newSession(), empty);
-      expect(reply.text).toMatch(/^Which answer\? Send it in the same message, after "critique:"/);
+      expect(reply.text).toMatch(/^Which answer\? Just send it as your next message and I'll critique it \(or in one message, after "critique:"/);
       expect(reply.cards).toEqual([]);
     }
   });

@@ -88,6 +88,20 @@ describe("the HTTP API on a real loopback server", () => {
     expect(transcript.messages.filter((message: any) => message.role === "user").map((message: any) => message.text).sort()).toEqual(["help", ...questions].sort());
   });
 
+  it("critiques the answer sent on its own after an empty 'critique:', in the same session", async () => {
+    const answer = "I rewrote the paging rules and cut false pages by 60%.";
+    const asked = await readEvents(await post(`${server.url}/api/chat`, { message: "critique:" }));
+    const sessionId = asked[0]!.data.sessionId;
+    expect(asked.filter((event) => event.event === "card")).toEqual([]);
+    const events = await readEvents(await post(`${server.url}/api/chat`, { sessionId, message: answer }));
+    expect(events.map((event) => event.event)).toEqual(expect.arrayContaining(["session", "card", "done"]));
+    const cards = events.filter((event) => event.event === "card").map((event) => event.data);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toMatchObject({ type: "critique", question: "Tell me about a time you made a difference at work.", data: { words: 11 } });
+    const transcript = await json(fetch(`${server.url}/api/sessions/${sessionId}`));
+    expect(transcript.messages.map((message: { text: string }) => message.text)[2]).toBe(answer);
+  });
+
   it("a session it announces exists, even when its first message is refused; a refused message changes nothing", async () => {
     const refused = await readEvents(await post(`${server.url}/api/chat`, { message: `critique: ${"a ".repeat(5001)}` }));
     expect(refused.map((event) => event.event)).toEqual(["session", "error"]);

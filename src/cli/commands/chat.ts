@@ -19,7 +19,9 @@ export const chatCommand: Command = {
 An interactive coaching session, one message per line (at a terminal, lines
 pasted together, such as a wrapped answer, are one message):
   - a question ("tell me about a time you failed?") finds the stories that fit;
-  - "critique: <answer>", or any answer of 60+ words, critiques it;
+  - "critique: <answer>", or any answer of 60+ words, critiques it; "critique:"
+    alone asks for the answer, and the next message is critiqued as that answer
+    unless it is a command;
   - "interview me on Ownership and Dive Deep" (or just "interview me") runs a mock
     interview: one question per principle, a follow-up when an answer is thin,
     then a summary; "hint" (or "which story fits?") shows your stories for the
@@ -65,7 +67,12 @@ refused with a line on stderr, and the chat goes on.`,
     for await (const line of readMessages(io.stdin, { joinPastedLines: interactive })) {
       const leaving = isLeaveCommand(line);
       // Leaving mid-interview ends it as "stop" does, so the summary is printed and saved; otherwise the chat just closes.
-      if (leaving && (session.interview === null || session.interview.current === null)) break;
+      if (leaving && (session.interview === null || session.interview.current === null)) {
+        // "quit" is a command, so it drops a request for an answer to critique, as the coach's own commands do: a resumed
+        // session does not take its first message for that answer.
+        session.awaitingCritique = false;
+        break;
+      }
       if (line.trim() === "") {
         if (interactive) io.stdout.write("> ");
         continue;
