@@ -16,6 +16,8 @@ export interface StoryFeatures {
   principles: Map<Principle, number>;
   /** The same principle strengths in PRINCIPLES order, for fast dot products. */
   principleVector: number[];
+  /** How plainly the story is about a setback (a failure, a missed goal, a bad call), 0-1. */
+  setback: number;
 }
 
 // The bank's own labels outweigh inference; inference still lets a cost-cutting story filed under Ownership show Frugality.
@@ -62,6 +64,14 @@ export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[]
       competencyVector: taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0),
       principles,
       principleVector: PRINCIPLES.map((principle) => principles.get(principle) ?? 0),
+      setback: setbackShown(profile),
     };
   });
+}
+
+const SETBACK_THEMES = ["failure", "missed-goal", "bad-decision"] as const;
+
+/** How plainly a profiled text is about a setback: its strongest failure, missed-goal or bad-call theme (0-1). */
+export function setbackShown(profile: TextProfile): number {
+  return Math.max(0, ...SETBACK_THEMES.map((theme) => profile.competencies.get(theme) ?? 0));
 }

@@ -8,9 +8,10 @@ import { askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explai
 import { loadWhySentenceModel, type WhyQuestionView } from "./why-sentence/index.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
+import { filedFirst, principleOnlyQuestion } from "./filed-first.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
 import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
-import type { StoryFeatures } from "./story-features.js";
+import { setbackShown, type StoryFeatures } from "./story-features.js";
 import { fewerThanAsked, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
 
@@ -45,6 +46,11 @@ const RERANK_DEPTH = 20;
 
 // Inside the theme signal, how much the principle match counts beside the competency match.
 const PRINCIPLE_SHARE = 0.5;
+// How far a setback story's theme score falls for a question that asks for a success.
+const OUTCOME_CLASH = 0.5;
+// Themes whose questions ask for a success ("Proudest achievement?", "exceeded expectations"). Not "deadline": "something
+// urgent" or "a commitment with no room to slip" asks as often for a scramble that went wrong.
+const SUCCESS_THEMES = ["exceeded-goal"] as const;
 
 export interface MatchOptions {
   /**
@@ -113,6 +119,7 @@ export class StoryMatcher {
     const asTrained = (options.fusion === undefined || options.fusion === "learned") && signals.length === HYBRID_SIGNALS.length && !options.weights && options.expandVocabulary === undefined;
     const ranker = asTrained && fused.some((item) => item.fused !== 0) ? (this.parts.ranker ?? null) : null;
     if (ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
+    if (asTrained) fused = filedFirst(fused, this.parts.stories, principleOnlyQuestion(question, taxonomy.templateWords));
     const seen = new Set<string>();
     const matches: StoryMatch[] = [];
     const kind = questionKind(question);
@@ -234,7 +241,14 @@ export class StoryMatcher {
       const principleWeights = principles ? nonZero(PRINCIPLES.map((principle) => PRINCIPLE_SHARE * (profile.principles.get(principle) ?? 0))) : nonZero([]);
       const features = this.parts.features;
       const themeScores = new Array<number>(features.length);
-      for (let index = 0; index < features.length; index++) themeScores[index] = sparseDot(competencyWeights, features[index]!.competencyVector) + sparseDot(principleWeights, features[index]!.principleVector);
+      // A story of a setback ("we ended the half well short of the goal") shares themes with a question about a success
+      // ("Proudest achievement?") without answering it; a question that also asks for a setback ("a goal you missed") does not.
+      const successAsked = Math.max(...SUCCESS_THEMES.map((theme) => profile.competencies.get(theme) ?? 0)) * (1 - setbackShown(profile));
+      for (let index = 0; index < features.length; index++) {
+        const story = features[index]!;
+        const shared = sparseDot(competencyWeights, story.competencyVector) + sparseDot(principleWeights, story.principleVector);
+        themeScores[index] = shared * (1 - OUTCOME_CLASH * story.setback * successAsked);
+      }
       scores.push({ name: "themes", scores: themeScores });
     }
     return scores;

@@ -1,0 +1,42 @@
+import { findPrincipleMentions, removePrincipleMentions, type Principle } from "../principles/index.js";
+import { lexicalTerms } from "../understanding/index.js";
+import type { Story } from "../core/story.js";
+import type { FusedItem } from "./rank-fusion.js";
+
+// Words that ask how a principle was shown rather than about what happened ("showed", "demonstrated", "at work").
+const ASKING_WORDS = new Set(["show", "shown", "demonstrat", "display", "exhibit", "embodi", "embod", "live", "lived", "mean", "work", "job", "role", "leadership", "principl", "principle", "identifi", "identify", "exampl", "example", "valu", "value", "practic", "practice", "appli", "apply", "use", "used", "best", "strongest"]);
+
+/**
+ * The principles a question asks about and nothing else ("Describe how you
+ * showed Insist on the Highest Standards", "Customer Obsession?"); empty when
+ * it names none, or asks about something besides ("Have Backbone: tell me
+ * about pushing back on a product manager's plan").
+ */
+export function principleOnlyQuestion(question: string, templateWords: ReadonlySet<string>): Principle[] {
+  const named = findPrincipleMentions(question);
+  if (named.length === 0) return [];
+  const rest = lexicalTerms(removePrincipleMentions(question), templateWords).filter((term) => !ASKING_WORDS.has(term));
+  return rest.length === 0 ? named : [];
+}
+
+/**
+ * Puts the stories the user filed under the asked principles first, in the
+ * order they had: asked only "how did you show Ownership?", the user's own
+ * filing is the answer, whatever the story's words suggest. Their scores are
+ * raised just enough to keep the list in score order.
+ */
+export function filedFirst(fused: FusedItem[], stories: readonly Story[], asked: readonly Principle[]): FusedItem[] {
+  if (asked.length === 0) return fused;
+  const isFiled = (item: FusedItem): boolean => {
+    const story = stories[item.index]!;
+    return (story.principleSource === "tags" || story.principleSource === "headings") && story.principles.some((principle) => asked.includes(principle));
+  };
+  const filed = fused.filter(isFiled);
+  if (filed.length === 0 || filed.length === fused.length) return fused;
+  const others = fused.filter((item) => !isFiled(item));
+  const floor = others[0]!.fused;
+  // Filed stories that already outscore every other keep their scores; the rest sit just above, in their order.
+  const step = Math.max(1e-6, Math.abs(floor) * 1e-3);
+  const raised = filed.map((item, position) => ({ ...item, fused: Math.max(item.fused, floor + step * (filed.length - position)) }));
+  return [...raised, ...others];
+}
