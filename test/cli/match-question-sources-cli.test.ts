@@ -30,4 +30,15 @@ describe("where coach match takes its questions from", () => {
     expect(jsonLines(run.stdout).map((line) => line.question)).toEqual(["Tell me about a time you went above and beyond"]);
     expect(run.stderr).toContain(`coach: --questions ${file} is not read: a question was given as an argument, and the argument comes first.`);
   });
+
+  it("names the question a notice is about when there are several (a user audit: which one needed no story?)", async () => {
+    const loop = path.join(folder, "mixed.txt");
+    writeFileSync(loop, "Tell me about a time you failed\nWhy Amazon?\n");
+    const run = await runCoach(["match", "--questions", loop, "-k", "1"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`coach: ${loop}:2: This is a motivation question`);
+    // One question alone needs no name.
+    const alone = await runCoach(["match", "Why Amazon?", "-k", "1"]);
+    expect(alone.stderr).toContain("coach: This is a motivation question");
+  });
 });

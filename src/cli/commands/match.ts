@@ -114,7 +114,9 @@ Examples:
         return failure ?? error;
       }
       const result = outcome.result;
-      for (const { message } of result.notices) notice(io, `coach: ${message}`);
+      // With several questions, a notice names the one it is about, as an error does.
+      const about = questions.length > 1 ? `${question.where}: ` : "";
+      for (const { message } of result.notices) notice(io, `coach: ${about}${message}`);
       if (args.values.json) printJson(io, withoutNotices(result));
       else printMatches(result, io);
       return failure;
