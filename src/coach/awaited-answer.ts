@@ -4,9 +4,24 @@
 import { asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, readsAsToldAnswer } from "./chat-commands.js";
 import { answerInCritiqueRequest, asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
 
+// An interview question sent instead ("Tell me about a time you failed?"): the user moved on to finding a story. An
+// answer may end on a question of its own ("...why hadn't we done it sooner?"), so it must also open like one.
+const ASKS_FOR_A_STORY = /^\W*(?:tell me|describe|give me|walk me)\b/i;
+const OPENS_A_QUESTION = /^\W*(?:what|how|why|when|which|who|have you|has there|can you|could you|would you|do you|did you)\b/i;
+// "cancel", "never mind", "oops, wrong window": the request is dropped, and nothing is critiqued.
+const CANCEL = /^\W*(?:cancel|never ?mind|nevermind|forget (?:it|that)|wait|hold on|no|nope|not now|later|oops\b.*)\W*$/i;
+
+/** Whether a message sent while the coach waits for an answer to critique takes the request back instead. */
+export function withdrawsCritique(text: string): boolean {
+  return CANCEL.test(text.trim()) || !/\p{L}/u.test(text);
+}
+
 /** Whether a message sent while the coach waits for an answer to critique is a command rather than that answer. */
 export function isCommandNotAnswer(text: string): boolean {
+  const trimmed = text.trim();
   return (
+    withdrawsCritique(trimmed) ||
+    (!readsAsToldAnswer(trimmed) && (ASKS_FOR_A_STORY.test(trimmed) || (OPENS_A_QUESTION.test(trimmed) && /\?\s*$/.test(trimmed)))) ||
     readTypedCommand(text) !== null ||
     isHelpRequest(text) ||
     asksForCritiqueWithoutAnswer(text) ||

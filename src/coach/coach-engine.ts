@@ -6,7 +6,7 @@ import type { BankQuestion } from "../understanding/question-bank.js";
 import { LONG_ANSWER_WORDS, asksForInterview, isCoverageCommand, isGreeting, isHelpRequest, isHintRequest, isSkipCommand, isStopCommand, isThanks, questionInStoryRequest, readsAsToldAnswer, wordsIn } from "./chat-commands.js";
 import { acknowledgeAnswer } from "./acknowledge-answer.js";
 import { answerInCritiqueRequest, asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
-import { isCommandNotAnswer } from "./awaited-answer.js";
+import { isCommandNotAnswer, withdrawsCritique } from "./awaited-answer.js";
 import { acknowledgeFollowUp, suppliesFollowUp } from "./follow-up-credit.js";
 import { describeFilingHints } from "./coverage-filing-hints.js";
 import { describeCoverageGaps } from "./coverage-gaps.js";
@@ -108,6 +108,7 @@ export class CoachEngine implements Coach {
     // command, which runs instead and drops the request.
     if (session.awaitingCritique) {
       session.awaitingCritique = false;
+      if (withdrawsCritique(text)) return { text: 'All right, nothing to critique. Send "critique:" with your answer whenever it is ready, or a question to find your story for it.', cards: [] };
       if (!isCommandNotAnswer(text)) return session.interview !== null && session.interview.current !== null ? this.takeAnswer(session, text) : this.critique(session, text);
     }
     // "/quit", ":q", "/help": read as the command they stand for; an unknown one is told what there is, never searched.

@@ -9,7 +9,7 @@ import { asksForInterview, isHelpRequest } from "./chat-commands.js";
 import type { Coach, CoachEngine, CoachReply, ReplyEvents } from "./coach-engine.js";
 import type { Session } from "./session.js";
 import { asksForCritiqueWithoutAnswer, readTypedCommand } from "./typed-commands.js";
-import { isCommandNotAnswer } from "./awaited-answer.js";
+import { isCommandNotAnswer, withdrawsCritique } from "./awaited-answer.js";
 import { matchForChat } from "./match-for-chat.js";
 import { critiqueWithStoryFit } from "./story-fit.js";
 import { COACHING_FIGURES } from "../critique/coaching-figures.js";
@@ -58,7 +58,7 @@ export class LlmCoach implements Coach {
     const text = message.trim();
     if (session.interview?.current !== null && session.interview?.current !== undefined) return this.offline(session, text, events);
     // Commands are the offline engine's, typed ("/help", ":q") or not: the model is not asked what they mean.
-    if (asksForInterview(text) || isHelpRequest(text) || readTypedCommand(text) !== null || asksForCritiqueWithoutAnswer(text)) return this.offline(session, text, events);
+    if (asksForInterview(text) || isHelpRequest(text) || readTypedCommand(text) !== null || asksForCritiqueWithoutAnswer(text) || (session.awaitingCritique && withdrawsCritique(text))) return this.offline(session, text, events);
     // The answer "critique:" alone asked for is put to the model as "critique: <answer>" would be. Should the model fail,
     // the offline coach, which still sees the request, critiques it.
     const awaited = session.awaitingCritique && !isCommandNotAnswer(text);

@@ -4,7 +4,10 @@ import type { Story } from "../core/story.js";
 import type { FusedItem } from "./rank-fusion.js";
 
 // Words that ask how a principle was shown rather than about what happened ("showed", "demonstrated", "at work").
-const ASKING_WORDS = new Set(["show", "shown", "demonstrat", "display", "exhibit", "embodi", "embod", "live", "lived", "mean", "work", "job", "role", "leadership", "principl", "principle", "identifi", "identify", "exampl", "example", "valu", "value", "practic", "practice", "appli", "apply", "use", "used", "best", "strongest"]);
+const ASKING_WORDS = new Set(["show", "shown", "demonstrat", "display", "exhibit", "embodi", "embod", "live", "lived", "mean", "work", "job", "role", "leadership", "principl", "principle", "identifi", "identify", "exampl", "example", "valu", "value", "practic", "practice", "appli", "apply", "use", "used", "best", "strongest", "recent", "previou", "previous", "last", "favourit", "favorit", "favourite", "favorite", "resonat", "resonate"]);
+// "a time you didn't show Ownership", "could have shown more Ownership": asked about the principle's absence, where the
+// stories filed under it are the bank's successes.
+const NOT_SHOWN = /\b(?:not|never|no|without|lack\w*|fail\w*|more|less|too|enough|should|could)\b|n't\b/i;
 
 /**
  * The principles a question asks about and nothing else ("Describe how you
@@ -14,7 +17,7 @@ const ASKING_WORDS = new Set(["show", "shown", "demonstrat", "display", "exhibit
  */
 export function principleOnlyQuestion(question: string, templateWords: ReadonlySet<string>): Principle[] {
   const named = findPrincipleMentions(question);
-  if (named.length === 0) return [];
+  if (named.length === 0 || NOT_SHOWN.test(removePrincipleMentions(question))) return [];
   const rest = lexicalTerms(removePrincipleMentions(question), templateWords).filter((term) => !ASKING_WORDS.has(term));
   return rest.length === 0 ? named : [];
 }

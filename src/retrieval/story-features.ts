@@ -64,7 +64,8 @@ export function computeStoryFeatures(stories: readonly Story[]): StoryFeatures[]
       competencyVector: taxonomy.competencies.map((competency) => profile.competencies.get(competency.id) ?? 0),
       principles,
       principleVector: PRINCIPLES.map((principle) => principles.get(principle) ?? 0),
-      setback: setbackShown(profile),
+      // A turnaround ("well short of plan in Q1... 40% over target by Q3") is a success story too.
+      setback: setbackShown(profile) * (1 - (profile.competencies.get("exceeded-goal") ?? 0)),
     };
   });
 }

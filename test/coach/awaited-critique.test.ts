@@ -146,3 +146,35 @@ describe("the answer sent after an empty 'critique:'", () => {
     expect(cardTypes(await engine.respond(loaded, ANSWER))).toEqual(["matches"]);
   });
 });
+
+describe("a message after an empty 'critique:' that is not the answer (review)", () => {
+  it("an interview question sent instead is searched for stories, not critiqued against itself", async () => {
+    for (const question of ["Tell me about a time you failed?", "Describe a conflict with a peer.", "What was your biggest mistake?"]) {
+      const session = newSession();
+      await engine.respond(session, "critique:");
+      const reply = await engine.respond(session, question);
+      expect(cardTypes(reply), question).toEqual(["matches"]);
+      expect(session.awaitingCritique).toBe(false);
+    }
+  });
+
+  it("an answer that only ends on a question of its own is still the answer", async () => {
+    const session = newSession();
+    await engine.respond(session, "critique:");
+    const reply = await engine.respond(session, "I automated the release checklist and we never missed a step again, so why had nobody done it sooner?");
+    expect(cardTypes(reply)).toEqual(["critique"]);
+  });
+
+  it("'cancel', 'never mind' or a message with no words takes the request back, critiquing nothing", async () => {
+    for (const withdrawal of ["cancel", "Never mind.", "oops, wrong window", "..."]) {
+      const session = newSession();
+      await engine.respond(session, "critique:");
+      const reply = await engine.respond(session, withdrawal);
+      expect(reply.cards, withdrawal).toEqual([]);
+      expect(reply.text, withdrawal).toMatch(/^All right, nothing to critique\./);
+      expect(session.awaitingCritique).toBe(false);
+      // And the next short answer is matched as usual, no longer critiqued.
+      expect(cardTypes(await engine.respond(session, "Tell me about a time you failed?"))).toEqual(["matches"]);
+    }
+  });
+});

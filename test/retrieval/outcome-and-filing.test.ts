@@ -1,9 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBank } from "../../src/bank/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
 import { createInMemoryMatcher, type StoryMatcher } from "../../src/retrieval/index.js";
 import { filedFirst, principleOnlyQuestion } from "../../src/retrieval/filed-first.js";
+import { computeStoryFeatures } from "../../src/retrieval/story-features.js";
 import { loadTaxonomy, withInferredPrinciples } from "../../src/understanding/index.js";
 import { PROJECT_ROOT } from "../support/run-coach.js";
 
@@ -13,6 +16,11 @@ import { PROJECT_ROOT } from "../support/run-coach.js";
 // finished five weeks late").
 const BANK = path.join(PROJECT_ROOT, "test", "fixtures", "outcome-bank.md");
 const templateWords = () => loadTaxonomy().templateWords;
+function writeBank(body: string): string {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-outcome-")), "bank.md");
+  writeFileSync(file, `# Stories\n\n## Sales turnaround\n\n${body}\n`);
+  return file;
+}
 
 let matcher: StoryMatcher;
 beforeAll(async () => {
@@ -26,11 +34,17 @@ describe("a question that names a principle and nothing else", () => {
     ["Customer Obsession?", ["Customer Obsession"]],
     ["Tell me about a time you demonstrated Ownership at work.", ["Ownership"]],
     ["Give me an example of Bias for Action.", ["Bias for Action"]],
+    ["Which principle resonates most: Frugality?", ["Frugality"]],
+    ["Tell me about your most recent example of Ownership.", ["Ownership"]],
   ])("is read as asking for the principle alone: %j", (question, principles) => {
     expect(principleOnlyQuestion(question, templateWords())).toEqual(principles);
   });
 
   it.each([
+    // Review: asked about the principle's absence, where the stories filed under it are the bank's successes.
+    "Tell me about a time you didn't deliver results.",
+    "Tell me about a time you could have shown more Ownership.",
+    "Tell me about a time you showed too much Bias for Action.",
     "Have Backbone: tell me about pushing back on a product manager's plan.",
     "Ownership often means not letting go. Tell me about a problem you kept working on.",
     "Tell me about a time you missed a deadline.",
@@ -89,5 +103,18 @@ describe("the outcome a question asks for", () => {
   it("a question about a missed deadline still finds the late story first", async () => {
     expect((await titles("Tell me about a time you missed a deadline.", 1))[0]).toBe("Billing migration ran six weeks late");
     expect((await titles("Tell me about a time you couldn't finish a project on time.", 1))[0]).toBe("Billing migration ran six weeks late");
+  });
+});
+
+describe("a story's setback", () => {
+  const setbackOf = async (body: string) => {
+    const [story] = withInferredPrinciples((await loadBank([writeBank(body)])).stories);
+    return computeStoryFeatures([story!])[0]!.setback;
+  };
+  it("is lower for a turnaround that ends in a success than for a plain miss (review)", async () => {
+    const miss = await setbackOf("Q1 revenue was well short of the plan. I rebuilt the pipeline review. We still missed the target for the year.");
+    const turnaround = await setbackOf("Q1 revenue was well short of the plan. I rebuilt the pipeline review. By Q3 we exceeded the target by 40%, our best quarter ever.");
+    expect(miss).toBeGreaterThan(0.5);
+    expect(turnaround).toBeLessThan(miss * 0.75);
   });
 });

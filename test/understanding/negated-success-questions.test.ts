@@ -34,11 +34,22 @@ describe("a question asking for something that did not succeed", () => {
     }
     // The cues still fire where they mean what they say.
     expect(profileText("I was not communicating my progress, my manager said.", "story").evidence.get("feedback-received")?.map((match) => match.cue.source)).toContain("i was not");
-    expect(profileText("I set clear expectations with him in a one on one.", "story").evidence.get("feedback-given")?.map((match) => match.cue.source)).toContain("expectations");
+    expect(profileText("I set clear expectations with him in a one on one.", "story").evidence.get("feedback-given")?.map((match) => match.cue.source)).toContain("clear expectations");
   });
 
   it("reads a question about a success as one", () => {
     expect(topTheme("Tell me about your most successful project.")!.name).toBe("exceeded-goal");
     expect(topTheme("What's your biggest win this year?")!.name).toBe("exceeded-goal");
+  });
+});
+
+describe("'let ... down' (review)", () => {
+  const failureCues = (text: string) => profileText(text, "story").evidence.get("failure")?.map((match) => match.cue.source) ?? [];
+  it("is a failure when someone was let down", () => {
+    expect(failureCues("I let my team down by skipping the handover.").filter((cue) => cue.startsWith("let "))).toHaveLength(1);
+    expect(failureCues("I let her down.").filter((cue) => cue.startsWith("let "))).toHaveLength(1);
+  });
+  it.each(["We let traffic die down before starting the migration.", "I let things calm down before I raised it with him.", "I never let a customer down."])("is no failure in %j", (text) => {
+    expect(failureCues(text)).toEqual([]);
   });
 });
