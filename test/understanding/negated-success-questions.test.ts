@@ -53,3 +53,15 @@ describe("'let ... down' (review)", () => {
     expect(failureCues(text)).toEqual([]);
   });
 });
+
+describe("a conflict in the other sense (user audit)", () => {
+  const conflictCues = (text: string) => profileText(text, "story").evidence.get("conflict")?.map((match) => match.cue.source) ?? [];
+  it("is not a disagreement in 'merge conflicts' or 'dependency conflicts'", () => {
+    // A story of a missed code review ranked first for "a conflict with a coworker" on its branch's merge conflicts.
+    expect(conflictCues("The branch sat for two weeks and got merge conflicts.")).toEqual([]);
+    expect(conflictCues("We resolved the dependency conflicts in the build.")).toEqual([]);
+  });
+  it("still is one between people", () => {
+    expect(conflictCues("I had a conflict with my manager about the roadmap.")).toEqual(["conflict*"]);
+  });
+});
