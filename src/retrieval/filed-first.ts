@@ -7,7 +7,7 @@ import type { FusedItem } from "./rank-fusion.js";
 const ASKING_WORDS = new Set(["show", "shown", "demonstrat", "display", "exhibit", "embodi", "embod", "live", "lived", "mean", "work", "job", "role", "leadership", "principl", "principle", "identifi", "identify", "exampl", "example", "valu", "value", "practic", "practice", "appli", "apply", "use", "used", "best", "strongest", "recent", "previou", "previous", "last", "favourit", "favorit", "favourite", "favorite", "resonat", "resonate"]);
 // "a time you didn't show Ownership", "could have shown more Ownership": asked about the principle's absence, where the
 // stories filed under it are the bank's successes.
-const NOT_SHOWN = /\b(?:not|never|no|without|lack\w*|fail\w*|more|less|too|enough|should|could)\b|n't\b/i;
+const NOT_SHOWN = /\b(?:not|never|no|without|lack\w*|fail\w*|more|less|too|enough|(?:should|could|would) have)\b|n't\b/i;
 
 /**
  * The principles a question asks about and nothing else ("Describe how you

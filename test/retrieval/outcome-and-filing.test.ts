@@ -36,6 +36,8 @@ describe("a question that names a principle and nothing else", () => {
     ["Give me an example of Bias for Action.", ["Bias for Action"]],
     ["Which principle resonates most: Frugality?", ["Frugality"]],
     ["Tell me about your most recent example of Ownership.", ["Ownership"]],
+    // "Could you..." is a polite request, not "could have shown".
+    ["Could you describe how you demonstrated Customer Obsession?", ["Customer Obsession"]],
   ])("is read as asking for the principle alone: %j", (question, principles) => {
     expect(principleOnlyQuestion(question, templateWords())).toEqual(principles);
   });
