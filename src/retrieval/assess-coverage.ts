@@ -2,6 +2,7 @@ import type { Story } from "../core/story.js";
 import { PRINCIPLES, type Principle } from "../principles/index.js";
 import { principlesShownByThemes } from "../understanding/index.js";
 import type { StoryFeatures } from "./story-features.js";
+import { filedUnder } from "./filed-under.js";
 
 export type Fit = "strong" | "workable" | "stretch" | "none";
 
@@ -55,11 +56,6 @@ export function assessCoverage(features: readonly StoryFeatures[]): PrincipleCov
     const filing = fit === "workable" && best && !filedUnder(best.feature.story, principle) && storyLevel(true, storyFit(best.feature, principle, best.plain, true), best.feature.story) === "strong";
     return { principle, fit, stories, ...(filing ? { strongIfFiled: { id: best.feature.story.id, title: best.feature.story.title } } : {}) };
   });
-}
-
-// Principles the bank names for the story (a Tags line or its headings); inferred ones are the content speaking, not the bank.
-function filedUnder(story: Story, principle: Principle): boolean {
-  return story.principles.includes(principle) && story.principleSource !== "inferred";
 }
 
 function storyLevel(filed: boolean, score: number, story: Story): Fit {

@@ -1,6 +1,7 @@
 import { findPrincipleMentions, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { lexicalTerms } from "../understanding/index.js";
 import type { Story } from "../core/story.js";
+import { filedUnder } from "./filed-under.js";
 import type { FusedItem } from "./rank-fusion.js";
 
 // Words that ask how a principle was shown rather than about what happened ("showed", "demonstrated", "at work").
@@ -17,9 +18,10 @@ const NOT_SHOWN = /\b(?:not|never|no|without|lack\w*|fail\w*|more|less|too|enoug
  */
 export function principleOnlyQuestion(question: string, templateWords: ReadonlySet<string>): Principle[] {
   const named = findPrincipleMentions(question);
-  if (named.length === 0 || NOT_SHOWN.test(removePrincipleMentions(question))) return [];
-  const rest = lexicalTerms(removePrincipleMentions(question), templateWords).filter((term) => !ASKING_WORDS.has(term));
-  return rest.length === 0 ? named : [];
+  if (named.length === 0) return [];
+  const besides = removePrincipleMentions(question);
+  if (NOT_SHOWN.test(besides)) return [];
+  return lexicalTerms(besides, templateWords).every((term) => ASKING_WORDS.has(term)) ? named : [];
 }
 
 /**
@@ -30,13 +32,10 @@ export function principleOnlyQuestion(question: string, templateWords: ReadonlyS
  */
 export function filedFirst(fused: FusedItem[], stories: readonly Story[], asked: readonly Principle[]): FusedItem[] {
   if (asked.length === 0) return fused;
-  const isFiled = (item: FusedItem): boolean => {
-    const story = stories[item.index]!;
-    return (story.principleSource === "tags" || story.principleSource === "headings") && story.principles.some((principle) => asked.includes(principle));
-  };
-  const filed = fused.filter(isFiled);
-  if (filed.length === 0 || filed.length === fused.length) return fused;
-  const others = fused.filter((item) => !isFiled(item));
+  const filed: FusedItem[] = [];
+  const others: FusedItem[] = [];
+  for (const item of fused) (asked.some((principle) => filedUnder(stories[item.index]!, principle)) ? filed : others).push(item);
+  if (filed.length === 0 || others.length === 0) return fused;
   const floor = others[0]!.fused;
   // Filed stories that already outscore every other keep their scores; the rest sit just above, in their order.
   const step = Math.max(1e-6, Math.abs(floor) * 1e-3);

@@ -16,7 +16,7 @@ export interface StoryFeatures {
   principles: Map<Principle, number>;
   /** The same principle strengths in PRINCIPLES order, for fast dot products. */
   principleVector: number[];
-  /** How plainly the story is about a setback (a failure, a missed goal, a bad call), 0-1. */
+  /** How plainly the story is about a setback (a failure, a missed goal, a bad call), less what its success offsets, 0-1. */
   setback: number;
 }
 

@@ -48,9 +48,9 @@ const RERANK_DEPTH = 20;
 const PRINCIPLE_SHARE = 0.5;
 // How far a setback story's theme score falls for a question that asks for a success.
 const OUTCOME_CLASH = 0.5;
-// Themes whose questions ask for a success ("Proudest achievement?", "exceeded expectations"). Not "deadline": "something
-// urgent" or "a commitment with no room to slip" asks as often for a scramble that went wrong.
-const SUCCESS_THEMES = ["exceeded-goal"] as const;
+// The theme of a question that asks for a success ("Proudest achievement?", "exceeded expectations"). Not "deadline":
+// "something urgent" or "a commitment with no room to slip" asks as often for a scramble that went wrong.
+const SUCCESS_THEME = "exceeded-goal";
 
 export interface MatchOptions {
   /**
@@ -243,7 +243,7 @@ export class StoryMatcher {
       const themeScores = new Array<number>(features.length);
       // A story of a setback ("we ended the half well short of the goal") shares themes with a question about a success
       // ("Proudest achievement?") without answering it; a question that also asks for a setback ("a goal you missed") does not.
-      const successAsked = Math.max(...SUCCESS_THEMES.map((theme) => profile.competencies.get(theme) ?? 0)) * (1 - setbackShown(profile));
+      const successAsked = (profile.competencies.get(SUCCESS_THEME) ?? 0) * (1 - setbackShown(profile));
       for (let index = 0; index < features.length; index++) {
         const story = features[index]!;
         const shared = sparseDot(competencyWeights, story.competencyVector) + sparseDot(principleWeights, story.principleVector);
