@@ -165,8 +165,11 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
       return;
     }
 
+    // A bank's opening lines under its title ("Background: 7 years as an ICU nurse...") set the scene for the stories
+    // below, not a story of their own, though "Background" labels a story's situation.
+    const sceneOnly = Object.keys(reading.labelCounts).every((kind) => kind === "situation");
     const verdict: ProseVerdict =
-      reading.labelled || (reading.question !== null && reading.words >= 12)
+      (reading.labelled && !(hasChildren && sceneOnly)) || (reading.question !== null && reading.words >= 12)
         ? { story: true }
         : hasChildren
           ? { story: false, reason: "it opens a section with headings under it rather than telling a story of its own", advice: "If it is a story, give it a heading of its own" }
@@ -180,7 +183,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
       if (bodyText) {
         result.warnings.push({
           code: "SKIPPED_PROSE",
-          message: `Skipped "${shorten(title, 70)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}) as notes: it has no Situation/Task/Action/Result labels, and ${verdict.reason}. ${verdict.advice}.`,
+          message: `Skipped "${shorten(title, 70)}" (lines ${heading.line}-${lastContentLine(lines, heading.line, regionEnd)}) as notes: it has ${reading.labelled ? "only a label that sets the scene" : "no Situation/Task/Action/Result labels"}, and ${verdict.reason}. ${verdict.advice}.`,
           file,
           line: heading.line,
         });

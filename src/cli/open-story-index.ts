@@ -7,6 +7,7 @@ import type { ParsedArgs } from "./command.js";
 import { notice, type CommandIO } from "./io.js";
 import { isBankGone, lastGoodIndex } from "./last-good-index.js";
 import { SAMPLE_BANK_PATH } from "./package-paths.js";
+import { parseWarningsNotice } from "./parse-warning-summary.js";
 import { progressBar } from "./progress-bar.js";
 import { noticeStoredSampleBank } from "./resolve-bank-paths.js";
 import { noticeSampleBank } from "./sample-bank-notice.js";
@@ -103,6 +104,11 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
     bar.finish();
   }
   for (const text of indexed.notices) notice(io, `coach: ${text}`);
+  // Banks given with --bank to another command (coach match, coach chat) and indexed now: their skipped notes are said
+  // here, as coach index says them, or a story the parser skipped would go unnoticed.
+  if (!options.banks && !fromStore && indexed.status !== "unchanged" && indexed.warnings.length > 0 && listFlag(args.values.bank).length > 0) {
+    notice(io, parseWarningsNotice(indexed.warnings, banks));
+  }
   return { config, provider, embedder, indexed };
 }
 

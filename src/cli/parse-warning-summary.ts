@@ -1,5 +1,5 @@
 import type { ParseWarning, ParseWarningCode } from "../core/story.js";
-import { countOf } from "../text/index.js";
+import { countOf, quoteForShell } from "../text/index.js";
 
 // What each warning is, as counted in one line ("2 files skipped as not story banks, 1 encoding repair").
 const KINDS: ReadonlyArray<{ codes: readonly ParseWarningCode[]; one: string; many: string }> = [
@@ -22,4 +22,9 @@ export function summarizeParseWarnings(warnings: readonly ParseWarning[]): strin
   }
   if (warnings.length > counted) parts.push(`${countOf(warnings.length - counted, "other")}`);
   return parts.join(", ");
+}
+
+/** The one-line notice after indexing banks with parse warnings: how many of each kind, and the command that lists them. */
+export function parseWarningsNotice(warnings: readonly ParseWarning[], banks: readonly string[]): string {
+  return `coach: ${warnings.length} parse warning${warnings.length === 1 ? "" : "s"} (${summarizeParseWarnings(warnings)}); see them with: coach stories --bank ${banks.map(quoteForShell).join(" --bank ")}`;
 }

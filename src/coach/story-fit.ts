@@ -58,8 +58,9 @@ export async function betterStoriesFor(matcher: StoryMatcher, question: string, 
   // A question that asks for no story (a technical or design question) has no story to prefer.
   if (questionKind(question).kind !== "behavioural") return null;
   // Most answers tell one of the leading stories; only a story past them costs the deep ranking (each match is explained).
-  let result = await matcher.match(question, { k: 3 });
-  if (!result.matches.some((match) => match.experience === told.experience)) result = await matcher.match(question, { k: RANKED_DEPTH });
+  // In the ranking's order, by score, as the shares below were chosen on: fit levels would put a lower score first.
+  let result = await matcher.match(question, { k: 3, fit: false });
+  if (!result.matches.some((match) => match.experience === told.experience)) result = await matcher.match(question, { k: RANKED_DEPTH, fit: false });
   if (result.matches.length === 0) return null;
   const best = result.matches[0]!;
   if (best.experience === told.experience || best.score <= 0) return null;

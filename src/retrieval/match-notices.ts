@@ -1,3 +1,5 @@
+import type { Competency } from "../understanding/index.js";
+
 // Notices `coach match` prints beside its matches (stderr), about the question or the number of stories shown.
 
 /**
@@ -25,6 +27,8 @@ export type MatchNoticeCode =
   | "ALL_KEPT_ELSEWHERE"
   /** In a plan: fewer than k shown because the others lead other questions. */
   | "PLAN_SHORTFALL"
+  /** Even the first story shown is only a stretch for the question: none clearly answers it. */
+  | "NO_CLEAR_FIT"
   /** In the chat: the provider's embeddings failed, so the stories were matched without them. */
   | "EMBEDDINGS_UNAVAILABLE";
 
@@ -41,6 +45,20 @@ const FEWER_THAN_ASKED: ReadonlySet<MatchNoticeCode> = new Set(["UNMATCHED", "FE
 export function nonBehaviouralNotice(kind: string, answerWith: string, title: string | undefined): MatchNotice {
   const support = title && kind !== "practical" ? `, though "${title}" could support it` : "";
   return { code: "NO_STORY_NEEDED", message: `This is ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} question, not a behavioural one: answer with ${answerWith}. No story is needed${support}.` };
+}
+
+/**
+ * What to tell a candidate none of whose stories clearly answers the
+ * question: the closest are shown, but telling one means tying it to the
+ * question out loud, or writing the story the bank lacks.
+ */
+export function noClearFitNotice(asked: readonly Competency[]): MatchNotice {
+  const themes = asked.slice(0, 2).map((competency) => competency.name.toLowerCase());
+  const what = themes.length > 0 ? `shows ${themes.join(" or ")}` : "answers this question";
+  return {
+    code: "NO_CLEAR_FIT",
+    message: `None of your stories clearly ${what}: the closest is a stretch. Tell it only if you can say plainly how it answers the question, or write a story that does.`,
+  };
 }
 
 /** Why fewer stories than asked for are shown, if they are. */

@@ -10,9 +10,10 @@ import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { filedFirst, principleOnlyQuestion } from "./filed-first.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
-import { compileRanker, featureName, questionSide, visitPairFeatures, type QuestionView, type SignalStanding } from "./rerank/index.js";
+import { compileRanker, featureName, loadStoryRankerFile, questionSide, visitPairFeatures, type QuestionSide, type QuestionView, type SignalStanding } from "./rerank/index.js";
+import { fitLevel, fitValues, loadStoryFitModel, type FitLevel } from "./fit/index.js";
 import { setbackShown, type StoryFeatures } from "./story-features.js";
-import { fewerThanAsked, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
+import { fewerThanAsked, noClearFitNotice, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
@@ -29,6 +30,12 @@ export interface StoryMatch {
   leadWith: LeadPart;
   text: string;
   alsoTold: Array<{ id: string; title: string }>;
+  /**
+   * How well the story answers the question whatever else the bank holds (not
+   * part of the contract): absent when the signals were not all fused, or
+   * for a question that asks for no story.
+   */
+  fit?: FitLevel;
 }
 
 /** One `coach match --json` line (contracts). */
@@ -41,6 +48,8 @@ export interface MatchResult {
   notices: MatchNotice[];
 }
 
+// Within the first this many matches, a story that is only a stretch comes after those that fit (see stretchesLast).
+const FIT_WINDOW = 3;
 // The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
 const RERANK_DEPTH = 20;
 
@@ -62,6 +71,12 @@ export interface MatchOptions {
   weights?: number[];
   k?: number;
   signals?: readonly SignalName[];
+  /**
+   * Read each match's fit and put stretches after the stories that fit
+   * (default); off, matches carry no fit and keep the ranking's order, as the
+   * fit model's training reads them.
+   */
+  fit?: boolean;
   /** Expand the question with interview-vocabulary families (off only to measure plain BM25). */
   expandVocabulary?: boolean;
 }
@@ -118,10 +133,10 @@ export class StoryMatcher {
     // anything else, or when no signal separates the stories, it stands aside.
     const asTrained = (options.fusion === undefined || options.fusion === "learned") && signals.length === HYBRID_SIGNALS.length && !options.weights && options.expandVocabulary === undefined;
     const ranker = asTrained && fused.some((item) => item.fused !== 0) ? (this.parts.ranker ?? null) : null;
-    if (ranker) fused = this.rerank(fused, ranker, { profile, terms: lexicalTerms(question, taxonomy.templateWords) }, scores);
+    if (ranker) fused = this.rerank(fused, ranker, read.side, scores);
     if (asTrained) fused = filedFirst(fused, this.parts.stories, principleOnlyQuestion(question, taxonomy.templateWords));
     const seen = new Set<string>();
-    const matches: StoryMatch[] = [];
+    let matches: StoryMatch[] = [];
     const kind = questionKind(question);
     const { nonBehavioural, asked, topCompetency, questionTerms } = explanationReading(question, profile, kind.kind);
     // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
@@ -132,10 +147,13 @@ export class StoryMatcher {
     // As the notice says: the bank's first story, not the one the noise put first.
     if (unmatched) fused = [...fused].sort((a, b) => a.index - b.index);
     let stoppedAtZero = false;
+    // Fits are read for the first three whatever k is, so that k does not change which story comes first.
+    const fitted = asTrained && options.fit !== false && !nonBehavioural && !unmatched;
+    const wanted = fitted ? Math.max(k, FIT_WINDOW) : k;
     for (const item of fused) {
-      if (matches.length >= k || (unmatched && matches.length > 0)) break;
+      if (matches.length >= wanted || (unmatched && matches.length > 0)) break;
       if (item.fused === 0 && matches.length > 0 && !ranker) {
-        stoppedAtZero = true;
+        stoppedAtZero = matches.length < k;
         break;
       }
       const features = this.parts.features[item.index]!;
@@ -143,6 +161,7 @@ export class StoryMatcher {
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
       const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched });
+      const fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
       matches.push({
         id: story.id,
         experience: story.experience,
@@ -154,8 +173,12 @@ export class StoryMatcher {
         leadWith: explanation.lead,
         text: story.text,
         alsoTold: (this.tellings.get(story.experience) ?? []).filter((other) => other.id !== story.id).map((other) => ({ id: other.id, title: other.title })),
+        ...(fit ? { fit } : {}),
       });
     }
+    if (fitted) matches = stretchesLast(matches, k);
+    // After the reordering a stretch leads only when the first three all are: the bank has no story for the question.
+    if (matches[0]?.fit === "stretch") notices.push(noClearFitNotice(asked));
     if (count === 0) notices.push({ code: "NO_STORIES", message: "The bank has no stories." });
     if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
     const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
@@ -191,10 +214,9 @@ export class StoryMatcher {
   async candidateFeatures(rawQuestion: string): Promise<Array<{ index: number; features: Map<string, number> }>> {
     const { question } = validateQuestion(rawQuestion);
     const read = readQuestion(question);
-    const profile = read.profile;
     const scores = await this.signalScores(read, HYBRID_SIGNALS);
     const leaders = fuseScores(scores.map((signal) => signal.scores)).slice(0, RERANK_DEPTH);
-    const side = questionSide({ profile, terms: lexicalTerms(question, loadTaxonomy().templateWords) });
+    const side = read.side;
     const standings = leaderStandings(scores, leaders);
     return leaders.map((item, position) => {
       const features = new Map<string, number>();
@@ -204,9 +226,8 @@ export class StoryMatcher {
   }
 
   /** Re-orders the fused leaders by the learned ranker; the rest keep their fused order below them. */
-  private rerank(fused: FusedItem[], ranker: RankerModel, view: QuestionView, scores: ReadonlyArray<{ name: string; scores: number[] }>): FusedItem[] {
+  private rerank(fused: FusedItem[], ranker: RankerModel, side: QuestionSide, scores: ReadonlyArray<{ name: string; scores: number[] }>): FusedItem[] {
     const leaders = fused.slice(0, RERANK_DEPTH);
-    const side = questionSide(view);
     const standings = leaderStandings(scores, leaders);
     const weights = compileRanker(ranker);
     const rescored = leaders.map((item, position) => {
@@ -221,6 +242,54 @@ export class StoryMatcher {
     const rest = fused.slice(RERANK_DEPTH);
     for (const item of rest) item.fused = floor;
     return [...rescored.map(({ fusedPosition: _, ...item }) => item), ...rest];
+  }
+
+  /**
+   * The story-fit model's feature values for these stories and the question
+   * (what it is trained and measured on), in the order given; undefined for
+   * an id not in the bank.
+   */
+  async fitFeatures(rawQuestion: string, storyIds: readonly string[]): Promise<Array<number[] | undefined>> {
+    const { question } = validateQuestion(rawQuestion);
+    const read = readQuestion(question);
+    const scores = await this.signalScores(read, HYBRID_SIGNALS);
+    const reading = { ...explanationReading(question, read.profile, questionKind(question).kind), profile: read.profile, unmatched: false };
+    return storyIds.map((id) => {
+      const index = this.position.get(id);
+      if (index === undefined) return undefined;
+      return this.fitInputValues(index, read, scores, explanationInput(this.parts.features[index]!, reading).evidence);
+    });
+  }
+
+  /** The story's fit level for the question, or undefined without a fit model. */
+  private fitOf(index: number, read: ReadQuestion, scores: ReadonlyArray<{ name: string; scores: number[] }>, evidence: QuotedEvidence): FitLevel | undefined {
+    const model = loadStoryFitModel();
+    return model ? fitLevel(model, this.fitInputValues(index, read, scores, evidence)) : undefined;
+  }
+
+  private fitInputValues(index: number, read: ReadQuestion, scores: ReadonlyArray<{ name: string; scores: number[] }>, evidence: QuotedEvidence): number[] {
+    const features = this.parts.features[index]!;
+    const profile = read.profile;
+    const ranker = loadStoryRankerFile();
+    let themeCross = 0;
+    if (ranker) {
+      const weights = compileRanker(ranker);
+      // No standings: only the crosses of the question's themes and words with the story's, which other stories do not move.
+      visitPairFeatures(read.side, features, [], (left, right, value) => (themeCross += (weights.get(left)?.get(right) ?? 0) * value));
+    }
+    let themeMass = 0;
+    for (const weight of profile.competencies.values()) themeMass += weight;
+    for (const weight of profile.principles.values()) themeMass += PRINCIPLE_SHARE * weight;
+    const [top] = topEntries(profile.competencies, 1);
+    return fitValues({
+      themeCross,
+      lexical: scores.find((signal) => signal.name === "lexical")?.scores[index] ?? 0,
+      themes: scores.find((signal) => signal.name === "themes")?.scores[index] ?? 0,
+      themeMass,
+      evidence,
+      topThemeShown: top ? (features.profile.competencies.get(top.name) ?? 0) : 0,
+      questionClarity: top?.score ?? 0,
+    });
   }
 
   /** Each requested signal's score for every story, in bank order. */
@@ -279,18 +348,33 @@ export class StoryMatcher {
   }
 }
 
+/**
+ * The first k matches, with a stretch among the first three moved after the
+ * ones that fit better, each group in rank order: a "stretch" first with a
+ * workable story second reads as a contradiction, and on the eval sets this
+ * order lost no question (hit@1 +1 on each seed set written after tuning).
+ */
+function stretchesLast(matches: StoryMatch[], k: number): StoryMatch[] {
+  const window = matches.slice(0, FIT_WINDOW);
+  const ordered = [...window.filter((match) => match.fit !== "stretch"), ...window.filter((match) => match.fit === "stretch"), ...matches.slice(FIT_WINDOW)];
+  return ordered.slice(0, k);
+}
+
 /** A question as the signals read it: whole, without its request for a lesson, and profiled. */
 interface ReadQuestion {
   question: string;
   wordsToMatch: string;
   profile: TextProfile;
+  /** The question's side of the re-ranker's pair features. */
+  side: QuestionSide;
 }
 
 function readQuestion(question: string): ReadQuestion {
   // "... What did you learn from it?" asks for the story's lesson: left in, "learn" would find stories about
   // learning a skill, in word matching and in the question's themes alike.
   const wordsToMatch = removeLessonRequest(question);
-  return { question, wordsToMatch, profile: profileText(wordsToMatch, "question") };
+  const profile = profileText(wordsToMatch, "question");
+  return { question, wordsToMatch, profile, side: questionSide({ profile, terms: lexicalTerms(question, loadTaxonomy().templateWords) }) };
 }
 
 /**

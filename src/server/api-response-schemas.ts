@@ -68,6 +68,10 @@ export const MatchResponseSchema = z.looseObject({
       leadWith: z.enum(["situation", "task", "action", "result"]),
       text: z.string().min(1),
       alsoTold: z.array(z.looseObject({ id: z.string(), title: z.string() })),
+      fit: z
+        .enum(["strong", "workable", "stretch"])
+        .optional()
+        .describe("How well the story answers the question whatever else the bank holds (not in the contract): absent for a question that asks for no story."),
     }),
   ),
 });
@@ -80,7 +84,7 @@ export const MatchApiResponseSchema = MatchResponseSchema.extend({
   notices: z
     .array(z.string().min(1))
     .describe(
-      "What to know beside the matches, as coach match says it on stderr: the question needs no story (an introduction, motivation, career-goals or practical question), why fewer than k stories are shown, an empty bank, a question that does not look like English. Empty when there is nothing to say.",
+      "What to know beside the matches, as coach match says it on stderr: the question needs no story (an introduction, motivation, career-goals or practical question), why fewer than k stories are shown, no story clearly fits, an empty bank, a question that does not look like English. Empty when there is nothing to say.",
     ),
 });
 

@@ -7,6 +7,7 @@ import { evaluateCritique, readCritiqueCases } from "../../evals/critique-eval.j
 import { evaluateQuestionClassifier } from "../../evals/question-classifier-eval.js";
 import { evaluatePrincipleInference } from "../../evals/principle-inference-eval.js";
 import { evaluateStoryFit, SMALL_BANKS } from "../../evals/story-fit-eval.js";
+import { evaluateMatchFit } from "../../evals/match-fit-eval.js";
 import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
@@ -164,6 +165,9 @@ about a gap the labels have.`,
     for (const dataset of runRetrieval ? datasets.filter((entry) => !entry.name.startsWith("seed-banks-fresh")) : []) {
       storyFit.push(await evaluateStoryFit(dataset, local, SMALL_BANKS));
     }
+    // The fit levels coach match shows: right first matches should not read as a stretch, nor the best story of a bank without a fitting one as strong.
+    const matchFit = [];
+    for (const dataset of runRetrieval ? datasets : []) matchFit.push(await evaluateMatchFit(dataset, local));
     // Which bank story an answer retells, on retellings written blind: the training set the rule was chosen on, and the sample bank's.
     const storyTold = [];
     if (runRetrieval) {
@@ -208,6 +212,12 @@ about a gap the labels have.`,
       // Gated as a share to keep up: acceptable stories not told they answer another question.
       figures[`story-fit.${entry.dataset}.sparedHighAny`] = { value: round(1 - entry.flaggedHighAny), cases: entry.acceptableTold };
     }
+    for (const entry of matchFit) {
+      // Gated as shares to keep up: right first matches not called a stretch; first matches of a bank without a fitting story called one, and not called strong.
+      figures[`match-fit.${entry.dataset}.rightFirstNotStretch`] = { value: round(1 - entry.rightFirstStretch), cases: entry.rightFirst };
+      figures[`match-fit.${entry.dataset}.noFitStretch`] = { value: round(entry.noFitStretch), cases: entry.noFit };
+      figures[`match-fit.${entry.dataset}.noFitNotStrong`] = { value: round(1 - entry.noFitStrong), cases: entry.noFit };
+    }
     for (const entry of storyTold) {
       figures[`story-told.${entry.dataset}.recognised`] = { value: round(entry.recognised), cases: entry.retold };
       figures[`story-told.${entry.dataset}.notCredited`] = { value: round(entry.notCredited), cases: entry.other };
@@ -243,6 +253,7 @@ about a gap the labels have.`,
       for (const entry of classifier) printJson(io, { suite: "question-classifier", ...roundAll(entry) });
       for (const entry of inference) printJson(io, { suite: "principle-inference", ...roundAll(entry) });
       for (const entry of storyFit) printJson(io, { suite: "story-fit", ...roundAll(entry) });
+      for (const entry of matchFit) printJson(io, { suite: "match-fit", ...roundAll(entry) });
       for (const entry of storyTold) printJson(io, { suite: "story-told", ...roundAll(entry) });
       for (const entry of why) printJson(io, { suite: "why", ...roundAll(entry) });
       for (const entry of critiques) for (const metric of entry.metrics) printJson(io, { suite: "critique", dataset: entry.dataset, ...roundAll(metric) });
@@ -271,6 +282,13 @@ about a gap the labels have.`,
         printLine(
           io,
           `  ${entry.dataset.padEnd(20)} ${entry.cases} questions: best acceptable story passes ${entry.spared.toFixed(3)}; any of ${entry.acceptableTold} acceptable passes ${entry.sparedAny.toFixed(3)} (flagged high ${entry.flaggedHighAny.toFixed(3)}); a story not acceptable is flagged ${entry.caught.toFixed(3)} (high ${entry.caughtHigh.toFixed(3)})`,
+        );
+      }
+      if (matchFit.length) printLine(io, "\nmatch: fit levels (a right first match should not be a stretch; asked of the bank without its acceptable stories, the first match should be one, and not strong)");
+      for (const entry of matchFit) {
+        printLine(
+          io,
+          `  ${entry.dataset.padEnd(20)} ${entry.rightFirst} right first matches: stretch ${entry.rightFirstStretch.toFixed(3)}, strong ${entry.rightFirstStrong.toFixed(3)}; ${entry.noFit} questions with no fitting story: stretch ${entry.noFitStretch.toFixed(3)}, strong ${entry.noFitStrong.toFixed(3)}`,
         );
       }
       if (storyTold.length) printLine(io, "\nchat: which bank story an answer retells, in the teller's own words (retellings written blind)");

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine } from "../io.js";
 import { openStoryIndex } from "../open-story-index.js";
-import { summarizeParseWarnings } from "../parse-warning-summary.js";
+import { parseWarningsNotice } from "../parse-warning-summary.js";
 import { UsageError } from "../../errors/index.js";
 import { countOf, quoteForShell } from "../../text/index.js";
 
@@ -52,7 +52,7 @@ unreadable, empty or over 5 MB.`,
       embedder: indexed.manifest.embedder.id,
     };
     if (indexed.warnings.length > 0) {
-      notice(io, `coach: ${indexed.warnings.length} parse warning${indexed.warnings.length === 1 ? "" : "s"} (${summarizeParseWarnings(indexed.warnings)}); see them with: coach stories --bank ${args.positionals.map(quoteForShell).join(" --bank ")}`);
+      notice(io, parseWarningsNotice(indexed.warnings, args.positionals));
     }
     if (args.values.json) {
       printJson(io, summary);

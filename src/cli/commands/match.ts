@@ -202,7 +202,7 @@ function printMatches(result: MatchResult, io: CommandIO): void {
   printLine(io, `  asks about: ${themes || "no clear theme"}${principles ? `  (${principles})` : ""}`);
   if (result.matches.length === 0) printLine(io, "  no story in your bank fits this question yet.");
   result.matches.forEach((match, index) => {
-    printLine(io, `\n  ${index + 1}. ${match.title}   [${match.score.toFixed(2)}]`);
+    printLine(io, `\n  ${index + 1}. ${match.title}   [${match.score.toFixed(2)}${match.fit ? ` · ${match.fit} fit` : ""}]`);
     printLine(io, `     ${match.why}`);
     printLine(io, `     ${listPrinciples(match.principles) || "no principle"} · ${match.id}`);
     if (match.alsoTold.length > 0) printLine(io, `     also told as: ${match.alsoTold.map((other) => other.title).join("; ")}`);

@@ -19,6 +19,16 @@ let cached: StoryRankerModel | null | undefined;
  * would misjudge them; signals are then fused by standardised score).
  */
 export function loadStoryRanker(embedderId: string): StoryRankerModel | null {
+  const model = loadStoryRankerFile();
+  return model && model.embedder === embedderId ? model : null;
+}
+
+/**
+ * The stored re-ranker whatever embedder it was trained on: its theme and
+ * word crosses do not depend on the dense scores (the story-fit model reads
+ * them for any embedder); null when there is no model file.
+ */
+export function loadStoryRankerFile(): StoryRankerModel | null {
   if (cached === undefined) {
     cached = readModelFile<StoryRankerModel>(STORY_RANKER_FILE, "npm run train:ranker");
     const weights: unknown = cached?.weights;
@@ -26,5 +36,5 @@ export function loadStoryRanker(embedderId: string): StoryRankerModel | null {
       throw new CoachError("INTERNAL", `${STORY_RANKER_FILE} is not a story-ranker model; reinstall, or rebuild it with npm run train:ranker.`, { location: { file: STORY_RANKER_FILE } });
     }
   }
-  return cached && cached.embedder === embedderId ? cached : null;
+  return cached ?? null;
 }
