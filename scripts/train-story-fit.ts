@@ -82,6 +82,19 @@ if (process.argv.includes("--cv")) {
   console.log(`AUC ${auc(right.map(probability), noFit.map(probability)).toFixed(3)}; levels at stretch < ${thresholds.stretch.toFixed(3)}, strong >= ${thresholds.strong.toFixed(3)}, kept within the quoted evidence:`);
   console.log(`  right first match: stretch ${share(right, "stretch")}, strong ${share(right, "strong")}`);
   console.log(`  no fitting story:  stretch ${share(noFit, "stretch")}, strong ${share(noFit, "strong")}`);
+  // What moving stretches after the stories that fit does to the first match, each bank's levels from the model trained without it.
+  let firstBefore = 0;
+  let firstAfter = 0;
+  for (const held of banks) {
+    const model = { ...train(held.name), thresholds };
+    for (const question of held.questions) {
+      const levels = question.whole.map((example) => fitLevel(model, example.values));
+      const first = question.whole[levels.findIndex((level) => level !== "stretch")] ?? question.whole[0];
+      if (question.whole[0]?.label) firstBefore++;
+      if (first?.label) firstAfter++;
+    }
+  }
+  console.log(`first match right, in the ranking's order ${(firstBefore / questionCount).toFixed(3)}, with stretches moved after the stories that fit ${(firstAfter / questionCount).toFixed(3)}`);
 } else {
   const model = train();
   const right = banks.flatMap((bank) => bank.questions.filter((question) => question.whole[0]?.label).map((question) => predictDenseLogistic(model, question.whole[0]!.values)));

@@ -118,10 +118,15 @@ function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined
   return undefined;
 }
 
-/** The principle the story is filed under that the question asks about most, if any. */
-export function sharedFiledPrinciple(question: TextProfile, story: Story): Principle | undefined {
+/**
+ * The principle the story is filed under that the question asks about most,
+ * if any; among `only` when given (a question with no clear theme asks about
+ * the principles it names and no others, as its "asks about" line says).
+ */
+export function sharedFiledPrinciple(question: TextProfile, story: Story, only?: ReadonlySet<Principle>): Principle | undefined {
   let best: { principle: Principle; weight: number } | undefined;
   for (const principle of story.principles) {
+    if (only && !only.has(principle)) continue;
     const weight = question.principles.get(principle) ?? 0;
     if (weight >= ASKED_PRINCIPLE && (!best || weight > best.weight)) best = { principle, weight };
   }

@@ -1,5 +1,3 @@
-import type { Competency } from "../understanding/index.js";
-
 // Notices `coach match` prints beside its matches (stderr), about the question or the number of stories shown.
 
 /**
@@ -48,16 +46,16 @@ export function nonBehaviouralNotice(kind: string, answerWith: string, title: st
 }
 
 /**
- * What to tell a candidate none of whose stories clearly answers the
- * question: the closest are shown, but telling one means tying it to the
- * question out loud, or writing the story the bank lacks.
+ * What to tell a candidate whose closest stories are all a stretch for the
+ * question: tell one only with its link to the question said out loud, or
+ * write the story the bank lacks. It names no theme: a question read as
+ * another theme ("improved warehouse safety" as broad responsibility) would
+ * be passed on to the user as fact (user audit).
  */
-export function noClearFitNotice(asked: readonly Competency[]): MatchNotice {
-  const themes = asked.slice(0, 2).map((competency) => competency.name.toLowerCase());
-  const what = themes.length > 0 ? `shows ${themes.join(" or ")}` : "answers this question";
+export function noClearFitNotice(): MatchNotice {
   return {
     code: "NO_CLEAR_FIT",
-    message: `None of your stories clearly ${what}: the closest is a stretch. Tell it only if you can say plainly how it answers the question, or write a story that does.`,
+    message: "Your closest stories are each a stretch for this question: tell one only if you can say plainly how it answers it, or write a story that does.",
   };
 }
 

@@ -2,7 +2,7 @@ import type { Embedder } from "../core/embedder.js";
 import type { StoryIndex } from "../core/story-index.js";
 import type { Story } from "../core/story.js";
 import { ProviderError } from "../errors/index.js";
-import { PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
+import { findPrincipleMentions, PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type Competency, type NonBehaviouralKind, type TextProfile } from "../understanding/index.js";
 import { askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explainMatch, sharedFiledPrinciple, type ExplanationInput, type LeadPart, type QuotedEvidence } from "./explain-match.js";
 import { loadWhySentenceModel, type WhyQuestionView } from "./why-sentence/index.js";
@@ -138,7 +138,7 @@ export class StoryMatcher {
     const seen = new Set<string>();
     let matches: StoryMatch[] = [];
     const kind = questionKind(question);
-    const { nonBehavioural, asked, topCompetency, questionTerms } = explanationReading(question, profile, kind.kind);
+    const { nonBehavioural, asked, topCompetency, questionTerms, namedPrinciples } = explanationReading(question, profile, kind.kind);
     // With no re-ranker and every fused score 0, no signal tells the stories apart: any order would be a guess. That
     // alone is not "nothing is shared": a one-story bank's scores never differ, though its story may share the question's words.
     // With the re-ranker on, stories still get different scores from the dense words and the principle guesses; but when
@@ -160,7 +160,7 @@ export class StoryMatcher {
       const story = features.story;
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
-      const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched });
+      const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, namedPrinciples, nonBehavioural, unmatched });
       const fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
       matches.push({
         id: story.id,
@@ -178,7 +178,7 @@ export class StoryMatcher {
     }
     if (fitted) matches = stretchesLast(matches, k);
     // After the reordering a stretch leads only when the first three all are: the bank has no story for the question.
-    if (matches[0]?.fit === "stretch") notices.push(noClearFitNotice(asked));
+    if (matches[0]?.fit === "stretch") notices.push(noClearFitNotice());
     if (count === 0) notices.push({ code: "NO_STORIES", message: "The bank has no stories." });
     if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
     const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
@@ -444,6 +444,8 @@ interface QuestionReading {
   asked: readonly Competency[];
   topCompetency: string | undefined;
   questionTerms: ReadonlySet<string>;
+  /** The principles the question names ("Describe how you showed Ownership"). */
+  namedPrinciples: ReadonlySet<Principle>;
   nonBehavioural: NonBehaviouralKind | undefined;
   unmatched: boolean;
 }
@@ -462,19 +464,19 @@ function explanationReading(question: string, profile: TextProfile, kind: Return
   const nonBehavioural = kind === "behavioural" ? undefined : kind;
   const asked = nonBehavioural ? [] : askedThemes(profile, taxonomy.competencies);
   const topCompetency = nonBehavioural ? undefined : (asked[0]?.id ?? topEntries(profile.competencies, 1)[0]?.name);
-  return { nonBehavioural, asked, topCompetency, questionTerms: new Set(lexicalTerms(question, taxonomy.templateWords)) };
+  return { nonBehavioural, asked, topCompetency, questionTerms: new Set(lexicalTerms(question, taxonomy.templateWords)), namedPrinciples: new Set(findPrincipleMentions(question)) };
 }
 
 // The one place a story's explanation is assembled, for a match and for the why eval alike.
 function explanationInput(features: StoryFeatures, reading: QuestionReading): ExplanationInput {
-  const { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched } = reading;
+  const { profile, asked, topCompetency, questionTerms, nonBehavioural, unmatched, namedPrinciples } = reading;
   const story = features.story;
   const evidence = chooseEvidence(story, features.profile, { profile, asked, terms: questionTerms }, loadWhySentenceModel());
   return {
     story,
     asked,
     evidence,
-    principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story),
+    principle: nonBehavioural ? undefined : sharedFiledPrinciple(profile, story, asked.length > 0 ? undefined : namedPrinciples),
     principleInferred: story.principleSource === "inferred",
     lead: chooseLeadPart(story, evidenceCompetency(evidence)?.id ?? topCompetency),
     nonBehavioural,

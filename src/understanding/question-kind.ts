@@ -67,6 +67,11 @@ const KINDS: ReadonlyArray<{ kind: NonBehaviouralKind; answerWith: string; patte
       /^(?!.*\b(?:you|your|my|our)\b)how (does|do|is|are) ((a|an|the) )?[a-z0-9 ./+#-]{1,40} (work|implemented|stored|computed)\b/,
       /^(?!.*\b(?:my|our|your)\b)(how would you |how do you |can you |could you |please )?(design|architect|implement|code|write) (a|an) (system|service|url|rate|cache|function|program|algorithm|class|method|query|api|database|schema|parking|chat|news ?feed|web ?crawler|key-value|distributed|scalable|load balancer|queue)\b/,
       /^(?!.*\b(?:you|your|my|our)\b)design [a-z0-9 .-]{1,30} ?[?.]?$/,
+      // A design named by what it is for ("How would you design a hospital bed management system?", "...a sepsis
+      // early-warning alert for an EHR?"): up to four words before the kind of thing built.
+      /^(?!.*\b(?:my|our|your)\b)(how would you |how do you |how should you )?(design|architect|implement|build) (a|an) ([a-z0-9+#./-]+ ){0,4}(system|service|platform|app|application|alert|alerting|dashboard|pipeline|api|database|schema|cache|queue|feature|interface|algorithm|engine|architecture)s?\b/,
+      // A definition with its point asked too ("What is HL7 FHIR and why does it matter?").
+      /^(?!.*\b(?:you|your|my|our)\b)(what is|what's|what are|whats) [a-z0-9+#./ -]{1,30} and (why|how) (does|do|is|are|would|should) (it|they|this|that)\b/,
     ],
   },
   {

@@ -15,12 +15,21 @@ describe("coach match: how well the stories fit, and what was skipped", () => {
   it("says when no story clearly fits, and shows each story's fit", async () => {
     const run = await runCoach(["match", "--bank", "bank.md", "Tell me about a time you disagreed with your manager."], { cwd });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("coach: None of your stories clearly shows conflict or disagreement: the closest is a stretch.");
+    expect(run.stderr).toContain("coach: Your closest stories are each a stretch for this question: tell one only if you can say plainly how it answers it, or write a story that does.");
     expect(run.stdout.match(/· stretch fit\]/g)).toHaveLength(3);
     const json = await runCoach(["match", "--bank", "bank.md", "--json", "Tell me about a time you mentored someone."], { cwd });
     const line = JSON.parse(json.stdout);
     expect(line.matches[0]).toMatchObject({ title: "Mentored a new analyst", fit: "strong" });
-    expect(json.stderr).not.toContain("None of your stories");
+    expect(json.stderr).not.toContain("a stretch for this question");
+  });
+
+  it("says why a stretch with a higher score is listed below a story that fits", async () => {
+    const store = path.join(cwd, "sample-store");
+    // The sample bank has no story of firing anyone: its mentoring story scores highest but is a stretch.
+    const fired = await runCoach(["match", "--store", store, "Tell me about a time you had to fire someone."], { cwd });
+    expect(fired.stdout).toContain("(a stretch is listed after the stories that fit better, whatever its score)");
+    const mentored = await runCoach(["match", "--store", store, "Give me an example of someone you mentored."], { cwd });
+    expect(mentored.stdout).not.toContain("a stretch is listed after");
   });
 
   it("says how many notes were skipped when --bank indexes a bank, as coach index does", async () => {

@@ -28,6 +28,10 @@ describe("questions that ask for no story", () => {
       "Design a rate limiter.",
       "How does HTTPS work?",
       "Design Twitter.",
+      // From a user audit outside software: designs named by what they are for, and a definition with its point asked.
+      "How would you design a hospital bed management system?",
+      "How would you design a sepsis early-warning alert for an EHR?",
+      "What is HL7 FHIR and why does it matter?",
     ]) {
       expect(questionKind(question).kind, question).toBe("technical");
     }
@@ -43,6 +47,9 @@ describe("questions that ask for no story", () => {
       "Explain a conflict on a team and how it was resolved.",
       "What's a decision that went wrong and why?",
       "What happens when a teammate isn't pulling their weight?",
+      "How would you design a system to prioritise tasks for your team?",
+      "Can you build an app in a weekend?",
+      "What is the hardest decision you made and why does it still matter to you?",
     ]) {
       expect(questionKind(question), question).toEqual({ kind: "behavioural" });
     }

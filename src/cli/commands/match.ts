@@ -207,4 +207,9 @@ function printMatches(result: MatchResult, io: CommandIO): void {
     printLine(io, `     ${listPrinciples(match.principles) || "no principle"} · ${match.id}`);
     if (match.alsoTold.length > 0) printLine(io, `     also told as: ${match.alsoTold.map((other) => other.title).join("; ")}`);
   });
+  // Scores that do not fall down the list would read as a bug without the reason.
+  const firstThree = result.matches.slice(0, 3);
+  if (firstThree.some((above, index) => above.fit !== "stretch" && firstThree.slice(index + 1).some((below) => below.fit === "stretch" && below.score > above.score))) {
+    printLine(io, "\n  (a stretch is listed after the stories that fit better, whatever its score)");
+  }
 }
