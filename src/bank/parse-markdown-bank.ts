@@ -131,6 +131,8 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     const headingPrinciples = principlesOfHeading(title);
 
     while (stack.length > 0 && stack[stack.length - 1]!.level >= heading.level) stack.pop();
+    // Under no other heading: the file's title, whose opening lines introduce the bank.
+    const fileTitle = stack.length === 0;
     const inherited = stack.flatMap((entry) => entry.principles);
     stack.push({ level: heading.level, principles: headingPrinciples.only ? headingPrinciples.principles : [] });
 
@@ -166,10 +168,11 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     }
 
     // A bank's opening lines under its title ("Background: 7 years as an ICU nurse...") set the scene for the stories
-    // below, not a story of their own, though "Background" labels a story's situation.
-    const sceneOnly = Object.keys(reading.labelCounts).every((kind) => kind === "situation");
+    // below, not a story of their own, though "Background" labels a story's situation. Not a story's heading with its
+    // situation above subsections ("## Payments outage", "Context: ...", "### The fix"): that heading sits under another.
+    const bankIntroduction = fileTitle && hasChildren && Object.keys(reading.labelCounts).every((kind) => kind === "situation");
     const verdict: ProseVerdict =
-      (reading.labelled && !(hasChildren && sceneOnly)) || (reading.question !== null && reading.words >= 12)
+      (reading.labelled && !bankIntroduction) || (reading.question !== null && reading.words >= 12)
         ? { story: true }
         : hasChildren
           ? { story: false, reason: "it opens a section with headings under it rather than telling a story of its own", advice: "If it is a story, give it a heading of its own" }

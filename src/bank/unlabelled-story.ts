@@ -62,19 +62,10 @@ export function readUnlabelledProse(reading: RegionReading, title: string): Pros
   }
   return { story: true };
 }
-// Past verbs that share the subject before them: "I listened, brought her to a quiet room, and got the attending to call".
-const SHARED_SUBJECT_VERB = /(?:,\s*(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?)([A-Za-z]+)\b/g;
-
-/** How many times "I" or "we" did something in the past: "I took", "we won", "I then wrote", "I listened, brought ... and got". */
+/** How many times "I" or "we" did something in the past: "I took", "we won", "I then wrote". */
 function firstPersonPast(body: string): number {
   let count = 0;
-  for (const match of body.matchAll(FIRST_PERSON_VERB)) {
-    if (!isPastVerb(match[1]!)) continue;
-    count++;
-    // The rest of the sentence: each verb joined by a comma or "and" is another thing the same subject did.
-    const rest = body.slice(match.index + match[0].length).split(/[.;!?\n]/, 1)[0]!;
-    for (const joined of rest.matchAll(SHARED_SUBJECT_VERB)) if (isPastVerb(joined[1]!)) count++;
-  }
+  for (const match of body.matchAll(FIRST_PERSON_VERB)) if (isPastVerb(match[1]!)) count++;
   return count;
 }
 

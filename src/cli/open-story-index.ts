@@ -106,7 +106,8 @@ export async function openStoryIndex(args: ParsedArgs, io: CommandIO, options: {
   for (const text of indexed.notices) notice(io, `coach: ${text}`);
   // Banks given with --bank to another command (coach match, coach chat) and indexed now: their skipped notes are said
   // here, as coach index says them, or a story the parser skipped would go unnoticed.
-  if (!options.banks && !fromStore && indexed.status !== "unchanged" && indexed.warnings.length > 0 && listFlag(args.values.bank).length > 0) {
+  // Not again after a forced rebuild in the same command (announce false).
+  if (!options.banks && options.announce !== false && !fromStore && indexed.status !== "unchanged" && indexed.warnings.length > 0 && listFlag(args.values.bank).length > 0) {
     notice(io, parseWarningsNotice(indexed.warnings, banks));
   }
   return { config, provider, embedder, indexed };

@@ -4,14 +4,16 @@ import type { Story } from "../core/story.js";
 import { ProviderError } from "../errors/index.js";
 import { findPrincipleMentions, PRINCIPLES, removePrincipleMentions, type Principle } from "../principles/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, questionKind, removeLessonRequest, topEntries, type Competency, type NonBehaviouralKind, type TextProfile } from "../understanding/index.js";
-import { askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explainMatch, sharedFiledPrinciple, type ExplanationInput, type LeadPart, type QuotedEvidence } from "./explain-match.js";
+import { ASKED_THEME, askedThemes, chooseEvidence, chooseLeadPart, evidenceCompetency, explainMatch, sharedFiledPrinciple, type ExplanationInput, type LeadPart, type QuotedEvidence } from "./explain-match.js";
 import { loadWhySentenceModel, type WhyQuestionView } from "./why-sentence/index.js";
 import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { filedFirst, principleOnlyQuestion } from "./filed-first.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
 import { compileRanker, featureName, loadStoryRankerFile, questionSide, visitPairFeatures, type QuestionSide, type QuestionView, type SignalStanding } from "./rerank/index.js";
-import { fitLevel, fitValues, loadStoryFitModel, type FitLevel } from "./fit/index.js";
+import { FIT_WINDOW, fitLevel, fitValues, loadStoryFitModel, stretchesLast, type FitLevel } from "./fit/index.js";
+import { filedUnder } from "./filed-under.js";
+import { FIGURE } from "./quote-evidence.js";
 import { setbackShown, type StoryFeatures } from "./story-features.js";
 import { fewerThanAsked, noClearFitNotice, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
@@ -48,8 +50,6 @@ export interface MatchResult {
   notices: MatchNotice[];
 }
 
-// Within the first this many matches, a story that is only a stretch comes after those that fit (see stretchesLast).
-const FIT_WINDOW = 3;
 // The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.
 const RERANK_DEPTH = 20;
 
@@ -134,7 +134,8 @@ export class StoryMatcher {
     const asTrained = (options.fusion === undefined || options.fusion === "learned") && signals.length === HYBRID_SIGNALS.length && !options.weights && options.expandVocabulary === undefined;
     const ranker = asTrained && fused.some((item) => item.fused !== 0) ? (this.parts.ranker ?? null) : null;
     if (ranker) fused = this.rerank(fused, ranker, read.side, scores);
-    if (asTrained) fused = filedFirst(fused, this.parts.stories, principleOnlyQuestion(question, taxonomy.templateWords));
+    const onlyPrinciples = asTrained ? principleOnlyQuestion(question, taxonomy.templateWords) : [];
+    fused = filedFirst(fused, this.parts.stories, onlyPrinciples);
     const seen = new Set<string>();
     let matches: StoryMatch[] = [];
     const kind = questionKind(question);
@@ -147,6 +148,7 @@ export class StoryMatcher {
     // As the notice says: the bank's first story, not the one the noise put first.
     if (unmatched) fused = [...fused].sort((a, b) => a.index - b.index);
     let stoppedAtZero = false;
+    const successAsked = (profile.competencies.get(SUCCESS_THEME) ?? 0) * (1 - setbackShown(profile));
     // Fits are read for the first three whatever k is, so that k does not change which story comes first.
     const fitted = asTrained && options.fit !== false && !nonBehavioural && !unmatched;
     const wanted = fitted ? Math.max(k, FIT_WINDOW) : k;
@@ -161,7 +163,11 @@ export class StoryMatcher {
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
       const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, namedPrinciples, nonBehavioural, unmatched });
-      const fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
+      let fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
+      // Asked only how a principle was shown, the user's own filing is the answer (filedFirst): never a stretch, nor moved below one.
+      if (fit === "stretch" && onlyPrinciples.some((principle) => filedUnder(story, principle))) fit = "workable";
+      // Asked for a success ("Proudest achievement?"), a result with a figure shows one, whatever the cues find.
+      if (fit === "stretch" && successAsked >= ASKED_THEME && story.parts.result && FIGURE.test(story.parts.result)) fit = "workable";
       matches.push({
         id: story.id,
         experience: story.experience,
@@ -177,8 +183,8 @@ export class StoryMatcher {
       });
     }
     if (fitted) matches = stretchesLast(matches, k);
-    // After the reordering a stretch leads only when the first three all are: the bank has no story for the question.
-    if (matches[0]?.fit === "stretch") notices.push(noClearFitNotice());
+    // After the reordering a stretch leads only when the first three all are; said only when every story shown is one.
+    if (matches.length > 0 && matches.every((match) => match.fit === "stretch")) notices.push(noClearFitNotice());
     if (count === 0) notices.push({ code: "NO_STORIES", message: "The bank has no stories." });
     if (kind.answerWith) notices.push(nonBehaviouralNotice(kind.kind, kind.answerWith, unmatched ? undefined : matches[0]?.title));
     const shortBy = fewerThanAsked(matches.length, k, this.tellings.size, stoppedAtZero, unmatched);
@@ -277,15 +283,12 @@ export class StoryMatcher {
       // No standings: only the crosses of the question's themes and words with the story's, which other stories do not move.
       visitPairFeatures(read.side, features, [], (left, right, value) => (themeCross += (weights.get(left)?.get(right) ?? 0) * value));
     }
-    let themeMass = 0;
-    for (const weight of profile.competencies.values()) themeMass += weight;
-    for (const weight of profile.principles.values()) themeMass += PRINCIPLE_SHARE * weight;
     const [top] = topEntries(profile.competencies, 1);
     return fitValues({
       themeCross,
       lexical: scores.find((signal) => signal.name === "lexical")?.scores[index] ?? 0,
       themes: scores.find((signal) => signal.name === "themes")?.scores[index] ?? 0,
-      themeMass,
+      themeMass: themeMass(profile),
       evidence,
       topThemeShown: top ? (features.profile.competencies.get(top.name) ?? 0) : 0,
       questionClarity: top?.score ?? 0,
@@ -348,16 +351,12 @@ export class StoryMatcher {
   }
 }
 
-/**
- * The first k matches, with a stretch among the first three moved after the
- * ones that fit better, each group in rank order: a "stretch" first with a
- * workable story second reads as a contradiction, and on the eval sets this
- * order lost no question (hit@1 +1 on each seed set written after tuning).
- */
-function stretchesLast(matches: StoryMatch[], k: number): StoryMatch[] {
-  const window = matches.slice(0, FIT_WINDOW);
-  const ordered = [...window.filter((match) => match.fit !== "stretch"), ...window.filter((match) => match.fit === "stretch"), ...matches.slice(FIT_WINDOW)];
-  return ordered.slice(0, k);
+/** The most the theme signal can give a story: the question's theme weights and its principle weights at their share, summed. */
+function themeMass(profile: TextProfile): number {
+  let mass = 0;
+  for (const weight of profile.competencies.values()) mass += weight;
+  for (const weight of profile.principles.values()) mass += PRINCIPLE_SHARE * weight;
+  return mass;
 }
 
 /** A question as the signals read it: whole, without its request for a lesson, and profiled. */

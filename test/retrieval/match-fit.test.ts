@@ -53,6 +53,12 @@ describe("story fit levels", () => {
     expect(mentored.notices.map((notice) => notice.code)).not.toContain("NO_CLEAR_FIT");
     const saved = await matcher.match("Tell me about a time you saved money.");
     expect(saved.matches[0]).toMatchObject({ title: "Cut the cloud bill", fit: "strong" });
+    // Asked for a success, a result with a figure shows one ("back in 12 minutes", "fell to $17k"): not a stretch (audit).
+    const proudest = await matcher.match("Proudest achievement?");
+    const fitOf = (title: string) => proudest.matches.find((match) => match.title === title)?.fit;
+    expect([fitOf("Fixed the checkout outage"), fitOf("Cut the cloud bill")]).not.toContain("stretch");
+    expect(proudest.matches[0]!.fit).not.toBe("stretch");
+    expect(proudest.notices.map((notice) => notice.code)).not.toContain("NO_CLEAR_FIT");
   });
 
   it("puts a stretch among the first three after the stories that fit, and k does not change the first", async () => {
@@ -63,6 +69,8 @@ describe("story fit levels", () => {
     const fitted = await matcher.match(question, { k: 3 });
     expect(plain.matches.every((match) => match.fit === undefined)).toBe(true);
     expect(plain.matches[0]!.title).toMatch(/mentored/);
+    expect(fitted.matches.map((match) => match.id)).not.toEqual(plain.matches.map((match) => match.id));
+    expect(fitted.matches.find((match) => /mentored/.test(match.title))!.fit).toBe("stretch");
     const fits = fitted.matches.map((match) => match.fit);
     expect(fits[0]).not.toBe("stretch");
     expect(fits.slice(fits.indexOf("stretch"))).toEqual(fits.slice(fits.indexOf("stretch")).map(() => "stretch"));

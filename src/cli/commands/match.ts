@@ -31,7 +31,13 @@ Options:
                      twice; a notice says where a question's closest story went.
   --json             One JSON line per question: {"question", "principles",
                      "competencies", "matches": [{"id", "experience", "title",
-                     "principles", "score", "why", "leadWith", "text", "alsoTold"}]}.
+                     "principles", "score", "why", "leadWith", "text", "alsoTold",
+                     "fit"}]}.
+
+Each story's fit (strong, workable, stretch) says how well it answers the
+question whatever else your bank holds; the score ranks your stories. Among
+the first three, a stretch is listed after the stories that fit better, and
+when every story shown is a stretch a notice says so.
 
 Limits: a question over 2,000 characters is refused (exit 3; in a --questions
 file the other lines are still answered, and the error names the line); an
