@@ -166,8 +166,9 @@ export class StoryMatcher {
       let fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
       // Asked only how a principle was shown, the user's own filing is the answer (filedFirst): never a stretch, nor moved below one.
       if (fit === "stretch" && onlyPrinciples.some((principle) => filedUnder(story, principle))) fit = "workable";
-      // Asked for a success ("Proudest achievement?"), a result with a figure shows one, whatever the cues find.
-      if (fit === "stretch" && successAsked >= ASKED_THEME && story.parts.result && FIGURE.test(story.parts.result)) fit = "workable";
+      // Asked for a success ("Proudest achievement?"), a result with a figure shows one, whatever the cues find; not a
+      // setback's ("ended the half well short of 18%").
+      if (fit === "stretch" && successAsked >= ASKED_THEME && features.setback < 0.5 && story.parts.result && FIGURE.test(story.parts.result)) fit = "workable";
       matches.push({
         id: story.id,
         experience: story.experience,

@@ -39,8 +39,11 @@ describe("the why of a story whose principles were inferred", () => {
   it("never says the story is filed under a principle the coach inferred", async () => {
     // Before: "Filed under Learn and Be Curious, which the question asks about, but no line shows failure or mistake: ...".
     expect(await whyOf("Tell me about a time you made a mistake", ROTA)).toBe("No line shows failure or mistake: if it does, add a line that says so");
-    // Before: "Your closest Dive Deep story".
-    expect(await whyOf("Tell me about a time you went deep into data", MIS_SHIPS)).toBe("Its content reads as Dive Deep, which the question asks about");
+    // Before: "Your closest Deliver Results story".
+    expect(await whyOf("How have you shown Deliver Results?", MIS_SHIPS)).toBe("Its content reads as Deliver Results, which the question asks about");
+    // A question with no clear theme that names no principle asks about none, as its "asks about" line says (user audit:
+    // "Its content reads as Dive Deep, which the question asks about" beside "asks about: no clear theme").
+    expect(await whyOf("Tell me about a time you went deep into data", MIS_SHIPS)).not.toContain("which the question asks about");
   });
 
   it("names no inferred principle in brackets beside the theme a line shows", async () => {
