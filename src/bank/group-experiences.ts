@@ -37,6 +37,8 @@ export const SAME_EXPERIENCE_THRESHOLD = 0.34;
 const MIN_SHARED_FEATURES = 4;
 // The same specific figures ("33 hours", "17 pages") in two stories are the strongest sign of a retelling.
 const FIGURE_BONUS = 0.12;
+// Below this much shared wording, figures count for nothing: the retellings in the seed and training banks share 0.13 or more.
+const MIN_OVERLAP_FOR_FIGURES = 0.1;
 
 /**
  * Gives each story an experience id: tellings of the same events (the same
@@ -139,7 +141,9 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     for (const [b, similarity] of shared) {
       if (similarity.count < MIN_SHARED_FEATURES) continue;
       const overlap = similarity.weight / Math.max(1e-9, Math.min(mass[a]!, mass[b]!));
-      if (overlap + FIGURE_BONUS * similarity.figures >= SAME_EXPERIENCE_THRESHOLD) union(a, b);
+      // Shared figures back up shared words; alone they are round numbers any two stories may hold ("5% of traffic", "3 hours").
+      const figures = overlap >= MIN_OVERLAP_FOR_FIGURES ? FIGURE_BONUS * similarity.figures : 0;
+      if (overlap + figures >= SAME_EXPERIENCE_THRESHOLD) union(a, b);
     }
   }
   return stories.map((_, index) => stories[find(index)]!.id);

@@ -7,13 +7,27 @@ const LABELLED_NUMBER = /^\s*(?:Q|Question|Story|No\.?|#)\s*(\d{1,4})\s*(?:[.):\
 // so "3 AM pager storm", "2-minute version", "3.5x faster builds" and "3:00 outage" keep theirs.
 const BARE_NUMBER = /^\s*(\d{1,4})(?:[.):](?!\d)|\s*[–—]|\s+-|-(?=\s))\s*/;
 
-/** A heading's plain text split into its number ("92" in "#### 92. Title") and title. */
-export function readHeadingTitle(source: string): { number: number | null; title: string } {
+// "Q2 (Dive Deep / Ownership): Tell me about...": principles in brackets between a question's number and its text.
+const NUMBER_NOTE = /^\s*[(\[]([^()[\]]{2,80})[)\]]\s*(?=[.):\-–—])/;
+
+/**
+ * A heading's plain text split into its number ("92" in "#### 92. Title"),
+ * its title, and the principles named in brackets after a question's number
+ * ("Q2 (Dive Deep): ...").
+ */
+export function readHeadingTitle(source: string): { number: number | null; title: string; filedUnder?: Principle[] } {
   // "Q: Tell me about..." is a question heading; the label is not part of it.
   const plain = markdownInlineToPlain(source).replace(/^\s*(?:Q|Question)\s*[:.]\s+(?=\D)/i, "");
   const numbered = LABELLED_NUMBER.exec(plain) ?? BARE_NUMBER.exec(plain);
-  const title = unquote((numbered ? plain.slice(numbered[0].length) : plain).replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
-  return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim() };
+  let rest = numbered ? plain.slice(numbered[0].length) : plain.replace(/^\s*(?:Q|Question)\s*(?=[(\[])/i, "");
+  let filedUnder: Principle[] | undefined;
+  const note = /^\s*(?:Q|Question)(?=[\s\d([])/i.test(plain) ? NUMBER_NOTE.exec(rest) : null;
+  if (note && principlesOfHeading(note[1]!).only) {
+    filedUnder = principlesOfHeading(note[1]!).principles;
+    rest = rest.slice(note[0].length).replace(/^\s*[.)]/, "");
+  }
+  const title = unquote(rest.replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
+  return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim(), ...(filedUnder ? { filedUnder } : {}) };
 }
 
 // A heading written as a quotation ("Tell me about a time...") is the question itself.

@@ -15,7 +15,8 @@ const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
 // Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
 const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
 // "Q: ...", "Q1. ...", "Q2) ...", "Question 3: ...", "Question 4 - ...".
-const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:[:.)]|[-–—])\s+\S/i;
+// Principles in brackets may sit after the number: "Q2 (Dive Deep / Ownership): ...".
+const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:[([][^()[\]]{2,80}[)\]]\s*)?(?:[:.)]|[-–—])\s+\S/i;
 // A question heading may run long; a title is a few words.
 const MAX_QUESTION_WORDS = 45;
 const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use\s+(?:the|my)\b|cf\.?)\b/i;
@@ -112,8 +113,8 @@ function scanTitleLines(
       // follows starts a story of its own (a Situation first) or the title continues the bank's numbering.
       !(["bold", "capitals", "separated", "bold-question", "question-line", "plain", "prose-title", "toggle"].includes(candidate.kind) && storyStillOpen(open.labels) && !below.opensWithSetup && !continuesNumbering) &&
       // A question line straight under a story's own heading is that story's question (not under a file title).
-      !((candidate.kind === "question" || candidate.kind === "bold-question") && last !== null && last.heading.level > 1 && !last.contentSince && !isSection(last)) &&
-      !(candidate.kind === "question-line" && (questionBelongsAbove(candidate.source, last) || !(below.pointer || below.opensWithSetup || below.words >= MIN_STORY_WORDS)));
+      !((candidate.kind === "question" || candidate.kind === "bold-question") && last !== null && last.heading.level > 1 && !last.contentSince && !isSection(last) && !listsTitles.has(last.heading)) &&
+      !(candidate.kind === "question-line" && ((questionBelongsAbove(candidate.source, last) && !listsTitles.has(last!.heading)) || !(below.pointer || below.opensWithSetup || below.words >= MIN_STORY_WORDS)));
     if (!accepted) {
       const kinds = labelsAt(index);
       if (last) {
@@ -143,11 +144,33 @@ function headingsListingTitles(lines: readonly string[], outline: MarkdownOutlin
   for (let index = 0; index < lines.length; index++) {
     const heading = headingAt.get(index + 1);
     if (heading) current = heading;
-    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index)) && isPlainTitleLine(lines, index)) {
+    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index)) && (isPlainTitleLine(lines, index) || answeredAsStory(lines, index, headingAt))) {
       counts.set(current, (counts.get(current) ?? 0) + 1);
     }
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([heading]) => heading));
+}
+
+/**
+ * "Q1: ...", "**Q2 (Dive Deep): ...**": a numbered question line, plain or bold, answered by a story (a STAR
+ * label or a paragraph's worth of words before the next one). Two or more make a heading a list of questions; a
+ * story's follow-ups ("Q2: What would you change? / I would pilot it first.") are not answered so.
+ */
+function answeredAsStory(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
+  if (!isNumberedQuestionLine(lines[index]!)) return false;
+  let words = 0;
+  for (let next = index + 1; next < Math.min(lines.length, index + MAX_LINES_BELOW); next++) {
+    const raw = lines[next]!;
+    if (headingAt.has(next + 1) || isNumberedQuestionLine(raw)) break;
+    if (labelOf(raw).some((kind) => kind === "situation" || kind === "task" || kind === "action")) return true;
+    words += wordCount(raw);
+  }
+  return words >= MIN_STORY_WORDS;
+}
+
+function isNumberedQuestionLine(raw: string): boolean {
+  const source = markdownInlineToPlain(stripBlockMarkers(raw.trim()));
+  return /^(?:q|question)\s*\d/i.test(source) && isQuestionTitle(source);
 }
 
 /**

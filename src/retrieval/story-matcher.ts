@@ -10,8 +10,8 @@ import type { LexicalIndex } from "./lexical-index.js";
 import { scoreRanker, type RankerModel } from "../learning/index.js";
 import { filedFirst, principleOnlyQuestion } from "./filed-first.js";
 import { fuseRanks, fuseScores, RRF_K, standardize, type FusedItem } from "./rank-fusion.js";
-import { compileRanker, featureName, loadStoryRankerFile, questionSide, visitPairFeatures, type QuestionSide, type QuestionView, type SignalStanding } from "./rerank/index.js";
-import { FIT_WINDOW, fitLevel, fitValues, loadStoryFitModel, stretchesLast, type FitLevel } from "./fit/index.js";
+import { compileRanker, featureName, loadStoryRankerFile, questionSide, visitPairFeatures, type QuestionSide, type SignalStanding } from "./rerank/index.js";
+import { FIT_WINDOW, fitLevel, fitValues, loadStoryFitModel, stretchesLast, withFitFloor, type FitLevel } from "./fit/index.js";
 import { filedUnder } from "./filed-under.js";
 import { FIGURE } from "./quote-evidence.js";
 import { setbackShown, type StoryFeatures } from "./story-features.js";
@@ -163,12 +163,15 @@ export class StoryMatcher {
       if (seen.has(story.experience)) continue;
       seen.add(story.experience);
       const explanation = explanationInput(features, { profile, asked, topCompetency, questionTerms, namedPrinciples, nonBehavioural, unmatched });
-      let fit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
-      // Asked only how a principle was shown, the user's own filing is the answer (filedFirst): never a stretch, nor moved below one.
-      if (fit === "stretch" && onlyPrinciples.some((principle) => filedUnder(story, principle))) fit = "workable";
-      // Asked for a success ("Proudest achievement?"), a result with a figure shows one, whatever the cues find; not a
-      // setback's ("ended the half well short of 18%").
-      if (fit === "stretch" && successAsked >= ASKED_THEME && features.setback < 0.5 && story.parts.result && FIGURE.test(story.parts.result)) fit = "workable";
+      const modelFit = fitted ? this.fitOf(item.index, read, scores, explanation.evidence) : undefined;
+      const fit =
+        modelFit &&
+        withFitFloor(modelFit, {
+          filedUnderAskedPrinciple: onlyPrinciples.some((principle) => filedUnder(story, principle)),
+          successAsked: successAsked >= ASKED_THEME,
+          storyIsSetback: features.setback >= 0.5,
+          resultHasFigure: FIGURE.test(story.parts.result ?? ""),
+        });
       matches.push({
         id: story.id,
         experience: story.experience,

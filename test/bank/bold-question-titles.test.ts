@@ -89,4 +89,53 @@ ${STORY("Deploy failures fell to 1 in 200.")}
     expect(bank.stories.map((story) => story.title)).toEqual(["Billing migration", "Tell me about a time you failed."]);
     expect(bank.stories[0]!.source).toMatchObject({ startLine: 3, endLine: 8 });
   });
+
+  it("reads a principle in brackets after the question's number ('**Q2 (Dive Deep / Ownership): ...**') as that story's filing", () => {
+    const bank = parse(`# Prep for the loop
+
+## Round two (questions from the recruiter)
+
+**Q1: Tell me about a time you moved a service to a new database.**
+
+${STORY("The move finished with no downtime.")}
+
+**Q2 (Dive Deep / Ownership): Tell me about a time you found a security problem.**
+
+${STORY("Card numbers were out of the logs within a day.")}
+
+**Q3 [Frugality] - Tell me about a time you cut costs.**
+
+${STORY("The bill fell by $9,000 a month.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual([
+      "Tell me about a time you moved a service to a new database.",
+      "Tell me about a time you found a security problem.",
+      "Tell me about a time you cut costs.",
+    ]);
+    expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
+    expect(bank.stories.map((story) => story.parts.result)).toEqual([
+      "The move finished with no downtime.",
+      "Card numbers were out of the logs within a day.",
+      "The bill fell by $9,000 a month.",
+    ]);
+    expect(bank.stories[1]!.principles).toEqual(["Dive Deep", "Ownership"]);
+    expect(bank.stories[2]!.principles).toEqual(["Frugality"]);
+    expect(bank.warnings.map((warning) => warning.code)).not.toContain("SEVERAL_STORIES");
+  });
+
+  it("reads the first of several numbered questions under a section heading as a story of its own, not the heading's question", () => {
+    const bank = parse(`## Leadership stories
+
+**Q1: Tell me about a time you moved a service to a new database.**
+
+${STORY("The move finished with no downtime.")}
+
+**Q2: Tell me about a time you simplified a process.**
+
+${STORY("Releases took 25 minutes, not three hours.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you moved a service to a new database.", "Tell me about a time you simplified a process."]);
+    expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
+    expect(bank.stories.map((story) => story.source.startLine)).toEqual([3, 9]);
+  });
 });

@@ -37,6 +37,15 @@ describe("readHeadingTitle", () => {
     expect(readHeadingTitle("13. 2 a.m. page – sessions table stopped loading")).toEqual({ number: 13, title: "2 a.m. page – sessions table stopped loading" });
     expect(readHeadingTitle("1) **Tell me about a time you failed.**")).toEqual({ number: 1, title: "Tell me about a time you failed." });
   });
+
+  it("reads principles in brackets after a question's number as its filing, and other brackets as title", () => {
+    expect(readHeadingTitle("Q11 (Dive Deep / Ownership): Tell me about a time you found a bug.")).toEqual({ number: 11, title: "Tell me about a time you found a bug.", filedUnder: ["Dive Deep", "Ownership"] });
+    expect(readHeadingTitle("Q4 [Frugality] - Cutting the bill")).toEqual({ number: 4, title: "Cutting the bill", filedUnder: ["Frugality"] });
+    expect(readHeadingTitle("Q (Earn Trust): Tell me about a time you earned trust.")).toEqual({ number: null, title: "Tell me about a time you earned trust.", filedUnder: ["Earn Trust"] });
+    // Not principles, or not after a question's number: left as the author wrote them.
+    expect(readHeadingTitle("Q5 (2021): The outage")).toEqual({ number: 5, title: "(2021): The outage" });
+    expect(readHeadingTitle("5. (Ownership) The outage")).toEqual({ number: 5, title: "(Ownership) The outage" });
+  });
 });
 
 describe("numbers in story headings", () => {

@@ -123,6 +123,32 @@ R: No missed steps in six releases.
     expect(grouped.get("New team, old habits")).not.toBe(grouped.get("Payments release rollback"));
   });
 
+  it("does not group two events that share only round figures ('5% of traffic', '3 hours', '25 minutes')", async () => {
+    const grouped = await experiences(`## 1. Failing over to the backup payment provider
+S: Our main payment provider started failing 15% of card payments, and the backup had only ever taken 5% of traffic.
+T: I was incident commander and had to decide whether to fail over.
+A: I gave the provider 15 minutes to send an estimate, then moved half the traffic, watched it for 10 minutes, and moved the rest.
+R: Failed payments fell to 0.8% within 25 minutes. The outage lasted 3 hours, and automatic failover became a project I led.
+
+## 2. Automating the weekly deploy
+S: Shipping the monolith meant a 14-step wiki checklist, a release manager and 3 hours of clicking.
+T: Nobody asked for it; I proposed scripting the whole thing.
+A: I built a pipeline that sends a canary 5% of traffic for 15 minutes and undoes itself when errors climb.
+R: Shipping went from 3 hours to 25 minutes, and we retired the release manager rota.
+
+## 3. Mentoring a new engineer
+S: A new engineer joined in the middle of a migration.
+A: I paired with her every day for two weeks and wrote her a reading list.
+R: She led her first release in week six.
+
+## 4. Retiring the old reporting cluster
+S: The reporting cluster cost us $40,000 a month.
+A: I moved its jobs onto the warehouse and switched it off.
+R: The bill fell by $38,000 a month.
+`);
+    expect(grouped.get("Automating the weekly deploy")).not.toBe(grouped.get("Failing over to the backup payment provider"));
+  });
+
   it("does not take a name or an adjective for a sentence with its 'I' left out", () => {
     expect(opensWithImpliedI("Jared joined from Google and owned the data platform")).toBe(false);
     expect(opensWithImpliedI("Automated tests covered about 40% of the code base")).toBe(false);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadBank } from "../../src/bank/index.js";
 import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
 import { createInMemoryMatcher } from "../../src/retrieval/index.js";
-import { FIT_FEATURES, fitLevel, STORY_FIT_FILE, type StoryFitModel } from "../../src/retrieval/fit/index.js";
+import { FIT_FEATURES, fitLevel, STORY_FIT_FILE, withFitFloor, type StoryFitModel } from "../../src/retrieval/fit/index.js";
 import { withInferredPrinciples } from "../../src/understanding/index.js";
 import { retrainToCompare } from "../support/retrain-to-compare.js";
 import { PROJECT_ROOT, SAMPLE_BANK } from "../support/run-coach.js";
@@ -38,6 +38,18 @@ describe("story fit levels", () => {
   it("keeps the level within what the explanation says: a quoted line of the theme is never a stretch, no such line never strong", () => {
     expect(fitLevel(handMade, values(-3, 1, 0))).toBe("workable");
     expect(fitLevel(handMade, values(3, 0, 1))).toBe("workable");
+  });
+
+  it("raises a stretch to workable only for the user's own filing or a quantified success, and lowers nothing", () => {
+    const none = { filedUnderAskedPrinciple: false, successAsked: false, storyIsSetback: false, resultHasFigure: false };
+    expect(withFitFloor("stretch", none)).toBe("stretch");
+    expect(withFitFloor("stretch", { ...none, filedUnderAskedPrinciple: true })).toBe("workable");
+    expect(withFitFloor("stretch", { ...none, successAsked: true, resultHasFigure: true })).toBe("workable");
+    // A success question with a figure missing, or a setback's figure ("well short of 18%"), stays a stretch.
+    expect(withFitFloor("stretch", { ...none, successAsked: true })).toBe("stretch");
+    expect(withFitFloor("stretch", { ...none, successAsked: true, resultHasFigure: true, storyIsSetback: true })).toBe("stretch");
+    expect(withFitFloor("stretch", { ...none, resultHasFigure: true })).toBe("stretch");
+    expect(withFitFloor("strong", { ...none, filedUnderAskedPrinciple: true })).toBe("strong");
   });
 
   it("says so when no story fits, and not when one plainly does", async () => {
