@@ -188,7 +188,9 @@ export function explainMatch(input: ExplanationInput): string {
   } else if (evidence.kind === "line") {
     quoted = evidence.sentence;
     const shown = `Shows ${evidence.competency.name.toLowerCase()}${filed}`;
-    pieces.push(evidence.heading ? `${shown} by ${headingQuote(evidence.heading)}; the line that shows it: "${quoteSentence(evidence.sentence)}"` : `${shown}: "${quoteSentence(evidence.sentence)}"`);
+    // No cue of the theme is in the line the readers' model picks: it is where to point, not a line that says the theme
+    // (read as such, a user auditing a new bank found half of these lines false).
+    pieces.push(`${shown}${evidence.heading ? ` by ${headingQuote(evidence.heading)}` : ""}; the line to point to: "${quoteSentence(evidence.sentence)}"`);
   } else if (evidence.kind === "words") {
     const words = evidence.sentence;
     quoted = words;

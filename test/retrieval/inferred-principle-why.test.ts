@@ -50,7 +50,7 @@ describe("the why of a story whose principles were inferred", () => {
     // Before: "Shows mentoring and developing others (Hire and Develop the Best): its heading, ...". Only the heading names
     // the theme; the line that shows it is the one the why-sentence model picks: what the speaker did for him.
     expect(await whyOf("Tell me about a time you developed someone on your team", COACHING)).toBe(
-      'Shows mentoring and developing others by its heading, "Coached a picker who kept missing rate"; the line that shows it: "I swapped his scanner and paired him with a fast picker for a week"',
+      'Shows mentoring and developing others by its heading, "Coached a picker who kept missing rate"; the line to point to: "I swapped his scanner and paired him with a fast picker for a week"',
     );
     expect(await whyOf("Tell me about a time you learned something new quickly", ROTA)).toBe('Shows learning: "I learned to ask the people affected before I change how they work"');
   });

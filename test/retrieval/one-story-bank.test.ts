@@ -31,7 +31,7 @@ describe("a bank of one story", () => {
       // The result's "outage" and the situation's "went down" show the theme by its cues; the line quoted is the one the
       // why-sentence model picks, what the speaker did (readers quote the action for "an outage you fixed"). Its Ownership
       // is inferred (the bank names no principle), so it is not shown in brackets as if the writer had filed the story there.
-      'Shows production incident: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team"; lead with the action, from that line.',
+      'Shows production incident; the line to point to: "I rolled back the faulty deploy, added a circuit breaker, and wrote a runbook for the team"; lead with the action, from that line.',
     );
   });
 

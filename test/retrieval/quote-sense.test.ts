@@ -110,7 +110,7 @@ describe("the why quotes a line only for a theme it shows", () => {
   it("names the question a story answers when that, not its title, names the theme, and the line that shows it", async () => {
     // Before: 'Shows conflict or disagreement: its heading, "Customer Obsession"'; then the question it answers alone.
     expect(await whyOf("Describe a disagreement with a colleague and how you handled it.", "quotes-customer-obsession")).toBe(
-      'Shows conflict or disagreement by the question it answers, "Tell me about a time you pushed back on a requirement because it wasn\'t in the best…"; the line that shows it: "I showed them the data and proposed making it optional"',
+      'Shows conflict or disagreement by the question it answers, "Tell me about a time you pushed back on a requirement because it wasn\'t in the best…"; the line to point to: "I showed them the data and proposed making it optional"',
     );
   });
 });

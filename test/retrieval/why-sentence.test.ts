@@ -19,7 +19,7 @@ describe("the line a match quotes as its fit (the why-sentence model)", () => {
     const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
     const [match] = (await matcher.match("Tell me about a time you disagreed with your manager")).matches;
     // The theme cues alone quote the situation's "disagreement"; a reader quotes what the candidate did about it.
-    expect(match!.why).toMatch(/^Shows conflict or disagreement: "I told my manager I thought her weekly release plan was wrong…"; lead with the situation: /);
+    expect(match!.why).toMatch(/^Shows conflict or disagreement; the line to point to: "I told my manager I thought her weekly release plan was wrong…"; lead with the situation: /);
   });
 });
 
@@ -30,7 +30,7 @@ describe("the theme a quoted line is said to show", () => {
     const matcher = await createInMemoryMatcher(stories, new InterviewEmbedder());
     const [match] = (await matcher.match("Tell me about a time you missed a deadline")).matches;
     // Before (review): 'Shows missed goal or commitment: "We never missed a deadline..."', the quote contradicting the claim.
-    expect(match!.why).toMatch(/^Shows tight deadline or pressure: /);
+    expect(match!.why).toMatch(/^Shows tight deadline or pressure; the line to point to: /);
   });
 });
 
