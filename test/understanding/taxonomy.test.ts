@@ -99,4 +99,14 @@ describe("question understanding", () => {
     expect(theme("Our billing ran on a mainframe; I compared every invoice between the old and new billing systems.", "cost")).toBe(0);
     expect(theme("Our cloud bill had doubled in a year, so I cut it by 40%.", "cost")).toBeGreaterThan(0.3);
   });
+
+  it("reads a story's lesson and a fact found out as no learning of a skill, and an untested change as a mistake", () => {
+    const theme = (text: string, id: string) => profileText(text, "story").competencies.get(id) ?? 0;
+    expect(theme("What I learned is to pilot any layout change in one zone first.", "learning")).toBe(0);
+    expect(theme("On the call I learned that their system rejected any notice sent late.", "learning")).toBe(0);
+    expect(theme("The lesson I learned: ask before you ship.", "learning")).toBe(0);
+    expect(theme("I learned Go in three weeks from the Tour of Go and two code reviews.", "learning")).toBeGreaterThan(0.3);
+    expect(theme("I tested the happy path but never tested a worker dying mid-request.", "failure")).toBeGreaterThan(0.3);
+    expect(theme("I didn't test the retry path before the rollout.", "failure")).toBeGreaterThan(0.3);
+  });
 });
