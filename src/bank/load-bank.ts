@@ -1,6 +1,7 @@
 import type { HeadingAccount, ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { groupExperiences } from "./group-experiences.js";
+import { instructionSentences, withoutInstructionSentences } from "./instruction-text.js";
 import { noStoriesError, type FileOutcome } from "./no-stories-error.js";
 import { NotABankError, parseBankFile } from "./parse-bank-file.js";
 import { readBankFiles, type BankFileBytes } from "./read-bank-files.js";
@@ -66,6 +67,10 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   const experiences = groupExperiences(
     drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
+  for (const draft of drafts) {
+    const warning = instructionWarning(draft);
+    if (warning) warnings.push(warning);
+  }
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,
     experience: experiences[index]!,
@@ -75,12 +80,38 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
     principles: draft.principles,
     principleSource: draft.principleSource,
     tags: draft.tags,
-    parts: draft.parts,
+    // A sentence addressed to an AI model is no part of what happened: matching, quotes and critique read the story
+    // without it; `text` keeps every word as written.
+    parts: withoutInstructions(draft.parts),
     partsInferred: draft.partsInferred,
-    body: draft.body,
+    body: withoutInstructionSentences(draft.body),
     text: draft.text,
     source: { file: draft.file, startLine: draft.startLine, endLine: draft.endLine },
   }));
   warnings.sort((a, b) => (a.file === b.file ? a.line - b.line : 0));
   return { bank: { stories, warnings, headings, files: files.map((file) => ({ path: file.path, sha256: file.sha256, bytes: file.bytes.length })) }, outcomes };
+}
+
+/** A warning for a story holding a sentence that reads as an instruction to an AI model, naming its line. */
+function instructionWarning(draft: StoryDraft): ParseWarning | undefined {
+  const [first] = instructionSentences(draft.text);
+  if (!first) return undefined;
+  const at = draft.text.indexOf(first);
+  const line = draft.startLine + (at > 0 ? draft.text.slice(0, at).split("\n").length - 1 : 0);
+  const opening = first.length > 60 ? `${first.slice(0, 60).trimEnd()}…` : first;
+  return {
+    code: "INSTRUCTION_TEXT",
+    message: `"${draft.title}" holds a sentence addressed to an AI model ("${opening}"): the coach never follows it, and leaves it out when matching and quoting the story. Remove it if it is not part of what happened.`,
+    file: draft.file,
+    line,
+  };
+}
+
+function withoutInstructions(parts: StoryDraft["parts"]): StoryDraft["parts"] {
+  const kept: StoryDraft["parts"] = {};
+  for (const [part, text] of Object.entries(parts) as Array<[keyof StoryDraft["parts"], string]>) {
+    const rest = withoutInstructionSentences(text);
+    if (rest.trim() !== "") kept[part] = rest === text ? text : rest.replace(/\s{2,}/g, " ").trim();
+  }
+  return kept;
 }

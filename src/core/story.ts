@@ -61,7 +61,8 @@ export type ParseWarningCode =
   | "NO_STORIES_IN_FILE"
   | "FILE_SKIPPED"
   | "JSON_STORY_INVALID"
-  | "UNCLOSED_CODE_FENCE";
+  | "UNCLOSED_CODE_FENCE"
+  | "INSTRUCTION_TEXT";
 
 /** How the parser accounted for one heading of a markdown bank. */
 export interface HeadingAccount {

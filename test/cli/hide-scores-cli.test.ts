@@ -110,8 +110,8 @@ describe("coach critique in low-anxiety mode (--hide-scores, COACH_HIDE_SCORES, 
     const audit = await runCoach(["critique", "--bank", path.join(PROJECT_ROOT, "test", "fixtures", "explanation-bank.md"), "--hide-scores"]);
     expect(audit.stdout.split("\n").map((row) => row.replace(/ +/g, " "))).toEqual([
       "Argued against dropping the data quality checks NUMBERS_ONLY_IN_SETUP",
-      "Fixed the stale inventory dashboard TOO_SHORT",
       "Botched the loyalty data migration TOO_SHORT",
+      "Fixed the stale inventory dashboard TOO_SHORT",
       "",
     ]);
   });
