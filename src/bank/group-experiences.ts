@@ -37,8 +37,8 @@ export const SAME_EXPERIENCE_THRESHOLD = 0.34;
 const MIN_SHARED_FEATURES = 4;
 // The same specific figures ("33 hours", "17 pages") in two stories are the strongest sign of a retelling.
 const FIGURE_BONUS = 0.12;
-// Below this much shared wording, figures count for nothing: the retellings in the seed and training banks share 0.13 or more.
-const MIN_OVERLAP_FOR_FIGURES = 0.1;
+// Below this much shared wording (words and word pairs, not figures), figures count for nothing.
+const MIN_WORDING_FOR_FIGURES = 0.095;
 
 /**
  * Gives each story an experience id: tellings of the same events (the same
@@ -127,22 +127,24 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   });
   for (let a = 0; a < stories.length; a++) {
     if (stories[a]!.experienceKey) continue;
-    const shared = new Map<number, { weight: number; count: number; figures: number }>();
+    const shared = new Map<number, { weight: number; wording: number; count: number; figures: number }>();
     for (const feature of rare[a]!) {
       for (const b of holders.get(feature)!) {
         if (b <= a) continue;
-        const similarity = shared.get(b) ?? { weight: 0, count: 0, figures: 0 };
+        const similarity = shared.get(b) ?? { weight: 0, wording: 0, count: 0, figures: 0 };
         similarity.weight += weight(feature);
         similarity.count++;
         if (feature.startsWith(FIGURE_MARK)) similarity.figures++;
+        else similarity.wording += weight(feature);
         shared.set(b, similarity);
       }
     }
     for (const [b, similarity] of shared) {
       if (similarity.count < MIN_SHARED_FEATURES) continue;
-      const overlap = similarity.weight / Math.max(1e-9, Math.min(mass[a]!, mass[b]!));
+      const smaller = Math.max(1e-9, Math.min(mass[a]!, mass[b]!));
+      const overlap = similarity.weight / smaller;
       // Shared figures back up shared words; alone they are round numbers any two stories may hold ("5% of traffic", "3 hours").
-      const figures = overlap >= MIN_OVERLAP_FOR_FIGURES ? FIGURE_BONUS * similarity.figures : 0;
+      const figures = similarity.wording / smaller >= MIN_WORDING_FOR_FIGURES ? FIGURE_BONUS * similarity.figures : 0;
       if (overlap + figures >= SAME_EXPERIENCE_THRESHOLD) union(a, b);
     }
   }

@@ -7,27 +7,30 @@ const LABELLED_NUMBER = /^\s*(?:Q|Question|Story|No\.?|#)\s*(\d{1,4})\s*(?:[.):\
 // so "3 AM pager storm", "2-minute version", "3.5x faster builds" and "3:00 outage" keep theirs.
 const BARE_NUMBER = /^\s*(\d{1,4})(?:[.):](?!\d)|\s*[–—]|\s+-|-(?=\s))\s*/;
 
-// "Q2 (Dive Deep / Ownership): Tell me about...": principles in brackets between a question's number and its text.
-const NUMBER_NOTE = /^\s*[(\[]([^()[\]]{2,80})[)\]]\s*(?=[.):\-–—])/;
+// "Q2 (Dive Deep / Ownership): Tell me about...", "Q3 (2021) - ...", "Q4 [draft] Tell me...": a note in brackets between a
+// question's number and its text, set off by punctuation and a space or by a space before the text ("(Ownership)-focused" is no note).
+const NUMBER_NOTE = /^\s*[(\[]([^()[\]]{2,80})[)\]](?:\s*[.):–—-](?=\s|$)|\s+(?=\p{L}))/u;
 
 /**
  * A heading's plain text split into its number ("92" in "#### 92. Title"),
  * its title, and the principles named in brackets after a question's number
  * ("Q2 (Dive Deep): ...").
  */
-export function readHeadingTitle(source: string): { number: number | null; title: string; filedUnder?: Principle[] } {
+export function readHeadingTitle(source: string): { number: number | null; title: string; bracketPrinciples?: Principle[] } {
   // "Q: Tell me about..." is a question heading; the label is not part of it.
   const plain = markdownInlineToPlain(source).replace(/^\s*(?:Q|Question)\s*[:.]\s+(?=\D)/i, "");
   const numbered = LABELLED_NUMBER.exec(plain) ?? BARE_NUMBER.exec(plain);
   let rest = numbered ? plain.slice(numbered[0].length) : plain.replace(/^\s*(?:Q|Question)\s*(?=[(\[])/i, "");
-  let filedUnder: Principle[] | undefined;
+  let bracketPrinciples: Principle[] | undefined;
   const note = /^\s*(?:Q|Question)(?=[\s\d([])/i.test(plain) ? NUMBER_NOTE.exec(rest) : null;
-  if (note && principlesOfHeading(note[1]!).only) {
-    filedUnder = principlesOfHeading(note[1]!).principles;
-    rest = rest.slice(note[0].length).replace(/^\s*[.)]/, "");
+  // The note is the author's, not the question's: out of the title, and the principles it names are the story's filing.
+  if (note && rest.slice(note[0].length).trim() !== "") {
+    const named = findPrincipleMentions(note[1]!);
+    if (named.length > 0) bracketPrinciples = named;
+    rest = rest.slice(note[0].length);
   }
   const title = unquote(rest.replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
-  return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim(), ...(filedUnder ? { filedUnder } : {}) };
+  return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim(), ...(bracketPrinciples ? { bracketPrinciples } : {}) };
 }
 
 // A heading written as a quotation ("Tell me about a time...") is the question itself.

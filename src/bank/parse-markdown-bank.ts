@@ -127,7 +127,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
     const next = storyHeadings[index + 1];
     const regionEnd = (next?.line ?? lines.length + 1) - 1;
     const hasChildren = next !== undefined && next.level > heading.level;
-    const { number, title, filedUnder } = readHeadingTitle(heading.source);
+    const { number, title, bracketPrinciples } = readHeadingTitle(heading.source);
     const headingPrinciples = principlesOfHeading(title);
 
     while (stack.length > 0 && stack[stack.length - 1]!.level >= heading.level) stack.pop();
@@ -206,7 +206,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
       principleSource = "tags";
     } else {
       const named = [
-        ...(filedUnder ?? []),
+        ...(bracketPrinciples ?? []),
         ...headingPrinciples.principles,
         ...inherited,
         ...(question && question !== title ? principlesOfHeading(question).principles : []),

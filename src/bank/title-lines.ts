@@ -15,8 +15,8 @@ const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
 // Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
 const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
 // "Q: ...", "Q1. ...", "Q2) ...", "Question 3: ...", "Question 4 - ...".
-// Principles in brackets may sit after the number: "Q2 (Dive Deep / Ownership): ...".
-const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:[([][^()[\]]{2,80}[)\]]\s*)?(?:[:.)]|[-–—])\s+\S/i;
+// A note in brackets may sit after the number: "Q2 (Dive Deep / Ownership): ...", "Q3 (2021) Tell me ...".
+const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:(?:[([][^()[\]]{2,80}[)\]]\s*)?(?:[:.)]|[-–—])\s+\S|[([][^()[\]]{2,80}[)\]]\s+\p{L})/iu;
 // A question heading may run long; a title is a few words.
 const MAX_QUESTION_WORDS = 45;
 const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use\s+(?:the|my)\b|cf\.?)\b/i;
@@ -29,6 +29,8 @@ const MAX_PLAIN_TITLE_WORDS = 10;
 const MAX_LINES_BELOW = 200;
 // A story may be filed under a few questions ("Q: ... / Q: ... / Situation: ..."); more in a row are a list of questions.
 const MAX_QUESTIONS_ABOVE_STORY = 3;
+// Numbered questions under one heading, each answered by a story, that make the heading a list of them.
+const MIN_LISTED_QUESTIONS = 3;
 
 /**
  * Lines that head a story without markdown heading syntax: a bold line of
@@ -139,31 +141,44 @@ function scanTitleLines(
 
 /** The markdown headings whose own text holds two or more plain title lines, each starting a paragraph above a Situation or Task. */
 function headingsListingTitles(lines: readonly string[], outline: MarkdownOutline, headingAt: ReadonlyMap<number, OutlineHeading>): Set<OutlineHeading> {
-  const counts = new Map<OutlineHeading, number>();
+  const counts = new Map<OutlineHeading, { titles: number; questions: number }>();
   let current: OutlineHeading | null = null;
   for (let index = 0; index < lines.length; index++) {
     const heading = headingAt.get(index + 1);
     if (heading) current = heading;
-    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index)) && (isPlainTitleLine(lines, index) || answeredAsStory(lines, index, headingAt))) {
-      counts.set(current, (counts.get(current) ?? 0) + 1);
+    else if (current && !outline.codeLines.has(index + 1) && (startsParagraph(lines, index, headingAt) || followsNestedText(lines, index))) {
+      const count = counts.get(current) ?? { titles: 0, questions: 0 };
+      if (isPlainTitleLine(lines, index)) count.titles++;
+      else if (answeredAsStory(lines, index, headingAt)) count.questions++;
+      counts.set(current, count);
     }
   }
-  return new Set([...counts].filter(([, count]) => count >= 2).map(([heading]) => heading));
+  // Two numbered questions each answered by a story may be a story's heading over it and one more ("### Billing
+  // migration / Q1: ... / Q2: ..."); three or more are a list ("## Round 2 – LP questions").
+  return new Set([...counts].filter(([, count]) => count.titles >= 2 || count.questions >= MIN_LISTED_QUESTIONS).map(([heading]) => heading));
 }
 
 /**
- * "Q1: ...", "**Q2 (Dive Deep): ...**": a numbered question line, plain or bold, answered by a story (a STAR
- * label or a paragraph's worth of words before the next one). Two or more make a heading a list of questions; a
- * story's follow-ups ("Q2: What would you change? / I would pilot it first.") are not answered so.
+ * "Q1: ...", "**Q2 (Dive Deep): ...**": a numbered question line, plain or bold, answered by a story: a Situation or
+ * Task label before the next title, or a first paragraph of a story's length. Two or more make a heading a list of
+ * questions; a story's follow-ups ("Q2: What would you change? / A: Pilot it first.") are not answered so.
  */
 function answeredAsStory(lines: readonly string[], index: number, headingAt: ReadonlyMap<number, OutlineHeading>): boolean {
   if (!isNumberedQuestionLine(lines[index]!)) return false;
   let words = 0;
+  let paragraph: "before" | "first" | "after" = "before";
   for (let next = index + 1; next < Math.min(lines.length, index + MAX_LINES_BELOW); next++) {
     const raw = lines[next]!;
     if (headingAt.has(next + 1) || isNumberedQuestionLine(raw)) break;
-    if (labelOf(raw).some((kind) => kind === "situation" || kind === "task" || kind === "action")) return true;
-    words += wordCount(raw);
+    if (raw.trim() === "") {
+      if (paragraph === "first") paragraph = "after";
+      continue;
+    }
+    if (labelOf(raw).some((kind) => kind === "situation" || kind === "task")) return true;
+    // The next story's title ends this answer: its Situation is not this question's.
+    if (couldBeBoldTitle(raw)) break;
+    if (paragraph === "before") paragraph = "first";
+    if (paragraph === "first") words += wordCount(raw);
   }
   return words >= MIN_STORY_WORDS;
 }

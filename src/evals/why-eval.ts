@@ -105,6 +105,7 @@ export function judge(evidence: QuotedEvidence, label: WhyLabel): Verdict {
   // Exhaustive over the kinds: a new kind fails to compile here.
   switch (evidence.kind) {
     case "heading":
+    case "asked":
       return { claims: "line", fair: label.heading };
     case "none":
       return { claims: evidence.lacking ? "lack" : "nothing" };

@@ -3,7 +3,7 @@ import { capitalise, listItemsOf, openingSentence } from "../text/index.js";
 import type { Principle } from "../principles/index.js";
 import type { Competency, NonBehaviouralKind, TextProfile } from "../understanding/index.js";
 import type { RankerModel } from "../learning/index.js";
-import { evidenceIn, FIGURE, headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine, type StorySentence, type WordsSentence } from "./quote-evidence.js";
+import { evidenceIn, FIGURE, headingAsking, headingEvidence, quoteSentence, themeSentence, wholeSentences, wordsSentence, type EvidenceSentence, type HeadingLine, type StorySentence, type WordsSentence } from "./quote-evidence.js";
 import { pickWhySentence, type WhyQuestionView } from "./why-sentence/index.js";
 
 export type LeadPart = Exclude<StoryPart, "lesson">;
@@ -65,6 +65,8 @@ export type QuotedEvidence =
    * with `heading` when only the heading names the theme.
    */
   | { kind: "line"; competency: Competency; sentence: WordsSentence; heading?: HeadingLine }
+  /** The story's title or a question it answers asks what the question asks, in about its words. */
+  | { kind: "asked"; line: HeadingLine }
   /** A sentence that shares the question's words; `lacking` when the question asks for a theme no line shows. */
   | { kind: "words"; sentence: WordsSentence; lacking: boolean }
   /** Nothing quoted; `lacking` when the question asks for a theme no line shows. */
@@ -103,6 +105,10 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
   }
   if (cueShown) return cueShown;
   if (heading) return heading;
+  // Written for this very question, the story answers it whatever its lines' cues find ("It shares no word with the
+  // question" beside a story headed by the question itself read as a fault, in a user audit).
+  const asking = headingAsking(story, question.terms);
+  if (asking) return { kind: "asked", line: asking };
   const lacking = question.asked.length > 0;
   // Beside "no line shows X" a line sharing only "went" or "built" would read as evidence of something; where the
   // question asks for no theme, the words are all there is to go on, and readers found such lines fair (evals/README.md).
@@ -191,6 +197,8 @@ export function explainMatch(input: ExplanationInput): string {
     // No cue of the theme is in the line the readers' model picks: it is where to point, not a line that says the theme
     // (read as such, a user auditing a new bank found half of these lines false).
     pieces.push(`${shown}${evidence.heading ? ` by ${headingQuote(evidence.heading)}` : ""}; the line to point to: "${quoteSentence(evidence.sentence)}"`);
+  } else if (evidence.kind === "asked") {
+    pieces.push(`Written for this question${filed}: "${quoteSentence({ text: evidence.line.text, part: undefined }, 90)}"`);
   } else if (evidence.kind === "words") {
     const words = evidence.sentence;
     quoted = words;

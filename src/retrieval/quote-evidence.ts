@@ -1,7 +1,7 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { normalizePrinciple } from "../principles/index.js";
 import { shorten, splitSentences } from "../text/index.js";
-import { loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
+import { lexicalTerms, loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
 /** A sentence of a story that can be quoted, and the part it sits in. */
 export interface StorySentence {
@@ -207,6 +207,27 @@ export function headingEvidence(story: Story, competencyId: string): HeadingLine
   ].filter((line) => line.text.trim() !== "");
   if (!namesTheme(lines.map((line) => line.text).join(". "), competencyId)) return undefined;
   return lines.find((line) => namesTheme(line.text, competencyId)) ?? { text: story.title, kind: "title" };
+}
+
+// A heading asks the question when it has three in four of the question's words, and two at least.
+const ASKED_SHARE = 0.75;
+const ASKED_MIN_WORDS = 2;
+
+/**
+ * The story's title or a question it answers that asks what the question asks,
+ * in about its words ("Tell me about a large migration you led." for "Tell
+ * me about a large migration you led"): the story was written for it.
+ */
+export function headingAsking(story: Story, terms: ReadonlySet<string>): HeadingLine | undefined {
+  if (terms.size < ASKED_MIN_WORDS) return undefined;
+  const lines: HeadingLine[] = [{ text: story.title, kind: "title" as const }, ...story.questions.map((text) => ({ text, kind: "question" as const }))];
+  const templateWords = loadTaxonomy().templateWords;
+  return lines.find((line) => {
+    const own = new Set(lexicalTerms(line.text, templateWords));
+    let shared = 0;
+    for (const term of terms) if (own.has(term)) shared++;
+    return shared >= ASKED_MIN_WORDS && shared >= ASKED_SHARE * terms.size;
+  });
 }
 
 function namesTheme(text: string, competencyId: string): boolean {

@@ -123,7 +123,7 @@ ${STORY("The bill fell by $9,000 a month.")}
     expect(bank.warnings.map((warning) => warning.code)).not.toContain("SEVERAL_STORIES");
   });
 
-  it("reads the first of several numbered questions under a section heading as a story of its own, not the heading's question", () => {
+  it("reads the first of three or more numbered questions under a heading as a story of its own, not the heading's question", () => {
     const bank = parse(`## Leadership stories
 
 **Q1: Tell me about a time you moved a service to a new database.**
@@ -133,9 +133,81 @@ ${STORY("The move finished with no downtime.")}
 **Q2: Tell me about a time you simplified a process.**
 
 ${STORY("Releases took 25 minutes, not three hours.")}
+
+Q3: Tell me about a time you cut costs.
+
+${STORY("The bill fell by $9,000 a month.")}
 `);
-    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you moved a service to a new database.", "Tell me about a time you simplified a process."]);
+    expect(bank.stories.map((story) => story.title)).toEqual([
+      "Tell me about a time you moved a service to a new database.",
+      "Tell me about a time you simplified a process.",
+      "Tell me about a time you cut costs.",
+    ]);
     expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
-    expect(bank.stories.map((story) => story.source.startLine)).toEqual([3, 9]);
+    expect(bank.stories.map((story) => story.source.startLine)).toEqual([3, 9, 15]);
+    // Two may be a story's own heading over its question and one more story: the heading stays the first one's title.
+    const two = parse(`## Ownership
+
+### Billing migration
+**Q1: Tell me about a time you took ownership of something nobody owned.**
+
+${STORY("Failures fell to 0.2%.")}
+
+**Q2: Tell me about a time you failed.**
+
+${STORY("Deploy failures fell to 1 in 200.")}
+`);
+    expect(two.stories.map((story) => story.title)).toEqual(["Billing migration", "Tell me about a time you failed."]);
+  });
+
+  it("keeps a story's own heading when numbered follow-up questions sit under it, answered briefly or by the next story", () => {
+    const followUps = parse(`## Billing migration
+
+Q1: Tell me about a migration you led.
+
+S: Billing ran on an old Oracle database.
+A: I dual-wrote to Postgres for a month, then cut over.
+R: 40 million invoices moved with no downtime.
+
+Q2: What would you do differently?
+
+A: Involve finance earlier.
+`);
+    expect(followUps.stories.map((story) => story.title)).toEqual(["Billing migration"]);
+    const beforeNextStory = parse(`## Billing migration
+
+**Q1: Tell me about a migration you led.**
+
+S: Billing ran on an old Oracle database.
+A: I dual-wrote to Postgres for a month, then cut over.
+R: 40 million invoices moved with no downtime.
+
+**Q2: What did you learn?**
+
+Involve finance early.
+
+**Vendor renegotiation**
+
+S: Our log vendor raised prices by 40%.
+A: I benchmarked two rivals and took the numbers to the renewal call.
+R: We renewed at last year's price.
+`);
+    expect(beforeNextStory.stories.map((story) => story.title)).toEqual(["Billing migration", "Vendor renegotiation"]);
+  });
+
+  it("takes a note in brackets that names no principle out of the question, and files the story under nothing from it", () => {
+    const bank = parse(`# Prep
+
+**Q3 (2021): Tell me about a time you missed a deadline.**
+
+${STORY("We shipped two weeks late and I reset the plan.")}
+
+**Q4 (Teamwork) Tell me about a time you helped a teammate.**
+
+${STORY("She shipped her first feature on time.")}
+`);
+    expect(bank.stories.map((story) => story.title)).toEqual(["Tell me about a time you missed a deadline.", "Tell me about a time you helped a teammate."]);
+    expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
+    expect(bank.stories.map((story) => story.principleSource)).toEqual(["none", "none"]);
   });
 });

@@ -39,11 +39,17 @@ describe("readHeadingTitle", () => {
   });
 
   it("reads principles in brackets after a question's number as its filing, and other brackets as title", () => {
-    expect(readHeadingTitle("Q11 (Dive Deep / Ownership): Tell me about a time you found a bug.")).toEqual({ number: 11, title: "Tell me about a time you found a bug.", filedUnder: ["Dive Deep", "Ownership"] });
-    expect(readHeadingTitle("Q4 [Frugality] - Cutting the bill")).toEqual({ number: 4, title: "Cutting the bill", filedUnder: ["Frugality"] });
-    expect(readHeadingTitle("Q (Earn Trust): Tell me about a time you earned trust.")).toEqual({ number: null, title: "Tell me about a time you earned trust.", filedUnder: ["Earn Trust"] });
-    // Not principles, or not after a question's number: left as the author wrote them.
-    expect(readHeadingTitle("Q5 (2021): The outage")).toEqual({ number: 5, title: "(2021): The outage" });
+    expect(readHeadingTitle("Q11 (Dive Deep / Ownership): Tell me about a time you found a bug.")).toEqual({ number: 11, title: "Tell me about a time you found a bug.", bracketPrinciples: ["Dive Deep", "Ownership"] });
+    expect(readHeadingTitle("Q4 [Frugality] - Cutting the bill")).toEqual({ number: 4, title: "Cutting the bill", bracketPrinciples: ["Frugality"] });
+    expect(readHeadingTitle("Q (Earn Trust): Tell me about a time you earned trust.")).toEqual({ number: null, title: "Tell me about a time you earned trust.", bracketPrinciples: ["Earn Trust"] });
+    expect(readHeadingTitle("Q2 (Ownership) Tell me about a time you owned a bug.")).toEqual({ number: 2, title: "Tell me about a time you owned a bug.", bracketPrinciples: ["Ownership"] });
+    expect(readHeadingTitle("Q1 (Ownership - my strongest): Tell me about a time you owned a bug.")).toEqual({ number: 1, title: "Tell me about a time you owned a bug.", bracketPrinciples: ["Ownership"] });
+    // A note that names no principle is the author's too: out of the title, filed under nothing.
+    expect(readHeadingTitle("Q5 (2021): The outage")).toEqual({ number: 5, title: "The outage" });
+    expect(readHeadingTitle("Q4 (draft) - Tell me about a time you missed a deadline.")).toEqual({ number: 4, title: "Tell me about a time you missed a deadline." });
+    // Not a note: a bracket joined to a word, one with nothing after it, one not after a question's number.
+    expect(readHeadingTitle("Q3 (Ownership)-focused: the outage")).toEqual({ number: 3, title: "(Ownership)-focused: the outage" });
+    expect(readHeadingTitle("Q2 (Ownership):")).toEqual({ number: 2, title: "(Ownership)" });
     expect(readHeadingTitle("5. (Ownership) The outage")).toEqual({ number: 5, title: "(Ownership) The outage" });
   });
 });

@@ -134,7 +134,7 @@ R: Failed payments fell to 0.8% within 25 minutes. The outage lasted 3 hours, an
 S: Shipping the monolith meant a 14-step wiki checklist, a release manager and 3 hours of clicking.
 T: Nobody asked for it; I proposed scripting the whole thing.
 A: I built a pipeline that sends a canary 5% of traffic for 15 minutes and undoes itself when errors climb.
-R: Shipping went from 3 hours to 25 minutes, and we retired the release manager rota.
+R: Shipping went from 3 hours to 25 minutes, and rollback became a project I led.
 
 ## 3. Mentoring a new engineer
 S: A new engineer joined in the middle of a migration.

@@ -29,7 +29,7 @@ export interface FitInput {
 export function fitValues(input: FitInput): number[] {
   const evidence = input.evidence;
   const lacking = (evidence.kind === "words" || evidence.kind === "none") && evidence.lacking;
-  const shown = evidence.kind === "theme" || evidence.kind === "heading" || evidence.kind === "line";
+  const shown = evidence.kind === "theme" || evidence.kind === "heading" || evidence.kind === "line" || evidence.kind === "asked";
   return [
     input.themeCross,
     Math.log1p(Math.max(0, input.lexical)),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { InterviewEmbedder } from "../../src/providers/local/interview-embedder.js";
+import { createInMemoryMatcher } from "../../src/retrieval/index.js";
+import { parseText } from "../support/parse-text.js";
+
+// The body never says "migration": only the question the story was written for does.
+const BANK = `# Stories
+
+**Q1: Tell me about a large migration you led.**
+
+Situation: Card data lived in the main database, which put the whole monolith in audit scope.
+Task: I was the lead engineer for moving card storage into a separate vault service, with zero downtime.
+Action: I designed a four-phase plan: dual writes, a backfill, shadow reads, then the cut-over, one region at a time.
+Result: We cut over with zero downtime, and the yearly audit went from 6 weeks to 10 days.
+
+**Q2: Tell me about a time you simplified a process.**
+
+Situation: Releasing the monolith took a 14-step checklist and about 3 hours.
+Action: I scripted the steps in a pipeline with a canary and an automatic undo.
+Result: Releases took 25 minutes instead of 3 hours.
+`;
+
+describe("a story written for the question asked", () => {
+  it("says it was written for this question, quoting it, where no line shares the question's words", async () => {
+    const matcher = await createInMemoryMatcher(parseText(BANK).stories, new InterviewEmbedder());
+    const { matches } = await matcher.match("Tell me about a large migration you led.", { k: 2 });
+    expect(matches[0]!.title).toBe("Tell me about a large migration you led.");
+    expect(matches[0]!.why).toMatch(/^Written for this question: "Tell me about a large migration you led"; lead with /);
+    expect(matches[0]!.fit).not.toBe("stretch");
+    // One word of the heading in common is no sign the story was written for the question.
+    expect(matches[1]!.why).not.toContain("Written for this question");
+  });
+
+  it("does not claim it for a question that shares only some of the heading's words", async () => {
+    const matcher = await createInMemoryMatcher(parseText(BANK).stories, new InterviewEmbedder());
+    const { matches } = await matcher.match("Tell me about a large customer you lost.", { k: 2 });
+    expect(matches.map((match) => match.why).join(" ")).not.toContain("Written for this question");
+  });
+});
