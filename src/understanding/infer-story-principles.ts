@@ -34,10 +34,14 @@ export function withInferredPrinciples(stories: readonly Story[]): Story[] {
     const profile = profiles[index]!;
     const cues = relativeCueRanking(profile, means[index]!);
     if (cues.length === 0) return story;
-    const ranked = learned ? learnedRanking(story, profile, means[index]!) : cues;
+    const learnedRanked = learned ? learnedRanking(story, profile, means[index]!) : [];
+    // Where the model is unsure of every principle, the cues' ranking still says what the content leans to (a
+    // conflict story showed "no principle" in every match while coverage picked it for Earn Trust).
+    const byModel = learnedRanked.length > 0;
+    const ranked = byModel ? learnedRanked : cues;
     const top = ranked[0]?.score ?? 0;
     const principles = ranked
-      .filter((entry) => top > 0 && entry.score >= MIN_SECOND_SHARE[learned ? "learned" : "cues"] * top)
+      .filter((entry) => top > 0 && entry.score >= MIN_SECOND_SHARE[byModel ? "learned" : "cues"] * top)
       .slice(0, MAX_INFERRED)
       .map((entry) => entry.principle);
     return principles.length > 0 ? { ...story, principles, principleSource: "inferred" as const } : story;

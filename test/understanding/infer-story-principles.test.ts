@@ -1,6 +1,8 @@
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseBankFiles } from "../../src/bank/index.js";
+import { loadBank, parseBankFiles } from "../../src/bank/index.js";
 import { withInferredPrinciples } from "../../src/understanding/index.js";
+import { PROJECT_ROOT } from "../support/run-coach.js";
 
 const BANK = `## Cut the cloud bill
 S: Our AWS bill had doubled in a year while traffic stayed flat.
@@ -51,5 +53,14 @@ describe("principles inferred from a story's content", () => {
   it("leaves principles the bank names alone", () => {
     const parsed = parseBankFiles([{ path: "bank.md", bytes: Buffer.from("## Ownership\n\n### Took over a service\nS: Nobody owned billing.\nA: I took it over and wrote runbooks.\nR: Pages fell from 40 a week to 3.\n"), sha256: "x" }]).stories;
     expect(withInferredPrinciples(parsed)[0]!.principles).toEqual(["Ownership"]);
+  });
+
+  it("falls back on the cues' reading where the model is unsure of every principle", async () => {
+    // A user audit's bank (test/fixtures/payments-engineer-bank.md): the model gives no principle a chance of 0.05 for
+    // the argument over event size, whose cues lean to Have Backbone and Earn Trust; it showed "no principle" in every match.
+    const stories = withInferredPrinciples((await loadBank([path.join(PROJECT_ROOT, "test/fixtures/payments-engineer-bank.md")])).stories);
+    const argument = stories.find((story) => story.title === "Disagreement with Priya over ledger events")!;
+    expect(argument.principleSource).toBe("inferred");
+    expect(argument.principles).toEqual(["Have Backbone; Disagree and Commit", "Earn Trust"]);
   });
 });
