@@ -23,11 +23,13 @@ export function readHeadingTitle(source: string): { number: number | null; title
   let rest = numbered ? plain.slice(numbered[0].length) : plain.replace(/^\s*(?:Q|Question)\s*(?=[(\[])/i, "");
   let bracketPrinciples: Principle[] | undefined;
   const note = /^\s*(?:Q|Question)(?=[\s\d([])/i.test(plain) ? NUMBER_NOTE.exec(rest) : null;
-  // The note is the author's, not the question's: out of the title, and the principles it names are the story's filing.
-  if (note && rest.slice(note[0].length).trim() !== "") {
-    const named = findPrincipleMentions(note[1]!);
-    if (named.length > 0) bracketPrinciples = named;
-    rest = rest.slice(note[0].length);
+  // A note of principles ("(Dive Deep / Ownership)") is the story's filing, and any note before a question is the
+  // author's, not the question's; "Q1 (Almost) missed a launch deadline" keeps its words.
+  const after = note ? rest.slice(note[0].length) : "";
+  const filing = note ? principlesOfHeading(note[1]!) : undefined;
+  if (note && after.trim() !== "" && (filing!.only || isQuestionLike(after.replace(/^[\s:–—-]+/, "")))) {
+    if (filing!.only) bracketPrinciples = filing!.principles;
+    rest = after;
   }
   const title = unquote(rest.replace(/^[\s:–—-]+|(?<![\s:])[\s:]+$/g, "").trim());
   return { number: numbered ? Number(numbered[1]) : null, title: title || plain.trim(), ...(bracketPrinciples ? { bracketPrinciples } : {}) };

@@ -1,7 +1,7 @@
 import type { HeadingAccount, ParsedBank, ParseWarning, Story } from "../core/story.js";
 import { InputError } from "../errors/index.js";
 import { groupExperiences } from "./group-experiences.js";
-import { instructionSentences, withoutInstructionSentences } from "./instruction-text.js";
+import { instructionSentences, isInstructionSentence, withoutInstructionSentences } from "./instruction-text.js";
 import { noStoriesError, type FileOutcome } from "./no-stories-error.js";
 import { NotABankError, parseBankFile } from "./parse-bank-file.js";
 import { readBankFiles, type BankFileBytes } from "./read-bank-files.js";
@@ -65,7 +65,7 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   for (const warning of resolvePointers(drafts, pointers)) warnings.push(warning);
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
-    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: draft.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
+    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: withoutInstructionSentences(draft.body), experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
   for (const draft of drafts) {
     const warning = instructionWarning(draft);
@@ -75,8 +75,8 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
     id: ids[index]!,
     experience: experiences[index]!,
     title: draft.title,
-    question: draft.question,
-    questions: draft.questions,
+    question: draft.question !== null && isInstructionSentence(draft.question) ? null : draft.question,
+    questions: draft.questions.filter((question) => !isInstructionSentence(question)),
     principles: draft.principles,
     principleSource: draft.principleSource,
     tags: draft.tags,
@@ -94,16 +94,20 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
 
 /** A warning for a story holding a sentence that reads as an instruction to an AI model, naming its line. */
 function instructionWarning(draft: StoryDraft): ParseWarning | undefined {
-  const [first] = instructionSentences(draft.text);
-  if (!first) return undefined;
-  const at = draft.text.indexOf(first);
-  const line = draft.startLine + (at > 0 ? draft.text.slice(0, at).split("\n").length - 1 : 0);
-  const opening = first.length > 60 ? `${first.slice(0, 60).trimEnd()}…` : first;
+  const found = [...draft.questions.filter(isInstructionSentence), ...instructionSentences(draft.body)];
+  if (found.length === 0) return undefined;
+  const first = found[0]!;
+  // The sentence as the body reads it has no markup: its first words find its line in the file's text.
+  const opening = first.split(/\s+/).slice(0, 3).join(" ");
+  const lines = draft.text.split("\n");
+  const at = lines.findIndex((line) => line.replace(/\s+/g, " ").includes(opening));
+  const shown = first.length > 60 ? `${first.slice(0, 60).trimEnd()}…` : first;
+  const more = found.length > 1 ? ` and ${found.length - 1} more` : "";
   return {
     code: "INSTRUCTION_TEXT",
-    message: `"${draft.title}" holds a sentence addressed to an AI model ("${opening}"): the coach never follows it, and leaves it out when matching and quoting the story. Remove it if it is not part of what happened.`,
+    message: `"${draft.title}" holds a sentence addressed to an AI model ("${shown}")${more}: the coach reads it as text, never as an instruction, and leaves it out when matching and quoting the story. Remove it if it is not part of what happened.`,
     file: draft.file,
-    line,
+    line: draft.startLine + Math.max(0, at),
   };
 }
 

@@ -15,8 +15,9 @@ const NUMBERED_TITLE = /^\s{0,3}(\d{1,3})[.)]\s+(.{2,120})$/;
 // Plain-text banks: "STORY 7 - COOLING FAILURE (Bias for Action)", a line in capitals, or a line after "-----" / "=====".
 const STORY_NUMBER_TITLE = /^\s{0,3}(?:story|example|scenario)\s*#?\s*\d{1,3}\s*[-–—:.)]\s*\S/i;
 // "Q: ...", "Q1. ...", "Q2) ...", "Question 3: ...", "Question 4 - ...".
-// A note in brackets may sit after the number: "Q2 (Dive Deep / Ownership): ...", "Q3 (2021) Tell me ...".
-const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:(?:[([][^()[\]]{2,80}[)\]]\s*)?(?:[:.)]|[-–—])\s+\S|[([][^()[\]]{2,80}[)\]]\s+\p{L})/iu;
+// A note in brackets may sit after the number: "Q2 (Dive Deep / Ownership): ...", "Q3 (2021) - ...". Without the
+// punctuation a plain line is prose ("Q4 (peak season) traffic tripled..."); a bold one still heads a story.
+const QUESTION_LINE = /^\s{0,3}(?:q|question)\s*(?:\d{1,3}\s*)?(?:[([][^()[\]]{2,80}[)\]]\s*)?(?:[:.)]|[-–—])\s+\S/i;
 // A question heading may run long; a title is a few words.
 const MAX_QUESTION_WORDS = 45;
 const POINTER_START = /^(?:see|same(?:\s+(?:story|answer|one))?\s+as|refer\s+to|use\s+(?:the|my)\b|cf\.?)\b/i;
@@ -30,7 +31,7 @@ const MAX_LINES_BELOW = 200;
 // A story may be filed under a few questions ("Q: ... / Q: ... / Situation: ..."); more in a row are a list of questions.
 const MAX_QUESTIONS_ABOVE_STORY = 3;
 // Numbered questions under one heading, each answered by a story, that make the heading a list of them.
-const MIN_LISTED_QUESTIONS = 3;
+const MIN_LISTED_QUESTIONS = 2;
 
 /**
  * Lines that head a story without markdown heading syntax: a bold line of
@@ -153,8 +154,8 @@ function headingsListingTitles(lines: readonly string[], outline: MarkdownOutlin
       counts.set(current, count);
     }
   }
-  // Two numbered questions each answered by a story may be a story's heading over it and one more ("### Billing
-  // migration / Q1: ... / Q2: ..."); three or more are a list ("## Round 2 – LP questions").
+  // A story's follow-ups ("Q2: What would you do differently? / A: ...") are not answered as stories, so two are a list
+  // ("## Conflict questions / Q1: ... / Q2: ..."), even under a heading that might have named the first.
   return new Set([...counts].filter(([, count]) => count.titles >= 2 || count.questions >= MIN_LISTED_QUESTIONS).map(([heading]) => heading));
 }
 

@@ -9,6 +9,7 @@ const KINDS: ReadonlyArray<{ codes: readonly ParseWarningCode[]; one: string; ma
   { codes: ["POINTER_RESOLVED", "POINTER_UNRESOLVED"], one: "pointer entry", many: "pointer entries" },
   { codes: ["SKIPPED_PROSE"], one: "note outside any story", many: "notes outside any story" },
   { codes: ["EMPTY_STORY", "JSON_STORY_INVALID"], one: "story with no text", many: "stories with no text" },
+  { codes: ["INSTRUCTION_TEXT"], one: "story with words addressed to an AI model", many: "stories with words addressed to an AI model" },
 ];
 
 /** The parse warnings counted by kind, for a one-line notice: "2 files skipped as not story banks, 1 encoding repair". */

@@ -1,5 +1,6 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { normalizePrinciple } from "../principles/index.js";
+import { isQuestionLike } from "../bank/heading-text.js";
 import { shorten, splitSentences } from "../text/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
@@ -220,7 +221,8 @@ const ASKED_MIN_WORDS = 2;
  */
 export function headingAsking(story: Story, terms: ReadonlySet<string>): HeadingLine | undefined {
   if (terms.size < ASKED_MIN_WORDS) return undefined;
-  const lines: HeadingLine[] = [{ text: story.title, kind: "title" as const }, ...story.questions.map((text) => ({ text, kind: "question" as const }))];
+  // A question the story answers, or a title worded as one: a topic title ("Payments database migration") asks nothing.
+  const lines: HeadingLine[] = [...(isQuestionLike(story.title) ? [{ text: story.title, kind: "title" as const }] : []), ...story.questions.map((text) => ({ text, kind: "question" as const }))];
   const templateWords = loadTaxonomy().templateWords;
   return lines.find((line) => {
     const own = new Set(lexicalTerms(line.text, templateWords));

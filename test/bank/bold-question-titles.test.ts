@@ -123,7 +123,7 @@ ${STORY("The bill fell by $9,000 a month.")}
     expect(bank.warnings.map((warning) => warning.code)).not.toContain("SEVERAL_STORIES");
   });
 
-  it("reads the first of three or more numbered questions under a heading as a story of its own, not the heading's question", () => {
+  it("reads the first of two or more numbered questions answered as stories under a heading as a story of its own, not the heading's question", () => {
     const bank = parse(`## Leadership stories
 
 **Q1: Tell me about a time you moved a service to a new database.**
@@ -145,7 +145,7 @@ ${STORY("The bill fell by $9,000 a month.")}
     ]);
     expect(bank.stories.map((story) => story.question)).toEqual(bank.stories.map((story) => story.title));
     expect(bank.stories.map((story) => story.source.startLine)).toEqual([3, 9, 15]);
-    // Two may be a story's own heading over its question and one more story: the heading stays the first one's title.
+    // Two are a list too ("## Conflict questions"): a story's follow-ups are not answered as stories (below).
     const two = parse(`## Ownership
 
 ### Billing migration
@@ -157,7 +157,7 @@ ${STORY("Failures fell to 0.2%.")}
 
 ${STORY("Deploy failures fell to 1 in 200.")}
 `);
-    expect(two.stories.map((story) => story.title)).toEqual(["Billing migration", "Tell me about a time you failed."]);
+    expect(two.stories.map((story) => story.title)).toEqual(["Tell me about a time you took ownership of something nobody owned.", "Tell me about a time you failed."]);
   });
 
   it("keeps a story's own heading when numbered follow-up questions sit under it, answered briefly or by the next story", () => {

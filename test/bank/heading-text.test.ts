@@ -43,10 +43,13 @@ describe("readHeadingTitle", () => {
     expect(readHeadingTitle("Q4 [Frugality] - Cutting the bill")).toEqual({ number: 4, title: "Cutting the bill", bracketPrinciples: ["Frugality"] });
     expect(readHeadingTitle("Q (Earn Trust): Tell me about a time you earned trust.")).toEqual({ number: null, title: "Tell me about a time you earned trust.", bracketPrinciples: ["Earn Trust"] });
     expect(readHeadingTitle("Q2 (Ownership) Tell me about a time you owned a bug.")).toEqual({ number: 2, title: "Tell me about a time you owned a bug.", bracketPrinciples: ["Ownership"] });
-    expect(readHeadingTitle("Q1 (Ownership - my strongest): Tell me about a time you owned a bug.")).toEqual({ number: 1, title: "Tell me about a time you owned a bug.", bracketPrinciples: ["Ownership"] });
-    // A note that names no principle is the author's too: out of the title, filed under nothing.
-    expect(readHeadingTitle("Q5 (2021): The outage")).toEqual({ number: 5, title: "The outage" });
+    // A note that says more than principles is a comment ("weak on Ownership, rewrite"): not a filing.
+    expect(readHeadingTitle("Q1 (Ownership - my strongest): Tell me about a time you owned a bug.")).toEqual({ number: 1, title: "Tell me about a time you owned a bug." });
+    // A note that names no principle, before a question, is the author's too: out of the title, filed under nothing.
     expect(readHeadingTitle("Q4 (draft) - Tell me about a time you missed a deadline.")).toEqual({ number: 4, title: "Tell me about a time you missed a deadline." });
+    // Before a title, such a bracket may be its words (code review): kept.
+    expect(readHeadingTitle("Q1 (Almost) missed a launch deadline")).toEqual({ number: 1, title: "(Almost) missed a launch deadline" });
+    expect(readHeadingTitle("Q5 (2021): The outage")).toEqual({ number: 5, title: "(2021): The outage" });
     // Not a note: a bracket joined to a word, one with nothing after it, one not after a question's number.
     expect(readHeadingTitle("Q3 (Ownership)-focused: the outage")).toEqual({ number: 3, title: "(Ownership)-focused: the outage" });
     expect(readHeadingTitle("Q2 (Ownership):")).toEqual({ number: 2, title: "(Ownership)" });

@@ -36,4 +36,15 @@ describe("a story written for the question asked", () => {
     const { matches } = await matcher.match("Tell me about a large customer you lost.", { k: 2 });
     expect(matches.map((match) => match.why).join(" ")).not.toContain("Written for this question");
   });
+
+  it("does not claim it for a question that asks for a theme the heading lacks, nor for a topic title", async () => {
+    const matcher = await createInMemoryMatcher(parseText(BANK).stories, new InterviewEmbedder());
+    // Three in four words shared, but the failure is what it asks for (code review).
+    const failed = await matcher.match("Tell me about a large migration that failed.", { k: 1 });
+    expect(failed.matches[0]!.why).not.toContain("Written for this question");
+    const topic = await createInMemoryMatcher(parseText(BANK.replace("**Q1: Tell me about a large migration you led.**", "## Card vault migration")).stories, new InterviewEmbedder());
+    const plain = await topic.match("Tell me about the card vault migration.", { k: 1 });
+    expect(plain.matches[0]!.title).toBe("Card vault migration");
+    expect(plain.matches[0]!.why).not.toContain("Written for this question");
+  });
 });
