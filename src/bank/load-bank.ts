@@ -37,7 +37,7 @@ export function parseBankFilesWithRefusal(files: readonly BankFileBytes[]): { ba
 }
 
 function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes: FileOutcome[] } {
-  const drafts: StoryDraft[] = [];
+  let drafts: StoryDraft[] = [];
   const pointers: PointerDraft[] = [];
   const warnings: ParseWarning[] = [];
   const headings: HeadingAccount[] = [];
@@ -63,14 +63,19 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   // A folder holding nothing but files of other kinds is refused as a single such file is.
   if (skipped.length > 0 && skipped.length === files.length) throw skipped[0]!;
   for (const warning of resolvePointers(drafts, pointers)) warnings.push(warning);
+  // A "story" of nothing but words addressed to a model tells nothing: skipped, as its warning says.
+  const told: StoryDraft[] = [];
+  for (const draft of drafts) {
+    const tellsSomething = /\p{L}/u.test(withoutInstructionSentences(draft.body));
+    const warning = instructionWarning(draft, !tellsSomething);
+    if (warning) warnings.push(warning);
+    if (tellsSomething) told.push(draft);
+  }
+  drafts = told;
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
     drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: withoutInstructionSentences(draft.body), experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
-  for (const draft of drafts) {
-    const warning = instructionWarning(draft);
-    if (warning) warnings.push(warning);
-  }
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,
     experience: experiences[index]!,
@@ -93,7 +98,7 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
 }
 
 /** A warning for a story holding a sentence that reads as an instruction to an AI model, naming its line. */
-function instructionWarning(draft: StoryDraft): ParseWarning | undefined {
+function instructionWarning(draft: StoryDraft, skipped: boolean): ParseWarning | undefined {
   const found = [...draft.questions.filter(isInstructionSentence), ...instructionSentences(draft.body)];
   if (found.length === 0) return undefined;
   const first = found[0]!;
@@ -101,11 +106,13 @@ function instructionWarning(draft: StoryDraft): ParseWarning | undefined {
   const opening = first.split(/\s+/).slice(0, 3).join(" ");
   const lines = draft.text.split("\n");
   const at = lines.findIndex((line) => line.replace(/\s+/g, " ").includes(opening));
-  const shown = first.length > 60 ? `${first.slice(0, 60).trimEnd()}…` : first;
+  const shown = first.length > 60 ? `${first.slice(0, 60).replace(/\s+\S*$/, "")}…` : first;
   const more = found.length > 1 ? ` and ${found.length - 1} more` : "";
   return {
     code: "INSTRUCTION_TEXT",
-    message: `"${draft.title}" holds a sentence addressed to an AI model ("${shown}")${more}: the coach reads it as text, never as an instruction, and leaves it out when matching and quoting the story. Remove it if it is not part of what happened.`,
+    message: skipped
+      ? `"${draft.title}" holds nothing but words addressed to an AI model ("${shown}")${more}: the coach reads them as text, never as instructions, and skips the entry as no story.`
+      : `"${draft.title}" holds a sentence addressed to an AI model ("${shown}")${more}: the coach reads it as text, never as an instruction, and leaves it out when matching and quoting the story. Remove it if it is not part of what happened.`,
     file: draft.file,
     line: draft.startLine + Math.max(0, at),
   };
