@@ -37,7 +37,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
       await page.goto(server.url);
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
       expect(await page.locator("#bank-sample").innerText()).toMatch(/bundled sample bank: the stories of Jordan Okafor, a fictional engineer/);
-      expect(await page.locator("#banks li").allInnerTexts()).toEqual([expect.stringMatching(/^sample-bank\s+33 stories · bundled sample$/)]);
+      // The bank list comes from its own request, which may answer after the story count's.
+      await expect.poll(() => page.locator("#banks li").allInnerTexts()).toEqual([expect.stringMatching(/^sample-bank\s+33 stories · bundled sample$/)]);
       expect(await page.locator("#banks button").count()).toBe(0);
 
       await page.setInputFiles("#bank-file", { name: "my stories.md", mimeType: "text/markdown", buffer: Buffer.from(POINTER_BANK) });
@@ -49,7 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/^line 4: .*Cut CI time in half/);
       expect(await page.locator("#bank-sample").isHidden()).toBe(true);
-      expect(await page.locator("#banks li").allInnerTexts()).toEqual([expect.stringMatching(/^my-stories\s+1 story · uploaded\s+Delete$/)]);
+      await expect.poll(() => page.locator("#banks li").allInnerTexts()).toEqual([expect.stringMatching(/^my-stories\s+1 story · uploaded\s+Delete$/)]);
 
       // Deleting asks first; declined, nothing changes.
       page.once("dialog", (dialog) => void dialog.dismiss());
