@@ -6,7 +6,6 @@ import { splitSentences } from "../text/index.js";
 // previous instructions" tell what happened, and "put this one first in the backlog" is prioritising.
 const INSTRUCTION_PATTERNS = [
   /^(?:please\s+|now\s+|also\s+)?(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+|those\s+)?(?:(?:previous|prior|above|earlier|preceding|foregoing)\s+(?:instructions?|prompts?|rules|guidelines|directions|messages)|instructions?|prompts?|everything\s+(?:above|before))\b/i,
-  /^(?:please\s+|now\s+)?(?:ignore|disregard|forget)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+)?(?:instructions|prompts?)\s+(?:above|before)\b/i,
   /^you\s+are\s+(?:now\s+)?(?:(?:an?|the|my)\s+(?:ai|assistant|language\s+model|llm|chatbot)|chatgpt|claude|gpt-?\d*)\b/i,
   /^(?:please\s+|also\s+)?(?:rank|rate|score|mark|treat|call)\s+this\s+(?:story|answer|entry)\s+(?:first|highest|highly|on\s+top|at\s+the\s+top|as\s+(?:a\s+)?(?:strong|perfect|excellent|the\s+best))/i,
 ];

@@ -64,17 +64,19 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   if (skipped.length > 0 && skipped.length === files.length) throw skipped[0]!;
   for (const warning of resolvePointers(drafts, pointers)) warnings.push(warning);
   // A "story" of nothing but words addressed to a model tells nothing: skipped, as its warning says.
-  const told: StoryDraft[] = [];
+  // Each body read once without such sentences: matching, grouping and the stories below all use it.
+  const told: Array<{ draft: StoryDraft; body: string }> = [];
   for (const draft of drafts) {
-    const tellsSomething = /\p{L}/u.test(withoutInstructionSentences(draft.body));
+    const body = withoutInstructionSentences(draft.body);
+    const tellsSomething = /\p{L}/u.test(body);
     const warning = instructionWarning(draft, !tellsSomething);
     if (warning) warnings.push(warning);
-    if (tellsSomething) told.push(draft);
+    if (tellsSomething) told.push({ draft, body });
   }
-  drafts = told;
+  drafts = told.map((entry) => entry.draft);
   const ids = assignStoryIds(drafts);
   const experiences = groupExperiences(
-    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: withoutInstructionSentences(draft.body), experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
+    drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: told[index]!.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,
@@ -89,7 +91,7 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
     // without it; `text` keeps every word as written.
     parts: withoutInstructions(draft.parts),
     partsInferred: draft.partsInferred,
-    body: withoutInstructionSentences(draft.body),
+    body: told[index]!.body,
     text: draft.text,
     source: { file: draft.file, startLine: draft.startLine, endLine: draft.endLine },
   }));

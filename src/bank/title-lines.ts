@@ -140,7 +140,10 @@ function scanTitleLines(
   return { found, proseTitles, namedProseTitles };
 }
 
-/** The markdown headings whose own text holds two or more plain title lines, each starting a paragraph above a Situation or Task. */
+/**
+ * The markdown headings whose own text lists stories: two or more plain title lines, each starting a paragraph
+ * above a Situation or Task, or two or more numbered questions each answered by a story.
+ */
 function headingsListingTitles(lines: readonly string[], outline: MarkdownOutline, headingAt: ReadonlyMap<number, OutlineHeading>): Set<OutlineHeading> {
   const counts = new Map<OutlineHeading, { titles: number; questions: number }>();
   let current: OutlineHeading | null = null;

@@ -105,11 +105,10 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
   }
   if (cueShown) return cueShown;
   if (heading) return heading;
-  // Written for this very question, the story answers it whatever its lines' cues find ("It shares no word with the
-  // question" beside a story headed by the question itself read as a fault, in a user audit).
   const lacking = question.asked.length > 0;
-  // Only where the question asks for no theme: "a large database migration that failed" shares three in four words
-  // with "a large database migration you led", and the failure is what it asks for.
+  // Written for this very question, the story answers it ("It shares no word with the question" beside a story headed
+  // by the question itself read as a fault, in a user audit). Only where the question asks for no theme: "a large
+  // database migration that failed" shares three in four words with "a large database migration you led".
   const asking = lacking ? undefined : headingAsking(story, question.terms);
   if (asking) return { kind: "asked", line: asking };
   // Beside "no line shows X" a line sharing only "went" or "built" would read as evidence of something; where the

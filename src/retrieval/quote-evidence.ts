@@ -1,6 +1,5 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { normalizePrinciple } from "../principles/index.js";
-import { isQuestionLike } from "../bank/heading-text.js";
 import { shorten, splitSentences } from "../text/index.js";
 import { lexicalTerms, loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
@@ -215,15 +214,15 @@ const ASKED_SHARE = 0.75;
 const ASKED_MIN_WORDS = 2;
 
 /**
- * The story's title or a question it answers that asks what the question asks,
- * in about its words ("Tell me about a large migration you led." for "Tell
- * me about a large migration you led"): the story was written for it.
+ * A question the story answers (its title, when worded as one) that asks what
+ * the question asks, in about its words ("Tell me about a large migration you
+ * led." for "Tell me about a large migration you led"): the story was written
+ * for it. A topic title ("Payments database migration") asks nothing.
  */
 export function headingAsking(story: Story, terms: ReadonlySet<string>): HeadingLine | undefined {
   if (terms.size < ASKED_MIN_WORDS) return undefined;
-  // A question the story answers, or a title worded as one: a topic title ("Payments database migration") asks nothing.
-  const lines: HeadingLine[] = [...(isQuestionLike(story.title) ? [{ text: story.title, kind: "title" as const }] : []), ...story.questions.map((text) => ({ text, kind: "question" as const }))];
   const templateWords = loadTaxonomy().templateWords;
+  const lines: HeadingLine[] = story.questions.map((text) => ({ text, kind: "question" as const }));
   return lines.find((line) => {
     const own = new Set(lexicalTerms(line.text, templateWords));
     let shared = 0;
