@@ -111,4 +111,21 @@ describe("question understanding", () => {
     // Someone else's untested work is no mistake of the speaker's (code review).
     expect(theme("QA did not test the app on older phones, so I set up a device lab.", "failure")).toBe(0);
   });
+
+  it("reads words in the sense a data scientist's bank uses them (user audit)", () => {
+    const theme = (text: string, id: string) => profileText(text, "story").competencies.get(id) ?? 0;
+    // Interviewing users or planners is research, not hiring; interviewing candidates is hiring.
+    expect(theme("I interviewed six planners and the VP's chief of staff about where bad forecasts cost them money.", "hiring")).toBe(0);
+    expect(theme("I interviewed twelve candidates for the senior role and wrote the rubric.", "hiring")).toBeGreaterThan(0.3);
+    // A request with nothing defined is ambiguity, however it is worded.
+    expect(theme("She wanted a better forecast, with no metric, scope or deadline attached.", "ambiguity")).toBeGreaterThan(0.3);
+    expect(theme("I wrote a one-pager that defined success before anyone wrote code.", "ambiguity")).toBeGreaterThan(0.3);
+    expect(theme("No one had asked me to fix it, but I was the one paged most often.", "ownership-beyond-role")).toBeGreaterThan(0.3);
+    // Managing a person's performance is feedback, not speed; a talk at a conference is communication, not a deadline.
+    expect(top("Tell me about a time you had to fire or performance-manage someone on your team.")).not.toContain("performance");
+    expect(top("Tell me about a time you had to fire or performance-manage someone on your team.")).toContain("feedback-given");
+    expect(top("Tell me about a time you gave a talk at a public conference.")).not.toContain("deadline");
+    expect(top("Tell me about a time you gave a talk at a public conference.")).not.toContain("broad-impact");
+    expect(top("Tell me about a time you gave a talk at a public conference.")).toContain("communication");
+  });
 });
