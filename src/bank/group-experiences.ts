@@ -1,4 +1,4 @@
-import { findPrincipleMentions } from "../principles/index.js";
+import { findPrincipleMentions, normalizePrinciple } from "../principles/index.js";
 import { STOPWORDS } from "../text/stopwords.js";
 
 export interface ExperienceInput {
@@ -30,6 +30,10 @@ const NOT_AN_EVENT = /^(?:manager|boss|vp|director|lead|team|teammate|colleague|
 // "This is the remote-teaching week again, from the team side.": a retelling named by its words alone.
 const TOLD_AGAIN = /(?:^|[.!?]\s+)(?:this|it|that)(?:\s+is|['’]s)\s+(?:the\s+|my\s+|our\s+)?(?:same\s+)?([\p{L}\d][\p{L}\d '’-]{2,50}?)\s+again\b/iu;
 const EVENT_WORD = new RegExp(`^${EVENT}$`, "i");
+// A sentence that opens "Same Android cold start as under Dive Deep." names a retelling whatever its noun, as "Same ... as #4" does.
+const SAME_AS_SECTION_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})/i;
+// "(see Dive Deep story)": the author points at the telling filed under that principle.
+const SEE_SECTION_STORY = /\(\s*see\s+(?:the\s+)?([^()]{3,60}?)\s+(?:story|answer|example)\s*\)/i;
 const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
@@ -51,24 +55,43 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
     return index;
   };
+  // Two stories with different "Experience:" lines are never one experience, not even through a third story.
+  const keyOf = stories.map((story) => story.experienceKey);
   const union = (a: number, b: number) => {
     const rootA = find(a);
     const rootB = find(b);
-    if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+    if (rootA === rootB) return;
+    const [keyA, keyB] = [keyOf[rootA], keyOf[rootB]];
+    if (keyA && keyB && keyA !== keyB) return;
+    const [kept, joined] = rootA < rootB ? [rootA, rootB] : [rootB, rootA];
+    parent[joined] = kept;
+    keyOf[kept] = keyA ?? keyB ?? null;
   };
 
-  const byKey = new Map<string, number>();
+  const byKey = new Map<string, number[]>();
   stories.forEach((story, index) => {
     if (!story.experienceKey) return;
-    const first = byKey.get(story.experienceKey);
-    if (first === undefined) byKey.set(story.experienceKey, index);
-    else union(first, index);
+    const holders = byKey.get(story.experienceKey);
+    if (holders) holders.push(index);
+    else byKey.set(story.experienceKey, [index]);
+  });
+  for (const holders of byKey.values()) for (const index of holders.slice(1)) union(holders[0]!, index);
+  // A line held by two or more stories groups them by hand, and nothing else does; a line on one story alone names
+  // its other telling ("Experience: produce forecast" on the retelling only), and the other rules still read it.
+  const byHand = (story: ExperienceInput) => story.experienceKey !== null && byKey.get(story.experienceKey)!.length > 1;
+  const named = (phrase: string, eligible: (other: ExperienceInput) => boolean, self: number, onlyCandidate = true) =>
+    storyNamedBy(phrase, (other) => !byHand(other) && eligible(other), stories, self, onlyCandidate);
+  stories.forEach((story, index) => {
+    if (!story.experienceKey || byHand(story)) return;
+    // Every word of the line must be in the other telling: a one-other-story file is not enough.
+    const target = named(story.experienceKey, () => true, index, false);
+    if (target !== null) union(target, index);
   });
 
   // Stories by file and heading number, for "same incident as Story 5" (a lookup per story, not a scan of the bank).
   const numbered = new Map<string, number[]>();
   stories.forEach((story, index) => {
-    if (story.experienceKey || story.number === null || story.number === undefined) return;
+    if (byHand(story) || story.number === null || story.number === undefined) return;
     const key = `${story.file}\u0000${story.number}`;
     const list = numbered.get(key);
     if (list) list.push(index);
@@ -76,7 +99,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   });
 
   stories.forEach((story, index) => {
-    if (story.experienceKey) return;
+    if (byHand(story)) return;
     const said = SAME_AS_NUMBER.exec(story.body)?.[1] ?? sameAsNote(story.body);
     if (!said) return;
     const target = numbered.get(`${story.file}\u0000${Number(said)}`)?.find((at) => at !== index);
@@ -84,24 +107,21 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   });
 
   stories.forEach((story, index) => {
-    if (story.experienceKey || SAME_AS_NUMBER.test(story.body) || sameAsNote(story.body)) return;
-    const said = SAME_AS_SECTION.exec(story.body);
+    if (byHand(story) || SAME_AS_NUMBER.test(story.body) || sameAsNote(story.body)) return;
+    const said = sameAsSection(story.body);
     if (!said) return;
-    // "the same release problem as in my last job" names no section of the bank: not a retelling.
-    const section = findPrincipleMentions(said[2]!);
-    if (section.length === 0) return;
-    const target = storyNamedBy(said[1]!, (other) => section.some((principle) => other.principles?.includes(principle)), stories, index);
+    const target = named(said.naming, (other) => said.section.some((principle) => other.principles?.includes(principle)), index);
     if (target !== null) union(target, index);
   });
 
   stories.forEach((story, index) => {
-    if (story.experienceKey) return;
+    if (byHand(story)) return;
     const said = TOLD_AGAIN.exec(story.body);
     // The naming words ("the neonatal rounding bug" -> "neonatal rounding"): the event noun may not be in the first telling,
     // and a phrase that is nothing but one ("the same problem again") names no story.
     const naming = said?.[1]!.split(/[\s-]+/).filter((word) => !EVENT_WORD.test(word) && !STOPWORDS.has(word.toLowerCase()));
     if (!naming?.length) return;
-    const target = storyNamedBy(naming.join(" "), () => true, stories, index);
+    const target = named(naming.join(" "), () => true, index);
     if (target !== null) union(target, index);
   });
 
@@ -118,7 +138,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   // hold each feature (at most rareLimit of them), not by comparing every pair, which took minutes on 5 MB banks.
   const holders = new Map<string, number[]>();
   rare.forEach((set, index) => {
-    if (stories[index]!.experienceKey) return;
+    if (byHand(stories[index]!)) return;
     for (const feature of set) {
       const list = holders.get(feature);
       if (list) list.push(index);
@@ -126,7 +146,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     }
   });
   for (let a = 0; a < stories.length; a++) {
-    if (stories[a]!.experienceKey) continue;
+    if (byHand(stories[a]!)) continue;
     const shared = new Map<number, { weight: number; wording: number; count: number; figures: number }>();
     for (const feature of rare[a]!) {
       for (const b of holders.get(feature)!) {
@@ -195,14 +215,14 @@ const MAX_NAMED_CANDIDATES = 500;
 /**
  * The one other story of the same file, among those `eligible` allows (filed
  * under the named principles, say), that uses every content word of a phrase
- * most often; failing that, the only eligible story; null when none or tied.
+ * most often; failing that (when `onlyCandidate`), the only eligible story; null when none or tied.
  */
-function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => boolean, stories: readonly ExperienceInput[], self: number): number | null {
+function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => boolean, stories: readonly ExperienceInput[], self: number, onlyCandidate: boolean): number | null {
   // Word stems, so "rollout" finds "rolling out" and "pricing" finds "price"; "remote-teaching" is two words.
   const words = phrase.toLowerCase().split(/[\s-]+/).filter((word) => word.length > 2 && !STOPWORDS.has(word)).map((word) => word.slice(0, Math.max(4, word.length - 3)));
   const candidates = stories
     .map((other, index) => ({ other, index }))
-    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && !other.experienceKey && eligible(other));
+    .filter(({ other, index }) => index !== self && other.file === stories[self]!.file && eligible(other));
   // Reading every story's text for every "... again" note is quadratic: past a few hundred stories in one file
   // (no person's bank, only a generated one) the note groups nothing rather than stall the parse.
   if (candidates.length > MAX_NAMED_CANDIDATES) return null;
@@ -218,7 +238,28 @@ function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => bool
     else if (count === bestCount) tied = true;
   }
   if (best !== null) return tied ? null : best;
-  return candidates.length === 1 ? candidates[0]!.index : null;
+  return onlyCandidate && candidates.length === 1 ? candidates[0]!.index : null;
+}
+
+/**
+ * A retelling named by its section: "same release problem as under Ownership" (an event noun), or a sentence that
+ * opens "Same Android cold start as under Dive Deep." or says "(see Dive Deep story)"; the words that name it, and
+ * the principles of that section. "The same problem as in my last job" names no section of the bank.
+ */
+function sameAsSection(body: string): { naming: string; section: string[] } | null {
+  const event = SAME_AS_SECTION.exec(body);
+  if (event) {
+    const section = findPrincipleMentions(event[2]!);
+    if (section.length > 0) return { naming: event[1]!, section };
+  }
+  const note = SAME_AS_SECTION_NOTE.exec(body);
+  if (note && !NOT_AN_EVENT.test(note[2]!)) {
+    const section = findPrincipleMentions(note[3]!);
+    if (section.length > 0) return { naming: `${note[1]!}${note[2]!}`, section };
+  }
+  const seen = SEE_SECTION_STORY.exec(body);
+  const principle = seen ? normalizePrinciple(seen[1]!) : null;
+  return principle ? { naming: "", section: [principle] } : null;
 }
 
 /** The story number in a sentence that opens "Same supplier bankruptcy as #4", unless its noun is a person, team or tool. */

@@ -102,6 +102,7 @@ export function parseJsonBank(text: string, file: string): { stories: StoryDraft
         targetNumber: pointer.number,
         targetTitle: pointer.title,
         targetDescription: pointer.description,
+        ...(pointer.section ? { targetSection: pointer.section } : {}),
         direction: pointer.direction,
       });
       return;
@@ -170,7 +171,7 @@ function readJsonPointer(story: JsonStory) {
   // Only a pointer that names its story: JSON entries have no heading numbers ("See Q1"), and in a one-line file
   // every entry is on line 1, so "Same as above" could never be resolved and the entry would be dropped.
   if (!pointer || pointer.number !== null || pointer.direction !== null) return null;
-  return pointer.title !== null || pointer.description !== null ? pointer : null;
+  return pointer.title !== null || pointer.description !== null || pointer.section !== null ? pointer : null;
 }
 
 // The usual ways a file misses the shape: a bare list of stories, or the list under another key.

@@ -46,6 +46,12 @@ const POINTER_BY_DESCRIPTION = new RegExp(
   `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{2,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:)!*_]|$)`,
   "i",
 );
+// A principle's section of a bank filed by principle: "Same story as under Ownership, told for the customer", "See Dive Deep.",
+// "See the Ownership story". The words must be principle names and nothing else: "See the crash story under Ownership" is a description.
+const POINTER_BY_SECTION = new RegExp(
+  `${POINTER_VERB}(?:(?:the\\s+)?(?:story|answer|one)\\s+)?(?:(?:under|in|from)\\s+)?(?:the\\s+)?([^.;:,!?()]{3,80}?)(?:\\s+(?:story|answer|example|one|section))?\\s*(?:[.;:,)!]|$)`,
+  "i",
+);
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
 // "Ditto": the same as the entry above.
 const POINTER_DITTO = /^\W{0,4}ditto\b/i;
@@ -161,6 +167,7 @@ export function parseMarkdownBank(source: string, file: string): MarkdownBankFil
         targetNumber: pointer.number,
         targetTitle: pointer.title,
         targetDescription: pointer.description,
+        ...(pointer.section ? { targetSection: pointer.section } : {}),
         direction: pointer.direction,
         ...(inHeading ? { inHeading } : {}),
       });
@@ -281,6 +288,8 @@ export interface PointerReading {
   number: number | null;
   title: string | null;
   description: string | null;
+  /** The principles whose section holds the story ("Same story as under Ownership"). */
+  section: Principle[] | null;
   direction: "above" | "below" | null;
 }
 
@@ -295,7 +304,7 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   // "**Situation:** Same as #5." alone still is one.
   if (reading.labelled && !reading.partsInferred && Object.keys(reading.parts).length >= 2) return null;
   const text = body.trim();
-  const none: PointerReading = { number: null, title: null, description: null, direction: null };
+  const none: PointerReading = { number: null, title: null, description: null, section: null, direction: null };
   const byArrow = readArrowPointer(text);
   if (byArrow) return { ...none, ...byArrow };
   const byNumber = POINTER_BY_NUMBER.exec(text);
@@ -310,10 +319,19 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   // A place alone first: "See the story above" names no story to look for.
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
+  const section = reading.words <= 30 ? sectionNamed(POINTER_BY_SECTION.exec(text)?.[1]) : null;
+  if (section) return { ...none, section };
   const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
   if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3] ?? byDescription[4]) };
   if (reading.words <= 20 && POINTER_DITTO.test(text)) return { ...none, direction: "above" };
   return null;
+}
+
+/** The principles a pointer's words name, when they name principles and nothing else ("Dive Deep", "Ownership"). */
+function sectionNamed(words: string | undefined): Principle[] | null {
+  if (!words) return null;
+  const named = principlesOfHeading(words);
+  return named.only && named.principles.length > 0 ? named.principles : null;
 }
 
 function toDirection(word: string | undefined): "above" | "below" | null {

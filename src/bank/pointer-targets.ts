@@ -53,6 +53,10 @@ export class PointerTargets {
       const wanted = foldPrincipleText(pointer.targetTitle);
       return firstOf(this.storyTitles.startingWith(wanted).first(pointer.file), () => this.pointerTitles.startingWith(wanted).first(pointer.file, pointer));
     }
+    if (pointer.targetSection) {
+      const filed = this.storiesInSection(pointer);
+      return filed.length === 1 ? { story: filed[0]! } : undefined;
+    }
     if (pointer.targetDescription) {
       // In the direction it names, else anywhere in its file.
       const described = this.described.best(pointer, pointer.direction) ?? this.described.best(pointer, null);
@@ -60,6 +64,12 @@ export class PointerTargets {
     }
     // "See above", "Ditto": the nearest entry before the pointer in its file ("see below": the nearest after), story or pointer.
     return nearestEntry(this.entriesByFile.get(pointer.file) ?? [], pointer.line, pointer.direction === "below");
+  }
+
+  /** The stories of the pointer's file filed under a principle its section reference names, in file order. */
+  storiesInSection(pointer: PointerDraft): StoryDraft[] {
+    const named = pointer.targetSection ?? [];
+    return (this.storiesByFile.get(pointer.file) ?? []).filter((story) => story.principles.some((principle) => named.includes(principle)));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ParseWarning } from "../core/story.js";
+import { shorten } from "../text/index.js";
 import { PointerTargets } from "./pointer-targets.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 
@@ -17,7 +18,7 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
     const reference = describeReference(pointer);
     const found = followChain(targets, pointer);
     if (!found.story) {
-      const why = found.via.length === 0 ? "which is not a story in this bank" : found.looped ? `${viaText(found.via)}, and the pointers lead back to themselves without reaching a story` : `${viaText(found.via)}, which leads to no story in this bank`;
+      const why = unresolvedReason(pointer, found, targets);
       warnings.push({
         code: "POINTER_UNRESOLVED",
         message: `"${pointer.title}" points to ${reference}, ${why}; it was skipped.`,
@@ -40,6 +41,16 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
     });
   }
   return warnings;
+}
+
+/** Why a pointer reached no story: its target is missing, a chain of pointers leads nowhere, or its section holds several stories. */
+function unresolvedReason(pointer: PointerDraft, found: { via: PointerDraft[]; looped: boolean }, targets: PointerTargets): string {
+  if (found.via.length > 0) return found.looped ? `${viaText(found.via)}, and the pointers lead back to themselves without reaching a story` : `${viaText(found.via)}, which leads to no story in this bank`;
+  if (!pointer.targetSection) return "which is not a story in this bank";
+  const filed = targets.storiesInSection(pointer);
+  if (filed.length === 0) return "which holds no story in this file";
+  const titles = filed.slice(0, 4).map((story) => `"${shorten(story.title, 60)}"`).join(", ");
+  return `which holds ${filed.length} stories (${titles}${filed.length > 4 ? ", ..." : ""}), so it names none of them: name the one you mean ("See the <words of its title> story under ${pointer.targetSection[0]}")`;
 }
 
 function viaText(via: readonly PointerDraft[]): string {
@@ -65,5 +76,6 @@ function describeReference(pointer: PointerDraft): string {
   if (pointer.targetNumber !== null) return `number ${pointer.targetNumber}`;
   if (pointer.targetTitle) return `"${pointer.targetTitle}"`;
   if (pointer.targetDescription) return `"the ${pointer.targetDescription} story"`;
+  if (pointer.targetSection) return `the ${pointer.targetSection.join(" / ")} section`;
   return pointer.direction === "below" ? "the story below" : "the story above";
 }

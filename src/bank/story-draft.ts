@@ -33,6 +33,8 @@ export interface PointerDraft {
   targetTitle: string | null;
   /** Words describing the target without quoting it ("the failover story above"). */
   targetDescription: string | null;
+  /** The principles whose section holds the target ("Same story as under Ownership"): it must hold only one story. */
+  targetSection?: Principle[];
   /** Where the pointer says the target is, relative to itself. */
   direction: "above" | "below" | null;
   /** The heading is the pointer, with nothing under it ("## 9. Same as story 2, but lead with the numbers"): it names no question. */

@@ -78,9 +78,9 @@ Q2: Describe a bad launch.
     ]);
     expect(bank.warnings.map((warning) => [warning.code, warning.line])).toEqual([["POINTER_RESOLVED", 6]]);
     const reading = { words: 2, labelled: false, parts: {}, partsInferred: false } as unknown as RegionReading;
-    expect(readPointer(reading, "=> Q12")).toEqual({ number: 12, title: null, description: null, direction: null });
-    expect(readPointer(reading, "-> story #3.")).toEqual({ number: 3, title: null, description: null, direction: null });
-    expect(readPointer(reading, '→ "Cut CI time in half"')).toEqual({ number: null, title: "Cut CI time in half", description: null, direction: null });
+    expect(readPointer(reading, "=> Q12")).toEqual({ number: 12, title: null, description: null, section: null, direction: null });
+    expect(readPointer(reading, "-> story #3.")).toEqual({ number: 3, title: null, description: null, section: null, direction: null });
+    expect(readPointer(reading, '→ "Cut CI time in half"')).toEqual({ number: null, title: "Cut CI time in half", description: null, section: null, direction: null });
     expect(readPointer(reading, "-> Q1 then the dashboards")).toBeNull();
   });
 
