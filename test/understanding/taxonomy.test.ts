@@ -128,4 +128,20 @@ describe("question understanding", () => {
     expect(top("Tell me about a time you gave a talk at a public conference.")).not.toContain("broad-impact");
     expect(top("Tell me about a time you gave a talk at a public conference.")).toContain("communication");
   });
+
+  it("reads words in the sense a mobile engineer's bank uses them (user audit)", () => {
+    const theme = (text: string, id: string) => profileText(text, "story").competencies.get(id) ?? 0;
+    // A performance budget is no money; complaints going down are no outage; hiring in passing is no hiring story.
+    expect(theme("I proposed a performance budget: cold start under 2 seconds on a mid-range phone.", "cost")).toBe(0);
+    expect(theme("Our cloud budget was cut by a third, so I moved the device tests to a cheaper farm.", "cost")).toBeGreaterThan(0.3);
+    expect(theme("Wrong-date complaints went down after the release.", "incident")).toBe(0);
+    expect(theme("The booking site went down for two hours on a Friday.", "incident")).toBeGreaterThan(0.3);
+    expect(theme("Later I cleaned up the code once we hired a real Android dev.", "hiring")).toBe(0);
+    expect(theme("I hired four engineers and built the interview loop.", "hiring")).toBeGreaterThan(0.3);
+    expect(theme("I had to learn Kotlin quickly for the fingerprint login.", "speed")).toBe(0);
+    expect(theme("I flipped the flag off quickly, before the analysis was done.", "speed")).toBeGreaterThan(0.3);
+    // Improving one's app is no feedback received; improving one's writing is.
+    expect(top("Tell me about a time you improved your app's stability.")).not.toContain("feedback-received");
+    expect(top("How did you improve your communication skills after a review?")).toContain("feedback-received");
+  });
 });
