@@ -1,4 +1,4 @@
-import { findPrincipleMentions, normalizePrinciple } from "../principles/index.js";
+import { findPrincipleMentions } from "../principles/index.js";
 import { STOPWORDS } from "../text/stopwords.js";
 
 export interface ExperienceInput {
@@ -31,9 +31,7 @@ const NOT_AN_EVENT = /^(?:manager|boss|vp|director|lead|team|teammate|colleague|
 const TOLD_AGAIN = /(?:^|[.!?]\s+)(?:this|it|that)(?:\s+is|['’]s)\s+(?:the\s+|my\s+|our\s+)?(?:same\s+)?([\p{L}\d][\p{L}\d '’-]{2,50}?)\s+again\b/iu;
 const EVENT_WORD = new RegExp(`^${EVENT}$`, "i");
 // A sentence that opens "Same Android cold start as under Dive Deep." names a retelling whatever its noun, as "Same ... as #4" does.
-const SAME_AS_SECTION_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})/i;
-// "(see Dive Deep story)": the author points at the telling filed under that principle.
-const SEE_SECTION_STORY = /\(\s*see\s+(?:the\s+)?([^()]{3,60}?)\s+(?:story|answer|example)\s*\)/i;
+const SAME_AS_SECTION_NOTE = /(?:^|[.!?)]\s+|\(\s*)same\s+((?:[\w-]+\s+){0,3}?)([\w-]+)\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?(),]{3,60})([^.!?]{0,60})/i;
 const SAME_AS_SECTION = new RegExp(String.raw`(?<!(?:n't|n’t|\bnot|\bnever)\s+(?:\w+\s+){0,2})\bsame\s+((?:[\w-]+\s+){0,3}?${EVENT})\s+as\s+(?:the\s+one\s+)?(?:under|in)\s+([^.;:!?()]{3,60})`, "i");
 
 /** Distinctive overlap above which two stories are taken as tellings of one experience. */
@@ -76,17 +74,11 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     else byKey.set(story.experienceKey, [index]);
   });
   for (const holders of byKey.values()) for (const index of holders.slice(1)) union(holders[0]!, index);
-  // A line held by two or more stories groups them by hand, and nothing else does; a line on one story alone names
-  // its other telling ("Experience: produce forecast" on the retelling only), and the other rules still read it.
+  // A line held by two or more stories groups them by hand, and nothing else does; a story whose line no other story
+  // holds is read by the other rules like any story ("This is the produce forecast project again" still groups it).
   const byHand = (story: ExperienceInput) => story.experienceKey !== null && byKey.get(story.experienceKey)!.length > 1;
   const named = (phrase: string, eligible: (other: ExperienceInput) => boolean, self: number, onlyCandidate = true) =>
     storyNamedBy(phrase, (other) => !byHand(other) && eligible(other), stories, self, onlyCandidate);
-  stories.forEach((story, index) => {
-    if (!story.experienceKey || byHand(story)) return;
-    // Every word of the line must be in the other telling: a one-other-story file is not enough.
-    const target = named(story.experienceKey, () => true, index, false);
-    if (target !== null) union(target, index);
-  });
 
   // Stories by file and heading number, for "same incident as Story 5" (a lookup per story, not a scan of the bank).
   const numbered = new Map<string, number[]>();
@@ -110,7 +102,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     if (byHand(story) || SAME_AS_NUMBER.test(story.body) || sameAsNote(story.body)) return;
     const said = sameAsSection(story.body);
     if (!said) return;
-    const target = named(said.naming, (other) => said.section.some((principle) => other.principles?.includes(principle)), index);
+    const target = named(said.naming, (other) => said.section.some((principle) => other.principles?.includes(principle)), index, said.onlyCandidate);
     if (target !== null) union(target, index);
   });
 
@@ -138,7 +130,8 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
   // hold each feature (at most rareLimit of them), not by comparing every pair, which took minutes on 5 MB banks.
   const holders = new Map<string, number[]>();
   rare.forEach((set, index) => {
-    if (byHand(stories[index]!)) return;
+    // Shared wording, the weakest sign, never joins a story the author named on an Experience: line.
+    if (stories[index]!.experienceKey) return;
     for (const feature of set) {
       const list = holders.get(feature);
       if (list) list.push(index);
@@ -146,7 +139,7 @@ export function groupExperiences(stories: readonly ExperienceInput[]): string[] 
     }
   });
   for (let a = 0; a < stories.length; a++) {
-    if (byHand(stories[a]!)) continue;
+    if (stories[a]!.experienceKey) continue;
     const shared = new Map<number, { weight: number; wording: number; count: number; figures: number }>();
     for (const feature of rare[a]!) {
       for (const b of holders.get(feature)!) {
@@ -243,23 +236,24 @@ function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => bool
 
 /**
  * A retelling named by its section: "same release problem as under Ownership" (an event noun), or a sentence that
- * opens "Same Android cold start as under Dive Deep." or says "(see Dive Deep story)"; the words that name it, and
- * the principles of that section. "The same problem as in my last job" names no section of the bank.
+ * opens "Same Android cold start as under Dive Deep." (whose words the other telling must hold); the words that name
+ * it, the principles of that section, and whether the section's one story may be taken without them.
+ * "The same problem as in my last job" names no section of the bank.
  */
-function sameAsSection(body: string): { naming: string; section: string[] } | null {
+function sameAsSection(body: string): { naming: string; section: string[]; onlyCandidate: boolean } | null {
   const event = SAME_AS_SECTION.exec(body);
   if (event) {
     const section = findPrincipleMentions(event[2]!);
-    if (section.length > 0) return { naming: event[1]!, section };
+    if (section.length > 0) return { naming: event[1]!, section, onlyCandidate: true };
   }
   const note = SAME_AS_SECTION_NOTE.exec(body);
-  if (note && !NOT_AN_EVENT.test(note[2]!)) {
+  // Any noun but an event's must be in the other telling ("Same codebase as in Dive Deep" shares a codebase, not events),
+  // and "but a different problem" says it is another experience.
+  if (note && !NOT_AN_EVENT.test(note[2]!) && !/^[^.!?]{0,40}?(?:\bbut\b|,)\s*(?:a\s+)?(?:different|another|new)\b/i.test(note[4] ?? "")) {
     const section = findPrincipleMentions(note[3]!);
-    if (section.length > 0) return { naming: `${note[1]!}${note[2]!}`, section };
+    if (section.length > 0) return { naming: `${note[1]!}${note[2]!}`, section, onlyCandidate: EVENT_WORD.test(note[2]!) };
   }
-  const seen = SEE_SECTION_STORY.exec(body);
-  const principle = seen ? normalizePrinciple(seen[1]!) : null;
-  return principle ? { naming: "", section: [principle] } : null;
+  return null;
 }
 
 /** The story number in a sentence that opens "Same supplier bankruptcy as #4", unless its noun is a person, team or tool. */

@@ -49,7 +49,7 @@ const POINTER_BY_DESCRIPTION = new RegExp(
 // A principle's section of a bank filed by principle: "Same story as under Ownership, told for the customer", "See Dive Deep.",
 // "See the Ownership story". The words must be principle names and nothing else: "See the crash story under Ownership" is a description.
 const POINTER_BY_SECTION = new RegExp(
-  `${POINTER_VERB}(?:(?:the\\s+)?(?:story|answer|one)\\s+)?(?:(?:under|in|from)\\s+)?(?:the\\s+)?([^.;:,!?()]{3,80}?)(?:\\s+(?:story|answer|example|one|section))?\\s*(?:[.;:,)!]|$)`,
+  `${POINTER_VERB}(?:(?:the\\s+)?(?:story|answer|one)\\s+)?(?:(?:under|in|from)\\s+)?(?:the\\s+|my\\s+)?([^.;:,!?()]{3,80}?)(?:\\s+(?:story|answer|example|one|section))?\\s*(?:[.;:,)!]|$)`,
   "i",
 );
 const POINTER_BY_PLACE = new RegExp(`${POINTER_VERB}(?:the\\s+(?:story|answer|one)\\s+)?(above|below)\\b`, "i");
@@ -319,7 +319,8 @@ export function readPointer(reading: RegionReading, body: string, raw = body): P
   // A place alone first: "See the story above" names no story to look for.
   const byPlace = /^\W{0,4}use\b/i.test(text) ? null : POINTER_BY_PLACE.exec(text);
   if (byPlace) return { ...none, direction: toDirection(byPlace[1]) };
-  const section = reading.words <= 30 ? sectionNamed(POINTER_BY_SECTION.exec(text)?.[1]) : null;
+  // "Are Right, A Lot" is one name: its comma does not end the reference.
+  const section = reading.words <= 30 ? sectionNamed(POINTER_BY_SECTION.exec(text.replace(/\bare\s+right,\s*a\s+lot\b/gi, "Are Right A Lot"))?.[1]) : null;
   if (section) return { ...none, section };
   const byDescription = reading.words <= 30 ? POINTER_BY_DESCRIPTION.exec(text) : null;
   if (byDescription) return { ...none, description: byDescription[1]!, direction: toDirection(byDescription[2] ?? byDescription[3] ?? byDescription[4]) };

@@ -48,9 +48,9 @@ function unresolvedReason(pointer: PointerDraft, found: { via: PointerDraft[]; l
   if (found.via.length > 0) return found.looped ? `${viaText(found.via)}, and the pointers lead back to themselves without reaching a story` : `${viaText(found.via)}, which leads to no story in this bank`;
   if (!pointer.targetSection) return "which is not a story in this bank";
   const filed = targets.storiesInSection(pointer);
-  if (filed.length === 0) return "which holds no story in this file";
+  if (filed.length === 0) return "and no story in this file is filed under it";
   const titles = filed.slice(0, 4).map((story) => `"${shorten(story.title, 60)}"`).join(", ");
-  return `which holds ${filed.length} stories (${titles}${filed.length > 4 ? ", ..." : ""}), so it names none of them: name the one you mean ("See the <words of its title> story under ${pointer.targetSection[0]}")`;
+  return `and ${filed.length} stories are filed there (${titles}${filed.length > 4 ? ", ..." : ""}), so it names none of them: name the one you mean by its title ("See "<its title>"")`;
 }
 
 function viaText(via: readonly PointerDraft[]): string {
@@ -76,6 +76,6 @@ function describeReference(pointer: PointerDraft): string {
   if (pointer.targetNumber !== null) return `number ${pointer.targetNumber}`;
   if (pointer.targetTitle) return `"${pointer.targetTitle}"`;
   if (pointer.targetDescription) return `"the ${pointer.targetDescription} story"`;
-  if (pointer.targetSection) return `the ${pointer.targetSection.join(" / ")} section`;
+  if (pointer.targetSection) return `the stories filed under ${pointer.targetSection.join(" or ")}`;
   return pointer.direction === "below" ? "the story below" : "the story above";
 }

@@ -45,10 +45,33 @@ describe("pointers and retellings that name a principle's section", () => {
     // not "skipped as notes: label its parts", as before.
     const unresolved = bank.warnings.find((warning) => warning.code === "POINTER_UNRESOLVED")!;
     expect(unresolved.line).toBe(3);
-    expect(unresolved.message).toContain("the Ownership section, which holds 2 stories");
+    expect(unresolved.message).toContain("the stories filed under Ownership, and 2 stories are filed there");
     expect(unresolved.message).toContain('"Describe a time you were on call');
     expect(bank.warnings.some((warning) => warning.code === "SKIPPED_PROSE")).toBe(false);
     expect(bank.stories).toHaveLength(3);
+  });
+
+  it("reads a principle whose name holds a comma, and 'my ... story' (review)", () => {
+    const bank = parseText(`## Are Right, A Lot
+
+### Tell me about a data decision.
+
+**Situation:** The PM wanted a quarter on the map view.
+**Action:** I ran an A/B test for two weeks.
+**Result:** ANRs fell 18% and we dropped the project.
+
+## Customer Obsession
+
+### Tell me about a time data changed your mind.
+
+See Are Right, A Lot.
+
+### Tell me about a time you used an experiment.
+
+See my Are Right, A Lot story.
+`);
+    expect(bank.stories).toHaveLength(1);
+    expect(bank.stories[0]!.questions).toEqual(["Tell me about a data decision.", "Tell me about a time data changed your mind.", "Tell me about a time you used an experiment."]);
   });
 
   it("does not read a section's name inside a longer description as the section", () => {
@@ -57,7 +80,7 @@ describe("pointers and retellings that name a principle's section", () => {
     expect(onCall.questions).toContain("Tell me about a time you put the customer first when something went wrong.");
   });
 
-  it("groups a retelling that opens 'Same Android cold start as under Dive Deep.' or says '(see Dive Deep story)'", () => {
+  it("groups a retelling that opens 'Same Android cold start as under Dive Deep.', not a cross-reference or a shared setting", () => {
     const retold = (opening: string) =>
       parseText(`${BANK}
 ## Insist on the Highest Standards
@@ -69,20 +92,25 @@ ${opening} I did not want it to creep back up.
 **Action:** I added a startup benchmark to CI that fails a PR which slows cold start by more than 10%.
 **Result:** Cold start stayed under 1.8 seconds for 14 releases.
 `);
-    for (const opening of ["Same Android cold start as under Dive Deep.", "After I got our cold start down (see Dive Deep story), I kept watching it."]) {
-      const bank = retold(opening);
-      const experience = (start: string) => bank.stories.find((story) => story.title.startsWith(start))!.experience;
-      expect(experience("Tell me about a time you raised the bar"), opening).toBe(experience("Tell me about a time you dug deep"));
-    }
-    // A section of two stories names neither, and a person is no event.
-    for (const opening of ["(see Ownership story)", "Same manager as under Dive Deep."]) {
-      const bank = retold(opening);
-      const raised = bank.stories.find((story) => story.title.startsWith("Tell me about a time you raised the bar"))!;
+    const bank = retold("Same Android cold start as under Dive Deep.");
+    const experience = (start: string) => bank.stories.find((story) => story.title.startsWith(start))!.experience;
+    expect(experience("Tell me about a time you raised the bar")).toBe(experience("Tell me about a time you dug deep"));
+    // Review: a "see" note is a cross-reference to a related story; a shared app, codebase or team is no shared event;
+    // "but a different problem" says so; a section of two stories names neither; a person is no event.
+    for (const opening of [
+      "After I got our cold start down (see Dive Deep story), I kept watching it.",
+      "Same codebase as in Dive Deep.",
+      "Same Android app as under Dive Deep, but a different problem.",
+      "Same Android cold start as under Dive Deep, new problem.",
+      "(Same outage as under Ownership.)",
+      "Same manager as under Dive Deep.",
+    ]) {
+      const raised = retold(opening).stories.find((story) => story.title.startsWith("Tell me about a time you raised the bar"))!;
       expect(raised.experience, opening).toBe(raised.id);
     }
   });
 
-  it("lets an 'Experience:' line on one story alone name its other telling, and never joins two different lines", () => {
+  it("reads a story whose Experience: line no other story holds like any story, and never joins two different lines", () => {
     const bank = parseText(`## Launching the produce forecast
 S: I owned the new demand forecast for fresh produce across 140 stores.
 A: I launched it everywhere at once and shelves ran empty; I rolled it back the same day.
@@ -95,21 +123,27 @@ R: Stock-outs stayed under 2%.
 
 ## Availability back up
 Experience: produce forecast
-S: The next spring I ran the model in shadow mode for four weeks, then in 20 stores.
-A: I made on-shelf availability the primary metric.
+This is the produce forecast project again, told from the customer side.
+A: The next spring I ran the model in shadow mode for four weeks, then in 20 stores.
 R: Availability rose from 91% to 95.5%.
 
-## The planner tool
-Experience: planner tool
-S: Planners kept the forecast overrides in spreadsheets.
-A: I built a small tool for them.
-R: Overrides fell by half.
+## The billing migration
+Experience: Q3 migration
+S: In Q3 I led the migration of billing from MySQL to Postgres.
+A: I ran both databases side by side for a month.
+R: We cut over with no downtime.
+
+## Nobody owned the pages
+S: After the migration to Postgres, on-call pages doubled and no team owned them.
+A: I sorted the alerts by owner and deleted forty.
+R: Pages fell by half.
 `);
     const experience = (title: string) => bank.stories.find((story) => story.title === title)!.experience;
+    // Before, the line alone stopped "This is ... again" from grouping it.
     expect(experience("Availability back up")).toBe(experience("Launching the produce forecast"));
-    // "planner tool": no other story holds both words, so it stays alone, as does the story it was not said of.
-    expect(experience("The planner tool")).not.toBe(experience("Black Friday in three days"));
-    expect(new Set(bank.stories.map((story) => story.experience)).size).toBe(3);
+    // A story that names itself on the line is not joined to another story that uses its words (review).
+    expect(experience("Nobody owned the pages")).not.toBe(experience("The billing migration"));
+    expect(new Set(bank.stories.map((story) => story.experience)).size).toBe(4);
 
     const twins = parseText(`## The checkout redesign
 Experience: checkout redesign

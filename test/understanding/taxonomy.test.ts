@@ -121,6 +121,14 @@ describe("question understanding", () => {
     expect(theme("She wanted a better forecast, with no metric, scope or deadline attached.", "ambiguity")).toBeGreaterThan(0.3);
     expect(theme("I wrote a one-pager that defined success before anyone wrote code.", "ambiguity")).toBeGreaterThan(0.3);
     expect(theme("No one had asked me to fix it, but I was the one paged most often.", "ownership-beyond-role")).toBeGreaterThan(0.3);
+    // ...but not where the same words mean the thing itself (code review of these cues).
+    expect(theme("As a charge nurse I interviewed eight nurses for two open night-shift positions.", "hiring")).toBeGreaterThan(0.3);
+    expect(theme("We launched a public health dashboard used by 3 million residents.", "broad-impact")).toBeGreaterThan(0.3);
+    expect(theme("We had to ship the SDK before the conference where our CEO gave a keynote.", "deadline")).toBeGreaterThan(0.3);
+    expect(theme("He was not part of my team, so I had to persuade his manager.", "ownership-beyond-role")).toBe(0);
+    expect(theme("No one had asked for the old reports in years, so I deleted them.", "ownership-beyond-role")).toBe(0);
+    expect(theme("The retry loop had no deadline, so requests hung.", "ambiguity")).toBe(0);
+    expect(theme("In my performance review my manager told me I was too quiet.", "feedback-given")).toBe(0);
     // Managing a person's performance is feedback, not speed; a talk at a conference is communication, not a deadline.
     expect(top("Tell me about a time you had to fire or performance-manage someone on your team.")).not.toContain("performance");
     expect(top("Tell me about a time you had to fire or performance-manage someone on your team.")).toContain("feedback-given");
