@@ -55,12 +55,13 @@ describe("principles inferred from a story's content", () => {
     expect(withInferredPrinciples(parsed)[0]!.principles).toEqual(["Ownership"]);
   });
 
-  it("falls back on the cues' reading where the model is unsure of every principle", async () => {
-    // A user audit's bank (test/fixtures/payments-engineer-bank.md): the model gives no principle a chance of 0.05 for
-    // the argument over event size, whose cues lean to Have Backbone and Earn Trust; it showed "no principle" in every match.
+  it("gives a story the model was unsure of the principle its content shows, not none", async () => {
+    // A user audit's bank (test/fixtures/payments-engineer-bank.md): the model trained with cues v18 gave no principle a
+    // chance of 0.05 for the argument over event size, which showed "no principle" in every match; the cues' ranking
+    // (Have Backbone, Earn Trust) stood in. The model retrained with cues v22 names Have Backbone itself.
     const stories = withInferredPrinciples((await loadBank([path.join(PROJECT_ROOT, "test/fixtures/payments-engineer-bank.md")])).stories);
     const argument = stories.find((story) => story.title === "Disagreement with Priya over ledger events")!;
     expect(argument.principleSource).toBe("inferred");
-    expect(argument.principles).toEqual(["Have Backbone; Disagree and Commit", "Earn Trust"]);
+    expect(argument.principles[0]).toBe("Have Backbone; Disagree and Commit");
   });
 });
