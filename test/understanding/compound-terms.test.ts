@@ -53,5 +53,8 @@ describe("compound words written apart", () => {
     expect(score("I ran an abtest on 10% of orders.", "Tell me about your A/B tests.")).toBeGreaterThan(0);
     expect(score("I ran an A/B test on 10% of orders.", "Tell me about your abtests.")).toBeGreaterThan(0);
     expect(score("I ran an abtest on 10% of orders.", "Tell me about your screen reader work.")).toBe(0);
+    // A user audit: "a disagreement with a product manager" found the story about a manager, not the one with "our PM".
+    expect(score("Our PM wanted a quarter on the map view, so I ran a test.", "Tell me about your product manager.")).toBeGreaterThan(0);
+    expect(score("Our product manager wanted a quarter on the map view, so I ran a test.", "Tell me about your PM.")).toBeGreaterThan(0);
   });
 });

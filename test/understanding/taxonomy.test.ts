@@ -148,6 +148,10 @@ describe("question understanding", () => {
     expect(theme("I hired four engineers and built the interview loop.", "hiring")).toBeGreaterThan(0.3);
     expect(theme("I had to learn Kotlin quickly for the fingerprint login.", "speed")).toBe(0);
     expect(theme("I flipped the flag off quickly, before the analysis was done.", "speed")).toBeGreaterThan(0.3);
+    // Time pressure and obstacles in the words the audit's bank used.
+    expect(theme("Our only Android developer quit three weeks before we had to launch fingerprint login.", "deadline")).toBeGreaterThan(0.3);
+    expect(theme("Their sandbox kept breaking, so I wrote mocks and we were never blocked on them.", "obstacles")).toBeGreaterThan(0.3);
+    expect(theme("Three weeks before the summer I repainted the office.", "deadline")).toBe(0);
     // Improving one's app is no feedback received; improving one's writing is.
     expect(top("Tell me about a time you improved your app's stability.")).not.toContain("feedback-received");
     expect(top("How did you improve your communication skills after a review?")).toContain("feedback-received");
