@@ -107,9 +107,11 @@ export function chooseEvidence(story: Story, storyProfile: TextProfile, question
   if (heading) return heading;
   const lacking = question.asked.length > 0;
   // Written for this very question, the story answers it ("It shares no word with the question" beside a story headed
-  // by the question itself read as a fault, in a user audit). Only where the question asks for no theme: "a large
-  // database migration that failed" shares three in four words with "a large database migration you led".
-  const asking = lacking ? undefined : headingAsking(story, question.terms);
+  // by the question itself read as a fault, in a user audit). Where the question asks a theme, the story's question
+  // must ask it too: "a large database migration that failed" shares three in four words with "a large database
+  // migration you led", but only the first asks for a failure; "used data to drive a decision" asks what "used data to
+  // make a decision" does (a user audit's story headed so was told "no line shows judgement: add a line").
+  const asking = headingAsking(story, question.terms, lacking ? question.asked[0]!.id : undefined);
   if (asking) return { kind: "asked", line: asking };
   // Beside "no line shows X" a line sharing only "went" or "built" would read as evidence of something; where the
   // question asks for no theme, the words are all there is to go on, and readers found such lines fair (evals/README.md).

@@ -217,9 +217,10 @@ const ASKED_MIN_WORDS = 2;
  * A question the story answers (its title, when worded as one) that asks what
  * the question asks, in about its words ("Tell me about a large migration you
  * led." for "Tell me about a large migration you led"): the story was written
- * for it. A topic title ("Payments database migration") asks nothing.
+ * for it. A topic title ("Payments database migration") asks nothing. With
+ * `theme`, the story's question must also ask that theme among its first two.
  */
-export function headingAsking(story: Story, terms: ReadonlySet<string>): HeadingLine | undefined {
+export function headingAsking(story: Story, terms: ReadonlySet<string>, theme?: string): HeadingLine | undefined {
   if (terms.size < ASKED_MIN_WORDS) return undefined;
   const templateWords = loadTaxonomy().templateWords;
   const lines: HeadingLine[] = story.questions.map((text) => ({ text, kind: "question" as const }));
@@ -227,8 +228,15 @@ export function headingAsking(story: Story, terms: ReadonlySet<string>): Heading
     const own = new Set(lexicalTerms(line.text, templateWords));
     let shared = 0;
     for (const term of terms) if (own.has(term)) shared++;
-    return shared >= ASKED_MIN_WORDS && shared >= ASKED_SHARE * terms.size;
+    if (shared < ASKED_MIN_WORDS || shared < ASKED_SHARE * terms.size) return false;
+    return theme === undefined || asksTheme(line.text, theme);
   });
+}
+
+/** Whether a question asks a theme, as one of the two it asks most. */
+function asksTheme(question: string, theme: string): boolean {
+  const ranked = [...profileText(question, "question").competencies].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1]);
+  return ranked.slice(0, 2).some(([id]) => id === theme);
 }
 
 function namesTheme(text: string, competencyId: string): boolean {

@@ -47,4 +47,21 @@ describe("a story written for the question asked", () => {
     expect(plain.matches[0]!.title).toBe("Card vault migration");
     expect(plain.matches[0]!.why).not.toContain("Written for this question");
   });
+
+  it("says so where the question asks a theme its heading asks too, though no line has the theme's cues (user audit)", async () => {
+    // The story's own question asks for a data-driven decision; its body never says "decision" or "judgement".
+    const bank = `${BANK}
+**Q3: Tell me about a time you used data to drive a decision.**
+
+Situation: Sales wanted a second shift of agents for the launch week.
+Action: I pulled six months of tickets by hour and found 80% came between 8am and 6pm.
+Result: We kept one shift and moved four agents to mornings; wait times fell 30%.
+`;
+    const matcher = await createInMemoryMatcher(parseText(bank).stories, new InterviewEmbedder());
+    const { matches } = await matcher.match("Tell me about a time you used data to make a decision.", { k: 3 });
+    const written = matches.find((match) => match.title.startsWith("Tell me about a time you used data"))!;
+    expect(written.why).toMatch(/^Written for this question: "Tell me about a time you used data to drive a decision"/);
+    expect(written.why).not.toContain("No line shows");
+    expect(written.fit).not.toBe("stretch");
+  });
 });
