@@ -29,10 +29,11 @@ function kindsOf(labelText: string): LabelKind[] | null {
 
 const QUOTE_OPENERS = new Set(['"', "“", "”", "„", "'", "‘", "’"]);
 const QUOTED_LABEL = /^["“”„'‘’]\s*(\p{L}[\p{L}'’ &+/]{0,48}?)\s*(:?)\s*["“”'‘’]\s*(:?)\s*/u;
-const LABEL_LINE = /^(\p{L}[\p{L}'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—]\s|\s?[–—])\s*(.*)$/su;
+// A hyphen with nothing after it ends the line: "A -" above the action's bullets labels them, as "A –" does.
+const LABEL_LINE = /^(\p{L}[\p{L}'\u2019 &+/,]{0,48}?)\s*(?:(\([^)]{0,60}\))\s*)?(?::|：|\s[-–—](?:\s|$)|\s?[–—])\s*(.*)$/su;
 
 // Single letters that are labels only in a run: "S - ...", "**S** – ...", "S. ...", "(S) ...", "[S] ...", "### S".
-const LETTER_WITH_DASH = /^([STARL])(?:\s?-\s+|\s?[–—]\s*)(.*)$/s;
+const LETTER_WITH_DASH = /^([STARL])(?:\s?-\s+|\s-$|\s?[–—]\s*)(.*)$/s;
 const LETTER_WITH_PERIOD = /^([STARL])\.\s+(.*)$/s;
 const LETTER_IN_BRACKETS = /^(?:\(([STARL])\)|\[([STARL])\])\s*[:.]?\s*(.*)$/s;
 const LETTER_ALONE = /^([STARL])\.?$/;
