@@ -148,6 +148,14 @@ describe("question understanding", () => {
     expect(theme("I hired four engineers and built the interview loop.", "hiring")).toBeGreaterThan(0.3);
     expect(theme("I had to learn Kotlin quickly for the fingerprint login.", "speed")).toBe(0);
     expect(theme("I flipped the flag off quickly, before the analysis was done.", "speed")).toBeGreaterThan(0.3);
+    // Managing someone out is giving feedback (user audit 25: "fire someone" read as no theme at all; the
+    // underperformer story that ends "we parted ways" ranked fourth), not firing off an email.
+    expect(top("Tell me about a time you had to fire someone.")).toContain("feedback-given");
+    expect(top("Tell me about a time you managed a low performer.")).toContain("feedback-given");
+    expect(theme("He did not hit the targets of his 60 day performance plan and we parted ways.", "feedback-given")).toBeGreaterThan(0.3);
+    expect(theme("He did not hit the targets of his 60 day performance plan and we parted ways.", "performance")).toBe(0);
+    expect(theme("We had to fire off an email to the client before noon.", "feedback-given")).toBe(0);
+    expect(top("Describe a time you had to manage a crisis.")).toContain("incident");
     // Time pressure and obstacles in the words the audit's bank used.
     expect(theme("Our only Android developer quit three weeks before we had to launch fingerprint login.", "deadline")).toBeGreaterThan(0.3);
     expect(theme("Their sandbox kept breaking, so I wrote mocks and we were never blocked on them.", "obstacles")).toBeGreaterThan(0.3);
