@@ -235,9 +235,9 @@ function storyNamedBy(phrase: string, eligible: (other: ExperienceInput) => bool
 }
 
 /**
- * A retelling named by its section: "same release problem as under Ownership" (an event noun), or a sentence that
- * opens "Same Android cold start as under Dive Deep." (whose words the other telling must hold); the words that name
- * it, the principles of that section, and whether the section's one story may be taken without them.
+ * A retelling named by its section: "same release problem as under Ownership" (an event noun: the section's one
+ * story is enough), or a sentence that opens "Same Android cold start as under Dive Deep." (another noun: the other
+ * telling must hold its words); the words that name it, the principles of that section, and which of the two it is.
  * "The same problem as in my last job" names no section of the bank.
  */
 function sameAsSection(body: string): { naming: string; section: string[]; onlyCandidate: boolean } | null {
@@ -251,7 +251,7 @@ function sameAsSection(body: string): { naming: string; section: string[]; onlyC
   // and "but a different problem" says it is another experience.
   if (note && !NOT_AN_EVENT.test(note[2]!) && !/^[^.!?]{0,40}?(?:\bbut\b|,)\s*(?:a\s+)?(?:different|another|new)\b/i.test(note[4] ?? "")) {
     const section = findPrincipleMentions(note[3]!);
-    if (section.length > 0) return { naming: `${note[1]!}${note[2]!}`, section, onlyCandidate: EVENT_WORD.test(note[2]!) };
+    if (section.length > 0) return { naming: `${note[1]!}${note[2]!}`, section, onlyCandidate: false };
   }
   return null;
 }

@@ -19,6 +19,7 @@ export class PointerTargets {
   private readonly entriesByFile = new Map<string, LinedEntry[]>();
   private readonly storiesByFile = new Map<string, StoryDraft[]>();
   private readonly described: DescribedStories;
+  private readonly sectionStories = new Map<string, StoryDraft[]>();
 
   constructor(stories: readonly StoryDraft[], pointers: readonly PointerDraft[]) {
     for (const story of stories) {
@@ -69,7 +70,11 @@ export class PointerTargets {
   /** The stories of the pointer's file filed under a principle its section reference names, in file order. */
   storiesInSection(pointer: PointerDraft): StoryDraft[] {
     const named = pointer.targetSection ?? [];
-    return (this.storiesByFile.get(pointer.file) ?? []).filter((story) => story.principles.some((principle) => named.includes(principle)));
+    // Each file and section is read once: a bank of thousands of "See Dive Deep." entries stays linear.
+    const key = `${pointer.file}\u0000${named.join("\u0000")}`;
+    let filed = this.sectionStories.get(key);
+    if (!filed) this.sectionStories.set(key, (filed = (this.storiesByFile.get(pointer.file) ?? []).filter((story) => story.principles.some((principle) => named.includes(principle)))));
+    return filed;
   }
 }
 

@@ -50,7 +50,7 @@ function unresolvedReason(pointer: PointerDraft, found: { via: PointerDraft[]; l
   const filed = targets.storiesInSection(pointer);
   if (filed.length === 0) return "and no story in this file is filed under it";
   const titles = filed.slice(0, 4).map((story) => `"${shorten(story.title, 60)}"`).join(", ");
-  return `and ${filed.length} stories are filed there (${titles}${filed.length > 4 ? ", ..." : ""}), so it names none of them: name the one you mean by its title ("See "<its title>"")`;
+  return `and ${filed.length} stories are filed there (${titles}${filed.length > 4 ? ", ..." : ""}), so it names none of them: name the one you mean by its title (See "<its title>")`;
 }
 
 function viaText(via: readonly PointerDraft[]): string {

@@ -1,7 +1,7 @@
 import { STORY_PARTS, type Story, type StoryPart } from "../core/story.js";
 import { normalizePrinciple } from "../principles/index.js";
 import { shorten, splitSentences } from "../text/index.js";
-import { lexicalTerms, loadTaxonomy, profileText, stem, tokenize, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
+import { lexicalTerms, loadTaxonomy, profileText, stem, tokenize, topEntries, wordMatches, type Cue, type CueMatch, type TextProfile, type Token } from "../understanding/index.js";
 
 /** A sentence of a story that can be quoted, and the part it sits in. */
 export interface StorySentence {
@@ -235,8 +235,7 @@ export function headingAsking(story: Story, terms: ReadonlySet<string>, theme?: 
 
 /** Whether a question asks a theme, as one of the two it asks most. */
 function asksTheme(question: string, theme: string): boolean {
-  const ranked = [...profileText(question, "question").competencies].filter(([, score]) => score > 0).sort((a, b) => b[1] - a[1]);
-  return ranked.slice(0, 2).some(([id]) => id === theme);
+  return topEntries(profileText(question, "question").competencies, 2).some((entry) => entry.name === theme && entry.score > 0);
 }
 
 function namesTheme(text: string, competencyId: string): boolean {
