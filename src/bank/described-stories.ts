@@ -5,8 +5,9 @@ import type { PointerDraft, StoryDraft } from "./story-draft.js";
 
 /**
  * The story a pointer describes ("the failover story above"): the one whose title and text share the most of its
- * describing words (at least half of them, so a stray shared word does not pick a story); the nearest wins ties,
- * then the first. Stories are grouped once per file and per description by how many words they share, so a bank
+ * describing words (at least half of them, so a stray shared word does not pick a story); of those, one whose title
+ * holds more of them ("the pricing story" is "Usage-Based Pricing Migration", not a retelling that mentions the
+ * pricing), then the nearest, then the first. Stories are grouped once per file and per description by how many words they share, so a bank
  * of thousands of pointers with one description finds each target by binary search instead of reading every story.
  */
 export class DescribedStories {
@@ -42,6 +43,7 @@ interface SharedLevel {
 /** One file's stories indexed by their describing words. */
 class DescribedFile {
   private readonly postings = new Map<string, number[]>();
+  private readonly titlePostings = new Map<string, number[]>();
   private readonly found = new Map<string, SharedLevel[]>();
   /** Whether the stories' first lines only grow in file order (they always do in a parsed file). */
   readonly ordered: boolean;
@@ -50,6 +52,7 @@ class DescribedFile {
     this.ordered = stories.every((story, index) => index === 0 || story.startLine >= stories[index - 1]!.startLine);
     stories.forEach((story, index) => {
       for (const word of contentWords(`${story.title} ${story.body}`)) listOf(this.postings, word).push(index);
+      for (const word of contentWords(story.title)) listOf(this.titlePostings, word).push(index);
     });
   }
 
@@ -60,8 +63,11 @@ class DescribedFile {
     if (cached) return cached;
     const shared = new Map<number, number>();
     for (const word of wanted) for (const index of this.postings.get(word) ?? []) shared.set(index, (shared.get(index) ?? 0) + 1);
+    const inTitle = new Map<number, number>();
+    for (const word of wanted) for (const index of this.titlePostings.get(word) ?? []) inTitle.set(index, (inTitle.get(index) ?? 0) + 1);
+    // Ranked by words shared, then by words in the title: one number, as a title never holds more than all the words.
     const byCount = new Map<number, number[]>();
-    for (const [index, count] of shared) if (count >= enough) listOf(byCount, count).push(index);
+    for (const [index, count] of shared) if (count >= enough) listOf(byCount, count * (wanted.length + 1) + (inTitle.get(index) ?? 0)).push(index);
     const levels = [...byCount]
       .sort((a, b) => b[0] - a[0])
       .map(([, indexes]) => {

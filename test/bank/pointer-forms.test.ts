@@ -187,3 +187,38 @@ describe("a bank of nothing but pointer entries", () => {
     await expect(loadBank([notes])).rejects.toMatchObject({ message: `${notes}: no stories found. A story is a heading followed by Situation/Task/Action/Result text (see coach stories --help).` });
   });
 });
+
+describe("a described pointer followed by advice, among stories that share its word", () => {
+  const bank = `# Stories
+
+## Usage-Based Pricing Migration
+**Situation:** Our flat pricing lost money on heavy accounts.
+**Task:** I owned the pricing workstream.
+**Action:** I modelled 14 months of usage and ran customer interviews with twelve admins.
+**Result:** Revenue per account rose 11%.
+
+## Saving Helix Logistics
+**Situation:** During the usage-based pricing migration, Helix saw their bill rise 38% on the preview page.
+**Task:** I owned the response.
+**Action:** I met their COO and offered a usage cap.
+**Result:** They renewed for two years.
+
+## Pricing again
+Same as the pricing story above, but lead with the customer interviews.
+`;
+
+  it("reads 'Same as the pricing story above, but lead with ...' as a pointer, not as a note to skip", () => {
+    const parsed = parse(bank);
+    expect(parsed.stories).toHaveLength(2);
+    expect(parsed.warnings.map((warning) => warning.code)).toContain("POINTER_RESOLVED");
+    expect(parsed.warnings.map((warning) => warning.code)).not.toContain("SKIPPED_PROSE");
+  });
+
+  it("folds into the story whose title holds the described word, not the nearer story that mentions it in passing", () => {
+    const parsed = parse(bank);
+    const pricing = parsed.stories.find((story) => story.title === "Usage-Based Pricing Migration")!;
+    const helix = parsed.stories.find((story) => story.title === "Saving Helix Logistics")!;
+    expect(pricing.questions).toContain("Pricing again");
+    expect(helix.questions).not.toContain("Pricing again");
+  });
+});
