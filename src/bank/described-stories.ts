@@ -15,14 +15,21 @@ export class DescribedStories {
 
   constructor(private readonly storiesByFile: ReadonlyMap<string, readonly StoryDraft[]>) {}
 
-  /** The described story in the pointer's file, above or below it when `direction` says so. */
-  best(pointer: PointerDraft, direction: "above" | "below" | null): StoryDraft | undefined {
+  /**
+   * The described story in the pointer's file, above or below it when `direction` says so, and the next nearest
+   * story the description fits as well (`alike`), if one does: the user should hear that the pointer could mean it.
+   */
+  best(pointer: PointerDraft, direction: "above" | "below" | null): { story: StoryDraft; alike?: StoryDraft } | undefined {
     const wanted = contentWords(pointer.targetDescription ?? "");
     const enough = Math.max(1, Math.ceil(wanted.length / 2));
     const file = this.fileOf(pointer.file);
     for (const level of file.levels(wanted, enough)) {
       const at = file.ordered ? nearestOnLines(level.lines, pointer.line, direction) : nearestByScan(level.lines, pointer.line, direction);
-      if (at !== undefined) return file.stories[level.indexes[at]!];
+      if (at === undefined) continue;
+      // Lines ascend in an ordered file: the next nearest in the allowed direction is a neighbour of `at`.
+      const next = !file.ordered ? undefined : direction === "above" ? at - 1 : direction === "below" ? at + 1 : nextNearest(level.lines, at, pointer.line);
+      const alike = next !== undefined && next >= 0 && next < level.indexes.length ? file.stories[level.indexes[next]!] : undefined;
+      return { story: file.stories[level.indexes[at]!]!, alike };
     }
     return undefined;
   }
@@ -91,6 +98,14 @@ function nearestOnLines(lines: readonly number[], line: number, direction: "abov
   const before = lastUpTo >= 0 ? firstOf(lines[lastUpTo]!) : undefined;
   if (direction === "above") return before;
   const after = firstAfter < lines.length ? firstAfter : undefined;
+  if (before === undefined || after === undefined) return before ?? after;
+  return line - lines[before]! <= lines[after]! - line ? before : after;
+}
+
+/** Of ascending `lines`, where `at` is the nearest to `line` either way, the position of the next nearest. */
+function nextNearest(lines: readonly number[], at: number, line: number): number | undefined {
+  const before = at - 1 >= 0 ? at - 1 : undefined;
+  const after = at + 1 < lines.length ? at + 1 : undefined;
   if (before === undefined || after === undefined) return before ?? after;
   return line - lines[before]! <= lines[after]! - line ? before : after;
 }

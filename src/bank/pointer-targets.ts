@@ -4,7 +4,7 @@ import { firstWhere } from "./first-where.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 
 /** An entry a pointer can name: a story, or another pointer ("Same answer as Q3" where Q3 says "Same as above"). */
-export type PointerEntry = { story: StoryDraft; pointer?: undefined } | { pointer: PointerDraft; story?: undefined };
+export type PointerEntry = { story: StoryDraft; pointer?: undefined; alike?: StoryDraft } | { pointer: PointerDraft; story?: undefined; alike?: undefined };
 
 /**
  * Finds what a pointer entry names: by heading number or title (a story first, then another pointer; same file
@@ -60,8 +60,7 @@ export class PointerTargets {
     }
     if (pointer.targetDescription) {
       // In the direction it names, else anywhere in its file.
-      const described = this.described.best(pointer, pointer.direction) ?? this.described.best(pointer, null);
-      return described ? { story: described } : undefined;
+      return this.described.best(pointer, pointer.direction) ?? this.described.best(pointer, null);
     }
     // "See above", "Ditto": the nearest entry before the pointer in its file ("see below": the nearest after), story or pointer.
     return nearestEntry(this.entriesByFile.get(pointer.file) ?? [], pointer.line, pointer.direction === "below");

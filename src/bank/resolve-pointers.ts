@@ -33,9 +33,10 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
     if (asked !== null && !target.questions.includes(asked)) target.questions.push(asked);
     const where = found.via.length > 0 ? `, ${viaText(found.via)}, which leads to "${target.title}" (line ${target.startLine})` : ` ("${target.title}", line ${target.startLine})`;
     const folded = pointer.question ? "its question now finds that story too" : pointer.inHeading ? "it is a heading with nothing under it, so it is read as a note on that story rather than a story of its own" : "its heading now finds that story too";
+    const alike = found.alike ? ` "${shorten(found.alike.title, 60)}" (line ${found.alike.startLine}) fits that description as well: if you meant it, point at it by its title (See "${shorten(found.alike.title, 60)}").` : "";
     warnings.push({
       code: "POINTER_RESOLVED",
-      message: `"${pointer.title}" points to ${reference}${where}; ${folded}.`,
+      message: `"${pointer.title}" points to ${reference}${where}; ${folded}.${alike}`,
       file: pointer.file,
       line: pointer.line,
     });
@@ -58,13 +59,13 @@ function viaText(via: readonly PointerDraft[]): string {
 }
 
 // Pointers passed on the way are listed in `via`; a chain that comes back to a pointer it has passed stops there.
-function followChain(targets: PointerTargets, start: PointerDraft): { story?: StoryDraft; via: PointerDraft[]; looped: boolean } {
+function followChain(targets: PointerTargets, start: PointerDraft): { story?: StoryDraft; alike?: StoryDraft; via: PointerDraft[]; looped: boolean } {
   const via: PointerDraft[] = [];
   let current = start;
   for (let step = 0; step < MAX_CHAIN; step++) {
     const entry = targets.find(current);
     if (!entry) return { via, looped: false };
-    if (entry.story) return { story: entry.story, via, looped: false };
+    if (entry.story) return { story: entry.story, alike: entry.alike, via, looped: false };
     if (entry.pointer === start || via.includes(entry.pointer)) return { via, looped: true };
     via.push(entry.pointer);
     current = entry.pointer;

@@ -222,3 +222,48 @@ Same as the pricing story above, but lead with the customer interviews.
     expect(helix.questions).not.toContain("Pricing again");
   });
 });
+
+describe("a described pointer two stories fit equally", () => {
+  it("folds into the nearer and names the other, so the user can point at it by title", () => {
+    const parsed = parse(`# Stories
+
+## Usage-Based Pricing Migration
+**Situation:** Our flat pricing lost money on heavy accounts.
+**Action:** I modelled 14 months of usage.
+**Result:** Revenue per account rose 11%.
+
+## Pricing Migration: Winning Back Helix
+**Situation:** Helix saw their bill rise 38%.
+**Action:** I met their COO and offered a usage cap.
+**Result:** They renewed for two years.
+
+## Pricing again
+Same as the pricing story above.
+`);
+    const resolved = parsed.warnings.find((warning) => warning.code === "POINTER_RESOLVED")!;
+    expect(parsed.stories.find((story) => story.title.startsWith("Pricing Migration"))!.questions).toContain("Pricing again");
+    expect(resolved.message).toContain('"Usage-Based Pricing Migration" (line 3) fits that description as well');
+    expect(resolved.message).toContain('See "Usage-Based Pricing Migration"');
+  });
+
+  it("names no other story when only one fits the description", () => {
+    const parsed = parse(`# Stories
+
+## Usage-Based Pricing Migration
+**Situation:** Our flat pricing lost money on heavy accounts.
+**Action:** I modelled 14 months of usage.
+**Result:** Revenue per account rose 11%.
+
+## Winning Back Helix
+**Situation:** Helix saw their bill rise 38%.
+**Action:** I met their COO and offered a usage cap.
+**Result:** They renewed for two years.
+
+## Pricing again
+Same as the pricing story above.
+`);
+    const resolved = parsed.warnings.find((warning) => warning.code === "POINTER_RESOLVED")!;
+    expect(resolved.message).toContain('("Usage-Based Pricing Migration", line 3)');
+    expect(resolved.message).not.toContain("fits that description as well");
+  });
+});
