@@ -5,7 +5,7 @@ import { instructionSentences, isInstructionSentence, withoutInstructionSentence
 import { noStoriesError, type FileOutcome } from "./no-stories-error.js";
 import { NotABankError, parseBankFile } from "./parse-bank-file.js";
 import { readBankFiles, type BankFileBytes } from "./read-bank-files.js";
-import { resolvePointers } from "./resolve-pointers.js";
+import { noteAlikeTarget, resolvePointers } from "./resolve-pointers.js";
 import type { PointerDraft, StoryDraft } from "./story-draft.js";
 import { assignStoryIds } from "./story-id.js";
 
@@ -62,7 +62,8 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   }
   // A folder holding nothing but files of other kinds is refused as a single such file is.
   if (skipped.length > 0 && skipped.length === files.length) throw skipped[0]!;
-  for (const warning of resolvePointers(drafts, pointers)) warnings.push(warning);
+  const resolved = resolvePointers(drafts, pointers);
+  for (const warning of resolved.warnings) warnings.push(warning);
   // A "story" of nothing but words addressed to a model tells nothing: skipped, as its warning says.
   // Each body read once without such sentences: matching, grouping and the stories below all use it.
   const told: Array<{ draft: StoryDraft; body: string }> = [];
@@ -78,6 +79,12 @@ function readBank(files: readonly BankFileBytes[]): { bank: ParsedBank; outcomes
   const experiences = groupExperiences(
     drafts.map((draft, index) => ({ id: ids[index]!, title: draft.title, body: told[index]!.body, experienceKey: draft.experienceKey, file: draft.file, number: draft.number, principles: draft.principles })),
   );
+  // Another telling of the same event is no other story the pointer could mean.
+  const experienceOf = new Map(drafts.map((draft, index) => [draft, experiences[index]!]));
+  for (const entry of resolved.alike) {
+    const other = experienceOf.get(entry.alike);
+    if (other !== undefined && other !== experienceOf.get(entry.target)) noteAlikeTarget(entry);
+  }
   const stories: Story[] = drafts.map((draft, index) => ({
     id: ids[index]!,
     experience: experiences[index]!,

@@ -11,8 +11,9 @@ const MAX_CHAIN = 50;
  * first, by heading number or title), following a pointer that points at
  * another pointer, and reports what became of it.
  */
-export function resolvePointers(stories: StoryDraft[], pointers: readonly PointerDraft[]): ParseWarning[] {
+export function resolvePointers(stories: StoryDraft[], pointers: readonly PointerDraft[]): { warnings: ParseWarning[]; alike: AlikeTarget[] } {
   const warnings: ParseWarning[] = [];
+  const alike: AlikeTarget[] = [];
   const targets = new PointerTargets(stories, pointers);
   for (const pointer of pointers) {
     const reference = describeReference(pointer);
@@ -33,15 +34,24 @@ export function resolvePointers(stories: StoryDraft[], pointers: readonly Pointe
     if (asked !== null && !target.questions.includes(asked)) target.questions.push(asked);
     const where = found.via.length > 0 ? `, ${viaText(found.via)}, which leads to "${target.title}" (line ${target.startLine})` : ` ("${target.title}", line ${target.startLine})`;
     const folded = pointer.question ? "its question now finds that story too" : pointer.inHeading ? "it is a heading with nothing under it, so it is read as a note on that story rather than a story of its own" : "its heading now finds that story too";
-    const alike = found.alike ? ` "${shorten(found.alike.title, 60)}" (line ${found.alike.startLine}) fits that description as well: if you meant it, point at it by its title (See "${shorten(found.alike.title, 60)}").` : "";
-    warnings.push({
-      code: "POINTER_RESOLVED",
-      message: `"${pointer.title}" points to ${reference}${where}; ${folded}.${alike}`,
-      file: pointer.file,
-      line: pointer.line,
-    });
+    const warning: ParseWarning = { code: "POINTER_RESOLVED", message: `"${pointer.title}" points to ${reference}${where}; ${folded}.`, file: pointer.file, line: pointer.line };
+    warnings.push(warning);
+    if (found.alike) alike.push({ warning, target, alike: found.alike });
   }
-  return warnings;
+  return { warnings, alike };
+}
+
+/** A resolved pointer whose description fits another story as well, which the user may have meant. */
+export interface AlikeTarget {
+  warning: ParseWarning;
+  target: StoryDraft;
+  alike: StoryDraft;
+}
+
+/** Tells the user, on the pointer's warning, of the other story its description fits and how to name it instead. */
+export function noteAlikeTarget({ warning, alike }: AlikeTarget): void {
+  const title = shorten(alike.title, 60);
+  warning.message += ` "${title}" (line ${alike.startLine}) fits that description as well: if you meant it, point at it by its title (See "${title}").`;
 }
 
 /** Why a pointer reached no story: its target is missing, a chain of pointers leads nowhere, or its section holds several stories. */

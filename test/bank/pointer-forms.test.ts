@@ -267,3 +267,29 @@ Same as the pricing story above.
     expect(resolved.message).not.toContain("fits that description as well");
   });
 });
+
+describe("a described pointer two tellings of one event fit", () => {
+  it("names no other story: the other telling is the same experience", () => {
+    const parsed = parse(`# Stories
+
+## Usage-Based Pricing Migration
+Experience: pricing migration
+**Situation:** Our flat pricing lost money on heavy accounts.
+**Action:** I modelled 14 months of usage.
+**Result:** Revenue per account rose 11%.
+
+## Pricing Migration, told for Customer Obsession
+Experience: pricing migration
+**Situation:** Our flat pricing lost money on heavy accounts, and admins feared surprise bills.
+**Action:** I built a price preview page.
+**Result:** 68% of admins checked their bill before the switch.
+
+## Pricing again
+Same as the pricing story above.
+`);
+    const resolved = parsed.warnings.find((warning) => warning.code === "POINTER_RESOLVED")!;
+    expect(new Set(parsed.stories.map((story) => story.experience)).size).toBe(1);
+    expect(resolved.message).toContain('("Pricing Migration, told for Customer Obsession", line 9)');
+    expect(resolved.message).not.toContain("fits that description as well");
+  });
+});
