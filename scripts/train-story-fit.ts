@@ -4,13 +4,15 @@
  * corpus/models/story-fit.json. Each question is matched twice: against its
  * whole bank, and against the bank without the stories labelled acceptable
  * for it (what a bank with no story for the question looks like). The top
- * three matches of each are the examples, labelled by the blind labels.
+ * three matches of each are the examples, labelled by the blind labels; so are
+ * the top three of each question written for a bank that none of its stories
+ * answers (corpus/retrieval-training/no-fit), all labelled not fitting.
  * Deterministic: the same data gives the same file. Reads the committed
  * re-ranker, so retrain this after it. `--cv` prints leave-one-bank-out
  * figures instead of writing.
  * Run: npm run train:fit
  */
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadBank } from "../src/bank/index.js";
 import { readRetrievalCases } from "../src/evals/retrieval-dataset.js";
@@ -19,6 +21,7 @@ import { InterviewEmbedder } from "../src/providers/local/interview-embedder.js"
 import { createInMemoryMatcher } from "../src/retrieval/index.js";
 import { FIT_FEATURES, fitLevel, STORY_FIT_FILE, type FitLevel } from "../src/retrieval/fit/index.js";
 import { withInferredPrinciples } from "../src/understanding/index.js";
+import { z } from "zod";
 
 const TRAINING_ROOT = path.join(import.meta.dirname, "..", "corpus", "retrieval-training");
 const OPTIONS = { features: FIT_FEATURES, l2: 0.01, epochs: 1500, learningRate: 0.5 };
@@ -34,7 +37,11 @@ interface QuestionExamples {
 }
 
 const embedder = new InterviewEmbedder();
-const banks: Array<{ name: string; questions: QuestionExamples[] }> = [];
+// Questions written for each bank that none of its stories answers (the audits' "raised money from investors"
+// against a bank with a cost-cutting story): their top matches are examples of stories that do not fit.
+const NO_FIT_ROOT = path.join(TRAINING_ROOT, "no-fit");
+const NoFitQuestion = z.object({ id: z.string(), question: z.string().min(1), acceptable: z.array(z.string()).length(0) });
+const banks: Array<{ name: string; questions: QuestionExamples[]; unanswerable: DenseExample[][] }> = [];
 for (const file of readdirSync(path.join(TRAINING_ROOT, "questions")).filter((name) => name.endsWith(".jsonl")).sort()) {
   const name = file.replace(/\.jsonl$/, "");
   const cases = await readRetrievalCases(path.join(TRAINING_ROOT, "questions", file));
@@ -53,27 +60,45 @@ for (const file of readdirSync(path.join(TRAINING_ROOT, "questions")).filter((na
     const withoutFit = await createInMemoryMatcher(stories.filter((story) => !acceptable.has(story.experience)), embedder);
     questions.push({ whole: await examples(whole), withoutFit: await examples(withoutFit) });
   }
-  banks.push({ name, questions });
+  const unanswerable: DenseExample[][] = [];
+  const noFitFile = path.join(NO_FIT_ROOT, `${name}.jsonl`);
+  if (existsSync(noFitFile)) {
+    for (const line of readFileSync(noFitFile, "utf8").split("\n").filter((text) => text.trim())) {
+      const { question } = NoFitQuestion.parse(JSON.parse(line));
+      const { matches } = await whole.match(question, { k: 3, fit: false });
+      const values = await whole.fitFeatures(question, matches.map((match) => match.id));
+      unanswerable.push(values.map((value) => ({ values: value!, label: false })));
+    }
+  }
+  banks.push({ name, questions, unanswerable });
   process.stderr.write(`${name} `);
 }
 process.stderr.write("\n");
 const questionCount = banks.reduce((sum, bank) => sum + bank.questions.length, 0);
+const unanswerableCount = banks.reduce((sum, bank) => sum + bank.unanswerable.length, 0);
 const train = (held?: string) =>
   trainDenseLogistic(
-    banks.filter((bank) => bank.name !== held).flatMap((bank) => bank.questions.flatMap((question) => [...question.whole, ...question.withoutFit])),
-    { ...OPTIONS, trainedOn: held ? "cv" : `corpus/retrieval-training (${banks.map((bank) => bank.name).join(", ")}; ${questionCount} questions, each against its whole bank and without its acceptable stories)` },
+    banks.filter((bank) => bank.name !== held).flatMap((bank) => [...bank.questions.flatMap((question) => [...question.whole, ...question.withoutFit]), ...bank.unanswerable.flat()]),
+    {
+      ...OPTIONS,
+      trainedOn: held
+        ? "cv"
+        : `corpus/retrieval-training (${banks.map((bank) => bank.name).join(", ")}; ${questionCount} questions, each against its whole bank and without its acceptable stories, and ${unanswerableCount} questions no story answers)`,
+    },
   );
 
 if (process.argv.includes("--cv")) {
   // Each held-out bank's first matches, scored by the model trained without it.
   const right: Array<{ model: DenseLogisticModel; values: number[] }> = [];
   const noFit: Array<{ model: DenseLogisticModel; values: number[] }> = [];
+  const unanswered: Array<{ model: DenseLogisticModel; values: number[] }> = [];
   for (const held of banks) {
     const model = train(held.name);
     for (const question of held.questions) {
       if (question.whole[0]?.label) right.push({ model, values: [...question.whole[0].values] });
       if (question.withoutFit[0]) noFit.push({ model, values: [...question.withoutFit[0].values] });
     }
+    for (const examples of held.unanswerable) if (examples[0]) unanswered.push({ model, values: [...examples[0].values] });
   }
   const probability = ({ model, values }: { model: DenseLogisticModel; values: number[] }) => predictDenseLogistic(model, values);
   const thresholds = levelThresholds(right.map(probability), noFit.map(probability));
@@ -82,6 +107,7 @@ if (process.argv.includes("--cv")) {
   console.log(`AUC ${auc(right.map(probability), noFit.map(probability)).toFixed(3)}; levels at stretch < ${thresholds.stretch.toFixed(3)}, strong >= ${thresholds.strong.toFixed(3)}, kept within the quoted evidence:`);
   console.log(`  right first match: stretch ${share(right, "stretch")}, strong ${share(right, "strong")}`);
   console.log(`  no fitting story:  stretch ${share(noFit, "stretch")}, strong ${share(noFit, "strong")}`);
+  if (unanswered.length) console.log(`  question no story answers (${unanswered.length}): stretch ${share(unanswered, "stretch")}, strong ${share(unanswered, "strong")}`);
   // What moving stretches after the stories that fit does to the first match, each bank's levels from the model trained without it.
   let firstBefore = 0;
   let firstAfter = 0;

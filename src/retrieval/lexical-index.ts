@@ -43,6 +43,7 @@ export class LexicalIndex {
   private readonly averageLength: number;
   private readonly familiesByTerm: ReadonlyMap<string, readonly string[]>;
   private readonly skip: Set<string>;
+  private lastCoverage?: { question: string; shares: number[] };
 
   /** Indexes the documents, or takes the data of an index built elsewhere (`toData`). */
   constructor(
@@ -73,6 +74,35 @@ export class LexicalIndex {
       }
     }
     return weights;
+  }
+
+  /**
+   * For every document, the share (0-1) of the question's own words, weighted
+   * by rarity, that the document holds: a relative counts at the family weight,
+   * and a word no story holds weighs as the rarest, so "investors" in a question
+   * no story mentions leaves every story's share short.
+   */
+  coverage(question: string): number[] {
+    // The fit of each shown story asks for the same question's shares: computed once.
+    if (this.lastCoverage?.question === question) return this.lastCoverage.shares;
+    const total = this.ids.length;
+    const covered = new Float64Array(total);
+    const idf = (documentCount: number) => Math.log(1 + (total - documentCount + 0.5) / (documentCount + 0.5));
+    let mass = 0;
+    for (const term of new Set(senseTaggedTerms(question, this.skip))) {
+      const own = this.postings.get(term);
+      const weight = idf(own?.docs.length ?? 0);
+      mass += weight;
+      const best = new Float64Array(total);
+      for (const doc of own?.docs ?? []) best[doc] = 1;
+      for (const related of this.familiesByTerm.get(term) ?? []) {
+        for (const doc of this.postings.get(related)?.docs ?? []) best[doc] = Math.max(best[doc]!, FAMILY_WEIGHT);
+      }
+      for (let doc = 0; doc < total; doc++) covered[doc]! += weight * best[doc]!;
+    }
+    const shares = Array.from(covered, (value) => (mass > 0 ? value / mass : 0));
+    this.lastCoverage = { question, shares };
+    return shares;
   }
 
   /** BM25 score for every document (0 where nothing matched), in document order. */

@@ -133,7 +133,7 @@ export class StoryMatcher {
     // anything else, or when no signal separates the stories, it stands aside.
     const asTrained = (options.fusion === undefined || options.fusion === "learned") && signals.length === HYBRID_SIGNALS.length && !options.weights && options.expandVocabulary === undefined;
     const ranker = asTrained && fused.some((item) => item.fused !== 0) ? (this.parts.ranker ?? null) : null;
-    if (ranker) fused = this.rerank(fused, ranker, read.side, scores);
+    if (ranker) fused = this.rerank(fused, ranker, read.side, this.withCoverage(scores, read));
     const onlyPrinciples = asTrained ? principleOnlyQuestion(question, taxonomy.templateWords) : [];
     fused = filedFirst(fused, this.parts.stories, onlyPrinciples);
     const seen = new Set<string>();
@@ -227,12 +227,17 @@ export class StoryMatcher {
     const scores = await this.signalScores(read, HYBRID_SIGNALS);
     const leaders = fuseScores(scores.map((signal) => signal.scores)).slice(0, RERANK_DEPTH);
     const side = read.side;
-    const standings = leaderStandings(scores, leaders);
+    const standings = leaderStandings(this.withCoverage(scores, read), leaders);
     return leaders.map((item, position) => {
       const features = new Map<string, number>();
       visitPairFeatures(side, this.parts.features[item.index]!, standings[position]!, (left, right, value) => features.set(featureName(left, right), value));
       return { index: item.index, features };
     });
+  }
+
+  /** The signals' scores and, for the ranker's standings only, each story's share of the question's words (not fused). */
+  private withCoverage(scores: ReadonlyArray<{ name: string; scores: number[] }>, read: ReadQuestion): Array<{ name: string; scores: number[] }> {
+    return [...scores, { name: "coverage", scores: this.parts.lexical.coverage(removePrincipleMentions(read.wordsToMatch)) }];
   }
 
   /** Re-orders the fused leaders by the learned ranker; the rest keep their fused order below them. */
@@ -296,6 +301,7 @@ export class StoryMatcher {
       evidence,
       topThemeShown: top ? (features.profile.competencies.get(top.name) ?? 0) : 0,
       questionClarity: top?.score ?? 0,
+      wordCoverage: this.parts.lexical.coverage(removePrincipleMentions(read.wordsToMatch))[index] ?? 0,
     });
   }
 

@@ -15,15 +15,15 @@ describe("coach match --distinct (planning a loop without telling a story twice)
     cwd = mkdtempSync(path.join(os.tmpdir(), "coach-distinct-"));
     questions = path.join(cwd, "loop.txt");
     // Two failure questions, a blank line and a line with no words (an error line that must not stop the plan).
-    writeFileSync(questions, "Tell me about a time you failed.\n\n?\nTell me about a time you missed something important.\n");
+    writeFileSync(questions, "Tell me about a time you failed.\n\n?\nTell me about a time you made a mistake.\n");
   });
 
   it("gives each question a different lead story and says where the shared one went", async () => {
     const plain = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json"], { cwd });
-    const [failed, , missed] = jsonLines(plain.stdout);
+    const [failed, , mistake] = jsonLines(plain.stdout);
     // Without planning, both failure questions lead with the bank's failure story: the case --distinct is for.
     expect(failed.matches[0].id).toBe(FAILURE_STORY);
-    expect(missed.matches[0].id).toBe(FAILURE_STORY);
+    expect(mistake.matches[0].id).toBe(FAILURE_STORY);
 
     const run = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json", "--distinct"], { cwd });
     const lines = jsonLines(run.stdout);
@@ -38,7 +38,7 @@ describe("coach match --distinct (planning a loop without telling a story twice)
     // Questions are counted as asked: the blank line is skipped, the line with no words counts (it is the second).
     const keeper = first.matches[0].id === FAILURE_STORY ? 1 : 3;
     const other = keeper === 1 ? second : first;
-    const otherPlain = keeper === 1 ? missed : failed;
+    const otherPlain = keeper === 1 ? mistake : failed;
     expect([first, second].map((line) => line.matches[0].id)).toContain(FAILURE_STORY);
     expect(other.matches[0].id).toBe(otherPlain.matches[1].id);
     expect(other.matches.map((match: any) => match.id)).not.toContain(FAILURE_STORY);
@@ -62,7 +62,7 @@ describe("coach match --distinct with a provider (test LLM server)", () => {
   it("embeds each question once, though a plan asks the matcher about it twice", async () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "coach-distinct-provider-"));
     const questions = path.join(cwd, "loop.txt");
-    writeFileSync(questions, "Tell me about a time you failed.\nTell me about a time you missed something important.\n");
+    writeFileSync(questions, "Tell me about a time you failed.\nTell me about a time you made a mistake.\n");
     const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url };
     const run = await runCoach(["match", "--bank", SAMPLE_BANK, "--questions", questions, "--json", "--distinct"], { cwd, env });
     expect(run.code, run.stderr).toBe(0);
@@ -70,6 +70,6 @@ describe("coach match --distinct with a provider (test LLM server)", () => {
     const inputs = llm.requestsTo("embeddings").flatMap((request) => request.body.input);
     // The sample bank's 33 stories, then each question once.
     expect(inputs).toHaveLength(35);
-    expect(inputs.slice(-2)).toEqual(["Tell me about a time you failed.", "Tell me about a time you missed something important."]);
+    expect(inputs.slice(-2)).toEqual(["Tell me about a time you failed.", "Tell me about a time you made a mistake."]);
   });
 });

@@ -32,6 +32,27 @@ describe("LexicalIndex", () => {
     expect(index.score("Tell me about a time you failed.", false)).toEqual([0, 0, 0]);
   });
 
+  it("gives each story its share of the question's words weighted by rarity, a relative at 0.35 of a direct hit", () => {
+    // The question's one word, "failed", is in no story (weighs as the rarest); the outage story holds its relative "broke".
+    expect(index.coverage("Tell me about a time you failed.")).toEqual([0, 0.35, 0]);
+  });
+
+  it("weighs a question word no story holds as the rarest, so every story's share falls short", () => {
+    const bakery = [
+      { id: "payroll", fields: [{ text: "bakery payroll", weight: 1 }] },
+      { id: "ovens", fields: [{ text: "bakery ovens", weight: 1 }] },
+      { id: "audit", fields: [{ text: "payroll audit", weight: 1 }] },
+    ];
+    const small = new LexicalIndex(bakery.map((document) => document.id), bakery, taxonomy);
+    // BM25 idf over 3 stories: "bakery" and "payroll" (in 2) ln(1 + 1.5/2.5) = 0.4700; "investors" (in none) ln(1 + 3.5/0.5) = 2.0794.
+    const both = small.coverage("bakery payroll");
+    expect(both).toEqual([1, 0.5, 0.5]);
+    const investors = small.coverage("bakery investors");
+    expect(investors[0]).toBeCloseTo(0.47 / (0.47 + 2.0794), 3);
+    expect(investors[1]).toBeCloseTo(0.47 / (0.47 + 2.0794), 3);
+    expect(investors[2]).toBe(0);
+  });
+
   it("scores a direct hit above a family member", () => {
     const scores = index.score("Which interview loop did you rewrite?");
     expect(scores.indexOf(Math.max(...scores))).toBe(2);

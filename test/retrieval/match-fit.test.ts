@@ -75,14 +75,14 @@ describe("story fit levels", () => {
 
   it("puts a stretch among the first three after the stories that fit, and k does not change the first", async () => {
     const matcher = await createInMemoryMatcher(withInferredPrinciples((await loadBank([SAMPLE_BANK])).stories), new InterviewEmbedder());
-    // The sample bank has no story of a launch abroad: the ranking puts its flaky-tests story second, a stretch here.
-    const question = "Tell me about a time you launched a product in a new country.";
+    // The sample bank has no story of a reorganisation: the ranking puts its disagreement story first, a stretch here.
+    const question = "Tell me about a time you led a team through a reorganisation.";
     const plain = await matcher.match(question, { k: 3, fit: false });
     const fitted = await matcher.match(question, { k: 3 });
     expect(plain.matches.every((match) => match.fit === undefined)).toBe(true);
-    expect(plain.matches[1]!.title).toMatch(/flaky tests/);
+    expect(plain.matches[0]!.title).toMatch(/strongly disagreed/);
     expect(fitted.matches.map((match) => match.id)).not.toEqual(plain.matches.map((match) => match.id));
-    expect(fitted.matches.find((match) => /flaky tests/.test(match.title))!.fit).toBe("stretch");
+    expect(fitted.matches.find((match) => /strongly disagreed/.test(match.title))!.fit).toBe("stretch");
     const fits = fitted.matches.map((match) => match.fit);
     expect(fits[0]).not.toBe("stretch");
     expect(fits.slice(fits.indexOf("stretch"))).toEqual(fits.slice(fits.indexOf("stretch")).map(() => "stretch"));

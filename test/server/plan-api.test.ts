@@ -8,7 +8,7 @@ import { startServe, type RunningServer } from "../support/serve.js";
 
 const FAILURE_STORY = "by-principle-tell-me-about-a-time-you-failed";
 const FAILED = "Tell me about a time you failed.";
-const MISSED = "Tell me about a time you missed something important.";
+const MISTAKE = "Tell me about a time you made a mistake.";
 
 const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
@@ -21,18 +21,18 @@ describe("POST /api/plan (an interview loop with no story told twice)", () => {
 
   it("leads each question with a different experience, where /api/match leads both with the failure story", async () => {
     const single = async (question: string) => MatchApiResponseSchema.parse(await (await post(`${server.url}/api/match`, { question, k: 3 })).json());
-    const [failed, missed] = [await single(FAILED), await single(MISSED)];
-    expect([failed.matches[0]!.id, missed.matches[0]!.id]).toEqual([FAILURE_STORY, FAILURE_STORY]);
+    const [failed, mistake] = [await single(FAILED), await single(MISTAKE)];
+    expect([failed.matches[0]!.id, mistake.matches[0]!.id]).toEqual([FAILURE_STORY, FAILURE_STORY]);
 
-    const response = await post(`${server.url}/api/plan`, { questions: [FAILED, MISSED], k: 3 });
+    const response = await post(`${server.url}/api/plan`, { questions: [FAILED, MISTAKE], k: 3 });
     expect(response.status).toBe(200);
     const { results } = PlanApiResponseSchema.parse(await response.json());
-    expect(results.map((result) => result.question)).toEqual([FAILED, MISSED]);
+    expect(results.map((result) => result.question)).toEqual([FAILED, MISTAKE]);
     expect(new Set(results.map((result) => result.matches[0]!.experience)).size).toBe(2);
     expect(results.map((result) => result.matches[0]!.id)).toContain(FAILURE_STORY);
     // The question that gave up the failure story is told where it went, by number and text.
     const [giver, keeper] = results[0]!.matches[0]!.id === FAILURE_STORY ? [2, 1] : [1, 2];
-    const keeperQuestion = keeper === 1 ? FAILED : MISSED;
+    const keeperQuestion = keeper === 1 ? FAILED : MISTAKE;
     expect(results[giver - 1]!.notices).toContain(`Question ${giver}: "Tell Me About a Time You Failed" fits it best but is kept for question ${keeper} ("${keeperQuestion}"), so no story is told twice.`);
   });
 

@@ -164,4 +164,20 @@ describe("question understanding", () => {
     expect(top("Tell me about a time you improved your app's stability.")).not.toContain("feedback-received");
     expect(top("How did you improve your communication skills after a review?")).toContain("feedback-received");
   });
+
+  it("reads the senses a product manager's bank uses (user audit 26)", () => {
+    const theme = (text: string, id: string) => profileText(text, "story").competencies.get(id) ?? 0;
+    // Revenue retention and what customers pay are pricing, not how people are treated at work...
+    expect(theme("Net revenue retention went from 104% to 112%, and 70% of accounts would pay the same or less.", "team-wellbeing")).toBe(0);
+    expect(theme("I had to pay attention to every line of the contract.", "team-wellbeing")).toBe(0);
+    // ...while keeping nurses and fixing their pay is.
+    expect(theme("I cut attrition and improved retention of our nurses after I fought for a pay review.", "team-wellbeing")).toBeGreaterThan(0.3);
+    // A personal crisis is no production incident; a crisis at work still is.
+    expect(top("Tell me about a time you supported a colleague going through a personal crisis.")).not.toContain("incident");
+    expect(top("Tell me about a crisis you handled.")).toContain("incident");
+    // A problem that is not yours is ownership beyond your role; a decision not yours to make is not.
+    expect(top("Tell me about how you handle problems that aren't technically yours.")).toContain("ownership-beyond-role");
+    expect(theme("It was not mine to fix, but I fixed it over the weekend.", "ownership-beyond-role")).toBeGreaterThan(0.3);
+    expect(theme("The pricing call was not mine to make, so I took it to the CFO.", "ownership-beyond-role")).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import type { QuotedEvidence } from "../explain-match.js";
 
 /** The story-fit model's inputs, in the order its weights are stored. */
-export const FIT_FEATURES = ["themeCross", "lexical", "themeShare", "evidenceShown", "evidenceLacking", "topThemeShown", "questionClarity"] as const;
+export const FIT_FEATURES = ["themeCross", "lexical", "themeShare", "evidenceShown", "evidenceLacking", "topThemeShown", "questionClarity", "wordCoverage"] as const;
 
 /** What is known of one (question, story) pair that says how well the story answers, whatever the rest of the bank holds. */
 export interface FitInput {
@@ -19,6 +19,8 @@ export interface FitInput {
   topThemeShown: number;
   /** How strongly the question asks for its strongest theme (0-1). */
   questionClarity: number;
+  /** The rarity-weighted share of the question's own words the story holds (0-1). */
+  wordCoverage: number;
 }
 
 /**
@@ -38,5 +40,6 @@ export function fitValues(input: FitInput): number[] {
     lacking ? 1 : 0,
     input.topThemeShown,
     input.questionClarity,
+    input.wordCoverage,
   ];
 }
