@@ -36,6 +36,22 @@ describe("coach stories", () => {
     expect(run.stderr).toMatch(/numbered\.md:36: mojibake repaired/);
   });
 
+  it("says which principles were read from a story's content rather than filed by the bank (user audit 25)", async () => {
+    const bank = path.join(folder, "filed-and-not.md");
+    writeFileSync(
+      bank,
+      "# Stories\n\n## Cut the cloud bill\nTags: Frugality\n**Situation:** Our bill doubled.\n**Action:** I moved batch jobs to spot instances.\n**Result:** The bill fell 40%.\n\n" +
+        "## Mentored a new analyst\n**Situation:** A new analyst struggled with SQL.\n**Action:** I paired with him every week and reviewed his queries.\n**Result:** He shipped his first report alone by month three.\n",
+    );
+    const run = await runCoach(["stories", "--bank", bank]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    const filedLine = lines[lines.findIndex((line) => line.includes("Cut the cloud bill")) + 1]!;
+    const readLine = lines[lines.findIndex((line) => line.includes("Mentored a new analyst")) + 1]!;
+    expect(filedLine).toContain("[Frugality]");
+    expect(readLine).toMatch(/\[[^\]]+, read from its content\]/);
+  });
+
   it("shows a title's terminal escape sequences as text, never sends them to the terminal", async () => {
     const bank = path.join(folder, "escapes.md");
     writeFileSync(bank, "# Fixed \u001b[31mthe\u001b]0;pwned\u0007 deploy \u202eevil\n\nSituation: Deploys failed weekly.\nAction: I rewrote the pipeline.\nResult: No failures for 6 months.\n");

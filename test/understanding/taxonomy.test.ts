@@ -179,5 +179,15 @@ describe("question understanding", () => {
     expect(top("Tell me about how you handle problems that aren't technically yours.")).toContain("ownership-beyond-role");
     expect(theme("It was not mine to fix, but I fixed it over the weekend.", "ownership-beyond-role")).toBeGreaterThan(0.3);
     expect(theme("The pricing call was not mine to make, so I took it to the CFO.", "ownership-beyond-role")).toBe(0);
+    // A customer threatening to leave is a customer at risk, not a security threat; an attack still is.
+    expect(top("Tell me about a time a major customer threatened to leave.")).not.toContain("security");
+    expect(theme("Their COO threatened to leave for a competitor.", "customer")).toBeGreaterThan(0.3);
+    expect(theme("We saw a credential-stuffing threat against the login page.", "security")).toBeGreaterThan(0.3);
+    // A hire who "turned out to be a great fit" is no root cause found; a bug that turned out to be a race is.
+    expect(top("Tell me about a time you hired someone who turned out to be a great hire.")).not.toContain("root-cause");
+    expect(theme("The bug turned out to be a race in the cache.", "root-cause")).toBeGreaterThan(0.3);
+    // Being proved wrong is a wrong call of one's own.
+    expect(theme("I wrote up what we learned, including that I had been wrong about the tooltip.", "bad-decision")).toBeGreaterThan(0.3);
+    expect(theme("The A/B test proved me wrong.", "bad-decision")).toBeGreaterThan(0.3);
   });
 });

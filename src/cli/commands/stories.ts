@@ -92,7 +92,10 @@ function printStoryTable(bank: ParsedBank, io: CommandIO, fromIndex: boolean): v
     const parts = STORY_PARTS.map((part) => (story.parts[part] ? part[0]!.toUpperCase() : "·")).join("");
     const retold = (tellings.get(story.experience) ?? 1) > 1 ? `  (same experience as ${story.experience === story.id ? "a later story" : story.experience})` : "";
     printLine(io, `  ${String(story.source.startLine).padStart(4)}  ${parts}${story.partsInferred ? "~" : " "} ${shorten(story.title, 70)}`);
-    printLine(io, `        ${story.id}  [${listPrinciples(story.principles) || "no principle yet"}]${retold}`);
+    // A user reads principles the bank never named as their own filing unless told (user audit 25).
+    const principles = listPrinciples(story.principles);
+    const filed = !principles ? "no principle yet" : story.principleSource === "inferred" ? `${principles}, read from its content` : principles;
+    printLine(io, `        ${story.id}  [${filed}]${retold}`);
   }
   const pointers = bank.warnings.filter((warning) => warning.code === "POINTER_RESOLVED").length;
   const skipped = bank.warnings.filter((warning) => warning.code === "SKIPPED_PROSE").length;
