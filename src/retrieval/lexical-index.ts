@@ -87,19 +87,26 @@ export class LexicalIndex {
     if (this.lastCoverage?.question === question) return this.lastCoverage.shares;
     const total = this.ids.length;
     const covered = new Float64Array(total);
+    // Which term last credited each document: a document is credited once per term, a direct hit before a relative.
+    const creditedBy = new Int32Array(total).fill(-1);
     const idf = (documentCount: number) => Math.log(1 + (total - documentCount + 0.5) / (documentCount + 0.5));
     let mass = 0;
-    for (const term of new Set(senseTaggedTerms(question, this.skip))) {
+    [...new Set(senseTaggedTerms(question, this.skip))].forEach((term, termIndex) => {
       const own = this.postings.get(term);
       const weight = idf(own?.docs.length ?? 0);
       mass += weight;
-      const best = new Float64Array(total);
-      for (const doc of own?.docs ?? []) best[doc] = 1;
-      for (const related of this.familiesByTerm.get(term) ?? []) {
-        for (const doc of this.postings.get(related)?.docs ?? []) best[doc] = Math.max(best[doc]!, FAMILY_WEIGHT);
+      for (const doc of own?.docs ?? []) {
+        covered[doc]! += weight;
+        creditedBy[doc] = termIndex;
       }
-      for (let doc = 0; doc < total; doc++) covered[doc]! += weight * best[doc]!;
-    }
+      for (const related of this.familiesByTerm.get(term) ?? []) {
+        for (const doc of this.postings.get(related)?.docs ?? []) {
+          if (creditedBy[doc] === termIndex) continue;
+          covered[doc]! += weight * FAMILY_WEIGHT;
+          creditedBy[doc] = termIndex;
+        }
+      }
+    });
     const shares = Array.from(covered, (value) => (mass > 0 ? value / mass : 0));
     this.lastCoverage = { question, shares };
     return shares;
