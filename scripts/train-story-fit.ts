@@ -14,6 +14,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import { loadBank } from "../src/bank/index.js";
 import { readRetrievalCases } from "../src/evals/retrieval-dataset.js";
 import { predictDenseLogistic, trainDenseLogistic, type DenseExample, type DenseLogisticModel } from "../src/learning/index.js";
@@ -21,7 +22,6 @@ import { InterviewEmbedder } from "../src/providers/local/interview-embedder.js"
 import { createInMemoryMatcher } from "../src/retrieval/index.js";
 import { FIT_FEATURES, fitLevel, STORY_FIT_FILE, type FitLevel } from "../src/retrieval/fit/index.js";
 import { withInferredPrinciples } from "../src/understanding/index.js";
-import { z } from "zod";
 
 const TRAINING_ROOT = path.join(import.meta.dirname, "..", "corpus", "retrieval-training");
 const OPTIONS = { features: FIT_FEATURES, l2: 0.01, epochs: 1500, learningRate: 0.5 };
@@ -38,7 +38,7 @@ interface QuestionExamples {
 
 const embedder = new InterviewEmbedder();
 // Questions written for each bank that none of its stories answers (the audits' "raised money from investors"
-// against a bank with a cost-cutting story): their top matches are examples of stories that do not fit.
+// against a bank with a cost-cutting story); each bank's `unanswerable` holds their top matches, none of which fits.
 const NO_FIT_ROOT = path.join(TRAINING_ROOT, "no-fit");
 const NoFitQuestion = z.object({ id: z.string(), question: z.string().min(1), acceptable: z.array(z.string()).length(0) });
 const banks: Array<{ name: string; questions: QuestionExamples[]; unanswerable: DenseExample[][] }> = [];

@@ -7,8 +7,9 @@ import type { PointerDraft, StoryDraft } from "./story-draft.js";
  * The story a pointer describes ("the failover story above"): the one whose title and text share the most of its
  * describing words (at least half of them, so a stray shared word does not pick a story); of those, one whose title
  * holds more of them ("the pricing story" is "Usage-Based Pricing Migration", not a retelling that mentions the
- * pricing), then the nearest, then the first. Stories are grouped once per file and per description by how many words they share, so a bank
- * of thousands of pointers with one description finds each target by binary search instead of reading every story.
+ * pricing), then the nearest, then the first. Stories are grouped once per file and per description by how many
+ * words they share, so a bank of thousands of pointers with one description finds each target by binary search
+ * instead of reading every story.
  */
 export class DescribedStories {
   private readonly files = new Map<string, DescribedFile>();
@@ -27,7 +28,7 @@ export class DescribedStories {
       const at = file.ordered ? nearestOnLines(level.lines, pointer.line, direction) : nearestByScan(level.lines, pointer.line, direction);
       if (at === undefined) continue;
       // Lines ascend in an ordered file: the next nearest in the allowed direction is a neighbour of `at`.
-      const next = !file.ordered ? undefined : direction === "above" ? at - 1 : direction === "below" ? at + 1 : nextNearest(level.lines, at, pointer.line);
+      const next = file.ordered ? nextInDirection(level.lines, at, pointer.line, direction) : undefined;
       const alike = next !== undefined && next >= 0 && next < level.indexes.length ? file.stories[level.indexes[next]!] : undefined;
       return { story: file.stories[level.indexes[at]!]!, alike };
     }
@@ -102,8 +103,10 @@ function nearestOnLines(lines: readonly number[], line: number, direction: "abov
   return line - lines[before]! <= lines[after]! - line ? before : after;
 }
 
-/** Of ascending `lines`, where `at` is the nearest to `line` either way, the position of the next nearest. */
-function nextNearest(lines: readonly number[], at: number, line: number): number | undefined {
+/** Of ascending `lines`, where `at` is the nearest to `line` in `direction`, the position of the next nearest. */
+function nextInDirection(lines: readonly number[], at: number, line: number, direction: "above" | "below" | null): number | undefined {
+  if (direction === "above") return at - 1;
+  if (direction === "below") return at + 1;
   const before = at - 1 >= 0 ? at - 1 : undefined;
   const after = at + 1 < lines.length ? at + 1 : undefined;
   if (before === undefined || after === undefined) return before ?? after;

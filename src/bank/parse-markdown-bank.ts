@@ -43,8 +43,9 @@ const POINTER_BY_WIKI_LINK = new RegExp(`${POINTER_VERB}\\[\\[(?:[^\\[\\]|#\\n]{
 const POINTER_BY_LINK = new RegExp(`${POINTER_VERB}\\[([^\\[\\]\\n]{3,200})\\]\\((?!\\s*(?:[a-z][a-z0-9+.-]{0,20}:|//))[^()\\s]{0,500}\\)`, "i");
 const POINTER_BY_DESCRIPTION = new RegExp(
   // "the failover story above" ("the CI story above": a description may be one short word), or without the noun when a place follows: "the push outage under Ownership", "the payments outage above".
-  // A comma may end it: "Same as the pricing story above, but lead with the interviews."
-  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{2,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:,)!*_]|$)`,
+  // A comma may end it before advice on telling it ("Same as the pricing story above, but lead with the interviews"), not
+  // before more of a story ("See the launch story above, where I disagreed with our designer ...").
+  `${POINTER_VERB}(?:the|my)\\s+([^.;:!?]{2,120}?)\\s+(?:(?:story|answer|example|one)\\b(?:\\s+(?:(above|below|earlier|later)|further\\s+(up|down)|(?:under|in|from)\\s+[^.;]{1,60}))?|(?:under|in)\\s+[^.;]{1,60}|(above|below|earlier)\\b)\\s*(?:[.;:)!*_]|(?<=\\b(?:story|answer|example|one|above|below|earlier|later|up|down)\\s*),\\s*(?:but|told|lead|emphasi[sz]e|focus|stress|this\\s+time)\\b|$)`,
   "i",
 );
 // A principle's section of a bank filed by principle: "Same story as under Ownership, told for the customer", "See Dive Deep.",

@@ -43,7 +43,7 @@ export class LexicalIndex {
   private readonly averageLength: number;
   private readonly familiesByTerm: ReadonlyMap<string, readonly string[]>;
   private readonly skip: Set<string>;
-  private lastCoverage?: { question: string; shares: number[] };
+  private lastCoverage?: { question: string; shares: readonly number[] };
 
   /** Indexes the documents, or takes the data of an index built elsewhere (`toData`). */
   constructor(
@@ -82,7 +82,7 @@ export class LexicalIndex {
    * and a word no story holds weighs as the rarest, so "investors" in a question
    * no story mentions leaves every story's share short.
    */
-  coverage(question: string): number[] {
+  coverage(question: string): readonly number[] {
     // The fit of each shown story asks for the same question's shares: computed once.
     if (this.lastCoverage?.question === question) return this.lastCoverage.shares;
     const total = this.ids.length;

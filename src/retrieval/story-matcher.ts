@@ -235,13 +235,18 @@ export class StoryMatcher {
     });
   }
 
+  /** Each story's share of the question's words, as word matching reads them (principle names are the principle signal's). */
+  private wordShares(read: ReadQuestion): readonly number[] {
+    return this.parts.lexical.coverage(removePrincipleMentions(read.wordsToMatch));
+  }
+
   /** The signals' scores and, for the ranker's standings only, each story's share of the question's words (not fused). */
-  private withCoverage(scores: ReadonlyArray<{ name: string; scores: number[] }>, read: ReadQuestion): Array<{ name: string; scores: number[] }> {
-    return [...scores, { name: "coverage", scores: this.parts.lexical.coverage(removePrincipleMentions(read.wordsToMatch)) }];
+  private withCoverage(scores: ReadonlyArray<{ name: string; scores: readonly number[] }>, read: ReadQuestion): Array<{ name: string; scores: readonly number[] }> {
+    return [...scores, { name: "coverage", scores: this.wordShares(read) }];
   }
 
   /** Re-orders the fused leaders by the learned ranker; the rest keep their fused order below them. */
-  private rerank(fused: FusedItem[], ranker: RankerModel, side: QuestionSide, scores: ReadonlyArray<{ name: string; scores: number[] }>): FusedItem[] {
+  private rerank(fused: FusedItem[], ranker: RankerModel, side: QuestionSide, scores: ReadonlyArray<{ name: string; scores: readonly number[] }>): FusedItem[] {
     const leaders = fused.slice(0, RERANK_DEPTH);
     const standings = leaderStandings(scores, leaders);
     const weights = compileRanker(ranker);
@@ -301,7 +306,7 @@ export class StoryMatcher {
       evidence,
       topThemeShown: top ? (features.profile.competencies.get(top.name) ?? 0) : 0,
       questionClarity: top?.score ?? 0,
-      wordCoverage: this.parts.lexical.coverage(removePrincipleMentions(read.wordsToMatch))[index] ?? 0,
+      wordCoverage: this.wordShares(read)[index] ?? 0,
     });
   }
 
@@ -407,7 +412,7 @@ function displayScore(fused: number, signals: number, fusion: MatchOptions["fusi
 }
 
 /** Each leader's z-score and rank under every signal (ranks as ranksOf gives them: stories scoring higher; last when 0). */
-function leaderStandings(scores: ReadonlyArray<{ name: string; scores: number[] }>, leaders: readonly FusedItem[]): SignalStanding[][] {
+function leaderStandings(scores: ReadonlyArray<{ name: string; scores: readonly number[] }>, leaders: readonly FusedItem[]): SignalStanding[][] {
   const perSignal = scores.map((signal) => ({ name: signal.name, values: signal.scores, z: standardize(signal.scores) }));
   return leaders.map((item) =>
     perSignal.map((signal) => {

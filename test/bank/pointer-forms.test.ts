@@ -293,3 +293,23 @@ Same as the pricing story above.
     expect(resolved.message).not.toContain("fits that description as well");
   });
 });
+
+describe("a described pointer's comma (code review)", () => {
+  it("ends the pointer only before advice on telling it, not before more of a story", () => {
+    const parsed = parse(`# Stories
+
+## Launching the onboarding flow
+**Situation:** Sign-ups stalled at the second screen.
+**Task:** I owned the launch of a new onboarding flow.
+**Action:** I cut the form from nine fields to four.
+**Result:** Completion rose 22%.
+
+## Disagreeing with our designer
+See the launch story above, where I disagreed with our designer about the progress bar; I ran an A/B test, we shipped her version, and conversion rose 9%.
+`);
+    const codes = parsed.warnings.map((warning) => warning.code);
+    expect(codes).not.toContain("POINTER_RESOLVED");
+    expect(codes).not.toContain("POINTER_UNRESOLVED");
+    expect(parsed.stories.find((story) => story.title === "Launching the onboarding flow")!.questions).not.toContain("Disagreeing with our designer");
+  });
+});

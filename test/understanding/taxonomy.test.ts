@@ -179,6 +179,10 @@ describe("question understanding", () => {
     expect(top("Tell me about how you handle problems that aren't technically yours.")).toContain("ownership-beyond-role");
     expect(theme("It was not mine to fix, but I fixed it over the weekend.", "ownership-beyond-role")).toBeGreaterThan(0.3);
     expect(theme("The pricing call was not mine to make, so I took it to the CFO.", "ownership-beyond-role")).toBe(0);
+    // Code review: pay and retention offers for people are wellbeing still; a call that was not mine is no ownership.
+    expect(theme("I pushed for equal pay for the two women on my team.", "team-wellbeing")).toBeGreaterThan(0.3);
+    expect(theme("I made a retention offer to our best engineer.", "team-wellbeing")).toBeGreaterThan(0.3);
+    expect(theme("The final call was not mine, so I escalated to the CFO.", "ownership-beyond-role")).toBe(0);
     // A customer threatening to leave is a customer at risk, not a security threat; an attack still is.
     expect(top("Tell me about a time a major customer threatened to leave.")).not.toContain("security");
     expect(theme("Their COO threatened to leave for a competitor.", "customer")).toBeGreaterThan(0.3);
