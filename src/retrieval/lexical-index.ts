@@ -89,11 +89,10 @@ export class LexicalIndex {
     const covered = new Float64Array(total);
     // Which term last credited each document: a document is credited once per term, a direct hit before a relative.
     const creditedBy = new Int32Array(total).fill(-1);
-    const idf = (documentCount: number) => Math.log(1 + (total - documentCount + 0.5) / (documentCount + 0.5));
     let mass = 0;
     [...new Set(senseTaggedTerms(question, this.skip))].forEach((term, termIndex) => {
       const own = this.postings.get(term);
-      const weight = idf(own?.docs.length ?? 0);
+      const weight = inverseDocumentFrequency(total, own?.docs.length ?? 0);
       mass += weight;
       for (const doc of own?.docs ?? []) {
         covered[doc]! += weight;
@@ -120,7 +119,7 @@ export class LexicalIndex {
     for (const [term, weight] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = Math.log(1 + (total - list.docs.length + 0.5) / (list.docs.length + 0.5));
+      const idf = inverseDocumentFrequency(total, list.docs.length);
       for (let position = 0; position < list.docs.length; position++) {
         const doc = list.docs[position]!;
         const tf = list.tfs[position]!;
@@ -130,6 +129,11 @@ export class LexicalIndex {
     }
     return scores;
   }
+}
+
+/** BM25's idf of a term held by `documentCount` of `total` documents (a term none holds weighs the most). */
+function inverseDocumentFrequency(total: number, documentCount: number): number {
+  return Math.log(1 + (total - documentCount + 0.5) / (documentCount + 0.5));
 }
 
 /** Counts each document's weighted terms into flat postings, terms in the order first met. */
