@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ChatMessage, ChatModel, ToolDefinition } from "../core/chat-model.js";
 import type { Critic } from "../core/critique.js";
 import { enforceNoInvention } from "../critique/llm/enforce-no-invention.js";
-import { loadPrompt } from "../critique/llm/load-prompt.js";
+import { loadPrompt } from "../prompts/index.js";
 import { isCoachError, ProviderError } from "../errors/index.js";
 import { assessCoverage, matchResponse, type StoryFeatures, type StoryMatcher } from "../retrieval/index.js";
 import { asksForInterview, isHelpRequest } from "./chat-commands.js";

@@ -2,7 +2,7 @@ import path from "node:path";
 import { loadBank } from "../bank/index.js";
 import type { Embedder } from "../core/embedder.js";
 import type { Story } from "../core/story.js";
-import { createInMemoryMatcher, type MatchOptions, type SignalName } from "../retrieval/index.js";
+import { createInMemoryMatcher, judgedMatch, JUDGED_STORIES, type MatchJudge, type MatchResult, type SignalName } from "../retrieval/index.js";
 import { withInferredPrinciples } from "../understanding/index.js";
 import { readRetrievalCases, type RetrievalCase } from "./retrieval-dataset.js";
 import { retrievalMetrics, type FirstHit, type RetrievalMetrics } from "./retrieval-metrics.js";
@@ -68,7 +68,8 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
     const results: RetrievalCaseResult[] = [];
     const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
     for (const entry of cases) {
-      const outcome = await evaluateCase(matcher, entry, stories, { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary, weights: configuration.weights, fusion: configuration.fusion });
+      const options = { k: 5, signals: configuration.signals, expandVocabulary: configuration.expandVocabulary, weights: configuration.weights, fusion: configuration.fusion };
+      const outcome = evaluateCase(await matcher.match(entry.question, options), entry, stories);
       results.push(outcome.result);
       scored.push(outcome.scored);
       onCase?.();
@@ -78,8 +79,38 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
   return report;
 }
 
-async function evaluateCase(matcher: Awaited<ReturnType<typeof createInMemoryMatcher>>, entry: RetrievalCase, stories: readonly Story[], options: MatchOptions) {
-  const result = await matcher.match(entry.question, options);
+// Failures before any answer after which the judge is not asked again in one eval run.
+const GIVE_UP_AFTER = 3;
+
+/**
+ * The default hybrid ranking with a model judging its first five stories, as
+ * `coach match` does with a provider: the same five, re-ordered by the
+ * model's fit levels. Counts the questions where the judge fell back.
+ */
+export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, judge: MatchJudge, name: string, onCase?: () => void): Promise<RetrievalDatasetReport["configurations"][number] & { fallbacks: number }> {
+  const cases = await readRetrievalCases(spec.file);
+  const stories = withInferredPrinciples((await loadBank(spec.banks)).stories);
+  const matcher = await createInMemoryMatcher(stories, embedder);
+  const results: RetrievalCaseResult[] = [];
+  const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
+  let fallbacks = 0;
+  let answered = 0;
+  for (const entry of cases) {
+    // A model that has failed the first few questions and answered none is down or misconfigured: asking it about
+    // every other question would only take each one's timeout. The rest keep the hybrid's order, counted as fallbacks.
+    const asking = answered > 0 || fallbacks < GIVE_UP_AFTER;
+    const result = await judgedMatch(matcher, asking ? judge : null, entry.question, JUDGED_STORIES);
+    if (result.judge?.fallback || !asking) fallbacks++;
+    else if (result.judge) answered++;
+    const outcome = evaluateCase(result, entry, stories);
+    results.push(outcome.result);
+    scored.push(outcome.scored);
+    onCase?.();
+  }
+  return { name, description: `the hybrid's first ${JUDGED_STORIES} stories ordered by the model's fit levels (${fallbacks} of ${cases.length} questions fell back to the hybrid's order)`, metrics: retrievalMetrics(scored), cases: results, fallbacks };
+}
+
+function evaluateCase(result: MatchResult, entry: RetrievalCase, stories: readonly Story[]) {
   const acceptable = new Set(entry.acceptable);
   // A match counts when the telling shown or another telling of the same experience is acceptable.
   const gains = result.matches.map((match) => ([match.id, ...match.alsoTold.map((other) => other.id)].some((id) => acceptable.has(id)) ? 1 : 0));

@@ -10,3 +10,4 @@ export { assessCoverage, type PrincipleCoverage } from "./assess-coverage.js";
 export { planDistinctStories, planInput, MAX_PLAN_QUESTIONS, type PlanInput } from "./plan-distinct-stories.js";
 export { matchResponse, type MatchResponse } from "./match-response.js";
 export { isFewerThanAsked, type MatchNotice, type MatchNoticeCode } from "./match-notices.js";
+export { LlmMatchJudge, judgedMatch, JUDGED_STORIES, type MatchJudge, type MatchJudgeReport } from "./judge/index.js";

@@ -28,7 +28,9 @@ export type MatchNoticeCode =
   /** Even the first story shown is only a stretch for the question: none clearly answers it. */
   | "NO_CLEAR_FIT"
   /** In the chat: the provider's embeddings failed, so the stories were matched without them. */
-  | "EMBEDDINGS_UNAVAILABLE";
+  | "EMBEDDINGS_UNAVAILABLE"
+  /** The provider's model could not judge the matches, so the offline ranking and fits stand. */
+  | "JUDGE_UNAVAILABLE";
 
 /** One thing to tell the user beside a question's matches: what it is about, and the sentence shown. */
 export interface MatchNotice {
@@ -57,6 +59,12 @@ export function noClearFitNotice(): MatchNotice {
     code: "NO_CLEAR_FIT",
     message: "Your closest stories are each a stretch for this question: tell one only if you can say plainly how it answers it, or write a story that does.",
   };
+}
+
+/** What to tell a user whose configured model could not judge the matches (reason: an error message or what was wrong with the reply). */
+export function judgeUnavailableNotice(reason: string): MatchNotice {
+  // Reasons come from error messages that end in their own full stop.
+  return { code: "JUDGE_UNAVAILABLE", message: `The model could not judge these stories (${reason.replace(/\.$/, "")}); showing the offline ranking and fits.` };
 }
 
 /** Why fewer stories than asked for are shown, if they are. */

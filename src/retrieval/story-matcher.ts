@@ -17,6 +17,7 @@ import { FIGURE } from "./quote-evidence.js";
 import { setbackShown, type StoryFeatures } from "./story-features.js";
 import { fewerThanAsked, noClearFitNotice, nonBehaviouralNotice, type MatchNotice } from "./match-notices.js";
 import { validateQuestion } from "./validate-question.js";
+import type { MatchJudgeReport } from "./judge/match-judge.js";
 
 /** The retrieval signals that can be fused; the eval compares subsets. */
 export type SignalName = "dense" | "lexical" | "themes" | "principles";
@@ -48,6 +49,8 @@ export interface MatchResult {
   matches: StoryMatch[];
   /** Things the user should know about the question or the stories shown (not part of the contract; shown as their messages). */
   notices: MatchNotice[];
+  /** With a provider's model configured: who judged the matches' fit, or why it could not (not part of the contract). */
+  judge?: MatchJudgeReport;
 }
 
 // The learned ranker re-orders this many score-fusion leaders; past them it would only cost time.

@@ -74,6 +74,13 @@ export const MatchResponseSchema = z.looseObject({
         .describe("How well the story answers the question whatever else the bank holds (not in the contract): absent for a question that asks for no story."),
     }),
   ),
+  judge: z
+    .union([
+      z.looseObject({ fallback: z.literal(false), model: z.string(), prompt: z.string(), cached: z.boolean(), whysKept: z.number().int().min(0) }),
+      z.looseObject({ fallback: z.literal(true), reason: z.string().min(1) }),
+    ])
+    .optional()
+    .describe("With a provider (not in the contract): the model that judged the stories' fit and wrote their whys, or why it could not (the offline ranking and fits then stand)."),
 });
 
 /**

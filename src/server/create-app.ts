@@ -10,7 +10,7 @@ import { hasBearerToken } from "./bearer-token.js";
 import { BankBodySchema, ChatBodySchema, CritiqueBodySchema, MatchBodySchema, PlanBodySchema } from "./api-schemas.js";
 import { openApiDocument } from "./openapi.js";
 import { WEB_PAGE } from "./web-page.js";
-import { assessCoverage, matchResponse, planDistinctStories, planInput, type PlanInput } from "../retrieval/index.js";
+import { assessCoverage, judgedMatch, matchResponse, planDistinctStories, planInput, type MatchJudge, type PlanInput } from "../retrieval/index.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { rateLimit } from "./rate-limit.js";
 import type { ServedBanks } from "./served-banks.js";
@@ -22,6 +22,8 @@ export interface AppOptions {
   /** Builds the coach for the current banks (offline, or LLM-driven when a provider is configured). */
   coach: (state: ReturnType<ServedBanks["current"]>) => Promise<Coach>;
   critic: Critic;
+  /** Judges each match's fit with the provider's model; null offline. */
+  judge?: MatchJudge | null;
   sessions: SessionStore;
   provider: string;
   version: string;
@@ -153,7 +155,7 @@ export function createApp(options: AppOptions): express.Express {
   app.post("/api/match", async (request, response) => {
     const body = parseBody(MatchBodySchema, request.body);
     // The notices go with the matches: over HTTP there is no stderr to print them on (contracts allow extra fields).
-    response.json(matchResponse(await options.banks.current().matcher.match(body.question, { k: body.k ?? 3 })));
+    response.json(matchResponse(await judgedMatch(options.banks.current().matcher, options.judge ?? null, body.question, body.k ?? 3)));
   });
   app.post("/api/plan", async (request, response) => {
     const body = parseBody(PlanBodySchema, request.body);

@@ -243,4 +243,43 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/coach: embeddings \(text-embedding-3-small\): cannot reach the provider/);
   });
+
+  it("with a chat model, the ranking's first five are judged and ordered by the model's fit; --no-judge and a failing model leave the ranking alone", async () => {
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_CHAT_MODEL: "test-chat" };
+    const question = "Tell me about a time you missed a deadline";
+    llm.requests.length = 0;
+    const plain = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "-k", "5", "--json", "--no-judge", question], { cwd, env });
+    expect(plain.code).toBe(0);
+    expect(llm.requestsTo("chat")).toHaveLength(0);
+    const ranking = jsonLines(plain.stdout)[0].matches as Array<{ id: string; title: string }>;
+    expect(ranking).toHaveLength(5);
+
+    // The model calls the ranking's fifth story the one strong fit, and its first a stretch.
+    llm.reply((body: any) => {
+      const content: string = body.messages[1].content;
+      const shown: Array<{ story: string; title: string }> = JSON.parse(content.slice(content.indexOf("{"))).stories;
+      return { json: { stories: shown.map(({ story }) => ({ story, fit: story === "S5" ? "strong" : story === "S1" ? "stretch" : "workable", why: `Model's reading of ${story}.`, leadWith: "result" })) } };
+    });
+    const judged = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", question], { cwd, env });
+    expect(judged.code).toBe(0);
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+    const line = jsonLines(judged.stdout)[0];
+    MatchLine.parse(line);
+    expect(line.matches.map((match: { id: string }) => match.id)).toEqual([ranking[4]!.id, ranking[1]!.id, ranking[2]!.id]);
+    expect(line.matches[0]).toMatchObject({ fit: "strong", why: `Model's reading of "${ranking[4]!.title}".`, leadWith: "result" });
+    expect(line.judge).toMatchObject({ fallback: false, model: "openai:test-chat" });
+    const text = await runCoach(["match", "--bank", "bank", "--store", "judge-store", question], { cwd, env });
+    expect(text.stdout).toContain("fit and why judged by openai:test-chat; stories ordered by fit, then by score");
+    // The same question and stories again: answered from the store's cache, not the model.
+    expect(llm.requestsTo("chat")).toHaveLength(1);
+
+    llm.reply({ content: "I think the second one." });
+    const failed = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", "Tell me about a time you were late on a commitment"], { cwd, env });
+    expect(failed.code).toBe(0);
+    expect(failed.stderr).toMatch(/coach: The model could not judge these stories \(the model's reply was not a judgement of every story shown\); showing the offline ranking and fits\./);
+    expect(jsonLines(failed.stdout)[0].judge).toMatchObject({ fallback: true });
+    const offline = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", "--no-judge", "Tell me about a time you were late on a commitment"], { cwd, env });
+    expect(jsonLines(failed.stdout)[0].matches).toEqual(jsonLines(offline.stdout)[0].matches);
+    expect(jsonLines(offline.stdout)[0].judge).toBeUndefined();
+  });
 });

@@ -110,3 +110,41 @@ describe("coach eval critique with a provider that fails every request", () => {
     await fresh.close();
   }, 150_000);
 });
+
+describe("coach eval retrieval with a chat model judging the matches", () => {
+  let llm: TestLlmServer;
+  beforeAll(async () => {
+    llm = await startTestLlmServer();
+  });
+  afterAll(async () => llm.close());
+
+  it("adds a row for the hybrid's first five ordered by the model's fit: judged all alike, they keep the hybrid's order and figures", async () => {
+    // Every story judged workable: one level, so the ranking's order stands within it.
+    llm.reply((body: any) => {
+      const content: string = body.messages[1].content;
+      const shown: Array<{ story: string }> = JSON.parse(content.slice(content.indexOf("{"))).stories;
+      return { json: { stories: shown.map(({ story }) => ({ story, fit: "workable", why: "Fits.", leadWith: "action" })) } };
+    });
+    const replay = path.join(mkdtempSync(path.join(os.tmpdir(), "coach-replay-judge-")), "llm");
+    const env = { COACH_PROVIDER: "openai", OPENAI_API_KEY: "k", OPENAI_BASE_URL: llm.url, COACH_CHAT_MODEL: "test-chat", COACH_EVAL_REPLAY: replay, COACH_MAX_RETRIES: "0" };
+    const run = await runCoach(["eval", "retrieval", "--json", "--report", path.join(replay, "..", "report")], { env, timeoutMs: 240_000 });
+    expect(run.code).toBe(0);
+    const sample = jsonLines(run.stdout).filter((line) => line.suite === "retrieval" && line.dataset === "sample-bank");
+    const hybrid = sample.find((line) => line.configuration === "hybrid")!;
+    const judged = sample.find((line) => line.configuration === "hybrid + judge (openai:test-chat)")!;
+    expect(judged).toBeDefined();
+    for (const metric of ["hitAt1", "hitAt3", "hitAt5", "mrr"]) expect(judged[metric]).toBe(hybrid[metric]);
+    expect(llm.requestsTo("chat").length).toBeGreaterThan(100);
+
+    // The model now calls every first story a stretch: it drops to the end of the five, so hit@1 falls and hit@5 stays.
+    llm.reply((body: any) => {
+      const content: string = body.messages[1].content;
+      const shown: Array<{ story: string }> = JSON.parse(content.slice(content.indexOf("{"))).stories;
+      return { json: { stories: shown.map(({ story }) => ({ story, fit: story === "S1" ? "stretch" : "workable", why: "Fits.", leadWith: "action" })) } };
+    });
+    const demoted = await runCoach(["eval", "retrieval", "--json", "--refresh", "--report", path.join(replay, "..", "report")], { env, timeoutMs: 240_000 });
+    const line = jsonLines(demoted.stdout).find((entry) => entry.suite === "retrieval" && entry.dataset === "sample-bank" && entry.configuration === "hybrid + judge (openai:test-chat)");
+    expect(line.hitAt1).toBeLessThan(hybrid.hitAt1);
+    expect(line.hitAt5).toBe(hybrid.hitAt5);
+  }, 480_000);
+});

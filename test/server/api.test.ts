@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readEvents, startServe, type RunningServer } from "../support/serve.js";
 import { SAMPLE_BANK, runCoach } from "../support/run-coach.js";
 import { startTestLlmServer } from "../support/test-llm-server.js";
-import { CoverageResponseSchema, CritiqueResponseSchema, MatchResponseSchema, StoriesResponseSchema } from "../../src/server/api-response-schemas.js";
+import { CoverageResponseSchema, CritiqueResponseSchema, MatchApiResponseSchema, MatchResponseSchema, StoriesResponseSchema } from "../../src/server/api-response-schemas.js";
 
 /** A response body as JSON (any: the tests check its shape). */
 async function json(response: Response | Promise<Response>): Promise<any> {
@@ -292,6 +292,34 @@ describe("tokens, hosts and restarts", () => {
 });
 
 describe("with a provider configured", () => {
+  it("POST /api/match has the provider's model judge the first five stories, and falls back to the offline ranking with a notice", async () => {
+    const llm = await startTestLlmServer();
+    const store = mkdtempSync(path.join(os.tmpdir(), "coach-judge-"));
+    const server = await startServe(["--store", store], { COACH_PROVIDER: "openai", OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: llm.url, COACH_MAX_RETRIES: "0", COACH_CHAT_MODEL: "test-chat" });
+    try {
+      const question = "Tell me about a time you failed";
+      llm.reply({ content: "not JSON" });
+      const fallback = await json(post(`${server.url}/api/match`, { question, k: 5 }));
+      MatchApiResponseSchema.parse(fallback);
+      expect(fallback.judge).toMatchObject({ fallback: true });
+      expect(fallback.notices).toContainEqual(expect.stringMatching(/^The model could not judge these stories/));
+      const ranking = fallback.matches.map((match: { id: string }) => match.id);
+      llm.reply((body: any) => {
+        const content: string = body.messages[1].content;
+        const shown: Array<{ story: string }> = JSON.parse(content.slice(content.indexOf("{"))).stories;
+        return { json: { stories: shown.map(({ story }) => ({ story, fit: story === "S4" ? "strong" : "workable", why: "Fits.", leadWith: "action" })) } };
+      });
+      const judged = await json(post(`${server.url}/api/match`, { question, k: 2 }));
+      MatchApiResponseSchema.parse(judged);
+      expect(judged.matches.map((match: { id: string }) => match.id)).toEqual([ranking[3], ranking[0]]);
+      expect(judged.judge).toMatchObject({ fallback: false, model: "openai:test-chat" });
+      expect(judged.notices).toEqual([]);
+    } finally {
+      await server.stop();
+      await llm.close();
+    }
+  });
+
   it("passes on a rate-limited provider's Retry-After with its 503", async () => {
     const llm = await startTestLlmServer();
     const store = mkdtempSync(path.join(os.tmpdir(), "coach-retry-after-"));

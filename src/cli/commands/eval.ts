@@ -11,12 +11,12 @@ import { evaluateMatchFit } from "../../evals/match-fit-eval.js";
 import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
-import { RETRIEVAL_CONFIGURATIONS, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
+import { RETRIEVAL_CONFIGURATIONS, runJudgedRetrievalEval, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import { readRetrievalCases } from "../../evals/retrieval-dataset.js";
 import type { ResolvedConfig } from "../../config/index.js";
 import { loadBank } from "../../bank/index.js";
 import { CoachEngine, LlmCoach } from "../../coach/index.js";
-import { loadPrompt } from "../../critique/llm/load-prompt.js";
+import { loadPrompt } from "../../prompts/index.js";
 import { CachingChatModel } from "../../providers/caching-chat-model.js";
 import { newSession } from "../../coach/session.js";
 import type { Embedder } from "../../core/embedder.js";
@@ -24,7 +24,7 @@ import { LlmCritic, OfflineCritic } from "../../critique/index.js";
 import { readScenarios, runCoachScenarios } from "../../evals/coach-eval.js";
 import { evaluateFollowUps } from "../../evals/follow-up-eval.js";
 import { evaluateRelevance, readRelevanceCases } from "../../evals/relevance-eval.js";
-import { computeStoryFeatures, createInMemoryMatcher } from "../../retrieval/index.js";
+import { computeStoryFeatures, createInMemoryMatcher, LlmMatchJudge, type MatchJudge } from "../../retrieval/index.js";
 import { readQuestionBank } from "../../understanding/question-bank.js";
 import { withInferredPrinciples } from "../../understanding/index.js";
 import { resolveProvider } from "../../providers/index.js";
@@ -65,7 +65,8 @@ cannot be written is skipped with a notice (exit 1 only when --report named it).
 Retrieval: hit@1, hit@3, hit@5, MRR and nDCG@5 on evals/retrieval/*.jsonl for
 plain BM25, BM25 with interview vocabulary, themes only, the embedder alone
 (local default) and the hybrid; with --provider openai, the provider's
-embeddings too. Plus the question classifier's accuracy on the held-out split
+embeddings too, and the hybrid with the provider's chat model judging its
+first five stories' fit as coach match does (replies kept in evals/replay/llm/). Plus the question classifier's accuracy on the held-out split
 of the question bank and on 1,866 questions other writers phrased
 (evals/questions/other-writers.jsonl), the inferred principles of the sample and seed banks,
 and the mock interview's check that a retold bank story fits the question (on
@@ -153,6 +154,14 @@ about a gap the labels have.`,
         const remoteReport = await runRetrievalEval(dataset, remote, RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid"));
         for (const entry of remoteReport.configurations) entry.name = `${entry.name} (${remote.id})`;
         reports.at(-1)!.configurations.push(...remoteReport.configurations);
+        // The judge reads the local ranking's first five, so its figures compare with the local hybrid's row.
+        const judge = await replayedMatchJudge(config, Boolean(args.values.refresh), io);
+        if (judge) {
+          const judged = await runJudgedRetrievalEval(dataset, local, judge.judge, `hybrid + judge (${judge.model})`);
+          if (judged.fallbacks > 0) notice(io, `coach: ${dataset.name}: the model could not judge ${judged.fallbacks} of ${judged.cases.length} questions; those keep the hybrid's order.`);
+          const { fallbacks: _fallbacks, ...configuration } = judged;
+          reports.at(-1)!.configurations.push(configuration);
+        }
       }
     }
     bar.finish();
@@ -447,6 +456,13 @@ async function sampleCoachParts(embedder: Embedder) {
 async function runCoachSuiteOffline(embedder: Embedder) {
   const { engine } = await sampleCoachParts(embedder);
   return runCoachScenarios(await readScenarios(path.join(PACKAGE_ROOT, "evals", "coach", "scenarios.jsonl")), engine, (id) => newSession(id));
+}
+
+/** The match judge over the provider's chat model, its replies recorded in (and replayed from) the replay folder; null with no chat model. */
+async function replayedMatchJudge(config: ResolvedConfig, refresh: boolean, io: Parameters<Command["run"]>[1]): Promise<{ judge: MatchJudge; model: string } | null> {
+  const chat = await resolveProvider(config).createChatModel();
+  if (!chat) return null;
+  return { judge: new LlmMatchJudge({ chat, cache: new LlmCache(io.env.COACH_EVAL_REPLAY ?? REPLAY_FOLDER), refresh }), model: chat.id };
 }
 
 /** The same conversations with the LLM driving, its replies recorded in (and replayed from) the replay folder. */

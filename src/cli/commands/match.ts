@@ -1,7 +1,8 @@
 import { CoachError, exitCodeFor, InputError, isCoachError, ProviderError, UsageError } from "../../errors/index.js";
-import { clearThemes, createMatcher, MAX_PLAN_QUESTIONS, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
+import { clearThemes, createMatcher, judgedMatch, MAX_PLAN_QUESTIONS, planDistinctStories, planInput, validateQuestion, type MatchResult, type PlanInput } from "../../retrieval/index.js";
 import type { Command } from "../command.js";
 import { notice, printJson, printLine, type CommandIO } from "../io.js";
+import { createMatchJudge } from "../create-match-judge.js";
 import { openStoryIndex } from "../open-story-index.js";
 import { stringFlag } from "../parse-command-args.js";
 import { QUESTIONS_FILE, readTextInput } from "../read-text-input.js";
@@ -14,7 +15,10 @@ export const matchCommand: Command = {
 
 For each question, the k stories that fit best (one per experience), with why
 each fits (principle, theme, the line that shows it) and which part to lead
-with. Works offline; with --provider openai it uses that provider's embeddings.
+with. Works offline; with --provider openai it uses that provider's embeddings,
+and its chat model judges the first five stories' fit (ordering them by it)
+and writes why each fits, falling back to the offline ranking, with a notice,
+when the model fails.
 
 Questions come from the argument, else --questions FILE (one per line, blank
 lines skipped), else standard input.
@@ -29,10 +33,14 @@ Options:
   --distinct         Plan an interview loop: give every question a different
                      experience (the best total fit), so no story is told
                      twice; a notice says where a question's closest story went.
+                     (Planned from the offline ranking: not judged by a model.)
+  --no-judge         With a provider: rank by its embeddings alone, without
+                     asking its chat model to judge the fit.
   --json             One JSON line per question: {"question", "principles",
                      "competencies", "matches": [{"id", "experience", "title",
                      "principles", "score", "why", "leadWith", "text", "alsoTold",
-                     "fit"}]}.
+                     "fit"}], "judge"} ("judge" only with a provider: the
+                     model that judged, or "fallback": true and why).
 
 Each story's fit (strong, workable, stretch) says how well it answers the
 question whatever else your bank holds; the score ranks your stories. Among
@@ -50,7 +58,7 @@ Examples:
   coach match --bank my-stories.md -k 5 "Describe a conflict with a peer"
   coach match --questions questions.txt --json > matches.jsonl
   coach match --questions loop.txt --distinct`,
-  options: { bank: { type: "string", multiple: true }, k: { type: "string", short: "k" }, json: { type: "boolean" }, questions: { type: "string" }, distinct: { type: "boolean" } },
+  options: { bank: { type: "string", multiple: true }, k: { type: "string", short: "k" }, json: { type: "boolean" }, questions: { type: "string" }, distinct: { type: "boolean" }, "no-judge": { type: "boolean" } },
   positionals: true,
   async run(args, io) {
     const k = parseK(stringFlag(args.values.k));
@@ -62,9 +70,11 @@ Examples:
     let opened = await openStoryIndex(args, io);
     let matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
     let rebuilt = false;
+    // A plan weighs every question's candidates against the others by the ranking's scores: a judge's levels would not fit in.
+    const judge = distinct ? null : await createMatchJudge(opened.config, opened.provider, { off: args.values["no-judge"] === true });
     const matchOne = async (text: string, depth = k): Promise<MatchResult> => {
       try {
-        return await matcher.match(text, { k: depth });
+        return await judgedMatch(matcher, judge, text, depth);
       } catch (error) {
         // The provider now answers at another size than the index (seen only once a question is embedded): rebuild once, ask again.
         if (!(error instanceof ProviderError) || !error.vectorSizes || rebuilt) throw error;
@@ -72,7 +82,7 @@ Examples:
         rebuilt = true;
         opened = await openStoryIndex(args, io, { force: true, announce: false });
         matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
-        return matcher.match(text, { k: depth });
+        return judgedMatch(matcher, judge, text, depth);
       }
     };
     let firstFailure: unknown;
@@ -206,6 +216,7 @@ function printMatches(result: MatchResult, io: CommandIO): void {
   const themes = asked.themes.join(", ");
   const principles = listPrinciples(asked.principles);
   printLine(io, `  asks about: ${themes || "no clear theme"}${principles ? `  (${principles})` : ""}`);
+  if (result.judge && !result.judge.fallback) printLine(io, `  fit and why judged by ${result.judge.model}; stories ordered by fit, then by score`);
   if (result.matches.length === 0) printLine(io, "  no story in your bank fits this question yet.");
   result.matches.forEach((match, index) => {
     printLine(io, `\n  ${index + 1}. ${match.title}   [${match.score.toFixed(2)}${match.fit ? ` · ${match.fit} fit` : ""}]`);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { SessionStore } from "../../coach/index.js";
 import { ConfigError, UsageError } from "../../errors/index.js";
 import { resolveProvider } from "../../providers/index.js";
+import { createMatchJudge } from "../create-match-judge.js";
 import { BankFileWatcher } from "../../server/bank-file-watcher.js";
 import { isSendableToken } from "../../server/bearer-token.js";
 import { createApp } from "../../server/create-app.js";
@@ -102,7 +103,8 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
     }
     const config = configFromArgs(args, io);
     announceProvider(config, io);
-    const embedder = await resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) }).createEmbedder();
+    const provider = resolveProvider(config, { onRetry: (message) => notice(io, `coach: ${message}`) });
+    const embedder = await provider.createEmbedder();
     const given = listFlag(args.values.bank).map((bank) => path.resolve(io.cwd, bank));
     const banks = given.length > 0 ? given : ((await readStoredBanks(config.store)) ?? []);
     // The sample bank is the fallback when it was not asked for: an empty store, or one that holds only the sample bank (after `coach match` with no bank, or after every upload was deleted) with no --bank; it gives way to the first upload. Given with --bank, it is served beside uploads like any bank.
@@ -128,6 +130,7 @@ or a COACH_TOKEN with a space or a character outside visible ASCII,
         return coach;
       },
       critic,
+      judge: await createMatchJudge(config, provider),
       sessions: new SessionStore(path.join(storeLayout(config.store).store, "sessions")),
       onServerError: (message) => notice(io, `coach: ${message}`),
       provider: config.provider,

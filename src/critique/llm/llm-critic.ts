@@ -6,7 +6,7 @@ import { critiqueAnswer } from "../critique-answer.js";
 import { enforceCritiqueFields } from "./enforce-critique-fields.js";
 import type { Replacement } from "./enforce-no-invention.js";
 import { LLM_CRITIQUE_JSON_SCHEMA, LlmCritiqueSchema, type LlmCritique } from "./llm-critique-schema.js";
-import { loadPrompt } from "./load-prompt.js";
+import { loadPrompt, parseJsonReply } from "../../prompts/index.js";
 
 /** How often to ask before falling back: one answer that is not valid JSON is asked again once. */
 const MAX_ATTEMPTS = 2;
@@ -127,20 +127,6 @@ export class LlmCritic implements Critic {
   }
 }
 
-// Sliced rather than matched: "\s*```$" tried from every character of a long run of spaces in a reply.
-function withoutCodeFence(text: string): string {
-  const opening = /^```(?:json)?/.exec(text)?.[0].length ?? 0;
-  const closing = text.length > opening && text.endsWith("```") ? 3 : 0;
-  // JSON.parse ignores the whitespace left around the object.
-  return text.slice(opening, text.length - closing);
-}
-
 function parseCritique(raw: string): LlmCritique | undefined {
-  try {
-    const json = JSON.parse(withoutCodeFence(raw.trim()));
-    const result = LlmCritiqueSchema.safeParse(json);
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseJsonReply(raw, LlmCritiqueSchema);
 }

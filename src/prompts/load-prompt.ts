@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PACKAGE_ROOT } from "../../package-root.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 
 /** A versioned prompt file from prompts/, with the hash that goes into every cache key. */
 export interface Prompt {

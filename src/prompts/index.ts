@@ -1,0 +1,2 @@
+export { loadPrompt, type Prompt } from "./load-prompt.js";
+export { parseJsonReply } from "./parse-json-reply.js";

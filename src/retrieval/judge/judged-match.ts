@@ -1,0 +1,30 @@
+import { isFewerThanAsked, noClearFitNotice } from "../match-notices.js";
+import type { MatchOptions, MatchResult } from "../story-matcher.js";
+import type { MatchJudge } from "./match-judge.js";
+
+/** How many of the ranking's leaders a judge reads: the right story is in the first five for about nine questions in ten where it is not in the first three. */
+export const JUDGED_STORIES = 5;
+
+/** Anything that matches a question to stories (the StoryMatcher). */
+export interface Matcher {
+  match(question: string, options?: MatchOptions): Promise<MatchResult>;
+}
+
+/**
+ * A question's k best stories; with a judge, the ranking's first five (or k,
+ * if more) are judged and the best k of them shown. Without one, or for a
+ * question with nothing to judge (it asks for no story), the matcher's own.
+ */
+export async function judgedMatch(matcher: Matcher, judge: MatchJudge | null, question: string, k: number, options: { signal?: AbortSignal } = {}): Promise<MatchResult> {
+  if (!judge) return matcher.match(question, { k });
+  const wide = await matcher.match(question, { k: Math.max(k, JUDGED_STORIES) });
+  // No fit means the question asks for no story, or shares nothing with any: there is nothing for a judge to read.
+  if (wide.matches.length === 0 || wide.matches.every((match) => match.fit === undefined)) return k >= JUDGED_STORIES ? wide : matcher.match(question, { k });
+  const judged = await judge.judge(wide, options);
+  const matches = judged.matches.slice(0, k);
+  // Notices about how many were shown, or whether all are stretches, were said of the wider list: say them of this one.
+  let notices = judged.notices.filter((notice) => notice.code !== "NO_CLEAR_FIT" && !isFewerThanAsked(notice));
+  if (matches.every((match) => match.fit === "stretch")) notices = [noClearFitNotice(), ...notices];
+  if (matches.length < k) notices.push(...(await matcher.match(question, { k })).notices.filter(isFewerThanAsked));
+  return { ...judged, matches, notices };
+}
