@@ -8,8 +8,8 @@ import { LlmCache, storeLayout } from "../store/index.js";
  * fit; offline (or with the judge turned off) none, and matching stays the
  * offline ranking alone.
  */
-export async function createMatchJudge(config: ResolvedConfig, provider: Provider, options: { off?: boolean } = {}): Promise<MatchJudge | null> {
-  if (options.off || !provider.remote) return null;
+export async function createMatchJudge(config: ResolvedConfig, provider: Provider): Promise<MatchJudge | null> {
+  if (!config.matchJudge || !provider.remote) return null;
   const chat = await provider.createChatModel();
   return chat ? new LlmMatchJudge({ chat, cache: new LlmCache(storeLayout(config.store).llmCache) }) : null;
 }

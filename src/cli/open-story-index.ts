@@ -32,6 +32,8 @@ export function configFromArgs(args: ParsedArgs, io: CommandIO): ResolvedConfig 
       baseUrl: stringFlag(args.values["base-url"]),
       // Only the commands that show grades take --hide-scores and --show-scores; the others leave it to the environment and file.
       hideScores: scoresFlag(args),
+      // Only match and serve take --no-judge.
+      matchJudge: args.values["no-judge"] === true ? false : undefined,
     },
     io.env,
     io.cwd,

@@ -22,6 +22,7 @@ export const ConfigFileSchema = z
     timeoutMs: z.number().int().min(100).max(600_000).optional(),
     maxRetries: z.number().int().min(0).max(10).optional(),
     hideScores: z.boolean().optional(),
+    matchJudge: z.boolean().optional(),
     indexTimeoutMs: z.number().int().min(INDEX_TIMEOUT_RANGE.min).max(INDEX_TIMEOUT_RANGE.max).optional(),
   })
   .strict();
@@ -44,12 +45,14 @@ export const ResolvedConfigSchema = z.object({
   maxRetries: z.number().int().min(0),
   /** Low-anxiety mode: readable output gives the coaching in words, without scores or graded percentages. */
   hideScores: z.boolean(),
+  /** With a provider: its chat model judges the fit of `coach match`'s and `/api/match`'s first five stories. */
+  matchJudge: z.boolean(),
   /** `coach serve`: an index build that reports no progress for this long is abandoned and its worker replaced. */
   indexTimeoutMs: z.number().int().positive(),
   configFile: z.string().nullable(),
 });
 export type ResolvedConfig = z.infer<typeof ResolvedConfigSchema> & {
-  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries" | "hideScores" | "indexTimeoutMs", SettingSource>;
+  sources: Record<"provider" | "apiKey" | "baseUrl" | "embedModel" | "embedDimensions" | "chatModel" | "store" | "timeoutMs" | "maxRetries" | "hideScores" | "matchJudge" | "indexTimeoutMs", SettingSource>;
 };
 
 export const DEFAULTS = {
@@ -62,6 +65,7 @@ export const DEFAULTS = {
   timeoutMs: 30_000,
   maxRetries: 2,
   hideScores: false,
+  matchJudge: true,
   // A 5 MB single-story upload spends about 35 s in each of its slowest steps on a 2-core machine: ample headroom.
   indexTimeoutMs: 300_000,
   configFileName: "coach.config.json",

@@ -14,9 +14,11 @@ export interface ConfigFlags {
   baseUrl?: string;
   /** `--hide-scores` (true) or `--show-scores` (false); undefined when neither was given. */
   hideScores?: boolean;
+  /** `--no-judge` (false); undefined when not given. */
+  matchJudge?: boolean;
 }
 
-const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", store: "--store", config: "--config", baseUrl: "--base-url", hideScores: "--hide-scores" };
+const FLAG_NAMES: Record<keyof ConfigFlags, string> = { provider: "--provider", store: "--store", config: "--config", baseUrl: "--base-url", hideScores: "--hide-scores", matchJudge: "--no-judge" };
 
 /**
  * Resolves the configuration: flag, then environment variable, then config
@@ -66,6 +68,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const embedDimensions = pick("embedDimensions", undefined, parseInteger(env.COACH_EMBED_DIMENSIONS, "COACH_EMBED_DIMENSIONS", 1), file.embedDimensions, undefined);
   const chatModel = pick("chatModel", undefined, nonEmpty(env.COACH_CHAT_MODEL), file.chatModel, DEFAULTS.chatModel);
   const hideScores = pick("hideScores", flags.hideScores, parseSwitch(env.COACH_HIDE_SCORES, "COACH_HIDE_SCORES", "--hide-scores or --show-scores"), file.hideScores, DEFAULTS.hideScores);
+  const matchJudge = pick("matchJudge", flags.matchJudge, parseSwitch(env.COACH_MATCH_JUDGE, "COACH_MATCH_JUDGE", "--no-judge"), file.matchJudge, DEFAULTS.matchJudge);
   const storeText = pick("store", flags.store?.trim(), nonEmpty(env.COACH_HOME), file.store, DEFAULTS.store);
   // A config file names its store as its author saw it: from the file's own folder.
   const store = path.resolve(sources.store === "file" && fileName ? path.dirname(fileName) : cwd, storeText);
@@ -82,6 +85,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     timeoutMs,
     maxRetries,
     hideScores,
+    matchJudge,
     indexTimeoutMs,
     configFile: fileName,
     sources,

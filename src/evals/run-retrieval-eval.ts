@@ -79,7 +79,7 @@ export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Emb
   return report;
 }
 
-// Failures before any answer after which the judge is not asked again in one eval run.
+// Failures, with no live answer yet, after which the judge is not asked again on this dataset.
 const GIVE_UP_AFTER = 3;
 
 /**
@@ -94,14 +94,20 @@ export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedde
   const results: RetrievalCaseResult[] = [];
   const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
   let fallbacks = 0;
-  let answered = 0;
+  let answeredLive = 0;
+  let failuresBeforeAnswer = 0;
   for (const entry of cases) {
-    // A model that has failed the first few questions and answered none is down or misconfigured: asking it about
-    // every other question would only take each one's timeout. The rest keep the hybrid's order, counted as fallbacks.
-    const asking = answered > 0 || fallbacks < GIVE_UP_AFTER;
+    // A model that has failed several questions and answered none itself (a reply replayed from the file says
+    // nothing of it now) is down or misconfigured: asking about every other question would only take each one's
+    // timeout. The rest keep the hybrid's order, counted as fallbacks.
+    const asking = answeredLive > 0 || failuresBeforeAnswer < GIVE_UP_AFTER;
     const result = await judgedMatch(matcher, asking ? judge : null, entry.question, JUDGED_STORIES);
-    if (result.judge?.fallback || !asking) fallbacks++;
-    else if (result.judge) answered++;
+    if (!asking || result.judge?.fallback) {
+      fallbacks++;
+      if (asking) failuresBeforeAnswer++;
+    } else if (result.judge && !result.judge.cached) {
+      answeredLive++;
+    }
     const outcome = evaluateCase(result, entry, stories);
     results.push(outcome.result);
     scored.push(outcome.scored);

@@ -155,7 +155,10 @@ export function createApp(options: AppOptions): express.Express {
   app.post("/api/match", async (request, response) => {
     const body = parseBody(MatchBodySchema, request.body);
     // The notices go with the matches: over HTTP there is no stderr to print them on (contracts allow extra fields).
-    response.json(matchResponse(await judgedMatch(options.banks.current().matcher, options.judge ?? null, body.question, body.k ?? 3)));
+    // A client that hangs up stops the model's judging: nobody is left to read it.
+    const gone = new AbortController();
+    response.on("close", () => gone.abort());
+    response.json(matchResponse(await judgedMatch(options.banks.current().matcher, options.judge ?? null, body.question, body.k ?? 3, { signal: gone.signal })));
   });
   app.post("/api/plan", async (request, response) => {
     const body = parseBody(PlanBodySchema, request.body);

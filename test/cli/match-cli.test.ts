@@ -258,7 +258,7 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     llm.reply((body: any) => {
       const content: string = body.messages[1].content;
       const shown: Array<{ story: string; title: string }> = JSON.parse(content.slice(content.indexOf("{"))).stories;
-      return { json: { stories: shown.map(({ story }) => ({ story, fit: story === "S5" ? "strong" : story === "S1" ? "stretch" : "workable", why: `Model's reading of ${story}.`, leadWith: "result" })) } };
+      return { json: { stories: shown.map(({ story }) => ({ story, fit: story === "S5" ? "strong" : story === "S1" ? "stretch" : "workable", why: story === "S5" ? "This story fits, the strong one." : "This story fits.", leadWith: "result" })) } };
     });
     const judged = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", question], { cwd, env });
     expect(judged.code).toBe(0);
@@ -266,7 +266,7 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     const line = jsonLines(judged.stdout)[0];
     MatchLine.parse(line);
     expect(line.matches.map((match: { id: string }) => match.id)).toEqual([ranking[4]!.id, ranking[1]!.id, ranking[2]!.id]);
-    expect(line.matches[0]).toMatchObject({ fit: "strong", why: `Model's reading of "${ranking[4]!.title}".`, leadWith: "result" });
+    expect(line.matches[0]).toMatchObject({ fit: "strong", why: "This story fits, the strong one.", leadWith: "result" });
     expect(line.judge).toMatchObject({ fallback: false, model: "openai:test-chat" });
     const text = await runCoach(["match", "--bank", "bank", "--store", "judge-store", question], { cwd, env });
     expect(text.stdout).toContain("fit and why judged by openai:test-chat; stories ordered by fit, then by score");
@@ -281,5 +281,11 @@ describe("coach match with an OpenAI-compatible provider (test LLM server)", () 
     const offline = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", "--no-judge", "Tell me about a time you were late on a commitment"], { cwd, env });
     expect(jsonLines(failed.stdout)[0].matches).toEqual(jsonLines(offline.stdout)[0].matches);
     expect(jsonLines(offline.stdout)[0].judge).toBeUndefined();
+    // Turned off in the environment, as --no-judge turns it off: no request to the chat model.
+    llm.requests.length = 0;
+    const off = await runCoach(["match", "--bank", "bank", "--store", "judge-store", "--json", "Tell me about a time you let a colleague down"], { cwd, env: { ...env, COACH_MATCH_JUDGE: "0" } });
+    expect(off.code).toBe(0);
+    expect(llm.requestsTo("chat")).toHaveLength(0);
+    expect(jsonLines(off.stdout)[0].judge).toBeUndefined();
   });
 });

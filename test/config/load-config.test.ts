@@ -87,7 +87,7 @@ describe("configuration precedence: flag, then environment, then config file, th
     expect(() => loadConfig({}, {}, folderWithConfig({ maxRetries: 99, openaiApiKey: "sk-x" }))).toThrow(/"openaiApiKey": the API key is read only from the environment variable OPENAI_API_KEY/);
     const typo = folderWithConfig({ provder: "local" });
     expect(() => loadConfig({}, {}, typo)).toThrow(
-      `${path.join(typo, "coach.config.json")}: unknown setting "provder"; a config file may set provider, baseUrl, embedModel, embedDimensions, chatModel, store, timeoutMs, maxRetries, hideScores, indexTimeoutMs.`,
+      `${path.join(typo, "coach.config.json")}: unknown setting "provder"; a config file may set provider, baseUrl, embedModel, embedDimensions, chatModel, store, timeoutMs, maxRetries, hideScores, matchJudge, indexTimeoutMs.`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -22,7 +22,11 @@ function storiesShown(body: any): Array<{ story: string; title: string; text: st
 }
 
 /** A valid judgement giving each reference the level asked (workable by default), in the order shown. */
-function judging(levels: Record<string, Level>, why: (reference: string) => string = (reference) => `Judged ${reference} on its own words.`) {
+// A why per story that names no figure or name (the judge would drop one the story never gives).
+const NAMES = ["alpha", "beta", "gamma", "delta", "epsilon"];
+const whyFor = (reference: string) => `Judged on its own words, reason ${NAMES[Number(reference.slice(1)) - 1]}.`;
+
+function judging(levels: Record<string, Level>, why: (reference: string) => string = whyFor) {
   return (body: any): ScriptedReply => ({
     json: { stories: storiesShown(body).map(({ story }) => ({ story, fit: levels[story] ?? "workable", why: why(story), leadWith: "action" })) },
   });
@@ -58,7 +62,7 @@ describe("the language model's judgement of a question's matches (test LLM serve
     // strong (S4), then the workable ones in the ranking's order (S2, S3); the stretch S1 and S5 fall outside k.
     expect(result.matches.map((match) => match.id)).toEqual([fourth.id, offlineWide.matches[1]!.id, offlineWide.matches[2]!.id]);
     expect(result.matches.map((match) => match.fit)).toEqual(["strong", "workable", "workable"]);
-    expect(result.matches[0]!.why).toBe("Judged S4 on its own words.".replace("S4", `"${fourth.title}"`));
+    expect(result.matches[0]!.why).toBe("Judged on its own words, reason delta.");
     expect(result.matches[0]!.leadWith).toBe("action");
     expect(result.judge).toMatchObject({ fallback: false, model: "openai:test-chat", cached: false, whysKept: 0, prompt: expect.stringMatching(/^match-judge\.v1@[0-9a-f]{16}$/) });
     const [request] = server.requestsTo("chat");
@@ -86,6 +90,12 @@ describe("the language model's judgement of a question's matches (test LLM serve
     expect(result.matches[0]!.why).toBe(first.why);
     expect(result.matches[1]!.why).toBe("It fits.");
     expect(result.judge).toMatchObject({ fallback: false, whysKept: 1 });
+    // "One" as a pronoun is no invented count; a spelled count is.
+    server.reply(judging({}, (reference) => (reference === "S1" ? "This is the one that answers it." : "Three people followed your lead.")));
+    const spelled = await judgedMatch(matcher, await judge(), QUESTION, 3);
+    const byId = new Map(spelled.matches.map((match) => [match.id, match.why]));
+    expect(byId.get(first.id)).toBe("This is the one that answers it.");
+    expect(spelled.matches.filter((match) => match.id !== first.id).map((match) => match.why)).toEqual(offline.matches.filter((match) => match.id !== first.id).map((match) => match.why));
   });
 
   it("says so when every story shown is judged a stretch", async () => {
@@ -158,6 +168,59 @@ describe("the language model's judgement of a question's matches (test LLM serve
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.judge?.fallback).toBe(true);
     expect(result.matches.map((match) => match.id)).toEqual(offline.matches.map((match) => match.id));
+  });
+
+  it("replaces a cached reply that is no judgement with the model's answer, and keys the cache by model too", async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), "judge-cache-bad-"));
+    const cache = new LlmCache(folder);
+    server.reply(judging({ S2: "strong" }));
+    await judgedMatch(matcher, await judge({ cache }), QUESTION, 3);
+    const [file] = readdirSync(folder);
+    writeFileSync(path.join(folder, file!), "not json");
+    const asked = await judgedMatch(matcher, await judge({ cache }), QUESTION, 3);
+    expect(asked.judge).toMatchObject({ fallback: false, cached: false });
+    const again = await judgedMatch(matcher, await judge({ cache }), QUESTION, 3);
+    expect(again.judge).toMatchObject({ fallback: false, cached: true });
+    expect(server.requestsTo("chat")).toHaveLength(2);
+    // Another model is asked afresh.
+    await judgedMatch(matcher, new LlmMatchJudge({ chat: await provider.chat({ COACH_CHAT_MODEL: "other-chat" }), cache }), QUESTION, 3);
+    expect(server.requestsTo("chat")).toHaveLength(3);
+  });
+
+  it("orders stories the model puts at one level by the ranking's score, not by where the offline fit had moved them", async () => {
+    // Precondition: offline, a stretch with a higher score was moved below a story that fits.
+    const question = "Tell me about a time you had a commitment to hit and no room to slip it.";
+    const wide = await matcher.match(question, { k: 5 });
+    const inversions = wide.matches.slice(0, 3).filter((match, index, first) => first.slice(index + 1).some((below) => below.score > match.score));
+    expect(inversions.length).toBeGreaterThan(0);
+    server.reply(judging({}));
+    const result = await judgedMatch(matcher, await judge(), question, 5);
+    const scores = result.matches.map((match) => match.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("leaves 'S3' in a why alone, and takes no echoed title for a reference", async () => {
+    server.reply((body: any) => ({ json: { stories: storiesShown(body).map(({ story }) => ({ story, fit: "workable", why: "You moved the S3 buckets yourself.", leadWith: "action" })) } }));
+    const kept = await judgedMatch(matcher, await judge(), QUESTION, 3);
+    // No story here mentions S3, so each why is the offline one; before, the third story's title was pasted over "S3".
+    expect(kept.matches.map((match) => match.why)).toEqual(offline.matches.map((match) => match.why));
+    server.reply((body: any) => ({ json: { stories: storiesShown(body).map(({ story }, index) => ({ story: index === 2 ? "Led 3 teams" : story, fit: "workable", why: "Fits.", leadWith: "action" })) } }));
+    expect((await judgedMatch(matcher, await judge(), QUESTION, 3)).judge?.fallback).toBe(true);
+  });
+
+  it("says of the k shown, not of the five judged, how many there are and whether all are stretches", async () => {
+    const small = await createInMemoryMatcher(stories.filter((story) => story.experience === offlineWide.matches[0]!.experience || story.experience === offlineWide.matches[1]!.experience), new InterviewEmbedder());
+    server.reply(judging({}));
+    const two = await judgedMatch(small, await judge(), QUESTION, 3);
+    expect(two.matches).toHaveLength(2);
+    expect(two.notices.filter((notice) => notice.code === "SMALL_BANK").map((notice) => notice.message)).toEqual(["Your bank has 2 experiences (tellings of the same events count once), so 2 are shown, not 3."]);
+    // A question whose closest stories are all stretches offline, judged strong by the model: no stretch notice.
+    const question = "Tell me about a time you organised a charity event.";
+    const offlineAll = await matcher.match(question, { k: 3 });
+    expect(offlineAll.notices.map((notice) => notice.code)).toContain("NO_CLEAR_FIT");
+    server.reply(judging({ S1: "strong" }));
+    const judged = await judgedMatch(matcher, await judge(), question, 3);
+    expect(judged.notices.map((notice) => notice.code)).not.toContain("NO_CLEAR_FIT");
   });
 });
 

@@ -19,6 +19,7 @@ const SOURCE_NAMES: Record<string, Record<string, string>> = {
   timeoutMs: { env: "COACH_TIMEOUT_MS" },
   maxRetries: { env: "COACH_MAX_RETRIES" },
   hideScores: { flag: "--hide-scores", env: "COACH_HIDE_SCORES" },
+  matchJudge: { flag: "--no-judge", env: "COACH_MATCH_JUDGE" },
   indexTimeoutMs: { env: "COACH_INDEX_TIMEOUT_MS" },
 };
 
@@ -53,6 +54,10 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
   retries      COACH_MAX_RETRIES | maxRetries         default 2
   hide scores  --hide-scores | COACH_HIDE_SCORES | hideScores   default off
                (the flag on critique, chat and serve; the variable 1/true or 0/false)
+  match judge  --no-judge | COACH_MATCH_JUDGE | matchJudge   default on
+               (with a provider: its chat model judges the fit of the first
+               five matches; the flag on match and serve, the variable 1/true
+               or 0/false)
   index limit  COACH_INDEX_TIMEOUT_MS | indexTimeoutMs   default 300000
                (coach serve: an upload's indexing that shows no progress for
                this long is stopped, changing nothing)
@@ -60,7 +65,7 @@ file (--config FILE, COACH_CONFIG, or ./coach.config.json), default.
 Options:
   --json       One JSON line: {"provider", "remote", "baseUrl", "apiKey": "set"|"not set",
                "embedModel", "embedDimensions", "chatModel", "timeoutMs", "maxRetries",
-               "hideScores", "indexTimeoutMs", "store", "storeWritable", "configFile", "sources",
+               "hideScores", "matchJudge", "indexTimeoutMs", "store", "storeWritable", "configFile", "sources",
                "connection", "missing", "notes", "usable"}.
 
 Nothing leaves this machine unless the provider is openai: a key in the
@@ -101,6 +106,7 @@ missing its key), 2 bad flags or configuration.`,
         timeoutMs: config.timeoutMs,
         maxRetries: config.maxRetries,
         hideScores: config.hideScores,
+        matchJudge: config.matchJudge,
         indexTimeoutMs: config.indexTimeoutMs,
         store: config.store,
         storeWritable,
@@ -130,6 +136,7 @@ missing its key), 2 bad flags or configuration.`,
       rows.push(["timeout", `${config.timeoutMs} ms (${origin(config, "timeoutMs")})${unused}`]);
       rows.push(["retries", `${config.maxRetries} (${origin(config, "maxRetries")})${unused}`]);
       rows.push(["scores", `${config.hideScores ? "hidden: coaching in words, no scores" : "shown"} (${origin(config, "hideScores")})`]);
+      rows.push(["match judge", `${config.matchJudge ? "on: the chat model judges the first five matches" : "off: matches ranked without the chat model"} (${origin(config, "matchJudge")})${unused}`]);
       rows.push(["index limit", `${config.indexTimeoutMs} ms without progress (${origin(config, "indexTimeoutMs")}); used by coach serve`]);
       rows.push(["store", `${config.store} (${origin(config, "store")})${storeWritable ? "" : " NOT WRITABLE"}`]);
       rows.push(["config file", config.configFile ?? "none"]);

@@ -35,7 +35,8 @@ Options:
                      twice; a notice says where a question's closest story went.
                      (Planned from the offline ranking: not judged by a model.)
   --no-judge         With a provider: rank by its embeddings alone, without
-                     asking its chat model to judge the fit.
+                     asking its chat model to judge the fit (or set
+                     COACH_MATCH_JUDGE=0, or "matchJudge": false in the file).
   --json             One JSON line per question: {"question", "principles",
                      "competencies", "matches": [{"id", "experience", "title",
                      "principles", "score", "why", "leadWith", "text", "alsoTold",
@@ -71,7 +72,7 @@ Examples:
     let matcher = createMatcher(opened.indexed.stories, opened.indexed.index, opened.embedder);
     let rebuilt = false;
     // A plan weighs every question's candidates against the others by the ranking's scores: a judge's levels would not fit in.
-    const judge = distinct ? null : await createMatchJudge(opened.config, opened.provider, { off: args.values["no-judge"] === true });
+    const judge = distinct ? null : await createMatchJudge(opened.config, opened.provider);
     const matchOne = async (text: string, depth = k): Promise<MatchResult> => {
       try {
         return await judgedMatch(matcher, judge, text, depth);

@@ -26,7 +26,7 @@ import { noticeSampleBank } from "../sample-bank-notice.js";
 export const serveCommand: Command = {
   name: "serve",
   summary: "Serve the HTTP API (match, critique, chat) on this machine",
-  help: `Usage: coach serve [--port 3000] [--host 127.0.0.1] [--bank PATH]... [--store DIR] [--hide-scores | --show-scores]
+  help: `Usage: coach serve [--port 3000] [--host 127.0.0.1] [--bank PATH]... [--store DIR] [--hide-scores | --show-scores] [--no-judge]
 
 Serves the HTTP API (see GET /api/openapi.json): health, banks (upload, list,
 delete), stories, match, critique, chat (server-sent events) and sessions.
@@ -43,6 +43,10 @@ is a low-anxiety mode: the page hides the critique's score and breakdown, and
 the chat's words carry no 0-100 scores. JSON bodies keep every field;
 GET /api/settings says {"hideScores": true}, and so does each chat card.
 --show-scores shows scores whatever the variable or the config says.
+
+With a provider, POST /api/match has its chat model judge the first five
+stories' fit, as coach match does; --no-judge (or COACH_MATCH_JUDGE=0, or
+"matchJudge": false in the config) ranks by the embeddings alone.
 
 Security: CORS is off (no cross-origin browser access). With COACH_TOKEN set,
 every /api request needs Authorization: Bearer <token>; the token must be
@@ -79,7 +83,7 @@ not be used, or --host is not this machine's (LISTEN_FAILED), or the banks
 could not be indexed at start (INDEX_TIMEOUT, a store error), 2 bad flags
 or a COACH_TOKEN with a space or a character outside visible ASCII,
 3 a bank unreadable, empty or over 5 MB.`,
-  options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" }, "hide-scores": { type: "boolean" }, "show-scores": { type: "boolean" } },
+  options: { port: { type: "string" }, host: { type: "string" }, bank: { type: "string", multiple: true }, "rate-limit": { type: "string" }, "hide-scores": { type: "boolean" }, "show-scores": { type: "boolean" }, "no-judge": { type: "boolean" } },
   async run(args, io) {
     const port = Number(stringFlag(args.values.port) ?? 3000);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: "${stringFlag(args.values.port)}" is not a port number.`, { flag: "--port" });

@@ -39,11 +39,12 @@ export class LlmMatchJudge implements MatchJudge {
     const input = { question: result.question, stories: matches.map((match, index) => ({ story: reference(index), title: match.title, text: clip(match.text) })) };
     const key = this.options.cache ? LlmCache.key({ promptHash: prompt.hash, model: this.options.chat.id, input }) : "";
     let raw = key && !this.options.refresh ? await this.options.cache!.get(key) : undefined;
-    const cached = raw !== undefined;
+    let cached = raw !== undefined;
     let reason = "";
     let judgement: StoryJudgement[] | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS && !judgement; attempt++) {
       if (raw === undefined) {
+        cached = false;
         try {
           const response = await this.options.chat.complete({
             messages: [
@@ -73,18 +74,20 @@ export class LlmMatchJudge implements MatchJudge {
       const notice = judgeUnavailableNotice(reason);
       return { ...result, notices: [...result.notices, notice], judge: { fallback: true, reason: notice.message } };
     }
-    if (key && !cached) await this.options.cache!.set(key, raw!);
+    // A cache is a saving, not a need: a store that cannot be written loses the saving, not the judgement.
+    if (key && !cached) await this.options.cache!.set(key, raw!).catch(() => undefined);
     let whysKept = 0;
     const judged = judgement.map(({ rank, ...entry }): StoryMatch & { rank: number } => {
       const match = matches[rank]!;
-      const why = shortened(withTitles(entry.why, matches));
-      // A figure or name the story never gives would be coaching the candidate to say something untrue.
-      const invented = enforceNoInvention(why, [match.text, match.title, result.question]).replacements.length > 0;
+      const why = shortened(entry.why);
+      // A figure or name the story never gives would be coaching the candidate to say something untrue (a why may compare with another story shown).
+      // "One" in a why is nearly always the pronoun ("the strongest one", "one of the few"), not a count.
+      const invented = enforceNoInvention(why, [match.text, result.question, ...matches.map((shown) => shown.title)]).replacements.some((replacement) => replacement.original.toLowerCase() !== "one");
       if (invented) whysKept++;
       return { ...match, fit: entry.fit, why: invented ? match.why : why, leadWith: entry.leadWith, rank };
     });
-    // The model's level decides the order; within a level the ranking's order stands (it is the measured one).
-    judged.sort((a, b) => LEVEL_ORDER[a.fit!] - LEVEL_ORDER[b.fit!] || a.rank - b.rank);
+    // The model's level decides the order; within a level the ranking's score (the measured order, before the offline fit moved stretches down).
+    judged.sort((a, b) => LEVEL_ORDER[a.fit!] - LEVEL_ORDER[b.fit!] || b.score - a.score || a.rank - b.rank);
     return {
       ...result,
       matches: judged.map(({ rank: _rank, ...match }) => match),
@@ -109,18 +112,10 @@ interface StoryJudgement {
 function readJudgement(raw: string, shown: number): StoryJudgement[] | undefined {
   const judgement = parseJsonReply(raw, MatchJudgementSchema);
   if (!judgement) return undefined;
-  // "S2", "Story 2" and 2 all name the second story shown.
-  const ranks = judgement.stories.map((entry) => Number(/\d+/.exec(String(entry.story))?.[0] ?? Number.NaN) - 1);
+  // "S2", "Story 2" and 2 all name the second story shown; anything else (a title echoed back) names none.
+  const ranks = judgement.stories.map((entry) => Number(/^\s*(?:s|story\s*)?(\d{1,2})\s*$/i.exec(String(entry.story))?.[1] ?? Number.NaN) - 1);
   if (ranks.length !== shown || new Set(ranks).size !== shown || !ranks.every((rank) => Number.isInteger(rank) && rank >= 0 && rank < shown)) return undefined;
   return judgement.stories.map((entry, index) => ({ rank: ranks[index]!, fit: entry.fit, why: entry.why, leadWith: entry.leadWith }));
-}
-
-/** The why with the references the model was shown ("S2") put back as the titles the candidate knows. */
-function withTitles(why: string, matches: readonly StoryMatch[]): string {
-  return why.replace(/\bS(\d{1,2})\b/g, (whole, number: string) => {
-    const match = matches[Number(number) - 1];
-    return match ? `"${match.title}"` : whole;
-  });
 }
 
 // A why is read beside four others: a model that writes an essay is cut to its first two sentences.
