@@ -53,12 +53,13 @@ function getScanners(): Scanners {
 export function profileText(text: string, kind: "question" | "story", extra?: { headline?: string; boosts?: Map<string, number> }): TextProfile {
   const { taxonomy, competency, principle } = getScanners();
   const tokens = tokenize(text);
-  const headlineTokens = extra?.headline ? tokenize(extra.headline) : [];
+  const headline = extra?.headline ?? "";
+  const headlineTokens = headline ? tokenize(headline) : [];
   const raw = new Map<string, number>(extra?.boosts ?? []);
   const evidence = new Map<string, CueMatch[]>();
-  const bodyMatches = groupByOwner(competency.scan(tokens));
+  const bodyMatches = groupByOwner(competency.scan(tokens, text));
   // What the author says a story is for (its heading or question) counts more than a passing mention.
-  const headlineMatches = headlineTokens.length > 0 ? groupByOwner(competency.scan(headlineTokens)) : new Map<string, CueMatch[]>();
+  const headlineMatches = headlineTokens.length > 0 ? groupByOwner(competency.scan(headlineTokens, headline)) : new Map<string, CueMatch[]>();
   for (const id of new Set([...bodyMatches.keys(), ...headlineMatches.keys()])) {
     const matches = bodyMatches.get(id) ?? [];
     if (matches.length > 0) evidence.set(id, matches);
@@ -81,7 +82,7 @@ export function profileText(text: string, kind: "question" | "story", extra?: { 
     if (!score) continue;
     entry.principles.forEach((name, rank) => principleRaw.set(name, (principleRaw.get(name) ?? 0) + score * principleRankWeight(rank)));
   }
-  for (const [name, matches] of groupByOwner(principle.scan(tokens))) {
+  for (const [name, matches] of groupByOwner(principle.scan(tokens, text))) {
     principleRaw.set(name as Principle, (principleRaw.get(name as Principle) ?? 0) + 0.5 * sumWeights(matches, kind));
   }
   if (learned) {

@@ -1,5 +1,6 @@
 import type { Cue } from "./taxonomy.js";
 import type { Token } from "./normalize-text.js";
+import { splitSentences } from "../text/sentences.js";
 
 /** Where a cue matched: token positions [from, to). */
 export interface CueMatch {
@@ -8,6 +9,8 @@ export interface CueMatch {
   to: number;
 }
 
+// Words either side of a cue in which an exception rules it out, within the cue's own sentence: "Engineer retention
+// rose. Customer retention followed." keeps the first "retention" a team's.
 const UNLESS_WINDOW = 6;
 
 /**
@@ -49,16 +52,20 @@ export class CueScanner {
     }
   }
 
-  /** Every place a cue matches, skipping matches whose sense the nearby words rule out. */
-  scan(tokens: readonly Token[]): CueMatch[] {
+  /**
+   * Every place a cue matches, skipping matches whose sense the nearby words of its sentence rule out. `text` is
+   * what `tokens` were read from (their offsets point into it): its sentences bound the exceptions' window.
+   */
+  scan(tokens: readonly Token[], text: string): CueMatch[] {
     const words = tokens.map((token) => token.text);
+    let sentences: TokenSentences | undefined;
     const matches: CueMatch[] = [];
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!;
       const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixStart.get(word.slice(0, 2)) ?? []), ...this.anyFirst];
       for (const cue of candidates) {
         if (!matchesAt(cue.pattern, words, at)) continue;
-        if (cue.unless.length > 0 && ruledOut(cue, words, at)) continue;
+        if (cue.unless.length > 0 && ruledOut(cue, words, at, (sentences ??= tokenSentences(tokens, text)))) continue;
         matches.push({ cue, from: at, to: at + cue.pattern.length });
       }
     }
@@ -70,12 +77,47 @@ function file(map: Map<string, Cue[]>, key: string, cue: Cue): void {
   map.set(key, [...(map.get(key) ?? []), cue]);
 }
 
-/** Whether the words near a cue's match at `at` rule out its sense ("fail" beside "tests": a system failing, not the speaker). */
-function ruledOut(cue: Cue, words: readonly string[], at: number): boolean {
-  const from = Math.max(0, at - UNLESS_WINDOW);
-  const to = Math.min(words.length, at + cue.pattern.length + UNLESS_WINDOW);
+/** For each token, the first token of its sentence and the token after its sentence's last. */
+interface TokenSentences {
+  first: number[];
+  end: number[];
+}
+
+// Sentences as `splitSentences` reads them: ".", "!", "?" and a line break end one, but not "e.g.", "3.5" or a line
+// break inside hard-wrapped prose. A token belongs to the first sentence that ends after it starts.
+function tokenSentences(tokens: readonly Token[], text: string): TokenSentences {
+  const spans = splitSentences(text);
+  const sentence = new Array<number>(tokens.length);
+  let span = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    while (span < spans.length - 1 && tokens[index]!.start >= spans[span]!.end) span++;
+    sentence[index] = span;
+  }
+  const first = new Array<number>(tokens.length);
+  const end = new Array<number>(tokens.length);
+  for (let opened = 0; opened < tokens.length; ) {
+    let closed = opened + 1;
+    while (closed < tokens.length && sentence[closed] === sentence[opened]) closed++;
+    for (let k = opened; k < closed; k++) {
+      first[k] = opened;
+      end[k] = closed;
+    }
+    opened = closed;
+  }
+  return { first, end };
+}
+
+/**
+ * Whether the words near a cue's match at `at` rule out its sense ("fail" beside "tests": a system failing, not the
+ * speaker): an exception within UNLESS_WINDOW words either side and wholly inside the cue's sentence.
+ */
+function ruledOut(cue: Cue, words: readonly string[], at: number, sentences: TokenSentences): boolean {
+  const sentenceFirst = sentences.first[at]!;
+  const sentenceEnd = sentences.end[at]!;
+  const from = Math.max(sentenceFirst, at - UNLESS_WINDOW);
+  const to = Math.min(sentenceEnd, at + cue.pattern.length + UNLESS_WINDOW);
   for (let position = from; position < to; position++) {
-    for (const other of cue.unless) if (matchesAt(other, words, position)) return true;
+    for (const other of cue.unless) if (position + other.length <= sentenceEnd && matchesAt(other, words, position)) return true;
   }
   return false;
 }

@@ -42,8 +42,9 @@ describe.skipIf(!existsSync(SEEDS_PATH))("the seed banks' explanations and cover
   it("says what a highly ranked story lacks, without calling it a weak fit", async () => {
     const result = await matcher.match("Tell me about a time you failed", { k: 5 });
     const pipeline = result.matches.find((match) => match.id === "002-710e9f5f632bee20-fixed-a-broken-data-pipeline")!;
-    // High on the score's scale (about 0.8; it moves by a hundredth when the models are retrained): what it lacks is said all the same.
-    expect(pipeline.score).toBeGreaterThan(0.75);
+    // High on the score's scale (about 0.75, fourth of the five; it moves by a few thousandths when the models are retrained:
+    // 0.752 at cues version 28, 0.749 at 29): what it lacks is said all the same.
+    expect(pipeline.score).toBeGreaterThan(0.7);
     expect(pipeline.why).toBe(
       'Shares "failed" with the question: "Daily sales report failed due to a schema change in the upstream API", but no line shows failure or mistake: if it does, add a line that says so; lead with the situation, from that line.',
     );

@@ -3,7 +3,7 @@ import { CueScanner, wordMatches } from "../../src/understanding/match-cues.js";
 import { loadTaxonomy, OTHER_SENSE, profileText, senseTaggedTerms, tokenize, type Cue } from "../../src/understanding/index.js";
 
 const cue = (phrase: string): Cue => ({ pattern: phrase.split(" "), weight: 1, unless: [], source: phrase, owner: "test", hint: false, context: false });
-const scan = (cues: string[], text: string) => new CueScanner(cues.map(cue)).scan(tokenize(text)).map((match) => `${match.cue.source}@${match.from}`);
+const scan = (cues: string[], text: string) => new CueScanner(cues.map(cue)).scan(tokenize(text), text).map((match) => `${match.cue.source}@${match.from}`);
 
 describe("cue words", () => {
   it("matches a prefix, a word as written, or one of the forms listed with |", () => {
@@ -44,5 +44,30 @@ describe("the taxonomy's cues take no word that only starts like one", () => {
     // Under "fail*" a failover beside "test" was another sense of failing ("failov~"); it is no failing at all.
     expect(senseTaggedTerms("The failover test passed.", loadTaxonomy().templateWords)).toEqual(["failov", "test", "pass"]);
     expect(senseTaggedTerms("The failover test passed.", loadTaxonomy().templateWords)).not.toContain(`failov${OTHER_SENSE}`);
+  });
+});
+
+describe("a cue's exceptions are looked for in its own sentence only", () => {
+  // The taxonomy's own cues with exceptions: "retention" (team wellbeing) unless "customer retention" and the like,
+  // "fail|failed|..." (failure) unless "test*", "build*" and the like nearby.
+  const cues = loadTaxonomy().competencies.flatMap((entry) => entry.cues).filter((one) => one.source === "retention" || one.source.startsWith("fail|"));
+  const found = (text: string) => new CueScanner(cues).scan(tokenize(text), text).map((match) => `${match.cue.owner}@${match.from}`);
+
+  it("keeps a cue whose exception sits in the next or the previous sentence", () => {
+    expect(found("Engineer retention rose. Customer retention followed.")).toEqual(["team-wellbeing@1"]);
+    expect(found("Was engineer retention up? Customer retention was!")).toEqual(["team-wellbeing@2"]);
+    expect(found("Engineer retention rose\nCustomer retention followed")).toEqual(["team-wellbeing@1"]);
+    expect(found("The nightly tests passed. I failed the team.")).toEqual(["failure@5"]);
+  });
+
+  it("still rules a cue out by an exception in its own sentence", () => {
+    expect(found("Customer retention rose.")).toEqual([]);
+    expect(found("Engineer retention rose, and so did customer retention.")).toEqual([]);
+    expect(found("I failed the team. The nightly tests failed too.")).toEqual(["failure@1"]);
+  });
+
+  it("reads no sentence end in an abbreviation or a decimal", () => {
+    expect(found("The tests, e.g. the nightly ones, failed.")).toEqual([]);
+    expect(found("The tests ran 3.5 hours and failed.")).toEqual([]);
   });
 });
