@@ -193,5 +193,14 @@ describe("question understanding", () => {
     // Being proved wrong is a wrong call of one's own.
     expect(theme("I wrote up what we learned, including that I had been wrong about the tooltip.", "bad-decision")).toBeGreaterThan(0.3);
     expect(theme("The A/B test proved me wrong.", "bad-decision")).toBeGreaterThan(0.3);
+    // Trusting a tool, the data or the quality is no trust between people; winning people's trust still is (cues v30).
+    expect(theme("I did not trust the data in the dashboard yet, so I held the release.", "trust")).toBe(0);
+    expect(theme("The team had lost confidence in the test suite.", "trust")).toBe(0);
+    expect(profileText("Tell me about a time you held up a release because you didn't trust the quality yet.", "question").competencies.get("trust") ?? 0).toBeLessThan(0.2);
+    expect(theme("I worked for months to win the trust of the support team.", "trust")).toBeGreaterThan(0.3);
+    expect(theme("My manager lost confidence in me after the outage.", "trust")).toBeGreaterThan(0.3);
+    // A commitment with no room to slip is a deadline, not a missed goal; a date that slipped is still a missed goal.
+    expect(top("Tell me about a time you had a commitment to hit and no room to slip it.")[0]).toBe("deadline");
+    expect(theme("The launch slipped by two weeks.", "missed-goal")).toBeGreaterThan(0.3);
   });
 });
