@@ -189,7 +189,7 @@ describe("the language model's judgement of a question's matches (test LLM serve
 
   it("orders stories the model puts at one level by the ranking's score, not by where the offline fit had moved them", async () => {
     // Precondition: offline, a stretch with a higher score was moved below a story that fits.
-    const question = "Tell me about a time you had a commitment to hit and no room to slip it.";
+    const question = "Tell me about a time you led a team through a reorganisation.";
     const wide = await matcher.match(question, { k: 5 });
     const inversions = wide.matches.slice(0, 3).filter((match, index, first) => first.slice(index + 1).some((below) => below.score > match.score));
     expect(inversions.length).toBeGreaterThan(0);
