@@ -2,7 +2,11 @@ import { isFewerThanAsked, noClearFitNotice } from "../match-notices.js";
 import type { MatchOptions, MatchResult } from "../story-matcher.js";
 import type { MatchJudge } from "./match-judge.js";
 
-/** How many of the ranking's leaders a judge reads: the right story is in the first five for about nine questions in ten where it is not in the first three. */
+/**
+ * How many of the ranking's leaders a judge reads: the offline first five hold
+ * an acceptable story for 0.81 to 0.95 of each eval set's questions, the
+ * first three for 0.76 to 0.91.
+ */
 export const JUDGED_STORIES = 5;
 
 // At most this many go to the model in one request, whatever k is: past them the ranking's order stands.
@@ -15,8 +19,9 @@ export interface Matcher {
 
 /**
  * A question's k best stories; with a judge, the ranking's first five (or k,
- * if more, up to ten) are judged and the best k of them shown. Without one, or for a
- * question with nothing to judge (it asks for no story), the matcher's own.
+ * if more, up to ten) are judged and the best k of them shown. Without one,
+ * or for a question with nothing to judge (it asks for no story), the
+ * matcher's own.
  */
 export async function judgedMatch(matcher: Matcher, judge: MatchJudge | null, question: string, k: number, options: { signal?: AbortSignal } = {}): Promise<MatchResult> {
   if (!judge) return matcher.match(question, { k });

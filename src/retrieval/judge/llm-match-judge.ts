@@ -23,8 +23,8 @@ export interface LlmMatchJudgeOptions {
 /**
  * A language model's reading of how well each match answers the question: its
  * fit level, why, and the part to lead with. Stories are ordered by the
- * model's fit level, the ranking's order kept within a level; a why that
- * names a figure or name the story never does is dropped for the offline one.
+ * model's fit level, then by the ranking's score; a why that names a figure
+ * or name the story never does is dropped for the offline one.
  */
 export class LlmMatchJudge implements MatchJudge {
   constructor(private readonly options: LlmMatchJudgeOptions) {}
