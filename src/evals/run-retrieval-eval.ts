@@ -54,15 +54,7 @@ export interface RetrievalDatasetSpec {
 
 /** Runs every configuration over one dataset, in memory (the store is not touched). */
 export async function runRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, configurations = RETRIEVAL_CONFIGURATIONS, onCase?: () => void): Promise<RetrievalDatasetReport> {
-  const cases = await readRetrievalCases(spec.file);
-  const bank = await loadBank(spec.banks);
-  const stories = withInferredPrinciples(bank.stories);
-  const matcher = await createInMemoryMatcher(stories, embedder);
-  const known = new Set(stories.map((story) => story.id));
-  for (const entry of cases) {
-    const unknown = entry.acceptable.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw new Error(`${path.basename(spec.file)}: case ${entry.id} names stories not in the bank: ${unknown.join(", ")}`);
-  }
+  const { cases, stories, matcher } = await openDataset(spec, embedder);
   const report: RetrievalDatasetReport = { dataset: spec.name, bank: spec.banks, embedder: embedder.id, configurations: [] };
   for (const configuration of configurations) {
     const results: RetrievalCaseResult[] = [];
@@ -87,10 +79,8 @@ const GIVE_UP_AFTER = 3;
  * `coach match` does with a provider: the same five, re-ordered by the
  * model's fit levels. Counts the questions where the judge fell back.
  */
-export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, judge: MatchJudge, name: string, onCase?: () => void): Promise<RetrievalDatasetReport["configurations"][number] & { fallbacks: number }> {
-  const cases = await readRetrievalCases(spec.file);
-  const stories = withInferredPrinciples((await loadBank(spec.banks)).stories);
-  const matcher = await createInMemoryMatcher(stories, embedder);
+export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, judge: MatchJudge, name: string): Promise<RetrievalDatasetReport["configurations"][number] & { fallbacks: number }> {
+  const { cases, stories, matcher } = await openDataset(spec, embedder);
   const results: RetrievalCaseResult[] = [];
   const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
   let fallbacks = 0;
@@ -111,9 +101,20 @@ export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedde
     const outcome = evaluateCase(result, entry, stories);
     results.push(outcome.result);
     scored.push(outcome.scored);
-    onCase?.();
   }
   return { name, description: `the hybrid's first ${JUDGED_STORIES} stories ordered by the model's fit levels (${fallbacks} of ${cases.length} questions fell back to the hybrid's order)`, metrics: retrievalMetrics(scored), cases: results, fallbacks };
+}
+
+/** A dataset's cases and bank, indexed in memory; every story id a case names must be in the bank. */
+async function openDataset(spec: RetrievalDatasetSpec, embedder: Embedder) {
+  const cases = await readRetrievalCases(spec.file);
+  const stories = withInferredPrinciples((await loadBank(spec.banks)).stories);
+  const known = new Set(stories.map((story) => story.id));
+  for (const entry of cases) {
+    const unknown = entry.acceptable.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw new Error(`${path.basename(spec.file)}: case ${entry.id} names stories not in the bank: ${unknown.join(", ")}`);
+  }
+  return { cases, stories, matcher: await createInMemoryMatcher(stories, embedder) };
 }
 
 function evaluateCase(result: MatchResult, entry: RetrievalCase, stories: readonly Story[]) {
