@@ -91,7 +91,9 @@ describe("the language model's judgement of a question's matches (test LLM serve
     expect(result.matches[1]!.why).toBe("It fits.");
     expect(result.judge).toMatchObject({ fallback: false, whysKept: 1 });
     // "One" as a pronoun is no invented count; a spelled count is.
-    server.reply(judging({}, (reference) => (reference === "S1" ? "This is the one that answers it." : "Three people followed your lead.")));
+    // A count none of the shown stories gives in any form (a retrain can change which stories are shown).
+    for (const text of [QUESTION, ...offlineWide.matches.flatMap((match) => [match.text, match.title])]) expect(text).not.toMatch(/\bseventeen\b|\b17\b/i);
+    server.reply(judging({}, (reference) => (reference === "S1" ? "This is the one that answers it." : "Seventeen people followed your lead.")));
     const spelled = await judgedMatch(matcher, await judge(), QUESTION, 3);
     const byId = new Map(spelled.matches.map((match) => [match.id, match.why]));
     expect(byId.get(first.id)).toBe("This is the one that answers it.");
