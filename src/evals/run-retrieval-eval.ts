@@ -43,6 +43,8 @@ export interface RetrievalDatasetReport {
   bank: string[];
   embedder: string;
   configurations: Array<{ name: string; description: string; metrics: RetrievalMetrics; cases: RetrievalCaseResult[] }>;
+  /** Set for a held-out set: its cases are withheld (every `cases` is empty), only its totals are reported. */
+  heldOut?: true;
 }
 
 /** A labelled dataset and the bank its ids refer to. */
@@ -50,6 +52,8 @@ export interface RetrievalDatasetSpec {
   name: string;
   file: string;
   banks: string[];
+  /** Only its totals may be read: reports and the gate name none of its questions or misses. */
+  heldOut?: boolean;
 }
 
 /** Runs every configuration over one dataset, in memory (the store is not touched). */

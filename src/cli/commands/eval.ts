@@ -10,6 +10,7 @@ import { evaluateStoryFit, SMALL_BANKS } from "../../evals/story-fit-eval.js";
 import { evaluateMatchFit } from "../../evals/match-fit-eval.js";
 import { evaluateStoryTold } from "../../evals/story-told-eval.js";
 import { evaluateWhy, readWhyLabels, type WhyMetrics } from "../../evals/why-eval.js";
+import { withholdCases } from "../../evals/withhold-cases.js";
 import { renderHtmlReport } from "../../evals/report/render-html-report.js";
 import { RETRIEVAL_CONFIGURATIONS, runJudgedRetrievalEval, runRetrievalEval, type RetrievalDatasetReport } from "../../evals/run-retrieval-eval.js";
 import { readRetrievalCases } from "../../evals/retrieval-dataset.js";
@@ -137,7 +138,7 @@ about a gap the labels have.`,
       // A third writer's 100: read only as totals until session 27, which read its misses too.
       { name: "seed-banks-fresh-2", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh-2.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
       // A fourth writer's 100 (session 27), written blind once the two sets above had been read: the held-out figure, totals only.
-      { name: "seed-banks-fresh-3", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh-3.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")] },
+      { name: "seed-banks-fresh-3", file: path.join(PACKAGE_ROOT, "evals/retrieval/seed-banks-fresh-3.jsonl"), banks: [path.resolve(PACKAGE_ROOT, "../shared/seeds")], heldOut: true },
     ].filter((dataset) => {
       const present = dataset.banks.every((bank) => existsSync(bank));
       if (!present) notice(io, `coach: skipping ${dataset.name}: ${dataset.banks.join(", ")} not found.`);
@@ -165,6 +166,7 @@ about a gap the labels have.`,
           reports.at(-1)!.configurations.push(configuration);
         }
       }
+      if (dataset.heldOut) reports.push(withholdCases(reports.pop()!));
     }
     bar.finish();
     const classifier = runRetrieval ? await evaluateQuestionClassifier(PACKAGE_ROOT) : [];
@@ -363,8 +365,10 @@ about a gap the labels have.`,
     // An LLM suite whose every draft fell back measured nothing of the model: a runtime failure, said above.
     const reportExit = reportWritten && !(llmCritique && llmCritique.cases > 0 && llmCritique.answered === 0) ? 0 : 1;
 
+    // A held-out set's hits would name its questions in the baseline and its flips on every run: its totals are gated alone.
+    const heldOutHits = new Set(datasets.filter((dataset) => dataset.heldOut).map((dataset) => `${dataset.name}/hybrid`));
     const hits = Object.fromEntries(
-      reports.flatMap((report) =>
+      reports.filter((report) => !report.heldOut).flatMap((report) =>
         report.configurations.filter((entry) => entry.name === "hybrid").map((entry) => [`${report.dataset}/hybrid`, entry.cases.filter((item) => item.firstHit !== null && item.firstHit <= 3).map((item) => item.id)]),
       ),
     );
@@ -376,7 +380,7 @@ about a gap the labels have.`,
       const previous = await readBaseline(BASELINE_FILE);
       const keep = (key: string, now: Record<string, unknown>, suiteRan: boolean) => key in now || !suiteRan || key.includes("seed-banks");
       const keptFigures = Object.entries(previous?.figures ?? {}).filter(([key]) => keep(key, figures, ran(key)));
-      const keptHits = Object.entries(previous?.hits ?? {}).filter(([key]) => keep(key, hits, runRetrieval));
+      const keptHits = Object.entries(previous?.hits ?? {}).filter(([key]) => keep(key, hits, runRetrieval) && !heldOutHits.has(key));
       await writeFileAtomic(
         BASELINE_FILE,
         `${JSON.stringify({ note: "Written by coach eval --update-baseline. Raise freely; lower only with a reason in the commit message.", figures: { ...Object.fromEntries(keptFigures), ...Object.fromEntries(Object.entries(figures).map(([key, entry]) => [key, entry.value])) }, hits: { ...Object.fromEntries(keptHits), ...hits } }, null, 2)}\n`,
@@ -548,6 +552,10 @@ async function writeReports(folder: string, reports: RetrievalDatasetReport[], c
     for (const entry of report.configurations) {
       const m = entry.metrics;
       lines.push(`| ${entry.name} | ${[m.hitAt1, m.hitAt3, m.hitAt5, m.mrr, m.ndcgAt5].map((value) => value.toFixed(3)).join(" | ")} |`);
+    }
+    if (report.heldOut) {
+      lines.push("", "Held out: only its totals are shown, never its questions or misses.", "");
+      continue;
     }
     const hybrid = report.configurations.find((entry) => entry.name === "hybrid");
     const misses = hybrid?.cases.filter((item) => item.firstHit === null || item.firstHit > 3) ?? [];

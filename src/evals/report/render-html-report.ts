@@ -69,7 +69,7 @@ export function renderHtmlReport(data: ReportData): string {
 ${barChart(`hit@k by configuration (${report.dataset}); whiskers: 95% bootstrap interval of hit@3`, report.configurations.map((entry) => ({ label: entry.name, values: [entry.metrics.hitAt1, entry.metrics.hitAt3, entry.metrics.hitAt5], interval: entry.metrics.intervals.hitAt3 })), ["hit@1", "hit@3", "hit@5"], 1)}
 <table class="figures"><tr><th>configuration</th><th>hit@1</th><th>hit@3 (95% interval)</th><th>hit@5</th><th>MRR (95% interval)</th><th>nDCG@5</th></tr>
 ${report.configurations.map((entry) => { const m = entry.metrics; return `<tr><td>${escape(entry.name)}</td><td>${fixed(m.hitAt1)}</td><td>${fixed(m.hitAt3)} (${fixed(m.intervals.hitAt3[0])}-${fixed(m.intervals.hitAt3[1])})</td><td>${fixed(m.hitAt5)}</td><td>${fixed(m.mrr)} (${fixed(m.intervals.mrr[0])}-${fixed(m.intervals.mrr[1])})</td><td>${fixed(m.ndcgAt5)}</td></tr>`; }).join("\n")}</table>
-${hybrid ? casesTable(hybrid.cases) : ""}
+${report.heldOut ? "<p>Held out: only its totals are shown, never its questions or misses.</p>" : hybrid ? casesTable(hybrid.cases) : ""}
 </section>`);
   }
   if (data.critique.length > 0) {
