@@ -14,6 +14,7 @@ const SETS = [
   { name: "sample bank", labels: "evals/retrieval/sample-bank.jsonl", reader: "evals/retrieval/second-reader/sample-bank.jsonl", banks: ["corpus/sample-bank"] },
   { name: "seed banks, fresh", labels: "evals/retrieval/seed-banks-fresh.jsonl", reader: "evals/retrieval/second-reader/seed-banks-fresh.jsonl", banks: ["../shared/seeds"] },
   { name: "seed banks, fresh 2", labels: "evals/retrieval/seed-banks-fresh-2.jsonl", reader: "evals/retrieval/second-reader/seed-banks-fresh-2.jsonl", banks: ["../shared/seeds"] },
+  { name: "seed banks, fresh 3 (held out)", labels: "evals/retrieval/seed-banks-fresh-3.jsonl", reader: "evals/retrieval/second-reader/seed-banks-fresh-3.jsonl", banks: ["../shared/seeds"] },
 ];
 
 interface Labelled {
