@@ -18,14 +18,26 @@ const UNLESS_WINDOW = 6;
  * with "|": "intern|interns|internship|internships") matches a word.
  */
 export function wordMatches(pattern: string, word: string): boolean {
-  if (pattern.includes("|")) return pattern.split("|").some((form) => formMatches(form, word));
-  return formMatches(pattern, word);
+  for (const form of formsOf(pattern)) if (form.any || (form.prefix ? word.startsWith(form.text) : form.text === word)) return true;
+  return false;
 }
 
-function formMatches(form: string, word: string): boolean {
-  if (form === "*") return true;
-  if (form.endsWith("*")) return word.startsWith(form.slice(0, -1));
-  return form === word;
+interface Form {
+  any: boolean;
+  prefix: boolean;
+  /** The form without its trailing "*". */
+  text: string;
+}
+
+// Cue words are read on every match of every question and story: each pattern is split and read once.
+const forms = new Map<string, Form[]>();
+function formsOf(pattern: string): Form[] {
+  let known = forms.get(pattern);
+  if (!known) {
+    known = pattern.split("|").map((form) => ({ any: form === "*", prefix: form.endsWith("*"), text: form.endsWith("*") ? form.slice(0, -1) : form }));
+    forms.set(pattern, known);
+  }
+  return known;
 }
 
 function matchesAt(pattern: string[], words: readonly string[], at: number): boolean {
@@ -62,11 +74,14 @@ export class CueScanner {
     const matches: CueMatch[] = [];
     for (let at = 0; at < words.length; at++) {
       const word = words[at]!;
-      const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixStart.get(word.slice(0, 2)) ?? []), ...this.anyFirst];
-      for (const cue of candidates) {
-        if (!matchesAt(cue.pattern, words, at)) continue;
-        if (cue.unless.length > 0 && ruledOut(cue, words, at, (sentences ??= tokenSentences(tokens, text)))) continue;
-        matches.push({ cue, from: at, to: at + cue.pattern.length });
+      // Cues filed under the word, then under its first letters, then those any word may start.
+      for (const candidates of [this.byFirstWord.get(word), this.byPrefixStart.get(word.slice(0, 2)), this.anyFirst]) {
+        if (!candidates) continue;
+        for (const cue of candidates) {
+          if (!matchesAt(cue.pattern, words, at)) continue;
+          if (cue.unless.length > 0 && ruledOut(cue, words, at, (sentences ??= tokenSentences(tokens, text)))) continue;
+          matches.push({ cue, from: at, to: at + cue.pattern.length });
+        }
       }
     }
     return matches;

@@ -50,15 +50,45 @@ export function trainNaiveBayes(examples: ReadonlyArray<{ features: string[]; la
 export function predictNaiveBayes(model: NaiveBayesModel, features: readonly string[]): Map<string, number> {
   const known = features.filter((feature) => model.featureCounts[feature]);
   if (known.length === 0) return new Map();
-  const examples = model.labelCounts.reduce((sum, count) => sum + count, 0);
-  const logScores = model.labels.map((label, position) => {
-    let score = Math.log(model.labelCounts[position]! / examples);
-    const denominator = model.totals[position]! + model.alpha * model.vocabularySize;
-    for (const feature of known) score += Math.log(((model.featureCounts[feature]![label] ?? 0) + model.alpha) / denominator);
+  const logs = logLikelihoods(model);
+  const logScores = model.labels.map((_, position) => {
+    let score = logs.prior[position]!;
+    for (const feature of known) score += logs.of(feature)[position]!;
     return score / model.temperature;
   });
   const top = Math.max(...logScores);
   const weights = logScores.map((score) => Math.exp(score - top));
   const sum = weights.reduce((total, weight) => total + weight, 0);
   return new Map(model.labels.map((label, position) => [label, weights[position]! / sum]));
+}
+
+interface LogLikelihoods {
+  prior: number[];
+  /** A known feature's log likelihood under each label. */
+  of(feature: string): Float64Array;
+}
+
+// Every question is classified on every match: each feature's logs are worked out once per model, when first seen.
+const compiled = new WeakMap<NaiveBayesModel, LogLikelihoods>();
+
+function logLikelihoods(model: NaiveBayesModel): LogLikelihoods {
+  let known = compiled.get(model);
+  if (known) return known;
+  const examples = model.labelCounts.reduce((sum, count) => sum + count, 0);
+  const denominators = model.labels.map((_, position) => model.totals[position]! + model.alpha * model.vocabularySize);
+  const byFeature = new Map<string, Float64Array>();
+  known = {
+    prior: model.labels.map((_, position) => Math.log(model.labelCounts[position]! / examples)),
+    of(feature) {
+      let logs = byFeature.get(feature);
+      if (!logs) {
+        const counts = model.featureCounts[feature]!;
+        logs = Float64Array.from(model.labels, (label, position) => Math.log(((counts[label] ?? 0) + model.alpha) / denominators[position]!));
+        byFeature.set(feature, logs);
+      }
+      return logs;
+    },
+  };
+  compiled.set(model, known);
+  return known;
 }

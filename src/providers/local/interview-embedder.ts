@@ -8,6 +8,8 @@ const LEXICAL_DIMENSIONS = 1024;
 // Share of the vector given to words versus to interview themes (competencies and principles).
 const LEXICAL_SHARE = 0.55;
 const THEME_SHARE = 0.45;
+// Words whose hashed dimension is remembered.
+const SLOT_CACHE_SIZE = 50_000;
 
 /**
  * The offline default embedder, built from the coach's own know-how: hashed
@@ -38,6 +40,19 @@ export class InterviewEmbedder implements Embedder {
     return texts.map((text) => this.embedOne(text));
   }
 
+  // A word's dimension and sign; remembered, since the same words recur in every question (bounded, so a long-running server stays small).
+  private readonly slots = new Map<string, { slot: number; sign: number }>();
+  private slotOf(word: string): { slot: number; sign: number } {
+    let known = this.slots.get(word);
+    if (!known) {
+      const digest = createHash("md5").update(word).digest();
+      known = { slot: digest.readUInt32LE(0) % LEXICAL_DIMENSIONS, sign: digest[4]! & 1 ? 1 : -1 };
+      if (this.slots.size >= SLOT_CACHE_SIZE) this.slots.clear();
+      this.slots.set(word, known);
+    }
+    return known;
+  }
+
   private embedOne(text: string): number[] {
     const lexical = new Array<number>(LEXICAL_DIMENSIONS).fill(0);
     const counts = new Map<string, number>();
@@ -46,8 +61,8 @@ export class InterviewEmbedder implements Embedder {
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
     for (const [word, count] of counts) {
-      const digest = createHash("md5").update(word).digest();
-      lexical[digest.readUInt32LE(0) % LEXICAL_DIMENSIONS]! += (digest[4]! & 1 ? 1 : -1) * (1 + Math.log(count));
+      const { slot, sign } = this.slotOf(word);
+      lexical[slot]! += sign * (1 + Math.log(count));
     }
     const themes = profileVector(profileText(text, "story"));
     return [...scale(lexical, LEXICAL_SHARE), ...scale(themes, THEME_SHARE)];
