@@ -83,7 +83,7 @@ const GIVE_UP_AFTER = 3;
  * `coach match` does with a provider: the same five, re-ordered by the
  * model's fit levels. Counts the questions where the judge fell back.
  */
-export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, judge: MatchJudge, name: string): Promise<RetrievalDatasetReport["configurations"][number] & { fallbacks: number }> {
+export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedder: Embedder, judge: MatchJudge, name: string, onCase?: () => void): Promise<RetrievalDatasetReport["configurations"][number] & { fallbacks: number }> {
   const { cases, stories, matcher } = await openDataset(spec, embedder);
   const results: RetrievalCaseResult[] = [];
   const scored: Array<{ firstHit: FirstHit; gains: number[]; relevantCount: number }> = [];
@@ -105,6 +105,7 @@ export async function runJudgedRetrievalEval(spec: RetrievalDatasetSpec, embedde
     const outcome = evaluateCase(result, entry, stories);
     results.push(outcome.result);
     scored.push(outcome.scored);
+    onCase?.();
   }
   return { name, description: `the hybrid's first ${JUDGED_STORIES} stories ordered by the model's fit levels (${fallbacks} of ${cases.length} questions fell back to the hybrid's order)`, metrics: retrievalMetrics(scored), cases: results, fallbacks };
 }

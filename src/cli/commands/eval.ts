@@ -147,20 +147,25 @@ about a gap the labels have.`,
 
     const reports: RetrievalDatasetReport[] = [];
     const bar = progressBar(io.stderr, "retrieval eval");
-    // Every configuration over every question of every set: the bar counts to that, not to 0.
-    const total = runRetrieval ? (await Promise.all(datasets.map((dataset) => readRetrievalCases(dataset.file)))).reduce((sum, cases) => sum + cases.length, 0) * RETRIEVAL_CONFIGURATIONS.length : 0;
+    const withProvider = runRetrieval && config.provider === "openai";
+    const remoteConfigurations = RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid");
+    // The judge reads the local ranking's first five, so its figures compare with the local hybrid's row.
+    const judge = withProvider ? await replayedMatchJudge(config, Boolean(args.values.refresh), io) : null;
+    // Every configuration over every question of every set, the provider's and its judge's included (a request each,
+    // the slowest part): the bar counts to that, not to 0.
+    const perQuestion = RETRIEVAL_CONFIGURATIONS.length + (withProvider ? remoteConfigurations.length : 0) + (judge ? 1 : 0);
+    const total = runRetrieval ? (await Promise.all(datasets.map((dataset) => readRetrievalCases(dataset.file)))).reduce((sum, cases) => sum + cases.length, 0) * perQuestion : 0;
     let done = 0;
+    const step = () => bar.update(++done, total);
     for (const dataset of runRetrieval ? datasets : []) {
-      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, () => bar.update(++done, total)));
-      if (config.provider === "openai") {
+      reports.push(await runRetrievalEval(dataset, local, RETRIEVAL_CONFIGURATIONS, step));
+      if (withProvider) {
         const remote = await resolveProvider(config).createEmbedder();
-        const remoteReport = await runRetrievalEval(dataset, remote, RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid"));
+        const remoteReport = await runRetrievalEval(dataset, remote, remoteConfigurations, step);
         for (const entry of remoteReport.configurations) entry.name = `${entry.name} (${remote.id})`;
         reports.at(-1)!.configurations.push(...remoteReport.configurations);
-        // The judge reads the local ranking's first five, so its figures compare with the local hybrid's row.
-        const judge = await replayedMatchJudge(config, Boolean(args.values.refresh), io);
         if (judge) {
-          const judged = await runJudgedRetrievalEval(dataset, local, judge.judge, `hybrid + judge (${judge.model})`);
+          const judged = await runJudgedRetrievalEval(dataset, local, judge.judge, `hybrid + judge (${judge.model})`, step);
           if (judged.fallbacks > 0) notice(io, `coach: ${dataset.name}: the model could not judge ${judged.fallbacks} of ${judged.cases.length} questions; those keep the hybrid's order.`);
           const { fallbacks: _fallbacks, ...configuration } = judged;
           reports.at(-1)!.configurations.push(configuration);
