@@ -251,11 +251,16 @@ $("banks").addEventListener("click", async (event) => {
   try {
     await api("/api/banks/" + encodeURIComponent(name), { method: "DELETE" });
     const { banks } = await api("/api/banks"); showBanks(banks); shownBanks = JSON.stringify(banks.map((bank) => [bank.name, bank.stories]));
-    $("bank-status").textContent = "Deleted " + name + ". " + servedSummary(banks); await refreshBank();
+    const note = await refreshedNote();
+    $("bank-status").textContent = "Deleted " + name + ". " + servedSummary(banks) + note;
   } catch (error) { button.disabled = false; $("bank-status").textContent = "Could not delete " + name + ": " + error.message; }
 });
 // Every 10 s: 6 of the 120 requests a minute a client may make.
 setInterval(() => checkBanks().catch(() => {}), 10_000);
+// The stories and coverage are shown as served before the status says a change is done; a failed refresh is not a failed change.
+async function refreshedNote() {
+  try { await refreshBank(); return ""; } catch { return " Reload the page to see the stories it now uses."; }
+}
 async function refreshBank() {
   const { stories } = await api("/api/stories"); $("story-count").textContent = stories.length;
   $("stories").innerHTML = stories.map((s) => "<li>" + esc(s.title) + " <span class='muted'>" + esc(s.principles.join(" / ")) + "</span></li>").join("");
@@ -297,12 +302,12 @@ $("bank-form").addEventListener("submit", async (event) => {
     const result = await api("/api/banks", { method: "POST", body: JSON.stringify({ name: file.name, content, format: file.name.endsWith(".json") ? "json" : "markdown" }) });
     const { banks } = await api("/api/banks").catch(() => ({ banks: [] })); if (banks.length) { showBanks(banks); shownBanks = JSON.stringify(banks.map((bank) => [bank.name, bank.stories])); }
     const warnings = result.warnings.length;
-    $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " " + (result.stories.length === 1 ? "story" : "stories") + ", " + (warnings === 1 ? "1 warning" : warnings + " warnings") + (warnings ? " (listed below)" : "") + ". " + (banks.length ? servedSummary(banks) : "");
+    const note = await refreshedNote();
+    $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " " + (result.stories.length === 1 ? "story" : "stories") + ", " + (warnings === 1 ? "1 warning" : warnings + " warnings") + (warnings ? " (listed below)" : "") + ". " + (banks.length ? servedSummary(banks) : "") + note;
     // What the parser passed by or changed is the writer's to check: each warning with its line.
     $("bank-warning-count").textContent = warnings;
     $("bank-warnings").innerHTML = result.warnings.map((warning) => "<li>" + (warning.line ? "line " + warning.line + ": " : "") + esc(warning.message) + "</li>").join("");
     $("bank-warnings-box").hidden = warnings === 0;
-    await refreshBank();
   }
   catch (error) { $("bank-status").textContent = "Upload failed: " + error.message; }
   finally { button.disabled = false; }

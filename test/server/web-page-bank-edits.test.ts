@@ -9,7 +9,8 @@ import { startServe } from "../support/serve.js";
 
 // Three stories; the page lists them and counts them.
 const FIXTURE = path.join(PROJECT_ROOT, "test", "fixtures", "explanation-bank.md");
-const THIRTY_SECONDS = 30_000;
+// The page asks every 10 s; the server's own test of re-reading an edited bank allows it 60 s on a slow machine.
+const SIXTY_SECONDS = 60_000;
 
 /** Saves a file the way editors do: a temporary file renamed over it. */
 function saveAsEditor(file: string, content: string): void {
@@ -39,13 +40,13 @@ describe.skipIf(!HAVE_CHROMIUM)("the page follows a bank edited on disk while th
       expect(await page.locator("#bank-errors").isHidden()).toBe(true);
 
       saveAsEditor(bank, "");
-      await page.waitForFunction(() => !document.getElementById("bank-errors")!.hidden, undefined, { timeout: THIRTY_SECONDS });
+      await page.waitForFunction(() => !document.getElementById("bank-errors")!.hidden, undefined, { timeout: SIXTY_SECONDS });
       expect(await page.locator("#bank-errors li").innerText()).toMatch(/^my-stories\.md: /);
       expect(await page.locator("#story-count").innerText()).toBe("3");
 
       const added = "\n## Rebuilt the release checklist\nSituation: Releases kept shipping with missed steps.\nAction: I rewrote the checklist as a script that blocks the release until each step passes.\nResult: Missed steps fell from 6 a quarter to 0.\n";
       saveAsEditor(bank, original + added);
-      await page.waitForFunction(() => document.getElementById("story-count")!.textContent === "4", undefined, { timeout: THIRTY_SECONDS });
+      await page.waitForFunction(() => document.getElementById("story-count")!.textContent === "4", undefined, { timeout: SIXTY_SECONDS });
       expect(await page.locator("#bank-errors").isHidden()).toBe(true);
       // The list sits in a closed details element: its text, not its rendering.
       expect(await page.locator("#stories").textContent()).toContain("Rebuilt the release checklist");
@@ -53,5 +54,5 @@ describe.skipIf(!HAVE_CHROMIUM)("the page follows a bank edited on disk while th
       await context.close();
       await server.stop();
     }
-  }, 90_000);
+  }, 180_000);
 });

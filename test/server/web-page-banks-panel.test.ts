@@ -78,6 +78,8 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
       await page.setInputFiles("#bank-file", { name: "slugs.md", mimeType: "text/markdown", buffer: Buffer.from(LONG_TITLE_BANK) });
       await page.click("#bank-form button");
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("1");
+      // The coverage is asked for after the stories: the status says the upload is done once both are shown.
+      await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(/^Uploaded slugs: 1 story/);
       await page.click("summary >> text=Stories");
       await page.click("summary >> text=Coverage");
       await page.fill("#chat-input", "Which story for: tell me about a migration you led");
