@@ -122,26 +122,22 @@ const MENTION_NAMES = PRINCIPLES.map((principle) => ({
   names: [foldPrincipleText(principle), ...UNAMBIGUOUS_SHORT_FORMS[principle]].map((name) => ` ${name} `),
 }));
 
+// Every principle's name and short forms, longest first, as patterns: every match takes them out of its question.
+const MENTION_PATTERNS = [...PRINCIPLES.flatMap((principle) => [principle, ...UNAMBIGUOUS_SHORT_FORMS[principle]]), "Earth's Best Employer"]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => {
+    const pattern = name
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/'/g, "'?")
+      .replace(/[,;]\s*/g, "[,;]?\\s*")
+      .replace(/\s+/g, "\\s+")
+      .replace(/\band\b/g, "(?:and|&)");
+    return new RegExp(`\\b${pattern}\\b`, "gi");
+  });
+
 /** The text with principle names taken out, so "Think Big" does not match "big data" word by word. */
 export function removePrincipleMentions(text: string): string {
   let result = text.replace(/[\u2018\u2019]/g, "'");
-  for (const pattern of mentionPatterns()) result = result.replace(pattern, " ");
+  for (const pattern of MENTION_PATTERNS) result = result.replace(pattern, " ");
   return result;
-}
-
-// Built once: every match removes the principles' names from its question.
-let compiledMentions: RegExp[] | undefined;
-function mentionPatterns(): RegExp[] {
-  compiledMentions ??= [...PRINCIPLES.flatMap((principle) => [principle, ...UNAMBIGUOUS_SHORT_FORMS[principle]]), "Earth's Best Employer"]
-    .sort((a, b) => b.length - a.length)
-    .map((name) => {
-      const pattern = name
-        .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-        .replace(/'/g, "'?")
-        .replace(/[,;]\s*/g, "[,;]?\\s*")
-        .replace(/\s+/g, "\\s+")
-        .replace(/\band\b/g, "(?:and|&)");
-      return new RegExp(`\\b${pattern}\\b`, "gi");
-    });
-  return compiledMentions;
 }

@@ -1,24 +1,22 @@
 import type { StoryFeatures } from "./story-features.js";
 
-/**
- * Every story's competency and principle weights in one flat row each, so the
- * theme signal, which runs over the whole bank on every question, is a few
- * typed-array dot products (about ten times faster than per-story arrays on
- * 1,000 stories).
- */
+/** The bank's competency and principle weights, scored against a question's for the theme signal. */
 export class ThemeMatrix {
+  private readonly competencies: number;
   private readonly width: number;
   private readonly cells: Float64Array;
   private readonly setbacks: Float64Array;
 
   constructor(features: readonly StoryFeatures[]) {
-    const competencies = features[0]?.competencyVector.length ?? 0;
-    this.width = competencies + (features[0]?.principleVector.length ?? 0);
+    this.competencies = features[0]?.competencyVector.length ?? 0;
+    this.width = this.competencies + (features[0]?.principleVector.length ?? 0);
+    // One flat row per story: this runs over the whole bank on every question, about three times faster than
+    // reading each story's own arrays on 1,000 stories.
     this.cells = new Float64Array(features.length * this.width);
     this.setbacks = new Float64Array(features.length);
     features.forEach((story, row) => {
       this.cells.set(story.competencyVector, row * this.width);
-      this.cells.set(story.principleVector, row * this.width + competencies);
+      this.cells.set(story.principleVector, row * this.width + this.competencies);
       this.setbacks[row] = story.setback;
     });
   }
@@ -30,9 +28,12 @@ export class ThemeMatrix {
    * success (`successAsked`, 0-1).
    */
   scores(competencyWeights: readonly number[], principleWeights: readonly number[], clash: number, successAsked: number): number[] {
-    const competencies = nonZero(competencyWeights, 0);
-    const principles = nonZero(principleWeights, competencyWeights.length);
     const rows = this.setbacks.length;
+    if (rows > 0 && (competencyWeights.length !== this.competencies || competencyWeights.length + principleWeights.length !== this.width)) {
+      throw new Error(`theme weights for ${competencyWeights.length} competencies and ${principleWeights.length} principles; the stories have ${this.competencies} and ${this.width - this.competencies}`);
+    }
+    const competencies = nonZero(competencyWeights, 0);
+    const principles = nonZero(principleWeights, this.competencies);
     const result = new Array<number>(rows);
     for (let row = 0; row < rows; row++) {
       const base = row * this.width;

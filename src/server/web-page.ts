@@ -303,7 +303,7 @@ $("bank-form").addEventListener("submit", async (event) => {
     const { banks } = await api("/api/banks").catch(() => ({ banks: [] })); if (banks.length) { showBanks(banks); shownBanks = JSON.stringify(banks.map((bank) => [bank.name, bank.stories])); }
     const warnings = result.warnings.length;
     const note = await refreshedNote();
-    $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " " + (result.stories.length === 1 ? "story" : "stories") + ", " + (warnings === 1 ? "1 warning" : warnings + " warnings") + (warnings ? " (listed below)" : "") + ". " + (banks.length ? servedSummary(banks) : "") + note;
+    $("bank-status").textContent = "Uploaded " + result.name + ": " + result.stories.length + " " + (result.stories.length === 1 ? "story" : "stories") + ", " + (warnings === 1 ? "1 warning" : warnings + " warnings") + (warnings ? " (listed below)" : "") + "." + (banks.length ? " " + servedSummary(banks) : "") + note;
     // What the parser passed by or changed is the writer's to check: each warning with its line.
     $("bank-warning-count").textContent = warnings;
     $("bank-warnings").innerHTML = result.warnings.map((warning) => "<li>" + (warning.line ? "line " + warning.line + ": " : "") + esc(warning.message) + "</li>").join("");

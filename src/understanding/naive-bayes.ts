@@ -72,12 +72,12 @@ interface LogLikelihoods {
 const compiled = new WeakMap<NaiveBayesModel, LogLikelihoods>();
 
 function logLikelihoods(model: NaiveBayesModel): LogLikelihoods {
-  let known = compiled.get(model);
-  if (known) return known;
+  let likelihoods = compiled.get(model);
+  if (likelihoods) return likelihoods;
   const examples = model.labelCounts.reduce((sum, count) => sum + count, 0);
   const denominators = model.labels.map((_, position) => model.totals[position]! + model.alpha * model.vocabularySize);
   const byFeature = new Map<string, Float64Array>();
-  known = {
+  likelihoods = {
     prior: model.labels.map((_, position) => Math.log(model.labelCounts[position]! / examples)),
     of(feature) {
       let logs = byFeature.get(feature);
@@ -89,6 +89,6 @@ function logLikelihoods(model: NaiveBayesModel): LogLikelihoods {
       return logs;
     },
   };
-  compiled.set(model, known);
-  return known;
+  compiled.set(model, likelihoods);
+  return likelihoods;
 }

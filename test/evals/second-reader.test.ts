@@ -12,14 +12,15 @@ const jsonLines = (file: string) =>
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as { id: string; top3?: string[]; acceptable: string[] });
 
-describe.skipIf(!existsSync(SEEDS_PATH))("the second reader's answers", () => {
+describe("the second reader's answers", () => {
   const files = readdirSync(READER_DIR).filter((file) => file.endsWith(".jsonl"));
 
   it("exist for the sample set and the three fresh seed-bank sets", () => {
     expect(files.sort()).toEqual(["sample-bank.jsonl", "seed-banks-fresh-2.jsonl", "seed-banks-fresh-3.jsonl", "seed-banks-fresh.jsonl"]);
   });
 
-  it.each(files)("%s answers each question of its set once, with three distinct stories of its bank and at least one acceptable", async (file) => {
+  // The seed banks' sets need ../shared/seeds beside the checkout.
+  it.each(files.filter((file) => file === "sample-bank.jsonl" || existsSync(SEEDS_PATH)))("%s answers each question of its set once, with three distinct stories of its bank and at least one acceptable", async (file) => {
     const bank = file === "sample-bank.jsonl" ? path.join(PROJECT_ROOT, "corpus", "sample-bank") : SEEDS_PATH;
     const storyIds = new Set((await loadBank([bank])).stories.map((story) => story.id));
     const questions = jsonLines(path.join(PROJECT_ROOT, "evals", "retrieval", file)).map((entry) => entry.id);

@@ -149,7 +149,6 @@ about a gap the labels have.`,
     const bar = progressBar(io.stderr, "retrieval eval");
     const withProvider = runRetrieval && config.provider === "openai";
     const remoteConfigurations = RETRIEVAL_CONFIGURATIONS.filter((entry) => entry.name === "dense" || entry.name === "hybrid");
-    // The judge reads the local ranking's first five, so its figures compare with the local hybrid's row.
     const judge = withProvider ? await replayedMatchJudge(config, Boolean(args.values.refresh), io) : null;
     // Every configuration over every question of every set, the provider's and its judge's included (a request each,
     // the slowest part): the bar counts to that, not to 0.
@@ -165,6 +164,7 @@ about a gap the labels have.`,
         for (const entry of remoteReport.configurations) entry.name = `${entry.name} (${remote.id})`;
         reports.at(-1)!.configurations.push(...remoteReport.configurations);
         if (judge) {
+          // The judge reads the local ranking's first five, so its figures compare with the local hybrid's row.
           const judged = await runJudgedRetrievalEval(dataset, local, judge.judge, `hybrid + judge (${judge.model})`, step);
           if (judged.fallbacks > 0) notice(io, `coach: ${dataset.name}: the model could not judge ${judged.fallbacks} of ${judged.cases.length} questions; those keep the hybrid's order.`);
           const { fallbacks: _fallbacks, ...configuration } = judged;

@@ -8,8 +8,8 @@ const LEXICAL_DIMENSIONS = 1024;
 // Share of the vector given to words versus to interview themes (competencies and principles).
 const LEXICAL_SHARE = 0.55;
 const THEME_SHARE = 0.45;
-// Words whose hashed dimension is remembered.
-const SLOT_CACHE_SIZE = 50_000;
+// At most this many words' hashed dimensions are remembered (a few MB).
+const MAXIMUM_REMEMBERED_WORDS = 50_000;
 
 /**
  * The offline default embedder, built from the coach's own know-how: hashed
@@ -21,6 +21,8 @@ export class InterviewEmbedder implements Embedder {
   readonly dimensions: number;
   private readonly canonical = new Map<string, string>();
   private readonly taxonomy: Taxonomy;
+  // Each word's dimension and sign, remembered: the same words recur in every question.
+  private readonly slots = new Map<string, { slot: number; sign: number }>();
 
   constructor() {
     this.taxonomy = loadTaxonomy();
@@ -40,14 +42,12 @@ export class InterviewEmbedder implements Embedder {
     return texts.map((text) => this.embedOne(text));
   }
 
-  // A word's dimension and sign; remembered, since the same words recur in every question (bounded, so a long-running server stays small).
-  private readonly slots = new Map<string, { slot: number; sign: number }>();
   private slotOf(word: string): { slot: number; sign: number } {
     let known = this.slots.get(word);
     if (!known) {
       const digest = createHash("md5").update(word).digest();
       known = { slot: digest.readUInt32LE(0) % LEXICAL_DIMENSIONS, sign: digest[4]! & 1 ? 1 : -1 };
-      if (this.slots.size >= SLOT_CACHE_SIZE) this.slots.clear();
+      if (this.slots.size >= MAXIMUM_REMEMBERED_WORDS) this.slots.clear();
       this.slots.set(word, known);
     }
     return known;
