@@ -69,6 +69,28 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
     }
   }, 60_000);
 
+  it("says an upload is done, and to reload, when the stories it now uses cannot be shown", async () => {
+    const server = await startServe(["--store", newStore()]);
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
+      // The upload itself goes through; only the refresh of the page's story list fails.
+      await page.route("**/api/stories", (route) => route.abort());
+      await page.setInputFiles("#bank-file", { name: "slugs.md", mimeType: "text/markdown", buffer: Buffer.from(LONG_TITLE_BANK) });
+      await page.click("#bank-form button");
+      await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(/^Uploaded slugs: 1 story, 0 warnings\. The coach now uses 1 story from 1 bank\. Reload the page to see the stories it now uses\.$/);
+      expect((await (await fetch(`${server.url}/api/banks`)).json()).banks.map((bank: { name: string }) => bank.name)).toEqual(["slugs"]);
+      await page.unroute("**/api/stories");
+      await page.reload();
+      await expect.poll(() => page.locator("#story-count").innerText()).toBe("1");
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 60_000);
+
   it("keeps a long unbroken story title inside a 375 px phone screen, in the stories, the coverage and the chat", async () => {
     const server = await startServe(["--store", newStore()]);
     const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
