@@ -38,8 +38,11 @@ describe("the retrieval eval with a model judging the matches (test LLM server)"
     server.requests.length = 0;
     // Now every request fails.
     server.fault("chat", ...Array.from({ length: 300 }, () => ({ kind: "status" as const, status: 500 })));
-    const report = await runJudgedRetrievalEval(SPEC, new InterviewEmbedder(), judge, "judged");
+    let steps = 0;
+    const report = await runJudgedRetrievalEval(SPEC, new InterviewEmbedder(), judge, "judged", () => steps++);
     expect(server.requestsTo("chat")).toHaveLength(3);
+    // The progress bar still counts every question, those no longer asked about included.
+    expect(steps).toBe(cases.length);
     expect(report.fallbacks).toBe(cases.length - 1);
     expect(report.cases).toHaveLength(cases.length);
   });
