@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, HAVE_CHROMIUM } from "../support/chromium.js";
 import { startServe } from "../support/serve.js";
@@ -29,12 +29,22 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
   });
   afterAll(async () => browser?.close());
 
-  it("says the sample bank is the sample, lists an upload's warnings, and deletes the upload from the page", async () => {
+  /** A fresh server and store, its page open in a new browser context; both closed after `use`. */
+  async function withPage(use: (page: Page, serverUrl: string) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
     const server = await startServe(["--store", newStore()]);
-    const context = await browser.newContext();
+    const context = await browser.newContext(viewport ? { viewport } : {});
     try {
       const page = await context.newPage();
       await page.goto(server.url);
+      await use(page, server.url);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }
+
+  it("says the sample bank is the sample, lists an upload's warnings, and deletes the upload from the page", async () => {
+    await withPage(async (page, serverUrl) => {
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
       expect(await page.locator("#bank-sample").innerText()).toMatch(/bundled sample bank: the stories of Jordan Okafor, a fictional engineer/);
       // The bank list comes from its own request, which may answer after the story count's.
@@ -55,48 +65,34 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
       // Deleting asks first; declined, nothing changes.
       page.once("dialog", (dialog) => void dialog.dismiss());
       await page.click("#banks button[data-delete='my-stories']");
-      expect((await (await fetch(`${server.url}/api/banks`)).json()).banks.map((bank: { name: string }) => bank.name)).toEqual(["my-stories"]);
+      expect((await (await fetch(`${serverUrl}/api/banks`)).json()).banks.map((bank: { name: string }) => bank.name)).toEqual(["my-stories"]);
       page.once("dialog", (dialog) => void dialog.accept());
       await page.click("#banks button[data-delete='my-stories']");
       await expect.poll(() => page.locator("#bank-status").innerText()).toBe("Deleted my-stories. The coach now uses 33 stories from 1 bank (the bundled sample).");
-      expect((await (await fetch(`${server.url}/api/banks`)).json()).banks).toEqual([expect.objectContaining({ name: "sample-bank", kind: "sample" })]);
+      expect((await (await fetch(`${serverUrl}/api/banks`)).json()).banks).toEqual([expect.objectContaining({ name: "sample-bank", kind: "sample" })]);
       expect(await page.locator("#story-count").innerText()).toBe("33");
       expect(await page.locator("#bank-sample").isVisible()).toBe(true);
       expect(await page.locator("#bank-warnings-box").isHidden()).toBe(true);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 
   it("says an upload is done, and to reload, when the stories it now uses cannot be shown", async () => {
-    const server = await startServe(["--store", newStore()]);
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url);
+    await withPage(async (page, serverUrl) => {
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("33");
       // The upload itself goes through; only the refresh of the page's story list fails.
       await page.route("**/api/stories", (route) => route.abort());
       await page.setInputFiles("#bank-file", { name: "slugs.md", mimeType: "text/markdown", buffer: Buffer.from(LONG_TITLE_BANK) });
       await page.click("#bank-form button");
       await expect.poll(() => page.locator("#bank-status").innerText()).toMatch(/^Uploaded slugs: 1 story, 0 warnings\. The coach now uses 1 story from 1 bank\. Reload the page to see the stories it now uses\.$/);
-      expect((await (await fetch(`${server.url}/api/banks`)).json()).banks.map((bank: { name: string }) => bank.name)).toEqual(["slugs"]);
+      expect((await (await fetch(`${serverUrl}/api/banks`)).json()).banks.map((bank: { name: string }) => bank.name)).toEqual(["slugs"]);
       await page.unroute("**/api/stories");
       await page.reload();
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("1");
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    });
   }, 60_000);
 
   it("keeps a long unbroken story title inside a 375 px phone screen, in the stories, the coverage and the chat", async () => {
-    const server = await startServe(["--store", newStore()]);
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(server.url);
+    await withPage(async (page) => {
       await page.setInputFiles("#bank-file", { name: "slugs.md", mimeType: "text/markdown", buffer: Buffer.from(LONG_TITLE_BANK) });
       await page.click("#bank-form button");
       await expect.poll(() => page.locator("#story-count").innerText()).toBe("1");
@@ -112,9 +108,6 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's story bank panel", () => {
       // Buttons keep their word whole beside a long name.
       const deleteButton = await page.locator("#banks button").boundingBox();
       expect(deleteButton!.height).toBeLessThan(40);
-    } finally {
-      await context.close();
-      await server.stop();
-    }
+    }, { width: 375, height: 740 });
   }, 60_000);
 });
